@@ -62,7 +62,11 @@ impl LonLat {
         if lon == -180.0 && p.x() > 0.0 {
             lon = 180.0;
         }
-        let lat = if p.y().is_finite() { p.y().clamp(-90.0, 90.0) } else { 0.0 };
+        let lat = if p.y().is_finite() {
+            p.y().clamp(-90.0, 90.0)
+        } else {
+            0.0
+        };
         Self { lon, lat }
     }
 }

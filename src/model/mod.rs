@@ -1,5 +1,11 @@
-//! The data types every stage shares: positions, stops, itineraries, routes.
+//! The data types every stage shares: positions, dates, stops, itineraries, routes.
 
 mod lonlat;
+mod route;
+mod stop;
+mod when;
 
 pub use lonlat::{LonLat, LonLatError};
+pub use route::{Leg, Route, RouteStop};
+pub use stop::{Itinerary, Stop, Zone};
+pub use when::{When, WhenError};

@@ -1,0 +1,74 @@
+//! `Stop` and `Itinerary`: what the user wrote, validated.
+
+use super::{LonLat, When};
+use jiff::tz::TimeZone;
+
+/// One place on a trip, as read from the input and validated.
+#[derive(Debug, Clone)]
+pub struct Stop {
+    /// Display name, never empty.
+    pub name: String,
+    /// A place name to look up in the gazetteer when `position` is absent (`"Ramallah, West Bank"`).
+    pub place: Option<String>,
+    /// Where the stop is; `None` until geocoded.
+    pub position: Option<LonLat>,
+    /// Arrival, as given.
+    pub arrive: Option<When>,
+    /// Departure, as given.
+    pub depart: Option<When>,
+    /// The stop's time zone (IANA name and the zone), used to turn local times into instants.
+    pub tz: Option<Zone>,
+    /// Free text about the stop.
+    pub note: Option<String>,
+    /// What kind of stop: origin, visit, stopover, meeting... (free text).
+    pub kind: Option<String>,
+    /// Fields tripmap does not interpret (CSV extra columns), in input order; passed through to outputs.
+    pub extra: Vec<(String, serde_json::Value)>,
+    /// Facts the gazetteer added (GeoNames id, country code), in a fixed order; empty when not geocoded.
+    pub resolved: Vec<(String, serde_json::Value)>,
+}
+
+/// An IANA time zone with the name it was given by.
+#[derive(Debug, Clone)]
+pub struct Zone {
+    /// The IANA name, `Asia/Nicosia`.
+    pub name: String,
+    /// The zone from the bundled database.
+    pub tz: TimeZone,
+}
+
+impl Stop {
+    /// A stop with only a name; every other field empty.
+    pub fn named(name: impl Into<String>) -> Self {
+        Stop {
+            name: name.into(),
+            place: None,
+            position: None,
+            arrive: None,
+            depart: None,
+            tz: None,
+            note: None,
+            kind: None,
+            extra: Vec::new(),
+            resolved: Vec::new(),
+        }
+    }
+
+    /// The time zone, if known.
+    pub fn time_zone(&self) -> Option<&TimeZone> {
+        self.tz.as_ref().map(|z| &z.tz)
+    }
+}
+
+/// A trip: a title, a source line and its stops in input order.
+#[derive(Debug, Clone, Default)]
+pub struct Itinerary {
+    /// Map title.
+    pub title: Option<String>,
+    /// Map subtitle; generated when absent.
+    pub subtitle: Option<String>,
+    /// Source / credit line for the data.
+    pub source: Option<String>,
+    /// Stops in the order of the input.
+    pub stops: Vec<Stop>,
+}

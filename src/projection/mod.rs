@@ -1,0 +1,26 @@
+//! Map projections: pure functions from lon/lat degrees to a plane and back.
+//!
+//! One file per projection. Each implements [`Projection`]; `fit` scales a projection to a pixel
+//! box and `choose` picks one for a trip.
+
+use crate::model::LonLat;
+
+/// A map projection on the unit sphere (or an ellipsoid, where PROJ tests one), before fitting.
+///
+/// # Units
+/// Input degrees; output in units of the sphere's radius (x east, y north). Fitting to pixels,
+/// which flips y, is done separately.
+pub trait Projection {
+    /// Projects a position; `None` where the projection cannot show it (the far hemisphere of an
+    /// orthographic map).
+    fn forward(&self, p: LonLat) -> Option<(f64, f64)>;
+    /// The position at a projected point; `None` outside the projection's domain.
+    fn inverse(&self, x: f64, y: f64) -> Option<LonLat>;
+    /// The central meridian in degrees: the map is cut along the meridian opposite it.
+    fn central_meridian(&self) -> f64;
+    /// For projections that show less than the whole sphere: the centre and the angular radius in
+    /// degrees of the visible cap (90 for orthographic). `None` for whole-world projections.
+    fn clip_cap(&self) -> Option<(LonLat, f64)> {
+        None
+    }
+}
