@@ -1,0 +1,11 @@
+//! Geodesy on the WGS84 ellipsoid: distances, bearings, densified geodesic paths, and cutting
+//! lines at the antimeridian for output. Computation is `geo`'s `Geodesic` (Karney's algorithms
+//! via geographiclib-rs); this module adds units, normalisation and continuity.
+
+mod antimeridian;
+mod measure;
+mod path;
+
+pub use antimeridian::{split_at_antimeridian, unwrap_longitudes};
+pub use measure::{distance_m, initial_bearing_deg};
+pub use path::{MAX_SEGMENT_M, geodesic_path};

@@ -1,0 +1,230 @@
+//! Reads tripmap's native JSON itinerary:
+//! `{"title", "subtitle", "source", "stops": [{"name", "lat", "lon", "place", "arrive", "depart",
+//! "tz", "note", "kind", "properties": {...}}]}`.
+//!
+//! Unknown fields are errors with a suggestion, so a typo never silently loses data.
+
+use super::fields::RawStop;
+use crate::error::{Error, StopRef, did_you_mean};
+use crate::model::Itinerary;
+use serde_json::{Map, Value};
+
+/// Fields allowed at the top level.
+pub const TOP_FIELDS: &[&str] = &["title", "subtitle", "source", "stops"];
+/// Fields allowed in a stop.
+pub const STOP_FIELDS: &[&str] = &[
+    "name",
+    "lat",
+    "lon",
+    "place",
+    "arrive",
+    "depart",
+    "tz",
+    "note",
+    "kind",
+    "properties",
+];
+
+/// Parses a JSON itinerary. Syntax errors carry line and column; data errors the stop and field.
+pub fn read(text: &str) -> Result<Itinerary, Error> {
+    let value: Value = serde_json::from_str(text).map_err(|e| Error::Syntax {
+        line: e.line().max(1),
+        column: e.column().max(1),
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    })?;
+    let Value::Object(top) = value else {
+        return Err(Error::Shape(format!(
+            "expected a JSON object {{\"title\": ..., \"stops\": [...]}} at the top level, found {}",
+            kind_of(&value)
+        )));
+    };
+    for key in top.keys() {
+        if !TOP_FIELDS.contains(&key.as_str()) {
+            return Err(Error::Shape(unknown_field_message(
+                key,
+                "at the top level",
+                TOP_FIELDS,
+            )));
+        }
+    }
+    let text_field = |key: &str| -> Result<Option<String>, Error> {
+        match top.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(Error::Shape(format!(
+                "`{key}` must be a string, found {}",
+                kind_of(other)
+            ))),
+        }
+    };
+    let stops = match top.get("stops") {
+        Some(Value::Array(a)) => a,
+        Some(other) => {
+            return Err(Error::Shape(format!(
+                "`stops` must be a list of stops, found {}",
+                kind_of(other)
+            )));
+        }
+        None => {
+            return Err(Error::Shape(
+                "no `stops` list: a trip needs at least one stop".into(),
+            ));
+        }
+    };
+    if stops.is_empty() {
+        return Err(Error::Shape(
+            "the `stops` list is empty: a trip needs at least one stop".into(),
+        ));
+    }
+    let stops = stops
+        .iter()
+        .enumerate()
+        .map(|(i, v)| read_stop(v, i + 1))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Itinerary {
+        title: text_field("title")?,
+        subtitle: text_field("subtitle")?,
+        source: text_field("source")?,
+        stops,
+    })
+}
+
+fn read_stop(value: &Value, number: usize) -> Result<crate::model::Stop, Error> {
+    let Value::Object(obj) = value else {
+        return Err(Error::Shape(format!(
+            "stop {number}: expected an object with `name`, `lat`, `lon`..., found {}",
+            kind_of(value)
+        )));
+    };
+    let at = StopRef {
+        number,
+        name: obj.get("name").and_then(Value::as_str).map(str::to_string),
+    };
+    for key in obj.keys() {
+        if !STOP_FIELDS.contains(&key.as_str()) {
+            let where_ = format!("in {at}");
+            return Err(Error::Shape(unknown_field_message(
+                key,
+                &where_,
+                STOP_FIELDS,
+            )));
+        }
+    }
+    let string = |key: &str| -> Result<Option<String>, Error> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(Error::field(
+                at.clone(),
+                key,
+                format!("expected a string, found {}", kind_of(other)),
+            )),
+        }
+    };
+    let number_field = |key: &str| -> Result<Option<f64>, Error> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Number(n)) => n.as_f64().map(Some).ok_or_else(|| {
+                Error::field(at.clone(), key, format!("{n} is not a usable number"))
+            }),
+            Some(other) => Err(Error::field(
+                at.clone(),
+                key,
+                format!("expected a number of degrees, found {}", kind_of(other)),
+            )),
+        }
+    };
+    let extra = match obj.get("properties") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Object(m)) => flatten_properties(m),
+        Some(other) => {
+            return Err(Error::field(
+                at,
+                "properties",
+                format!("expected an object, found {}", kind_of(other)),
+            ));
+        }
+    };
+    RawStop {
+        name: string("name")?,
+        place: string("place")?,
+        lat: number_field("lat")?,
+        lon: number_field("lon")?,
+        arrive: string("arrive")?,
+        depart: string("depart")?,
+        tz: string("tz")?,
+        note: string("note")?,
+        kind: string("kind")?,
+        extra,
+    }
+    .validate(number)
+}
+
+fn flatten_properties(m: &Map<String, Value>) -> Vec<(String, Value)> {
+    m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+}
+
+fn unknown_field_message(key: &str, where_: &str, known: &[&str]) -> String {
+    match did_you_mean(key, known) {
+        Some(s) => format!("unknown field `{key}` {where_}; did you mean `{s}`?"),
+        None => format!(
+            "unknown field `{key}` {where_}; known fields: {}",
+            known.join(", ")
+        ),
+    }
+}
+
+/// "a string", "an array"... for messages.
+pub(crate) fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn reads_a_minimal_trip() {
+        let t = read(r#"{"stops": [{"name": "Amman", "lat": 31.95, "lon": 35.91, "arrive": "2023-11-04", "tz": "Asia/Amman"}]}"#).unwrap();
+        assert_eq!(t.stops.len(), 1);
+        assert_eq!(t.stops[0].tz.as_ref().unwrap().name, "Asia/Amman");
+    }
+
+    #[test]
+    fn unknown_field_suggests() {
+        let e = read(r#"{"stops": [{"name": "A", "lat": 1, "lon": 2}, {"name": "B", "lat": 1, "lon": 2, "arive": "2023-11-05"}]}"#)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "unknown field `arive` in stop 2 \"B\"; did you mean `arrive`?"
+        );
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let e = read("{\n  \"stops\": [,]\n}").unwrap_err();
+        assert!(matches!(e, Error::Syntax { line: 2, .. }), "{e:?}");
+    }
+
+    #[test]
+    fn wrong_type_names_field() {
+        let e = read(r#"{"stops": [{"name": "A", "lat": "north", "lon": 2}]}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "stop 1 \"A\", field `lat`: expected a number of degrees, found a string"
+        );
+    }
+}

@@ -1,0 +1,61 @@
+//! Legs between consecutive route stops: distance, bearing, duration, densified path; and the
+//! warnings a trip's times imply.
+
+use crate::geodesy::{distance_m, geodesic_path, initial_bearing_deg};
+use crate::model::{Leg, RouteStop};
+
+/// Speeds above this, in km/h, are flagged: faster than any airliner.
+pub const MAX_PLAUSIBLE_KMH: f64 = 1000.0;
+
+/// Legs joining `stops[i]` to `stops[i + 1]` (and the last back to the first when `round_trip`),
+/// with warnings for implausible speeds and time going backwards.
+pub fn build_legs(stops: &[RouteStop], round_trip: bool) -> (Vec<Leg>, Vec<String>) {
+    let mut pairs: Vec<(usize, usize)> = (1..stops.len()).map(|i| (i - 1, i)).collect();
+    if round_trip && stops.len() > 1 {
+        pairs.push((stops.len() - 1, 0));
+    }
+    let mut warnings = Vec::new();
+    let legs = pairs
+        .into_iter()
+        .map(|(from, to)| {
+            let (a, b) = (&stops[from], &stops[to]);
+            let leaving = a.stop.depart.as_ref().or(a.stop.arrive.as_ref());
+            let arriving = b.stop.arrive.as_ref().or(b.stop.depart.as_ref());
+            let duration = match (
+                leaving.and_then(|w| w.instant(a.stop.time_zone())),
+                arriving.and_then(|w| w.instant(b.stop.time_zone())),
+            ) {
+                (Some(t0), Some(t1)) => Some(t0.duration_until(t1)),
+                _ => None,
+            };
+            let distance = distance_m(a.position, b.position);
+            let label = format!("leg {} → {}", a.stop.name, b.stop.name);
+            if let Some(d) = duration {
+                let hours = d.as_secs_f64() / 3600.0;
+                if hours < 0.0 {
+                    warnings.push(format!("{label}: arrives {:.1} h before it leaves (time goes backwards)", -hours));
+                } else if hours > 0.0 && distance / 1000.0 / hours > MAX_PLAUSIBLE_KMH {
+                    warnings.push(format!(
+                        "{label}: {:.0} km in {:.1} h is {:.0} km/h, faster than {MAX_PLAUSIBLE_KMH:.0} km/h",
+                        distance / 1000.0,
+                        hours,
+                        distance / 1000.0 / hours
+                    ));
+                }
+            } else if let (Some(l), Some(r)) = (leaving, arriving)
+                && r.local_date() < l.local_date()
+            {
+                warnings.push(format!("{label}: arrives on {} before it leaves on {} (time goes backwards)", r.local_date(), l.local_date()));
+            }
+            Leg {
+                from,
+                to,
+                distance_m: distance,
+                bearing_deg: initial_bearing_deg(a.position, b.position),
+                duration,
+                path: geodesic_path(a.position, b.position),
+            }
+        })
+        .collect();
+    (legs, warnings)
+}

@@ -1,0 +1,101 @@
+//! Routing: an [`Itinerary`] whose stops all have positions in, a [`Route`] out — the stops in
+//! visiting order and the geodesic legs between them.
+
+mod legs;
+mod time_order;
+
+pub use legs::build_legs;
+pub use time_order::time_order;
+
+use crate::error::{Error, StopRef};
+use crate::model::{Itinerary, Route, RouteStop};
+use std::fmt;
+use std::str::FromStr;
+
+/// How to put the stops in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// By arrival (departure where there is no arrival); ties and undated stops keep their place.
+    #[default]
+    Time,
+    /// As in the input.
+    AsGiven,
+}
+
+impl Order {
+    /// The names the CLI accepts.
+    pub const NAMES: &'static [&'static str] = &["time", "as-given"];
+}
+
+impl FromStr for Order {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "time" => Ok(Order::Time),
+            "as-given" => Ok(Order::AsGiven),
+            _ => Err(format!(
+                "unknown order `{s}`; expected one of: {}",
+                Order::NAMES.join(", ")
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Order {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Order::Time => "time",
+            Order::AsGiven => "as-given",
+        })
+    }
+}
+
+/// Orders the itinerary's stops and computes the legs between consecutive stops.
+///
+/// Every stop must have a position (geocode place names first). Warnings (implausible speeds, time
+/// going backwards) are collected in [`Route::warnings`].
+pub fn plan(itinerary: &Itinerary, order: Order) -> Result<Route, Error> {
+    let mut stops = Vec::with_capacity(itinerary.stops.len());
+    for (i, stop) in itinerary.stops.iter().enumerate() {
+        let Some(position) = stop.position else {
+            let at = StopRef {
+                number: i + 1,
+                name: Some(stop.name.clone()),
+            };
+            let what = match &stop.place {
+                Some(p) => format!("place `{p}` was not looked up in the gazetteer"),
+                None => "no coordinates: give `lat` and `lon`, or a `place` name".to_string(),
+            };
+            return Err(Error::field(at, "lat", what));
+        };
+        stops.push(RouteStop {
+            stop: stop.clone(),
+            position,
+            input_index: i,
+        });
+    }
+    if stops.is_empty() {
+        return Err(Error::Shape("the trip has no stops".into()));
+    }
+    let visiting = match order {
+        Order::Time => time_order(&itinerary.stops),
+        Order::AsGiven => (0..stops.len()).collect(),
+    };
+    let mut by_input: Vec<Option<RouteStop>> = stops.into_iter().map(Some).collect();
+    let stops: Vec<RouteStop> = visiting
+        .iter()
+        .filter_map(|&i| by_input.get_mut(i).and_then(Option::take))
+        .collect();
+    let (legs, warnings) = build_legs(&stops, false);
+    Ok(Route {
+        meta: Itinerary {
+            title: itinerary.title.clone(),
+            subtitle: itinerary.subtitle.clone(),
+            source: itinerary.source.clone(),
+            stops: Vec::new(),
+        },
+        stops,
+        legs,
+        warnings,
+    })
+}

@@ -1,0 +1,78 @@
+//! A plain-text summary of a route for `tripmap check`: stops, legs, total distance, date span.
+
+use crate::model::{Route, When};
+use std::fmt::Write;
+
+/// Formats a whole number of kilometres with thousands separators: `20,530 km`.
+pub fn format_km(metres: f64) -> String {
+    let km = (metres / 1000.0).round() as i64;
+    let digits = km.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{}{out} km", if km < 0 { "-" } else { "" })
+}
+
+/// The first and last calendar days on the route, if any stop is dated.
+pub fn date_span(route: &Route) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    let days: Vec<_> = route
+        .stops
+        .iter()
+        .flat_map(|s| [&s.stop.arrive, &s.stop.depart])
+        .flatten()
+        .map(When::local_date)
+        .collect();
+    Some((*days.iter().min()?, *days.iter().max()?))
+}
+
+/// The summary `tripmap check` prints: one line of totals, one line per stop, then warnings.
+pub fn summary(route: &Route) -> String {
+    let mut s = String::new();
+    let span = date_span(route)
+        .map(|(a, b)| format!(", {a} to {b}"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        s,
+        "{} stops, {} legs, {}{span}",
+        route.stops.len(),
+        route.legs.len(),
+        format_km(route.total_distance_m())
+    );
+    for (i, rs) in route.stops.iter().enumerate() {
+        let st = &rs.stop;
+        let dates = match (&st.arrive, &st.depart) {
+            (Some(a), Some(d)) => format!("{a} to {d}"),
+            (Some(a), None) => a.to_string(),
+            (None, Some(d)) => format!("departs {d}"),
+            (None, None) => "undated".into(),
+        };
+        let _ = writeln!(
+            s,
+            "{:>3}. {}  ({:.4}, {:.4})  {dates}",
+            i + 1,
+            st.name,
+            rs.position.lat(),
+            rs.position.lon()
+        );
+    }
+    for w in &route.warnings {
+        let _ = writeln!(s, "warning: {w}");
+    }
+    s
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(format_km(20_530_400.0), "20,530 km");
+        assert_eq!(format_km(999_400.0), "999 km");
+        assert_eq!(format_km(0.0), "0 km");
+    }
+}
