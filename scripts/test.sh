@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The README's test command. Installs what the tests need when it is missing (Debian packages:
+# GDAL's ogrinfo, rsvg-convert, Chromium, Node; npm: the GeoJSON validators and playwright-core),
+# then checks formatting and lints and runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
+command -v rsvg-convert >/dev/null 2>&1 || need+=(librsvg2-bin)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "installing Debian packages: ${need[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+if [ ! -d node_modules/@placemarkio/check-geojson ] || [ ! -d node_modules/@mapbox/geojsonhint ] || [ ! -d node_modules/playwright-core ]; then
+  echo "installing npm test tools (package-lock.json)"
+  npm ci --no-audit --no-fund >/dev/null
+fi
+
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo test --quiet
