@@ -6,26 +6,74 @@ use common::*;
 
 /// (fixture, fragments the error message must contain)
 const CASES: &[(&str, &[&str])] = &[
-    ("truncated.json", &["truncated.json:1:", "EOF while parsing"]),
-    ("trailing-comma.json", &["trailing-comma.json:1:", "trailing comma"]),
-    ("nan-literal.json", &["nan-literal.json:1:", "expected value"]),
-    ("top-level-array.json", &["top-level-array.json", "found an array"]),
+    (
+        "truncated.json",
+        &["truncated.json:1:", "EOF while parsing"],
+    ),
+    (
+        "trailing-comma.json",
+        &["trailing-comma.json:1:", "trailing comma"],
+    ),
+    (
+        "nan-literal.json",
+        &["nan-literal.json:1:", "expected value"],
+    ),
+    (
+        "top-level-array.json",
+        &["top-level-array.json", "found an array"],
+    ),
     ("empty.json", &["empty.json:1:1", "empty"]),
-    ("wrong-type.json", &["stop 1 \"A\", field `lat`", "found a string"]),
-    ("unknown-field.json", &["unknown field `arive` in stop 2 \"B\"", "did you mean `arrive`?"]),
+    (
+        "wrong-type.json",
+        &["stop 1 \"A\", field `lat`", "found a string"],
+    ),
+    (
+        "unknown-field.json",
+        &[
+            "unknown field `arive` in stop 2 \"B\"",
+            "did you mean `arrive`?",
+        ],
+    ),
     ("missing-name.json", &["stop 1, field `name`", "missing"]),
-    ("lat-out-of-range.json", &["stop 1 \"North\", field `lat`", "91.5"]),
-    ("lon-out-of-range.json", &["stop 1 \"East\", field `lon`", "180.5"]),
-    ("nan-coordinate.csv", &["line 3, stop 2 \"B\", field `lat`", "`NaN`"]),
-    ("inf-coordinate.csv", &["line 3, stop 2 \"B\", field `lat`", "`inf`"]),
+    (
+        "lat-out-of-range.json",
+        &["stop 1 \"North\", field `lat`", "91.5"],
+    ),
+    (
+        "lon-out-of-range.json",
+        &["stop 1 \"East\", field `lon`", "180.5"],
+    ),
+    (
+        "nan-coordinate.csv",
+        &["line 3, stop 2 \"B\", field `lat`", "`NaN`"],
+    ),
+    (
+        "inf-coordinate.csv",
+        &["line 3, stop 2 \"B\", field `lat`", "`inf`"],
+    ),
     ("empty-coordinate.csv", &["stop 2 \"B\""]),
-    ("bad-date.json", &["stop 1 \"A\", field `arrive`", "`2023-13-45`"]),
-    ("depart-before-arrive.json", &["stop 1 \"Baghdad\", field `depart`", "before arrival"]),
+    (
+        "bad-date.json",
+        &["stop 1 \"A\", field `arrive`", "`2023-13-45`"],
+    ),
+    (
+        "depart-before-arrive.json",
+        &["stop 1 \"Baghdad\", field `depart`", "before arrival"],
+    ),
     ("no-stops.json", &["no-stops.json", "empty"]),
-    ("missing-lon-column.csv", &["missing-lon-column.csv:1:", "no `lon` column"]),
-    ("ragged-row.csv", &["ragged-row.csv:3:", "2 fields but the header has 3"]),
+    (
+        "missing-lon-column.csv",
+        &["missing-lon-column.csv:1:", "no `lon` column"],
+    ),
+    (
+        "ragged-row.csv",
+        &["ragged-row.csv:3:", "2 fields but the header has 3"],
+    ),
     ("not-utf8.csv", &["not-utf8.csv:2:2:", "not UTF-8"]),
-    ("does-not-exist.json", &["does-not-exist.json", "no such file"]),
+    (
+        "does-not-exist.json",
+        &["does-not-exist.json", "no such file"],
+    ),
 ];
 
 #[test]
@@ -34,7 +82,12 @@ fn each_bad_input_fails_cleanly_and_loses_nothing() {
     for (file, fragments) in CASES {
         let out_dir = tempfile::tempdir().unwrap();
         // An earlier good render that must survive untouched.
-        let good = tripmap(&["render", "data/trips/blinken-2023-11.json", "-o", out_dir.path().to_str().unwrap()]);
+        let good = tripmap(&[
+            "render",
+            "data/trips/blinken-2023-11.json",
+            "-o",
+            out_dir.path().to_str().unwrap(),
+        ]);
         assert!(good.status.success(), "{}", stderr(&good));
         let before = snapshot(out_dir.path());
         let path = format!("tests/fixtures/bad/{file}");
@@ -69,7 +122,12 @@ fn check_reports_the_same_errors() {
 fn usage_errors_exit_2() {
     let o = tripmap(&["render"]);
     assert_eq!(o.status.code(), Some(2));
-    let o = tripmap(&["render", "data/trips/blinken-2023-11.json", "--order", "sideways"]);
+    let o = tripmap(&[
+        "render",
+        "data/trips/blinken-2023-11.json",
+        "--order",
+        "sideways",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let o = tripmap(&["frobnicate"]);
     assert_eq!(o.status.code(), Some(2));

@@ -9,8 +9,15 @@ fn matches_geodtest_to_a_millimetre() {
     let text = include_str!("fixtures/geodtest_200.tsv");
     let mut checked = 0;
     let mut azimuths = 0;
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("lat1")) {
-        let f: Vec<f64> = line.split('\t').take(8).map(|v| v.parse().unwrap()).collect();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("lat1"))
+    {
+        let f: Vec<f64> = line
+            .split('\t')
+            .take(8)
+            .map(|v| v.parse().unwrap())
+            .collect();
         let (lat1, lon1, azi1, lat2, lon2, s12, a12) = (f[0], f[1], f[2], f[3], f[4], f[6], f[7]);
         let a = LonLat::new(lon1, lat1).unwrap();
         let b = LonLat::new(lon2, lat2).unwrap();
@@ -26,7 +33,10 @@ fn matches_geodtest_to_a_millimetre() {
             // Within a degree of antipodal (arc a12 > 179°) the inverse azimuth is ill-conditioned
             // (near-ties between geodesics); the distance is still checked above.
             if a12 < 179.0 {
-                assert!(lateral_m < 1e-3, "{line}: azimuth {az} vs {azi1} ({lateral_m} m off)");
+                assert!(
+                    lateral_m < 1e-3,
+                    "{line}: azimuth {az} vs {azi1} ({lateral_m} m off)"
+                );
                 azimuths += 1;
             }
         }

@@ -28,16 +28,31 @@ fn reference_trip_has_eight_stops_in_order_and_geographiclib_distance() {
         .collect();
     assert_eq!(
         names,
-        ["Washington, D.C.", "Tel Aviv", "Amman", "Ramallah", "Larnaca", "Baghdad", "Ankara", "Tokyo"]
+        [
+            "Washington, D.C.",
+            "Tel Aviv",
+            "Amman",
+            "Ramallah",
+            "Larnaca",
+            "Baghdad",
+            "Ankara",
+            "Tokyo"
+        ]
     );
     let legs = read_json(&dir.path().join("legs.geojson"));
     let legs = legs["features"].as_array().unwrap();
     assert_eq!(legs.len(), 7);
-    let total_km: f64 = legs.iter().map(|f| f["properties"]["distance_km"].as_f64().unwrap()).sum();
+    let total_km: f64 = legs
+        .iter()
+        .map(|f| f["properties"]["distance_km"].as_f64().unwrap())
+        .sum();
     // GeographicLib 2.x (Karney's Python port), Geodesic.WGS84.Inverse over the 7 legs:
     // 21,048,626.896 m.
     let reference_km = 21_048.626_896;
-    assert!((total_km - reference_km).abs() / reference_km < 0.001, "{total_km}");
+    assert!(
+        (total_km - reference_km).abs() / reference_km < 0.001,
+        "{total_km}"
+    );
     // Tighter than the issue asks: a metre per leg at most.
     assert!((total_km - reference_km).abs() < 0.007, "{total_km}");
     // Larnaca 14:00 (+02) to Baghdad 19:00 (+03): 4 hours.
@@ -49,7 +64,12 @@ fn pacific_legs_are_cut_at_the_antimeridian_with_a_crossing_bbox() {
     let dir = tempfile::tempdir().unwrap();
     render_to("data/trips/pacific-2024.json", dir.path());
     let legs = read_json(&dir.path().join("legs.geojson"));
-    let bbox: Vec<f64> = legs["bbox"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+    let bbox: Vec<f64> = legs["bbox"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
     assert!(bbox[0] > bbox[2], "west > east when crossing: {bbox:?}");
     assert_eq!(bbox[0], 139.6503);
     assert_eq!(bbox[2], -122.4194);
@@ -91,7 +111,14 @@ fn csv_extras_pass_through() {
     assert_eq!(f["train"], "Eurostar 9311");
     assert_eq!(f["arrive_utc"], "2024-06-10T07:47:00Z");
     // Every feature has the same columns.
-    let keys = |f: &Value| f["properties"].as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    let keys = |f: &Value| {
+        f["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+    };
     let first = keys(&stops["features"][0]);
     for f in stops["features"].as_array().unwrap() {
         assert_eq!(keys(f), first);
@@ -102,13 +129,21 @@ fn csv_extras_pass_through() {
 fn one_stop_renders_with_no_legs_and_same_point_gives_zero_km() {
     let dir = tempfile::tempdir().unwrap();
     let trip = dir.path().join("one.json");
-    std::fs::write(&trip, r#"{"stops": [{"name": "Alone", "lat": 10, "lon": 20}]}"#).unwrap();
+    std::fs::write(
+        &trip,
+        r#"{"stops": [{"name": "Alone", "lat": 10, "lon": 20}]}"#,
+    )
+    .unwrap();
     let out = dir.path().join("one");
     render_to(trip.to_str().unwrap(), &out);
     let legs = read_json(&out.join("legs.geojson"));
     assert_eq!(legs["features"].as_array().unwrap().len(), 0);
     let trip = dir.path().join("two.json");
-    std::fs::write(&trip, r#"{"stops": [{"name": "A", "lat": 10, "lon": 20}, {"name": "B", "lat": 10, "lon": 20}]}"#).unwrap();
+    std::fs::write(
+        &trip,
+        r#"{"stops": [{"name": "A", "lat": 10, "lon": 20}, {"name": "B", "lat": 10, "lon": 20}]}"#,
+    )
+    .unwrap();
     let out = dir.path().join("two");
     render_to(trip.to_str().unwrap(), &out);
     let legs = read_json(&out.join("legs.geojson"));
@@ -136,7 +171,14 @@ fn stdin_reads_with_from() {
     let dir = tempfile::tempdir().unwrap();
     let o = assert_cmd::Command::cargo_bin("tripmap")
         .unwrap()
-        .args(["render", "-", "--from", "csv", "-o", dir.path().to_str().unwrap()])
+        .args([
+            "render",
+            "-",
+            "--from",
+            "csv",
+            "-o",
+            dir.path().to_str().unwrap(),
+        ])
         .write_stdin("name,lat,lon\nA,1,2\nB,3,4\n")
         .output()
         .unwrap();
@@ -151,7 +193,11 @@ fn output_folder_is_in_step_with_the_code() {
     let bless = std::env::var_os("TRIPMAP_BLESS").is_some();
     let mut stale = Vec::new();
     for trip in bundled_trips() {
-        let stem = Path::new(&trip).file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = Path::new(&trip)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let committed = root().join("output").join(&stem);
         if bless {
             render_to(&trip, &committed);

@@ -10,7 +10,11 @@ use std::process::Command;
 fn rendered_layers(dir: &std::path::Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for trip in bundled_trips() {
-        let stem = std::path::Path::new(&trip).file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = std::path::Path::new(&trip)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let out = dir.join(stem);
         let o = tripmap(&["render", &trip, "-o", out.to_str().unwrap()]);
         assert!(o.status.success(), "{}", stderr(&o));
@@ -32,8 +36,16 @@ fn ogrinfo_opens_every_layer_without_a_warning() {
         let out = String::from_utf8_lossy(&o.stdout);
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(o.status.success(), "{}: {err}", f.display());
-        assert!(!err.contains("Warning") && !err.contains("ERROR"), "{}: {err}", f.display());
-        assert!(!out.contains("Unknown (any)"), "{}: mixed geometry types", f.display());
+        assert!(
+            !err.contains("Warning") && !err.contains("ERROR"),
+            "{}: {err}",
+            f.display()
+        );
+        assert!(
+            !out.contains("Unknown (any)"),
+            "{}: mixed geometry types",
+            f.display()
+        );
         assert!(out.contains("EPSG\",4326"), "{}: not WGS84", f.display());
     }
 }
