@@ -1,0 +1,58 @@
+//! Render benchmarks: the reference trip and a generated 1,000-stop trip, from bytes to every
+//! output file in memory (`pipeline::render`), plus the stages on their own.
+//!
+//! Run: `cargo bench --bench render`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use tripmap::io::{Format, read};
+use tripmap::pipeline::{RenderOptions, render};
+use tripmap::routing::{Order, plan};
+
+const REFERENCE: &[u8] = include_bytes!("../data/trips/blinken-2023-11.json");
+
+/// A deterministic 1,000-stop trip spread over the world (a simple LCG, no RNG crate needed).
+fn thousand_stops() -> Vec<u8> {
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut csv = String::from("name,lat,lon,arrive\n");
+    for i in 0..1000 {
+        let lat = next() * 140.0 - 70.0;
+        let lon = next() * 360.0 - 180.0;
+        let day = 1 + i / 40;
+        csv.push_str(&format!("Stop {i},{lat:.5},{lon:.5},2024-01-{day:02}\n"));
+    }
+    csv.into_bytes()
+}
+
+fn benches(c: &mut Criterion) {
+    let options = RenderOptions::default();
+    c.bench_function("reference trip: bytes to all outputs", |b| {
+        b.iter(|| {
+            let it = read(black_box(REFERENCE), Format::Json).unwrap();
+            render(&it, &options).unwrap()
+        })
+    });
+    let it = read(REFERENCE, Format::Json).unwrap();
+    c.bench_function("reference trip: plan (legs, densified geodesics)", |b| {
+        b.iter(|| plan(black_box(&it), Order::Time).unwrap())
+    });
+    let big = thousand_stops();
+    let mut group = c.benchmark_group("1000 stops");
+    group.sample_size(20);
+    group.bench_function("bytes to all outputs", |b| {
+        b.iter(|| {
+            let it = read(black_box(&big), Format::Csv).unwrap();
+            render(&it, &options).unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(render_benches, benches);
+criterion_main!(render_benches);
