@@ -5,6 +5,37 @@
 
 use crate::model::LonLat;
 
+/// Angle helpers shared by the projections (wrapping, checked parameters).
+mod angles;
+/// Azimuthal equidistant, oblique, spherical or ellipsoidal (geodesics).
+pub mod azimuthal_equidistant;
+/// `Ellipsoid { a, f }` and the latitude functions the ellipsoidal projections share.
+pub mod ellipsoid;
+/// Equal Earth, an equal-area world projection.
+pub mod equal_earth;
+/// Equidistant cylindrical (plate carrée) with a latitude of true scale.
+pub mod equirectangular;
+/// `ProjectionError`: a parameter that cannot be used.
+pub mod error;
+/// Lambert conformal conic with two standard parallels.
+pub mod lambert_conic;
+/// Mercator, spherical or ellipsoidal.
+pub mod mercator;
+/// Natural Earth I, a compromise world projection (spherical).
+pub mod natural_earth;
+/// Orthographic, oblique (a globe view), spherical or ellipsoidal.
+pub mod orthographic;
+
+pub use azimuthal_equidistant::AzimuthalEquidistant;
+pub use ellipsoid::Ellipsoid;
+pub use equal_earth::EqualEarth;
+pub use equirectangular::{Equirectangular, EquirectangularParams};
+pub use error::ProjectionError;
+pub use lambert_conic::{LambertConic, LambertConicParams};
+pub use mercator::{Mercator, MercatorParams};
+pub use natural_earth::NaturalEarth;
+pub use orthographic::{Orthographic, OrthographicParams};
+
 /// A map projection on the unit sphere (or an ellipsoid, where PROJ tests one), before fitting.
 ///
 /// # Units
