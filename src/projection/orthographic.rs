@@ -126,7 +126,8 @@ impl Projection for Orthographic {
         let qb = 2.0 * n * s0 * c0 * (1.0 / b2 - 1.0);
         let qc = n * n * (s0 * s0 + c0 * c0 / b2) + xp * xp - 1.0;
         let disc = qb * qb - 4.0 * qa * qc;
-        if disc < -1e-11 {
+        // Allow rounding just outside the disc, as PROJ does (radius up to 1 + 1e-10).
+        if disc < -8e-10 * qa {
             return None;
         }
         let t = (-qb + disc.max(0.0).sqrt()) / (2.0 * qa);
