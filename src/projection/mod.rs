@@ -17,6 +17,8 @@ pub mod equal_earth;
 pub mod equirectangular;
 /// `ProjectionError`: a parameter that cannot be used.
 pub mod error;
+/// Fitting a projection to a pixel box; map scale in km per pixel.
+pub mod fit;
 /// Lambert conformal conic with two standard parallels.
 pub mod lambert_conic;
 /// Mercator, spherical or ellipsoidal.
@@ -31,6 +33,7 @@ pub use ellipsoid::Ellipsoid;
 pub use equal_earth::EqualEarth;
 pub use equirectangular::{Equirectangular, EquirectangularParams};
 pub use error::ProjectionError;
+pub use fit::{Bounds, FitError, Fitted, fit, fit_bounds, pick_height_px};
 pub use lambert_conic::{LambertConic, LambertConicParams};
 pub use mercator::{Mercator, MercatorParams};
 pub use natural_earth::NaturalEarth;
@@ -53,5 +56,21 @@ pub trait Projection {
     /// degrees of the visible cap (90 for orthographic). `None` for whole-world projections.
     fn clip_cap(&self) -> Option<(LonLat, f64)> {
         None
+    }
+}
+
+/// A boxed projection is a projection, so `Fitted<Box<dyn Projection + Send + Sync>>` works.
+impl<P: Projection + ?Sized> Projection for Box<P> {
+    fn forward(&self, p: LonLat) -> Option<(f64, f64)> {
+        (**self).forward(p)
+    }
+    fn inverse(&self, x: f64, y: f64) -> Option<LonLat> {
+        (**self).inverse(x, y)
+    }
+    fn central_meridian(&self) -> f64 {
+        (**self).central_meridian()
+    }
+    fn clip_cap(&self) -> Option<(LonLat, f64)> {
+        (**self).clip_cap()
     }
 }
