@@ -9,6 +9,8 @@ use crate::model::LonLat;
 mod angles;
 /// Azimuthal equidistant, oblique, spherical or ellipsoidal (geodesics).
 pub mod azimuthal_equidistant;
+/// Choosing a projection for a trip; the CLI's projection names.
+pub mod choose;
 /// `Ellipsoid { a, f }` and the latitude functions the ellipsoidal projections share.
 pub mod ellipsoid;
 /// Equal Earth, an equal-area world projection.
@@ -29,6 +31,7 @@ pub mod natural_earth;
 pub mod orthographic;
 
 pub use azimuthal_equidistant::AzimuthalEquidistant;
+pub use choose::{ProjectionKind, TripExtent, UnknownProjection, choose, choose_kind};
 pub use ellipsoid::Ellipsoid;
 pub use equal_earth::EqualEarth;
 pub use equirectangular::{Equirectangular, EquirectangularParams};
