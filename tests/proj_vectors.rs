@@ -7,10 +7,14 @@
 //! positions (as PROJ's `gie` does). Our projections output units of `a`; the test multiplies by
 //! `a` and adds `+x_0`/`+y_0`.
 //!
+//! A second fixture, tests/fixtures/proj/failures.tsv (scripts/extract_proj_failures.py), holds
+//! the gie rows that expect PROJ to refuse a parameter set or an input; we must refuse them too.
+//!
 //! Rows skipped, and why (see `skip_reason`):
 //! - `+guam`: PROJ then uses the Guam projection (an approximate local formula for the island of
 //!   Guam), not the azimuthal equidistant; tripmap does not implement it. 1 forward + 1 inverse.
 //!
+//! - In failures.tsv (rows PROJ must refuse), builtins.gie:5700: see `FAILURE_SKIPS`.
 //! - none other. Note on `+R_C`: PROJ builds that sphere before reading `lat_0`, so its radius is
 //!   b; the parser does the same (see `ellipsoid`), which PROJ's expected value confirms.
 //!
@@ -47,22 +51,22 @@ fn parse_proj_string(s: &str) -> ProjString {
 }
 
 impl ProjString {
+    /// A numeric parameter; angles may be in PROJ's DMS form (`44d11'N`, `2D32`).
     fn num(&self, key: &str) -> Option<f64> {
-        self.params.get(key).map(|v| {
-            v.parse::<f64>()
-                .unwrap_or_else(|_| panic!("parameter {key}={v} is not a number"))
-        })
+        self.params
+            .get(key)
+            .map(|v| parse_dms(v).unwrap_or_else(|| panic!("parameter {key}={v} is not a number")))
     }
 
     fn deg(&self, key: &str) -> f64 {
         self.num(key).unwrap_or(0.0)
     }
 
-    /// The figure of the Earth as PROJ builds it: `+R`, or `+ellps` / `+a` with `+b`, `+rf` or
-    /// `+f`, GRS80 by default; then the `+R_*` options that replace it by a sphere.
-    fn ellipsoid(&self) -> Ellipsoid {
+    /// The figure of the Earth as PROJ builds it: `+R`, or `+ellps` / `+a` with `+b`, `+rf`,
+    /// `+f` or `+es`, GRS80 by default; then the `+R_*` options that replace it by a sphere.
+    fn ellipsoid(&self) -> Result<Ellipsoid, String> {
         if let Some(r) = self.num("R") {
-            return Ellipsoid::sphere(r).unwrap();
+            return Ellipsoid::sphere(r).map_err(|e| e.to_string());
         }
         let (mut a, mut f) = match self.params.get("ellps").map(String::as_str) {
             None | Some("GRS80") => (6_378_137.0, 1.0 / 298.257_222_101),
@@ -70,7 +74,7 @@ impl ProjString {
             Some("clrk66") => (6_378_206.4, 1.0 - 6_356_583.8 / 6_378_206.4),
             Some("intl") => (6_378_388.0, 1.0 / 297.0),
             Some("sphere") => (6_370_997.0, 0.0),
-            Some(other) => panic!("ellipsoid {other} is not in the test's table"),
+            Some(other) => return Err(format!("unknown ellipsoid {other}")),
         };
         if let Some(a_given) = self.num("a") {
             a = a_given;
@@ -78,11 +82,14 @@ impl ProjString {
                 1.0 - b / a
             } else if let Some(rf) = self.num("rf") {
                 1.0 / rf
+            } else if let Some(es) = self.num("es") {
+                1.0 - (1.0 - es).sqrt()
             } else {
                 self.num("f").unwrap_or(0.0)
             };
         }
-        let es = f * (2.0 - f);
+        let ell = Ellipsoid::new(a, f).map_err(|e| e.to_string())?;
+        let es = ell.es();
         let b = a * (1.0 - f);
         let sphere_radius = if self.params.contains_key("R_A") {
             Some(a * (1.0 - es * (1.0 / 6.0 + es * (17.0 / 360.0 + es * 67.0 / 3024.0))))
@@ -109,8 +116,8 @@ impl ProjString {
             None
         };
         match sphere_radius {
-            Some(r) => Ellipsoid::sphere(r).unwrap(),
-            None => Ellipsoid::new(a, f).unwrap(),
+            Some(r) => Ellipsoid::sphere(r).map_err(|e| e.to_string()),
+            None => Ok(ell),
         }
     }
 
@@ -118,11 +125,13 @@ impl ProjString {
         self.num("k_0").or(self.num("k")).unwrap_or(1.0)
     }
 
-    fn build(&self) -> Box<dyn Projection> {
-        let ell = self.ellipsoid();
+    /// The projection the string describes, or why it cannot be built.
+    fn build(&self) -> Result<Box<dyn Projection>, String> {
+        let ell = self.ellipsoid()?;
         let lon_0 = self.deg("lon_0");
         let lat_0 = self.deg("lat_0");
-        match self.name.as_str() {
+        let e = |err: tripmap::projection::ProjectionError| err.to_string();
+        Ok(match self.name.as_str() {
             "merc" => Box::new(
                 Mercator::new(
                     ell,
@@ -132,18 +141,18 @@ impl ProjString {
                         k_0: self.k0(),
                     },
                 )
-                .unwrap(),
+                .map_err(e)?,
             ),
             // Web Mercator: spherical formulas on a sphere of radius a, whatever the ellipsoid.
             "webmerc" => Box::new(
                 Mercator::new(
-                    Ellipsoid::sphere(ell.a()).unwrap(),
+                    Ellipsoid::sphere(ell.a()).map_err(e)?,
                     MercatorParams {
                         lon_0,
                         ..Default::default()
                     },
                 )
-                .unwrap(),
+                .map_err(e)?,
             ),
             "eqc" => Box::new(
                 Equirectangular::new(
@@ -154,12 +163,14 @@ impl ProjString {
                         lat_ts: self.deg("lat_ts"),
                     },
                 )
-                .unwrap(),
+                .map_err(e)?,
             ),
-            "eqearth" => Box::new(EqualEarth::new(ell, lon_0).unwrap()),
+            "eqearth" => Box::new(EqualEarth::new(ell, lon_0).map_err(e)?),
             "natearth" => {
-                assert!(ell.is_sphere(), "natearth is spherical in PROJ too");
-                Box::new(NaturalEarth::new(lon_0).unwrap())
+                if !ell.is_sphere() {
+                    return Err("natearth is spherical".into());
+                }
+                Box::new(NaturalEarth::new(lon_0).map_err(e)?)
             }
             "lcc" => {
                 let lat_1 = self.deg("lat_1");
@@ -174,10 +185,10 @@ impl ProjString {
                             k_0: self.k0(),
                         },
                     )
-                    .unwrap(),
+                    .map_err(e)?,
                 )
             }
-            "aeqd" => Box::new(AzimuthalEquidistant::new(ell, lon_0, lat_0).unwrap()),
+            "aeqd" => Box::new(AzimuthalEquidistant::new(ell, lon_0, lat_0).map_err(e)?),
             "ortho" => Box::new(
                 Orthographic::new(
                     ell,
@@ -188,11 +199,38 @@ impl ProjString {
                         k_0: self.k0(),
                     },
                 )
-                .unwrap(),
+                .map_err(e)?,
             ),
-            other => panic!("projection {other} is not implemented"),
-        }
+            other => return Err(format!("projection {other} is not implemented")),
+        })
     }
+}
+
+/// A number, or an angle in PROJ's DMS notation: degrees, `d`/`D`, minutes, `'`, seconds, `"`,
+/// then an optional hemisphere letter (S and W negative).
+fn parse_dms(v: &str) -> Option<f64> {
+    if let Ok(x) = v.parse::<f64>() {
+        return Some(x);
+    }
+    let (body, sign) = match v.chars().last()? {
+        'N' | 'n' | 'E' | 'e' => (&v[..v.len() - 1], 1.0),
+        'S' | 's' | 'W' | 'w' => (&v[..v.len() - 1], -1.0),
+        _ => (v, 1.0),
+    };
+    let (d, rest) = body.split_once(['d', 'D'])?;
+    let (m, rest) = match rest.split_once('\'') {
+        Some((m, r)) => (m, r),
+        None => (rest, ""),
+    };
+    let s = rest.trim_end_matches('"');
+    let part = |x: &str| -> Option<f64> {
+        if x.is_empty() {
+            Some(0.0)
+        } else {
+            x.parse().ok()
+        }
+    };
+    Some(sign * (part(d)? + part(m)? / 60.0 + part(s)? / 3600.0))
 }
 
 /// Why a row is not checked; `None` to check it.
@@ -232,8 +270,12 @@ fn projections_match_proj_reference_values() {
             t.skipped += 1;
             continue;
         }
-        let projection = p.build();
-        let ell = p.ellipsoid();
+        let projection = p
+            .build()
+            .unwrap_or_else(|err| panic!("line {}: {proj_string}: {err}", i + 1));
+        let ell = p
+            .ellipsoid()
+            .unwrap_or_else(|err| panic!("line {}: {proj_string}: {err}", i + 1));
         let a = ell.a();
         let (x_0, y_0) = (p.deg("x_0"), p.deg("y_0"));
         let where_ = format!(
@@ -329,8 +371,72 @@ fn proj_string_parser_reads_parameters() {
     assert_eq!(p.name, "lcc");
     assert_eq!(p.num("lat_1"), Some(0.5));
     assert_eq!(p.k0(), 1.0000382);
-    assert!((p.ellipsoid().f() - 1.0 / 298.257_222_101).abs() < 1e-18);
+    assert!((p.ellipsoid().unwrap().f() - 1.0 / 298.257_222_101).abs() < 1e-18);
     let s = parse_proj_string("proj=merc R=6400000");
-    assert_eq!(s.ellipsoid().a(), 6_400_000.0);
-    assert!(s.ellipsoid().is_sphere());
+    assert_eq!(s.ellipsoid().unwrap().a(), 6_400_000.0);
+    assert!(s.ellipsoid().unwrap().is_sphere());
+    assert_eq!(parse_dms("44d11'N"), Some(44.0 + 11.0 / 60.0));
+    assert_eq!(parse_dms("84d20'W"), Some(-(84.0 + 20.0 / 60.0)));
+    assert_eq!(parse_dms("2D32"), Some(2.0 + 32.0 / 60.0));
+    assert_eq!(parse_dms("x"), None);
+}
+
+const FAILURES: &str = include_str!("fixtures/proj/failures.tsv");
+
+/// PROJ failure rows we do not reproduce, by source, and why.
+const FAILURE_SKIPS: [(&str, &str); 1] = [(
+    "builtins.gie:5700",
+    "a point exactly on the ellipsoidal orthographic limb: PROJ's comment says its Newton \
+     iteration \"fails to converge\" there; our closed-form inverse returns the true (0, -60)",
+)];
+
+/// PROJ refuses these operations (`setup`) or these inputs (`domain`): so must we, with an
+/// `Err` from the constructor or `None` from `forward`/`inverse`.
+#[test]
+fn projections_refuse_what_proj_refuses() {
+    let (mut checked, mut skipped) = (0, 0);
+    let mut failures = Vec::new();
+    for (i, line) in FAILURES.lines().enumerate().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(cols.len() >= 6, "line {}: too few columns", i + 1);
+        let (source, kind, direction, proj_string) = (cols[0], cols[1], cols[2], cols[3]);
+        if FAILURE_SKIPS.iter().any(|(s, _)| *s == source) {
+            skipped += 1;
+            continue;
+        }
+        checked += 1;
+        let p = parse_proj_string(proj_string);
+        let built = p.build();
+        match (kind, built) {
+            ("setup", Err(_)) => {}
+            ("setup", Ok(_)) => failures.push(format!("{source}: {proj_string} was accepted")),
+            ("domain", Err(err)) => failures.push(format!("{source}: {proj_string}: {err}")),
+            ("domain", Ok(projection)) => {
+                let ell = p
+                    .ellipsoid()
+                    .unwrap_or_else(|err| panic!("{source}: {err}"));
+                let (a, b) = (num(cols[4]), num(cols[5]));
+                let result = if direction == "forward" {
+                    LonLat::new(a, b)
+                        .ok()
+                        .and_then(|q| projection.forward(q))
+                        .map(|xy| format!("{xy:?}"))
+                } else {
+                    let (x_0, y_0) = (p.deg("x_0"), p.deg("y_0"));
+                    projection
+                        .inverse((a - x_0) / ell.a(), (b - y_0) / ell.a())
+                        .map(|q| q.to_string())
+                };
+                if let Some(r) = result {
+                    failures.push(format!(
+                        "{source}: {proj_string} {direction} {a} {b} gave {r}"
+                    ));
+                }
+            }
+            (other, _) => panic!("line {}: unknown kind {other}", i + 1),
+        }
+    }
+    println!("{checked} failure rows checked, {skipped} skipped");
+    assert!(checked > 30);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -126,8 +126,12 @@ impl Projection for Orthographic {
         let qb = 2.0 * n * s0 * c0 * (1.0 / b2 - 1.0);
         let qc = n * n * (s0 * s0 + c0 * c0 / b2) + xp * xp - 1.0;
         let disc = qb * qb - 4.0 * qa * qc;
-        // Allow rounding just outside the disc, as PROJ does (radius up to 1 + 1e-10).
-        if disc < -8e-10 * qa {
+        // disc / 4qa = 1 − ρ², ρ the point's radius relative to the map's outline (an ellipse).
+        // Allow rounding just outside it, as PROJ does: ρ − 1 ≤ 1e-10 on a sphere,
+        // ρ² − 1 ≤ 1e-11 on an ellipsoid.
+        let rho2_excess = -disc / (4.0 * qa);
+        let allowed = if es == 0.0 { 2e-10 } else { 1e-11 };
+        if rho2_excess > allowed {
             return None;
         }
         let t = (-qb + disc.max(0.0).sqrt()) / (2.0 * qa);
