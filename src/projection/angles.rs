@@ -15,6 +15,18 @@ pub(crate) fn wrap_pi(x: f64) -> f64 {
     if w == -PI && x > 0.0 { PI } else { w }
 }
 
+/// A central meridian for the infallible map constructors: `lon_0` degrees wrapped into
+/// [-180, 180], or 0 if it is not finite.
+pub(crate) fn map_lon_0(lon_0: f64) -> f64 {
+    if lon_0.is_finite() {
+        wrap_pi(lon_0.to_radians())
+            .to_degrees()
+            .clamp(-180.0, 180.0)
+    } else {
+        0.0
+    }
+}
+
 /// Longitude relative to `lon_0` and latitude, both radians, of a position.
 pub(crate) fn lam_phi(p: LonLat, lon_0_deg: f64) -> (f64, f64) {
     (

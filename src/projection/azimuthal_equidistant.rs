@@ -10,7 +10,7 @@ use std::f64::consts::{FRAC_PI_2, PI};
 
 use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic};
 
-use super::angles::{check_deg, lam_phi, to_lonlat, wrap_pi};
+use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat, wrap_pi};
 use super::{Ellipsoid, Projection, ProjectionError};
 use crate::model::LonLat;
 
@@ -63,7 +63,7 @@ impl AzimuthalEquidistant {
 
     /// Spherical azimuthal equidistant centred on `centre`, for maps.
     pub fn sphere(centre: LonLat) -> Self {
-        let lon_0 = wrap_pi(centre.lon().to_radians()).to_degrees();
+        let lon_0 = map_lon_0(centre.lon());
         let phi0 = centre.lat().to_radians();
         let mode = if (phi0.abs() - FRAC_PI_2).abs() < EPS10 {
             if phi0 > 0.0 {

@@ -12,8 +12,8 @@
 //! largest great-circle angle from the centre to a position. Then, in order:
 //! 1. **Regional** (latitude span < 40° and longitude span < 60°): a Lambert conformal conic
 //!    with standard parallels at 1/6 and 5/6 of the latitude span (Kavrayskiy's rule), true
-//!    shapes for a compact area; but if the trip crosses the equator, where a cone degenerates,
-//!    an azimuthal equidistant centred on the trip.
+//!    shapes for a compact area; but if the trip reaches or crosses the equator, where a cone
+//!    degenerates, an azimuthal equidistant centred on the trip.
 //! 2. **Continental, one hemisphere** (latitude span ≤ 60°, longitude span ≤ 120°, all
 //!    positions on one side of the equator, mid-latitude at least 15° from it): the same conic,
 //!    the usual choice for mid-latitude land masses (Europe, the USA, China).
@@ -197,8 +197,9 @@ impl TripExtent {
         self.lat_max - self.lat_min
     }
 
+    /// Whether the trip reaches or crosses the equator (where a cone degenerates).
     fn crosses_equator(&self) -> bool {
-        self.lat_min < 0.0 && self.lat_max > 0.0
+        self.lat_min <= 0.0 && self.lat_max >= 0.0
     }
 }
 
@@ -245,10 +246,7 @@ pub fn build(kind: ProjectionKind, extent: &TripExtent) -> Box<dyn Projection + 
         ProjectionKind::Mercator => Box::new(Mercator::sphere(lon_0)),
         ProjectionKind::Equirectangular => Box::new(Equirectangular::sphere(lon_0, mid)),
         ProjectionKind::EqualEarth => Box::new(EqualEarth::sphere(lon_0)),
-        ProjectionKind::NaturalEarth => match NaturalEarth::new(lon_0) {
-            Ok(p) => Box::new(p),
-            Err(_) => Box::new(EqualEarth::sphere(lon_0)),
-        },
+        ProjectionKind::NaturalEarth => Box::new(NaturalEarth::sphere(lon_0)),
         ProjectionKind::LambertConic => Box::new(conic(extent)),
         ProjectionKind::AzimuthalEquidistant => {
             Box::new(AzimuthalEquidistant::sphere(extent.centre))
@@ -410,5 +408,34 @@ mod test {
         assert!(p.forward(LonLat::new(15.0, 0.0).unwrap()).is_some());
         let o = choose(&LEVANT, Some(ProjectionKind::Orthographic));
         assert!(o.clip_cap().is_some());
+    }
+
+    #[test]
+    fn edge_trips_single_stop_same_place_pole_and_every_forced_kind() {
+        use crate::projection::fit::fit;
+        let cases: [&[(f64, f64)]; 5] = [
+            &[(2.35, 48.85)],
+            &[(2.35, 48.85), (2.35, 48.85)],
+            &[(0.0, 0.0)],
+            &[(15.6, 78.2), (0.0, 90.0), (-20.0, 81.0)],
+            &BLINKEN,
+        ];
+        for pts in cases {
+            let lls: Vec<LonLat> = pts
+                .iter()
+                .map(|&(lon, lat)| LonLat::new(lon, lat).unwrap())
+                .collect();
+            let kinds = std::iter::once(None).chain(ProjectionKind::ALL.into_iter().map(Some));
+            for forced in kinds {
+                let p = choose(pts, forced);
+                let all_shown = lls.iter().all(|&q| p.forward(q).is_some());
+                // Mercator cannot show the pole; every other choice shows every stop.
+                let pole = pts.iter().any(|&(_, lat)| lat == 90.0);
+                assert!(all_shown || (pole && forced == Some(ProjectionKind::Mercator)));
+                let f = fit(p, &lls, 800.0, 600.0, 20.0).unwrap();
+                let (x, y) = f.project_px(lls[0]).unwrap();
+                assert!((0.0..=800.0).contains(&x) && (0.0..=600.0).contains(&y));
+            }
+        }
     }
 }

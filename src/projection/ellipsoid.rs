@@ -2,7 +2,11 @@
 //! (meridian arc, conformal and authalic latitude) the ellipsoidal projections share.
 //!
 //! In: semi-major axis `a` in metres and flattening `f` (0 for a sphere). Out: functions in units
-//! of `a` and radians. Formulas from Snyder, "Map Projections: A Working Manual" (USGS PP 1395,
+//! of `a` and radians.
+//!
+//! # Units
+//! Unlike the rest of the crate, the latitude functions here (`meridian_arc`, `tsfn`, `qsfn`
+//! and their inverses) take and return **radians**: they are the inner loops of the projections. Formulas from Snyder, "Map Projections: A Working Manual" (USGS PP 1395,
 //! 1987) and, for the meridian arc, Krüger's series in the third flattening `n` (as PROJ and
 //! GeographicLib use), which is good to well under a micrometre on the Earth.
 

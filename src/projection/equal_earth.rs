@@ -6,7 +6,7 @@
 
 use std::f64::consts::PI;
 
-use super::angles::{check_deg, lam_phi, to_lonlat, wrap_pi};
+use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat};
 use super::{Ellipsoid, Projection, ProjectionError};
 use crate::model::LonLat;
 
@@ -45,7 +45,7 @@ impl EqualEarth {
     pub fn sphere(lon_0: f64) -> Self {
         Self {
             ell: Ellipsoid::EARTH_SPHERE,
-            lon_0: wrap_pi(lon_0.to_radians()).to_degrees(),
+            lon_0: map_lon_0(lon_0),
             qp: 2.0,
             rqda: 1.0,
         }

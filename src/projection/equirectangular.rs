@@ -7,7 +7,7 @@
 
 use std::f64::consts::{FRAC_PI_2, PI};
 
-use super::angles::{check_deg, lam_phi, to_lonlat, wrap_pi};
+use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat};
 use super::{Ellipsoid, Projection, ProjectionError};
 use crate::model::LonLat;
 
@@ -65,7 +65,7 @@ impl Equirectangular {
         };
         Self {
             ell: Ellipsoid::EARTH_SPHERE,
-            lon_0: wrap_pi(lon_0.to_radians()).to_degrees(),
+            lon_0: map_lon_0(lon_0),
             rc: phi1.cos(),
             m0: 0.0,
         }

@@ -5,7 +5,7 @@
 
 use std::f64::consts::{FRAC_PI_2, PI};
 
-use super::angles::{check_deg, check_scale, lam_phi, to_lonlat, wrap_pi};
+use super::angles::{check_deg, check_scale, lam_phi, map_lon_0, to_lonlat};
 use super::{Ellipsoid, Projection, ProjectionError};
 use crate::model::LonLat;
 
@@ -111,7 +111,7 @@ impl LambertConic {
         Self::new(
             Ellipsoid::EARTH_SPHERE,
             LambertConicParams {
-                lon_0: wrap_pi(lon_0.to_radians()).to_degrees(),
+                lon_0: map_lon_0(lon_0),
                 lat_0,
                 lat_1,
                 lat_2,

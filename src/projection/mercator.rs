@@ -5,7 +5,7 @@
 
 use std::f64::consts::PI;
 
-use super::angles::{check_deg, check_scale, lam_phi, to_lonlat};
+use super::angles::{check_deg, check_scale, lam_phi, map_lon_0, to_lonlat};
 use super::{Ellipsoid, Projection, ProjectionError};
 use crate::model::LonLat;
 
@@ -60,11 +60,11 @@ impl Mercator {
         Ok(Self { ell, lon_0, k0 })
     }
 
-    /// Spherical Mercator centred on `lon_0` degrees (wrapped into [-180, 180]), for maps.
+    /// Spherical Mercator centred on `lon_0` degrees (wrapped into [-180, 180]; 0 if not finite), for maps.
     pub fn sphere(lon_0: f64) -> Self {
         Self {
             ell: Ellipsoid::EARTH_SPHERE,
-            lon_0: super::angles::wrap_pi(lon_0.to_radians()).to_degrees(),
+            lon_0: map_lon_0(lon_0),
             k0: 1.0,
         }
     }

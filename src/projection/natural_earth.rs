@@ -5,7 +5,7 @@
 
 use std::f64::consts::PI;
 
-use super::angles::{check_deg, lam_phi, to_lonlat};
+use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat};
 use super::{Projection, ProjectionError};
 use crate::model::LonLat;
 
@@ -32,6 +32,13 @@ impl NaturalEarth {
         Ok(Self {
             lon_0: check_deg("lon_0", lon_0, 180.0)?,
         })
+    }
+
+    /// Natural Earth centred on `lon_0` degrees (wrapped into [-180, 180]; 0 if not finite), for maps.
+    pub fn sphere(lon_0: f64) -> Self {
+        Self {
+            lon_0: map_lon_0(lon_0),
+        }
     }
 
     fn x_factor(phi: f64) -> f64 {

@@ -6,7 +6,7 @@
 //! the viewer) are not shown: `forward` returns `None` and [`Projection::clip_cap`] is the
 //! hemisphere around the centre.
 
-use super::angles::{check_deg, check_scale, lam_phi, to_lonlat, wrap_pi};
+use super::angles::{check_deg, check_scale, lam_phi, map_lon_0, to_lonlat};
 use super::{Ellipsoid, Projection, ProjectionError};
 use crate::model::LonLat;
 
@@ -77,7 +77,7 @@ impl Orthographic {
         let phi0 = centre.lat().to_radians();
         Self {
             ell: Ellipsoid::EARTH_SPHERE,
-            lon_0: wrap_pi(centre.lon().to_radians()).to_degrees(),
+            lon_0: map_lon_0(centre.lon()),
             lat_0: centre.lat(),
             sinph0: phi0.sin(),
             cosph0: phi0.cos(),
@@ -185,7 +185,7 @@ mod test {
                 (-80.0, c.lat() + 5.0),
                 (10.0, 50.0),
             ] {
-                let lon = wrap_pi((c.lon() + dlon).to_radians()).to_degrees();
+                let lon = super::super::angles::wrap_pi((c.lon() + dlon).to_radians()).to_degrees();
                 let (x, y) = m.forward(ll(lon, lat)).unwrap();
                 let q = m.inverse(x, y).unwrap();
                 assert!(
