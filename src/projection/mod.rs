@@ -77,3 +77,113 @@ impl<P: Projection + ?Sized> Projection for Box<P> {
         (**self).clip_cap()
     }
 }
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    /// Every projection, spherical and ellipsoidal, with central meridians on both sides of
+    /// the antimeridian.
+    fn all_projections() -> Vec<Box<dyn Projection>> {
+        let ll = |lon, lat| LonLat::new(lon, lat).unwrap();
+        let mut v: Vec<Box<dyn Projection>> = Vec::new();
+        for (lon_0, lat_0) in [(0.0, 0.0), (180.0, 40.0), (-100.0, -60.0), (31.3, 90.0)] {
+            v.push(Box::new(Mercator::sphere(lon_0)));
+            v.push(Box::new(
+                Mercator::new(
+                    Ellipsoid::WGS84,
+                    MercatorParams {
+                        lon_0,
+                        ..Default::default()
+                    },
+                )
+                .unwrap(),
+            ));
+            v.push(Box::new(Equirectangular::sphere(lon_0, 30.0)));
+            v.push(Box::new(
+                Equirectangular::new(
+                    Ellipsoid::WGS84,
+                    EquirectangularParams {
+                        lon_0,
+                        lat_0: lat_0 / 2.0,
+                        lat_ts: 20.0,
+                    },
+                )
+                .unwrap(),
+            ));
+            v.push(Box::new(EqualEarth::sphere(lon_0)));
+            v.push(Box::new(EqualEarth::new(Ellipsoid::WGS84, lon_0).unwrap()));
+            v.push(Box::new(NaturalEarth::sphere(lon_0)));
+            v.push(Box::new(
+                LambertConic::sphere(lon_0, lat_0 / 2.0, 20.0, 60.0).unwrap(),
+            ));
+            v.push(Box::new(
+                LambertConic::new(
+                    Ellipsoid::GRS80,
+                    LambertConicParams {
+                        lon_0,
+                        lat_0: lat_0 / 2.0,
+                        lat_1: -20.0,
+                        lat_2: -50.0,
+                        k_0: 1.0,
+                    },
+                )
+                .unwrap(),
+            ));
+            v.push(Box::new(AzimuthalEquidistant::sphere(ll(lon_0, lat_0))));
+            v.push(Box::new(
+                AzimuthalEquidistant::new(Ellipsoid::WGS84, lon_0, lat_0).unwrap(),
+            ));
+            v.push(Box::new(Orthographic::sphere(ll(lon_0, lat_0))));
+            v.push(Box::new(
+                Orthographic::new(
+                    Ellipsoid::WGS84,
+                    OrthographicParams {
+                        lon_0,
+                        lat_0,
+                        ..Default::default()
+                    },
+                )
+                .unwrap(),
+            ));
+        }
+        v
+    }
+
+    /// Great-circle angle in degrees.
+    fn angle(a: LonLat, b: LonLat) -> f64 {
+        let (p1, p2) = (a.lat().to_radians(), b.lat().to_radians());
+        let dl = (b.lon() - a.lon()).to_radians();
+        let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+        (2.0 * h.sqrt().min(1.0).asin()).to_degrees()
+    }
+
+    #[test]
+    fn inverse_undoes_forward_on_a_world_grid() {
+        let mut checked = 0;
+        for p in all_projections() {
+            let cap = p.clip_cap();
+            for i in 0..=48 {
+                for j in 0..=24 {
+                    let q =
+                        LonLat::new(-180.0 + 7.5 * i as f64, -89.5 + 7.4583 * j as f64).unwrap();
+                    // Skip the ill-conditioned places: the orthographic limb.
+                    if let Some((c, r)) = cap
+                        && angle(c, q) > r - 1.0
+                    {
+                        continue;
+                    }
+                    let Some((x, y)) = p.forward(q) else {
+                        continue;
+                    };
+                    let back = p
+                        .inverse(x, y)
+                        .unwrap_or_else(|| panic!("{q} -> ({x}, {y})"));
+                    checked += 1;
+                    assert!(angle(q, back) < 1e-7, "{q} -> ({x}, {y}) -> {back}");
+                }
+            }
+        }
+        assert!(checked > 40_000, "{checked}");
+    }
+}
