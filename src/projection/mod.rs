@@ -1,7 +1,24 @@
 //! Map projections: pure functions from lon/lat degrees to a plane and back.
 //!
-//! One file per projection. Each implements [`Projection`]; `fit` scales a projection to a pixel
-//! box and `choose` picks one for a trip.
+//! One file per projection. Each implements [`Projection`](crate::projection::Projection);
+//! [`fit`](crate::projection::fit()) scales a projection to a pixel box and
+//! [`choose`](crate::projection::choose()) picks one for a trip.
+//!
+//! ```
+//! use tripmap::model::LonLat;
+//! use tripmap::projection::{choose, fit, pick_height_px};
+//!
+//! // Washington -> Amman -> Tokyo: one map, centred near 30 deg E, 1000 px wide.
+//! let trip = [(-77.04, 38.9), (35.93, 31.95), (139.65, 35.68)];
+//! let stops: Vec<LonLat> = trip.iter().map(|&(lon, lat)| LonLat::new(lon, lat).unwrap()).collect();
+//! let projection = choose(&trip, None);
+//! let height = pick_height_px(&projection, &stops, 1000.0, 40.0).unwrap();
+//! let map = fit(projection, &stops, 1000.0, height, 40.0).unwrap();
+//! let (x, y) = map.project_px(stops[1]).unwrap(); // pixels, y down
+//! assert!(x > 40.0 && x < 960.0 && y > 0.0 && y < height);
+//! let km_per_px = map.scale_at_centre_km_per_px().unwrap();
+//! assert!(km_per_px > 1.0 && km_per_px < 100.0);
+//! ```
 
 use crate::model::LonLat;
 
@@ -184,6 +201,7 @@ mod test {
                 }
             }
         }
+        println!("{checked} grid points round-tripped");
         assert!(checked > 40_000, "{checked}");
     }
 }
