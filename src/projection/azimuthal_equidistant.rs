@@ -1,0 +1,222 @@
+//! Azimuthal equidistant, oblique, centred on any point (Snyder §25, PROJ `aeqd`).
+//!
+//! In: lon/lat degrees. Out, in units of `a`: the point at distance s and azimuth α from the
+//! centre goes to (s sin α, s cos α). On a sphere, closed formulas; on an ellipsoid, geodesics
+//! from `geographiclib-rs` (Karney's algorithms, the same PROJ uses for ellipsoidal `aeqd`),
+//! and the meridian arc when the centre is a pole (as PROJ does). Every point but the
+//! antipode of the centre is shown.
+
+use std::f64::consts::{FRAC_PI_2, PI};
+
+use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic};
+
+use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat, wrap_pi};
+use super::{Ellipsoid, Projection, ProjectionError};
+use crate::model::LonLat;
+
+const EPS10: f64 = 1e-10;
+
+/// Where the projection is centred: which formulas apply.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Mode {
+    NorthPole,
+    SouthPole,
+    Oblique,
+}
+
+/// The azimuthal equidistant projection.
+#[derive(Debug, Clone)]
+pub struct AzimuthalEquidistant {
+    ell: Ellipsoid,
+    lon_0: f64,
+    phi0: f64,
+    mode: Mode,
+    /// Meridian arc from the equator to the north pole, units of `a`.
+    mp: f64,
+    /// Geodesic calculator on the ellipsoid scaled to a = 1.
+    geod: Geodesic,
+}
+
+impl AzimuthalEquidistant {
+    /// Azimuthal equidistant on an ellipsoid centred on (`lon_0`, `lat_0`) degrees.
+    pub fn new(ell: Ellipsoid, lon_0: f64, lat_0: f64) -> Result<Self, ProjectionError> {
+        let lon_0 = check_deg("lon_0", lon_0, 180.0)?;
+        let phi0 = check_deg("lat_0", lat_0, 90.0)?.to_radians();
+        let mode = if (phi0.abs() - FRAC_PI_2).abs() < EPS10 {
+            if phi0 > 0.0 {
+                Mode::NorthPole
+            } else {
+                Mode::SouthPole
+            }
+        } else {
+            Mode::Oblique
+        };
+        Ok(Self {
+            ell,
+            lon_0,
+            phi0,
+            mode,
+            mp: ell.meridian_arc(FRAC_PI_2),
+            geod: Geodesic::new(1.0, ell.f()),
+        })
+    }
+
+    /// Spherical azimuthal equidistant centred on `centre`, for maps.
+    pub fn sphere(centre: LonLat) -> Self {
+        let lon_0 = map_lon_0(centre.lon());
+        let phi0 = centre.lat().to_radians();
+        let mode = if (phi0.abs() - FRAC_PI_2).abs() < EPS10 {
+            if phi0 > 0.0 {
+                Mode::NorthPole
+            } else {
+                Mode::SouthPole
+            }
+        } else {
+            Mode::Oblique
+        };
+        Self {
+            ell: Ellipsoid::EARTH_SPHERE,
+            lon_0,
+            phi0,
+            mode,
+            mp: FRAC_PI_2,
+            geod: Geodesic::new(1.0, 0.0),
+        }
+    }
+
+    /// The centre of the map.
+    pub fn centre(&self) -> Option<LonLat> {
+        LonLat::new(self.lon_0, self.phi0.to_degrees()).ok()
+    }
+
+    fn forward_rad(&self, lam: f64, phi: f64) -> Option<(f64, f64)> {
+        if self.ell.is_sphere() {
+            let (sp0, cp0) = self.phi0.sin_cos();
+            let (sp, cp) = phi.sin_cos();
+            let (sl, cl) = lam.sin_cos();
+            let xp = cp * sl;
+            let yp = cp0 * sp - sp0 * cp * cl;
+            let cosc = sp0 * sp + cp0 * cp * cl;
+            let sinc = xp.hypot(yp);
+            if sinc < 1e-15 {
+                return (cosc > 0.0).then_some((0.0, 0.0));
+            }
+            let k = sinc.atan2(cosc) / sinc;
+            return Some((k * xp, k * yp));
+        }
+        match self.mode {
+            Mode::NorthPole => {
+                let rho = (self.mp - self.ell.meridian_arc(phi)).abs();
+                Some((rho * lam.sin(), -rho * lam.cos()))
+            }
+            Mode::SouthPole => {
+                let rho = (self.mp + self.ell.meridian_arc(phi)).abs();
+                Some((rho * lam.sin(), rho * lam.cos()))
+            }
+            Mode::Oblique => {
+                if lam.abs() < EPS10 && (phi - self.phi0).abs() < EPS10 {
+                    return Some((0.0, 0.0));
+                }
+                let (s12, azi1, _azi2, _a12): (f64, f64, f64, f64) = self.geod.inverse(
+                    self.phi0.to_degrees(),
+                    0.0,
+                    phi.to_degrees(),
+                    lam.to_degrees(),
+                );
+                let azi = azi1.to_radians();
+                Some((s12 * azi.sin(), s12 * azi.cos()))
+            }
+        }
+    }
+}
+
+impl Projection for AzimuthalEquidistant {
+    fn forward(&self, p: LonLat) -> Option<(f64, f64)> {
+        let (lam, phi) = lam_phi(p, self.lon_0);
+        self.forward_rad(lam, phi)
+    }
+
+    fn inverse(&self, x: f64, y: f64) -> Option<LonLat> {
+        let c = x.hypot(y);
+        if !c.is_finite() {
+            return None;
+        }
+        if c < 1e-15 {
+            return to_lonlat(0.0, self.phi0, self.lon_0);
+        }
+        if self.ell.is_sphere() {
+            if c > PI * (1.0 + 1e-12) {
+                return None;
+            }
+            let (sp0, cp0) = self.phi0.sin_cos();
+            let (sinc, cosc) = c.sin_cos();
+            let phi = (cosc * sp0 + y * sinc * cp0 / c).clamp(-1.0, 1.0).asin();
+            let lam = (x * sinc).atan2(c * cp0 * cosc - y * sp0 * sinc);
+            return to_lonlat(lam, phi, self.lon_0);
+        }
+        let (lam, phi) = match self.mode {
+            Mode::NorthPole => (x.atan2(-y), self.ell.meridian_arc_inverse(self.mp - c)?),
+            Mode::SouthPole => (x.atan2(y), self.ell.meridian_arc_inverse(c - self.mp)?),
+            Mode::Oblique => {
+                let (lat, lon): (f64, f64) =
+                    self.geod
+                        .direct(self.phi0.to_degrees(), 0.0, x.atan2(y).to_degrees(), c);
+                let (lam, phi) = (wrap_pi(lon.to_radians()), lat.to_radians());
+                // Beyond the antipode the geodesic is no longer the shortest: the point is
+                // outside the map. Check by projecting back.
+                let (bx, by) = self.forward_rad(lam, phi)?;
+                if (bx - x).hypot(by - y) > 1e-9 * (1.0 + c) {
+                    return None;
+                }
+                (lam, phi)
+            }
+        };
+        to_lonlat(lam, phi, self.lon_0)
+    }
+
+    fn central_meridian(&self) -> f64 {
+        self.lon_0
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn ll(lon: f64, lat: f64) -> LonLat {
+        LonLat::new(lon, lat).unwrap()
+    }
+
+    #[test]
+    fn round_trip_sphere_ellipsoid_and_poles() {
+        let projections = [
+            AzimuthalEquidistant::sphere(ll(35.0, 32.0)),
+            AzimuthalEquidistant::new(Ellipsoid::WGS84, 35.0, 32.0).unwrap(),
+            AzimuthalEquidistant::new(Ellipsoid::WGS84, 0.0, 90.0).unwrap(),
+            AzimuthalEquidistant::new(Ellipsoid::WGS84, 0.0, -90.0).unwrap(),
+        ];
+        for m in &projections {
+            for (lon, lat) in [(-77.0, 38.9), (139.65, 35.7), (35.0, 32.0), (170.0, -45.0)] {
+                let (x, y) = m.forward(ll(lon, lat)).unwrap();
+                let q = m.inverse(x, y).unwrap();
+                assert!(
+                    (q.lon() - lon).abs() < 1e-8 && (q.lat() - lat).abs() < 1e-8,
+                    "{m:?} {lon} {lat} -> {q}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn distances_from_the_centre_are_true() {
+        // Washington to Tokyo on the unit sphere: the great-circle angle.
+        let m = AzimuthalEquidistant::sphere(ll(-77.0, 38.9));
+        let (x, y) = m.forward(ll(139.65, 35.7)).unwrap();
+        let (p1, p2) = (38.9f64.to_radians(), 35.7f64.to_radians());
+        let dl = (139.65f64 + 77.0).to_radians();
+        let angle = (p1.sin() * p2.sin() + p1.cos() * p2.cos() * dl.cos()).acos();
+        assert!((x.hypot(y) - angle).abs() < 1e-12);
+        assert!(m.inverse(3.2, 0.0).is_none());
+        assert!(m.forward(ll(103.0, -38.9)).is_none(), "antipode");
+    }
+}

@@ -1,0 +1,441 @@
+//! Choosing a projection for a trip, as a cartographer would, and the CLI's projection names.
+//!
+//! In: the trip's positions as (lon, lat) degrees (longitudes may run on beyond ±180, as along
+//! a route crossing the antimeridian), and optionally a projection the user forced. Out: a boxed
+//! spherical [`Projection`] centred on the trip.
+//!
+//! # The rules
+//! First the trip's extent ([`TripExtent`]): its **central meridian** is the middle of the
+//! smallest arc of longitude that covers every position (found as the complement of the widest
+//! empty gap between them, so a trip Tokyo–Honolulu–Auckland centres near 180°, not near 0°),
+//! its centre is that meridian at the middle of the latitude range, and its **radius** is the
+//! largest great-circle angle from the centre to a position. Then, in order:
+//! 1. **Regional** (latitude span < 40° and longitude span < 60°): a Lambert conformal conic
+//!    with standard parallels at 1/6 and 5/6 of the latitude span (Kavrayskiy's rule), true
+//!    shapes for a compact area; but if the trip reaches or crosses the equator, where a cone
+//!    degenerates, an azimuthal equidistant centred on the trip.
+//! 2. **Continental, one hemisphere** (latitude span ≤ 60°, longitude span ≤ 120°, all
+//!    positions on one side of the equator, mid-latitude at least 15° from it): the same conic,
+//!    the usual choice for mid-latitude land masses (Europe, the USA, China).
+//! 3. **Up to a hemisphere** (radius ≤ 90°): an azimuthal equidistant centred on the trip, so
+//!    distances and directions from the centre are true and the whole route is in one piece.
+//! 4. **More than a hemisphere**: Equal Earth, an equal-area world map, rotated to the central
+//!    meridian so the route is not cut at the antimeridian.
+//!
+//! A forced projection is built with the same centre (and, for the conic, the same parallels).
+//! Maps use a sphere of the Earth's mean radius: at map scales the ellipsoid makes no visible
+//! difference, and spherical formulas have no iterations.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::{
+    AzimuthalEquidistant, EqualEarth, Equirectangular, LambertConic, Mercator, NaturalEarth,
+    Orthographic, Projection,
+};
+use crate::model::LonLat;
+
+/// The projections a user can ask for by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProjectionKind {
+    /// `mercator`: conformal cylinder.
+    Mercator,
+    /// `equirectangular`: plate carrée, true to scale at the trip's mid-latitude.
+    Equirectangular,
+    /// `equal-earth`: equal-area world map.
+    EqualEarth,
+    /// `natural-earth`: compromise world map.
+    NaturalEarth,
+    /// `lambert-conic`: conformal conic for regions and continents.
+    LambertConic,
+    /// `azimuthal-equidistant`: true distances from the trip's centre.
+    AzimuthalEquidistant,
+    /// `orthographic`: the globe seen from space above the trip's centre.
+    Orthographic,
+}
+
+impl ProjectionKind {
+    /// Every kind, in CLI order.
+    pub const ALL: [ProjectionKind; 7] = [
+        ProjectionKind::Mercator,
+        ProjectionKind::Equirectangular,
+        ProjectionKind::EqualEarth,
+        ProjectionKind::NaturalEarth,
+        ProjectionKind::LambertConic,
+        ProjectionKind::AzimuthalEquidistant,
+        ProjectionKind::Orthographic,
+    ];
+
+    /// The CLI name (`equal-earth`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            ProjectionKind::Mercator => "mercator",
+            ProjectionKind::Equirectangular => "equirectangular",
+            ProjectionKind::EqualEarth => "equal-earth",
+            ProjectionKind::NaturalEarth => "natural-earth",
+            ProjectionKind::LambertConic => "lambert-conic",
+            ProjectionKind::AzimuthalEquidistant => "azimuthal-equidistant",
+            ProjectionKind::Orthographic => "orthographic",
+        }
+    }
+}
+
+impl fmt::Display for ProjectionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A projection name the CLI does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown projection {name:?}: use one of mercator, equirectangular, equal-earth, \
+     natural-earth, lambert-conic, azimuthal-equidistant, orthographic"
+)]
+pub struct UnknownProjection {
+    /// The name given.
+    pub name: String,
+}
+
+impl FromStr for ProjectionKind {
+    type Err = UnknownProjection;
+
+    /// Parses a CLI name, ignoring case and surrounding space.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name() == wanted)
+            .ok_or_else(|| UnknownProjection {
+                name: s.to_string(),
+            })
+    }
+}
+
+/// Where a trip lies, as the choice rules see it.
+///
+/// # Units
+/// Degrees. `central_meridian` in [-180, 180]; spans in [0, 360] and [0, 180].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TripExtent {
+    /// Middle of the smallest longitude arc covering every position.
+    pub central_meridian: f64,
+    /// Width of that arc.
+    pub lon_span: f64,
+    /// Southmost latitude.
+    pub lat_min: f64,
+    /// Northmost latitude.
+    pub lat_max: f64,
+    /// The central meridian at the middle of the latitude range.
+    pub centre: LonLat,
+    /// Largest great-circle angle from `centre` to a position.
+    pub radius: f64,
+}
+
+impl TripExtent {
+    /// The extent of `points` (lon, lat degrees). Longitudes are taken modulo 360 and
+    /// latitudes clamped to ±90; non-finite pairs are ignored. `None` if nothing is left.
+    pub fn of(points: &[(f64, f64)]) -> Option<Self> {
+        let pts: Vec<(f64, f64)> = points
+            .iter()
+            .filter(|(lon, lat)| lon.is_finite() && lat.is_finite())
+            .map(|&(lon, lat)| (lon.rem_euclid(360.0), lat.clamp(-90.0, 90.0)))
+            .collect();
+        if pts.is_empty() {
+            return None;
+        }
+        let mut lons: Vec<f64> = pts.iter().map(|p| p.0).collect();
+        lons.sort_by(f64::total_cmp);
+        // The widest empty gap, going east from lons[i] to the next (wrapping at 360).
+        let (mut gap, mut after_gap) = (-1.0, 0);
+        for i in 0..lons.len() {
+            let next = if i + 1 < lons.len() {
+                lons[i + 1]
+            } else {
+                lons[0] + 360.0
+            };
+            let g = next - lons[i];
+            if g > gap {
+                gap = g;
+                after_gap = (i + 1) % lons.len();
+            }
+        }
+        let lon_span = (360.0 - gap).max(0.0);
+        let start = lons.get(after_gap).copied().unwrap_or(0.0);
+        let central_meridian = wrap180(start + lon_span / 2.0);
+        let lat_min = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+        let lat_max = pts.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+        let centre = LonLat::new(central_meridian, (lat_min + lat_max) / 2.0).ok()?;
+        let radius = pts
+            .iter()
+            .map(|&(lon, lat)| angle_deg(centre.lon(), centre.lat(), lon, lat))
+            .fold(0.0, f64::max);
+        Some(Self {
+            central_meridian,
+            lon_span,
+            lat_min,
+            lat_max,
+            centre,
+            radius,
+        })
+    }
+
+    /// The whole world, for a trip with no usable position.
+    pub fn world() -> Self {
+        Self {
+            central_meridian: 0.0,
+            lon_span: 360.0,
+            lat_min: -60.0,
+            lat_max: 75.0,
+            centre: LonLat::new(0.0, 0.0).unwrap_or_else(|_| unreachable!("0,0 is valid")),
+            radius: 180.0,
+        }
+    }
+
+    /// Latitude span, degrees.
+    pub fn lat_span(&self) -> f64 {
+        self.lat_max - self.lat_min
+    }
+
+    /// Whether the trip reaches or crosses the equator (where a cone degenerates).
+    fn crosses_equator(&self) -> bool {
+        self.lat_min <= 0.0 && self.lat_max >= 0.0
+    }
+}
+
+/// Wraps degrees into [-180, 180).
+fn wrap180(x: f64) -> f64 {
+    (x + 180.0).rem_euclid(360.0) - 180.0
+}
+
+/// Great-circle angle in degrees between two positions (haversine, stable for small angles).
+fn angle_deg(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dphi = p2 - p1;
+    let dlam = (lon2 - lon1).to_radians();
+    let h = (dphi / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dlam / 2.0).sin().powi(2);
+    (2.0 * h.sqrt().min(1.0).asin()).to_degrees()
+}
+
+/// The projection the rules in this module's documentation pick for `extent`.
+pub fn choose_kind(extent: &TripExtent) -> ProjectionKind {
+    let (lat_span, lon_span) = (extent.lat_span(), extent.lon_span);
+    if lat_span < 40.0 && lon_span < 60.0 {
+        return if extent.crosses_equator() {
+            ProjectionKind::AzimuthalEquidistant
+        } else {
+            ProjectionKind::LambertConic
+        };
+    }
+    let mid = (extent.lat_min + extent.lat_max) / 2.0;
+    if lat_span <= 60.0 && lon_span <= 120.0 && !extent.crosses_equator() && mid.abs() >= 15.0 {
+        return ProjectionKind::LambertConic;
+    }
+    if extent.radius <= 90.0 {
+        ProjectionKind::AzimuthalEquidistant
+    } else {
+        ProjectionKind::EqualEarth
+    }
+}
+
+/// Builds a spherical projection of `kind` centred on `extent`.
+pub fn build(kind: ProjectionKind, extent: &TripExtent) -> Box<dyn Projection + Send + Sync> {
+    let lon_0 = extent.central_meridian;
+    let mid = (extent.lat_min + extent.lat_max) / 2.0;
+    match kind {
+        ProjectionKind::Mercator => Box::new(Mercator::sphere(lon_0)),
+        ProjectionKind::Equirectangular => Box::new(Equirectangular::sphere(lon_0, mid)),
+        ProjectionKind::EqualEarth => Box::new(EqualEarth::sphere(lon_0)),
+        ProjectionKind::NaturalEarth => Box::new(NaturalEarth::sphere(lon_0)),
+        ProjectionKind::LambertConic => Box::new(conic(extent)),
+        ProjectionKind::AzimuthalEquidistant => {
+            Box::new(AzimuthalEquidistant::sphere(extent.centre))
+        }
+        ProjectionKind::Orthographic => Box::new(Orthographic::sphere(extent.centre)),
+    }
+}
+
+/// The conic with parallels at 1/6 and 5/6 of the latitude span (within ±89°). Where those
+/// make no cone (symmetric about the equator), a cone tangent at the mid-latitude, or at 1° from
+/// the equator on the side of the mid-latitude when that is closer.
+fn conic(extent: &TripExtent) -> LambertConic {
+    let span = extent.lat_span();
+    let lat_1 = (extent.lat_min + span / 6.0).clamp(-89.0, 89.0);
+    let lat_2 = (extent.lat_max - span / 6.0).clamp(-89.0, 89.0);
+    let lat_0 = (extent.lat_min + extent.lat_max) / 2.0;
+    let lon_0 = extent.central_meridian;
+    LambertConic::sphere(lon_0, lat_0, lat_1, lat_2).unwrap_or_else(|_| {
+        let t = if lat_0.abs() < 1.0 {
+            if lat_0 < 0.0 { -1.0 } else { 1.0 }
+        } else {
+            lat_0.clamp(-89.0, 89.0)
+        };
+        LambertConic::sphere(lon_0, lat_0, t, t)
+            .unwrap_or_else(|_| unreachable!("a cone tangent at 1..89 degrees is valid"))
+    })
+}
+
+/// Chooses a projection for a trip (see the rules above), or builds `forced` centred on it.
+/// `points` are (lon, lat) degrees; with no usable point the map is a world map centred on 0°.
+pub fn choose(
+    points: &[(f64, f64)],
+    forced: Option<ProjectionKind>,
+) -> Box<dyn Projection + Send + Sync> {
+    let extent = TripExtent::of(points).unwrap_or_else(TripExtent::world);
+    let kind = forced.unwrap_or_else(|| choose_kind(&extent));
+    build(kind, &extent)
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    const BLINKEN: [(f64, f64); 7] = [
+        (-77.04, 38.9),  // Washington
+        (35.21, 31.77),  // Jerusalem
+        (35.93, 31.95),  // Amman
+        (31.24, 30.04),  // Cairo
+        (46.68, 24.71),  // Riyadh
+        (51.53, 25.29),  // Doha
+        (139.65, 35.68), // Tokyo
+    ];
+    const PACIFIC: [(f64, f64); 5] = [
+        (139.65, 35.68),  // Tokyo
+        (-157.86, 21.31), // Honolulu
+        (-122.42, 37.77), // San Francisco
+        (174.76, -36.85), // Auckland
+        (178.44, -18.14), // Suva
+    ];
+    const LEVANT: [(f64, f64); 5] = [
+        (35.50, 33.89), // Beirut
+        (36.29, 33.51), // Damascus
+        (35.21, 31.77), // Jerusalem
+        (35.93, 31.95), // Amman
+        (34.78, 32.08), // Tel Aviv
+    ];
+
+    #[test]
+    fn names_round_trip_and_unknown_names_are_errors() {
+        for k in ProjectionKind::ALL {
+            assert_eq!(k.to_string().parse::<ProjectionKind>(), Ok(k));
+        }
+        assert_eq!(
+            " Equal-Earth ".parse::<ProjectionKind>(),
+            Ok(ProjectionKind::EqualEarth)
+        );
+        let err = "robinson".parse::<ProjectionKind>().unwrap_err();
+        assert!(err.to_string().contains("\"robinson\""));
+    }
+
+    #[test]
+    fn blinken_trip_is_one_piece_centred_near_30_east() {
+        let ext = TripExtent::of(&BLINKEN).unwrap();
+        assert!((ext.central_meridian - 31.3).abs() < 1.0, "{ext:?}");
+        let p = choose(&BLINKEN, None);
+        assert!((p.central_meridian() - 31.3).abs() < 1.0);
+        assert_eq!(choose_kind(&ext), ProjectionKind::AzimuthalEquidistant);
+        // Whole route: every stop projects, and Washington is west (left) of Tokyo.
+        let xs: Vec<f64> = BLINKEN
+            .iter()
+            .map(|&(lon, lat)| p.forward(LonLat::new(lon, lat).unwrap()).unwrap().0)
+            .collect();
+        assert!(xs[0] < xs[1] && xs[1] < xs[6]);
+    }
+
+    #[test]
+    fn pacific_trip_centres_in_the_pacific() {
+        let p = choose(&PACIFIC, None);
+        let cm = p.central_meridian();
+        assert!(cm >= 150.0 || cm <= -150.0, "central meridian {cm}");
+        // Continuous longitudes (as a route crossing the antimeridian gives) agree.
+        let unwrapped: Vec<(f64, f64)> = PACIFIC
+            .iter()
+            .map(|&(lon, lat)| (if lon < 0.0 { lon + 360.0 } else { lon }, lat))
+            .collect();
+        assert!((choose(&unwrapped, None).central_meridian() - cm).abs() < 1e-9);
+        // Auckland lies west of Honolulu on the map: the Pacific is not cut.
+        let x = |lon, lat| p.forward(LonLat::new(lon, lat).unwrap()).unwrap().0;
+        assert!(x(174.76, -36.85) < x(-157.86, 21.31));
+        assert!(x(-157.86, 21.31) < x(-122.42, 37.77));
+    }
+
+    #[test]
+    fn levant_gets_a_conic_with_parallels_inside_the_trip() {
+        let ext = TripExtent::of(&LEVANT).unwrap();
+        assert_eq!(choose_kind(&ext), ProjectionKind::LambertConic);
+        let span = ext.lat_span();
+        let c = conic(&ext);
+        // n of a secant cone lies between the sines of its standard parallels.
+        let (s1, s2) = (
+            (ext.lat_min + span / 6.0).to_radians().sin(),
+            (ext.lat_max - span / 6.0).to_radians().sin(),
+        );
+        assert!(c.cone_constant() > s1 && c.cone_constant() < s2);
+    }
+
+    #[test]
+    fn other_rules_world_and_equator() {
+        // Around the world: Equal Earth.
+        let world = [(0.0, 51.5), (120.0, 30.0), (-120.0, -30.0), (60.0, -40.0)];
+        assert_eq!(
+            choose_kind(&TripExtent::of(&world).unwrap()),
+            ProjectionKind::EqualEarth
+        );
+        // A small trip across the equator: azimuthal, not a degenerate cone.
+        let equator = [(36.8, -1.3), (32.6, 0.3), (39.7, -4.0), (37.0, 3.0)];
+        assert_eq!(
+            choose_kind(&TripExtent::of(&equator).unwrap()),
+            ProjectionKind::AzimuthalEquidistant
+        );
+        // Europe: a continental conic.
+        let europe = [
+            (-9.1, 38.7),
+            (2.35, 48.85),
+            (13.4, 52.5),
+            (37.6, 55.75),
+            (23.7, 37.98),
+        ];
+        assert_eq!(
+            choose_kind(&TripExtent::of(&europe).unwrap()),
+            ProjectionKind::LambertConic
+        );
+        // Nothing usable: a world map, and forcing a conic across the equator still works.
+        assert_eq!(choose(&[(f64::NAN, 0.0)], None).central_meridian(), 0.0);
+        let p = choose(
+            &[(10.0, -10.0), (20.0, 10.0)],
+            Some(ProjectionKind::LambertConic),
+        );
+        assert!(p.forward(LonLat::new(15.0, 0.0).unwrap()).is_some());
+        let o = choose(&LEVANT, Some(ProjectionKind::Orthographic));
+        assert!(o.clip_cap().is_some());
+    }
+
+    #[test]
+    fn edge_trips_single_stop_same_place_pole_and_every_forced_kind() {
+        use crate::projection::fit::fit;
+        let cases: [&[(f64, f64)]; 5] = [
+            &[(2.35, 48.85)],
+            &[(2.35, 48.85), (2.35, 48.85)],
+            &[(0.0, 0.0)],
+            &[(15.6, 78.2), (0.0, 90.0), (-20.0, 81.0)],
+            &BLINKEN,
+        ];
+        for pts in cases {
+            let lls: Vec<LonLat> = pts
+                .iter()
+                .map(|&(lon, lat)| LonLat::new(lon, lat).unwrap())
+                .collect();
+            let kinds = std::iter::once(None).chain(ProjectionKind::ALL.into_iter().map(Some));
+            for forced in kinds {
+                let p = choose(pts, forced);
+                let all_shown = lls.iter().all(|&q| p.forward(q).is_some());
+                // Mercator cannot show the pole; every other choice shows every stop.
+                let pole = pts.iter().any(|&(_, lat)| lat == 90.0);
+                assert!(all_shown || (pole && forced == Some(ProjectionKind::Mercator)));
+                let f = fit(p, &lls, 800.0, 600.0, 20.0).unwrap();
+                let (x, y) = f.project_px(lls[0]).unwrap();
+                assert!((0.0..=800.0).contains(&x) && (0.0..=600.0).contains(&y));
+            }
+        }
+    }
+}
