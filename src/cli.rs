@@ -6,7 +6,7 @@ use crate::output;
 use crate::pipeline::{self, RenderOptions};
 use crate::routing::Order;
 use clap::{Parser, Subcommand};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,6 +42,9 @@ struct InputArgs {
     /// How to order the stops: by time (default) or as given in the file.
     #[arg(long, default_value = "time", value_parser = clap::builder::PossibleValuesParser::new(Order::NAMES))]
     order: String,
+    /// Largest input accepted, in bytes (default 64 MiB); bigger files are refused before reading.
+    #[arg(long, default_value_t = crate::limits::Limits::default().max_input_bytes)]
+    max_input_bytes: u64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -155,17 +158,20 @@ fn read_itinerary(args: &InputArgs) -> Option<crate::model::Itinerary> {
         );
         return None;
     };
+    let limits = crate::limits::Limits {
+        max_input_bytes: args.max_input_bytes,
+        ..Default::default()
+    };
     let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        match std::io::stdin().lock().read_to_end(&mut buf) {
-            Ok(_) => buf,
+        match limits.read_bounded(std::io::stdin().lock()) {
+            Ok(buf) => buf,
             Err(e) => {
                 eprintln!("error: cannot read standard input: {e}");
                 return None;
             }
         }
     } else {
-        match std::fs::read(path) {
+        match limits.read_file(path) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("error: cannot read {}: {}", path.display(), io_reason(&e));
@@ -173,7 +179,7 @@ fn read_itinerary(args: &InputArgs) -> Option<crate::model::Itinerary> {
             }
         }
     };
-    match io::read(&bytes, format) {
+    match io::read(&bytes, format).and_then(|it| limits.check_stops(it.stops.len()).map(|()| it)) {
         Ok(it) => Some(it),
         Err(e) => {
             fail(path, &e);

@@ -29,6 +29,8 @@ pub mod error;
 pub mod geodesy;
 /// Readers: bytes in, a validated `Itinerary` out (JSON, CSV).
 pub mod io;
+/// Input limits (bytes, stops).
+pub mod limits;
 /// Shared data types: `LonLat`, `When`, `Stop`, `Itinerary`, `Route`, `Leg`.
 pub mod model;
 /// Writing output files safely: all or nothing, temporary file then rename.
