@@ -4,7 +4,9 @@
 use crate::io::{self, Format};
 use crate::output;
 use crate::pipeline::{self, RenderOptions};
+use crate::projection::ProjectionKind;
 use crate::routing::Order;
+use crate::scene::{DateStyle, MapOptions, Theme, Units};
 use clap::{Parser, Subcommand};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -26,7 +28,7 @@ const EXAMPLES: &str = "Examples:
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Render a trip's GeoJSON layers (stops.geojson, legs.geojson) into a folder.
+    /// Render a trip's GeoJSON layers (stops.geojson, legs.geojson) and map (map.svg) into a folder.
     Render(RenderArgs),
     /// Validate a trip and print a summary: stops, legs, total km, date span, warnings.
     Check(InputArgs),
@@ -51,6 +53,57 @@ struct RenderArgs {
     /// Output folder [default: output/<input file name without extension>].
     #[arg(short, long)]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    map: MapArgs,
+}
+
+/// How `map.svg` looks.
+#[derive(Debug, clap::Args)]
+struct MapArgs {
+    /// Map width in pixels (320 to 10000).
+    #[arg(long, default_value_t = 960.0)]
+    width: f64,
+    /// Map height in pixels [default: what suits the trip].
+    #[arg(long)]
+    height: Option<f64>,
+    /// Projection instead of the one chosen for the trip.
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(ProjectionKind::ALL.map(|k| k.name())))]
+    projection: Option<String>,
+    /// Colour theme.
+    #[arg(long, default_value = "light", value_parser = clap::builder::PossibleValuesParser::new(Theme::NAMES))]
+    theme: String,
+    /// Show each stop's note as a callout beside its label.
+    #[arg(long)]
+    annotate: bool,
+    /// How dates are written on labels: short (5 Nov), long (5 November), iso, none.
+    #[arg(long, default_value = "short", value_parser = clap::builder::PossibleValuesParser::new(DateStyle::NAMES))]
+    dates: String,
+    /// Distances in miles instead of kilometres (scale bar, subtitle).
+    #[arg(long)]
+    miles: bool,
+    /// Draw a graticule (lines of latitude and longitude).
+    #[arg(long)]
+    graticule: bool,
+    /// Prefix for the SVG's ids and classes [default: derived from the trip].
+    #[arg(long)]
+    id_prefix: Option<String>,
+}
+
+impl MapArgs {
+    /// The library's options; the names were checked by clap.
+    fn options(&self) -> MapOptions {
+        MapOptions {
+            width_px: self.width,
+            height_px: self.height,
+            projection: self.projection.as_deref().and_then(|p| p.parse().ok()),
+            theme: self.theme.parse().unwrap_or_default(),
+            annotate: self.annotate,
+            dates: self.dates.parse().unwrap_or_default(),
+            units: if self.miles { Units::Miles } else { Units::Km },
+            graticule: self.graticule,
+            id_prefix: self.id_prefix.clone(),
+        }
+    }
 }
 
 /// Exit code for invalid input or a failure to read or write.
@@ -71,6 +124,7 @@ fn render(args: &RenderArgs) -> ExitCode {
     };
     let options = RenderOptions {
         order: parse_order(&input.order),
+        map: args.map.options(),
     };
     let rendered = match pipeline::render(&itinerary, &options) {
         Ok(r) => r,

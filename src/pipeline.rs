@@ -5,12 +5,15 @@ use crate::model::{Itinerary, Route};
 use crate::output::OutputFile;
 use crate::render::geojson;
 use crate::routing::{self, Order};
+use crate::scene::{self, MapOptions};
 
 /// What `tripmap render` can be asked for.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
     /// How to order the stops.
     pub order: Order,
+    /// How to draw `map.svg`.
+    pub map: MapOptions,
 }
 
 /// The route and the files a render produces, all in memory (nothing is written here).
@@ -22,7 +25,7 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
 }
 
-/// Plans the itinerary and renders every output: `stops.geojson`, `legs.geojson`.
+/// Plans the itinerary and renders every output: `stops.geojson`, `legs.geojson`, `map.svg`.
 pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered, Error> {
     let route = routing::plan(itinerary, options.order)?;
     let layers = geojson::layers(&route);
@@ -34,6 +37,10 @@ pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered
         OutputFile {
             name: "legs.geojson".into(),
             bytes: layers.legs.into_bytes(),
+        },
+        OutputFile {
+            name: "map.svg".into(),
+            bytes: crate::render::svg::write(&scene::build(&route, &options.map)?),
         },
     ];
     Ok(Rendered { route, files })

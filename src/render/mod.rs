@@ -2,5 +2,7 @@
 
 mod bbox;
 pub mod geojson;
+/// The SVG writer: a `Scene` in, SVG bytes out.
+pub mod svg;
 
 pub use bbox::lon_lat_bbox;
