@@ -358,7 +358,7 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
     furniture_items.extend(footer_items);
 
     let offset = (0.0, header_h);
-    let basemap_items = vec![
+    let mut basemap_items = vec![
         Item::Rect {
             class: "page",
             rect: Rect::new(0.0, -header_h, width, height),
@@ -368,6 +368,17 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
             rect: frame,
         },
     ];
+    if o.graticule {
+        let km = map.scale_at_centre_km_per_px().unwrap_or(100.0);
+        let parts = graticule(&map, &frame, if km > 20.0 { 30.0 } else { 10.0 });
+        if !parts.is_empty() {
+            basemap_items.push(Item::Path {
+                class: "graticule",
+                parts,
+                closed: false,
+            });
+        }
+    }
     Ok(Scene {
         width,
         height,
@@ -608,6 +619,30 @@ fn project_leg(
         }
     }
     out
+}
+
+/// Meridians and parallels every `step_deg` degrees, projected, cut and clipped like legs.
+fn graticule(map: &FittedMap, frame: &Rect, step_deg: f64) -> Vec<Vec<(f64, f64)>> {
+    let project = |p: LonLat| map.project_px(p);
+    let mut lines: Vec<Vec<(f64, f64)>> = Vec::new();
+    let n = (360.0 / step_deg).round() as i32;
+    for i in 0..n {
+        let lon = -180.0 + f64::from(i) * step_deg;
+        lines.push((0..=160).map(|k| (lon, -80.0 + f64::from(k))).collect());
+    }
+    let m = (80.0 / step_deg).floor() as i32;
+    for j in -m..=m {
+        let lat = f64::from(j) * step_deg;
+        lines.push(
+            (0..=720)
+                .map(|k| (-180.0 + 0.5 * f64::from(k), lat))
+                .collect(),
+        );
+    }
+    lines
+        .iter()
+        .flat_map(|l| project_leg(l, &project, frame))
+        .collect()
 }
 
 /// A leg's path items: the line, and an arrow at the middle of its longest visible piece when
