@@ -406,6 +406,32 @@ fn draw(
             rect,
         }];
         let mut inset_placer = Placer::new(rect.grow(-3.0));
+        // The inset's own scale bar, bottom left.
+        let mut scale_items = Vec::new();
+        if let Some((px, label)) = fitted
+            .scale_at_centre_km_per_px()
+            .and_then(|km| furniture::scale_bar(km, o.units, 60.0))
+        {
+            let (x0, y) = (rect.x + 8.0, rect.bottom() - 8.0);
+            let lw = width_px(&label, furniture::SMALL_PX, Weight::Regular);
+            scale_items.push(Item::Path {
+                class: "scale",
+                parts: vec![vec![
+                    round_pt((x0, y - 4.0)),
+                    round_pt((x0, y)),
+                    round_pt((x0 + px, y)),
+                    round_pt((x0 + px, y - 4.0)),
+                ]],
+                closed: false,
+            });
+            scale_items.push(Item::Text {
+                class: "legend",
+                at: round_pt((x0 + px + 5.0, y)),
+                anchor: Anchor::Start,
+                text: label,
+            });
+            inset_placer.add_obstacle(Rect::new(x0 - 2.0, y - 12.0, px + lw + 9.0, 14.0));
+        }
         let mut route_items = Vec::new();
         for leg in &route.legs {
             let parts = project_leg(&leg.path, &project, &rect);
@@ -439,6 +465,7 @@ fn draw(
                 None => key.push(key_line(&places[i])),
             }
         }
+        items.extend(scale_items);
         items.extend(marker_items);
         items.extend(label_items);
         items.push(Item::Rect {
