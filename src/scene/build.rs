@@ -469,7 +469,7 @@ fn draw(
         }
         for (&i, &c) in g.iter().zip(&pts) {
             marker_items.push(marker(c, &places[i].numbers(), radii[i]));
-            match inset_placer.place(&label_spec(&places[i], c, radii[i], o.annotate)) {
+            match place_label(&mut inset_placer, &places[i], c, radii[i], o.annotate) {
                 Some(p) => label_items.push(Item::Group {
                     class: "label",
                     items: p.items,
@@ -510,7 +510,7 @@ fn draw(
             continue;
         }
         stop_items.push(marker(c, &p.numbers(), radii[i]));
-        match placer.place(&label_spec(p, c, radii[i], o.annotate)) {
+        match place_label(&mut placer, p, c, radii[i], o.annotate) {
             Some(placed) => label_items.push(Item::Group {
                 class: "label",
                 items: placed.items,
@@ -934,6 +934,23 @@ fn marker(c: (f64, f64), numbers: &str, r: f64) -> Item {
                 text: numbers.to_string(),
             },
         ],
+    }
+}
+
+/// Places a place's label; a callout that finds no room is tried again as a plain label
+/// (name and dates) before the place goes to the key.
+fn place_label(
+    placer: &mut Placer,
+    p: &Place,
+    c: (f64, f64),
+    r: f64,
+    annotate: bool,
+) -> Option<labels::Placed> {
+    let spec = label_spec(p, c, r, annotate);
+    match placer.place(&spec) {
+        Some(placed) => Some(placed),
+        None if spec.boxed => placer.place(&label_spec(p, c, r, false)),
+        None => None,
     }
 }
 

@@ -340,6 +340,8 @@ impl Placer {
         self.obstacles.insert(rect);
         let mut items = Vec::new();
         if let Some((a, b)) = leader {
+            // Later labels must not cover the leader either.
+            self.lines.push((a, b));
             items.push(Item::Line {
                 class: "leader",
                 a: round_pt(a),
@@ -356,7 +358,9 @@ impl Placer {
         for (line, lw) in spec.lines.iter().zip(&widths) {
             let pitch = LINE_PITCH * line.size_px;
             let base = top + (pitch - 1.17 * line.size_px) / 2.0 + ascent_px(line.size_px);
-            let left = if right_aligned {
+            // A callout's lines read from the left edge of its box; a plain label's hug the
+            // marker's side.
+            let left = if right_aligned && !spec.boxed {
                 rect.right() - pad - lw
             } else {
                 rect.x + pad
