@@ -84,6 +84,9 @@ pub(crate) struct GeoClip<'a, P> {
     lat_min: f64,
     lat_max: f64,
     cap: Option<Cap>,
+    /// For regional maps: a box (longitudes relative to `cm`) around the frame; shapes are cut
+    /// to it before projecting, so big continents cost only their part near the map.
+    near: Option<(f64, f64, f64, f64)>,
 }
 
 impl<'a, P: Projection> GeoClip<'a, P> {
@@ -115,7 +118,14 @@ impl<'a, P: Projection> GeoClip<'a, P> {
             lat_min: if reaches(-90.0) { -90.0 } else { -85.0 },
             lat_max: if reaches(90.0) { 90.0 } else { 85.0 },
             cap,
+            near: None,
         }
+    }
+
+    /// Cuts shapes to `extent` before projecting (world projections only).
+    pub(crate) fn with_extent(mut self, extent: Option<super::extent::Extent>) -> Self {
+        self.near = extent.map(|e| e.relative_box());
+        self
     }
 
     /// Latitude band (degrees) the map is clipped to.
@@ -220,6 +230,24 @@ impl<'a, P: Projection> GeoClip<'a, P> {
                 }
                 out
             };
+        let pieces: Vec<geo::Polygon<f64>> = match self.near {
+            None => pieces,
+            Some(b) => pieces
+                .iter()
+                .filter_map(|p| {
+                    let cut = |ls: &LineString<f64>| {
+                        let pts: Vec<(f64, f64)> = ls.0.iter().map(|c| (c.x, c.y)).collect();
+                        let r = super::frame::clip_ring(&pts, b);
+                        (r.len() >= 3).then(|| ring_ls(&r))
+                    };
+                    let outer = cut(p.exterior())?;
+                    Some(geo::Polygon::new(
+                        outer,
+                        p.interiors().iter().filter_map(cut).collect(),
+                    ))
+                })
+                .collect(),
+        };
         pieces
             .iter()
             .map(|p| {

@@ -19,7 +19,9 @@ pub struct CountryGeom {
     /// The country's polygons.
     pub polygons: Vec<Polygon>,
     /// Bounding box (min lon, min lat, max lon, max lat) in degrees.
-    pub bbox: (f64, f64, f64, f64),
+    pub bbox: BBox,
+    /// Bounding boxes of `polygons`, in the same order.
+    pub boxes: Vec<BBox>,
 }
 
 /// The layers of one detail level, in degrees.
@@ -36,7 +38,18 @@ pub struct Layers {
     pub coastline: Vec<Ring>,
     /// Countries (empty at 10m: Natural Earth's 50m countries are used there).
     pub countries: Vec<CountryGeom>,
+    /// Bounding boxes of `land`, in the same order.
+    pub land_bbox: Vec<BBox>,
+    /// Bounding boxes of `lakes`.
+    pub lakes_bbox: Vec<BBox>,
+    /// Bounding boxes of `borders`.
+    pub borders_bbox: Vec<BBox>,
+    /// Bounding boxes of `coastline`.
+    pub coastline_bbox: Vec<BBox>,
 }
+
+/// A bounding box (min lon, min lat, max lon, max lat) in degrees.
+pub type BBox = (f64, f64, f64, f64);
 
 /// A malformed basemap file (only possible if the bundled bytes are corrupt).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -166,7 +179,12 @@ pub fn decode(bytes: &[u8]) -> Result<Layers, DecodeError> {
         let label = (r.svarint()? as f64 / r.scale, r.svarint()? as f64 / r.scale);
         let polygons = r.polygons()?;
         let bbox = bbox_of(polygons.iter().flat_map(|p| p.iter().flatten()));
+        let boxes = polygons
+            .iter()
+            .map(|p| bbox_of(p.iter().flatten()))
+            .collect();
         countries.push(CountryGeom {
+            boxes,
             adm0_a3,
             name,
             label,
@@ -178,7 +196,14 @@ pub fn decode(bytes: &[u8]) -> Result<Layers, DecodeError> {
         return r.fail("the end of the data");
     }
     let coastline = coastline_of(&land);
+    let polygon_boxes =
+        |ps: &[Polygon]| -> Vec<BBox> { ps.iter().map(|p| bbox_of(p.iter().flatten())).collect() };
+    let line_boxes = |ls: &[Ring]| -> Vec<BBox> { ls.iter().map(|l| bbox_of(l.iter())).collect() };
     Ok(Layers {
+        land_bbox: polygon_boxes(&land),
+        lakes_bbox: polygon_boxes(&lakes),
+        borders_bbox: line_boxes(&borders),
+        coastline_bbox: line_boxes(&coastline),
         land,
         lakes,
         borders,
@@ -188,7 +213,7 @@ pub fn decode(bytes: &[u8]) -> Result<Layers, DecodeError> {
 }
 
 /// Bounding box (min lon, min lat, max lon, max lat) of some points.
-pub fn bbox_of<'a>(points: impl Iterator<Item = &'a (f64, f64)>) -> (f64, f64, f64, f64) {
+pub fn bbox_of<'a>(points: impl Iterator<Item = &'a (f64, f64)>) -> BBox {
     points.fold(
         (
             f64::INFINITY,

@@ -74,6 +74,52 @@ fn clip_segment(a: (f64, f64), b: (f64, f64), bx: Box2) -> Option<Clipped> {
     Some((p, q, cut))
 }
 
+/// Sutherland–Hodgman: a ring (not closed) clipped to the box `b`. A concave ring may come
+/// back with edges running along the box's sides; callers use a box larger than what is drawn.
+pub fn clip_ring(ring: &[(f64, f64)], b: Box2) -> Vec<(f64, f64)> {
+    let mut pts: Vec<(f64, f64)> = ring.to_vec();
+    if pts.len() > 1 && pts.first() == pts.last() {
+        pts.pop();
+    }
+    // Each side: is a point inside, and where does a segment cross the side.
+    type Side = (
+        fn(&(f64, f64), f64) -> bool,
+        fn((f64, f64), (f64, f64), f64) -> (f64, f64),
+        f64,
+    );
+    let cross_x =
+        |a: (f64, f64), c: (f64, f64), x: f64| (x, a.1 + (c.1 - a.1) * (x - a.0) / (c.0 - a.0));
+    let cross_y =
+        |a: (f64, f64), c: (f64, f64), y: f64| (a.0 + (c.0 - a.0) * (y - a.1) / (c.1 - a.1), y);
+    let sides: [Side; 4] = [
+        (|p, v| p.0 >= v, cross_x, b.0),
+        (|p, v| p.0 <= v, cross_x, b.2),
+        (|p, v| p.1 >= v, cross_y, b.1),
+        (|p, v| p.1 <= v, cross_y, b.3),
+    ];
+    for (inside, cross, v) in sides {
+        if pts.is_empty() {
+            break;
+        }
+        let mut out = Vec::with_capacity(pts.len() + 4);
+        let n = pts.len();
+        for i in 0..n {
+            let (a, c) = (pts[(i + n - 1) % n], pts[i]);
+            match (inside(&a, v), inside(&c, v)) {
+                (true, true) => out.push(c),
+                (true, false) => out.push(cross(a, c, v)),
+                (false, true) => {
+                    out.push(cross(a, c, v));
+                    out.push(c);
+                }
+                (false, false) => {}
+            }
+        }
+        pts = out;
+    }
+    pts
+}
+
 /// Clips polygons to `b`.
 pub fn clip_polygons(polys: Vec<geo::Polygon<f64>>, b: Box2) -> Vec<geo::Polygon<f64>> {
     let window = Rect::new(Coord { x: b.0, y: b.1 }, Coord { x: b.2, y: b.3 }).to_polygon();
@@ -95,6 +141,25 @@ pub fn clip_polygons(polys: Vec<geo::Polygon<f64>>, b: Box2) -> Vec<geo::Polygon
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn ring_clipped_to_box() {
+        let r = clip_ring(
+            &[(-5.0, -5.0), (5.0, -5.0), (5.0, 5.0), (-5.0, 5.0)],
+            (0.0, 0.0, 10.0, 10.0),
+        );
+        assert_eq!(r.len(), 4);
+        for p in [(0.0, 0.0), (5.0, 0.0), (5.0, 5.0), (0.0, 5.0)] {
+            assert!(r.contains(&p), "{r:?}");
+        }
+        assert!(
+            clip_ring(
+                &[(20.0, 20.0), (30.0, 20.0), (30.0, 30.0)],
+                (0.0, 0.0, 10.0, 10.0)
+            )
+            .is_empty()
+        );
+    }
 
     #[test]
     fn polyline_runs_split_where_they_leave() {

@@ -30,6 +30,8 @@ mod country;
 pub mod data;
 /// Decoding the compact basemap format.
 pub mod decode;
+/// The part of the globe a regional map shows.
+mod extent;
 /// Clipping to the pixel frame.
 pub mod frame;
 /// Meridians and parallels.
@@ -124,42 +126,51 @@ pub fn view<P: Projection>(
     let layers = data::layers(detail);
     let geo = clip::GeoClip::new(fitted);
     let frame = (0.0, 0.0, fitted.width_px(), fitted.height_px());
-    let polygons = |polys: &[decode::Polygon]| -> Vec<PixelPath> {
-        let projected: Vec<geo::Polygon<f64>> = polys.iter().flat_map(|p| geo.polygon(p)).collect();
+    let extent = extent::Extent::of(fitted, geo.central_meridian());
+    let geo = geo.with_extent(extent);
+    let near = |b: &decode::BBox| extent.is_none_or(|e| e.touches(b));
+    let polygons = |polys: &[decode::Polygon], boxes: &[decode::BBox]| -> Vec<PixelPath> {
+        let projected: Vec<geo::Polygon<f64>> = polys
+            .iter()
+            .zip(boxes)
+            .filter(|(_, b)| near(b))
+            .flat_map(|(p, _)| geo.polygon(p))
+            .collect();
         rings_to_paths(frame::clip_polygons(projected, frame))
     };
-    let lines = |lines: &[Vec<(f64, f64)>]| -> Vec<PixelPath> {
+    let lines = |lines: &[Vec<(f64, f64)>], boxes: &[decode::BBox]| -> Vec<PixelPath> {
         lines
             .iter()
-            .flat_map(|l| geo.line(l))
+            .zip(boxes)
+            .filter(|(_, b)| near(b))
+            .flat_map(|(l, _)| geo.line(l))
             .flat_map(|l| frame::clip_polyline(&l, frame))
             .filter_map(|l| simplify::to_path(&l, false))
             .collect()
     };
     let countries = data::countries(detail)
         .iter()
+        .filter(|c| near(&c.bbox))
         .map(|c| CountryShape {
             adm0_a3: c.adm0_a3.clone(),
             name: c.name.clone(),
-            paths: polygons(&c.polygons),
+            paths: polygons(&c.polygons, &c.boxes),
         })
         .filter(|c| !c.paths.is_empty())
         .collect();
     let graticule = graticule_step_deg
         .map(|step| {
-            lines(&graticule::lines(
-                step,
-                geo.central_meridian(),
-                geo.lat_range(),
-            ))
+            let g = graticule::lines(step, geo.central_meridian(), geo.lat_range());
+            let boxes: Vec<decode::BBox> = g.iter().map(|l| decode::bbox_of(l.iter())).collect();
+            lines(&g, &boxes)
         })
         .unwrap_or_default();
     BasemapView {
-        land: polygons(&layers.land),
-        lakes: polygons(&layers.lakes),
+        land: polygons(&layers.land, &layers.land_bbox),
+        lakes: polygons(&layers.lakes, &layers.lakes_bbox),
         countries,
-        borders: lines(&layers.borders),
-        coastline: lines(&layers.coastline),
+        borders: lines(&layers.borders, &layers.borders_bbox),
+        coastline: lines(&layers.coastline, &layers.coastline_bbox),
         graticule,
     }
 }

@@ -15,7 +15,19 @@ fn round(v: f64) -> f64 {
 /// Simplifies and rounds pixel points; `closed`: a ring (rings under a pixel in area are
 /// dropped), otherwise a line (lines under a pixel long are dropped).
 pub fn to_path(points: &[(f64, f64)], closed: bool) -> Option<PixelPath> {
-    let mut coords: Vec<Coord<f64>> = points.iter().map(|&(x, y)| Coord { x, y }).collect();
+    // A radial pass first (drop points within the tolerance of the last kept one) so
+    // Douglas–Peucker sees few points on dense data at small scales.
+    let tol2 = TOLERANCE_PX * TOLERANCE_PX;
+    let mut coords: Vec<Coord<f64>> = Vec::with_capacity(points.len() + 1);
+    for (i, &(x, y)) in points.iter().enumerate() {
+        let keep = match coords.last() {
+            None => true,
+            Some(c) => i + 1 == points.len() || (x - c.x).powi(2) + (y - c.y).powi(2) >= tol2,
+        };
+        if keep {
+            coords.push(Coord { x, y });
+        }
+    }
     if closed && coords.len() > 1 && coords.first() != coords.last() {
         coords.push(coords[0]);
     }
