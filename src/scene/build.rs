@@ -415,7 +415,9 @@ fn draw(
             rect,
         }];
         let inset_km = fitted.scale_at_centre_km_per_px().unwrap_or(f64::INFINITY);
-        let inset_view = basemap::view(fitted, Detail::for_scale(inset_km), None);
+        // Insets use at most 1:50m: at an inset's size it looks the same as 1:10m, and decoding
+        // 1:10m would double the time of a whole render.
+        let inset_view = basemap::view(fitted, Detail::for_scale(inset_km.max(2.5)), None);
         items.extend(basemap_layer(&inset_view, &visited, origin));
         let mut inset_placer = Placer::new(rect.grow(-3.0));
         // The inset's own scale bar, bottom left.
