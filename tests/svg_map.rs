@@ -262,6 +262,11 @@ fn options_reach_the_map() {
     assert!(svg.contains("13,100 mi"), "subtitle in miles");
     assert_eq!(count(&doc, "graticule"), 1);
     assert_eq!(count(&doc, "label"), 8);
+    let tall = render(trip, &dir.path().join("tall"), &["--height", "700"]);
+    let doc = check_structure(&tall);
+    let vb = doc.root_element().attribute("viewBox").unwrap();
+    assert!(vb.ends_with(" 700"), "--height: {vb}");
+    assert_eq!(count(&doc, "label"), 8);
     let o = tripmap(&[
         "render",
         trip,

@@ -178,51 +178,58 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
             d = draw(route, o, &places, &raw, &lonlats, width, map_h)?;
         }
     }
+    // The footer under the map: legend, scale bar, north arrow, source line, key.
+    let footer_for = |d: &Drawing, map_h: f64| -> (Vec<Item>, f64) {
+        let scale = d
+            .map
+            .scale_at_centre_km_per_px()
+            .and_then(|km| furniture::scale_bar(km, o.units, 130.0));
+        let mut source = String::new();
+        if let Some(s) = route
+            .meta
+            .source
+            .as_deref()
+            .map(clean_text)
+            .filter(|s| !s.is_empty())
+        {
+            source.push_str(&format!("Source: {s}. "));
+        }
+        if d.has_land {
+            source.push_str("Basemap: Natural Earth. ");
+        }
+        source.push_str(&format!(
+            "Map: tripmap, {} projection; scale true at the centre.",
+            projection_name(o.projection, &raw)
+        ));
+        furniture::footer(&Footer {
+            width,
+            top: header_h + map_h,
+            has_insets: d.inset_count > 0,
+            scale,
+            north_deg: north_deg(&d.map),
+            source: &source,
+            key: &d.key,
+        })
+    };
+    let (mut footer_items, mut footer_h) = footer_for(&d, map_h);
+    // A given page height is met exactly: the map takes what the title and footer leave.
+    if let Some(h) = o.height_px {
+        let diff = (h - (header_h + map_h + footer_h)).round();
+        if diff != 0.0 && map_h + diff >= 120.0 {
+            map_h += diff;
+            d = draw(route, o, &places, &raw, &lonlats, width, map_h)?;
+            (footer_items, footer_h) = footer_for(&d, map_h);
+        }
+    }
     let Drawing {
-        map,
         basemap_items: land_items,
-        has_land,
         frame,
         route_items,
         stop_items,
         label_items,
         inset_items,
-        key,
-        inset_count,
         ..
     } = d;
-
-    // Furniture.
-    let scale = map
-        .scale_at_centre_km_per_px()
-        .and_then(|km| furniture::scale_bar(km, o.units, 130.0));
-    let north = north_deg(&map);
-    let mut source = String::new();
-    if let Some(s) = route
-        .meta
-        .source
-        .as_deref()
-        .map(clean_text)
-        .filter(|s| !s.is_empty())
-    {
-        source.push_str(&format!("Source: {s}. "));
-    }
-    if has_land {
-        source.push_str("Basemap: Natural Earth. ");
-    }
-    source.push_str(&format!(
-        "Map: tripmap, {} projection; scale true at the centre.",
-        projection_name(o.projection, &raw)
-    ));
-    let (footer_items, footer_h) = furniture::footer(&Footer {
-        width,
-        top: header_h + map_h,
-        has_insets: inset_count > 0,
-        scale,
-        north_deg: north,
-        source: &source,
-        key: &key,
-    });
     let height = header_h + map_h + footer_h;
     let mut furniture_items = header_items;
     furniture_items.push(Item::Rect {
