@@ -157,8 +157,15 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
     let projection = choose(&raw, o.projection);
     let mut map_h = match o.height_px {
         Some(h) => (h - header_h - FOOTER_PX).round(),
+        // A phone-width map gets at least 0.8 of its width in height: room for labels and
+        // an inset that a wide, short strip would not have.
         None => pick_height_px(&projection, &lonlats, width, PAD_PX)
-            .map_err(|e| Error::Options(format!("map: {e}")))?,
+            .map_err(|e| Error::Options(format!("map: {e}")))?
+            .max(if width < 560.0 {
+                (0.8 * width).round()
+            } else {
+                0.0
+            }),
     };
     if map_h < 120.0 {
         return Err(Error::Options(format!(
