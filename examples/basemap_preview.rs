@@ -30,7 +30,8 @@ fn svg<P: Projection>(map: &Fitted<P>) -> String {
     format!(
         concat!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">",
-            "<rect width=\"{w}\" height=\"{h}\" fill=\"#dfeaf2\"/>",
+            "<rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>",
+            "<path d=\"{outline}\" fill=\"#dfeaf2\" stroke=\"#9ab\"/>",
             "<path d=\"{land}\" fill=\"#f4f1ea\" fill-rule=\"evenodd\"/>",
             "<g fill=\"#f4f1ea\" fill-rule=\"evenodd\" stroke=\"#e0d8c8\" stroke-width=\"0.5\">{countries}</g>",
             "<path d=\"{lakes}\" fill=\"#dfeaf2\" fill-rule=\"evenodd\"/>",
@@ -41,6 +42,7 @@ fn svg<P: Projection>(map: &Fitted<P>) -> String {
         ),
         w = w,
         h = h,
+        outline = svg_path_data(&v.outline),
         land = svg_path_data(&v.land),
         countries = countries,
         lakes = svg_path_data(&v.lakes),

@@ -19,6 +19,7 @@ fn all_paths(v: &BasemapView) -> impl Iterator<Item = &PixelPath> {
         .chain(&v.borders)
         .chain(&v.coastline)
         .chain(&v.graticule)
+        .chain(&v.outline)
 }
 
 /// Every segment of every path, closing segments of rings included.
@@ -85,6 +86,7 @@ fn pacific_centred_world_has_no_streak() {
             );
             assert!(in_frame(&v, map.width_px(), map.height_px()));
             assert!(v.land.len() > 50 && v.coastline.len() > 50 && v.borders.len() > 100);
+            assert_eq!(v.outline.len(), 1, "the world's oval");
         }
     }
 }
@@ -154,6 +156,7 @@ fn globe_stays_inside_the_visible_disc() {
         let radius = map.scale(); // the unit sphere's horizon, in pixels
         let v = basemap::view(&map, Detail::Low, Some(15.0));
         assert!(v.land.len() > 5, "{centre}");
+        assert_eq!(v.outline.len(), 1, "the globe's disc");
         for p in all_paths(&v).flat_map(|p| &p.points) {
             let r = (p.0 - cx).hypot(p.1 - cy);
             assert!(

@@ -156,6 +156,23 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         }
     }
 
+    /// The whole globe as the map draws it (the globe's disc, the world's oval or rectangle)
+    /// in pixels, not yet clipped to the frame.
+    pub(crate) fn sphere(&self) -> Vec<geo::Polygon<f64>> {
+        match self.cap {
+            Some(cap) => {
+                let ring = (0..180).map(|i| cap.horizon((2.0 * i as f64).to_radians()));
+                vec![geo::Polygon::new(self.project_ring(ring, false), vec![])]
+            }
+            None => {
+                let lon = |x: f64| wrap180(self.cm + x);
+                let bottom = (-180..=180).map(|x| (lon(x as f64), self.lat_min));
+                let top = (-180..=180).rev().map(|x| (lon(x as f64), self.lat_max));
+                self.world_polygon(&vec![bottom.chain(top).collect()])
+            }
+        }
+    }
+
     /// A line in degrees → lines in pixels (not yet clipped to the frame).
     pub(crate) fn line(&self, line: &Ring) -> Vec<Vec<(f64, f64)>> {
         match self.cap {

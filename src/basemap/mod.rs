@@ -103,6 +103,10 @@ pub struct BasemapView {
     pub coastline: Vec<PixelPath>,
     /// Meridians and parallels (open lines), if asked for.
     pub graticule: Vec<PixelPath>,
+    /// The globe's outline as the projection draws it (Equal Earth's oval, a globe's disc,
+    /// Mercator's rectangle to ±85°), clipped to the frame: fill it for the sea, stroke it for
+    /// the map's edge.
+    pub outline: Vec<PixelPath>,
 }
 
 /// A country found by [`country_of`].
@@ -171,6 +175,7 @@ pub fn view<P: Projection>(
         countries,
         borders: lines(&layers.borders, &layers.borders_bbox),
         coastline: lines(&layers.coastline, &layers.coastline_bbox),
+        outline: rings_to_paths(frame::clip_polygons(geo.sphere(), frame)),
         graticule,
     }
 }
