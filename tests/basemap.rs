@@ -4,7 +4,8 @@
 use tripmap::basemap::{self, BasemapView, Detail, PixelPath};
 use tripmap::model::LonLat;
 use tripmap::projection::{
-    EqualEarth, Fitted, LambertConic, Mercator, Orthographic, Projection, fit,
+    AzimuthalEquidistant, Bounds, EqualEarth, Fitted, LambertConic, Mercator, Orthographic,
+    Projection, fit, fit_bounds,
 };
 
 fn ll(lon: f64, lat: f64) -> LonLat {
@@ -274,4 +275,46 @@ fn svg_path_data_is_compact_and_relative() {
         basemap::svg_path_data(&paths),
         "M10 20.5l2-.5-.5 5zM0 0l3 4"
     );
+}
+
+#[test]
+fn azimuthal_equidistant_world_is_a_disc_torn_only_at_the_antipode() {
+    let pi = std::f64::consts::PI;
+    let b = Bounds {
+        min_x: -pi,
+        min_y: -pi,
+        max_x: pi,
+        max_y: pi,
+    };
+    let map = fit_bounds(
+        AzimuthalEquidistant::sphere(ll(35.9, 31.9)),
+        b,
+        700.0,
+        700.0,
+        10.0,
+    )
+    .unwrap();
+    let v = basemap::view(&map, Detail::Low, Some(30.0));
+    assert_eq!(
+        v.outline.len(),
+        1,
+        "one disc, not a sliver along the cut meridian"
+    );
+    let area: f64 = {
+        let r = &v.outline[0].points;
+        let n = r.len();
+        0.5 * (0..n)
+            .map(|i| r[i].0 * r[(i + 1) % n].1 - r[(i + 1) % n].0 * r[i].1)
+            .sum::<f64>()
+    };
+    let disc = pi * (pi * map.scale()).powi(2);
+    assert!(
+        (area.abs() / disc - 1.0).abs() < 0.01,
+        "outline area {area}, disc {disc}"
+    );
+    let (cx, cy) = (350.0, 350.0);
+    for p in all_paths(&v).flat_map(|p| &p.points) {
+        assert!((p.0 - cx).hypot(p.1 - cy) <= pi * map.scale() + 0.15);
+    }
+    assert!(v.land.len() > 50);
 }
