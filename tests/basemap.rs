@@ -318,3 +318,18 @@ fn azimuthal_equidistant_world_is_a_disc_torn_only_at_the_antipode() {
     }
     assert!(v.land.len() > 50);
 }
+
+#[test]
+fn every_country_label_point_is_inside_its_country() {
+    let all = basemap::data::countries(Detail::Medium);
+    assert!(all.len() > 200, "{}", all.len());
+    assert!(basemap::country_label("XXX").is_none());
+    let mut wrong = Vec::new();
+    for c in all {
+        let label = basemap::country_label(&c.adm0_a3).unwrap();
+        if basemap::country_of(label).map(|k| k.adm0_a3) != Some(c.adm0_a3.clone()) {
+            wrong.push(c.adm0_a3.clone());
+        }
+    }
+    assert!(wrong.is_empty(), "labels outside their country: {wrong:?}");
+}

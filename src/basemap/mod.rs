@@ -204,6 +204,15 @@ pub fn country_of(p: LonLat) -> Option<Country> {
         })
 }
 
+/// The label point of the country with Natural Earth code `adm0_a3` (a point well inside its
+/// largest polygon), from the 50m countries; `None` for an unknown code.
+pub fn country_label(adm0_a3: &str) -> Option<LonLat> {
+    data::countries(Detail::Medium)
+        .iter()
+        .find(|c| c.adm0_a3 == adm0_a3)
+        .map(|c| LonLat::from_point_wrapped(geo::Point::new(c.label.0, c.label.1)))
+}
+
 /// SVG path data (`M… l… z`) for pixel paths: the first point of each path absolute, the rest
 /// relative, in tenths of a pixel, without redundant zeros or separators (`M10 20.5l2-.5-.5 5z`)
 /// — the compact form for a `<path d="…">`.
