@@ -333,3 +333,32 @@ fn every_country_label_point_is_inside_its_country() {
     }
     assert!(wrong.is_empty(), "labels outside their country: {wrong:?}");
 }
+
+#[test]
+fn zoomed_globe_and_empty_sea_views() {
+    // An orthographic close-up of the Levant: the globe's cap and the regional filter together.
+    let o = Orthographic::sphere(ll(35.5, 32.0));
+    let map = fit(o, &[ll(34.0, 30.5), ll(37.0, 33.5)], 640.0, 640.0, 20.0).unwrap();
+    let v = basemap::view(&map, Detail::High, None);
+    assert!(in_frame(&v, 640.0, 640.0));
+    let codes: Vec<&str> = v.countries.iter().map(|c| c.adm0_a3.as_str()).collect();
+    assert!(
+        codes.contains(&"PSX") && codes.contains(&"JOR") && codes.contains(&"ISR"),
+        "{codes:?}"
+    );
+    // A map of open ocean has sea and nothing else.
+    let m = fit(
+        Mercator::sphere(-125.0),
+        &[ll(-130.0, -42.0), ll(-120.0, -35.0)],
+        400.0,
+        400.0,
+        10.0,
+    )
+    .unwrap();
+    let v = basemap::view(&m, Detail::Medium, None);
+    assert!(
+        v.land.is_empty() && v.countries.is_empty() && v.borders.is_empty(),
+        "{v:?}"
+    );
+    assert_eq!(v.outline.len(), 1);
+}
