@@ -3,12 +3,14 @@
 //! `cargo run --release --example basemap_preview -- KIND OUT.svg` with KIND one of `world`
 //! (Equal Earth), `pacific` (Equal Earth centred on 180°), `globe` (orthographic over the
 //! North Atlantic), `mideast` (Lambert conic over the Middle East), `mercator`, `south`
-//! (orthographic over the South Pole).
+//! (orthographic over the South Pole), `aeqd` (azimuthal equidistant world from Amman),
+//! `conic-us` (Lambert conic over the United States).
 
 use tripmap::basemap::{self, Detail, svg_path_data};
 use tripmap::model::LonLat;
 use tripmap::projection::{
-    EqualEarth, Fitted, LambertConic, Mercator, Orthographic, Projection, fit,
+    AzimuthalEquidistant, Bounds, EqualEarth, Fitted, LambertConic, Mercator, Orthographic,
+    Projection, fit, fit_bounds,
 };
 
 fn ll(lon: f64, lat: f64) -> LonLat {
@@ -30,7 +32,8 @@ fn svg<P: Projection>(map: &Fitted<P>) -> String {
     format!(
         concat!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">",
-            "<rect width=\"{w}\" height=\"{h}\" fill=\"#dfeaf2\"/>",
+            "<rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>",
+            "<path d=\"{outline}\" fill=\"#dfeaf2\" stroke=\"#9ab\"/>",
             "<path d=\"{land}\" fill=\"#f4f1ea\" fill-rule=\"evenodd\"/>",
             "<g fill=\"#f4f1ea\" fill-rule=\"evenodd\" stroke=\"#e0d8c8\" stroke-width=\"0.5\">{countries}</g>",
             "<path d=\"{lakes}\" fill=\"#dfeaf2\" fill-rule=\"evenodd\"/>",
@@ -41,6 +44,7 @@ fn svg<P: Projection>(map: &Fitted<P>) -> String {
         ),
         w = w,
         h = h,
+        outline = svg_path_data(&v.outline),
         land = svg_path_data(&v.land),
         countries = countries,
         lakes = svg_path_data(&v.lakes),
@@ -53,7 +57,9 @@ fn svg<P: Projection>(map: &Fitted<P>) -> String {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (Some(kind), Some(out)) = (args.get(1), args.get(2)) else {
-        eprintln!("usage: basemap_preview world|pacific|globe|mideast|mercator|south OUT.svg");
+        eprintln!(
+            "usage: basemap_preview world|pacific|globe|mideast|mercator|south|aeqd|conic-us OUT.svg"
+        );
         std::process::exit(2);
     };
     let world = [
@@ -120,6 +126,33 @@ fn main() {
                 960.0,
                 600.0,
                 60.0,
+            )
+            .unwrap())
+        }
+        "aeqd" => {
+            let a = AzimuthalEquidistant::sphere(ll(35.9, 31.9));
+            let pi = std::f64::consts::PI;
+            let b = Bounds {
+                min_x: -pi,
+                min_y: -pi,
+                max_x: pi,
+                max_y: pi,
+            };
+            svg(&fit_bounds(a, b, 700.0, 700.0, 10.0).unwrap())
+        }
+        "conic-us" => {
+            let l = LambertConic::sphere(-96.0, 39.0, 33.0, 45.0).unwrap();
+            svg(&fit(
+                l,
+                &[
+                    ll(-125.0, 49.0),
+                    ll(-67.0, 45.0),
+                    ll(-80.0, 25.0),
+                    ll(-117.0, 32.5),
+                ],
+                960.0,
+                600.0,
+                20.0,
             )
             .unwrap())
         }

@@ -4,7 +4,8 @@
 use tripmap::basemap::{self, BasemapView, Detail, PixelPath};
 use tripmap::model::LonLat;
 use tripmap::projection::{
-    EqualEarth, Fitted, LambertConic, Mercator, Orthographic, Projection, fit,
+    AzimuthalEquidistant, Bounds, EqualEarth, Fitted, LambertConic, Mercator, Orthographic,
+    Projection, fit, fit_bounds,
 };
 
 fn ll(lon: f64, lat: f64) -> LonLat {
@@ -19,6 +20,7 @@ fn all_paths(v: &BasemapView) -> impl Iterator<Item = &PixelPath> {
         .chain(&v.borders)
         .chain(&v.coastline)
         .chain(&v.graticule)
+        .chain(&v.outline)
 }
 
 /// Every segment of every path, closing segments of rings included.
@@ -85,6 +87,7 @@ fn pacific_centred_world_has_no_streak() {
             );
             assert!(in_frame(&v, map.width_px(), map.height_px()));
             assert!(v.land.len() > 50 && v.coastline.len() > 50 && v.borders.len() > 100);
+            assert_eq!(v.outline.len(), 1, "the world's oval");
         }
     }
 }
@@ -154,6 +157,7 @@ fn globe_stays_inside_the_visible_disc() {
         let radius = map.scale(); // the unit sphere's horizon, in pixels
         let v = basemap::view(&map, Detail::Low, Some(15.0));
         assert!(v.land.len() > 5, "{centre}");
+        assert_eq!(v.outline.len(), 1, "the globe's disc");
         for p in all_paths(&v).flat_map(|p| &p.points) {
             let r = (p.0 - cx).hypot(p.1 - cy);
             assert!(
@@ -271,4 +275,90 @@ fn svg_path_data_is_compact_and_relative() {
         basemap::svg_path_data(&paths),
         "M10 20.5l2-.5-.5 5zM0 0l3 4"
     );
+}
+
+#[test]
+fn azimuthal_equidistant_world_is_a_disc_torn_only_at_the_antipode() {
+    let pi = std::f64::consts::PI;
+    let b = Bounds {
+        min_x: -pi,
+        min_y: -pi,
+        max_x: pi,
+        max_y: pi,
+    };
+    let map = fit_bounds(
+        AzimuthalEquidistant::sphere(ll(35.9, 31.9)),
+        b,
+        700.0,
+        700.0,
+        10.0,
+    )
+    .unwrap();
+    let v = basemap::view(&map, Detail::Low, Some(30.0));
+    assert_eq!(
+        v.outline.len(),
+        1,
+        "one disc, not a sliver along the cut meridian"
+    );
+    let area: f64 = {
+        let r = &v.outline[0].points;
+        let n = r.len();
+        0.5 * (0..n)
+            .map(|i| r[i].0 * r[(i + 1) % n].1 - r[(i + 1) % n].0 * r[i].1)
+            .sum::<f64>()
+    };
+    let disc = pi * (pi * map.scale()).powi(2);
+    assert!(
+        (area.abs() / disc - 1.0).abs() < 0.01,
+        "outline area {area}, disc {disc}"
+    );
+    let (cx, cy) = (350.0, 350.0);
+    for p in all_paths(&v).flat_map(|p| &p.points) {
+        assert!((p.0 - cx).hypot(p.1 - cy) <= pi * map.scale() + 0.15);
+    }
+    assert!(v.land.len() > 50);
+}
+
+#[test]
+fn every_country_label_point_is_inside_its_country() {
+    let all = basemap::data::countries(Detail::Medium);
+    assert!(all.len() > 200, "{}", all.len());
+    assert!(basemap::country_label("XXX").is_none());
+    let mut wrong = Vec::new();
+    for c in all {
+        let label = basemap::country_label(&c.adm0_a3).unwrap();
+        if basemap::country_of(label).map(|k| k.adm0_a3) != Some(c.adm0_a3.clone()) {
+            wrong.push(c.adm0_a3.clone());
+        }
+    }
+    assert!(wrong.is_empty(), "labels outside their country: {wrong:?}");
+}
+
+#[test]
+fn zoomed_globe_and_empty_sea_views() {
+    // An orthographic close-up of the Levant: the globe's cap and the regional filter together.
+    let o = Orthographic::sphere(ll(35.5, 32.0));
+    let map = fit(o, &[ll(34.0, 30.5), ll(37.0, 33.5)], 640.0, 640.0, 20.0).unwrap();
+    let v = basemap::view(&map, Detail::High, None);
+    assert!(in_frame(&v, 640.0, 640.0));
+    let codes: Vec<&str> = v.countries.iter().map(|c| c.adm0_a3.as_str()).collect();
+    assert!(
+        codes.contains(&"PSX") && codes.contains(&"JOR") && codes.contains(&"ISR"),
+        "{codes:?}"
+    );
+    // A map of open ocean has sea and nothing else.
+    let m = fit(
+        Mercator::sphere(-125.0),
+        &[ll(-130.0, -42.0), ll(-120.0, -35.0)],
+        400.0,
+        400.0,
+        10.0,
+    )
+    .unwrap();
+    let v = basemap::view(&m, Detail::Medium, None);
+    assert!(
+        v.land.is_empty() && v.countries.is_empty() && v.borders.is_empty(),
+        "{v:?}"
+    );
+    assert_eq!(v.outline.len(), 1);
 }

@@ -104,14 +104,17 @@ impl<'a, P: Projection> GeoClip<'a, P> {
                     x.is_finite() && y.is_finite() && x.abs() < 1e7 && y.abs() < 1e7
                 })
         };
-        let cap = projection.clip_cap().and_then(|(c, r)| {
-            (r > 0.0 && r < 180.0).then(|| Cap {
-                lon: c.lon().to_radians(),
-                lat: c.lat().to_radians(),
-                radius: r.to_radians(),
-                cos_radius: r.to_radians().cos(),
-            })
-        });
+        let cap = projection
+            .clip_cap()
+            .or_else(|| whole_sphere_azimuthal(fitted, cm))
+            .and_then(|(c, r)| {
+                (r > 0.0 && r < 180.0).then(|| Cap {
+                    lon: c.lon().to_radians(),
+                    lat: c.lat().to_radians(),
+                    radius: r.to_radians(),
+                    cos_radius: r.to_radians().cos(),
+                })
+            });
         GeoClip {
             fitted,
             cm,
@@ -153,6 +156,23 @@ impl<'a, P: Projection> GeoClip<'a, P> {
                 vec![geo::Polygon::new(to_ls(outer), holes.map(to_ls).collect())]
             }
             None => self.world_polygon(poly),
+        }
+    }
+
+    /// The whole globe as the map draws it (the globe's disc, the world's oval or rectangle)
+    /// in pixels, not yet clipped to the frame.
+    pub(crate) fn sphere(&self) -> Vec<geo::Polygon<f64>> {
+        match self.cap {
+            Some(cap) => {
+                let ring = (0..180).map(|i| cap.horizon((2.0 * i as f64).to_radians()));
+                vec![geo::Polygon::new(self.project_ring(ring, false), vec![])]
+            }
+            None => {
+                let lon = |x: f64| wrap180(self.cm + x);
+                let bottom = (-180..=180).map(|x| (lon(x as f64), self.lat_min));
+                let top = (-180..=180).rev().map(|x| (lon(x as f64), self.lat_max));
+                self.world_polygon(&vec![bottom.chain(top).collect()])
+            }
         }
     }
 
@@ -387,6 +407,27 @@ impl<'a, P: Projection> GeoClip<'a, P> {
             .filter(|r: &Vec<(f64, f64)>| r.len() >= 2)
             .collect()
     }
+}
+
+/// A projection that shows the whole sphere without a seam along the cut meridian (azimuthal
+/// equidistant: both sides of that meridian meet, only the antipode is torn) is clipped as a
+/// cap of 179.999° around its centre, as d3 does, rather than cut along the meridian.
+fn whole_sphere_azimuthal<P: Projection>(fitted: &Fitted<P>, cm: f64) -> Option<(LonLat, f64)> {
+    let side = |lon: f64, lat: f64| {
+        LonLat::new(wrap180(lon), lat)
+            .ok()
+            .and_then(|p| fitted.project_px(p))
+    };
+    let joined = [-30.0, 0.0, 30.0].iter().all(|&lat| {
+        match (side(cm + 179.99, lat), side(cm - 179.99, lat)) {
+            (Some(a), Some(b)) => {
+                (a.0 - b.0).hypot(a.1 - b.1) < 0.01 * fitted.width_px().max(fitted.height_px())
+            }
+            _ => false,
+        }
+    });
+    let centre = fitted.projection().inverse(0.0, 0.0)?;
+    joined.then_some((centre, 179.999))
 }
 
 /// If an unwrapped ring does not come back to its starting longitude it circles a pole:

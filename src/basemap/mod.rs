@@ -103,6 +103,10 @@ pub struct BasemapView {
     pub coastline: Vec<PixelPath>,
     /// Meridians and parallels (open lines), if asked for.
     pub graticule: Vec<PixelPath>,
+    /// The globe's outline as the projection draws it (Equal Earth's oval, a globe's disc,
+    /// Mercator's rectangle to ±85°), clipped to the frame: fill it for the sea, stroke it for
+    /// the map's edge.
+    pub outline: Vec<PixelPath>,
 }
 
 /// A country found by [`country_of`].
@@ -171,6 +175,7 @@ pub fn view<P: Projection>(
         countries,
         borders: lines(&layers.borders, &layers.borders_bbox),
         coastline: lines(&layers.coastline, &layers.coastline_bbox),
+        outline: rings_to_paths(frame::clip_polygons(geo.sphere(), frame)),
         graticule,
     }
 }
@@ -197,6 +202,15 @@ pub fn country_of(p: LonLat) -> Option<Country> {
             name: c.name.clone(),
             label: LonLat::from_point_wrapped(geo::Point::new(c.label.0, c.label.1)),
         })
+}
+
+/// The label point of the country with Natural Earth code `adm0_a3` (a point well inside its
+/// largest polygon), from the 50m countries; `None` for an unknown code.
+pub fn country_label(adm0_a3: &str) -> Option<LonLat> {
+    data::countries(Detail::Medium)
+        .iter()
+        .find(|c| c.adm0_a3 == adm0_a3)
+        .map(|c| LonLat::from_point_wrapped(geo::Point::new(c.label.0, c.label.1)))
 }
 
 /// SVG path data (`M… l… z`) for pixel paths: the first point of each path absolute, the rest
