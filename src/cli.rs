@@ -34,9 +34,9 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct InputArgs {
-    /// Trip file (.json or .csv), or `-` for standard input.
+    /// Trip file (.json, .csv, .geojson, .gpx, .kml), or `-` for standard input.
     input: PathBuf,
-    /// Input format when the extension does not say (json, csv).
+    /// Input format when the extension does not say (json, csv, geojson, gpx, kml).
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES))]
     from: Option<String>,
     /// How to order the stops: by time (default) or as given in the file.
@@ -150,8 +150,9 @@ fn read_itinerary(args: &InputArgs) -> Option<crate::model::Itinerary> {
     };
     let Some(format) = format else {
         eprintln!(
-            "error: {}: cannot tell the format from the extension; use --from json or --from csv",
-            path.display()
+            "error: {}: cannot tell the format from the extension; use --from {}",
+            path.display(),
+            Format::NAMES.join("|")
         );
         return None;
     };

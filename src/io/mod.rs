@@ -2,7 +2,11 @@
 
 mod csv;
 mod fields;
+mod geojson;
+mod gpx;
 mod json;
+mod kml;
+mod xml;
 
 use crate::error::Error;
 use crate::model::Itinerary;
@@ -15,35 +19,58 @@ pub enum Format {
     Json,
     /// CSV with a header row.
     Csv,
+    /// GeoJSON: Point features are stops, LineStrings recorded paths.
+    GeoJson,
+    /// GPX 1.1: waypoints (or route points) are stops, tracks recorded paths.
+    Gpx,
+    /// KML 2.2: Placemarks with Points are stops, LineStrings recorded paths.
+    Kml,
 }
 
 impl Format {
-    /// The format a file name implies (`.json`, `.csv`); `None` for other extensions.
+    /// The format a file name implies (`.json`, `.csv`, `.geojson`, `.gpx`, `.kml`); `None` for
+    /// other extensions.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "json" => Some(Format::Json),
-            "csv" => Some(Format::Csv),
-            _ => None,
-        }
+        Format::from_name(&ext)
     }
 
     /// All names accepted by [`Format::from_name`].
-    pub const NAMES: &'static [&'static str] = &["json", "csv"];
+    pub const NAMES: &'static [&'static str] = &["json", "csv", "geojson", "gpx", "kml"];
 
-    /// The format called `name` (`json`, `csv`).
+    /// The format called `name` (`json`, `csv`, `geojson`, `gpx`, `kml`).
     pub fn from_name(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
+            "geojson" => Some(Format::GeoJson),
+            "gpx" => Some(Format::Gpx),
+            "kml" => Some(Format::Kml),
             _ => None,
         }
     }
 }
 
+/// Files larger than this (512 MiB) are refused before parsing: a GPX of ten million points is
+/// about 1 GB, more than a map can use, and parsing it would exhaust memory.
+pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The error for an input of `len` bytes beyond [`MAX_INPUT_BYTES`].
+pub fn too_large(len: u64) -> Error {
+    Error::Shape(format!(
+        "the file is {:.0} MiB, more than tripmap reads ({} MiB); thin the track first (for example `gpsbabel -x simplify`)",
+        len as f64 / 1048576.0,
+        MAX_INPUT_BYTES / 1048576
+    ))
+}
+
 /// Reads an itinerary from raw bytes: checks UTF-8 (naming the line and column of the first bad
-/// byte), drops a leading byte-order mark, then parses `format`.
+/// byte), drops a leading byte-order mark, then parses `format`. Inputs over
+/// [`MAX_INPUT_BYTES`] are refused.
 pub fn read(bytes: &[u8], format: Format) -> Result<Itinerary, Error> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -66,6 +93,9 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Itinerary, Error> {
     match format {
         Format::Json => json::read(text),
         Format::Csv => csv::read(text),
+        Format::GeoJson => geojson::read(text),
+        Format::Gpx => gpx::read(text),
+        Format::Kml => kml::read(text),
     }
 }
 

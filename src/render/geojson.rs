@@ -132,6 +132,10 @@ pub fn legs_collection(route: &Route) -> FeatureCollection {
                     json!(round_to(d.as_secs_f64() / 3600.0, 2))
                 }),
             );
+            props.insert(
+                "path".into(),
+                json!(if leg.recorded { "recorded" } else { "geodesic" }),
+            );
             Feature {
                 bbox: None,
                 geometry: Some(Geometry::new(value)),
