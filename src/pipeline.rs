@@ -4,6 +4,7 @@ use crate::error::Error;
 use crate::model::{Itinerary, Route};
 use crate::output::OutputFile;
 use crate::render::geojson;
+use crate::render::{OutputFormat, output_format};
 use crate::routing::{self, Order};
 
 /// What `tripmap render` can be asked for.
@@ -11,6 +12,10 @@ use crate::routing::{self, Order};
 pub struct RenderOptions {
     /// How to order the stops.
     pub order: Order,
+    /// Which outputs to write; empty means [`OutputFormat::DEFAULT`] (svg, geojson).
+    pub formats: Vec<OutputFormat>,
+    /// Thin recorded tracks to this tolerance in metres (`--simplify`); `None` keeps every point.
+    pub simplify_m: Option<f64>,
 }
 
 /// The route and the files a render produces, all in memory (nothing is written here).
@@ -24,7 +29,12 @@ pub struct Rendered {
 
 /// Plans the itinerary and renders every output: `stops.geojson`, `legs.geojson`.
 pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered, Error> {
-    let route = routing::plan(itinerary, options.order)?;
+    let mut route = routing::plan(itinerary, options.order)?;
+    if let Some(tolerance_m) = options.simplify_m {
+        for leg in route.legs.iter_mut().filter(|l| l.recorded) {
+            leg.path = crate::geodesy::simplify_path_m(&leg.path, tolerance_m);
+        }
+    }
     let layers = geojson::layers(&route);
     let files = vec![
         OutputFile {
@@ -36,5 +46,11 @@ pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered
             bytes: layers.legs.into_bytes(),
         },
     ];
+    let formats = if options.formats.is_empty() {
+        OutputFormat::DEFAULT
+    } else {
+        &options.formats
+    };
+    let files = output_format::select(&route, files, formats, !options.formats.is_empty())?;
     Ok(Rendered { route, files })
 }

@@ -14,7 +14,9 @@ use roxmltree::Node;
 use serde_json::Value;
 
 /// Data names read into stop fields rather than kept as properties.
-const FIELDS: &[&str] = &["arrive", "depart", "tz", "kind", "note", "place", "path"];
+const FIELDS: &[&str] = &[
+    "arrive", "depart", "tz", "kind", "note", "place", "path", "order",
+];
 
 /// Parses KML text into an itinerary.
 pub fn read(text: &str) -> Result<Itinerary, Error> {

@@ -2,5 +2,10 @@
 
 mod bbox;
 pub mod geojson;
+pub mod gpx;
+pub mod kml;
+pub mod output_format;
+mod xml_text;
 
 pub use bbox::lon_lat_bbox;
+pub use output_format::OutputFormat;
