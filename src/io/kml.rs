@@ -60,6 +60,7 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
             let number = stops.len() + 1;
             let stamp = child(placemark, "TimeStamp").and_then(|t| child_text(t, "when"));
             let span = child(placemark, "TimeSpan");
+            let as_given = get("arrive").is_some() || get("depart").is_some();
             let extra = data
                 .iter()
                 .filter(|(k, _)| !FIELDS.contains(&k.as_str()))
@@ -69,10 +70,21 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
                 name: child_text(placemark, "name").or_else(|| Some(format!("Placemark {number}"))),
                 lat: Some(lat),
                 lon: Some(lon),
-                arrive: get("arrive")
-                    .or(stamp)
-                    .or_else(|| span.and_then(|s| child_text(s, "begin"))),
-                depart: get("depart").or_else(|| span.and_then(|s| child_text(s, "end"))),
+                // tripmap's own values as given, when there, say everything about the times.
+                arrive: get("arrive").or_else(|| {
+                    if as_given {
+                        None
+                    } else {
+                        stamp.or_else(|| span.and_then(|s| child_text(s, "begin")))
+                    }
+                }),
+                depart: get("depart").or_else(|| {
+                    if as_given {
+                        None
+                    } else {
+                        span.and_then(|s| child_text(s, "end"))
+                    }
+                }),
                 tz: get("tz"),
                 note: get("note").or_else(|| child_text(placemark, "description")),
                 kind: get("kind"),
