@@ -73,6 +73,16 @@ struct RenderArgs {
     /// without it legs.geojson, trip.kml and trip.gpx keep every recorded point.
     #[arg(long, value_name = "METRES", value_parser = parse_tolerance)]
     simplify: Option<f64>,
+    /// map.png pixels per map.svg pixel, up to 8 [default: 2].
+    #[arg(long, value_parser = parse_scale)]
+    scale: Option<f64>,
+}
+
+fn parse_scale(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= crate::render::png::MAX_SCALE => Ok(v),
+        _ => Err(format!("`{s}` is not a scale between 0 and 8")),
+    }
 }
 
 /// What `--stdout` accepts, and the output file each one is.
@@ -129,6 +139,7 @@ fn render(args: &RenderArgs) -> ExitCode {
         order: parse_order(&input.order),
         formats,
         simplify_m: args.simplify,
+        png_scale: args.scale,
     };
     if !args.more.is_empty() {
         return render_batch(args, &options);

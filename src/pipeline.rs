@@ -16,6 +16,8 @@ pub struct RenderOptions {
     pub formats: Vec<OutputFormat>,
     /// Thin recorded tracks to this tolerance in metres (`--simplify`); `None` keeps every point.
     pub simplify_m: Option<f64>,
+    /// PNG pixels per SVG pixel for `map.png`; `None` is [`crate::render::png::DEFAULT_SCALE`].
+    pub png_scale: Option<f64>,
 }
 
 /// The route and the files a render produces, all in memory (nothing is written here).
@@ -51,6 +53,15 @@ pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered
     } else {
         &options.formats
     };
-    let files = output_format::select(&route, files, formats, !options.formats.is_empty())?;
+    let png_scale = options
+        .png_scale
+        .unwrap_or(crate::render::png::DEFAULT_SCALE);
+    let files = output_format::select(
+        &route,
+        files,
+        formats,
+        !options.formats.is_empty(),
+        png_scale,
+    )?;
     Ok(Rendered { route, files })
 }

@@ -5,6 +5,7 @@ pub mod geojson;
 pub mod gpx;
 pub mod kml;
 pub mod output_format;
+pub mod png;
 mod xml_text;
 
 pub use bbox::lon_lat_bbox;

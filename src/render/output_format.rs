@@ -95,8 +95,8 @@ impl fmt::Display for OutputFormat {
     }
 }
 
-/// Adds the KML and GPX files when asked for, then keeps only the files of the `formats` asked
-/// for, in the order written. When `strict` (the formats were named by the user), a format asked
+/// Adds the KML and GPX files when asked for, and `map.png` (`map.svg` rasterised at
+/// `png_scale`), then keeps only the files of the `formats` asked for, in the order written. When `strict` (the formats were named by the user), a format asked
 /// for but not produced (a writer this build does not have) is an error rather than a silently
 /// missing file.
 pub fn select(
@@ -104,7 +104,17 @@ pub fn select(
     mut files: Vec<OutputFile>,
     formats: &[OutputFormat],
     strict: bool,
+    png_scale: f64,
 ) -> Result<Vec<OutputFile>, Error> {
+    if formats.contains(&OutputFormat::Png)
+        && let Some(svg) = files.iter().find(|f| f.name == "map.svg")
+    {
+        let bytes = super::png::png(&svg.bytes, png_scale)?;
+        files.push(OutputFile {
+            name: "map.png".into(),
+            bytes,
+        });
+    }
     if formats.contains(&OutputFormat::Kml) {
         files.push(OutputFile {
             name: "trip.kml".into(),
