@@ -97,6 +97,13 @@ fn trip_kml_and_trip_gpx_read_back_to_the_same_trip() {
                 stop_fields(&json(&again.join("stops.geojson"))),
                 "{trip} via {file}"
             );
+            for key in ["title", "subtitle"] {
+                assert_eq!(
+                    json(&first.join("stops.geojson"))[key],
+                    json(&again.join("stops.geojson"))[key],
+                    "{trip} via {file}: {key}"
+                );
+            }
             // Recorded legs come back as tracks and are followed again: the same legs.
             assert_eq!(
                 read(&first.join("legs.geojson")),

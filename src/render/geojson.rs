@@ -69,7 +69,20 @@ pub fn stops_collection(route: &Route) -> FeatureCollection {
             .iter()
             .map(|s| (round6(s.position.lon()), round6(s.position.lat()))),
     );
-    collection("stops", features, bbox)
+    let mut fc = collection("stops", features, bbox);
+    // The trip's title lines, so that reading stops.geojson back gives the same itinerary.
+    if let Some(members) = fc.foreign_members.as_mut() {
+        for (key, value) in [
+            ("title", &route.meta.title),
+            ("subtitle", &route.meta.subtitle),
+            ("source", &route.meta.source),
+        ] {
+            if let Some(v) = value {
+                members.insert(key.into(), json!(v));
+            }
+        }
+    }
+    fc
 }
 
 /// The legs layer as a `FeatureCollection`.

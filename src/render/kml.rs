@@ -16,8 +16,9 @@ pub fn kml(route: &Route) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n",
     );
-    let title = route.meta.title.as_deref().unwrap_or("Trip");
-    let _ = writeln!(s, "<name>{}</name>", escape(title));
+    if let Some(title) = &route.meta.title {
+        let _ = writeln!(s, "<name>{}</name>", escape(title));
+    }
     if let Some(sub) = &route.meta.subtitle {
         let _ = writeln!(s, "<description>{}</description>", escape(sub));
     }
