@@ -4,8 +4,10 @@
 use crate::io::{self, Format};
 use crate::output;
 use crate::pipeline::{self, RenderOptions};
+use crate::projection::ProjectionKind;
 use crate::render::OutputFormat;
 use crate::routing::Order;
+use crate::scene::{DateStyle, MapOptions, Theme, Units};
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -30,9 +32,11 @@ const EXAMPLES: &str = "Examples:
   tripmap render trip.json --stdout gpx > trip.gpx      one output to standard output
   tripmap check data/trips/pacific-2024.json            validates and summarises";
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Render a trip's GeoJSON layers (stops.geojson, legs.geojson) into a folder.
+    /// Render a trip's GeoJSON layers (stops.geojson, legs.geojson) and map (map.svg) into a folder.
     Render(RenderArgs),
     /// Validate a trip and print a summary: stops, legs, total km, date span, warnings.
     Check(InputArgs),
@@ -76,6 +80,8 @@ struct RenderArgs {
     /// map.png pixels per map.svg pixel, up to 8 [default: 2].
     #[arg(long, value_parser = parse_scale)]
     scale: Option<f64>,
+    #[command(flatten)]
+    map: MapArgs,
 }
 
 fn parse_scale(s: &str) -> Result<f64, String> {
@@ -110,6 +116,55 @@ fn parse_tolerance(s: &str) -> Result<f64, String> {
     }
 }
 
+/// How `map.svg` looks.
+#[derive(Debug, clap::Args)]
+struct MapArgs {
+    /// Map width in pixels (320 to 10000).
+    #[arg(long, default_value_t = 960.0)]
+    width: f64,
+    /// Map height in pixels [default: what suits the trip].
+    #[arg(long)]
+    height: Option<f64>,
+    /// Projection instead of the one chosen for the trip.
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(ProjectionKind::ALL.map(|k| k.name())))]
+    projection: Option<String>,
+    /// Colour theme.
+    #[arg(long, default_value = "light", value_parser = clap::builder::PossibleValuesParser::new(Theme::NAMES))]
+    theme: String,
+    /// Show each stop's note as a callout beside its label.
+    #[arg(long)]
+    annotate: bool,
+    /// How dates are written on labels: short (5 Nov), long (5 November), iso, none.
+    #[arg(long, default_value = "short", value_parser = clap::builder::PossibleValuesParser::new(DateStyle::NAMES))]
+    dates: String,
+    /// Distances in miles instead of kilometres (scale bar, subtitle).
+    #[arg(long)]
+    miles: bool,
+    /// Draw a graticule (lines of latitude and longitude).
+    #[arg(long)]
+    graticule: bool,
+    /// Prefix for the SVG's ids and classes [default: derived from the trip].
+    #[arg(long)]
+    id_prefix: Option<String>,
+}
+
+impl MapArgs {
+    /// The library's options; the names were checked by clap.
+    fn options(&self) -> MapOptions {
+        MapOptions {
+            width_px: self.width,
+            height_px: self.height,
+            projection: self.projection.as_deref().and_then(|p| p.parse().ok()),
+            theme: self.theme.parse().unwrap_or_default(),
+            annotate: self.annotate,
+            dates: self.dates.parse().unwrap_or_default(),
+            units: if self.miles { Units::Miles } else { Units::Km },
+            graticule: self.graticule,
+            id_prefix: self.id_prefix.clone(),
+        }
+    }
+}
+
 /// Exit code for invalid input or a failure to read or write.
 const INVALID: u8 = 1;
 /// Exit code for arguments that do not go together (clap uses it for its own usage errors).
@@ -137,6 +192,7 @@ fn render(args: &RenderArgs) -> ExitCode {
     }
     let options = RenderOptions {
         order: parse_order(&input.order),
+        map: args.map.options(),
         formats,
         simplify_m: args.simplify,
         png_scale: args.scale,

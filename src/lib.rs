@@ -41,6 +41,8 @@ pub mod projection;
 pub mod render;
 /// Ordering stops and computing legs: `Itinerary` in, `Route` out.
 pub mod routing;
+/// The map as a resolved picture in pixels: `Route` in, `Scene` out (projected, labelled, laid out).
+pub mod scene;
 /// Plain-text trip summaries for `tripmap check`.
 pub mod summary;
 

@@ -6,6 +6,7 @@ use crate::output::OutputFile;
 use crate::render::geojson;
 use crate::render::{OutputFormat, output_format};
 use crate::routing::{self, Order};
+use crate::scene::{self, MapOptions};
 
 /// What `tripmap render` can be asked for.
 #[derive(Debug, Clone, Default)]
@@ -18,6 +19,8 @@ pub struct RenderOptions {
     pub simplify_m: Option<f64>,
     /// PNG pixels per SVG pixel for `map.png`; `None` is [`crate::render::png::DEFAULT_SCALE`].
     pub png_scale: Option<f64>,
+    /// How to draw `map.svg`.
+    pub map: MapOptions,
 }
 
 /// The route and the files a render produces, all in memory (nothing is written here).
@@ -29,7 +32,7 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
 }
 
-/// Plans the itinerary and renders every output: `stops.geojson`, `legs.geojson`.
+/// Plans the itinerary and renders every output: `stops.geojson`, `legs.geojson`, `map.svg`.
 pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered, Error> {
     let mut route = routing::plan(itinerary, options.order)?;
     if let Some(tolerance_m) = options.simplify_m {
@@ -46,6 +49,10 @@ pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered
         OutputFile {
             name: "legs.geojson".into(),
             bytes: layers.legs.into_bytes(),
+        },
+        OutputFile {
+            name: "map.svg".into(),
+            bytes: crate::render::svg::write(&scene::build(&route, &options.map)?),
         },
     ];
     let formats = if options.formats.is_empty() {
