@@ -418,3 +418,78 @@ fn batch_renders_the_good_files_and_reports_the_bad_one() {
     let o = tripmap(&["render", "data/trips/blinken-2023-11.json", "-"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Pixels of the route's red (#c8372d, as drawn by the light theme) in RGBA bytes: strongly red,
+/// little green or blue.
+fn route_pixels(rgba: &[u8]) -> usize {
+    rgba.chunks_exact(4)
+        .filter(|p| p[3] > 200 && p[0] > 150 && p[1] < 110 && p[2] < 100)
+        .count()
+}
+
+#[test]
+fn map_png_has_the_svg_size_times_scale_and_draws_the_route_as_rsvg_does() {
+    let dir = tempfile::tempdir().unwrap();
+    render(&[
+        "render",
+        "data/trips/helsinki-tallinn-2024.gpx",
+        "--format",
+        "svg,png",
+        "--scale",
+        "1.5",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    let svg = read(&dir.path().join("map.svg"));
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let size = |a: &str| -> f64 { doc.root_element().attribute(a).unwrap().parse().unwrap() };
+    let (w, h) = (
+        (size("width") * 1.5).ceil() as u32,
+        (size("height") * 1.5).ceil() as u32,
+    );
+    let png = std::fs::read(dir.path().join("map.png")).unwrap();
+    let ours = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    assert_eq!((ours.width(), ours.height()), (w, h));
+    let ours_red = route_pixels(ours.data());
+    // A 1.8 px line over a few hundred px of route, at 1.5x, plus three markers.
+    assert!(ours_red > 2000, "{ours_red} route pixels");
+    // An independent renderer (librsvg) draws about as much route from the same SVG.
+    let reference = dir.path().join("rsvg.png");
+    let o = Command::new("rsvg-convert")
+        .args(["--zoom", "1.5", "-o"])
+        .arg(&reference)
+        .arg(dir.path().join("map.svg"))
+        .output()
+        .expect("rsvg-convert is installed (Debian librsvg2-bin; scripts/test.sh installs it)");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let theirs = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&reference).unwrap()).unwrap();
+    assert_eq!((theirs.width(), theirs.height()), (w, h));
+    let theirs_red = route_pixels(theirs.data());
+    let ratio = ours_red as f64 / theirs_red as f64;
+    assert!(
+        (0.8..1.25).contains(&ratio),
+        "resvg {ours_red} vs librsvg {theirs_red}"
+    );
+    // And the same pixels mostly: the route's pixels from one are route pixels in the other.
+    let red = |p: &[u8]| p[3] > 200 && p[0] > 150 && p[1] < 110 && p[2] < 100;
+    let both = ours
+        .data()
+        .chunks_exact(4)
+        .zip(theirs.data().chunks_exact(4))
+        .filter(|(a, b)| red(a) && red(b))
+        .count();
+    assert!(
+        both as f64 > 0.7 * ours_red as f64,
+        "{both} of {ours_red} shared"
+    );
+    // Same input, same PNG bytes.
+    let o = tripmap(&[
+        "render",
+        "data/trips/helsinki-tallinn-2024.gpx",
+        "--stdout",
+        "png",
+        "--scale",
+        "1.5",
+    ]);
+    assert_eq!(o.stdout, png);
+}
