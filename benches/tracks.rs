@@ -58,6 +58,11 @@ fn benches(c: &mut Criterion) {
         for f in &r.files {
             eprintln!("{label}: {} is {} bytes", f.name, f.bytes.len());
         }
+        let svg = r.files.iter().find(|f| f.name == "map.svg").unwrap();
+        assert!(
+            svg.bytes.len() < 300 * 1024,
+            "map.svg must stay under 300 KiB"
+        );
     }
 }
 

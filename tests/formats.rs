@@ -493,3 +493,57 @@ fn map_png_has_the_svg_size_times_scale_and_draws_the_route_as_rsvg_does() {
     ]);
     assert_eq!(o.stdout, png);
 }
+
+#[test]
+fn a_100000_point_track_stays_whole_in_geojson_and_small_in_the_svg() {
+    use tripmap::model::{LonLat, Stop, Track};
+    // A wiggly drive from Lyon to Marseille, one point every ~3 m.
+    let n = 100_000;
+    let points: Vec<(f64, f64)> = (0..n)
+        .map(|i| {
+            let f = i as f64 / (n - 1) as f64;
+            // Zero at both ends, so the track starts and ends at the stops.
+            let wiggle = (f * 2000.0 * std::f64::consts::PI).sin() * 0.01;
+            (
+                4.8357 + (5.3698 - 4.8357) * f + wiggle,
+                45.764 + (43.2965 - 45.764) * f,
+            )
+        })
+        .collect();
+    let stop = |name: &str, lon: f64, lat: f64| {
+        let mut s = Stop::named(name);
+        s.position = Some(LonLat::new(lon, lat).unwrap());
+        s
+    };
+    let itinerary = tripmap::model::Itinerary {
+        title: Some("Drive".into()),
+        stops: vec![
+            stop("Lyon", 4.8357, 45.764),
+            stop("Marseille", 5.3698, 43.2965),
+        ],
+        tracks: vec![Track { name: None, points }],
+        ..Default::default()
+    };
+    let rendered =
+        tripmap::pipeline::render(&itinerary, &tripmap::pipeline::RenderOptions::default())
+            .unwrap();
+    let file = |name: &str| {
+        &rendered
+            .files
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap()
+            .bytes
+    };
+    let legs: Value = serde_json::from_slice(file("legs.geojson")).unwrap();
+    let coords = legs["features"][0]["geometry"]["coordinates"]
+        .as_array()
+        .unwrap();
+    // Every recorded point, plus the stops at the ends where they differ from the first and last.
+    assert!((n..=n + 2).contains(&coords.len()), "{}", coords.len());
+    assert!(
+        file("map.svg").len() < 300 * 1024,
+        "{}",
+        file("map.svg").len()
+    );
+}
