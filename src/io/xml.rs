@@ -74,4 +74,11 @@ mod test {
         };
         assert_eq!((line, column), (3, 1));
     }
+
+    #[test]
+    fn a_dtd_is_refused_so_entities_cannot_blow_up() {
+        let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE gpx [<!ENTITY a \"aaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n<gpx>&b;</gpx>";
+        let e = parse(bomb).unwrap_err();
+        assert!(e.to_string().contains("malformed XML"), "{e}");
+    }
 }
