@@ -143,9 +143,16 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
                 .map(|&(x, y)| LonLat::from_point_wrapped(geo::Point::new(x, y))),
         );
     }
+    if o.projection == Some(ProjectionKind::Mercator)
+        && lonlats.iter().any(|p| p.lat().abs() <= 85.0)
+    {
+        // Mercator stretches to infinity at the poles: fit what it can show (a stop beyond goes
+        // to the key).
+        lonlats.retain(|p| p.lat().abs() <= 85.0);
+    }
     let raw: Vec<(f64, f64)> = lonlats.iter().map(|p| (p.lon(), p.lat())).collect();
     let projection = choose(&raw, o.projection);
-    let map_h = match o.height_px {
+    let mut map_h = match o.height_px {
         Some(h) => (h - header_h - FOOTER_PX).round(),
         None => pick_height_px(&projection, &lonlats, width, PAD_PX)
             .map_err(|e| Error::Options(format!("map: {e}")))?,
@@ -157,169 +164,28 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
             (header_h + FOOTER_PX + 120.0).ceil()
         )));
     }
-    let map: FittedMap = fit(projection, &lonlats, width, map_h, PAD_PX)
-        .map_err(|e| Error::Options(format!("map: {e}")))?;
-    let frame = Rect::new(0.0, 0.0, width, map_h);
-
-    // Legs on the main map.
-    let main_legs: Vec<Vec<Vec<(f64, f64)>>> = route
-        .legs
-        .iter()
-        .map(|leg| project_leg(&leg.path, &|p| map.project_px(p), &frame))
-        .collect();
-    let place_px: Vec<(f64, f64)> = places
-        .iter()
-        .map(|p| map.project_px(p.position).unwrap_or((f64::NAN, f64::NAN)))
-        .collect();
-
-    // Clusters that become insets: the biggest first.
-    let mut groups = clusters(&place_px, CLUSTER_PX);
-    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
-    groups.truncate(MAX_INSETS);
-    groups.sort();
-
-    let mut placer = Placer::new(frame.grow(-4.0));
-    for parts in &main_legs {
-        for part in parts {
-            placer.add_route(part);
-        }
-    }
-    let in_inset: Vec<bool> = (0..places.len())
-        .map(|i| groups.iter().any(|g| g.contains(&i)))
-        .collect();
-    let radii: Vec<f64> = places.iter().map(|p| marker_radius(&p.numbers())).collect();
-    for (i, &c) in place_px.iter().enumerate() {
-        if c.0.is_finite() {
-            let r = if in_inset[i] { 3.0 } else { radii[i] };
-            placer.add_obstacle(Rect::new(c.0 - r, c.1 - r, 2.0 * r, 2.0 * r));
-        }
-    }
-
-    // Insets.
-    let mut inset_items: Vec<Item> = Vec::new();
-    let mut locator_items: Vec<Item> = Vec::new();
-    let mut taken: Vec<Rect> = Vec::new();
-    let mut key: Vec<String> = Vec::new();
-    let mut inset_count = 0;
-    for g in &groups {
-        let positions: Vec<LonLat> = g.iter().map(|&i| places[i].position).collect();
-        let Some(fitted) = inset::fit_inset(&positions, width) else {
-            continue;
-        };
-        let locator = Rect::around(g.iter().map(|&i| place_px[i]))
-            .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0))
-            .grow(6.0);
-        let size = (fitted.width_px(), fitted.height_px());
-        let markers: Vec<(f64, f64)> = place_px.clone();
-        let Some(rect) = inset::place_frame(size, locator, frame, &taken, &markers, |r| {
-            placer.route_cost(r)
-        }) else {
-            continue;
-        };
-        inset_count += 1;
-        taken.push(rect);
-        taken.push(locator);
-        placer.add_obstacle(rect);
-        placer.add_obstacle(locator);
-        let (a, b) = inset::connector(&locator, &rect);
-        placer.add_line_obstacle(a, b);
-        locator_items.push(Item::Rect {
-            class: "locator",
-            rect: round_rect(locator),
-        });
-        locator_items.push(Item::Line {
-            class: "connector",
-            a: round_pt(a),
-            b: round_pt(b),
-        });
-        let origin = (rect.x, rect.y);
-        let project = |p: LonLat| {
-            fitted
-                .project_px(p)
-                .map(|(x, y)| (x + origin.0, y + origin.1))
-        };
-        let mut items = vec![Item::Rect {
-            class: "inset-bg",
-            rect,
-        }];
-        let mut inset_placer = Placer::new(rect.grow(-3.0));
-        let mut route_items = Vec::new();
-        for leg in &route.legs {
-            let parts = project_leg(&leg.path, &project, &rect);
-            for part in &parts {
-                inset_placer.add_route(part);
+    let mut d = draw(route, o, &places, &raw, &lonlats, width, map_h)?;
+    // An inset that found no room: give the map more height (and so more room) and try again.
+    if o.height_px.is_none() {
+        for _ in 0..3 {
+            if d.insets_missing == 0 {
+                break;
             }
-            route_items.extend(leg_items(&parts));
-        }
-        items.extend(route_items);
-        let mut marker_items = Vec::new();
-        let mut label_items = Vec::new();
-        let pts: Vec<(f64, f64)> = g
-            .iter()
-            .map(|&i| project(places[i].position).unwrap_or((f64::NAN, f64::NAN)))
-            .collect();
-        for (&i, &c) in g.iter().zip(&pts) {
-            inset_placer.add_obstacle(Rect::new(
-                c.0 - radii[i],
-                c.1 - radii[i],
-                2.0 * radii[i],
-                2.0 * radii[i],
-            ));
-        }
-        for (&i, &c) in g.iter().zip(&pts) {
-            marker_items.push(marker(c, &places[i].numbers(), radii[i]));
-            match inset_placer.place(&label_spec(&places[i], c, radii[i], o.annotate)) {
-                Some(p) => label_items.push(Item::Group {
-                    class: "label",
-                    items: p.items,
-                }),
-                None => key.push(key_line(&places[i])),
-            }
-        }
-        items.extend(marker_items);
-        items.extend(label_items);
-        items.push(Item::Rect {
-            class: "inset-frame",
-            rect,
-        });
-        inset_items.push(Item::Group {
-            class: "inset",
-            items,
-        });
-    }
-
-    // Main-map markers and labels, in visiting order.
-    let mut stop_items: Vec<Item> = Vec::new();
-    let mut label_items: Vec<Item> = Vec::new();
-    for (i, p) in places.iter().enumerate() {
-        let c = place_px[i];
-        if !c.0.is_finite() {
-            key.push(key_line(p));
-            continue;
-        }
-        if in_inset[i] && inset_count > 0 && taken.iter().any(|t| t.contains(c)) {
-            stop_items.push(Item::Circle {
-                class: "dot",
-                c: round_pt(c),
-                r: 2.5,
-            });
-            continue;
-        }
-        stop_items.push(marker(c, &p.numbers(), radii[i]));
-        match placer.place(&label_spec(p, c, radii[i], o.annotate)) {
-            Some(placed) => label_items.push(Item::Group {
-                class: "label",
-                items: placed.items,
-            }),
-            None => key.push(key_line(p)),
+            map_h = (map_h * 1.3).round();
+            d = draw(route, o, &places, &raw, &lonlats, width, map_h)?;
         }
     }
-
-    let mut route_items: Vec<Item> = Vec::new();
-    for parts in &main_legs {
-        route_items.extend(leg_items(parts));
-    }
-    route_items.extend(locator_items);
+    let Drawing {
+        map,
+        frame,
+        route_items,
+        stop_items,
+        label_items,
+        inset_items,
+        key,
+        inset_count,
+        ..
+    } = d;
 
     // Furniture.
     let scale = map
@@ -358,7 +224,7 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
     furniture_items.extend(footer_items);
 
     let offset = (0.0, header_h);
-    let basemap_items = vec![
+    let mut basemap_items = vec![
         Item::Rect {
             class: "page",
             rect: Rect::new(0.0, -header_h, width, height),
@@ -368,6 +234,17 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
             rect: frame,
         },
     ];
+    if o.graticule {
+        let km = map.scale_at_centre_km_per_px().unwrap_or(100.0);
+        let parts = graticule(&map, &frame, if km > 20.0 { 30.0 } else { 10.0 });
+        if !parts.is_empty() {
+            basemap_items.push(Item::Path {
+                class: "graticule",
+                parts,
+                closed: false,
+            });
+        }
+    }
     Ok(Scene {
         width,
         height,
@@ -407,6 +284,243 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
                 items: furniture_items,
             },
         ],
+    })
+}
+
+/// The map area's drawing at one height: everything between the frame's edges.
+struct Drawing {
+    map: FittedMap,
+    frame: Rect,
+    route_items: Vec<Item>,
+    stop_items: Vec<Item>,
+    label_items: Vec<Item>,
+    inset_items: Vec<Item>,
+    /// Places whose labels found no room, for the footer's key.
+    key: Vec<String>,
+    inset_count: usize,
+    /// Clusters that needed an inset but found no room for one.
+    insets_missing: usize,
+}
+
+/// Fits the map to `width` × `map_h` and draws legs, markers, insets and labels.
+#[allow(clippy::too_many_arguments)]
+fn draw(
+    route: &Route,
+    o: &MapOptions,
+    places: &[Place],
+    raw: &[(f64, f64)],
+    lonlats: &[LonLat],
+    width: f64,
+    map_h: f64,
+) -> Result<Drawing, Error> {
+    let projection = choose(raw, o.projection);
+    let map: FittedMap = fit(projection, lonlats, width, map_h, PAD_PX)
+        .map_err(|e| Error::Options(format!("map: {e}")))?;
+    let frame = Rect::new(0.0, 0.0, width, map_h);
+
+    // Legs on the main map.
+    let main_legs: Vec<Vec<Vec<(f64, f64)>>> = route
+        .legs
+        .iter()
+        .map(|leg| project_leg(&leg.path, &|p| map.project_px(p), &frame))
+        .collect();
+    let place_px: Vec<(f64, f64)> = places
+        .iter()
+        .map(|p| map.project_px(p.position).unwrap_or((f64::NAN, f64::NAN)))
+        .collect();
+
+    // Clusters that become insets: the biggest first.
+    let mut groups = clusters(&place_px, CLUSTER_PX);
+    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    groups.truncate(MAX_INSETS);
+    groups.sort();
+
+    let mut placer = Placer::new(frame.grow(-4.0));
+    for parts in &main_legs {
+        for part in parts {
+            placer.add_route(part);
+        }
+    }
+    // Each inset keeps the members it can separate: while two of its markers would still touch
+    // at the inset's scale, the most isolated member (farthest from its nearest neighbour on the
+    // main map) goes back to the main map.
+    let fitted_groups: Vec<(Vec<usize>, FittedMap)> = groups
+        .iter()
+        .filter_map(|g| inset_members(g, places, &place_px, width))
+        .collect();
+    let groups: Vec<Vec<usize>> = fitted_groups.iter().map(|(g, _)| g.clone()).collect();
+    let in_inset: Vec<bool> = (0..places.len())
+        .map(|i| groups.iter().any(|g| g.contains(&i)))
+        .collect();
+    let radii: Vec<f64> = places.iter().map(|p| marker_radius(&p.numbers())).collect();
+    for (i, &c) in place_px.iter().enumerate() {
+        if c.0.is_finite() {
+            let r = if in_inset[i] { 3.0 } else { radii[i] };
+            placer.add_obstacle(Rect::new(c.0 - r, c.1 - r, 2.0 * r, 2.0 * r));
+        }
+    }
+
+    // Insets.
+    let mut inset_items: Vec<Item> = Vec::new();
+    let mut locator_items: Vec<Item> = Vec::new();
+    let mut taken: Vec<Rect> = Vec::new();
+    let mut key: Vec<String> = Vec::new();
+    let mut inset_count = 0;
+    let mut insets_missing = 0;
+    for (g, fitted) in &fitted_groups {
+        let locator = Rect::around(g.iter().map(|&i| place_px[i]))
+            .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0))
+            .grow(6.0);
+        let size = (fitted.width_px(), fitted.height_px());
+        let markers: Vec<(f64, f64)> = place_px.clone();
+        let Some(rect) = inset::place_frame(size, locator, frame, &taken, &markers, |r| {
+            placer.route_cost(r)
+        }) else {
+            insets_missing += 1;
+            continue;
+        };
+        inset_count += 1;
+        taken.push(rect);
+        taken.push(locator);
+        placer.add_obstacle(rect);
+        placer.add_obstacle(locator);
+        let (a, b) = inset::connector(&locator, &rect);
+        placer.add_line_obstacle(a, b);
+        locator_items.push(Item::Rect {
+            class: "locator",
+            rect: round_rect(locator),
+        });
+        locator_items.push(Item::Line {
+            class: "connector",
+            a: round_pt(a),
+            b: round_pt(b),
+        });
+        let origin = (rect.x, rect.y);
+        let project = |p: LonLat| {
+            fitted
+                .project_px(p)
+                .map(|(x, y)| (x + origin.0, y + origin.1))
+        };
+        let mut items = vec![Item::Rect {
+            class: "inset-bg",
+            rect,
+        }];
+        let mut inset_placer = Placer::new(rect.grow(-3.0));
+        // The inset's own scale bar, bottom left.
+        let mut scale_items = Vec::new();
+        if let Some((px, label)) = fitted
+            .scale_at_centre_km_per_px()
+            .and_then(|km| furniture::scale_bar(km, o.units, 60.0))
+        {
+            let (x0, y) = (rect.x + 8.0, rect.bottom() - 8.0);
+            let lw = width_px(&label, furniture::SMALL_PX, Weight::Regular);
+            scale_items.push(Item::Path {
+                class: "scale",
+                parts: vec![vec![
+                    round_pt((x0, y - 4.0)),
+                    round_pt((x0, y)),
+                    round_pt((x0 + px, y)),
+                    round_pt((x0 + px, y - 4.0)),
+                ]],
+                closed: false,
+            });
+            scale_items.push(Item::Text {
+                class: "legend",
+                at: round_pt((x0 + px + 5.0, y)),
+                anchor: Anchor::Start,
+                text: label,
+            });
+            inset_placer.add_obstacle(Rect::new(x0 - 2.0, y - 12.0, px + lw + 9.0, 14.0));
+        }
+        let mut route_items = Vec::new();
+        for leg in &route.legs {
+            let parts = project_leg(&leg.path, &project, &rect);
+            for part in &parts {
+                inset_placer.add_route(part);
+            }
+            route_items.extend(leg_items(&parts));
+        }
+        items.extend(route_items);
+        let mut marker_items = Vec::new();
+        let mut label_items = Vec::new();
+        let pts: Vec<(f64, f64)> = g
+            .iter()
+            .map(|&i| project(places[i].position).unwrap_or((f64::NAN, f64::NAN)))
+            .collect();
+        for (&i, &c) in g.iter().zip(&pts) {
+            inset_placer.add_obstacle(Rect::new(
+                c.0 - radii[i],
+                c.1 - radii[i],
+                2.0 * radii[i],
+                2.0 * radii[i],
+            ));
+        }
+        for (&i, &c) in g.iter().zip(&pts) {
+            marker_items.push(marker(c, &places[i].numbers(), radii[i]));
+            match inset_placer.place(&label_spec(&places[i], c, radii[i], o.annotate)) {
+                Some(p) => label_items.push(Item::Group {
+                    class: "label",
+                    items: p.items,
+                }),
+                None => key.push(key_line(&places[i])),
+            }
+        }
+        items.extend(scale_items);
+        items.extend(marker_items);
+        items.extend(label_items);
+        items.push(Item::Rect {
+            class: "inset-frame",
+            rect,
+        });
+        inset_items.push(Item::Group {
+            class: "inset",
+            items,
+        });
+    }
+
+    // Main-map markers and labels, in visiting order.
+    let mut stop_items: Vec<Item> = Vec::new();
+    let mut label_items: Vec<Item> = Vec::new();
+    for (i, p) in places.iter().enumerate() {
+        let c = place_px[i];
+        if !(c.0.is_finite() && c.1.is_finite() && frame.contains(c)) {
+            key.push(key_line(p));
+            continue;
+        }
+        if in_inset[i] && inset_count > 0 && taken.iter().any(|t| t.contains(c)) {
+            stop_items.push(Item::Circle {
+                class: "dot",
+                c: round_pt(c),
+                r: 2.5,
+            });
+            continue;
+        }
+        stop_items.push(marker(c, &p.numbers(), radii[i]));
+        match placer.place(&label_spec(p, c, radii[i], o.annotate)) {
+            Some(placed) => label_items.push(Item::Group {
+                class: "label",
+                items: placed.items,
+            }),
+            None => key.push(key_line(p)),
+        }
+    }
+
+    let mut route_items: Vec<Item> = Vec::new();
+    for parts in &main_legs {
+        route_items.extend(leg_items(parts));
+    }
+    route_items.extend(locator_items);
+
+    Ok(Drawing {
+        map,
+        frame,
+        route_items,
+        stop_items,
+        label_items,
+        inset_items,
+        key,
+        inset_count,
+        insets_missing,
     })
 }
 
@@ -608,6 +722,65 @@ fn project_leg(
         }
     }
     out
+}
+
+/// Meridians and parallels every `step_deg` degrees, projected, cut and clipped like legs.
+fn graticule(map: &FittedMap, frame: &Rect, step_deg: f64) -> Vec<Vec<(f64, f64)>> {
+    let project = |p: LonLat| map.project_px(p);
+    let mut lines: Vec<Vec<(f64, f64)>> = Vec::new();
+    let n = (360.0 / step_deg).round() as i32;
+    for i in 0..n {
+        let lon = -180.0 + f64::from(i) * step_deg;
+        lines.push((0..=160).map(|k| (lon, -80.0 + f64::from(k))).collect());
+    }
+    let m = (80.0 / step_deg).floor() as i32;
+    for j in -m..=m {
+        let lat = f64::from(j) * step_deg;
+        lines.push(
+            (0..=720)
+                .map(|k| (-180.0 + 0.5 * f64::from(k), lat))
+                .collect(),
+        );
+    }
+    lines
+        .iter()
+        .flat_map(|l| project_leg(l, &project, frame))
+        .collect()
+}
+
+/// The members of cluster `g` an inset can show apart, with the inset's projection; `None` when
+/// fewer than two remain.
+fn inset_members(
+    g: &[usize],
+    places: &[Place],
+    place_px: &[(f64, f64)],
+    width: f64,
+) -> Option<(Vec<usize>, FittedMap)> {
+    let mut members = g.to_vec();
+    while members.len() >= 2 {
+        let positions: Vec<LonLat> = members.iter().map(|&i| places[i].position).collect();
+        let fitted = inset::fit_inset(&positions, width)?;
+        let pts: Vec<(f64, f64)> = positions
+            .iter()
+            .map(|&p| fitted.project_px(p).unwrap_or((f64::NAN, f64::NAN)))
+            .collect();
+        if clusters(&pts, CLUSTER_PX).is_empty() {
+            return Some((members, fitted));
+        }
+        let isolation = |i: usize| {
+            members
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| (place_px[i].0 - place_px[j].0).hypot(place_px[i].1 - place_px[j].1))
+                .fold(f64::INFINITY, f64::min)
+        };
+        let far = members
+            .iter()
+            .copied()
+            .max_by(|&a, &b| isolation(a).total_cmp(&isolation(b)).then(b.cmp(&a)))?;
+        members.retain(|&i| i != far);
+    }
+    None
 }
 
 /// A leg's path items: the line, and an arrow at the middle of its longest visible piece when

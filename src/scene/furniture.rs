@@ -122,56 +122,27 @@ pub struct Footer<'a> {
 /// The footer's items and its height.
 pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
     let mut items = Vec::new();
-    let row = f.top + 22.0;
-    let mut x = MARGIN;
-    // Legend: a marker, a leg with its arrow, the inset frame.
-    items.push(Item::Group {
-        class: "marker",
-        items: vec![
-            Item::Circle {
-                class: "marker-dot",
-                c: (x + 7.0, row - 4.0),
-                r: 7.0,
-            },
-            Item::Text {
-                class: "marker-num",
-                at: (x + 7.0, row - 0.5),
-                anchor: Anchor::Middle,
-                text: "1".into(),
-            },
-        ],
-    });
-    x += 19.0;
-    let t = "Stop, in visiting order";
-    items.push(text("legend", (x, row), t));
-    x += width_px(t, SMALL_PX, Weight::Regular) + 16.0;
-    items.push(Item::Line {
-        class: "leg",
-        a: (x, row - 4.0),
-        b: (x + 26.0, row - 4.0),
-    });
-    items.push(Item::Path {
-        class: "arrow",
-        parts: vec![vec![
-            (x + 17.0, row - 7.5),
-            (x + 23.0, row - 4.0),
-            (x + 17.0, row - 0.5),
-        ]],
-        closed: true,
-    });
-    x += 32.0;
-    let t = "Leg, great-circle route";
-    items.push(text("legend", (x, row), t));
-    x += width_px(t, SMALL_PX, Weight::Regular) + 16.0;
+    let mut row = f.top + 22.0;
+    // Legend entries: a sample drawn at x (on the row's baseline) and its text; they flow into
+    // as many rows as the width needs.
+    type Sample = fn(f64, f64) -> Vec<Item>;
+    let mut entries: Vec<(f64, Sample, &str)> = vec![
+        (19.0, legend_marker, "Stop, in visiting order"),
+        (32.0, legend_leg, "Leg, great-circle route"),
+    ];
     if f.has_insets {
-        items.push(Item::Rect {
-            class: "locator",
-            rect: Rect::new(x, row - 9.0, 12.0, 10.0),
-        });
-        x += 17.0;
-        let t = "Enlarged in a detail map";
-        items.push(text("legend", (x, row), t));
-        x += width_px(t, SMALL_PX, Weight::Regular) + 16.0;
+        entries.push((17.0, legend_locator, "Enlarged in a detail map"));
+    }
+    let mut x = MARGIN;
+    for (sample_w, sample, t) in entries {
+        let w = sample_w + width_px(t, SMALL_PX, Weight::Regular);
+        if x > MARGIN && x + w > f.width - MARGIN {
+            x = MARGIN;
+            row += 20.0;
+        }
+        items.extend(sample(x, row));
+        items.push(text("legend", (x + sample_w, row), t));
+        x += w + 16.0;
     }
     let mut y = row;
     // Scale bar and north arrow, right-aligned; on a row of their own when the legend is wide.
@@ -246,6 +217,51 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
         y += 15.0;
     }
     (items, (y - f.top).round())
+}
+
+fn legend_marker(x: f64, row: f64) -> Vec<Item> {
+    vec![Item::Group {
+        class: "marker",
+        items: vec![
+            Item::Circle {
+                class: "marker-dot",
+                c: (x + 7.0, row - 4.0),
+                r: 7.0,
+            },
+            Item::Text {
+                class: "marker-num",
+                at: (x + 7.0, row - 0.5),
+                anchor: Anchor::Middle,
+                text: "1".into(),
+            },
+        ],
+    }]
+}
+
+fn legend_leg(x: f64, row: f64) -> Vec<Item> {
+    vec![
+        Item::Line {
+            class: "leg",
+            a: (x, row - 4.0),
+            b: (x + 26.0, row - 4.0),
+        },
+        Item::Path {
+            class: "arrow",
+            parts: vec![vec![
+                (x + 17.0, row - 7.5),
+                (x + 23.0, row - 4.0),
+                (x + 17.0, row - 0.5),
+            ]],
+            closed: true,
+        },
+    ]
+}
+
+fn legend_locator(x: f64, row: f64) -> Vec<Item> {
+    vec![Item::Rect {
+        class: "locator",
+        rect: Rect::new(x, row - 9.0, 12.0, 10.0),
+    }]
 }
 
 fn text(class: &'static str, at: (f64, f64), t: &str) -> Item {

@@ -19,7 +19,9 @@ pub const PADDING_PX: f64 = 46.0;
 pub fn fit_inset(positions: &[LonLat], map_width_px: f64) -> Option<FittedMap> {
     let pts: Vec<(f64, f64)> = positions.iter().map(|p| (p.lon(), p.lat())).collect();
     let projection = choose(&pts, None);
-    let w = (map_width_px * 0.3).clamp(200.0, 300.0).round();
+    let w = (map_width_px * 0.3)
+        .clamp((map_width_px * 0.45).min(200.0), 300.0)
+        .round();
     let h = pick_height_px(&projection, positions, w, PADDING_PX)
         .ok()?
         .clamp(0.6 * w, w)
