@@ -34,6 +34,9 @@ pub struct Leg {
     /// True when `path` is a recorded track (as read, from near `from` to near `to`) rather than
     /// the densified geodesic.
     pub recorded: bool,
+    /// Length of the recorded path in metres (on the mean-radius sphere, as recorded before any
+    /// `--simplify`); `None` for a geodesic leg.
+    pub recorded_m: Option<f64>,
 }
 
 /// An itinerary put in order, with its legs.

@@ -149,6 +149,11 @@ pub fn legs_collection(route: &Route) -> FeatureCollection {
                 "path".into(),
                 json!(if leg.recorded { "recorded" } else { "geodesic" }),
             );
+            props.insert(
+                "recorded_km".into(),
+                leg.recorded_m
+                    .map_or(Value::Null, |m| json!(round_to(m / 1000.0, 3))),
+            );
             Feature {
                 bbox: None,
                 geometry: Some(Geometry::new(value)),

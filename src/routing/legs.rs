@@ -55,6 +55,7 @@ pub fn build_legs(stops: &[RouteStop], round_trip: bool) -> (Vec<Leg>, Vec<Strin
                 duration,
                 path: geodesic_path(a.position, b.position),
                 recorded: false,
+                recorded_m: None,
             }
         })
         .collect();

@@ -48,6 +48,11 @@ pub fn follow_tracks(stops: &[RouteStop], legs: &mut [Leg], tracks: &[Track]) {
                 path.push((b.lon(), b.lat()));
             }
             unwrap_longitudes(&mut path);
+            leg.recorded_m = Some(
+                path.windows(2)
+                    .map(|w| haversine_m(w[0].0, w[0].1, w[1].0, w[1].1))
+                    .sum(),
+            );
             leg.path = path;
             leg.recorded = true;
             break;
@@ -116,6 +121,9 @@ mod test {
         assert_eq!(first[first.len() - 2], (1.0, 0.05));
         assert_eq!(*first.last().unwrap(), (1.0, 0.0));
         assert_eq!(first.len(), 13);
+        // 1° of longitude at 0.05°N plus two 0.05° steps north and south, on the mean sphere.
+        let km = route.legs[0].recorded_m.unwrap() / 1000.0;
+        assert!((km - (111.195 + 2.0 * 5.560)).abs() < 0.01, "{km}");
     }
 
     #[test]
