@@ -1,6 +1,7 @@
 //! Reads KML 2.2: every Placemark with a `<Point>` is a stop (`<name>`, `<description>` as the
 //! note, `<TimeStamp><when>` as arrival, `<TimeSpan><begin>/<end>` as arrival and departure);
-//! every `<LineString>` (also inside `<MultiGeometry>`) is a recorded path, except the legs tripmap
+//! every `<LineString>` (also inside `<MultiGeometry>`) and Google's `<gx:Track>` (its
+//! `<gx:coord>` positions) is a recorded path, except the legs tripmap
 //! itself writes (marked `<Data name="path"><value>geodesic</value></Data>`).
 //!
 //! `<ExtendedData>` values named `arrive`, `depart`, `tz`, `kind`, `note`, `place` take precedence,
@@ -98,9 +99,13 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
         } else if get("path").as_deref() != Some("geodesic") {
             for line in geometry_nodes
                 .iter()
-                .filter(|n| n.tag_name().name() == "LineString")
+                .filter(|n| matches!(n.tag_name().name(), "LineString" | "Track"))
             {
-                let points = coordinates(*line)?;
+                let points = if line.tag_name().name() == "Track" {
+                    gx_coords(*line)?
+                } else {
+                    coordinates(*line)?
+                };
                 if !points.is_empty() {
                     tracks.push(Track {
                         name: child_text(placemark, "name"),
@@ -133,6 +138,32 @@ fn extended_data(placemark: Node) -> Vec<(String, String)> {
         .filter_map(|d| {
             let name = d.attribute("name")?.to_string();
             Some((name, child_text(d, "value").unwrap_or_default()))
+        })
+        .collect()
+}
+
+/// The positions of a `<gx:Track>`: one `<gx:coord>lon lat [alt]</gx:coord>` each, checked.
+fn gx_coords(track: Node) -> Result<Vec<(f64, f64)>, Error> {
+    children(track, "coord")
+        .enumerate()
+        .map(|(i, c)| {
+            let text = c.text().unwrap_or("");
+            let mut parts = text.split_whitespace().map(str::parse::<f64>);
+            match (parts.next(), parts.next()) {
+                (Some(Ok(lon)), Some(Ok(lat)))
+                    if lon.abs() <= 180.0 && lat.abs() <= 90.0 =>
+                {
+                    Ok((lon, lat))
+                }
+                _ => Err(error_at(
+                    c,
+                    format!(
+                        "<gx:coord> {}: `{}` is not `longitude latitude [altitude]` within ±180, ±90",
+                        i + 1,
+                        text.trim()
+                    ),
+                )),
+            }
         })
         .collect()
 }
@@ -209,6 +240,22 @@ mod test {
             "tripmap's own geodesic legs are not tracks"
         );
         assert_eq!(it.tracks[0].points[2], (-8.63, 41.15));
+    }
+
+    #[test]
+    fn reads_google_tracks() {
+        let it = read(r#"<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2"><Document>
+<Placemark><name>A</name><Point><coordinates>1,2</coordinates></Point></Placemark>
+<Placemark><gx:Track><when>2024-01-01T00:00:00Z</when><when>2024-01-01T00:01:00Z</when>
+<gx:coord>1 2 0</gx:coord><gx:coord>1.5 2.5 0</gx:coord></gx:Track></Placemark>
+</Document></kml>"#)
+        .unwrap();
+        assert_eq!(it.tracks[0].points, vec![(1.0, 2.0), (1.5, 2.5)]);
+        let e = read("<kml><Placemark><Point><coordinates>1,2</coordinates></Point></Placemark><Placemark><Track>\n<coord>1 95</coord></Track></Placemark></kml>").unwrap_err();
+        assert!(
+            e.to_string().starts_with("line 2, column 1: <gx:coord> 1"),
+            "{e}"
+        );
     }
 
     #[test]
