@@ -547,3 +547,23 @@ fn a_100000_point_track_stays_whole_in_geojson_and_small_in_the_svg() {
         file("map.svg").len()
     );
 }
+
+#[test]
+fn bad_output_options_are_usage_errors() {
+    for (args, says) in [
+        (&["--format", "svg,pdf"][..], "unknown output format `pdf`"),
+        (&["--simplify=-5"][..], "not a positive number of metres"),
+        (
+            &["--simplify", "lots"][..],
+            "not a positive number of metres",
+        ),
+        (&["--scale", "0"][..], "not a scale between 0 and 8"),
+        (&["--stdout", "pdf"][..], "invalid value 'pdf'"),
+    ] {
+        let mut all = vec!["render", "data/trips/blinken-2023-11.json"];
+        all.extend_from_slice(args);
+        let o = tripmap(&all);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+}
