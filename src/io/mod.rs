@@ -1,4 +1,5 @@
-//! Readers: bytes of a trip file in, a validated [`Itinerary`] out. One file per format.
+//! Readers: bytes of a trip file in, a validated [`Itinerary`](crate::model::Itinerary) out (stops, and recorded tracks
+//! from GeoJSON, GPX and KML). One file per format.
 
 mod csv;
 mod fields;
