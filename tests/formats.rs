@@ -567,3 +567,54 @@ fn bad_output_options_are_usage_errors() {
         assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn a_recorded_track_across_the_antimeridian_is_cut_in_geojson_and_kml_and_wrapped_in_gpx() {
+    let dir = tempfile::tempdir().unwrap();
+    let trip = dir.path().join("pacific.gpx");
+    std::fs::write(
+        &trip,
+        r#"<gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">
+<wpt lat="-18.1416" lon="178.4419"><name>Suva</name></wpt>
+<wpt lat="-13.8333" lon="-171.7667"><name>Apia</name></wpt>
+<trk><trkseg><trkpt lat="-18.14" lon="178.44"/><trkpt lat="-17" lon="179.5"/><trkpt lat="-16" lon="-179.5"/>
+<trkpt lat="-14.5" lon="-175"/><trkpt lat="-13.84" lon="-171.77"/></trkseg></trk></gpx>"#,
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    render(&[
+        "render",
+        trip.to_str().unwrap(),
+        "--format",
+        "geojson,kml,gpx,svg",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let legs = json(&out.join("legs.geojson"));
+    let leg = &legs["features"][0];
+    assert_eq!(leg["properties"]["path"], "recorded");
+    assert_eq!(leg["geometry"]["type"], "MultiLineString");
+    let parts = leg["geometry"]["coordinates"].as_array().unwrap();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0].as_array().unwrap().last().unwrap()[0], 180.0);
+    assert_eq!(parts[1][0][0], -180.0);
+    let kml = read(&out.join("trip.kml"));
+    assert!(kml.contains("<MultiGeometry><LineString><tessellate>1</tessellate>"));
+    let gpx = read(&out.join("trip.gpx"));
+    assert!(gpx.contains(r#"<trkpt lat="-16" lon="-179.5"/>"#), "{gpx}");
+    check_gpx_structure(&gpx).unwrap();
+    // And the GPX reads back to the same legs.
+    let again = dir.path().join("again");
+    render(&[
+        "render",
+        out.join("trip.gpx").to_str().unwrap(),
+        "--format",
+        "geojson",
+        "-o",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        read(&out.join("legs.geojson")),
+        read(&again.join("legs.geojson"))
+    );
+}
