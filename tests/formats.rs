@@ -603,6 +603,8 @@ fn a_recorded_track_across_the_antimeridian_is_cut_in_geojson_and_kml_and_wrappe
     let gpx = read(&out.join("trip.gpx"));
     assert!(gpx.contains(r#"<trkpt lat="-16" lon="-179.5"/>"#), "{gpx}");
     check_gpx_structure(&gpx).unwrap();
+    // The map's legend says how its one leg was drawn.
+    assert!(read(&out.join("map.svg")).contains(">Leg, as recorded<"));
     // And the GPX reads back to the same legs.
     let again = dir.path().join("again");
     render(&[
