@@ -84,6 +84,8 @@ const FOOTER_PX: f64 = 64.0;
 const CLUSTER_PX: f64 = 20.0;
 /// At most this many insets; smaller clusters stay on the main map.
 const MAX_INSETS: usize = 2;
+/// A cluster of more places than this is a dense trip, not a knot in one: no inset.
+const MAX_INSET_PLACES: usize = 12;
 /// Marker number size, pixels.
 const MARKER_FONT_PX: f64 = 10.5;
 
@@ -344,6 +346,7 @@ fn draw(
 
     // Clusters that become insets: the biggest first.
     let mut groups = clusters(&place_px, CLUSTER_PX);
+    groups.retain(|g| g.len() <= MAX_INSET_PLACES);
     groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     groups.truncate(MAX_INSETS);
     groups.sort();
@@ -900,13 +903,14 @@ fn key_line(p: &Place) -> String {
     }
 }
 
-/// Where north points at the map's centre, in degrees clockwise from up, when more than 3° off.
+/// Where north points at the map's centre, in degrees clockwise from up, when more than 5° off
+/// (less is not worth an arrow on a map whose meridians converge anyway).
 fn north_deg(map: &FittedMap) -> Option<f64> {
     let c = map.inverse_px(map.width_px() / 2.0, map.height_px() / 2.0)?;
     let up = LonLat::new(c.lon(), (c.lat() + 0.1).min(90.0)).ok()?;
     let (a, b) = (map.project_px(c)?, map.project_px(up)?);
     let deg = (b.0 - a.0).atan2(a.1 - b.1).to_degrees();
-    (deg.abs() > 3.0).then_some((deg * 10.0).round() / 10.0)
+    (deg.abs() > 5.0).then_some((deg * 10.0).round() / 10.0)
 }
 
 /// The projection's name for the source line.

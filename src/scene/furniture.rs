@@ -115,7 +115,8 @@ pub struct Footer<'a> {
     pub north_deg: Option<f64>,
     /// The source line.
     pub source: &'a str,
-    /// Stops whose labels found no room on the map: `12 Name (5 Nov)`.
+    /// Stops whose labels found no room on the map: `12 Name (5 Nov)`; written as one wrapped
+    /// paragraph.
     pub key: &'a [String],
     /// The legend's text for a leg (great-circle, recorded, or both).
     pub legs: &'a str,
@@ -214,9 +215,18 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
         items.push(text("source", (MARGIN, y), &line));
         y += 15.0;
     }
-    for line in f.key {
-        items.push(text("key", (MARGIN, y), line));
-        y += 15.0;
+    if !f.key.is_empty() {
+        let para = format!("Not labelled on the map: {}.", f.key.join(" · "));
+        for line in wrap(
+            &para,
+            SMALL_PX,
+            Weight::Regular,
+            f.width - 2.0 * MARGIN,
+            usize::MAX,
+        ) {
+            items.push(text("key", (MARGIN, y), &line));
+            y += 15.0;
+        }
     }
     (items, (y - f.top).round())
 }

@@ -50,7 +50,7 @@ const MARGIN: f64 = 1.5;
 #[derive(Debug, Clone)]
 pub struct Placer {
     frame: Rect,
-    obstacles: Vec<Rect>,
+    obstacles: Obstacles,
     lines: Vec<((f64, f64), (f64, f64))>,
     grid: RouteGrid,
 }
@@ -65,6 +65,81 @@ struct RouteGrid {
 }
 
 const CELL: f64 = 8.0;
+
+/// Rectangles no label may cover, bucketed in 32-pixel cells so a test looks only at its
+/// neighbourhood (a 1,000-stop map has thousands).
+#[derive(Debug, Clone)]
+struct Obstacles {
+    origin: (f64, f64),
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<u32>>,
+    rects: Vec<Rect>,
+}
+
+const BUCKET: f64 = 32.0;
+
+impl Obstacles {
+    fn new(frame: Rect) -> Self {
+        let cols = (frame.w / BUCKET).ceil().max(1.0) as usize;
+        let rows = (frame.h / BUCKET).ceil().max(1.0) as usize;
+        Obstacles {
+            origin: (frame.x, frame.y),
+            cols,
+            rows,
+            cells: vec![Vec::new(); cols * rows],
+            rects: Vec::new(),
+        }
+    }
+
+    /// The cells a box covers, clamped to the grid: (col0, row0, col1, row1).
+    fn span(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> (usize, usize, usize, usize) {
+        let c =
+            |v: f64, o: f64, n: usize| (((v - o) / BUCKET).floor().max(0.0) as usize).min(n - 1);
+        (
+            c(x0, self.origin.0, self.cols),
+            c(y0, self.origin.1, self.rows),
+            c(x1, self.origin.0, self.cols),
+            c(y1, self.origin.1, self.rows),
+        )
+    }
+
+    fn insert(&mut self, r: Rect) {
+        let idx = self.rects.len() as u32;
+        self.rects.push(r);
+        let (c0, r0, c1, r1) = self.span(r.x, r.y, r.right(), r.bottom());
+        for row in r0..=r1 {
+            for col in c0..=c1 {
+                self.cells[row * self.cols + col].push(idx);
+            }
+        }
+    }
+
+    fn any_overlap(&self, g: &Rect) -> bool {
+        let (c0, r0, c1, r1) = self.span(g.x, g.y, g.right(), g.bottom());
+        (r0..=r1).any(|row| {
+            (c0..=c1).any(|col| {
+                self.cells[row * self.cols + col]
+                    .iter()
+                    .any(|&i| self.rects[i as usize].overlaps(g))
+            })
+        })
+    }
+
+    /// Whether segment a→b crosses an obstacle other than those holding `a` (the marker the
+    /// segment starts from).
+    fn crossed(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        let (c0, r0, c1, r1) = self.span(a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1));
+        (r0..=r1).any(|row| {
+            (c0..=c1).any(|col| {
+                self.cells[row * self.cols + col].iter().any(|&i| {
+                    let o = &self.rects[i as usize];
+                    !o.contains(a) && crosses(a, b, o)
+                })
+            })
+        })
+    }
+}
 
 impl RouteGrid {
     fn new(frame: Rect) -> Self {
@@ -138,7 +213,7 @@ impl Placer {
     pub fn new(frame: Rect) -> Self {
         Placer {
             frame,
-            obstacles: Vec::new(),
+            obstacles: Obstacles::new(frame),
             lines: Vec::new(),
             grid: RouteGrid::new(frame),
         }
@@ -146,7 +221,7 @@ impl Placer {
 
     /// Something no label may cover.
     pub fn add_obstacle(&mut self, r: Rect) {
-        self.obstacles.push(r);
+        self.obstacles.insert(r);
     }
 
     /// A line no label may cross (an inset's connector).
@@ -168,7 +243,7 @@ impl Placer {
     pub fn is_free(&self, r: &Rect) -> bool {
         let g = r.grow(MARGIN);
         self.frame.contains_rect(r)
-            && !self.obstacles.iter().any(|o| o.overlaps(&g))
+            && !self.obstacles.any_overlap(&g)
             && !self.lines.iter().any(|&(a, b)| crosses(a, b, &g))
     }
 
@@ -237,11 +312,7 @@ impl Placer {
                         x + (end.0 - x) / len * spec.anchor_r,
                         y + (end.1 - y) / len * spec.anchor_r,
                     );
-                    if self
-                        .obstacles
-                        .iter()
-                        .any(|o| !o.contains(start) && crosses(start, end, o))
-                    {
+                    if self.obstacles.crossed(start, end) {
                         continue;
                     }
                     let cost = k as f64 * 0.01 + self.grid.cost(&r);
@@ -256,7 +327,7 @@ impl Placer {
             }
         }
         let (_, rect, right_aligned) = best?;
-        self.obstacles.push(rect);
+        self.obstacles.insert(rect);
         let mut items = Vec::new();
         if let Some((a, b)) = leader {
             items.push(Item::Line {
