@@ -1,6 +1,6 @@
-//! Reads GPX 1.1 (and 1.0): waypoints (`<wpt>`) are the stops; when there are none, route points
-//! (`<rtept>`); when there are neither, each track's first and last points. Tracks (`<trk>`, all
-//! segments joined) are recorded paths.
+//! Reads GPX 1.1 (and 1.0): waypoints (`<wpt>`) and route points (`<rtept>`, except those that
+//! repeat a waypoint's name and position) are the stops; when there are neither, each track's
+//! first and last points. Tracks (`<trk>`, all segments joined) are recorded paths.
 //!
 //! A stop's `<name>`, `<desc>` (note), `<type>` (kind) and `<time>` (arrival) are read, and the
 //! `tripmap` extensions tripmap writes (`arrive`, `depart`, `tz`, `kind`, `note` as given), so a
@@ -54,7 +54,21 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
     let rtepts: Vec<Node> = children(root, "rte")
         .flat_map(|r| children(r, "rtept"))
         .collect();
-    let stop_nodes = if !wpts.is_empty() { wpts } else { rtepts };
+    // Route points repeating a waypoint (same name and position, as tripmap writes them) are
+    // the same stop.
+    let key = |n: &Node| {
+        (
+            child_text(*n, "name"),
+            n.attribute("lat").map(str::trim).map(str::to_string),
+            n.attribute("lon").map(str::trim).map(str::to_string),
+        )
+    };
+    let wpt_keys: Vec<_> = wpts.iter().map(key).collect();
+    let stop_nodes: Vec<Node> = wpts
+        .iter()
+        .copied()
+        .chain(rtepts.into_iter().filter(|r| !wpt_keys.contains(&key(r))))
+        .collect();
     let mut stops = Vec::new();
     for (i, node) in stop_nodes.iter().enumerate() {
         stops.push(read_stop(*node, i + 1)?);
@@ -191,6 +205,14 @@ mod test {
         assert_eq!(it.stops.len(), 2);
         assert_eq!(it.stops[0].name, "Track 1 (start)");
         assert_eq!(it.stops[1].position.unwrap().lat(), 3.0);
+    }
+
+    #[test]
+    fn route_points_are_stops_unless_they_repeat_a_waypoint() {
+        let it = read(r#"<gpx><wpt lat="1" lon="2"><name>A</name></wpt><wpt lat="5" lon="6"><name>Lunch</name></wpt>
+<rte><rtept lat="1" lon="2"><name>A</name></rtept><rtept lat="3" lon="4"><name>B</name></rtept></rte></gpx>"#).unwrap();
+        let names: Vec<_> = it.stops.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["A", "Lunch", "B"]);
     }
 
     #[test]
