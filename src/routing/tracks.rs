@@ -11,21 +11,38 @@ pub const MATCH_RADIUS_M: f64 = 25_000.0;
 /// Mean Earth radius in metres, for the quick haversine used to find nearest points.
 const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
-/// Replaces the path of each leg that a track covers by the track's points between its two stops
-/// (the points nearest each stop, in track order), with the stops' own positions at the ends, and
-/// sets [`Leg::recorded`]. The first track that covers a leg wins. Longitudes in the new path are
-/// continuous, like a geodesic path's. Legs not covered keep their geodesic.
+/// Replaces the path of each leg that a track covers by the track's points between its two stops,
+/// with the stops' own positions at the ends, and sets [`Leg::recorded`] and [`Leg::recorded_m`].
+///
+/// Stops are matched along each track in visiting order: a stop's point is where the track first
+/// passes it (the nearest point of the first stretch within [`MATCH_RADIUS_M`]) after the
+/// previous stop's point, so an out-and-back or a loop through the same place splits right. A leg
+/// follows the first track on which both its stops are matched, in order. Longitudes in the new
+/// path are continuous, like a geodesic path's. Legs not covered keep their geodesic.
 ///
 /// # Cost
-/// One pass over each track per stop: O(track points x stops), a cheap latitude test first.
+/// At most one pass over each track per stop: O(track points x stops), a cheap latitude test
+/// first; usually one pass per track.
 pub fn follow_tracks(stops: &[RouteStop], legs: &mut [Leg], tracks: &[Track]) {
     if tracks.is_empty() || legs.is_empty() {
         return;
     }
-    // nearest[t][s]: index of track t's point nearest stop s, when within the radius.
+    // matched[t][s]: index of track t's point where it passes stop s, in visiting order.
     let nearest: Vec<Vec<Option<usize>>> = tracks
         .iter()
-        .map(|t| stops.iter().map(|s| nearest_point(t, s)).collect())
+        .map(|t| {
+            let mut cursor = 0;
+            stops
+                .iter()
+                .map(|s| {
+                    let m = first_pass(t, s, cursor);
+                    if let Some(i) = m {
+                        cursor = i;
+                    }
+                    m
+                })
+                .collect()
+        })
         .collect();
     for leg in legs.iter_mut() {
         for (t, track) in tracks.iter().enumerate() {
@@ -60,19 +77,25 @@ pub fn follow_tracks(stops: &[RouteStop], legs: &mut [Leg], tracks: &[Track]) {
     }
 }
 
-/// Index of the point of `track` nearest to `stop`, if within [`MATCH_RADIUS_M`]. Ties go to the
-/// first point.
-fn nearest_point(track: &Track, stop: &RouteStop) -> Option<usize> {
+/// Where `track`, from point `from` on, first passes `stop`: the nearest point of the first run
+/// of points within [`MATCH_RADIUS_M`] of it (ties go to the first). `None` if it never comes
+/// that close.
+fn first_pass(track: &Track, stop: &RouteStop, from: usize) -> Option<usize> {
     let (lon0, lat0) = (stop.position.lon(), stop.position.lat());
     let max_dlat = (MATCH_RADIUS_M / EARTH_RADIUS_M).to_degrees();
     let mut best: Option<(usize, f64)> = None;
-    for (i, &(lon, lat)) in track.points.iter().enumerate() {
-        if (lat - lat0).abs() > max_dlat {
-            continue;
-        }
-        let d = haversine_m(lon0, lat0, lon, lat);
-        if d <= MATCH_RADIUS_M && best.is_none_or(|(_, bd)| d < bd) {
-            best = Some((i, d));
+    for (i, &(lon, lat)) in track.points.iter().enumerate().skip(from) {
+        let d = if (lat - lat0).abs() > max_dlat {
+            f64::INFINITY
+        } else {
+            haversine_m(lon0, lat0, lon, lat)
+        };
+        if d <= MATCH_RADIUS_M {
+            if best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((i, d));
+            }
+        } else if best.is_some() {
+            break;
         }
     }
     best.map(|(i, _)| i)
@@ -158,6 +181,43 @@ mod test {
         )
         .unwrap();
         assert!(route.legs.iter().all(|l| !l.recorded));
+    }
+
+    #[test]
+    fn an_out_and_back_track_splits_at_the_turn() {
+        // A -> B -> A along one track that goes out along lat 0.01 and back along lat -0.01.
+        let mut points: Vec<(f64, f64)> = (0..=10).map(|i| (i as f64 / 10.0, 0.01)).collect();
+        points.extend((0..=10).rev().map(|i| (i as f64 / 10.0, -0.01)));
+        let stop = |name: &str, lon: f64| {
+            let mut s = Stop::named(name);
+            s.position = Some(crate::model::LonLat::new(lon, 0.0).unwrap());
+            s
+        };
+        let it = Itinerary {
+            stops: vec![stop("A", 0.0), stop("B", 1.0), stop("A again", 0.0)],
+            tracks: vec![Track { name: None, points }],
+            ..Default::default()
+        };
+        let route = crate::routing::plan(&it, crate::routing::Order::AsGiven).unwrap();
+        assert!(route.legs.iter().all(|l| l.recorded));
+        assert!(
+            route.legs[0]
+                .path
+                .iter()
+                .skip(1)
+                .take(11)
+                .all(|p| p.1 == 0.01)
+        );
+        // The way back starts where the track passed B (its last point out), then comes south.
+        assert_eq!(route.legs[1].path[1], (1.0, 0.01));
+        assert!(
+            route.legs[1]
+                .path
+                .iter()
+                .skip(2)
+                .take(11)
+                .all(|p| p.1 == -0.01)
+        );
     }
 
     #[test]
