@@ -22,12 +22,12 @@ pub fn kml(route: &Route) -> String {
     if let Some(sub) = &route.meta.subtitle {
         let _ = writeln!(s, "<description>{}</description>", escape(sub));
     }
-    // Colours are aabbggrr.
+    // Colours are aabbggrr: the SVG map's red (#c8372d) for stops and legs, orange for recorded.
     s.push_str(concat!(
-        "<Style id=\"stop\"><IconStyle><color>ff3c14dc</color><scale>1.1</scale>",
+        "<Style id=\"stop\"><IconStyle><color>ff2d37c8</color><scale>1.1</scale>",
         "<Icon><href>http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png</href></Icon>",
         "</IconStyle><LabelStyle><scale>0.9</scale></LabelStyle></Style>\n",
-        "<Style id=\"leg\"><LineStyle><color>ffb4641e</color><width>3</width></LineStyle></Style>\n",
+        "<Style id=\"leg\"><LineStyle><color>ff2d37c8</color><width>3</width></LineStyle></Style>\n",
         "<Style id=\"recorded\"><LineStyle><color>ff1e8cff</color><width>3</width></LineStyle></Style>\n",
         "<Folder><name>Stops</name>\n",
     ));
