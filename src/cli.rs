@@ -36,7 +36,8 @@ const EXAMPLES: &str = "Examples:
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Render a trip's GeoJSON layers (stops.geojson, legs.geojson) and map (map.svg) into a folder.
+    /// Render a trip's GeoJSON layers (stops.geojson, legs.geojson) and map (map.svg) into a folder
+    /// (also map.png, trip.kml, trip.gpx with --format); several trips in parallel.
     Render(RenderArgs),
     /// Validate a trip and print a summary: stops, legs, total km, date span, warnings.
     Check(InputArgs),
