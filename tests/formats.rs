@@ -620,3 +620,24 @@ fn a_recorded_track_across_the_antimeridian_is_cut_in_geojson_and_kml_and_wrappe
         read(&again.join("legs.geojson"))
     );
 }
+
+#[test]
+fn batch_folders_with_the_same_name_get_a_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("blinken-2023-11.csv");
+    std::fs::write(&copy, "name,lat,lon\nA,1,2\nB,3,4\n").unwrap();
+    let o = tripmap(&[
+        "render",
+        "data/trips/blinken-2023-11.json",
+        copy.to_str().unwrap(),
+        "--format",
+        "geojson",
+        "-o",
+        dir.path().join("out").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let second = json(&dir.path().join("out/blinken-2023-11-2/stops.geojson"));
+    assert_eq!(second["features"][1]["properties"]["name"], "B");
+    let first = json(&dir.path().join("out/blinken-2023-11/stops.geojson"));
+    assert_eq!(first["features"].as_array().unwrap().len(), 8);
+}
