@@ -171,10 +171,10 @@ fn unknown_extension_asks_for_from() {
 fn a_file_over_the_size_limit_is_refused_before_reading() {
     let dir = tempfile::tempdir().unwrap();
     let huge = dir.path().join("huge.gpx");
-    // A sparse file: no disk or memory is used, but its length is over the 512 MiB limit.
+    // A sparse file: no disk or memory is used, but its length is over the 256 MiB limit.
     std::fs::File::create(&huge)
         .unwrap()
-        .set_len(600 * 1024 * 1024)
+        .set_len(300 * 1024 * 1024)
         .unwrap();
     let out = dir.path().join("out");
     let o = tripmap(&[
@@ -186,7 +186,7 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("huge.gpx: the file is 600 MiB, more than tripmap reads (512 MiB)"),
+        err.contains("huge.gpx: the file is 300 MiB, more than tripmap reads (256 MiB)"),
         "{err}"
     );
     assert!(!out.exists(), "nothing written");
