@@ -21,6 +21,8 @@
 //! # Ok::<(), tripmap::Error>(())
 //! ```
 
+/// The bundled Natural Earth basemap, clipped and fitted to a map's pixel grid.
+pub mod basemap;
 /// Command-line arguments and commands (used by the `tripmap` binary).
 pub mod cli;
 /// Errors that name the culprit: file position, or stop and field.

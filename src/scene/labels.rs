@@ -247,6 +247,16 @@ impl Placer {
             && !self.lines.iter().any(|&(a, b)| crosses(a, b, &g))
     }
 
+    /// Takes `r` for a label that has one possible place (a country name at its label point) if
+    /// it is free; returns whether it was.
+    pub fn try_fixed(&mut self, r: Rect) -> bool {
+        let free = self.is_free(&r);
+        if free {
+            self.obstacles.insert(r);
+        }
+        free
+    }
+
     /// Places a label, or `None` if no position in the frame is free.
     pub fn place(&mut self, spec: &Spec) -> Option<Placed> {
         let pad = if spec.boxed { 4.0 } else { 1.0 };

@@ -14,6 +14,8 @@ pub struct Theme {
     pub ocean: &'static str,
     /// Land fill.
     pub land: &'static str,
+    /// Fill of the countries the trip visits.
+    pub visited: &'static str,
     /// Lakes fill.
     pub lake: &'static str,
     /// Country borders.
@@ -42,6 +44,7 @@ pub const LIGHT: Theme = Theme {
     page: "#ffffff",
     ocean: "#e6eef4",
     land: "#fbfaf7",
+    visited: "#f3ede0",
     lake: "#e6eef4",
     border: "#c5c0b6",
     coast: "#a9b8c4",
@@ -60,6 +63,7 @@ pub const DARK: Theme = Theme {
     page: "#121519",
     ocean: "#18212b",
     land: "#2b3139",
+    visited: "#353b44",
     lake: "#18212b",
     border: "#4f5863",
     coast: "#5b6978",

@@ -61,6 +61,33 @@ pub fn write(scene: &Scene) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// One polyline as path data: the first point absolute (`M`), the rest as relative steps (`l`)
+/// between positions rounded to 0.1 px, so the steps add up exactly and the text is short.
+fn path_data(out: &mut String, points: &[(f64, f64)]) {
+    let tenths = |v: f64| (v * 10.0).round() as i64;
+    let mut last = (0i64, 0i64);
+    for (i, &(x, y)) in points.iter().enumerate() {
+        let p = (tenths(x), tenths(y));
+        if i == 0 {
+            out.push('M');
+            num_into(out, p.0 as f64 / 10.0);
+            out.push(' ');
+            num_into(out, p.1 as f64 / 10.0);
+        } else {
+            if i == 1 {
+                out.push('l');
+            }
+            for (k, d) in [p.0 - last.0, p.1 - last.1].into_iter().enumerate() {
+                if d >= 0 && !(i == 1 && k == 0) {
+                    out.push(' ');
+                }
+                num_into(out, d as f64 / 10.0);
+            }
+        }
+        last = p;
+    }
+}
+
 fn class(out: &mut String, p: &str, c: &str) {
     out.push_str(" class=\"");
     out.push_str(p);
@@ -88,14 +115,9 @@ fn write_item(out: &mut String, p: &str, item: &Item) {
             class(out, p, c);
             out.push_str(" d=\"");
             for part in parts {
-                for (i, &(x, y)) in part.iter().enumerate() {
-                    out.push(if i == 0 { 'M' } else { 'L' });
-                    num_into(out, x);
-                    out.push(' ');
-                    num_into(out, y);
-                }
+                path_data(out, part);
                 if *closed {
-                    out.push('Z');
+                    out.push('z');
                 }
             }
             out.push_str("\"/>\n");
@@ -154,5 +176,28 @@ fn write_item(out: &mut String, p: &str, item: &Item) {
             }
             out.push_str("</g>\n");
         }
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn path_steps_are_relative_and_add_up_exactly() {
+        let mut d = String::new();
+        path_data(&mut d, &[(1.04, 2.0), (4.0, 6.0), (2.5, 6.0), (2.54, 6.06)]);
+        assert_eq!(d, "M1 2l3 4-1.5 0 0 0.1");
+        // Thousands of tiny steps do not drift: the last point is where it should be.
+        let pts: Vec<(f64, f64)> = (0..=3000).map(|i| (i as f64 * 0.333, 0.0)).collect();
+        let mut d = String::new();
+        path_data(&mut d, &pts);
+        let sum: f64 = d[5..]
+            .replace('-', " -")
+            .split_whitespace()
+            .step_by(2)
+            .map(|v| v.parse::<f64>().unwrap())
+            .sum();
+        assert!((sum - 999.0).abs() < 1e-6, "{sum}");
     }
 }

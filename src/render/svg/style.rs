@@ -16,7 +16,7 @@ pub fn css(p: &str, t: &Theme) -> String {
         ("-inset-bg", format!("fill:{}", t.ocean)),
         ("-land", format!("fill:{};stroke:none", t.land)),
         ("-lake", format!("fill:{};stroke:none", t.lake)),
-        ("-country", "fill:none;stroke:none".to_string()),
+        ("-visited", format!("fill:{};stroke:none", t.visited)),
         (
             "-border",
             format!(
