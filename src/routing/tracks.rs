@@ -8,6 +8,10 @@ use crate::model::{Leg, RouteStop, Track};
 /// or station is often this far from the town a stop is named after).
 pub const MATCH_RADIUS_M: f64 = 25_000.0;
 
+/// A pass by a stop ends when the track goes this far from it (metres): a little beyond
+/// [`MATCH_RADIUS_M`], so a road that wanders out of the radius and back is still one pass.
+const PASS_EXIT_M: f64 = MATCH_RADIUS_M + 10_000.0;
+
 /// Mean Earth radius in metres, for the quick haversine used to find nearest points.
 const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
@@ -77,12 +81,13 @@ pub fn follow_tracks(stops: &[RouteStop], legs: &mut [Leg], tracks: &[Track]) {
     }
 }
 
-/// Where `track`, from point `from` on, first passes `stop`: the nearest point of the first run
-/// of points within [`MATCH_RADIUS_M`] of it (ties go to the first). `None` if it never comes
-/// that close.
+/// Where `track`, from point `from` on, first passes `stop`: the nearest point within
+/// [`MATCH_RADIUS_M`] of the first stretch that comes that close, the stretch ending where the
+/// track goes beyond [`PASS_EXIT_M`] (ties go to the first point). `None` if it never comes that
+/// close.
 fn first_pass(track: &Track, stop: &RouteStop, from: usize) -> Option<usize> {
     let (lon0, lat0) = (stop.position.lon(), stop.position.lat());
-    let max_dlat = (MATCH_RADIUS_M / EARTH_RADIUS_M).to_degrees();
+    let max_dlat = (PASS_EXIT_M / EARTH_RADIUS_M).to_degrees();
     let mut best: Option<(usize, f64)> = None;
     for (i, &(lon, lat)) in track.points.iter().enumerate().skip(from) {
         let d = if (lat - lat0).abs() > max_dlat {
@@ -90,11 +95,9 @@ fn first_pass(track: &Track, stop: &RouteStop, from: usize) -> Option<usize> {
         } else {
             haversine_m(lon0, lat0, lon, lat)
         };
-        if d <= MATCH_RADIUS_M {
-            if best.is_none_or(|(_, bd)| d < bd) {
-                best = Some((i, d));
-            }
-        } else if best.is_some() {
+        if d <= MATCH_RADIUS_M && best.is_none_or(|(_, bd)| d < bd) {
+            best = Some((i, d));
+        } else if d > PASS_EXIT_M && best.is_some() {
             break;
         }
     }
@@ -218,6 +221,28 @@ mod test {
                 .take(11)
                 .all(|p| p.1 == -0.01)
         );
+    }
+
+    #[test]
+    fn a_road_wandering_out_of_the_radius_and_back_is_one_pass() {
+        // Towards C (2, 0): in range at 1.8, out to 27 km north at 1.85, back in to the stop.
+        let points = vec![
+            (0.0, 0.0),
+            (1.0, 0.0),
+            (1.8, 0.0),
+            (1.85, 0.24),
+            (1.95, 0.0),
+            (2.0, 0.0),
+        ];
+        let route = crate::routing::plan(
+            &itinerary(vec![Track { name: None, points }]),
+            crate::routing::Order::AsGiven,
+        )
+        .unwrap();
+        let last = &route.legs[1].path;
+        assert!(route.legs[1].recorded);
+        assert_eq!(last[last.len() - 1], (2.0, 0.0));
+        assert!(last.contains(&(1.95, 0.0)), "{last:?}");
     }
 
     #[test]
