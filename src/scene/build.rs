@@ -11,6 +11,7 @@ use super::labels::{self, Placer};
 use super::text_metrics::{Weight, truncate_to, width_px};
 use super::theme::Theme;
 use super::{Anchor, Item, Layer, Scene, clean_text};
+use crate::basemap::{self, BasemapView, Country, Detail, PixelPath};
 use crate::error::Error;
 use crate::model::{LonLat, Route};
 use crate::projection::{ProjectionKind, choose, fit, pick_height_px};
@@ -191,6 +192,8 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
     }
     let Drawing {
         map,
+        basemap_items: land_items,
+        has_land,
         frame,
         route_items,
         stop_items,
@@ -215,6 +218,9 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
         .filter(|s| !s.is_empty())
     {
         source.push_str(&format!("Source: {s}. "));
+    }
+    if has_land {
+        source.push_str("Basemap: Natural Earth. ");
     }
     source.push_str(&format!(
         "Map: tripmap, {} projection; scale true at the centre.",
@@ -249,17 +255,7 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
             rect: frame,
         },
     ];
-    if o.graticule {
-        let km = map.scale_at_centre_km_per_px().unwrap_or(100.0);
-        let parts = graticule(&map, &frame, if km > 20.0 { 30.0 } else { 10.0 });
-        if !parts.is_empty() {
-            basemap_items.push(Item::Path {
-                class: "graticule",
-                parts,
-                closed: false,
-            });
-        }
-    }
+    basemap_items.extend(land_items);
     Ok(Scene {
         width,
         height,
@@ -305,6 +301,10 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
 /// The map area's drawing at one height: everything between the frame's edges.
 struct Drawing {
     map: FittedMap,
+    /// Land, countries, lakes, borders, coastlines (and graticule) of the main map.
+    basemap_items: Vec<Item>,
+    /// Whether the basemap drew any land (so the source line credits Natural Earth).
+    has_land: bool,
     frame: Rect,
     route_items: Vec<Item>,
     stop_items: Vec<Item>,
@@ -332,6 +332,12 @@ fn draw(
     let map: FittedMap = fit(projection, lonlats, width, map_h, PAD_PX)
         .map_err(|e| Error::Options(format!("map: {e}")))?;
     let frame = Rect::new(0.0, 0.0, width, map_h);
+    let visited = visited_countries(places);
+    let km = map.scale_at_centre_km_per_px().unwrap_or(f64::INFINITY);
+    let step = o.graticule.then_some(if km > 20.0 { 30.0 } else { 10.0 });
+    let view = basemap::view(&map, Detail::for_scale(km), step);
+    let has_land = !view.land.is_empty();
+    let basemap_items = basemap_layer(&view, &visited, (0.0, 0.0));
 
     // Legs on the main map.
     let main_legs: Vec<Vec<Vec<(f64, f64)>>> = route
@@ -421,6 +427,9 @@ fn draw(
             class: "inset-bg",
             rect,
         }];
+        let inset_km = fitted.scale_at_centre_km_per_px().unwrap_or(f64::INFINITY);
+        let inset_view = basemap::view(fitted, Detail::for_scale(inset_km), None);
+        items.extend(basemap_layer(&inset_view, &visited, origin));
         let mut inset_placer = Placer::new(rect.grow(-3.0));
         // The inset's own scale bar, bottom left.
         let mut scale_items = Vec::new();
@@ -481,9 +490,11 @@ fn draw(
                 None => key.push(key_line(&places[i])),
             }
         }
+        let country_items = country_labels(&visited, &mut inset_placer, &project);
         items.extend(scale_items);
         items.extend(marker_items);
         items.extend(label_items);
+        items.extend(country_items);
         items.push(Item::Rect {
             class: "inset-frame",
             rect,
@@ -521,6 +532,9 @@ fn draw(
         }
     }
 
+    label_items.extend(country_labels(&visited, &mut placer, &|p| {
+        map.project_px(p)
+    }));
     let mut route_items: Vec<Item> = Vec::new();
     for parts in &main_legs {
         route_items.extend(leg_items(parts));
@@ -529,6 +543,8 @@ fn draw(
 
     Ok(Drawing {
         map,
+        basemap_items,
+        has_land,
         frame,
         route_items,
         stop_items,
@@ -740,28 +756,104 @@ fn project_leg(
     out
 }
 
-/// Meridians and parallels every `step_deg` degrees, projected, cut and clipped like legs.
-fn graticule(map: &FittedMap, frame: &Rect, step_deg: f64) -> Vec<Vec<(f64, f64)>> {
-    let project = |p: LonLat| map.project_px(p);
-    let mut lines: Vec<Vec<(f64, f64)>> = Vec::new();
-    let n = (360.0 / step_deg).round() as i32;
-    for i in 0..n {
-        let lon = -180.0 + f64::from(i) * step_deg;
-        lines.push((0..=160).map(|k| (lon, -80.0 + f64::from(k))).collect());
+/// The countries the trip visits, once each, in visiting order. A coastal city can fall just
+/// outside the 1:50m coastline (Copenhagen, Stockholm, Larnaca): then the country within
+/// about 30 km is taken, looking in eight directions.
+fn visited_countries(places: &[Place]) -> Vec<Country> {
+    let mut out: Vec<Country> = Vec::new();
+    for p in places.iter().take(200) {
+        let (lon, lat) = (p.position.lon(), p.position.lat());
+        let probes = std::iter::once((0.0, 0.0)).chain([0.1, 0.2, 0.3].into_iter().flat_map(|d| {
+            (0..8).map(move |k| {
+                let a = f64::from(k) * std::f64::consts::FRAC_PI_4;
+                (d * a.cos() / lat.to_radians().cos().max(0.1), d * a.sin())
+            })
+        }));
+        let found = probes
+            .filter_map(|(dx, dy)| LonLat::new(lon + dx, lat + dy).ok())
+            .find_map(basemap::country_of);
+        if let Some(c) = found
+            && !out.iter().any(|q| q.adm0_a3 == c.adm0_a3)
+        {
+            out.push(c);
+        }
     }
-    let m = (80.0 / step_deg).floor() as i32;
-    for j in -m..=m {
-        let lat = f64::from(j) * step_deg;
-        lines.push(
-            (0..=720)
-                .map(|k| (-180.0 + 0.5 * f64::from(k), lat))
-                .collect(),
-        );
-    }
-    lines
+    out
+}
+
+/// The basemap as scene items, shifted by `origin`: graticule, land, visited countries, lakes,
+/// borders, coastlines.
+fn basemap_layer(view: &BasemapView, visited: &[Country], origin: (f64, f64)) -> Vec<Item> {
+    let shift = |paths: &[PixelPath]| -> Vec<Vec<(f64, f64)>> {
+        paths
+            .iter()
+            .map(|p| {
+                p.points
+                    .iter()
+                    .map(|&(x, y)| (x + origin.0, y + origin.1))
+                    .collect()
+            })
+            .collect()
+    };
+    let visited_paths: Vec<PixelPath> = view
+        .countries
         .iter()
-        .flat_map(|l| project_leg(l, &project, frame))
+        .filter(|c| visited.iter().any(|v| v.adm0_a3 == c.adm0_a3))
+        .flat_map(|c| c.paths.iter().cloned())
+        .collect();
+    let layers: [(&'static str, &[PixelPath], bool); 6] = [
+        ("graticule", &view.graticule, false),
+        ("land", &view.land, true),
+        ("visited", &visited_paths, true),
+        ("lake", &view.lakes, true),
+        ("border", &view.borders, false),
+        ("coast", &view.coastline, false),
+    ];
+    layers
+        .into_iter()
+        .filter(|(_, paths, _)| !paths.is_empty())
+        .map(|(class, paths, closed)| Item::Path {
+            class,
+            parts: shift(paths),
+            closed,
+        })
         .collect()
+}
+
+/// Small grey names of the visited countries at their label points, where they fit without
+/// touching anything (a country name is a courtesy; a stop label never gives way to it).
+fn country_labels(
+    visited: &[Country],
+    placer: &mut Placer,
+    project: &dyn Fn(LonLat) -> Option<(f64, f64)>,
+) -> Vec<Item> {
+    const SIZE: f64 = 10.0;
+    let mut items = Vec::new();
+    for c in visited {
+        let Some(p) = project(c.label) else { continue };
+        let name = clean_text(&c.name);
+        let w = width_px(&name, SIZE, Weight::Regular);
+        let h = 1.17 * SIZE;
+        for (dx, dy) in [
+            (0.0, 0.0),
+            (0.0, -14.0),
+            (0.0, 14.0),
+            (-24.0, 0.0),
+            (24.0, 0.0),
+        ] {
+            let r = Rect::new(p.0 + dx - w / 2.0, p.1 + dy - h / 2.0, w, h);
+            if placer.try_fixed(r) {
+                items.push(Item::Text {
+                    class: "country-name",
+                    at: round_pt((r.x, r.y + super::text_metrics::ascent_px(SIZE))),
+                    anchor: Anchor::Start,
+                    text: name,
+                });
+                break;
+            }
+        }
+    }
+    items
 }
 
 /// The members of cluster `g` an inset can show apart, with the inset's projection; `None` when

@@ -248,9 +248,9 @@ impl Placer {
     }
 
     /// Takes `r` for a label that has one possible place (a country name at its label point) if
-    /// it is free; returns whether it was.
+    /// it is free and clear of the route; returns whether it was.
     pub fn try_fixed(&mut self, r: Rect) -> bool {
-        let free = self.is_free(&r);
+        let free = self.is_free(&r) && self.grid.cost(&r.grow(2.0)) == 0.0;
         if free {
             self.obstacles.insert(r);
         }

@@ -14,9 +14,18 @@ pub fn css(p: &str, t: &Theme) -> String {
         ("-page", format!("fill:{}", t.page)),
         ("-ocean", format!("fill:{}", t.ocean)),
         ("-inset-bg", format!("fill:{}", t.ocean)),
-        ("-land", format!("fill:{};stroke:none", t.land)),
-        ("-lake", format!("fill:{};stroke:none", t.lake)),
-        ("-visited", format!("fill:{};stroke:none", t.visited)),
+        (
+            "-land",
+            format!("fill:{};fill-rule:evenodd;stroke:none", t.land),
+        ),
+        (
+            "-lake",
+            format!("fill:{};fill-rule:evenodd;stroke:none", t.lake),
+        ),
+        (
+            "-visited",
+            format!("fill:{};fill-rule:evenodd;stroke:none", t.visited),
+        ),
         (
             "-border",
             format!(
@@ -95,7 +104,7 @@ pub fn css(p: &str, t: &Theme) -> String {
             format!("fill:none;stroke:{};stroke-width:0.5", t.frame),
         ),
         (
-            "-country-label",
+            "-country-name",
             format!("fill:{};font-size:10px;stroke:{};{HALO}", t.muted, t.halo),
         ),
         (
