@@ -5,9 +5,12 @@ use crate::io::{self, Format};
 use crate::output;
 use crate::pipeline::{self, RenderOptions};
 use crate::projection::ProjectionKind;
+use crate::render::OutputFormat;
 use crate::routing::Order;
 use crate::scene::{DateStyle, MapOptions, Theme, Units};
 use clap::{Parser, Subcommand};
+use rayon::prelude::*;
+use std::io::IsTerminal;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,11 +27,17 @@ const EXAMPLES: &str = "Examples:
   tripmap render data/trips/blinken-2023-11.json        writes output/blinken-2023-11/
   tripmap render trip.csv -o maps/trip                  writes into maps/trip/
   tripmap render - --from csv < trip.csv                reads standard input
+  tripmap render ride.gpx --format svg,png,kml          the map, a PNG and a KML for Google Earth
+  tripmap render trips/*.json trips/*.gpx -o maps/      each trip into maps/<file name>/, in parallel
+  tripmap render trip.json --stdout gpx > trip.gpx      one output to standard output
   tripmap check data/trips/pacific-2024.json            validates and summarises";
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Render a trip's GeoJSON layers (stops.geojson, legs.geojson) and map (map.svg) into a folder.
+    /// Render a trip's GeoJSON layers (stops.geojson, legs.geojson) and map (map.svg) into a folder
+    /// (also map.png, trip.kml, trip.gpx with --format); several trips in parallel.
     Render(RenderArgs),
     /// Validate a trip and print a summary: stops, legs, total km, date span, warnings.
     Check(InputArgs),
@@ -36,9 +45,9 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct InputArgs {
-    /// Trip file (.json or .csv), or `-` for standard input.
+    /// Trip file (.json, .csv, .geojson, .gpx, .kml), or `-` for standard input.
     input: PathBuf,
-    /// Input format when the extension does not say (json, csv).
+    /// Input format when the extension does not say (json, csv, geojson, gpx, kml).
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES))]
     from: Option<String>,
     /// How to order the stops: by time (default) or as given in the file.
@@ -50,11 +59,62 @@ struct InputArgs {
 struct RenderArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Output folder [default: output/<input file name without extension>].
+    /// Output folder [default: output/<input file name without extension>]. With several
+    /// trips, each goes into OUTPUT/<its file name without extension>/ [default: output/].
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// More trip files: render them all, in parallel, each into its own folder.
+    #[arg(value_name = "MORE")]
+    more: Vec<PathBuf>,
+    /// Outputs to write, comma-separated: svg (map.svg), geojson (stops.geojson, legs.geojson),
+    /// png (map.png), kml (trip.kml), gpx (trip.gpx) [default: svg,geojson].
+    #[arg(long, value_delimiter = ',', value_parser = parse_output_format)]
+    format: Vec<OutputFormat>,
+    /// Write one output to standard output instead of files: svg, png, kml, gpx, stops or legs
+    /// (the two GeoJSON layers).
+    #[arg(long, value_name = "OUTPUT", value_parser = clap::builder::PossibleValuesParser::new(STDOUT_NAMES))]
+    stdout: Option<String>,
+    /// Thin recorded tracks to this tolerance in metres (Ramer–Douglas–Peucker) in every output;
+    /// without it legs.geojson, trip.kml and trip.gpx keep every recorded point.
+    #[arg(long, value_name = "METRES", value_parser = parse_tolerance)]
+    simplify: Option<f64>,
+    /// map.png pixels per map.svg pixel, up to 8 [default: 2].
+    #[arg(long, value_parser = parse_scale)]
+    scale: Option<f64>,
     #[command(flatten)]
     map: MapArgs,
+}
+
+fn parse_scale(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= crate::render::png::MAX_SCALE => Ok(v),
+        _ => Err(format!("`{s}` is not a scale between 0 and 8")),
+    }
+}
+
+/// What `--stdout` accepts, and the output file each one is.
+const STDOUT_NAMES: &[&str] = &["svg", "png", "kml", "gpx", "stops", "legs"];
+
+fn stdout_file(name: &str) -> (&'static str, OutputFormat) {
+    match name {
+        "svg" => ("map.svg", OutputFormat::Svg),
+        "png" => ("map.png", OutputFormat::Png),
+        "kml" => ("trip.kml", OutputFormat::Kml),
+        "gpx" => ("trip.gpx", OutputFormat::Gpx),
+        "stops" => ("stops.geojson", OutputFormat::GeoJson),
+        _ => ("legs.geojson", OutputFormat::GeoJson),
+    }
+}
+
+fn parse_output_format(s: &str) -> Result<OutputFormat, String> {
+    s.trim().parse()
+}
+
+fn parse_tolerance(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(format!("`{s}` is not a positive number of metres")),
+    }
 }
 
 /// How `map.svg` looks.
@@ -108,6 +168,8 @@ impl MapArgs {
 
 /// Exit code for invalid input or a failure to read or write.
 const INVALID: u8 = 1;
+/// Exit code for arguments that do not go together (clap uses it for its own usage errors).
+const USAGE: u8 = 2;
 
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
@@ -119,12 +181,28 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn render(args: &RenderArgs) -> ExitCode {
     let input = &args.input;
-    let Some(itinerary) = read_itinerary(input) else {
-        return ExitCode::from(INVALID);
-    };
+    let mut formats = args.format.clone();
+    if let Some(name) = &args.stdout {
+        let (_, f) = stdout_file(name);
+        if formats.is_empty() {
+            formats.push(f);
+        } else if !formats.contains(&f) {
+            eprintln!("error: --stdout {name} needs --format to include {f}");
+            return ExitCode::from(USAGE);
+        }
+    }
     let options = RenderOptions {
         order: parse_order(&input.order),
         map: args.map.options(),
+        formats,
+        simplify_m: args.simplify,
+        png_scale: args.scale,
+    };
+    if !args.more.is_empty() {
+        return render_batch(args, &options);
+    }
+    let Some(itinerary) = read_itinerary(input) else {
+        return ExitCode::from(INVALID);
     };
     let rendered = match pipeline::render(&itinerary, &options) {
         Ok(r) => r,
@@ -132,6 +210,15 @@ fn render(args: &RenderArgs) -> ExitCode {
     };
     for w in &rendered.route.warnings {
         eprintln!("warning: {}: {w}", input.input.display());
+    }
+    if let Some(name) = &args.stdout {
+        let (file, _) = stdout_file(name);
+        let bytes = rendered
+            .files
+            .iter()
+            .find(|f| f.name == file)
+            .map_or(&[][..], |f| &f.bytes[..]);
+        return write_stdout(bytes);
     }
     let dir = args
         .output
@@ -166,8 +253,13 @@ fn check(args: &InputArgs) -> ExitCode {
 
 /// Prints to standard output; a closed pipe (`| head`) is not an error.
 fn print_stdout(text: &str) -> ExitCode {
+    write_stdout(text.as_bytes())
+}
+
+/// Writes bytes to standard output; a closed pipe (`| head`) is not an error.
+fn write_stdout(bytes: &[u8]) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(bytes).and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
@@ -196,44 +288,172 @@ fn default_output_dir(input: &Path) -> PathBuf {
 
 /// Reads and parses the input, printing any error; `None` after an error.
 fn read_itinerary(args: &InputArgs) -> Option<crate::model::Itinerary> {
-    let path = &args.input;
-    let format = match &args.from {
+    match load(&args.input, args.from.as_deref()) {
+        Ok(it) => Some(it),
+        Err(message) => {
+            eprintln!("{message}");
+            None
+        }
+    }
+}
+
+/// Reads and parses a trip file (`-` for standard input, as JSON unless `from` says otherwise).
+/// The error is the whole message to print: `error: FILE:LINE:COLUMN: ...`.
+fn load(path: &Path, from: Option<&str>) -> Result<crate::model::Itinerary, String> {
+    let format = match from {
         Some(name) => Format::from_name(name),
         None if path == Path::new("-") => Some(Format::Json),
         None => Format::from_path(path),
     };
     let Some(format) = format else {
-        eprintln!(
-            "error: {}: cannot tell the format from the extension; use --from json or --from csv",
-            path.display()
-        );
-        return None;
+        return Err(format!(
+            "error: {}: cannot tell the format from the extension; use --from {}",
+            path.display(),
+            Format::NAMES.join("|")
+        ));
     };
+    let limit = io::MAX_INPUT_BYTES;
     let bytes = if path == Path::new("-") {
         let mut buf = Vec::new();
-        match std::io::stdin().lock().read_to_end(&mut buf) {
-            Ok(_) => buf,
-            Err(e) => {
-                eprintln!("error: cannot read standard input: {e}");
-                return None;
-            }
-        }
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("error: cannot read standard input: {e}"))?;
+        buf
     } else {
-        match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("error: cannot read {}: {}", path.display(), io_reason(&e));
-                return None;
-            }
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > limit {
+            return Err(error_text(path, &io::too_large(size)));
         }
+        std::fs::read(path)
+            .map_err(|e| format!("error: cannot read {}: {}", path.display(), io_reason(&e)))?
     };
-    match io::read(&bytes, format) {
-        Ok(it) => Some(it),
-        Err(e) => {
-            fail(path, &e);
-            None
+    io::read(&bytes, format).map_err(|e| error_text(path, &e))
+}
+
+/// Renders one trip of a batch into `dir`: the files written and the warnings, or the message.
+fn render_file(
+    path: &Path,
+    from: Option<&str>,
+    options: &RenderOptions,
+    dir: &Path,
+) -> Result<(Vec<PathBuf>, Vec<String>), String> {
+    let itinerary = load(path, from)?;
+    let rendered = pipeline::render(&itinerary, options).map_err(|e| error_text(path, &e))?;
+    let written = output::write_all(dir, &rendered.files)
+        .map_err(|e| format!("error: cannot write to {}: {e}", dir.display()))?;
+    let warnings = rendered
+        .route
+        .warnings
+        .iter()
+        .map(|w| format!("warning: {}: {w}", path.display()))
+        .collect();
+    Ok((written, warnings))
+}
+
+/// `tripmap render a.json b.gpx ...`: every trip in parallel, each into OUTPUT/<name>/; a progress
+/// bar on a terminal; errors reported per file, the others still rendered; a summary at the end.
+fn render_batch(args: &RenderArgs, options: &RenderOptions) -> ExitCode {
+    let inputs: Vec<&PathBuf> = std::iter::once(&args.input.input)
+        .chain(&args.more)
+        .collect();
+    if inputs.iter().any(|p| p.as_path() == Path::new("-")) {
+        eprintln!("error: standard input (`-`) can only be rendered on its own");
+        return ExitCode::from(USAGE);
+    }
+    if args.stdout.is_some() {
+        eprintln!("error: --stdout takes a single trip");
+        return ExitCode::from(USAGE);
+    }
+    let root = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("output"));
+    let names = batch_folder_names(&inputs);
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} trips {elapsed} {msg}")
+        {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let results: Vec<_> = inputs
+        .par_iter()
+        .zip(&names)
+        .map(|(path, name)| {
+            let r = render_file(path, args.input.from.as_deref(), options, &root.join(name));
+            bar.inc(1);
+            r
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut failed = Vec::new();
+    for (path, result) in inputs.iter().zip(results) {
+        match result {
+            Ok((written, warnings)) => {
+                for w in warnings {
+                    eprintln!("{w}");
+                }
+                for p in written {
+                    eprintln!("wrote {}", p.display());
+                }
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                failed.push(path.display().to_string());
+            }
         }
     }
+    let done = inputs.len() - failed.len();
+    if failed.is_empty() {
+        eprintln!("rendered {done} of {} trips", inputs.len());
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "rendered {done} of {} trips; {} failed: {}",
+            inputs.len(),
+            failed.len(),
+            failed.join(", ")
+        );
+        ExitCode::from(INVALID)
+    }
+}
+
+/// Output folder names for a batch: each file's stem made safe (letters, digits, `-`, `_`, `.`;
+/// anything else becomes `_`; no leading dot, so never `..`), with `-2`, `-3`... added to repeats.
+fn batch_folder_names(inputs: &[&PathBuf]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(inputs.len());
+    for path in inputs {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let safe: String = stem
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let safe = safe.trim_start_matches('.');
+        let base = if safe.is_empty() { "trip" } else { safe };
+        let mut name = base.to_string();
+        let mut n = 2;
+        while names.contains(&name) {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        names.push(name);
+    }
+    names
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -246,6 +466,12 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Prints `error: FILE: message` and returns the invalid-input exit code.
 fn fail(path: &Path, e: &crate::Error) -> ExitCode {
+    eprintln!("{}", error_text(path, e));
+    ExitCode::from(INVALID)
+}
+
+/// `error: FILE:LINE:COLUMN: message` for syntax errors, `error: FILE: message` for the rest.
+fn error_text(path: &Path, e: &crate::Error) -> String {
     let name = if path == Path::new("-") {
         "<stdin>".to_string()
     } else {
@@ -256,8 +482,7 @@ fn fail(path: &Path, e: &crate::Error) -> ExitCode {
             line,
             column,
             message,
-        } => eprintln!("error: {name}:{line}:{column}: {message}"),
-        other => eprintln!("error: {name}: {other}"),
+        } => format!("error: {name}:{line}:{column}: {message}"),
+        other => format!("error: {name}: {other}"),
     }
-    ExitCode::from(INVALID)
 }

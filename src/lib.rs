@@ -29,7 +29,7 @@ pub mod cli;
 pub mod error;
 /// Geodesy on WGS84: distance, bearing, densified paths, antimeridian cuts.
 pub mod geodesy;
-/// Readers: bytes in, a validated `Itinerary` out (JSON, CSV).
+/// Readers: bytes in, a validated `Itinerary` out (JSON, CSV, GeoJSON, GPX, KML).
 pub mod io;
 /// Shared data types: `LonLat`, `When`, `Stop`, `Itinerary`, `Route`, `Leg`.
 pub mod model;
@@ -39,7 +39,7 @@ pub mod output;
 pub mod pipeline;
 /// Map projections, one file each, with fitting and choice for a trip.
 pub mod projection;
-/// Writers: a `Route` in, bytes out (GeoJSON layers).
+/// Writers: a `Route` in, bytes out (GeoJSON layers, SVG, PNG, KML, GPX).
 pub mod render;
 /// Ordering stops and computing legs: `Itinerary` in, `Route` out.
 pub mod routing;

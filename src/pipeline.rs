@@ -4,6 +4,7 @@ use crate::error::Error;
 use crate::model::{Itinerary, Route};
 use crate::output::OutputFile;
 use crate::render::geojson;
+use crate::render::{OutputFormat, output_format};
 use crate::routing::{self, Order};
 use crate::scene::{self, MapOptions};
 
@@ -12,6 +13,12 @@ use crate::scene::{self, MapOptions};
 pub struct RenderOptions {
     /// How to order the stops.
     pub order: Order,
+    /// Which outputs to write; empty means [`OutputFormat::DEFAULT`] (svg, geojson).
+    pub formats: Vec<OutputFormat>,
+    /// Thin recorded tracks to this tolerance in metres (`--simplify`); `None` keeps every point.
+    pub simplify_m: Option<f64>,
+    /// PNG pixels per SVG pixel for `map.png`; `None` is [`crate::render::png::DEFAULT_SCALE`].
+    pub png_scale: Option<f64>,
     /// How to draw `map.svg`.
     pub map: MapOptions,
 }
@@ -27,7 +34,12 @@ pub struct Rendered {
 
 /// Plans the itinerary and renders every output: `stops.geojson`, `legs.geojson`, `map.svg`.
 pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered, Error> {
-    let route = routing::plan(itinerary, options.order)?;
+    let mut route = routing::plan(itinerary, options.order)?;
+    if let Some(tolerance_m) = options.simplify_m {
+        for leg in route.legs.iter_mut().filter(|l| l.recorded) {
+            leg.path = crate::geodesy::simplify_path_m(&leg.path, tolerance_m);
+        }
+    }
     let layers = geojson::layers(&route);
     let files = vec![
         OutputFile {
@@ -43,5 +55,20 @@ pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered
             bytes: crate::render::svg::write(&scene::build(&route, &options.map)?),
         },
     ];
+    let formats = if options.formats.is_empty() {
+        OutputFormat::DEFAULT
+    } else {
+        &options.formats
+    };
+    let png_scale = options
+        .png_scale
+        .unwrap_or(crate::render::png::DEFAULT_SCALE);
+    let files = output_format::select(
+        &route,
+        files,
+        formats,
+        !options.formats.is_empty(),
+        png_scale,
+    )?;
     Ok(Rendered { route, files })
 }

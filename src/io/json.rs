@@ -91,6 +91,7 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
         subtitle: text_field("subtitle")?,
         source: text_field("source")?,
         stops,
+        tracks: Vec::new(),
     })
 }
 

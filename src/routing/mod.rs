@@ -3,9 +3,11 @@
 
 mod legs;
 mod time_order;
+mod tracks;
 
 pub use legs::build_legs;
 pub use time_order::time_order;
+pub use tracks::{MATCH_RADIUS_M, follow_tracks};
 
 use crate::error::{Error, StopRef};
 use crate::model::{Itinerary, Route, RouteStop};
@@ -86,13 +88,15 @@ pub fn plan(itinerary: &Itinerary, order: Order) -> Result<Route, Error> {
         .iter()
         .filter_map(|&i| by_input.get_mut(i).and_then(Option::take))
         .collect();
-    let (legs, warnings) = build_legs(&stops, false);
+    let (mut legs, warnings) = build_legs(&stops, false);
+    follow_tracks(&stops, &mut legs, &itinerary.tracks);
     Ok(Route {
         meta: Itinerary {
             title: itinerary.title.clone(),
             subtitle: itinerary.subtitle.clone(),
             source: itinerary.source.clone(),
             stops: Vec::new(),
+            tracks: Vec::new(),
         },
         stops,
         legs,

@@ -111,6 +111,18 @@ impl Place {
     }
 }
 
+/// What the legend says the legs are: great-circle routes, recorded tracks, or both.
+fn leg_kinds(route: &Route) -> &'static str {
+    let recorded = route.legs.iter().filter(|l| l.recorded).count();
+    if recorded == 0 {
+        "Leg, great-circle route"
+    } else if recorded == route.legs.len() {
+        "Leg, as recorded"
+    } else {
+        "Leg, great-circle or as recorded"
+    }
+}
+
 /// Builds the scene for `route` (see the module docs). Fails only on unusable options.
 pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
     check_options(o)?;
@@ -216,6 +228,7 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
             north_deg: north_deg(&d.map),
             source: &source,
             key: &d.key,
+            legs: leg_kinds(route),
         })
     };
     let (mut footer_items, mut footer_h) = footer_for(&d, map_h);

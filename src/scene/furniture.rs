@@ -118,6 +118,8 @@ pub struct Footer<'a> {
     /// Stops whose labels found no room on the map: `12 Name (5 Nov)`; written as one wrapped
     /// paragraph.
     pub key: &'a [String],
+    /// The legend's text for a leg (great-circle, recorded, or both).
+    pub legs: &'a str,
 }
 
 /// The footer's items and its height.
@@ -129,7 +131,7 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
     type Sample = fn(f64, f64) -> Vec<Item>;
     let mut entries: Vec<(f64, Sample, &str)> = vec![
         (19.0, legend_marker, "Stop, in visiting order"),
-        (32.0, legend_leg, "Leg, great-circle route"),
+        (32.0, legend_leg, f.legs),
     ];
     if f.has_insets {
         entries.push((17.0, legend_locator, "Enlarged in a detail map"));
