@@ -3,6 +3,7 @@
 
 mod legs;
 mod time_order;
+pub mod tsp;
 
 pub use legs::build_legs;
 pub use time_order::time_order;
