@@ -11,6 +11,8 @@ use crate::routing::{self, Order};
 pub struct RenderOptions {
     /// How to order the stops.
     pub order: Order,
+    /// Ends, round trip, seed and time limit for `Order::Shortest` (round trip for any order).
+    pub shortest: routing::ShortestOptions,
 }
 
 /// The route and the files a render produces, all in memory (nothing is written here).
@@ -24,7 +26,7 @@ pub struct Rendered {
 
 /// Plans the itinerary and renders every output: `stops.geojson`, `legs.geojson`.
 pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered, Error> {
-    let route = routing::plan(itinerary, options.order)?;
+    let route = routing::plan_with(itinerary, options.order, &options.shortest)?;
     let layers = geojson::layers(&route);
     let files = vec![
         OutputFile {

@@ -9,7 +9,7 @@
 //! ```
 //! use tripmap::routing::tsp::{Options, Problem, solve};
 //! // Five points on a line, visited from the left end.
-//! let x = [0.0, 4.0, 1.0, 3.0, 2.0];
+//! let x: [f64; 5] = [0.0, 4.0, 1.0, 3.0, 2.0];
 //! let p = Problem::new(5, move |i, j| (x[i] - x[j]).abs()).start(0);
 //! let s = solve(&p, &Options::default()).unwrap();
 //! assert_eq!(s.order, vec![0, 2, 4, 3, 1]);
