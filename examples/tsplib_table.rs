@@ -24,8 +24,8 @@ fn main() {
         }
     }
     let optima = std::fs::read_to_string(format!("{dir}/optima.tsv")).expect("optima.tsv");
-    println!("| instance | type | n | optimum | tripmap | gap % | time s |");
-    println!("|---|---|---:|---:|---:|---:|---:|");
+    println!("| instance | type | n | optimum | tripmap | gap % | time s | kicks |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|");
     let mut gaps = Vec::new();
     for line in optima.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
@@ -47,9 +47,10 @@ fn main() {
         let gap = 100.0 * (s.length - optimum) / optimum;
         gaps.push(gap);
         println!(
-            "| {name} | {kind} | {} | {optimum} | {} | {gap:.3} | {secs:.2} |",
+            "| {name} | {kind} | {} | {optimum} | {} | {gap:.3} | {secs:.2} | {} |",
             inst.coords.len(),
-            s.length
+            s.length,
+            s.iterations
         );
     }
     let mean = gaps.iter().sum::<f64>() / gaps.len().max(1) as f64;

@@ -31,6 +31,11 @@ impl<'a> Local<'a> {
         }
     }
 
+    /// The candidate lists.
+    pub fn lists(&self) -> &'a [Vec<u32>] {
+        self.lists
+    }
+
     /// Queues node `v` for another look.
     pub fn push(&mut self, v: u32) {
         if !std::mem::replace(&mut self.queued[v as usize], true) {
