@@ -195,7 +195,7 @@ fn same_seed_same_bytes() {
         assert!(o.status.success(), "{}", stderr(&o));
         snapshot(&out)
     };
-    // The kick count, not the clock, ends the search (28,000 kicks for 80 stops).
+    // The kick count, not the clock, ends the search (40,000 kicks for 80 stops).
     let a = run("a");
     assert!(a == run("b"), "same seed, same bytes");
 }

@@ -158,11 +158,11 @@ pub fn shortest_order(
     Ok(s.order)
 }
 
-/// How many kicks the search makes at most: 20,000 + 100 per stop. The count, not the clock,
+/// How many kicks the search makes at most: 20,000 + 250 per stop. The count, not the clock,
 /// ends the search of a trip of ordinary size, so the same seed gives the same order on any
 /// machine; only a time limit too short for the count cuts it earlier.
 pub fn kicks(stops: usize) -> u64 {
-    20_000 + 100 * stops as u64
+    20_000 + 250 * stops as u64
 }
 
 /// A lower bound in metres on the length of any route through `positions` (in visiting order)

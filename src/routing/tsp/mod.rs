@@ -95,7 +95,11 @@ pub fn solve_with_progress(
     progress: &mut dyn FnMut(f64, f64),
 ) -> Result<Solution, TspError> {
     p.validate()?;
-    let deadline = Instant::now() + opts.time_limit;
+    let now = Instant::now();
+    // A limit too large to add (centuries) means no limit: a year is as good.
+    let deadline = now
+        .checked_add(opts.time_limit)
+        .unwrap_or_else(|| now + Duration::from_secs(365 * 86_400));
     if let Some((order, length)) = held_karp(p) {
         return Ok(Solution {
             order,
