@@ -351,3 +351,29 @@ fn bad_input_is_named() {
         stderr(&o)
     );
 }
+
+#[test]
+fn fully_dated_bundled_trips_keep_their_time_order() {
+    // Every stop of the reference trips is dated: the date order is the only feasible order.
+    for trip in bundled_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let run = |order: &str, out: &str| {
+            let out = dir.path().join(out);
+            let o = tripmap(&[
+                "render",
+                &trip,
+                "-o",
+                out.to_str().unwrap(),
+                "--order",
+                order,
+            ]);
+            assert!(o.status.success(), "{trip}: {}", stderr(&o));
+            snapshot(&out)
+        };
+        let summary = tripmap(&["check", &trip]);
+        let all_dated = !String::from_utf8_lossy(&summary.stdout).contains("undated");
+        if all_dated {
+            assert_eq!(run("shortest", "s"), run("time", "t"), "{trip}");
+        }
+    }
+}
