@@ -198,6 +198,11 @@ mod test {
             base.clone().start(0).precedence(vec![0, 30, 10, 20, 140]),
             base.clone().precedence((0..150).step_by(7).collect()),
             base.clone().round_trip().precedence(vec![5, 6, 7]),
+            base.clone().end(9).precedence(vec![1, 2, 3, 9]),
+            base.clone()
+                .start(1)
+                .end(2)
+                .precedence(vec![1, 50, 60, 70, 80, 2]),
         ] {
             let a = solve(&p, &quick()).unwrap();
             assert!(p.is_feasible(&a.order), "{p:?}");
