@@ -50,9 +50,30 @@ struct InputArgs {
     /// Input format when the extension does not say (json, csv, geojson, gpx, kml).
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES))]
     from: Option<String>,
-    /// How to order the stops: by time (default) or as given in the file.
+    /// How to order the stops: by time (default), as given in the file, or shortest (least total
+    /// distance; dated stops keep their time order).
     #[arg(long, default_value = "time", value_parser = clap::builder::PossibleValuesParser::new(Order::NAMES))]
     order: String,
+    /// With --order shortest: the first stop, by name or 1-based number [default: the first stop in time order].
+    #[arg(long, value_name = "NAME|N")]
+    start: Option<String>,
+    /// With --order shortest: the last stop, by name or 1-based number.
+    #[arg(long, value_name = "NAME|N")]
+    end: Option<String>,
+    /// Come back to the first stop (adds a closing leg).
+    #[arg(long)]
+    round_trip: bool,
+    /// With --order shortest: seed of the randomised search (same seed, same order).
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// With --order shortest: how long to search, in seconds.
+    #[arg(
+        long,
+        default_value_t = 1.0,
+        value_name = "SECONDS",
+        allow_negative_numbers = true
+    )]
+    time_limit: f64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -191,8 +212,12 @@ fn render(args: &RenderArgs) -> ExitCode {
             return ExitCode::from(USAGE);
         }
     }
+    let Some(shortest) = shortest_options(input) else {
+        return ExitCode::from(INVALID);
+    };
     let options = RenderOptions {
         order: parse_order(&input.order),
+        shortest,
         map: args.map.options(),
         formats,
         simplify_m: args.simplify,
@@ -242,9 +267,16 @@ fn check(args: &InputArgs) -> ExitCode {
     let Some(itinerary) = read_itinerary(args) else {
         return ExitCode::from(INVALID);
     };
-    match crate::routing::plan(&itinerary, parse_order(&args.order)) {
+    let Some(shortest) = shortest_options(args) else {
+        return ExitCode::from(INVALID);
+    };
+    let order = parse_order(&args.order);
+    match crate::routing::plan_with(&itinerary, order, &shortest) {
         Ok(route) => {
-            let text = crate::summary::summary(&route);
+            let mut text = crate::summary::summary(&route);
+            if order == Order::Shortest {
+                text.push_str(&bound_line(&route, &shortest));
+            }
             print_stdout(&format!("{}: ok\n{text}", args.input.display()))
         }
         Err(e) => fail(&args.input, &e),
@@ -266,6 +298,73 @@ fn write_stdout(bytes: &[u8]) -> ExitCode {
             eprintln!("error: cannot write to standard output: {e}");
             ExitCode::from(INVALID)
         }
+    }
+}
+
+/// The `--order shortest` options from the flags, with a progress bar when standard error is a
+/// terminal; `None` after printing an error.
+fn shortest_options(args: &InputArgs) -> Option<crate::routing::ShortestOptions> {
+    use std::io::IsTerminal;
+    let Ok(time_limit) = std::time::Duration::try_from_secs_f64(args.time_limit) else {
+        eprintln!(
+            "error: --time-limit {}: give a number of seconds, 0 or more",
+            args.time_limit
+        );
+        return None;
+    };
+    let progress: Option<crate::routing::ProgressFn> = (parse_order(&args.order)
+        == Order::Shortest
+        && std::io::stderr().is_terminal()
+        && args.time_limit >= 0.5)
+        .then(|| {
+            let bar = indicatif::ProgressBar::new(1000);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "searching for the shortest order {bar:30} {elapsed}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let f: crate::routing::ProgressFn = std::sync::Arc::new(move |x: f64| {
+                bar.set_position((x.clamp(0.0, 1.0) * 1000.0) as u64);
+                if x >= 1.0 {
+                    bar.finish_and_clear();
+                }
+            });
+            f
+        });
+    Some(crate::routing::ShortestOptions {
+        start: args.start.clone(),
+        end: args.end.clone(),
+        round_trip: args.round_trip,
+        seed: args.seed,
+        time_limit,
+        progress,
+    })
+}
+
+/// `tripmap check` under `--order shortest`: the lower bound and how far the route can be from
+/// the optimum.
+fn bound_line(route: &crate::model::Route, opts: &crate::routing::ShortestOptions) -> String {
+    let positions: Vec<_> = route.stops.iter().map(|s| s.position).collect();
+    let total = route.total_distance_m();
+    match crate::routing::lower_bound_m(&positions, opts.end.is_some(), opts.round_trip, total) {
+        Some(lb) => {
+            let gap = if lb > 0.0 {
+                100.0 * (total - lb) / lb
+            } else {
+                0.0
+            };
+            format!(
+                "shortest order: {}, lower bound {} (Held-Karp, ignoring date order): at most {gap:.2} % above the optimum\n",
+                crate::summary::format_km(total),
+                crate::summary::format_km(lb)
+            )
+        }
+        None => format!(
+            "shortest order: {} (no lower bound above {} stops)\n",
+            crate::summary::format_km(total),
+            crate::routing::tsp::BOUND_MAX
+        ),
     }
 }
 

@@ -21,6 +21,8 @@ pub struct RenderOptions {
     pub png_scale: Option<f64>,
     /// How to draw `map.svg`.
     pub map: MapOptions,
+    /// Ends, round trip, seed and time limit for `Order::Shortest` (round trip for any order).
+    pub shortest: routing::ShortestOptions,
 }
 
 /// The route and the files a render produces, all in memory (nothing is written here).
@@ -34,7 +36,7 @@ pub struct Rendered {
 
 /// Plans the itinerary and renders every output: `stops.geojson`, `legs.geojson`, `map.svg`.
 pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered, Error> {
-    let mut route = routing::plan(itinerary, options.order)?;
+    let mut route = routing::plan_with(itinerary, options.order, &options.shortest)?;
     if let Some(tolerance_m) = options.simplify_m {
         for leg in route.legs.iter_mut().filter(|l| l.recorded) {
             leg.path = crate::geodesy::simplify_path_m(&leg.path, tolerance_m);
