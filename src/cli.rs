@@ -22,7 +22,8 @@ const EXAMPLES: &str = "Examples:
   tripmap render data/trips/blinken-2023-11.json        writes output/blinken-2023-11/
   tripmap render trip.csv -o maps/trip                  writes into maps/trip/
   tripmap render - --from csv < trip.csv                reads standard input
-  tripmap check data/trips/pacific-2024.json            validates and summarises";
+  tripmap check data/trips/pacific-2024.json            validates and summarises
+  tripmap geocode \"Paris, TX\" Kyiv --json               looks up places in the bundled gazetteer";
 
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -30,6 +31,18 @@ enum Command {
     Render(RenderArgs),
     /// Validate a trip and print a summary: stops, legs, total km, date span, warnings.
     Check(InputArgs),
+    /// Look up place names in the bundled GeoNames gazetteer: best match and runners-up.
+    Geocode(GeocodeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct GeocodeArgs {
+    /// Place names, each one argument: "Paris, TX" "Ramallah, West Bank" Kyiv.
+    #[arg(required = true)]
+    query: Vec<String>,
+    /// Print one JSON object per query, one per line.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -61,6 +74,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Render(args) => render(&args),
         Command::Check(args) => check(&args),
+        Command::Geocode(args) => geocode(&args),
     }
 }
 
@@ -101,12 +115,36 @@ fn check(args: &InputArgs) -> ExitCode {
     let Some(itinerary) = read_itinerary(args) else {
         return ExitCode::from(INVALID);
     };
-    match crate::routing::plan(&itinerary, parse_order(&args.order)) {
+    match pipeline::plan(&itinerary, parse_order(&args.order)) {
         Ok(route) => {
             let text = crate::summary::summary(&route);
             print_stdout(&format!("{}: ok\n{text}", args.input.display()))
         }
         Err(e) => fail(&args.input, &e),
+    }
+}
+
+/// `tripmap geocode`: one block (or JSON line) per query; exit 1 when any query matches nothing.
+fn geocode(args: &GeocodeArgs) -> ExitCode {
+    let mut out = String::new();
+    let mut failed = false;
+    for q in &args.query {
+        let result = crate::geocode::lookup(q, &crate::geocode::Hints::none());
+        if let Err(e) = &result {
+            failed = true;
+            eprintln!("error: {e}");
+        }
+        if args.json {
+            out.push_str(&crate::geocode::report::json_line(q, &result));
+        } else if let Ok(m) = &result {
+            out.push_str(&crate::geocode::report::text(m));
+        }
+    }
+    let code = print_stdout(&out);
+    if failed {
+        ExitCode::from(INVALID)
+    } else {
+        code
     }
 }
 

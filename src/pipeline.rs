@@ -1,6 +1,7 @@
 //! One call per CLI command: an itinerary in, the route and the output files out.
 
 use crate::error::Error;
+use crate::geocode;
 use crate::model::{Itinerary, Route};
 use crate::output::OutputFile;
 use crate::render::geojson;
@@ -24,7 +25,7 @@ pub struct Rendered {
 
 /// Plans the itinerary and renders every output: `stops.geojson`, `legs.geojson`.
 pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered, Error> {
-    let route = routing::plan(itinerary, options.order)?;
+    let route = plan(itinerary, options.order)?;
     let layers = geojson::layers(&route);
     let files = vec![
         OutputFile {
@@ -37,4 +38,13 @@ pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered
         },
     ];
     Ok(Rendered { route, files })
+}
+
+/// Places stops given by name ([`geocode::resolve`]), then orders them and computes the legs
+/// ([`routing::plan`]). Geocoding doubts come first in [`Route::warnings`].
+pub fn plan(itinerary: &Itinerary, order: Order) -> Result<Route, Error> {
+    let resolved = geocode::resolve(itinerary.clone())?;
+    let mut route = routing::plan(&resolved.itinerary, order)?;
+    route.warnings.splice(0..0, resolved.warnings);
+    Ok(route)
 }

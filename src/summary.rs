@@ -17,6 +17,19 @@ pub fn format_km(metres: f64) -> String {
     format!("{}{out} km", if km < 0 { "-" } else { "" })
 }
 
+/// Formats a count with thousands separators: `2,138,551`.
+pub fn format_count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The first and last calendar days on the route, if any stop is dated.
 pub fn date_span(route: &Route) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
     let days: Vec<_> = route

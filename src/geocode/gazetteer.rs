@@ -1,0 +1,494 @@
+//! [`Gazetteer`]: the embedded GeoNames index and the lookup that ranks its places.
+//!
+//! A query is a name, optionally followed by qualifiers after commas ("Paris, Texas",
+//! "Ramallah, West Bank", "Washington, D.C."); a qualifier is a country (name, ISO code) or a
+//! first-level region (name; for the US also the postal abbreviation: TX, IL, DC). Without commas,
+//! trailing words that name a region are read as a qualifier when the whole query is no name
+//! ("Paris Texas", "Washington DC"). A query that is a country's name resolves to its capital,
+//! marked [`Level::Country`].
+//!
+//! Ranking: places whose own name matches come before places known by it as an alternate name,
+//! unless 100 times smaller; qualifiers filter; [`Hints`] favour places in the trip's regions,
+//! near its other stops, then in its countries; then population; ties go to the smaller GeoNames
+//! id, so the result is deterministic.
+
+use super::index::{BYTES, Index, PlaceRow};
+use super::normalize::normalize;
+use super::suggest::suggestions;
+use super::{CountryInfo, GeocodeError, Hints, Level, Match, Place};
+use std::sync::OnceLock;
+
+/// The embedded gazetteer. Get it with [`Gazetteer::get`].
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub(crate) index: Index,
+}
+
+/// Weight of matching a place's own name rather than an alternate name (a population factor).
+const OWN_NAME: f64 = 100.0;
+/// Weight of a place in a first-level region the trip visits.
+const HINT_ADMIN1: f64 = 1000.0;
+/// Weight of a place near another stop of the trip.
+const HINT_NEAR: f64 = 100.0;
+/// Weight of a place in a country the trip visits.
+const HINT_COUNTRY: f64 = 20.0;
+/// Runners-up within this population factor of the best make the query ambiguous.
+const AMBIGUOUS: f64 = 3.0;
+/// How many alternatives a match lists.
+const MAX_ALTERNATIVES: usize = 5;
+
+/// A set of countries and first-level regions a qualifier names.
+#[derive(Debug, Clone, Default)]
+struct Region {
+    countries: Vec<u8>,
+    admin1: Vec<u16>,
+}
+
+impl Region {
+    fn contains(&self, p: &PlaceRow) -> bool {
+        self.countries.contains(&p.country) || self.admin1.contains(&p.admin1)
+    }
+    fn is_empty(&self) -> bool {
+        self.countries.is_empty() && self.admin1.is_empty()
+    }
+}
+
+/// A candidate place with its score (natural log of a weighted population).
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    index: u32,
+    row: PlaceRow,
+    alternate: bool,
+    score: f64,
+    plain: f64,
+}
+
+impl Gazetteer {
+    /// The embedded gazetteer, decoded on first use (a few milliseconds) and shared afterwards.
+    pub fn get() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(|| Gazetteer {
+            index: Index::parse(BYTES),
+        })
+    }
+
+    /// Number of places in the gazetteer.
+    pub fn len(&self) -> usize {
+        self.index.place_count()
+    }
+
+    /// Always false: the embedded gazetteer has places.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of distinct normalised names (own and alternate).
+    pub fn name_count(&self) -> usize {
+        self.index.key_count()
+    }
+
+    /// Resolves `query` to a place. See the module documentation for the rules.
+    pub fn lookup(&self, query: &str, hints: &Hints) -> Result<Match, GeocodeError> {
+        let whole = normalize(query);
+        if whole.is_empty() {
+            return Err(GeocodeError::Empty);
+        }
+        // The whole query as one name: a country, or a place ("Washington, D.C." is a name too).
+        if let Some(c) = self.country_index(&whole, false) {
+            return Ok(self.country_match(query, &whole, c));
+        }
+        let postings = self.index.postings(&whole);
+        if !postings.is_empty() {
+            return Ok(self.best(
+                query,
+                &whole,
+                postings,
+                &Region::default(),
+                hints,
+                Vec::new(),
+            ));
+        }
+        // Name, then qualifiers after commas or in brackets.
+        let mut parts = query
+            .split([',', '(', ')', ';'])
+            .map(str::trim)
+            .filter(|p| !normalize(p).is_empty());
+        let name_raw = parts.next().unwrap_or(query);
+        let name = normalize(name_raw);
+        let mut region = Region::default();
+        let mut named_regions = Vec::new();
+        let mut warnings = Vec::new();
+        for q in parts {
+            match self.region(&normalize(q)) {
+                Some(r) => {
+                    region = if region.is_empty() {
+                        r
+                    } else {
+                        intersect(&region, &r, &self.index)
+                    };
+                    named_regions.push(q.to_string());
+                }
+                None => warnings.push(format!(
+                    "`{q}` in `{query}` is not a country or region the gazetteer knows; ignored it"
+                )),
+            }
+        }
+        let mut postings = self.index.postings(&name);
+        let mut name = name;
+        if postings.is_empty() && named_regions.is_empty() {
+            // "Paris Texas", "Washington DC": trailing words as a region.
+            let words: Vec<&str> = name.split(' ').collect();
+            for k in (1..words.len()).rev() {
+                let head = words[..k].join(" ");
+                let tail = words[k..].join(" ");
+                if let Some(r) = self.region(&tail) {
+                    let p = self.index.postings(&head);
+                    if p.iter().any(|&(i, _)| r.contains(&self.index.place(i))) {
+                        postings = p;
+                        name = head;
+                        region = r;
+                        named_regions.push(tail);
+                        break;
+                    }
+                }
+            }
+        }
+        if postings.is_empty() {
+            for variant in variants(&name) {
+                postings = self.index.postings(&variant);
+                if !postings.is_empty() {
+                    name = variant;
+                    break;
+                }
+            }
+        }
+        if postings.is_empty() {
+            if named_regions.is_empty()
+                && let Some(c) = self.country_index(&name, false)
+            {
+                return Ok(self.country_match(query, &name, c));
+            }
+            return Err(GeocodeError::NotFound {
+                query: query.trim().to_string(),
+                suggestions: suggestions(&self.index, &name, 5)
+                    .into_iter()
+                    .map(|i| self.place(i).label())
+                    .collect(),
+            });
+        }
+        if !region.is_empty()
+            && !postings
+                .iter()
+                .any(|&(i, _)| region.contains(&self.index.place(i)))
+        {
+            let all = self.best(
+                query,
+                &name,
+                postings,
+                &Region::default(),
+                &Hints::none(),
+                Vec::new(),
+            );
+            let mut elsewhere = vec![all.place().label()];
+            elsewhere.extend(all.alternatives.iter().map(Place::label));
+            return Err(GeocodeError::NotInRegion {
+                query: query.trim().to_string(),
+                name: name_raw.to_string(),
+                region: named_regions.join(", "),
+                elsewhere,
+            });
+        }
+        Ok(self.best(query, &name, postings, &region, hints, warnings))
+    }
+
+    /// Ranks the places behind `postings` within `region` (empty: anywhere) and builds the match.
+    fn best(
+        &self,
+        query: &str,
+        key: &str,
+        postings: Vec<(u32, bool)>,
+        region: &Region,
+        hints: &Hints,
+        mut warnings: Vec<String>,
+    ) -> Match {
+        let mut scored: Vec<Scored> = postings
+            .into_iter()
+            .map(|(index, alternate)| {
+                let row = self.index.place(index);
+                let plain = (f64::from(row.population) + 10.0).ln()
+                    + if alternate { 0.0 } else { OWN_NAME.ln() };
+                let score = plain + self.hint_weight(&row, hints).ln();
+                Scored {
+                    index,
+                    row,
+                    alternate,
+                    score,
+                    plain,
+                }
+            })
+            .filter(|s| region.is_empty() || region.contains(&s.row))
+            .collect();
+        let order = |a: &Scored, b: &Scored| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.row.population.cmp(&a.row.population))
+                .then(a.row.geonameid.cmp(&b.row.geonameid))
+        };
+        scored.sort_by(order);
+        let best = scored[0];
+        let runner_up = scored.get(1);
+        if let Some(r) = runner_up
+            && r.score >= best.score - AMBIGUOUS.ln()
+        {
+            let others: Vec<String> = scored[1..]
+                .iter()
+                .take_while(|s| s.score >= best.score - AMBIGUOUS.ln())
+                .take(MAX_ALTERNATIVES)
+                .map(|s| self.place(s.index).label())
+                .collect();
+            warnings.push(format!(
+                "`{}` is ambiguous: chose {} (population {}); also {}. Add a country or region (\"{}, ...\") to choose",
+                query.trim(),
+                self.place(best.index).label(),
+                best.row.population,
+                others.join("; "),
+                query.trim()
+            ));
+        } else if !hints.is_empty() {
+            let plain_best = scored
+                .iter()
+                .max_by(|a, b| {
+                    a.plain
+                        .total_cmp(&b.plain)
+                        .then(a.row.population.cmp(&b.row.population))
+                        .then(b.row.geonameid.cmp(&a.row.geonameid))
+                })
+                .map(|s| s.index);
+            if let Some(p) = plain_best
+                && p != best.index
+            {
+                warnings.push(format!(
+                    "`{}`: chose {} because the trip's other stops are near it; on its own the name means {}",
+                    query.trim(),
+                    self.place(best.index).label(),
+                    self.place(p).label()
+                ));
+            }
+        }
+        let place = self.place(best.index);
+        Match {
+            query: query.to_string(),
+            name: place.name,
+            lat: place.lat,
+            lon: place.lon,
+            country: place.country,
+            country_name: place.country_name,
+            admin1: place.admin1,
+            population: place.population,
+            timezone: place.timezone,
+            geonameid: place.geonameid,
+            level: Level::City,
+            matched: key.to_string(),
+            alternate_name: best.alternate,
+            alternatives: scored[1..]
+                .iter()
+                .take(MAX_ALTERNATIVES)
+                .map(|s| self.place(s.index))
+                .collect(),
+            warnings,
+        }
+    }
+
+    /// The population factor by which hints favour `row`.
+    fn hint_weight(&self, row: &PlaceRow, hints: &Hints) -> f64 {
+        if hints.is_empty() {
+            return 1.0;
+        }
+        let country = self.index.countries[usize::from(row.country)].iso2;
+        let admin1 = self.index.admin1.get(usize::from(row.admin1));
+        if let Some(a) = admin1
+            && hints
+                .admin1
+                .iter()
+                .any(|(c, n)| c == country && n == a.name && !a.name.is_empty())
+        {
+            HINT_ADMIN1
+        } else if hints.is_near(row.lat, row.lon) {
+            HINT_NEAR
+        } else if hints.countries.iter().any(|c| c == country) {
+            HINT_COUNTRY
+        } else {
+            1.0
+        }
+    }
+
+    /// A match standing for a whole country: its capital.
+    fn country_match(&self, query: &str, key: &str, c: usize) -> Match {
+        let row = &self.index.countries[c];
+        let capital = row.capital_place.map(|i| self.place(i));
+        let (lat, lon) = match &capital {
+            Some(p) => (p.lat, p.lon),
+            None => (
+                row.capital_lat.unwrap_or(0.0),
+                row.capital_lon.unwrap_or(0.0),
+            ),
+        };
+        Match {
+            query: query.to_string(),
+            name: capital
+                .as_ref()
+                .map_or(row.capital.to_string(), |p| p.name.clone()),
+            lat,
+            lon,
+            country: row.iso2.to_string(),
+            country_name: row.name.to_string(),
+            admin1: capital.as_ref().and_then(|p| p.admin1.clone()),
+            population: capital.as_ref().map_or(0, |p| p.population),
+            timezone: capital.as_ref().and_then(|p| p.timezone.clone()),
+            geonameid: capital
+                .as_ref()
+                .map_or(row.capital_geonameid.unwrap_or(0), |p| p.geonameid),
+            level: Level::Country,
+            matched: key.to_string(),
+            alternate_name: false,
+            alternatives: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Place `i` of the index as a [`Place`].
+    pub(crate) fn place(&self, i: u32) -> Place {
+        let row = self.index.place(i);
+        let country = &self.index.countries[usize::from(row.country)];
+        let admin1 = self
+            .index
+            .admin1
+            .get(usize::from(row.admin1))
+            .map(|a| a.name)
+            .filter(|n| !n.is_empty());
+        Place {
+            name: row.name.to_string(),
+            lat: row.lat,
+            lon: row.lon,
+            country: country.iso2.to_string(),
+            country_name: country.name.to_string(),
+            admin1: admin1.map(str::to_string),
+            population: u64::from(row.population),
+            timezone: self
+                .index
+                .zones
+                .get(usize::from(row.zone))
+                .filter(|z| !z.is_empty())
+                .map(|z| z.to_string()),
+            geonameid: row.geonameid,
+        }
+    }
+
+    /// The country whose name (or alias; with `codes`, ISO code) is `key` (normalised).
+    fn country_index(&self, key: &str, codes: bool) -> Option<usize> {
+        self.index.countries.iter().position(|c| {
+            c.keys.contains(&key)
+                || (codes && (c.iso2.eq_ignore_ascii_case(key) || c.iso3.eq_ignore_ascii_case(key)))
+        })
+    }
+
+    /// The countries and regions a qualifier (normalised) names, if any.
+    fn region(&self, key: &str) -> Option<Region> {
+        if key.is_empty() {
+            return None;
+        }
+        let mut r = Region::default();
+        if let Some(c) = self.country_index(key, true) {
+            r.countries.push(c as u8);
+        }
+        let bare = strip_region_word(key);
+        for (i, a) in self.index.admin1.iter().enumerate() {
+            let us_code = a.country == "US" && a.code.eq_ignore_ascii_case(key);
+            if us_code || (!a.key.is_empty() && (a.key == key || strip_region_word(a.key) == bare))
+            {
+                r.admin1.push(i as u16);
+            }
+        }
+        (!r.is_empty()).then_some(r)
+    }
+
+    /// The country called `name` (English name, common alias, or ISO 3166-1 alpha-2/alpha-3 code;
+    /// case, accents and punctuation ignored).
+    pub fn country_by_name(&self, name: &str) -> Option<CountryInfo> {
+        let c = &self.index.countries[self.country_index(&normalize(name), true)?];
+        Some(CountryInfo {
+            iso2: c.iso2.to_string(),
+            iso3: c.iso3.to_string(),
+            name: c.name.to_string(),
+            capital: (!c.capital.is_empty()).then(|| c.capital.to_string()),
+            capital_lat: c.capital_lat,
+            capital_lon: c.capital_lon,
+            capital_geonameid: c.capital_geonameid,
+            population: c.population,
+        })
+    }
+}
+
+/// Places in both regions: countries in both, regions in both or inside a country of the other.
+fn intersect(a: &Region, b: &Region, index: &Index) -> Region {
+    let in_country = |r: &Region, admin: u16| {
+        let country = index.admin1[usize::from(admin)].country;
+        r.countries
+            .iter()
+            .any(|&c| index.countries[usize::from(c)].iso2 == country)
+    };
+    Region {
+        countries: a
+            .countries
+            .iter()
+            .copied()
+            .filter(|c| b.countries.contains(c))
+            .collect(),
+        admin1: a
+            .admin1
+            .iter()
+            .copied()
+            .filter(|&x| b.admin1.contains(&x) || in_country(b, x))
+            .chain(
+                b.admin1
+                    .iter()
+                    .copied()
+                    .filter(|&x| !a.admin1.contains(&x) && in_country(a, x)),
+            )
+            .collect(),
+    }
+}
+
+/// A region name without a trailing "state", "province"... ("amman governorate" -> "amman").
+fn strip_region_word(key: &str) -> &str {
+    const WORDS: &[&str] = &[
+        " state",
+        " province",
+        " region",
+        " governorate",
+        " oblast",
+        " county",
+        " prefecture",
+        " district",
+    ];
+    WORDS
+        .iter()
+        .find_map(|w| key.strip_suffix(w))
+        .unwrap_or(key)
+}
+
+/// Common spellings to try when a name is not found: "st" <-> "saint", "mt" -> "mount"...
+fn variants(name: &str) -> Vec<String> {
+    const SWAPS: &[(&str, &str)] = &[
+        ("st ", "saint "),
+        ("saint ", "st "),
+        ("ste ", "sainte "),
+        ("mt ", "mount "),
+        ("ft ", "fort "),
+        ("the ", ""),
+    ];
+    SWAPS
+        .iter()
+        .filter_map(|(from, to)| name.strip_prefix(from).map(|rest| format!("{to}{rest}")))
+        .collect()
+}

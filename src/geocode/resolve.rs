@@ -1,0 +1,177 @@
+//! [`resolve`]: an itinerary in, the same itinerary out with every stop that had only a place
+//! name (a `place`, or just a `name`) placed from the gazetteer.
+
+use super::credit::GEONAMEID;
+use super::{Gazetteer, GeocodeError, Hints, Level, Match};
+use crate::error::{Error, StopRef};
+use crate::model::{Itinerary, Stop, Zone};
+use serde_json::{Value, json};
+
+/// An itinerary after geocoding.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The itinerary; every stop has a position.
+    pub itinerary: Itinerary,
+    /// Doubts to show the user ("stop 2 \"Springfield\": `Springfield` is ambiguous: ..."), in stop order.
+    pub warnings: Vec<String>,
+    /// The match behind each geocoded stop: (0-based stop index, match), in stop order.
+    pub matches: Vec<(usize, Match)>,
+}
+
+/// Extra fields (CSV columns, JSON `properties`) whose value narrows the lookup like a qualifier.
+const QUALIFIER_FIELDS: &[&str] = &["country", "state", "region", "province"];
+
+/// Places every stop that has no coordinates, looking up its `place` (or, failing that, its
+/// `name`) with the other stops as [`Hints`]. A stop with `lat`/`lon` is left as it is.
+///
+/// Each placed stop gets its position, its time zone when it had none (so local times become
+/// instants), and in `Stop::resolved`: `geonameid`, `gazetteer_name`, `country` (ISO 3166-1
+/// alpha-2), `admin1`, `population`, `timezone`, `place_level` (`city` or `country`).
+///
+/// Errors name the stop and the field (`place`, or `name` when there is no `place`).
+pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
+    let todo: Vec<usize> = (0..itinerary.stops.len())
+        .filter(|&i| itinerary.stops[i].position.is_none())
+        .collect();
+    if todo.is_empty() {
+        return Ok(Resolved {
+            itinerary,
+            warnings: Vec::new(),
+            matches: Vec::new(),
+        });
+    }
+    let gazetteer = Gazetteer::get();
+    // First pass: each stop on its own.
+    let mut first: Vec<(usize, Match)> = Vec::with_capacity(todo.len());
+    for &i in &todo {
+        let stop = &itinerary.stops[i];
+        let m = gazetteer
+            .lookup(&query(stop), &Hints::none())
+            .map_err(|e| stop_error(i, stop, &e))?;
+        first.push((i, m));
+    }
+    // Second pass: again, with the other stops as hints (only confident matches count).
+    let mut matches = Vec::with_capacity(todo.len());
+    for (n, (i, m)) in first.iter().enumerate() {
+        let mut hints = Hints::none();
+        for (j, s) in itinerary.stops.iter().enumerate() {
+            if j != *i
+                && let Some(p) = s.position
+            {
+                hints.add_point(p);
+            }
+        }
+        for (k, (_, other)) in first.iter().enumerate() {
+            if k != n && other.warnings.is_empty() && other.level == Level::City {
+                hints.add_match(other);
+            }
+        }
+        let m = if hints.is_empty() {
+            m.clone()
+        } else {
+            let stop = &itinerary.stops[*i];
+            gazetteer
+                .lookup(&query(stop), &hints)
+                .map_err(|e| stop_error(*i, stop, &e))?
+        };
+        matches.push((*i, m));
+    }
+    let mut itinerary = itinerary;
+    let mut warnings = Vec::new();
+    for (i, m) in &matches {
+        let stop = &mut itinerary.stops[*i];
+        let at = StopRef {
+            number: i + 1,
+            name: Some(stop.name.clone()),
+        };
+        warnings.extend(m.warnings.iter().map(|w| format!("{at}: {w}")));
+        if m.level == Level::Country {
+            warnings.push(format!(
+                "{at}: `{}` is a country; placed it at its capital, {}",
+                m.query.trim(),
+                m.name
+            ));
+        }
+        apply(stop, m);
+    }
+    Ok(Resolved {
+        itinerary,
+        warnings,
+        matches,
+    })
+}
+
+/// What to look up for a stop: its `place`, else its `name`, with a `country`/`state` extra
+/// field as a qualifier when the text has none.
+fn query(stop: &Stop) -> String {
+    let base = stop.place.as_deref().unwrap_or(&stop.name);
+    if base.contains(',') {
+        return base.to_string();
+    }
+    let mut q = base.to_string();
+    for (k, v) in &stop.extra {
+        if let Value::String(s) = v
+            && QUALIFIER_FIELDS.contains(&k.to_lowercase().as_str())
+            && !s.trim().is_empty()
+        {
+            q.push_str(", ");
+            q.push_str(s.trim());
+        }
+    }
+    q
+}
+
+fn stop_error(i: usize, stop: &Stop, e: &GeocodeError) -> Error {
+    let field = if stop.place.is_some() {
+        "place"
+    } else {
+        "name"
+    };
+    let hint = match e {
+        GeocodeError::NotFound { .. } => {
+            "; the gazetteer has places of 5,000+ people: give `lat` and `lon` for others"
+        }
+        _ => "",
+    };
+    Error::field(
+        StopRef {
+            number: i + 1,
+            name: Some(stop.name.clone()),
+        },
+        field,
+        format!("{e}{hint}"),
+    )
+}
+
+/// Writes a match into a stop: position, time zone if missing, and the `resolved` facts.
+fn apply(stop: &mut Stop, m: &Match) {
+    stop.position = Some(m.lonlat());
+    if stop.tz.is_none()
+        && let Some(name) = &m.timezone
+        && let Ok(tz) = jiff::tz::TimeZone::get(name)
+    {
+        stop.tz = Some(Zone {
+            name: name.clone(),
+            tz,
+        });
+    }
+    let level = match m.level {
+        Level::City => "city",
+        Level::Country => "country",
+    };
+    stop.resolved = vec![
+        (GEONAMEID.to_string(), json!(m.geonameid)),
+        ("gazetteer_name".to_string(), json!(m.name)),
+        ("country".to_string(), json!(m.country)),
+        (
+            "admin1".to_string(),
+            m.admin1.as_ref().map_or(Value::Null, |a| json!(a)),
+        ),
+        ("population".to_string(), json!(m.population)),
+        (
+            "timezone".to_string(),
+            m.timezone.as_ref().map_or(Value::Null, |t| json!(t)),
+        ),
+        ("place_level".to_string(), json!(level)),
+    ];
+}
