@@ -65,17 +65,46 @@ pub fn summary(route: &Route) -> String {
         };
         let _ = writeln!(
             s,
-            "{:>3}. {}  ({:.4}, {:.4})  {dates}",
+            "{:>3}. {}  ({:.4}, {:.4})  {dates}{}",
             i + 1,
             st.name,
             rs.position.lat(),
-            rs.position.lon()
+            rs.position.lon(),
+            gazetteer_place(st)
         );
     }
     for w in &route.warnings {
         let _ = writeln!(s, "warning: {w}");
     }
     s
+}
+
+/// For a stop the gazetteer placed: `  = Springfield, Illinois, US (GeoNames 4250542)`.
+fn gazetteer_place(stop: &crate::model::Stop) -> String {
+    let get = |key: &str| {
+        stop.resolved
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| match v {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+    };
+    let (Some(name), Some(country), Some(id)) =
+        (get("gazetteer_name"), get("country"), get("geonameid"))
+    else {
+        return String::new();
+    };
+    let admin1 = get("admin1")
+        .filter(|a| a != &name)
+        .map(|a| format!(", {a}"))
+        .unwrap_or_default();
+    let level = match get("place_level").as_deref() {
+        Some("country") => ", the capital",
+        _ => "",
+    };
+    format!("  = {name}{admin1}, {country}{level} (GeoNames {id})")
 }
 
 #[cfg(test)]

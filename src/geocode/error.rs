@@ -32,9 +32,9 @@ pub enum GeocodeError {
 }
 
 fn did_you_mean(suggestions: &[String]) -> String {
-    if suggestions.is_empty() {
-        String::new()
-    } else {
-        format!("; did you mean {}?", suggestions.join(" or "))
+    match suggestions {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        many => format!("; did you mean one of: {}?", many.join("; ")),
     }
 }

@@ -8,8 +8,8 @@
 //! marked [`Level::Country`].
 //!
 //! Ranking: places whose own name matches come before places known by it as an alternate name,
-//! unless 100 times smaller; qualifiers filter; [`Hints`] favour places in the trip's regions,
-//! near its other stops, then in its countries; then population; ties go to the smaller GeoNames
+//! unless 10 times smaller; qualifiers filter; [`Hints`] favour places in the trip's regions
+//! (or else countries) and near its neighbouring stops; then population; ties go to the smaller GeoNames
 //! id, so the result is deterministic.
 
 use super::index::{BYTES, Index, PlaceRow};
@@ -25,11 +25,9 @@ pub struct Gazetteer {
 }
 
 /// Weight of matching a place's own name rather than an alternate name (a population factor).
-const OWN_NAME: f64 = 100.0;
+const OWN_NAME: f64 = 10.0;
 /// Weight of a place in a first-level region the trip visits.
 const HINT_ADMIN1: f64 = 1000.0;
-/// Weight of a place near another stop of the trip.
-const HINT_NEAR: f64 = 100.0;
 /// Weight of a place in a country the trip visits.
 const HINT_COUNTRY: f64 = 20.0;
 /// Runners-up within this population factor of the best make the query ambiguous.
@@ -172,7 +170,17 @@ impl Gazetteer {
                 query: query.trim().to_string(),
                 suggestions: suggestions(&self.index, &name, 5)
                     .into_iter()
-                    .map(|i| self.place(i).label())
+                    .map(|(i, key)| {
+                        let place = self.place(i);
+                        let own = normalize(&place.name);
+                        if strsim::damerau_levenshtein(&name, &own)
+                            <= strsim::damerau_levenshtein(&name, key)
+                        {
+                            place.label()
+                        } else {
+                            format!("{} (known as \"{key}\")", place.label())
+                        }
+                    })
                     .collect(),
             });
         }
@@ -299,27 +307,28 @@ impl Gazetteer {
         }
     }
 
-    /// The population factor by which hints favour `row`.
+    /// The population factor by which hints favour `row`: the trip's region or country, times
+    /// nearness to the hinted positions.
     fn hint_weight(&self, row: &PlaceRow, hints: &Hints) -> f64 {
         if hints.is_empty() {
             return 1.0;
         }
         let country = self.index.countries[usize::from(row.country)].iso2;
         let admin1 = self.index.admin1.get(usize::from(row.admin1));
-        if let Some(a) = admin1
+        let region = if let Some(a) = admin1
+            && !a.name.is_empty()
             && hints
                 .admin1
                 .iter()
-                .any(|(c, n)| c == country && n == a.name && !a.name.is_empty())
+                .any(|(c, n)| c == country && n == a.name)
         {
             HINT_ADMIN1
-        } else if hints.is_near(row.lat, row.lon) {
-            HINT_NEAR
         } else if hints.countries.iter().any(|c| c == country) {
             HINT_COUNTRY
         } else {
             1.0
-        }
+        };
+        region * hints.near_factor(row.lat, row.lon)
     }
 
     /// A match standing for a whole country: its capital.

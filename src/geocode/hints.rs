@@ -15,8 +15,12 @@ pub struct Hints {
     pub near: Vec<LonLat>,
 }
 
-/// How far from another stop a place counts as near it, in metres.
-pub const NEAR_M: f64 = 300_000.0;
+/// Distance scale of the nearness weight, in metres: a place this far from the nearest hinted
+/// position counts half as near as one on top of it.
+pub const NEAR_SCALE_M: f64 = 150_000.0;
+
+/// Largest factor by which nearness to a hinted position favours a place.
+pub const NEAR_MAX: f64 = 100.0;
 
 impl Hints {
     /// No hints.
@@ -31,6 +35,12 @@ impl Hints {
 
     /// Adds a resolved place: its country, region and position.
     pub fn add_match(&mut self, m: &Match) {
+        self.add_match_region(m);
+        self.near.push(m.lonlat());
+    }
+
+    /// Adds a resolved place's country and region, not its position.
+    pub fn add_match_region(&mut self, m: &Match) {
         if !self.countries.contains(&m.country) {
             self.countries.push(m.country.clone());
         }
@@ -40,19 +50,26 @@ impl Hints {
                 self.admin1.push(key);
             }
         }
-        self.near.push(m.lonlat());
     }
 
-    /// Adds a stop known only by its position.
+    /// Adds a position: a neighbouring stop's.
     pub fn add_point(&mut self, p: LonLat) {
         self.near.push(p);
     }
 
-    /// Whether `p` lies within [`NEAR_M`] of a hinted position (great-circle distance).
-    pub fn is_near(&self, lat: f64, lon: f64) -> bool {
-        self.near
+    /// How much nearness favours a place at (`lat`, `lon`), degrees: from [`NEAR_MAX`] on top of a
+    /// hinted position, falling with the square of the distance past [`NEAR_SCALE_M`], to 1 far
+    /// away or when there are no positions.
+    pub fn near_factor(&self, lat: f64, lon: f64) -> f64 {
+        let Some(d) = self
+            .near
             .iter()
-            .any(|q| haversine_m(lat, lon, q.lat(), q.lon()) <= NEAR_M)
+            .map(|q| haversine_m(lat, lon, q.lat(), q.lon()))
+            .min_by(f64::total_cmp)
+        else {
+            return 1.0;
+        };
+        1.0 + (NEAR_MAX - 1.0) / (1.0 + (d / NEAR_SCALE_M).powi(2))
     }
 }
 

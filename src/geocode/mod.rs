@@ -29,7 +29,7 @@ mod suggest;
 pub use credit::CREDIT;
 pub use error::GeocodeError;
 pub use gazetteer::Gazetteer;
-pub use hints::{Hints, NEAR_M};
+pub use hints::{Hints, NEAR_MAX, NEAR_SCALE_M};
 pub use normalize::normalize;
 pub use place::{CountryInfo, Level, Match, Place};
 pub use resolve::{Resolved, resolve};

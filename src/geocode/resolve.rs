@@ -22,7 +22,8 @@ pub struct Resolved {
 const QUALIFIER_FIELDS: &[&str] = &["country", "state", "region", "province"];
 
 /// Places every stop that has no coordinates, looking up its `place` (or, failing that, its
-/// `name`) with the other stops as [`Hints`]. A stop with `lat`/`lon` is left as it is.
+/// `name`) with the other stops as [`Hints`]: the regions and countries of the stops placed
+/// without doubt, and the positions of the stops just before and after it in the input. A stop with `lat`/`lon` is left as it is.
 ///
 /// Each placed stop gets its position, its time zone when it had none (so local times become
 /// instants), and in `Stop::resolved`: `geonameid`, `gazetteer_name`, `country` (ISO 3166-1
@@ -54,16 +55,19 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
     let mut matches = Vec::with_capacity(todo.len());
     for (n, (i, m)) in first.iter().enumerate() {
         let mut hints = Hints::none();
-        for (j, s) in itinerary.stops.iter().enumerate() {
-            if j != *i
-                && let Some(p) = s.position
-            {
-                hints.add_point(p);
-            }
-        }
         for (k, (_, other)) in first.iter().enumerate() {
             if k != n && other.warnings.is_empty() && other.level == Level::City {
-                hints.add_match(other);
+                hints.add_match_region(other);
+            }
+        }
+        // Nearness: the stops just before and after in the input.
+        for j in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
+            let placed = first
+                .iter()
+                .find(|(k, o)| *k == j && o.warnings.is_empty() && o.level == Level::City)
+                .map(|(_, o)| o.lonlat());
+            if let Some(p) = itinerary.stops.get(j).and_then(|s| s.position).or(placed) {
+                hints.add_point(p);
             }
         }
         let m = if hints.is_empty() {
