@@ -2,11 +2,12 @@
 //! TSV files. Run through `scripts/build_gazetteer.sh`; see `src/geocode/index.rs` for the format.
 //!
 //! ```text
-//! cargo run --release --example build_gazetteer -- SOURCE_DIR cities5000.tsv data/gazetteer/gazetteer.bin
+//! cargo run --release --example build_gazetteer -- SOURCE_DIR cities.tsv data/gazetteer/gazetteer.bin 5000
 //! ```
 //!
 //! In: `SOURCE_DIR/countries.tsv` and the cities TSV (columns geonameid, name, asciiname, country,
-//! admin1_code, admin1_name, lat, lon, population, timezone, alt_latin). Out: one binary file.
+//! admin1_code, admin1_name, lat, lon, population, timezone, alt_latin); the last argument, when
+//! given, is the smallest population whose alternate names are indexed. Out: one binary file.
 //! Places are sorted by population (largest first), so a place's index is its rank.
 
 #[path = "../src/geocode/normalize.rs"]
@@ -63,11 +64,18 @@ struct Place {
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let [_, source, cities, out] = args.as_slice() else {
-        return Err("usage: build_gazetteer SOURCE_DIR CITIES_TSV OUT_FILE".into());
+    let (source, cities, out, alt_min) = match args.as_slice() {
+        [_, s, c, o] => (s, c, o, 0),
+        [_, s, c, o, m] => (s, c, o, m.parse()?),
+        _ => {
+            return Err(
+                "usage: build_gazetteer SOURCE_DIR CITIES_TSV OUT_FILE [ALT_NAMES_MIN_POPULATION]"
+                    .into(),
+            );
+        }
     };
     let source = Path::new(source);
-    let mut places = read_places(&source.join(cities))?;
+    let mut places = read_places(&source.join(cities), alt_min)?;
     places.sort_by(|a, b| {
         b.population
             .cmp(&a.population)
@@ -242,17 +250,26 @@ fn useful_alternate(name: &str) -> bool {
     name.chars().any(char::is_uppercase) && name.chars().count() <= 40
 }
 
-fn read_places(path: &Path) -> Result<Vec<Place>, Box<dyn Error>> {
+/// The places of a cities TSV; alternate names only for places of `alt_min` people or more.
+fn read_places(path: &Path, alt_min: u32) -> Result<Vec<Place>, Box<dyn Error>> {
     let mut places = Vec::new();
     for row in read_tsv(path)? {
         let get = |k: &str| row.get(k).map(String::as_str).unwrap_or("");
         let name = get("name").to_string();
-        let mut keys: BTreeSet<String> = [normalize(&name), normalize(get("asciiname"))].into();
+        // Not the `asciiname` column: its ASCII fold drops letters such as "ø" ("Bø" -> "B"),
+        // where `normalize` transliterates them ("bo").
+        let mut keys: BTreeSet<String> = [normalize(&name)].into();
         keys.remove("");
         if keys.is_empty() {
             continue;
         }
-        let alt_keys: BTreeSet<String> = get("alt_latin")
+        let population: u32 = get("population").parse()?;
+        let alt_names = if population >= alt_min {
+            get("alt_latin")
+        } else {
+            ""
+        };
+        let alt_keys: BTreeSet<String> = alt_names
             .split('|')
             .filter(|a| useful_alternate(a))
             .map(normalize)
@@ -268,7 +285,7 @@ fn read_places(path: &Path) -> Result<Vec<Place>, Box<dyn Error>> {
             ),
             lat: get("lat").parse()?,
             lon: get("lon").parse()?,
-            population: get("population").parse()?,
+            population,
             timezone: get("timezone").to_string(),
             keys,
             alt_keys,

@@ -65,9 +65,15 @@ impl Gazetteer {
     /// The embedded gazetteer, decoded on first use (a few milliseconds) and shared afterwards.
     pub fn get() -> &'static Gazetteer {
         static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-        GAZETTEER.get_or_init(|| Gazetteer {
+        GAZETTEER.get_or_init(Gazetteer::load)
+    }
+
+    /// Decodes the embedded index afresh: what [`Gazetteer::get`] does once. For benchmarks;
+    /// everything else should share [`Gazetteer::get`].
+    pub fn load() -> Gazetteer {
+        Gazetteer {
             index: Index::parse(BYTES),
-        })
+        }
     }
 
     /// Number of places in the gazetteer.
@@ -486,18 +492,29 @@ fn strip_region_word(key: &str) -> &str {
         .unwrap_or(key)
 }
 
-/// Common spellings to try when a name is not found: "st" <-> "saint", "mt" -> "mount"...
+/// Common spellings to try when a name is not found: "st" <-> "saint" / "sankt", "mt" ->
+/// "mount", "ft" -> "fort", no leading "the", German "ue"/"oe"/"ae" for "ü"/"ö"/"ä".
 fn variants(name: &str) -> Vec<String> {
     const SWAPS: &[(&str, &str)] = &[
         ("st ", "saint "),
         ("saint ", "st "),
+        ("sankt ", "st "),
+        ("st ", "sankt "),
         ("ste ", "sainte "),
         ("mt ", "mount "),
         ("ft ", "fort "),
         ("the ", ""),
     ];
-    SWAPS
+    let mut out: Vec<String> = SWAPS
         .iter()
         .filter_map(|(from, to)| name.strip_prefix(from).map(|rest| format!("{to}{rest}")))
-        .collect()
+        .collect();
+    if ["ue", "oe", "ae"].iter().any(|d| name.contains(d)) {
+        out.push(
+            name.replace("ue", "u")
+                .replace("oe", "o")
+                .replace("ae", "a"),
+        );
+    }
+    out
 }

@@ -1,5 +1,5 @@
 //! Offline geocoding: place names in, coordinates out, from a GeoNames gazetteer embedded in the
-//! binary (places of 5,000+ people, with alternate names, first-level regions, time zones and
+//! binary (places of 1,000+ people, alternate names for those of 5,000+, first-level regions, time zones and
 //! countries with their capitals; GeoNames, CC BY 4.0).
 //!
 //! ```

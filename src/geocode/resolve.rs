@@ -133,7 +133,7 @@ fn stop_error(i: usize, stop: &Stop, e: &GeocodeError) -> Error {
     };
     let hint = match e {
         GeocodeError::NotFound { .. } => {
-            "; the gazetteer has places of 5,000+ people: give `lat` and `lon` for others"
+            "; the gazetteer has places of 1,000+ people: give `lat` and `lon` for others"
         }
         _ => "",
     };
