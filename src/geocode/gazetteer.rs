@@ -179,9 +179,7 @@ impl Gazetteer {
                     .map(|(i, key)| {
                         let place = self.place(i);
                         let own = normalize(&place.name);
-                        if strsim::damerau_levenshtein(&name, &own)
-                            <= strsim::damerau_levenshtein(&name, key)
-                        {
+                        if strsim::osa_distance(&name, &own) <= strsim::osa_distance(&name, key) {
                             place.label()
                         } else {
                             format!("{} (known as \"{key}\")", place.label())

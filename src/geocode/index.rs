@@ -172,13 +172,18 @@ impl Index {
 
     /// The normalised name of key `i`.
     pub fn key(&self, i: usize) -> &'static str {
+        text(self.key_bytes(i))
+    }
+
+    /// The normalised name of key `i`, as bytes (ASCII).
+    pub fn key_bytes(&self, i: usize) -> &'static [u8] {
         let start = u32_at(self.keys, i * KEY_SIZE) as usize;
         let end = if i + 1 < self.key_count() {
             u32_at(self.keys, (i + 1) * KEY_SIZE) as usize
         } else {
             self.key_names.len()
         };
-        text(&self.key_names[start..end])
+        &self.key_names[start..end]
     }
 
     /// The places named `key` (already normalised), as (place index, is an alternate name), in

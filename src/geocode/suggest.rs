@@ -3,7 +3,7 @@
 use super::index::Index;
 
 /// Up to `limit` (place index, the normalised name it is known by) pairs, best first, whose names
-/// are fewest edits from `key` (normalised): Damerau-Levenshtein distance at most 1 for short
+/// are fewest edits from `key` (normalised): optimal-string-alignment distance (edits and swaps of neighbours) at most 1 for short
 /// names, up to 3 for long ones (none for names under 3 letters); only the closest distance found counts, and among equally close
 /// names the more populous place comes first.
 pub(crate) fn suggestions(index: &Index, key: &str, limit: usize) -> Vec<(u32, &'static str)> {
@@ -17,12 +17,23 @@ pub(crate) fn suggestions(index: &Index, key: &str, limit: usize) -> Vec<(u32, &
         _ => 3,
     };
     let mut found: Vec<(usize, u32, &'static str)> = Vec::new();
+    let wanted = histogram(key.as_bytes());
     for k in 0..index.key_count() {
-        let name = index.key(k);
-        if name.len().abs_diff(len) > max || name.len() < 3 {
+        let bytes = index.key_bytes(k);
+        if bytes.len().abs_diff(len) > max || bytes.len() < 3 {
             continue;
         }
-        let d = strsim::damerau_levenshtein(key, name);
+        // Each edit changes the letter counts by at most 2: a cheap bound before the real distance.
+        let mut counts = wanted;
+        for &b in bytes {
+            counts[bucket(b)] -= 1;
+        }
+        let apart: u32 = counts.iter().map(|c| c.unsigned_abs() as u32).sum();
+        if apart as usize > 2 * max {
+            continue;
+        }
+        let name = index.key(k);
+        let d = strsim::osa_distance(key, name);
         if d <= max
             && let Some(&(place, _)) = index.postings_of(k).first()
         {
@@ -41,4 +52,21 @@ pub(crate) fn suggestions(index: &Index, key: &str, limit: usize) -> Vec<(u32, &
         }
     }
     out
+}
+
+/// Letter and digit counts of a normalised name (other bytes share one bucket).
+fn histogram(bytes: &[u8]) -> [i16; 37] {
+    let mut h = [0i16; 37];
+    for &b in bytes {
+        h[bucket(b)] += 1;
+    }
+    h
+}
+
+fn bucket(b: u8) -> usize {
+    match b {
+        b'a'..=b'z' => usize::from(b - b'a'),
+        b'0'..=b'9' => 26 + usize::from(b - b'0'),
+        _ => 36,
+    }
 }
