@@ -404,3 +404,25 @@ fn an_unknown_place_names_the_stop_and_field() {
     );
     assert!(!dir.path().join("o").exists(), "no output on error");
 }
+
+#[test]
+fn the_reference_trip_without_coordinates_lands_where_it_was() {
+    let bytes = std::fs::read(root().join("data/trips/blinken-2023-11.json")).unwrap();
+    let given = tripmap::io::read(&bytes, tripmap::io::Format::Json).unwrap();
+    let mut by_name = given.clone();
+    for s in &mut by_name.stops {
+        s.position = None;
+    }
+    let resolved = tripmap::geocode::resolve(by_name).unwrap();
+    for (a, b) in given.stops.iter().zip(&resolved.itinerary.stops) {
+        let (p, q) = (a.position.unwrap(), b.position.unwrap());
+        let d = km(p.lat(), p.lon(), q.lat(), q.lon());
+        assert!(d < 10.0, "{}: {d:.1} km from the given coordinates", a.name);
+    }
+    assert!(resolved.warnings.is_empty(), "{:?}", resolved.warnings);
+    let route =
+        tripmap::pipeline::plan(&resolved.itinerary, tripmap::routing::Order::Time).unwrap();
+    assert_eq!(route.credits(), ["GeoNames (CC BY 4.0)"]);
+    let plain = tripmap::pipeline::plan(&given, tripmap::routing::Order::Time).unwrap();
+    assert!(plain.credits().is_empty() && !plain.used_gazetteer());
+}

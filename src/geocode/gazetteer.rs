@@ -262,7 +262,7 @@ impl Gazetteer {
                 "`{}` is ambiguous: chose {} (population {}); also {}. Add a country or region (\"{}, ...\") to choose",
                 query.trim(),
                 self.place(best.index).label(),
-                best.row.population,
+                crate::summary::format_count(u64::from(best.row.population)),
                 others.join("; "),
                 query.trim()
             ));

@@ -217,3 +217,57 @@ impl Index {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::geocode::normalize;
+
+    /// The builder and the lookups must agree: keys sorted and unique, postings in range and in
+    /// population order, and every place findable under its own normalised name.
+    #[test]
+    fn the_embedded_index_is_consistent_with_normalize() {
+        let index = Index::parse(BYTES);
+        assert!(index.place_count() > 100_000);
+        for k in 1..index.key_count() {
+            assert!(index.key(k - 1) < index.key(k), "keys sorted at {k}");
+        }
+        let mut previous_population = u32::MAX;
+        for i in 0..index.place_count() as u32 {
+            let p = index.place(i);
+            assert!(
+                p.population <= previous_population,
+                "population order at {i}"
+            );
+            previous_population = p.population;
+            assert!((-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon));
+            assert!(usize::from(p.country) < index.countries.len());
+            assert!(usize::from(p.admin1) < index.admin1.len());
+            assert!(usize::from(p.zone) < index.zones.len());
+            let own = index.postings(&normalize(p.name));
+            assert!(own.contains(&(i, false)), "{} under its own name", p.name);
+        }
+        for k in (0..index.key_count()).step_by(101) {
+            let postings = index.postings_of(k);
+            assert!(!postings.is_empty());
+            assert!(postings.windows(2).all(|w| w[0].0 < w[1].0));
+            assert!(
+                postings
+                    .iter()
+                    .all(|&(i, _)| (i as usize) < index.place_count())
+            );
+        }
+        for zone in &index.zones {
+            assert!(
+                jiff::tz::TimeZone::get(zone).is_ok(),
+                "{zone} in jiff's database"
+            );
+        }
+        let capitals = index
+            .countries
+            .iter()
+            .filter(|c| c.capital_place.is_some())
+            .count();
+        assert!(capitals > 230, "{capitals} capitals among the places");
+    }
+}
