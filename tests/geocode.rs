@@ -426,3 +426,38 @@ fn the_reference_trip_without_coordinates_lands_where_it_was() {
     let plain = tripmap::pipeline::plan(&given, tripmap::routing::Order::Time).unwrap();
     assert!(plain.credits().is_empty() && !plain.used_gazetteer());
 }
+
+#[test]
+fn coordinates_with_local_times_but_no_tz_take_the_nearest_places_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let trip = dir.path().join("trip.csv");
+    std::fs::write(
+        &trip,
+        "name,lat,lon,arrive\nNear Peoria,40.70,-89.60,2024-06-02T12:30\nAtlantic,30,-40,2024-06-03T12:00\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = tripmap(&[
+        "render",
+        trip.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("stop 1 \"Near Peoria\": no `tz` for its local times; took America/Chicago from the nearest place, Peoria, Illinois"), "{err}");
+    assert!(
+        err.contains("stop 2 \"Atlantic\": no `tz` for its local times, and no place within 50 km"),
+        "{err}"
+    );
+    let stops: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("stops.geojson")).unwrap()).unwrap();
+    let p = &stops["features"][0]["properties"];
+    assert_eq!(p["tz"], "America/Chicago");
+    assert_eq!(p["arrive_utc"], "2024-06-02T17:30:00Z");
+    assert_eq!(p["timezone_from_geonameid"], 4905687);
+    assert_eq!(
+        stops["features"][1]["properties"]["arrive_utc"],
+        Value::Null
+    );
+}

@@ -1,10 +1,10 @@
 //! [`resolve`]: an itinerary in, the same itinerary out with every stop that had only a place
 //! name (a `place`, or just a `name`) placed from the gazetteer.
 
-use super::credit::GEONAMEID;
+use super::credit::{GEONAMEID, TIMEZONE_FROM};
 use super::{Gazetteer, GeocodeError, Hints, Level, Match};
 use crate::error::{Error, StopRef};
-use crate::model::{Itinerary, Stop, Zone};
+use crate::model::{Itinerary, Stop, When, Zone};
 use serde_json::{Value, json};
 
 /// An itinerary after geocoding.
@@ -29,15 +29,20 @@ const QUALIFIER_FIELDS: &[&str] = &["country", "state", "region", "province"];
 /// instants), and in `Stop::resolved`: `geonameid`, `gazetteer_name`, `country` (ISO 3166-1
 /// alpha-2), `admin1`, `population`, `timezone`, `place_level` (`city` or `country`).
 ///
+/// A stop with coordinates and local times but no `tz` takes the zone of the nearest gazetteer
+/// place (see [`ZONE_FROM_NEAREST_M`]), recorded as `timezone_from_geonameid`.
+///
 /// Errors name the stop and the field (`place`, or `name` when there is no `place`).
 pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
     let todo: Vec<usize> = (0..itinerary.stops.len())
         .filter(|&i| itinerary.stops[i].position.is_none())
         .collect();
+    let mut itinerary = itinerary;
+    let mut warnings = zones_from_positions(&mut itinerary);
     if todo.is_empty() {
         return Ok(Resolved {
             itinerary,
-            warnings: Vec::new(),
+            warnings,
             matches: Vec::new(),
         });
     }
@@ -80,8 +85,6 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
         };
         matches.push((*i, m));
     }
-    let mut itinerary = itinerary;
-    let mut warnings = Vec::new();
     for (i, m) in &matches {
         let stop = &mut itinerary.stops[*i];
         let at = StopRef {
@@ -103,6 +106,54 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
         warnings,
         matches,
     })
+}
+
+/// How far the nearest gazetteer place may be for a stop with coordinates to take its time zone.
+pub const ZONE_FROM_NEAREST_M: f64 = 50_000.0;
+
+/// Gives a time zone to stops that have coordinates and local times (`2024-06-02T12:30`) but no
+/// `tz`: the zone of the nearest gazetteer place within [`ZONE_FROM_NEAREST_M`], with a warning
+/// naming it. Stops with only dates, or exact instants, need no zone and are left alone.
+fn zones_from_positions(itinerary: &mut Itinerary) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (i, stop) in itinerary.stops.iter_mut().enumerate() {
+        let local = [&stop.arrive, &stop.depart]
+            .into_iter()
+            .flatten()
+            .any(|w| matches!(w, When::Local(_)));
+        let Some(p) = stop.position else { continue };
+        if stop.tz.is_some() || !local {
+            continue;
+        }
+        let at = StopRef {
+            number: i + 1,
+            name: Some(stop.name.clone()),
+        };
+        let found = Gazetteer::get()
+            .nearest(p.lat(), p.lon(), ZONE_FROM_NEAREST_M)
+            .and_then(|(place, d)| {
+                let name = place.timezone.clone()?;
+                let tz = jiff::tz::TimeZone::get(&name).ok()?;
+                Some((place, d, Zone { name, tz }))
+            });
+        match found {
+            Some((place, d, zone)) => {
+                warnings.push(format!(
+                    "{at}: no `tz` for its local times; took {} from the nearest place, {} ({:.0} km away)",
+                    zone.name,
+                    place.label(),
+                    d / 1000.0
+                ));
+                stop.resolved.push((TIMEZONE_FROM.to_string(), json!(place.geonameid)));
+                stop.tz = Some(zone);
+            }
+            None => warnings.push(format!(
+                "{at}: no `tz` for its local times, and no place within {:.0} km to take one from; give `tz`",
+                ZONE_FROM_NEAREST_M / 1000.0
+            )),
+        }
+    }
+    warnings
 }
 
 /// What to look up for a stop: its `place`, else its `name`, with a `country`/`state` extra
