@@ -32,6 +32,8 @@ const HINT_ADMIN1: f64 = 1000.0;
 const HINT_COUNTRY: f64 = 20.0;
 /// Runners-up within this population factor of the best make the query ambiguous.
 const AMBIGUOUS: f64 = 3.0;
+/// Places of one name closer than this (metres) are one city in two records, not a choice.
+const SAME_PLACE_M: f64 = 25_000.0;
 /// How many alternatives a match lists.
 const MAX_ALTERNATIVES: usize = 5;
 
@@ -248,22 +250,26 @@ impl Gazetteer {
         };
         scored.sort_by(order);
         let best = scored[0];
-        let runner_up = scored.get(1);
-        if let Some(r) = runner_up
-            && r.score >= best.score - AMBIGUOUS.ln()
-        {
-            let others: Vec<String> = scored[1..]
-                .iter()
-                .take_while(|s| s.score >= best.score - AMBIGUOUS.ln())
-                .take(MAX_ALTERNATIVES)
-                .map(|s| self.place(s.index).label())
-                .collect();
+        // Rivals: other places of nearly the same weight, not the same city again (within
+        // SAME_PLACE_M) and not a place merely once known by the name the best one owns.
+        let rivals: Vec<String> = scored[1..]
+            .iter()
+            .take_while(|s| s.score >= best.score - AMBIGUOUS.ln())
+            .filter(|s| !s.alternate || best.alternate)
+            .filter(|s| {
+                super::hints::haversine_m(best.row.lat, best.row.lon, s.row.lat, s.row.lon)
+                    > SAME_PLACE_M
+            })
+            .take(MAX_ALTERNATIVES)
+            .map(|s| self.place(s.index).label())
+            .collect();
+        if !rivals.is_empty() {
             warnings.push(format!(
                 "`{}` is ambiguous: chose {} (population {}); also {}. Add a country or region (\"{}, ...\") to choose",
                 query.trim(),
                 self.place(best.index).label(),
                 crate::summary::format_count(u64::from(best.row.population)),
-                others.join("; "),
+                rivals.join("; "),
                 query.trim()
             ));
         } else if !hints.is_empty() {
