@@ -2,7 +2,8 @@
 //!
 //! A query is a name, optionally followed by qualifiers after commas ("Paris, Texas",
 //! "Ramallah, West Bank", "Washington, D.C."); a qualifier is a country (name, ISO code) or a
-//! first-level region (name; for the US also the postal abbreviation: TX, IL, DC). Without commas,
+//! first-level region (name; for the US, Canada and Australia also the postal abbreviation: TX,
+//! IL, DC, ON, NSW). Without commas,
 //! trailing words that name a region are read as a qualifier when the whole query is no name
 //! ("Paris Texas", "Washington DC"). A query that is a country's name resolves to its capital,
 //! marked [`Level::Country`].
@@ -421,9 +422,17 @@ impl Gazetteer {
             r.countries.push(c as u8);
         }
         let bare = strip_region_word(key);
+        let abbreviated: Vec<(&str, &str)> = REGION_ABBREVIATIONS
+            .iter()
+            .filter(|(_, abbr, _)| abbr.eq_ignore_ascii_case(key))
+            .map(|(country, _, name)| (*country, *name))
+            .collect();
         for (i, a) in self.index.admin1.iter().enumerate() {
             let us_code = a.country == "US" && a.code.eq_ignore_ascii_case(key);
-            if us_code || (!a.key.is_empty() && (a.key == key || strip_region_word(a.key) == bare))
+            let abbreviation = abbreviated.contains(&(a.country, a.name));
+            if us_code
+                || abbreviation
+                || (!a.key.is_empty() && (a.key == key || strip_region_word(a.key) == bare))
             {
                 r.admin1.push(i as u16);
             }
@@ -470,6 +479,32 @@ impl Gazetteer {
         })
     }
 }
+
+/// Postal abbreviations of Canadian provinces and Australian states (GeoNames codes them with
+/// numbers; US states' GeoNames codes are their postal abbreviations already).
+const REGION_ABBREVIATIONS: &[(&str, &str, &str)] = &[
+    ("CA", "AB", "Alberta"),
+    ("CA", "BC", "British Columbia"),
+    ("CA", "MB", "Manitoba"),
+    ("CA", "NB", "New Brunswick"),
+    ("CA", "NL", "Newfoundland and Labrador"),
+    ("CA", "NS", "Nova Scotia"),
+    ("CA", "ON", "Ontario"),
+    ("CA", "PE", "Prince Edward Island"),
+    ("CA", "QC", "Quebec"),
+    ("CA", "SK", "Saskatchewan"),
+    ("CA", "YT", "Yukon"),
+    ("CA", "NT", "Northwest Territories"),
+    ("CA", "NU", "Nunavut"),
+    ("AU", "ACT", "Australian Capital Territory"),
+    ("AU", "NSW", "New South Wales"),
+    ("AU", "NT", "Northern Territory"),
+    ("AU", "QLD", "Queensland"),
+    ("AU", "SA", "South Australia"),
+    ("AU", "TAS", "Tasmania"),
+    ("AU", "VIC", "Victoria"),
+    ("AU", "WA", "Western Australia"),
+];
 
 /// Places in both regions: countries in both, regions in both or inside a country of the other.
 fn intersect(a: &Region, b: &Region, index: &Index) -> Region {
