@@ -130,6 +130,7 @@ const COUNTRIES: &[(&str, &str, f64, f64)] = &[
     ("USA", "US", 38.90, -77.04),
     ("United Kingdom", "GB", 51.51, -0.13),
     ("Türkiye", "TR", 39.93, 32.86),
+    ("Trinidad & Tobago", "TT", 10.67, -61.52),
 ];
 
 #[test]
@@ -165,6 +166,13 @@ fn misspellings_fail_with_the_intended_place_suggested() {
             other => panic!("{q}: expected not found, got {other:?}"),
         }
     }
+    // With a region, the suggestion is the place in that region.
+    let e = lookup("Springfeld, Illinois", &Hints::none()).unwrap_err();
+    assert!(
+        e.to_string()
+            .ends_with("did you mean Springfield, Illinois, United States?"),
+        "{e}"
+    );
     let e = lookup("Xyzzyqq", &Hints::none()).unwrap_err();
     assert_eq!(e.to_string(), "no place called `Xyzzyqq` in the gazetteer");
     assert_eq!(lookup(" ,. ", &Hints::none()), Err(GeocodeError::Empty));

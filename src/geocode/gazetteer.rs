@@ -177,18 +177,20 @@ impl Gazetteer {
             }
             return Err(GeocodeError::NotFound {
                 query: query.trim().to_string(),
-                suggestions: suggestions(&self.index, &name, 5)
-                    .into_iter()
-                    .map(|(i, key)| {
-                        let place = self.place(i);
-                        let own = normalize(&place.name);
-                        if strsim::osa_distance(&name, &own) <= strsim::osa_distance(&name, key) {
-                            place.label()
-                        } else {
-                            format!("{} (known as \"{key}\")", place.label())
-                        }
-                    })
-                    .collect(),
+                suggestions: suggestions(&self.index, &name, 5, &|i| {
+                    region.is_empty() || region.contains(&self.index.place(i))
+                })
+                .into_iter()
+                .map(|(i, key)| {
+                    let place = self.place(i);
+                    let own = normalize(&place.name);
+                    if strsim::osa_distance(&name, &own) <= strsim::osa_distance(&name, key) {
+                        place.label()
+                    } else {
+                        format!("{} (known as \"{key}\")", place.label())
+                    }
+                })
+                .collect(),
             });
         }
         if !region.is_empty()
