@@ -173,6 +173,24 @@ fn misspellings_fail_with_the_intended_place_suggested() {
             .ends_with("did you mean Springfield, Illinois, United States?"),
         "{e}"
     );
+    // A misspelt region is not ignored: it is an error suggesting the place in the right region.
+    for (q, want) in [
+        ("Paris, Texsa", "Paris, Texas, United States"),
+        (
+            "Springfield, Ilinois",
+            "Springfield, Illinois, United States",
+        ),
+        (
+            "Ramallah, Wes Bank",
+            "Ramallah, West Bank, Palestinian Territory",
+        ),
+        ("Amman, Jordna", "Amman, Jordan"),
+    ] {
+        match lookup(q, &Hints::none()) {
+            Err(GeocodeError::NotFound { suggestions, .. }) => assert_eq!(suggestions, [want]),
+            other => panic!("{q}: expected not found, got {other:?}"),
+        }
+    }
     let e = lookup("Xyzzyqq", &Hints::none()).unwrap_err();
     assert_eq!(e.to_string(), "no place called `Xyzzyqq` in the gazetteer");
     assert_eq!(lookup(" ,. ", &Hints::none()), Err(GeocodeError::Empty));

@@ -135,9 +135,24 @@ impl Gazetteer {
                     };
                     named_regions.push(q.to_string());
                 }
-                None => warnings.push(format!(
-                    "`{q}` in `{query}` is not a country or region the gazetteer knows; ignored it"
-                )),
+                None => {
+                    // A misspelt region ("Paris, Texsa") must not quietly become no region.
+                    let near_misses: Vec<String> = self
+                        .close_regions(&normalize(q))
+                        .into_iter()
+                        .filter_map(|r| self.lookup(&format!("{name_raw}, {r}"), hints).ok())
+                        .map(|m| m.place().label())
+                        .collect();
+                    if !near_misses.is_empty() {
+                        return Err(GeocodeError::NotFound {
+                            query: query.trim().to_string(),
+                            suggestions: near_misses,
+                        });
+                    }
+                    warnings.push(format!(
+                        "`{q}` in `{query}` is not a country or region the gazetteer knows; ignored it"
+                    ));
+                }
             }
         }
         let mut postings = self.index.postings(&name);
@@ -463,6 +478,27 @@ impl Gazetteer {
             }
         }
         best.map(|(i, d)| (self.place(i), d))
+    }
+
+    /// Names of countries and regions a few edits from `key` (normalised; at most 1 edit for
+    /// names of up to 5 letters, 2 beyond), closest first, at most 3, as they are written.
+    fn close_regions(&self, key: &str) -> Vec<&'static str> {
+        let max = if key.len() <= 5 { 1 } else { 2 };
+        let countries = self
+            .index
+            .countries
+            .iter()
+            .flat_map(|c| c.keys.iter().map(move |k| (*k, c.name)));
+        let regions = self.index.admin1.iter().map(|a| (a.key, a.name));
+        let mut close: Vec<(usize, &'static str)> = countries
+            .chain(regions)
+            .filter(|(k, _)| k.len().abs_diff(key.len()) <= max && key.len() >= 3)
+            .map(|(k, name)| (strsim::osa_distance(key, k), name))
+            .filter(|(d, _)| *d <= max)
+            .collect();
+        close.sort_unstable();
+        close.dedup_by_key(|c| c.1);
+        close.into_iter().take(3).map(|(_, name)| name).collect()
     }
 
     /// The country called `name` (English name, common alias, or ISO 3166-1 alpha-2/alpha-3 code;
