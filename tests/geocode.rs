@@ -490,3 +490,17 @@ fn coordinates_with_local_times_but_no_tz_take_the_nearest_places_zone() {
         Value::Null
     );
 }
+
+#[test]
+fn find_is_lookup_without_suggestions() {
+    let g = tripmap::geocode::Gazetteer::get();
+    assert_eq!(
+        g.find("Paris, TX", &Hints::none()),
+        g.lookup("Paris, TX", &Hints::none()).ok()
+    );
+    assert_eq!(tripmap::geocode::find("Bagdhad", &Hints::none()), None);
+    assert_eq!(
+        tripmap::geocode::find("Paris, Texsa", &Hints::none()).map(|m| m.country),
+        Some("FR".into())
+    );
+}

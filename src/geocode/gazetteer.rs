@@ -96,6 +96,23 @@ impl Gazetteer {
 
     /// Resolves `query` to a place. See the module documentation for the rules.
     pub fn lookup(&self, query: &str, hints: &Hints) -> Result<Match, GeocodeError> {
+        self.lookup_with(query, hints, true)
+    }
+
+    /// Like [`Gazetteer::lookup`], but `None` instead of an error, and without the "did you mean"
+    /// search (milliseconds) when nothing matches: for scanning text for place names, where most
+    /// candidates are not places.
+    pub fn find(&self, query: &str, hints: &Hints) -> Option<Match> {
+        self.lookup_with(query, hints, false).ok()
+    }
+
+    /// [`Gazetteer::lookup`]; `suggest` says whether to search for close names on failure.
+    fn lookup_with(
+        &self,
+        query: &str,
+        hints: &Hints,
+        suggest: bool,
+    ) -> Result<Match, GeocodeError> {
         let whole = normalize(query);
         if whole.is_empty() {
             return Err(GeocodeError::Empty);
@@ -137,12 +154,15 @@ impl Gazetteer {
                 }
                 None => {
                     // A misspelt region ("Paris, Texsa") must not quietly become no region.
-                    let near_misses: Vec<String> = self
-                        .close_regions(&normalize(q))
-                        .into_iter()
-                        .filter_map(|r| self.lookup(&format!("{name_raw}, {r}"), hints).ok())
-                        .map(|m| m.place().label())
-                        .collect();
+                    let near_misses: Vec<String> = (if suggest {
+                        self.close_regions(&normalize(q))
+                    } else {
+                        Vec::new()
+                    })
+                    .into_iter()
+                    .filter_map(|r| self.lookup(&format!("{name_raw}, {r}"), hints).ok())
+                    .map(|m| m.place().label())
+                    .collect();
                     if !near_misses.is_empty() {
                         return Err(GeocodeError::NotFound {
                             query: query.trim().to_string(),
@@ -192,9 +212,13 @@ impl Gazetteer {
             }
             return Err(GeocodeError::NotFound {
                 query: query.trim().to_string(),
-                suggestions: suggestions(&self.index, &name, 5, &|i| {
-                    region.is_empty() || region.contains(&self.index.place(i))
-                })
+                suggestions: if suggest {
+                    suggestions(&self.index, &name, 5, &|i| {
+                        region.is_empty() || region.contains(&self.index.place(i))
+                    })
+                } else {
+                    Vec::new()
+                }
                 .into_iter()
                 .map(|(i, key)| {
                     let place = self.place(i);

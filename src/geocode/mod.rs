@@ -39,6 +39,12 @@ pub fn lookup(query: &str, hints: &Hints) -> Result<Match, GeocodeError> {
     Gazetteer::get().lookup(query, hints)
 }
 
+/// Like [`lookup`], without the "did you mean" search: `None` when nothing matches; see
+/// [`Gazetteer::find`].
+pub fn find(query: &str, hints: &Hints) -> Option<Match> {
+    Gazetteer::get().find(query, hints)
+}
+
 /// The country called `name` (English name, alias, ISO code); see [`Gazetteer::country_by_name`].
 pub fn country_by_name(name: &str) -> Option<CountryInfo> {
     Gazetteer::get().country_by_name(name)
