@@ -154,15 +154,15 @@ impl Gazetteer {
                 }
                 None => {
                     // A misspelt region ("Paris, Texsa") must not quietly become no region.
-                    let near_misses: Vec<String> = (if suggest {
-                        self.close_regions(&normalize(q))
-                    } else {
-                        Vec::new()
-                    })
-                    .into_iter()
-                    .filter_map(|r| self.lookup(&format!("{name_raw}, {r}"), hints).ok())
-                    .map(|m| m.place().label())
-                    .collect();
+                    let near_misses: Vec<String> = self
+                        .close_regions(&normalize(q))
+                        .into_iter()
+                        .filter_map(|r| {
+                            self.lookup_with(&format!("{name_raw}, {r}"), hints, false)
+                                .ok()
+                        })
+                        .map(|m| m.place().label())
+                        .collect();
                     if !near_misses.is_empty() {
                         return Err(GeocodeError::NotFound {
                             query: query.trim().to_string(),
