@@ -502,3 +502,28 @@ fn find_is_lookup_without_suggestions() {
     // A misspelt qualifier is no match for `find` either (not Paris, France).
     assert_eq!(tripmap::geocode::find("Paris, Texsa", &Hints::none()), None);
 }
+
+#[test]
+fn cli_near_gives_context_and_a_country_lists_its_namesake_towns() {
+    let o = tripmap(&["geocode", "Springfield", "--near", "Chicago", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(m["admin1"], "Illinois");
+    let o = tripmap(&["geocode", "Springfield", "--near", "Qqqzzq"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("--near: no place called `Qqqzzq`"),
+        "{}",
+        stderr(&o)
+    );
+    let jordan = lookup("Jordan", &Hints::none()).unwrap();
+    assert_eq!(jordan.level, Level::Country);
+    assert!(
+        jordan
+            .alternatives
+            .iter()
+            .any(|p| p.admin1.as_deref() == Some("Minnesota")),
+        "{:?}",
+        jordan.alternatives
+    );
+}

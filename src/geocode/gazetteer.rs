@@ -412,7 +412,16 @@ impl Gazetteer {
             level: Level::Country,
             matched: key.to_string(),
             alternate_name: false,
-            alternatives: Vec::new(),
+            // Towns that bear the country's name ("Jordan, Minnesota"), biggest first.
+            alternatives: self
+                .index
+                .postings(key)
+                .into_iter()
+                .filter(|&(_, alternate)| !alternate)
+                .take(MAX_ALTERNATIVES)
+                .map(|(i, _)| self.place(i))
+                .filter(|p| Some(p.geonameid) != row.capital_geonameid)
+                .collect(),
             warnings: Vec::new(),
         }
     }
