@@ -97,6 +97,8 @@ const EXPECTED: &[(&str, &str, f64, f64)] = &[
     ("Buenos Aires", "AR", -34.60, -58.38),
     ("Sydney", "AU", -33.87, 151.21),
     ("Nairobi", "KE", -1.29, 36.82),
+    ("Rio", "BR", -22.91, -43.18),
+    ("LA", "US", 34.05, -118.24),
 ];
 
 #[test]
@@ -618,4 +620,28 @@ fn most_small_destinations_are_in_the_gazetteer() {
         .collect();
     // Villages under 1,000 people are not in the gazetteer.
     assert_eq!(missing, ["Hallstatt", "Giverny"]);
+}
+
+#[test]
+fn regions_conflicts_and_common_words_are_not_places() {
+    // A state is not a place: its biggest places are offered.
+    match lookup("Texas", &Hints::none()) {
+        Err(GeocodeError::NotFound { suggestions, .. }) => {
+            assert_eq!(suggestions[0], "Houston, Texas, United States")
+        }
+        other => panic!("{other:?}"),
+    }
+    // Qualifiers that do not overlap hold nothing.
+    let e = lookup("Paris, Texas, France", &Hints::none()).unwrap_err();
+    assert!(matches!(e, GeocodeError::NotInRegion { .. }), "{e:?}");
+    // Airport codes and common words listed as alternate names in GeoNames are not indexed.
+    for word in ["The", "Sea", "Was", "Can't", "From", "North", "Air"] {
+        if let Some(m) = tripmap::geocode::find(word, &Hints::none()) {
+            assert!(
+                !m.alternate_name,
+                "{word} -> {} by an alternate name",
+                m.label()
+            );
+        }
+    }
 }

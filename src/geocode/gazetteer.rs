@@ -141,16 +141,19 @@ impl Gazetteer {
         let name = normalize(name_raw);
         let mut region = Region::default();
         let mut named_regions = Vec::new();
+        let mut conflict = false;
         let mut warnings = Vec::new();
         for q in parts {
             match self.region(&normalize(q)) {
                 Some(r) => {
-                    region = if region.is_empty() {
-                        r
-                    } else {
-                        intersect(&region, &r, &self.index)
-                    };
                     named_regions.push(q.to_string());
+                    if region.is_empty() {
+                        region = r;
+                    } else {
+                        region = intersect(&region, &r, &self.index);
+                        // "Paris, Texas, France": regions that do not overlap hold nothing.
+                        conflict |= region.is_empty();
+                    }
                 }
                 None => {
                     // A misspelt region ("Paris, Texsa") must not quietly become no region.
@@ -210,6 +213,22 @@ impl Gazetteer {
             {
                 return Ok(self.country_match(query, &name, c));
             }
+            // A state or province is not a place: offer its biggest places.
+            if let Some(r) = self.region(&name)
+                && suggest
+            {
+                let places: Vec<String> = (0..self.index.place_count() as u32)
+                    .filter(|&i| r.contains(&self.index.place(i)))
+                    .take(3)
+                    .map(|i| self.place(i).label())
+                    .collect();
+                if !places.is_empty() {
+                    return Err(GeocodeError::NotFound {
+                        query: query.trim().to_string(),
+                        suggestions: places,
+                    });
+                }
+            }
             return Err(GeocodeError::NotFound {
                 query: query.trim().to_string(),
                 suggestions: if suggest {
@@ -232,10 +251,11 @@ impl Gazetteer {
                 .collect(),
             });
         }
-        if !region.is_empty()
-            && !postings
-                .iter()
-                .any(|&(i, _)| region.contains(&self.index.place(i)))
+        if conflict
+            || (!region.is_empty()
+                && !postings
+                    .iter()
+                    .any(|&(i, _)| region.contains(&self.index.place(i))))
         {
             let all = self.best(
                 query,
