@@ -214,9 +214,7 @@ impl Gazetteer {
                 return Ok(self.country_match(query, &name, c));
             }
             // A state or province is not a place: offer its biggest places.
-            if let Some(r) = self.region(&name)
-                && suggest
-            {
+            if suggest && let Some(r) = self.region(&name) {
                 let places: Vec<String> = (0..self.index.place_count() as u32)
                     .filter(|&i| r.contains(&self.index.place(i)))
                     .take(3)
