@@ -645,3 +645,27 @@ fn regions_conflicts_and_common_words_are_not_places() {
         }
     }
 }
+
+#[test]
+fn a_place_far_from_its_coordinates_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let trip = dir.path().join("trip.json");
+    std::fs::write(
+        &trip,
+        r#"{"stops": [
+          {"name": "A", "place": "Amman", "lat": 35.95, "lon": 31.95},
+          {"name": "B", "place": "Paris", "lat": 33.66, "lon": -95.55},
+          {"name": "C", "place": "Baghdad", "lat": 33.34, "lon": 44.40}
+        ]}"#,
+    )
+    .unwrap();
+    let o = tripmap(&["check", trip.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("warning: stop 1 \"A\": `place` Amman, Jordan is 577 km from the given lat 35.95, lon 31.95 (are lat and lon swapped?); kept the coordinates"),
+        "{out}"
+    );
+    // Paris next to Paris, Texas and Baghdad at Baghdad are fine.
+    assert_eq!(out.matches("warning").count(), 1, "{out}");
+}

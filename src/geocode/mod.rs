@@ -32,7 +32,7 @@ pub use gazetteer::Gazetteer;
 pub use hints::{Hints, NEAR_MAX, NEAR_SCALE_M};
 pub use normalize::normalize;
 pub use place::{CountryInfo, Level, Match, Place};
-pub use resolve::{Resolved, ZONE_FROM_NEAREST_M, resolve};
+pub use resolve::{PLACE_POSITION_TOLERANCE_M, Resolved, ZONE_FROM_NEAREST_M, resolve};
 
 /// Resolves `query` with the embedded gazetteer; see [`Gazetteer::lookup`].
 pub fn lookup(query: &str, hints: &Hints) -> Result<Match, GeocodeError> {

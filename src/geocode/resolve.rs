@@ -38,7 +38,8 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
         .filter(|&i| itinerary.stops[i].position.is_none())
         .collect();
     let mut itinerary = itinerary;
-    let mut warnings = zones_from_positions(&mut itinerary);
+    let mut warnings = places_far_from_positions(&itinerary);
+    warnings.extend(zones_from_positions(&mut itinerary));
     if todo.is_empty() {
         return Ok(Resolved {
             itinerary,
@@ -106,6 +107,52 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
         warnings,
         matches,
     })
+}
+
+/// How far a stop's coordinates may lie from the place it names before a warning, in metres.
+pub const PLACE_POSITION_TOLERANCE_M: f64 = 50_000.0;
+
+/// Warnings for stops that give both coordinates and a `place`, when the place is more than
+/// [`PLACE_POSITION_TOLERANCE_M`] away: swapped or mistyped coordinates, or the wrong place. The
+/// coordinates are kept.
+fn places_far_from_positions(itinerary: &Itinerary) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (i, stop) in itinerary.stops.iter().enumerate() {
+        let (Some(p), Some(_)) = (stop.position, &stop.place) else {
+            continue;
+        };
+        // The place of that name nearest the coordinates ("Paris" at 33.66, -95.55 is Paris, Texas).
+        let mut near = Hints::none();
+        near.add_point(p);
+        let Some(m) = Gazetteer::get().find(&query(stop), &near) else {
+            continue;
+        };
+        if m.level != Level::City {
+            continue;
+        }
+        let d = super::hints::haversine_m(p.lat(), p.lon(), m.lat, m.lon);
+        if d > PLACE_POSITION_TOLERANCE_M {
+            let at = StopRef {
+                number: i + 1,
+                name: Some(stop.name.clone()),
+            };
+            let swapped = super::hints::haversine_m(p.lon(), p.lat(), m.lat, m.lon)
+                <= PLACE_POSITION_TOLERANCE_M;
+            warnings.push(format!(
+                "{at}: `place` {} is {:.0} km from the given lat {}, lon {}{}; kept the coordinates",
+                m.place().label(),
+                d / 1000.0,
+                p.lat(),
+                p.lon(),
+                if swapped {
+                    " (are lat and lon swapped?)"
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    warnings
 }
 
 /// How far the nearest gazetteer place may be for a stop with coordinates to take its time zone.
