@@ -12,7 +12,8 @@ use serde_json::{Value, json};
 pub struct Resolved {
     /// The itinerary; every stop has a position.
     pub itinerary: Itinerary,
-    /// Doubts to show the user ("stop 2 \"Springfield\": `Springfield` is ambiguous: ..."), in stop order.
+    /// Doubts to show the user ("stop 2 \"Springfield\": `Springfield` is ambiguous: ..."):
+    /// first about stops with coordinates, then about placed stops, each in stop order.
     pub warnings: Vec<String>,
     /// The match behind each geocoded stop: (0-based stop index, match), in stop order.
     pub matches: Vec<(usize, Match)>,
@@ -23,7 +24,10 @@ const QUALIFIER_FIELDS: &[&str] = &["country", "state", "region", "province"];
 
 /// Places every stop that has no coordinates, looking up its `place` (or, failing that, its
 /// `name`) with the other stops as [`Hints`]: the regions and countries of the stops placed
-/// without doubt, and the positions of the stops just before and after it in the input. A stop with `lat`/`lon` is left as it is.
+/// without doubt, and the positions of the stops just before and after it in the input.
+///
+/// A stop with `lat`/`lon` keeps them; if it also names a `place` more than
+/// [`PLACE_POSITION_TOLERANCE_M`] away, a warning says so.
 ///
 /// Each placed stop gets its position, its time zone when it had none (so local times become
 /// instants), and in `Stop::resolved`: `geonameid`, `gazetteer_name`, `country` (ISO 3166-1
