@@ -143,6 +143,8 @@ fn a_country_name_gives_its_capital_marked_country_level() {
         assert_eq!(m.country, country, "{q}");
         assert!(km(m.lat, m.lon, lat, lon) < 10.0, "{q}: {}", m.label());
     }
+    // A country without a capital is no place (not 0°, 0°).
+    assert!(lookup("Antarctica", &Hints::none()).is_err());
     // A city is a city, even where it shares its country's name's first word.
     assert_eq!(lookup("Amman", &Hints::none()).unwrap().level, Level::City);
 }

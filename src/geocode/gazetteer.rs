@@ -3,15 +3,15 @@
 //! A query is a name, optionally followed by qualifiers after commas ("Paris, Texas",
 //! "Ramallah, West Bank", "Washington, D.C."); a qualifier is a country (name, ISO code) or a
 //! first-level region (name; for the US, Canada and Australia also the postal abbreviation: TX,
-//! IL, DC, ON, NSW). Without commas,
-//! trailing words that name a region are read as a qualifier when the whole query is no name
-//! ("Paris Texas", "Washington DC"). A query that is a country's name resolves to its capital,
-//! marked [`Level::Country`].
+//! IL, DC, ON, NSW). Without commas, trailing words that name a region are read as a qualifier
+//! when the whole query is no name ("Paris Texas", "Washington DC"). A query that is a country's
+//! name resolves to its capital, marked [`Level::Country`] (countries without a capital, such as
+//! Antarctica, are no match).
 //!
 //! Ranking: places whose own name matches come before places known by it as an alternate name,
 //! unless 10 times smaller; qualifiers filter; [`Hints`] favour places in the trip's regions
-//! (or else countries) and near its neighbouring stops; then population; ties go to the smaller GeoNames
-//! id, so the result is deterministic.
+//! (or else countries) and near its neighbouring stops; then population; ties go to the smaller
+//! GeoNames id, so the result is deterministic.
 
 use super::index::{BYTES, Index, PlaceRow};
 use super::normalize::normalize;
@@ -118,7 +118,7 @@ impl Gazetteer {
             return Err(GeocodeError::Empty);
         }
         // The whole query as one name: a country, or a place ("Washington, D.C." is a name too).
-        if let Some(c) = self.country_index(&whole, false) {
+        if let Some(c) = self.placeable_country(&whole) {
             return Ok(self.country_match(query, &whole, c));
         }
         let postings = self.index.postings(&whole);
@@ -209,7 +209,7 @@ impl Gazetteer {
         }
         if postings.is_empty() {
             if named_regions.is_empty()
-                && let Some(c) = self.country_index(&name, false)
+                && let Some(c) = self.placeable_country(&name)
             {
                 return Ok(self.country_match(query, &name, c));
             }
@@ -470,6 +470,14 @@ impl Gazetteer {
                 .map(|z| z.to_string()),
             geonameid: row.geonameid,
         }
+    }
+
+    /// The country named `key` (normalised; not an ISO code) if it has a capital to stand for it.
+    fn placeable_country(&self, key: &str) -> Option<usize> {
+        self.country_index(key, false).filter(|&c| {
+            let row = &self.index.countries[c];
+            row.capital_place.is_some() || (row.capital_lat.is_some() && row.capital_lon.is_some())
+        })
     }
 
     /// The country whose name (or alias; with `codes`, ISO code) is `key` (normalised).
