@@ -420,7 +420,7 @@ fn an_unknown_place_names_the_stop_and_field() {
     let trip = dir.path().join("trip.json");
     std::fs::write(
         &trip,
-        r#"{"stops": [{"name": "Amman"}, {"name": "Work", "place": "Bagdhad"}]}"#,
+        r#"{"stops": [{"name": "Amman"}, {"name": "Work", "place": "Bagdhad"}, {"name": "Qqqzzq"}, {"name": "Ankara"}, {"name": "Zzqqx"}]}"#,
     )
     .unwrap();
     let o = tripmap(&[
@@ -432,6 +432,11 @@ fn an_unknown_place_names_the_stop_and_field() {
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("stop 2 \"Work\", field `place`: no place called `Bagdhad` in the gazetteer; did you mean Baghdad, Iraq?"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains(" (not found either: stop 3 \"Qqqzzq\", stop 5 \"Zzqqx\")"),
         "{}",
         stderr(&o)
     );

@@ -54,12 +54,38 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
     let gazetteer = Gazetteer::get();
     // First pass: each stop on its own.
     let mut first: Vec<(usize, Match)> = Vec::with_capacity(todo.len());
+    let mut failed: Vec<(usize, GeocodeError)> = Vec::new();
     for &i in &todo {
         let stop = &itinerary.stops[i];
-        let m = gazetteer
-            .lookup(&query(stop), &Hints::none())
-            .map_err(|e| stop_error(i, stop, &e))?;
-        first.push((i, m));
+        let q = query(stop);
+        if failed.is_empty() {
+            match gazetteer.lookup(&q, &Hints::none()) {
+                Ok(m) => first.push((i, m)),
+                Err(e) => failed.push((i, e)),
+            }
+        } else if gazetteer.find(&q, &Hints::none()).is_none() {
+            // After the first failure, only count the others (no suggestions: they cost ms).
+            failed.push((i, GeocodeError::Empty));
+        }
+    }
+    if let Some((i, e)) = failed.first() {
+        let mut error = stop_error(*i, &itinerary.stops[*i], e);
+        if failed.len() > 1
+            && let Error::Field { message, .. } = &mut error
+        {
+            let others: Vec<String> = failed[1..]
+                .iter()
+                .map(|(j, _)| {
+                    StopRef {
+                        number: j + 1,
+                        name: Some(itinerary.stops[*j].name.clone()),
+                    }
+                    .to_string()
+                })
+                .collect();
+            message.push_str(&format!(" (not found either: {})", others.join(", ")));
+        }
+        return Err(error);
     }
     // Second pass: again, with the other stops as hints (only confident matches count).
     let mut matches = Vec::with_capacity(todo.len());
