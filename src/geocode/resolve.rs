@@ -54,36 +54,31 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
     let gazetteer = Gazetteer::get();
     // First pass: each stop on its own.
     let mut first: Vec<(usize, Match)> = Vec::with_capacity(todo.len());
-    let mut failed: Vec<(usize, GeocodeError)> = Vec::new();
+    let mut failure: Option<(usize, GeocodeError)> = None;
+    let mut also_failed: Vec<String> = Vec::new();
     for &i in &todo {
         let stop = &itinerary.stops[i];
         let q = query(stop);
-        if failed.is_empty() {
+        if failure.is_none() {
             match gazetteer.lookup(&q, &Hints::none()) {
                 Ok(m) => first.push((i, m)),
-                Err(e) => failed.push((i, e)),
+                Err(e) => failure = Some((i, e)),
             }
         } else if gazetteer.find(&q, &Hints::none()).is_none() {
-            // After the first failure, only count the others (no suggestions: they cost ms).
-            failed.push((i, GeocodeError::Empty));
+            // After the first failure, only name the others (suggestions cost milliseconds).
+            let at = StopRef {
+                number: i + 1,
+                name: Some(stop.name.clone()),
+            };
+            also_failed.push(at.to_string());
         }
     }
-    if let Some((i, e)) = failed.first() {
-        let mut error = stop_error(*i, &itinerary.stops[*i], e);
-        if failed.len() > 1
+    if let Some((i, e)) = failure {
+        let mut error = stop_error(i, &itinerary.stops[i], &e);
+        if !also_failed.is_empty()
             && let Error::Field { message, .. } = &mut error
         {
-            let others: Vec<String> = failed[1..]
-                .iter()
-                .map(|(j, _)| {
-                    StopRef {
-                        number: j + 1,
-                        name: Some(itinerary.stops[*j].name.clone()),
-                    }
-                    .to_string()
-                })
-                .collect();
-            message.push_str(&format!(" (not found either: {})", others.join(", ")));
+            message.push_str(&format!(" (not found either: {})", also_failed.join(", ")));
         }
         return Err(error);
     }
