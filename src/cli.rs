@@ -30,7 +30,8 @@ const EXAMPLES: &str = "Examples:
   tripmap render ride.gpx --format svg,png,kml          the map, a PNG and a KML for Google Earth
   tripmap render trips/*.json trips/*.gpx -o maps/      each trip into maps/<file name>/, in parallel
   tripmap render trip.json --stdout gpx > trip.gpx      one output to standard output
-  tripmap check data/trips/pacific-2024.json            validates and summarises";
+  tripmap check data/trips/pacific-2024.json            validates and summarises
+  tripmap geocode \"Paris, TX\" Kyiv --json               looks up places in the bundled gazetteer";
 
 // Parsed once per run: the size of the largest variant does not matter.
 #[allow(clippy::large_enum_variant)]
@@ -41,6 +42,22 @@ enum Command {
     Render(RenderArgs),
     /// Validate a trip and print a summary: stops, legs, total km, date span, warnings.
     Check(InputArgs),
+    /// Look up place names in the bundled GeoNames gazetteer: best match and runners-up.
+    Geocode(GeocodeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct GeocodeArgs {
+    /// Place names, each one argument: "Paris, TX" "Ramallah, West Bank" Kyiv.
+    #[arg(required = true)]
+    query: Vec<String>,
+    /// Print one JSON object per query, one per line.
+    #[arg(long)]
+    json: bool,
+    /// Places the queries are near (repeatable), to choose among homonyms as a trip's other
+    /// stops would: --near Chicago picks Springfield, Illinois.
+    #[arg(long, value_name = "PLACE")]
+    near: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -197,6 +214,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Render(args) => render(&args),
         Command::Check(args) => check(&args),
+        Command::Geocode(args) => geocode(&args),
     }
 }
 
@@ -271,7 +289,7 @@ fn check(args: &InputArgs) -> ExitCode {
         return ExitCode::from(INVALID);
     };
     let order = parse_order(&args.order);
-    match crate::routing::plan_with(&itinerary, order, &shortest) {
+    match pipeline::plan_with(&itinerary, order, &shortest) {
         Ok(route) => {
             let mut text = crate::summary::summary(&route);
             if order == Order::Shortest {
@@ -280,6 +298,40 @@ fn check(args: &InputArgs) -> ExitCode {
             print_stdout(&format!("{}: ok\n{text}", args.input.display()))
         }
         Err(e) => fail(&args.input, &e),
+    }
+}
+
+/// `tripmap geocode`: one block (or JSON line) per query; exit 1 when any query matches nothing.
+fn geocode(args: &GeocodeArgs) -> ExitCode {
+    let mut hints = crate::geocode::Hints::none();
+    for place in &args.near {
+        match crate::geocode::lookup(place, &crate::geocode::Hints::none()) {
+            Ok(m) => hints.add_match(&m),
+            Err(e) => {
+                eprintln!("error: --near: {e}");
+                return ExitCode::from(INVALID);
+            }
+        }
+    }
+    let mut out = String::new();
+    let mut failed = false;
+    for q in &args.query {
+        let result = crate::geocode::lookup(q, &hints);
+        if let Err(e) = &result {
+            failed = true;
+            eprintln!("error: {e}");
+        }
+        if args.json {
+            out.push_str(&crate::geocode::report::json_line(q, &result));
+        } else if let Ok(m) = &result {
+            out.push_str(&crate::geocode::report::text(m));
+        }
+    }
+    let code = print_stdout(&out);
+    if failed {
+        ExitCode::from(INVALID)
+    } else {
+        code
     }
 }
 

@@ -27,6 +27,8 @@ pub mod basemap;
 pub mod cli;
 /// Errors that name the culprit: file position, or stop and field.
 pub mod error;
+/// Place names to coordinates, offline, from an embedded GeoNames gazetteer.
+pub mod geocode;
 /// Geodesy on WGS84: distance, bearing, densified paths, antimeridian cuts.
 pub mod geodesy;
 /// Readers: bytes in, a validated `Itinerary` out (JSON, CSV, GeoJSON, GPX, KML).

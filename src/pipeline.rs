@@ -1,6 +1,7 @@
 //! One call per CLI command: an itinerary in, the route and the output files out.
 
 use crate::error::Error;
+use crate::geocode;
 use crate::model::{Itinerary, Route};
 use crate::output::OutputFile;
 use crate::render::geojson;
@@ -36,7 +37,7 @@ pub struct Rendered {
 
 /// Plans the itinerary and renders every output: `stops.geojson`, `legs.geojson`, `map.svg`.
 pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered, Error> {
-    let mut route = routing::plan_with(itinerary, options.order, &options.shortest)?;
+    let mut route = plan_with(itinerary, options.order, &options.shortest)?;
     if let Some(tolerance_m) = options.simplify_m {
         for leg in route.legs.iter_mut().filter(|l| l.recorded) {
             leg.path = crate::geodesy::simplify_path_m(&leg.path, tolerance_m);
@@ -73,4 +74,22 @@ pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered
         png_scale,
     )?;
     Ok(Rendered { route, files })
+}
+
+/// Places stops given by name ([`geocode::resolve`]), then orders them and computes the legs
+/// ([`routing::plan`]). Geocoding doubts come first in [`Route::warnings`].
+pub fn plan(itinerary: &Itinerary, order: Order) -> Result<Route, Error> {
+    plan_with(itinerary, order, &routing::ShortestOptions::default())
+}
+
+/// [`plan`] with the ends, round trip, seed and time limit of [`routing::ShortestOptions`].
+pub fn plan_with(
+    itinerary: &Itinerary,
+    order: Order,
+    shortest: &routing::ShortestOptions,
+) -> Result<Route, Error> {
+    let resolved = geocode::resolve(itinerary.clone())?;
+    let mut route = routing::plan_with(&resolved.itinerary, order, shortest)?;
+    route.warnings.splice(0..0, resolved.warnings);
+    Ok(route)
 }

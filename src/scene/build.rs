@@ -216,6 +216,9 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
         if d.has_land {
             source.push_str("Basemap: Natural Earth. ");
         }
+        for credit in route.credits() {
+            source.push_str(&format!("Places: {credit}. "));
+        }
         source.push_str(&format!(
             "Map: tripmap, {} projection; scale true at the centre.",
             projection_name(o.projection, &raw)
