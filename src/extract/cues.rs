@@ -1,0 +1,484 @@
+//! Travel cues: decides, for each mention in a sentence, whether the text says the traveller
+//! went there (a stop) or only mentions it, and why.
+//!
+//! Stops: `visit(s) to A, B and C`, `trip to`, `traveled to`, `flew to`, `will travel to`,
+//! `arrived in`, `landed in`, `stop in`, `visited A`, `left X for Y` (X before Y), `flew from X
+//! to Y`, `returned to` / `back to` / `X again` (a second visit), `in X on Saturday` (a place and
+//! a day, in a sentence about an event), `met ... in X`.
+//!
+//! Not stops: demonyms (`Israeli forces`), metonyms (`the White House`), possessives
+//! (`Washington's stance`), places inside names (`Palestine Liberation Organization`), cues that
+//! are negated (`did not travel to`, `cancelled a visit to`) or about another trip (`his last trip
+//! to`), and everything without a cue.
+
+use super::dates::DateMention;
+use super::mentions::{Mention, What};
+use super::tokens::Token;
+
+/// What a stop's cue says about the visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Went there.
+    Visit,
+    /// Left from there (`left X`, `flew from X`).
+    DepartFrom,
+    /// Went there again (`returned to`, `back to`, `again`).
+    Return,
+}
+
+/// The decision for one mention.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    /// A stop: the cue phrase, a confidence 0-1, the role, and (for `left X for Y`, `from X to
+    /// Y`) the index of the mention it follows.
+    Stop {
+        /// The cue as a pattern (`visit to`, `left X for Y`).
+        cue: String,
+        /// 0 (a guess) to 1 (stated).
+        confidence: f64,
+        /// Arrival, departure or return.
+        role: Role,
+        /// Index (among the sentence's mentions) of the stop this one comes right after.
+        follows: Option<usize>,
+    },
+    /// Only mentioned, and why.
+    Mentioned(String),
+}
+
+const TO_VERBS: &[&str] = &[
+    "visit",
+    "visits",
+    "visiting",
+    "trip",
+    "trips",
+    "travel",
+    "travels",
+    "traveled",
+    "travelled",
+    "traveling",
+    "travelling",
+    "flew",
+    "fly",
+    "flies",
+    "flying",
+    "flight",
+    "head",
+    "heads",
+    "headed",
+    "heading",
+    "went",
+    "go",
+    "goes",
+    "going",
+    "journey",
+    "journeyed",
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "moved",
+    "proceeded",
+    "proceeds",
+    "drove",
+    "drive",
+    "sailed",
+    "way",
+    "tour",
+    "came",
+    "arrived",
+    "took",
+    "onward",
+    "onwards",
+    "stops",
+];
+const RETURN_WORDS: &[&str] = &["return", "returns", "returned", "returning", "back"];
+const IN_VERBS: &[&str] = &[
+    "arrived",
+    "arrives",
+    "arrive",
+    "arriving",
+    "arrival",
+    "landed",
+    "lands",
+    "land",
+    "landing",
+    "stop",
+    "stops",
+    "stopped",
+    "stopping",
+    "stopover",
+    "stayed",
+    "stays",
+    "stay",
+    "staying",
+    "down",
+    "overnight",
+    "overnighted",
+    "spent",
+    "began",
+    "begins",
+    "ended",
+    "ends",
+];
+const DIRECT_VERBS: &[&str] = &[
+    "visited", "visit", "visits", "visiting", "toured", "tours", "tour", "reached", "reaches",
+];
+const LEAVE_VERBS: &[&str] = &[
+    "left",
+    "leaves",
+    "leave",
+    "leaving",
+    "departed",
+    "departs",
+    "depart",
+    "departing",
+];
+const NEGATIONS: &[&str] = &[
+    "not",
+    "n't",
+    "'t",
+    "never",
+    "no",
+    "cancelled",
+    "canceled",
+    "cancels",
+    "cancel",
+    "postponed",
+    "postpones",
+    "scrapped",
+    "skipped",
+    "skip",
+    "skipping",
+    "instead",
+    "rather",
+    "without",
+    "called",
+    "declined",
+    "refused",
+    "ruled",
+];
+const EARLIER: &[&str] = &[
+    "last", "previous", "earlier", "prior", "past", "former", "recent",
+];
+const EVENTS: &[&str] = &[
+    "held",
+    "summit",
+    "meeting",
+    "met",
+    "meets",
+    "talks",
+    "visit",
+    "visited",
+    "spoke",
+    "speaking",
+    "told",
+    "conference",
+    "joined",
+    "attended",
+    "attends",
+    "arrived",
+    "stopped",
+    "landed",
+    "toured",
+    "reporters",
+    "was",
+    "were",
+    "is",
+    "will",
+    "hosted",
+    "hosts",
+    "signed",
+    "addressed",
+];
+const MEET_WORDS: &[&str] = &[
+    "met",
+    "meets",
+    "meet",
+    "meeting",
+    "meetings",
+    "talks",
+    "summit",
+    "conference",
+    "spoke",
+    "dined",
+];
+const MEET_FILLER: &[&str] = &[
+    "with",
+    "the",
+    "his",
+    "her",
+    "their",
+    "and",
+    ",",
+    "'s",
+    "of",
+    "counterpart",
+    "counterparts",
+    "officials",
+    "leaders",
+    "leader",
+    "minister",
+    "ministers",
+    "president",
+    "prime",
+    "foreign",
+    "king",
+    "crown",
+    "prince",
+    "top",
+    "senior",
+    "held",
+];
+const SEPARATORS: &[&str] = &[
+    ",", "and", "then", "finally", "before", "later", "as", "well", "also", "&", "or",
+];
+
+/// Decides every mention of one sentence. `mentions` are that sentence's, in order; `dates` its
+/// date expressions.
+pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention]) -> Vec<Decision> {
+    let low: Vec<String> = tokens.iter().map(Token::lower).collect();
+    let w = |i: usize| low.get(i).map(String::as_str).unwrap_or("");
+    let mention_ending_at = |t: usize| mentions.iter().position(|m| m.last == t);
+    let mut out: Vec<Decision> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let place = match &m.what {
+            What::Demonym(_) => {
+                out.push(Decision::Mentioned(format!("demonym ({} ...)", m.text)));
+                continue;
+            }
+            What::Metonym(_) => {
+                out.push(Decision::Mentioned(format!(
+                    "metonym for a government ({})",
+                    m.text
+                )));
+                continue;
+            }
+            What::Place(p) => p,
+        };
+        if m.in_name {
+            out.push(Decision::Mentioned(format!(
+                "part of a name ({})",
+                span(tokens, m.first.saturating_sub(1), m.last + 1)
+            )));
+            continue;
+        }
+        if m.possessive {
+            out.push(Decision::Mentioned(format!(
+                "possessive ({}'s ...)",
+                m.text
+            )));
+            continue;
+        }
+        // p: the token before the mention, skipping "the".
+        let mut p = m.first.checked_sub(1);
+        if p.is_some_and(|p| w(p) == "the") {
+            p = p.and_then(|p| p.checked_sub(1));
+        }
+        let again = w(m.last + 1) == "again";
+        let mut found: Option<(String, f64, Role, Option<usize>, usize)> = None; // cue, conf, role, follows, cue start
+        if let Some(p) = p {
+            let prev = p.checked_sub(1).map(w).unwrap_or("");
+            match w(p) {
+                "to" | "into" => {
+                    let mut v = p.checked_sub(1);
+                    if v.is_some_and(|v| {
+                        matches!(w(v), "on" | "onward" | "onwards" | "straight" | "directly")
+                    }) {
+                        v = v.and_then(|v| v.checked_sub(1));
+                    }
+                    let verb = v.map(w).unwrap_or("");
+                    if let Some(from) = v.and_then(mention_ending_at)
+                        && matches!(
+                            out.get(from),
+                            Some(Decision::Stop {
+                                role: Role::DepartFrom,
+                                ..
+                            })
+                        )
+                    {
+                        found = Some(("from X to Y".into(), 0.85, Role::Visit, Some(from), p));
+                    } else if RETURN_WORDS.contains(&verb) {
+                        found = Some((
+                            format!("{verb} to"),
+                            0.85,
+                            Role::Return,
+                            None,
+                            v.unwrap_or(p),
+                        ));
+                    } else if TO_VERBS.contains(&verb) {
+                        found =
+                            Some((format!("{verb} to"), 0.8, Role::Visit, None, v.unwrap_or(p)));
+                    }
+                }
+                "in" | "at" => {
+                    let verb = prev;
+                    if IN_VERBS.contains(&verb) {
+                        found = Some((format!("{verb} in"), 0.9, Role::Visit, None, p - 1));
+                    } else if RETURN_WORDS.contains(&verb) {
+                        found = Some((format!("{verb} in"), 0.85, Role::Return, None, p - 1));
+                    } else if let Some(d) = dates
+                        .iter()
+                        .find(|d| d.first > m.last && d.first <= m.last + 3)
+                        && low.iter().any(|x| EVENTS.contains(&x.as_str()))
+                    {
+                        found = Some((
+                            format!("in X + a day ({})", d.text),
+                            0.7,
+                            Role::Visit,
+                            None,
+                            p,
+                        ));
+                    } else if let Some(meet) = meet_before(&low, tokens, p) {
+                        found = Some((
+                            format!("{} ... in X", w(meet)),
+                            0.7,
+                            Role::Visit,
+                            None,
+                            meet,
+                        ));
+                    }
+                }
+                "for" => {
+                    if let Some(from) = p.checked_sub(1).and_then(mention_ending_at)
+                        && matches!(
+                            out.get(from),
+                            Some(Decision::Stop {
+                                role: Role::DepartFrom,
+                                ..
+                            })
+                        )
+                    {
+                        found = Some(("left X for Y".into(), 0.9, Role::Visit, Some(from), p));
+                    } else if matches!(
+                        prev,
+                        "bound" | "headed" | "leaves" | "left" | "departed" | "departs"
+                    ) {
+                        found = Some((format!("{prev} for"), 0.8, Role::Visit, None, p - 1));
+                    }
+                }
+                "from" if TO_VERBS.contains(&prev) || LEAVE_VERBS.contains(&prev) => {
+                    found = Some((format!("{prev} from"), 0.8, Role::DepartFrom, None, p - 1));
+                }
+                v if DIRECT_VERBS.contains(&v) => {
+                    found = Some((v.to_string(), 0.85, Role::Visit, None, p));
+                }
+                v if LEAVE_VERBS.contains(&v) => {
+                    found = Some((v.to_string(), 0.85, Role::DepartFrom, None, p));
+                }
+                _ => {}
+            }
+        }
+        // A list after a stop: "visits to A, B, and C", "Paris, France, and Berlin".
+        if found.is_none()
+            && let Some(p) = p
+        {
+            let mut q = p as isize;
+            while q >= 0 && SEPARATORS.contains(&w(q as usize)) {
+                q -= 1;
+            }
+            if q >= 0
+                && (q as usize) < p
+                && let Some(prevm) = mention_ending_at(q as usize)
+            {
+                let qualifier = matches!(&mentions[prevm].what, What::Place(c) if c.country == place.country && c.scope < place.scope)
+                    && w(p) == ",";
+                if qualifier {
+                    out.push(Decision::Mentioned(format!(
+                        "qualifies {}",
+                        mentions[prevm].text
+                    )));
+                    continue;
+                }
+                // Walk back over qualifiers to the list's stop.
+                let mut r = prevm;
+                while let Some(Decision::Mentioned(why)) = out.get(r) {
+                    if why.starts_with("qualifies") && r > 0 {
+                        r -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                if let Some(Decision::Stop {
+                    cue,
+                    confidence,
+                    role,
+                    ..
+                }) = out.get(r).cloned()
+                    && role != Role::DepartFrom
+                    && !cue.contains("X")
+                {
+                    let root = cue.strip_prefix("list after ").unwrap_or(&cue).to_string();
+                    found = Some((
+                        format!("list after {root}"),
+                        confidence,
+                        role,
+                        None,
+                        usize::MAX,
+                    ));
+                } else if matches!(out.get(r), Some(Decision::Mentioned(why)) if why.starts_with("negated") || why.starts_with("an earlier"))
+                {
+                    let why = match out.get(r) {
+                        Some(Decision::Mentioned(why)) => why.clone(),
+                        _ => unreachable!(),
+                    };
+                    out.push(Decision::Mentioned(why));
+                    continue;
+                }
+            }
+        }
+        let Some((cue, confidence, mut role, follows, cue_start)) = found else {
+            out.push(Decision::Mentioned("no travel cue".into()));
+            continue;
+        };
+        if cue_start != usize::MAX {
+            let lo = cue_start.saturating_sub(6);
+            if let Some(neg) = (lo..cue_start).map(w).find(|x| NEGATIONS.contains(x)) {
+                out.push(Decision::Mentioned(format!(
+                    "negated (`{neg}` before `{cue}`)"
+                )));
+                continue;
+            }
+            if cue_start > 0 && EARLIER.contains(&w(cue_start - 1)) {
+                out.push(Decision::Mentioned(format!(
+                    "an earlier trip (`{} {cue}`)",
+                    w(cue_start - 1)
+                )));
+                continue;
+            }
+        }
+        if again {
+            role = Role::Return;
+        }
+        out.push(Decision::Stop {
+            cue,
+            confidence,
+            role,
+            follows,
+        });
+    }
+    out
+}
+
+/// The meeting word of `met [with the minister ...] in`, if the words between it and `in` (at
+/// `p`) are only names, titles and small words.
+fn meet_before(low: &[String], tokens: &[Token<'_>], p: usize) -> Option<usize> {
+    let lo = p.saturating_sub(10);
+    for q in (lo..p).rev() {
+        if MEET_WORDS.contains(&low[q].as_str()) {
+            return Some(q);
+        }
+        if !(tokens[q].is_capitalised() || MEET_FILLER.contains(&low[q].as_str())) {
+            return None;
+        }
+    }
+    None
+}
+
+fn span(tokens: &[Token<'_>], a: usize, b: usize) -> String {
+    let b = b.min(tokens.len().saturating_sub(1));
+    tokens[a..=b]
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
