@@ -82,6 +82,13 @@ const TO_VERBS: &[&str] = &[
     "drove",
     "drive",
     "sailed",
+    "bus",
+    "train",
+    "ferry",
+    "plane",
+    "boat",
+    "car",
+    "then",
     "way",
     "tour",
     "came",
@@ -92,6 +99,33 @@ const TO_VERBS: &[&str] = &[
     "stops",
 ];
 const RETURN_WORDS: &[&str] = &["return", "returns", "returned", "returning", "back"];
+/// `took him to`, `will take her to`: a verb of carrying and its object.
+const TAKE_VERBS: &[&str] = &[
+    "took", "take", "takes", "taking", "brought", "bring", "brings",
+];
+const OBJECTS: &[&str] = &["him", "her", "them", "me", "us"];
+/// Words after a place that undo the visit: `a visit to Vilnius was cancelled`.
+const UNDONE_AFTER: &[&str] = &[
+    "cancelled",
+    "canceled",
+    "postponed",
+    "scrapped",
+    "dropped",
+    "called",
+    "shelved",
+];
+/// Words before a cue that make it a wish, not a fact: `had hoped he would stop in`.
+const WISHES: &[&str] = &[
+    "hoped",
+    "hopes",
+    "wanted",
+    "wants",
+    "wished",
+    "urged",
+    "invited",
+    "asked",
+    "considered",
+];
 const IN_VERBS: &[&str] = &[
     "arrived",
     "arrives",
@@ -308,6 +342,11 @@ pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention])
                     } else if TO_VERBS.contains(&verb) {
                         found =
                             Some((format!("{verb} to"), 0.8, Role::Visit, None, v.unwrap_or(p)));
+                    } else if OBJECTS.contains(&verb)
+                        && let Some(t) = v.and_then(|v| v.checked_sub(1))
+                        && TAKE_VERBS.contains(&w(t))
+                    {
+                        found = Some((format!("{} {verb} to", w(t)), 0.8, Role::Visit, None, t));
                     }
                 }
                 "in" | "at" => {
@@ -358,6 +397,13 @@ pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention])
                 }
                 "from" if TO_VERBS.contains(&prev) || LEAVE_VERBS.contains(&prev) => {
                     found = Some((format!("{prev} from"), 0.8, Role::DepartFrom, None, p - 1));
+                }
+                // "flew from A to B on Monday, from B to C on Tuesday".
+                "from"
+                    if matches!(prev, "," | "and" | "then")
+                        && (1..p).any(|q| w(q) == "from" && TO_VERBS.contains(&w(q - 1))) =>
+                {
+                    found = Some(("from X to Y".into(), 0.8, Role::DepartFrom, None, p));
                 }
                 v if DIRECT_VERBS.contains(&v) => {
                     found = Some((v.to_string(), 0.85, Role::Visit, None, p));
@@ -438,6 +484,12 @@ pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention])
                 )));
                 continue;
             }
+            if let Some(wish) = (lo..cue_start).map(w).find(|x| WISHES.contains(x)) {
+                out.push(Decision::Mentioned(format!(
+                    "a wish, not a visit (`{wish}` before `{cue}`)"
+                )));
+                continue;
+            }
             if cue_start > 0 && EARLIER.contains(&w(cue_start - 1)) {
                 out.push(Decision::Mentioned(format!(
                     "an earlier trip (`{} {cue}`)",
@@ -445,6 +497,22 @@ pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention])
                 )));
                 continue;
             }
+        }
+        // Undone afterwards: "a visit to Vilnius was cancelled", "stop in X, but it did not".
+        let after: Vec<&str> = (m.last + 1..(m.last + 8).min(low.len())).map(w).collect();
+        if let Some(u) = after.iter().take(4).find(|x| UNDONE_AFTER.contains(x)) {
+            out.push(Decision::Mentioned(format!("undone (`{cue}` ... `{u}`)")));
+            continue;
+        }
+        if let Some(b) = after.iter().position(|x| *x == "but")
+            && after[b..]
+                .iter()
+                .any(|x| matches!(*x, "not" | "n't" | "'t" | "never"))
+        {
+            out.push(Decision::Mentioned(format!(
+                "undone (`{cue}` ... `but ... not`)"
+            )));
+            continue;
         }
         if again {
             role = Role::Return;

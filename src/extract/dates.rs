@@ -225,6 +225,19 @@ pub fn find(tokens: &[Token<'_>]) -> Vec<DateMention> {
                 found = Some((i, i + w.len() - 1, *e));
             }
         }
+        // "Monday, September 25": the written day wins over the weekday.
+        if let Some((first, _, Expr::Weekday(..))) = found {
+            let next = if word(i + 1) == "," { i + 2 } else { i + 1 };
+            if next < n
+                && let Some(day) = find(&tokens[next..])
+                    .into_iter()
+                    .next()
+                    .filter(|d| d.first == 0)
+                && matches!(day.expr, Expr::Day { .. })
+            {
+                found = Some((first, next + day.last, day.expr));
+            }
+        }
         match found {
             Some((first, last, expr)) => {
                 out.push(DateMention {
@@ -248,6 +261,7 @@ pub fn find(tokens: &[Token<'_>]) -> Vec<DateMention> {
 /// Words that put a sentence in the future (announcements, schedules).
 const FUTURE: &[&str] = &[
     "will",
+    "would",
     "'ll",
     "scheduled",
     "plans",
@@ -385,6 +399,11 @@ pub fn resolve(
 /// A dateline at the start of a text (`WASHINGTON, Nov. 6 (Reuters) -`, `TOKYO, 3 March 2024 —`):
 /// its date, if it has a year or `year` is given.
 pub fn dateline(first_sentence: &[Token<'_>], year: Option<i16>) -> Option<Date> {
+    dateline_at(first_sentence, year).map(|(d, _)| d)
+}
+
+/// [`dateline`], with the index of the dateline date's last token.
+pub fn dateline_at(first_sentence: &[Token<'_>], year: Option<i16>) -> Option<(Date, usize)> {
     let found = find(first_sentence);
     let d = found.first().filter(|d| d.first <= 4)?;
     // A dateline opens with a place in capitals and a comma.
@@ -403,7 +422,7 @@ pub fn dateline(first_sentence: &[Token<'_>], year: Option<i16>) -> Option<Date>
             day,
             year: y,
             ..
-        } => Date::new(y.or(year)?, month, day).ok(),
+        } => Date::new(y.or(year)?, month, day).ok().map(|x| (x, d.last)),
         _ => None,
     }
 }

@@ -249,6 +249,13 @@ const NOT_PLACES: &[&str] = &[
     "noon",
 ];
 
+/// Words of [`NOT_PLACES`] that may still begin a place's name (`North Korea`, `New Delhi`,
+/// `San Sebastian`): alone they are not places, but a run of capitalised words may start with them.
+const NAME_STARTS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "great", "grand", "saint", "san", "santa", "new", "old", "first",
+];
+
 /// Words that may join capitalised words inside one name (`Republic of the Congo`).
 const CONNECTORS: &[&str] = &[
     "of", "the", "de", "du", "del", "da", "al", "el", "es", "upon", "on",
@@ -308,7 +315,8 @@ pub fn find(
     let starts_run = |t: &Token| {
         t.is_capitalised() && {
             let l = t.lower();
-            !is_calendar_word(&l) && !NOT_PLACES.contains(&l.trim_end_matches('.'))
+            let l = l.trim_end_matches('.');
+            !is_calendar_word(l) && (!NOT_PLACES.contains(&l) || NAME_STARTS.contains(&l))
         }
     };
     let in_run = |t: &Token| {
@@ -371,7 +379,14 @@ pub fn find(
                 k += 1;
             }
         }
-        for m in &mut found {
+        // Places side by side with nothing between them are one name: `Jordan Henderson`.
+        let crowded: Vec<bool> = (0..found.len())
+            .map(|a| {
+                (a > 0 && found[a - 1].last + 1 == found[a].first)
+                    || (a + 1 < found.len() && found[a].last + 1 == found[a + 1].first)
+            })
+            .collect();
+        for (m, crowded) in found.iter_mut().zip(crowded) {
             let uncovered = |t: usize| {
                 t >= i && t < j && !covered[t - i] && !CONNECTORS.contains(&tokens[t].text)
             };
@@ -380,7 +395,7 @@ pub fn find(
                 .checked_sub(1)
                 .is_some_and(|t| uncovered(t) && !is_sentence_start_word(tokens, t));
             let after = uncovered(m.last + 1);
-            m.in_name = before || after;
+            m.in_name = before || after || crowded;
         }
         out.extend(found);
         i = j;

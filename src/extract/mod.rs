@@ -24,6 +24,7 @@ pub mod explain;
 pub mod mentions;
 pub mod names;
 pub mod places;
+pub mod quality;
 pub mod sentences;
 pub mod sequence;
 pub mod tokens;
@@ -110,9 +111,18 @@ pub fn extract(
     let mut all_decisions: Vec<Decision> = Vec::new();
     let mut all_dates = Vec::with_capacity(tokens.len());
     let mut previous: Option<dates::Resolved> = None;
+    // A dateline's date is when the story was filed, not a day of the trip.
+    let dateline: Option<(usize, usize)> = tokens.iter().take(3).enumerate().find_map(|(s, t)| {
+        dates::dateline_at(t, Some(reference.0.year())).map(|(_, last)| (s, last))
+    });
     for (s, toks) in tokens.iter().enumerate() {
         let future = dates::is_future(toks);
-        let found = dates::find(toks);
+        let mut found = dates::find(toks);
+        if let Some((ds, last)) = dateline
+            && ds == s
+        {
+            found.retain(|d| d.first > last);
+        }
         let mut resolved = Vec::with_capacity(found.len());
         for d in found {
             let r = dates::resolve(&d.expr, reference.0, future, previous.as_ref());
@@ -133,6 +143,7 @@ pub fn extract(
         decisions: &all_decisions,
         dates: &all_dates,
     });
+    let stops = with_neighbours(stops, index);
     let mentioned = mentioned(&stops, &all_mentions, &all_decisions);
     let sentences: Vec<String> = ranges.iter().map(|r| collapse(&text[r.clone()])).collect();
     let headline = text
@@ -193,6 +204,41 @@ fn mentioned(stops: &[Stop], mentions: &[Mention], decisions: &[Decision]) -> Ve
 }
 
 use places::Scope;
+
+/// Looks each town up again with the trip around it as hints, so a homonym resolves near the
+/// other stops (`San Sebastián` after Bilbao: Spain, not Guatemala). The previous and next stops
+/// count, by country and nearness.
+fn with_neighbours(mut stops: Vec<Stop>, index: &dyn PlaceIndex) -> Vec<Stop> {
+    let first: Vec<Place> = stops.iter().map(|s| s.place.clone()).collect();
+    for (i, stop) in stops.iter_mut().enumerate() {
+        if stop.place.scope != Scope::City {
+            continue;
+        }
+        let neighbours: Vec<&Place> = [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| first.get(j))
+            .filter(|p| p.key != stop.place.key)
+            .collect();
+        if neighbours.is_empty() {
+            continue;
+        }
+        // A smaller namesake wins only when not much smaller: Lima stays in Peru next to
+        // Buenos Aires, though Lima, Argentina is nearer.
+        if let Some(p) = index.city_among(&stop.place.name, &neighbours)
+            && p.key != stop.place.key
+            && p.population.saturating_mul(10) >= stop.place.population
+        {
+            stop.place = Place {
+                alternate: stop.place.alternate,
+                ..p
+            };
+        }
+    }
+    stops
+}
+
+use places::Place;
 
 /// A sentence on one line: runs of white space become one space.
 fn collapse(s: &str) -> String {

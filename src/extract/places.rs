@@ -51,6 +51,9 @@ pub trait PlaceIndex {
     fn city(&self, name: &str) -> Option<Place>;
     /// The most likely town called `name` in country `iso2`.
     fn city_in(&self, name: &str, iso2: &str) -> Option<Place>;
+    /// The most likely town called `name` on a trip through `neighbours` (their countries and
+    /// positions count in its favour): `San Sebastián` next to Bilbao is in Spain.
+    fn city_among(&self, name: &str, neighbours: &[&Place]) -> Option<Place>;
 }
 
 impl PlaceIndex for Gazetteer {
@@ -92,6 +95,20 @@ impl PlaceIndex for Gazetteer {
         let m = self.exact(name, &hints)?;
         (m.level == Level::City && m.country == iso2).then(|| city_place(&m))
     }
+
+    fn city_among(&self, name: &str, neighbours: &[&Place]) -> Option<Place> {
+        let mut hints = Hints::none();
+        for p in neighbours {
+            if !hints.countries.contains(&p.country) {
+                hints.countries.push(p.country.clone());
+            }
+            if let Ok(at) = crate::model::LonLat::new(p.lon, p.lat) {
+                hints.add_point(at);
+            }
+        }
+        let m = self.exact(name, &hints)?;
+        (m.level == Level::City).then(|| city_place(&m))
+    }
 }
 
 fn city_place(m: &crate::geocode::Match) -> Place {
@@ -125,6 +142,9 @@ impl PlaceIndex for TestIndex {
     }
     fn city_in(&self, name: &str, iso2: &str) -> Option<Place> {
         self.find(name, Some(iso2), false)
+    }
+    fn city_among(&self, name: &str, _: &[&Place]) -> Option<Place> {
+        self.find(name, None, false)
     }
 }
 

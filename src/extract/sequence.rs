@@ -105,6 +105,7 @@ pub fn build(input: &Input<'_>) -> Vec<Stop> {
             role: *role,
         });
     }
+    origins_first(&mut occs);
     attach_dates(input, &mut occs);
     promote_towns(input, &mut occs);
     meeting_dates(input, &mut occs);
@@ -112,6 +113,26 @@ pub fn build(input: &Input<'_>) -> Vec<Stop> {
     absorb_countries(&mut stops);
     order_by_dates(&mut stops);
     stops
+}
+
+/// `arrived in Riyadh, after a flight from Berlin`: a place left from that no stop follows
+/// comes before the nearest stop reached earlier in the same sentence.
+fn origins_first(occs: &mut [Occurrence]) {
+    for x in 0..occs.len() {
+        if occs[x].role != Role::DepartFrom
+            || occs.iter().any(|o| o.follows == Some(occs[x].mention))
+        {
+            continue;
+        }
+        let s = occs[x].stop.sentence;
+        if let Some(y) = (0..x).rev().find(|&y| {
+            occs[y].stop.sentence == s
+                && occs[y].role != Role::DepartFrom
+                && occs[y].follows.is_none()
+        }) {
+            occs[y].follows = Some(occs[x].mention);
+        }
+    }
 }
 
 /// Dates in a sentence go to its stops: a range over a list (first arrival, last departure); a
@@ -155,16 +176,42 @@ fn attach_dates(input: &Input<'_>, occs: &mut [Occurrence]) {
                 continue;
             }
         }
-        for (dm, r) in dates {
+        // Each stop first claims a day written right after it ("in Amman on Saturday"); other
+        // days go to the stop just before them, or to the first stop when they open the sentence.
+        let lasts: Vec<usize> = idx
+            .iter()
+            .map(|&i| input.mentions[occs[i].mention].last)
+            .collect();
+        let mut has = vec![false; idx.len()];
+        let mut plan: Vec<(usize, usize)> = Vec::new(); // (date, stop among idx)
+        let mut claimed = vec![false; dates.len()];
+        for (k, (dm, _)) in dates.iter().enumerate() {
+            if let Some(j) =
+                (0..idx.len()).find(|&j| !has[j] && dm.first > lasts[j] && dm.first <= lasts[j] + 3)
+            {
+                has[j] = true;
+                claimed[k] = true;
+                plan.push((k, j));
+            }
+        }
+        for (k, (dm, _)) in dates.iter().enumerate() {
+            if claimed[k] {
+                continue;
+            }
+            let before = (0..idx.len()).rev().find(|&j| toks[j] < dm.first);
+            match before {
+                Some(j) => plan.push((k, j)),
+                None if !has[0] => {
+                    has[0] = true;
+                    plan.push((k, 0));
+                }
+                None => {}
+            }
+        }
+        for (k, j) in plan {
+            let (dm, r) = dates[k];
             let r = r.as_ref().expect("filtered");
-            let before = idx
-                .iter()
-                .zip(&toks)
-                .rev()
-                .find(|(_, t)| **t < dm.first)
-                .map(|(i, _)| *i);
-            let target = before.or_else(|| idx.first().copied());
-            let Some(mut t) = target else { continue };
+            let mut t = idx[j];
             // "left X for Y on Monday": the day is X's departure.
             if let Some(f) = occs[t].follows
                 && let Some(x) = idx.iter().copied().find(|&i| occs[i].mention == f)
@@ -182,6 +229,11 @@ fn attach_dates(input: &Input<'_>, occs: &mut [Occurrence]) {
                 if r.to != r.from {
                     o.stop.depart = Some(dated(r.to, dm, r, "end of the range"));
                 }
+            } else if o.stop.depart.is_none()
+                && o.stop.arrive.as_ref().is_some_and(|a| a.date < r.to)
+            {
+                // "arrived on May 30 and stayed until May 31".
+                o.stop.depart = Some(dated(r.to, dm, r, "departure (a later day, same stop)"));
             }
         }
     }
