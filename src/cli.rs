@@ -151,18 +151,20 @@ fn extract(args: &ExtractArgs) -> ExitCode {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string())
     };
-    if found.stops.is_empty() {
-        eprintln!(
-            "warning: {}: no stops found (no travel cue such as \"visit to\" or \"arrived in\")",
-            path.display()
-        );
-    }
     let json = crate::extract::trip::to_json(&found, &source_name);
     if args.explain {
         let code = print_stdout(&crate::extract::explain::table(&found));
         if code != ExitCode::SUCCESS {
             return code;
         }
+    }
+    if found.stops.is_empty() {
+        // A trip needs a stop: write nothing rather than a file `render` would refuse.
+        eprintln!(
+            "error: {}: no stops found: no place follows a travel cue such as \"visit to\", \"arrived in\" or \"left X for Y\" (--explain lists the places mentioned)",
+            path.display()
+        );
+        return ExitCode::from(INVALID);
     }
     let Some(out) = &args.output else {
         return if args.explain {

@@ -106,6 +106,9 @@ const TAKE_VERBS: &[&str] = &[
 const OBJECTS: &[&str] = &["him", "her", "them", "me", "us"];
 /// Words after a place that undo the visit: `a visit to Vilnius was cancelled`.
 const UNDONE_AFTER: &[&str] = &[
+    "possible",
+    "unlikely",
+    "uncertain",
     "cancelled",
     "canceled",
     "postponed",
@@ -116,6 +119,12 @@ const UNDONE_AFTER: &[&str] = &[
 ];
 /// Words before a cue that make it a wish, not a fact: `had hoped he would stop in`.
 const WISHES: &[&str] = &[
+    "could",
+    "might",
+    "may",
+    "considering",
+    "consider",
+    "hoping",
     "hoped",
     "hopes",
     "wanted",
@@ -126,6 +135,10 @@ const WISHES: &[&str] = &[
     "asked",
     "considered",
 ];
+/// `was in`, `already in`: being there, a weaker cue than arriving.
+const PRESENCE: &[&str] = &["was", "were", "already", "remained", "still", "briefly"];
+/// Words after a place that put the trip in the past: `flew to Paris last week`.
+const EARLIER_AFTER: &[&str] = &["week", "month", "year"];
 const IN_VERBS: &[&str] = &[
     "arrived",
     "arrives",
@@ -353,6 +366,8 @@ pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention])
                     let verb = prev;
                     if IN_VERBS.contains(&verb) {
                         found = Some((format!("{verb} in"), 0.9, Role::Visit, None, p - 1));
+                    } else if PRESENCE.contains(&verb) {
+                        found = Some((format!("{verb} in"), 0.6, Role::Visit, None, p - 1));
                     } else if RETURN_WORDS.contains(&verb) {
                         found = Some((format!("{verb} in"), 0.85, Role::Return, None, p - 1));
                     } else if let Some(d) = dates
@@ -478,13 +493,24 @@ pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention])
         };
         if cue_start != usize::MAX {
             let lo = cue_start.saturating_sub(6);
+            // "the president, who flew to Paris ...": someone else's trip.
+            if (lo..cue_start).any(|q| w(q) == "who" && q > 0 && w(q - 1) == ",") {
+                out.push(Decision::Mentioned(format!(
+                    "someone else's trip (`, who ... {cue}`)"
+                )));
+                continue;
+            }
             if let Some(neg) = (lo..cue_start).map(w).find(|x| NEGATIONS.contains(x)) {
                 out.push(Decision::Mentioned(format!(
                     "negated (`{neg}` before `{cue}`)"
                 )));
                 continue;
             }
-            if let Some(wish) = (lo..cue_start).map(w).find(|x| WISHES.contains(x)) {
+            if let Some(wish) = (lo..cue_start)
+                .filter(|&q| !tokens[q].is_capitalised()) // "May 16" is a day
+                .map(w)
+                .find(|x| WISHES.contains(x))
+            {
                 out.push(Decision::Mentioned(format!(
                     "a wish, not a visit (`{wish}` before `{cue}`)"
                 )));
@@ -498,9 +524,16 @@ pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention])
                 continue;
             }
         }
+        if w(m.last + 1) == "last" && EARLIER_AFTER.contains(&w(m.last + 2)) {
+            out.push(Decision::Mentioned(format!(
+                "an earlier trip (`{cue}` ... `last {}`)",
+                w(m.last + 2)
+            )));
+            continue;
+        }
         // Undone afterwards: "a visit to Vilnius was cancelled", "stop in X, but it did not".
         let after: Vec<&str> = (m.last + 1..(m.last + 8).min(low.len())).map(w).collect();
-        if let Some(u) = after.iter().take(4).find(|x| UNDONE_AFTER.contains(x)) {
+        if let Some(u) = after.iter().take(6).find(|x| UNDONE_AFTER.contains(x)) {
             out.push(Decision::Mentioned(format!("undone (`{cue}` ... `{u}`)")));
             continue;
         }
