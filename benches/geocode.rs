@@ -30,6 +30,9 @@ fn bench(c: &mut Criterion) {
     c.bench_function("geocode/lookup Springfield with hints", |b| {
         b.iter(|| black_box(g.lookup("Springfield", &hints).unwrap()))
     });
+    c.bench_function("geocode/find unknown Bagdhad (no suggestions)", |b| {
+        b.iter(|| black_box(g.find("Bagdhad", &none)))
+    });
     c.bench_function("geocode/unknown Bagdhad (did you mean)", |b| {
         b.iter(|| black_box(g.lookup("Bagdhad", &none).unwrap_err()))
     });

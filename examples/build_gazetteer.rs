@@ -244,10 +244,28 @@ fn read_tsv(path: &Path) -> Result<Vec<HashMap<String, String>>, Box<dyn Error>>
     Ok(rows)
 }
 
+/// Short alternate names kept although short: abbreviations people write for their cities.
+const SHORT_ALTERNATES: &[&str] = &["nyc", "la", "sf", "kl", "df", "cdmx", "hcmc", "rio"];
+
+/// Words that are alternate names of some place in GeoNames but far more often just words
+/// ("From" for Frome, "North" for North Salt Lake): not indexed as alternate names.
+const NOT_ALTERNATES: &[&str] = &[
+    "about", "after", "also", "before", "capital", "central", "city", "east", "from", "have",
+    "into", "june", "july", "lower", "north", "over", "place", "south", "that", "their", "there",
+    "they", "this", "town", "under", "upper", "west", "what", "when", "where", "which", "will",
+    "with", "would",
+];
+
 /// Whether an alternate name is worth indexing: written with a capital letter (GeoNames' all
-/// lower-case entries are machine transliterations such as "an dao er cheng") and not too long.
+/// lower-case entries are machine transliterations such as "an dao er cheng"), not too long, and
+/// neither a code of 3 letters or fewer (airport codes: "SEA", "CAN", "WAS" would turn the words
+/// "sea", "can", "was" into cities) nor a common word.
 fn useful_alternate(name: &str) -> bool {
-    name.chars().any(char::is_uppercase) && name.chars().count() <= 40
+    let key = normalize(name);
+    name.chars().any(char::is_uppercase)
+        && name.chars().count() <= 40
+        && (key.len() > 3 || SHORT_ALTERNATES.contains(&key.as_str()))
+        && !NOT_ALTERNATES.contains(&key.as_str())
 }
 
 /// The places of a cities TSV; alternate names only for places of `alt_min` people or more.

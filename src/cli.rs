@@ -62,6 +62,10 @@ struct GeocodeArgs {
     /// Print one JSON object per query, one per line.
     #[arg(long)]
     json: bool,
+    /// Places the queries are near (repeatable), to choose among homonyms as a trip's other
+    /// stops would: --near Chicago picks Springfield, Illinois.
+    #[arg(long, value_name = "PLACE")]
+    near: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -248,10 +252,20 @@ fn check(args: &InputArgs) -> ExitCode {
 
 /// `tripmap geocode`: one block (or JSON line) per query; exit 1 when any query matches nothing.
 fn geocode(args: &GeocodeArgs) -> ExitCode {
+    let mut hints = crate::geocode::Hints::none();
+    for place in &args.near {
+        match crate::geocode::lookup(place, &crate::geocode::Hints::none()) {
+            Ok(m) => hints.add_match(&m),
+            Err(e) => {
+                eprintln!("error: --near: {e}");
+                return ExitCode::from(INVALID);
+            }
+        }
+    }
     let mut out = String::new();
     let mut failed = false;
     for q in &args.query {
-        let result = crate::geocode::lookup(q, &crate::geocode::Hints::none());
+        let result = crate::geocode::lookup(q, &hints);
         if let Err(e) = &result {
             failed = true;
             eprintln!("error: {e}");

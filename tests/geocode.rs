@@ -78,6 +78,9 @@ const EXPECTED: &[(&str, &str, f64, f64)] = &[
     ("Cambridge, England", "GB", 52.21, 0.12),
     ("Cambridge, UK", "GB", 52.21, 0.12),
     ("London, Ontario", "CA", 42.98, -81.25),
+    ("London, ON", "CA", 42.98, -81.25),
+    ("Victoria, BC", "CA", 48.43, -123.37),
+    ("Newcastle, NSW", "AU", -32.93, 151.78),
     ("Perth", "AU", -31.95, 115.86),
     ("Perth, Scotland", "GB", 56.40, -3.43),
     ("Birmingham, Alabama", "US", 33.52, -86.80),
@@ -94,6 +97,8 @@ const EXPECTED: &[(&str, &str, f64, f64)] = &[
     ("Buenos Aires", "AR", -34.60, -58.38),
     ("Sydney", "AU", -33.87, 151.21),
     ("Nairobi", "KE", -1.29, 36.82),
+    ("Rio", "BR", -22.91, -43.18),
+    ("LA", "US", 34.05, -118.24),
 ];
 
 #[test]
@@ -127,6 +132,7 @@ const COUNTRIES: &[(&str, &str, f64, f64)] = &[
     ("USA", "US", 38.90, -77.04),
     ("United Kingdom", "GB", 51.51, -0.13),
     ("Türkiye", "TR", 39.93, 32.86),
+    ("Trinidad & Tobago", "TT", 10.67, -61.52),
 ];
 
 #[test]
@@ -137,6 +143,8 @@ fn a_country_name_gives_its_capital_marked_country_level() {
         assert_eq!(m.country, country, "{q}");
         assert!(km(m.lat, m.lon, lat, lon) < 10.0, "{q}: {}", m.label());
     }
+    // A country without a capital is no place (not 0°, 0°).
+    assert!(lookup("Antarctica", &Hints::none()).is_err());
     // A city is a city, even where it shares its country's name's first word.
     assert_eq!(lookup("Amman", &Hints::none()).unwrap().level, Level::City);
 }
@@ -159,6 +167,31 @@ fn misspellings_fail_with_the_intended_place_suggested() {
                 suggestions.iter().any(|s| s.starts_with(want)),
                 "{q}: {suggestions:?}"
             ),
+            other => panic!("{q}: expected not found, got {other:?}"),
+        }
+    }
+    // With a region, the suggestion is the place in that region.
+    let e = lookup("Springfeld, Illinois", &Hints::none()).unwrap_err();
+    assert!(
+        e.to_string()
+            .ends_with("did you mean Springfield, Illinois, United States?"),
+        "{e}"
+    );
+    // A misspelt region is not ignored: it is an error suggesting the place in the right region.
+    for (q, want) in [
+        ("Paris, Texsa", "Paris, Texas, United States"),
+        (
+            "Springfield, Ilinois",
+            "Springfield, Illinois, United States",
+        ),
+        (
+            "Ramallah, Wes Bank",
+            "Ramallah, West Bank, Palestinian Territory",
+        ),
+        ("Amman, Jordna", "Amman, Jordan"),
+    ] {
+        match lookup(q, &Hints::none()) {
+            Err(GeocodeError::NotFound { suggestions, .. }) => assert_eq!(suggestions, [want]),
             other => panic!("{q}: expected not found, got {other:?}"),
         }
     }
@@ -387,7 +420,7 @@ fn an_unknown_place_names_the_stop_and_field() {
     let trip = dir.path().join("trip.json");
     std::fs::write(
         &trip,
-        r#"{"stops": [{"name": "Amman"}, {"name": "Work", "place": "Bagdhad"}]}"#,
+        r#"{"stops": [{"name": "Amman"}, {"name": "Work", "place": "Bagdhad"}, {"name": "Qqqzzq"}, {"name": "Ankara"}, {"name": "Zzqqx"}]}"#,
     )
     .unwrap();
     let o = tripmap(&[
@@ -399,6 +432,11 @@ fn an_unknown_place_names_the_stop_and_field() {
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("stop 2 \"Work\", field `place`: no place called `Bagdhad` in the gazetteer; did you mean Baghdad, Iraq?"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains(" (not found either: stop 3 \"Qqqzzq\", stop 5 \"Zzqqx\")"),
         "{}",
         stderr(&o)
     );
@@ -460,4 +498,181 @@ fn coordinates_with_local_times_but_no_tz_take_the_nearest_places_zone() {
         stops["features"][1]["properties"]["arrive_utc"],
         Value::Null
     );
+}
+
+#[test]
+fn find_is_lookup_without_suggestions() {
+    let g = tripmap::geocode::Gazetteer::get();
+    assert_eq!(
+        g.find("Paris, TX", &Hints::none()),
+        g.lookup("Paris, TX", &Hints::none()).ok()
+    );
+    assert_eq!(tripmap::geocode::find("Bagdhad", &Hints::none()), None);
+    // A misspelt qualifier is no match for `find` either (not Paris, France).
+    assert_eq!(tripmap::geocode::find("Paris, Texsa", &Hints::none()), None);
+}
+
+#[test]
+fn cli_near_gives_context_and_a_country_lists_its_namesake_towns() {
+    let o = tripmap(&["geocode", "Springfield", "--near", "Chicago", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(m["admin1"], "Illinois");
+    let o = tripmap(&["geocode", "Springfield", "--near", "Qqqzzq"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("--near: no place called `Qqqzzq`"),
+        "{}",
+        stderr(&o)
+    );
+    let jordan = lookup("Jordan", &Hints::none()).unwrap();
+    assert_eq!(jordan.level, Level::Country);
+    assert!(
+        jordan
+            .alternatives
+            .iter()
+            .any(|p| p.admin1.as_deref() == Some("Minnesota")),
+        "{:?}",
+        jordan.alternatives
+    );
+}
+
+/// Places travellers go that are not big cities: the sample behind the choice of places of
+/// 1,000+ people (data/README.md: 38 of these with places of 15,000+, 60 with 5,000+).
+const DESTINATIONS: &[&str] = &[
+    "Zermatt",
+    "Chamonix-Mont-Blanc",
+    "Grindelwald",
+    "Hallstatt",
+    "Giverny",
+    "Positano",
+    "Bled",
+    "Wadi Musa",
+    "Jericho",
+    "Nazareth",
+    "Bethlehem",
+    "Banff",
+    "Aspen",
+    "Key West",
+    "Sedona",
+    "Moab",
+    "Jackson",
+    "Taos",
+    "Interlaken",
+    "Sankt Moritz",
+    "Davos",
+    "Kitzbuehel",
+    "Rovaniemi",
+    "Tromso",
+    "Ubud",
+    "Luang Prabang",
+    "Siem Reap",
+    "Hoi An",
+    "Cusco",
+    "Ushuaia",
+    "El Calafate",
+    "Queenstown",
+    "Oia",
+    "Mykonos",
+    "Dubrovnik",
+    "Kotor",
+    "Mostar",
+    "Cesky Krumlov",
+    "Rothenburg ob der Tauber",
+    "Carcassonne",
+    "Saint-Tropez",
+    "Portofino",
+    "Sintra",
+    "Ronda",
+    "Gruyeres",
+    "Bruges",
+    "Assisi",
+    "San Gimignano",
+    "Amalfi",
+    "Kyoto",
+    "Nikko",
+    "Hakone",
+    "Reykjavik",
+    "Vik",
+    "Akureyri",
+    "Lourdes",
+    "Fatima",
+    "Santiago de Compostela",
+    "Oxford",
+    "Stratford-upon-Avon",
+    "Bath",
+    "St Andrews",
+    "Killarney",
+    "Galway",
+    "Tofino",
+    "Whistler",
+    "Niagara Falls",
+    "Lake Placid",
+    "Provincetown",
+    "Bar Harbor",
+    "Gatlinburg",
+    "Ketchikan",
+    "Skagway",
+    "Hilo",
+    "Lahaina",
+];
+
+#[test]
+fn most_small_destinations_are_in_the_gazetteer() {
+    assert_eq!(DESTINATIONS.len(), 75);
+    let missing: Vec<&str> = DESTINATIONS
+        .iter()
+        .copied()
+        .filter(|q| tripmap::geocode::find(q, &Hints::none()).is_none())
+        .collect();
+    // Villages under 1,000 people are not in the gazetteer.
+    assert_eq!(missing, ["Hallstatt", "Giverny"]);
+}
+
+#[test]
+fn regions_conflicts_and_common_words_are_not_places() {
+    // A state is not a place: its biggest places are offered.
+    match lookup("Texas", &Hints::none()) {
+        Err(GeocodeError::NotFound { suggestions, .. }) => {
+            assert_eq!(suggestions[0], "Houston, Texas, United States")
+        }
+        other => panic!("{other:?}"),
+    }
+    // Qualifiers that do not overlap hold nothing.
+    let e = lookup("Paris, Texas, France", &Hints::none()).unwrap_err();
+    assert!(matches!(e, GeocodeError::NotInRegion { .. }), "{e:?}");
+    // Airport codes and common words listed as alternate names in GeoNames are not indexed.
+    for word in ["The", "Sea", "Was", "Can't", "From", "North", "Air"] {
+        if let Some(m) = tripmap::geocode::find(word, &Hints::none()) {
+            assert!(
+                !m.alternate_name,
+                "{word} -> {} by an alternate name",
+                m.label()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_place_far_from_its_coordinates_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let trip = dir.path().join("trip.json");
+    std::fs::write(
+        &trip,
+        r#"{"stops": [
+          {"name": "A", "place": "Amman", "lat": 35.95, "lon": 31.95},
+          {"name": "B", "place": "Paris", "lat": 33.66, "lon": -95.55},
+          {"name": "C", "place": "Baghdad", "lat": 33.34, "lon": 44.40}
+        ]}"#,
+    )
+    .unwrap();
+    let o = tripmap(&["check", trip.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("warning: stop 1 \"A\": `place` Amman, Jordan is 577 km from the given lat 35.95, lon 31.95 (are lat and lon swapped?); kept the coordinates"),
+        "{out}"
+    );
+    // Paris next to Paris, Texas and Baghdad at Baghdad are fine.
+    assert_eq!(out.matches("warning").count(), 1, "{out}");
 }

@@ -2,15 +2,16 @@
 //!
 //! A query is a name, optionally followed by qualifiers after commas ("Paris, Texas",
 //! "Ramallah, West Bank", "Washington, D.C."); a qualifier is a country (name, ISO code) or a
-//! first-level region (name; for the US also the postal abbreviation: TX, IL, DC). Without commas,
-//! trailing words that name a region are read as a qualifier when the whole query is no name
-//! ("Paris Texas", "Washington DC"). A query that is a country's name resolves to its capital,
-//! marked [`Level::Country`].
+//! first-level region (name; for the US, Canada and Australia also the postal abbreviation: TX,
+//! IL, DC, ON, NSW). Without commas, trailing words that name a region are read as a qualifier
+//! when the whole query is no name ("Paris Texas", "Washington DC"). A query that is a country's
+//! name resolves to its capital, marked [`Level::Country`] (countries without a capital, such as
+//! Antarctica, are no match).
 //!
 //! Ranking: places whose own name matches come before places known by it as an alternate name,
 //! unless 10 times smaller; qualifiers filter; [`Hints`] favour places in the trip's regions
-//! (or else countries) and near its neighbouring stops; then population; ties go to the smaller GeoNames
-//! id, so the result is deterministic.
+//! (or else countries) and near its neighbouring stops; then population; ties go to the smaller
+//! GeoNames id, so the result is deterministic.
 
 use super::index::{BYTES, Index, PlaceRow};
 use super::normalize::normalize;
@@ -32,6 +33,8 @@ const HINT_ADMIN1: f64 = 1000.0;
 const HINT_COUNTRY: f64 = 20.0;
 /// Runners-up within this population factor of the best make the query ambiguous.
 const AMBIGUOUS: f64 = 3.0;
+/// Places of one name closer than this (metres) are one city in two records, not a choice.
+const SAME_PLACE_M: f64 = 25_000.0;
 /// How many alternatives a match lists.
 const MAX_ALTERNATIVES: usize = 5;
 
@@ -93,12 +96,29 @@ impl Gazetteer {
 
     /// Resolves `query` to a place. See the module documentation for the rules.
     pub fn lookup(&self, query: &str, hints: &Hints) -> Result<Match, GeocodeError> {
+        self.lookup_with(query, hints, true)
+    }
+
+    /// Like [`Gazetteer::lookup`], but `None` instead of an error, and without the "did you mean"
+    /// search (milliseconds) when nothing matches: for scanning text for place names, where most
+    /// candidates are not places.
+    pub fn find(&self, query: &str, hints: &Hints) -> Option<Match> {
+        self.lookup_with(query, hints, false).ok()
+    }
+
+    /// [`Gazetteer::lookup`]; `suggest` says whether to search for close names on failure.
+    fn lookup_with(
+        &self,
+        query: &str,
+        hints: &Hints,
+        suggest: bool,
+    ) -> Result<Match, GeocodeError> {
         let whole = normalize(query);
         if whole.is_empty() {
             return Err(GeocodeError::Empty);
         }
         // The whole query as one name: a country, or a place ("Washington, D.C." is a name too).
-        if let Some(c) = self.country_index(&whole, false) {
+        if let Some(c) = self.placeable_country(&whole) {
             return Ok(self.country_match(query, &whole, c));
         }
         let postings = self.index.postings(&whole);
@@ -121,20 +141,41 @@ impl Gazetteer {
         let name = normalize(name_raw);
         let mut region = Region::default();
         let mut named_regions = Vec::new();
+        let mut conflict = false;
         let mut warnings = Vec::new();
         for q in parts {
             match self.region(&normalize(q)) {
                 Some(r) => {
-                    region = if region.is_empty() {
-                        r
-                    } else {
-                        intersect(&region, &r, &self.index)
-                    };
                     named_regions.push(q.to_string());
+                    if region.is_empty() {
+                        region = r;
+                    } else {
+                        region = intersect(&region, &r, &self.index);
+                        // "Paris, Texas, France": regions that do not overlap hold nothing.
+                        conflict |= region.is_empty();
+                    }
                 }
-                None => warnings.push(format!(
-                    "`{q}` in `{query}` is not a country or region the gazetteer knows; ignored it"
-                )),
+                None => {
+                    // A misspelt region ("Paris, Texsa") must not quietly become no region.
+                    let near_misses: Vec<String> = self
+                        .close_regions(&normalize(q))
+                        .into_iter()
+                        .filter_map(|r| {
+                            self.lookup_with(&format!("{name_raw}, {r}"), hints, false)
+                                .ok()
+                        })
+                        .map(|m| m.place().label())
+                        .collect();
+                    if !near_misses.is_empty() {
+                        return Err(GeocodeError::NotFound {
+                            query: query.trim().to_string(),
+                            suggestions: near_misses,
+                        });
+                    }
+                    warnings.push(format!(
+                        "`{q}` in `{query}` is not a country or region the gazetteer knows; ignored it"
+                    ));
+                }
             }
         }
         let mut postings = self.index.postings(&name);
@@ -168,30 +209,51 @@ impl Gazetteer {
         }
         if postings.is_empty() {
             if named_regions.is_empty()
-                && let Some(c) = self.country_index(&name, false)
+                && let Some(c) = self.placeable_country(&name)
             {
                 return Ok(self.country_match(query, &name, c));
             }
+            // A state or province is not a place: offer its biggest places.
+            if suggest && let Some(r) = self.region(&name) {
+                let places: Vec<String> = (0..self.index.place_count() as u32)
+                    .filter(|&i| r.contains(&self.index.place(i)))
+                    .take(3)
+                    .map(|i| self.place(i).label())
+                    .collect();
+                if !places.is_empty() {
+                    return Err(GeocodeError::NotFound {
+                        query: query.trim().to_string(),
+                        suggestions: places,
+                    });
+                }
+            }
             return Err(GeocodeError::NotFound {
                 query: query.trim().to_string(),
-                suggestions: suggestions(&self.index, &name, 5)
-                    .into_iter()
-                    .map(|(i, key)| {
-                        let place = self.place(i);
-                        let own = normalize(&place.name);
-                        if strsim::osa_distance(&name, &own) <= strsim::osa_distance(&name, key) {
-                            place.label()
-                        } else {
-                            format!("{} (known as \"{key}\")", place.label())
-                        }
+                suggestions: if suggest {
+                    suggestions(&self.index, &name, 5, &|i| {
+                        region.is_empty() || region.contains(&self.index.place(i))
                     })
-                    .collect(),
+                } else {
+                    Vec::new()
+                }
+                .into_iter()
+                .map(|(i, key)| {
+                    let place = self.place(i);
+                    let own = normalize(&place.name);
+                    if strsim::osa_distance(&name, &own) <= strsim::osa_distance(&name, key) {
+                        place.label()
+                    } else {
+                        format!("{} (known as \"{key}\")", place.label())
+                    }
+                })
+                .collect(),
             });
         }
-        if !region.is_empty()
-            && !postings
-                .iter()
-                .any(|&(i, _)| region.contains(&self.index.place(i)))
+        if conflict
+            || (!region.is_empty()
+                && !postings
+                    .iter()
+                    .any(|&(i, _)| region.contains(&self.index.place(i))))
         {
             let all = self.best(
                 query,
@@ -267,22 +329,26 @@ impl Gazetteer {
         };
         scored.sort_by(order);
         let best = scored[0];
-        let runner_up = scored.get(1);
-        if let Some(r) = runner_up
-            && r.score >= best.score - AMBIGUOUS.ln()
-        {
-            let others: Vec<String> = scored[1..]
-                .iter()
-                .take_while(|s| s.score >= best.score - AMBIGUOUS.ln())
-                .take(MAX_ALTERNATIVES)
-                .map(|s| self.place(s.index).label())
-                .collect();
+        // Rivals: other places of nearly the same weight, not the same city again (within
+        // SAME_PLACE_M) and not a place merely once known by the name the best one owns.
+        let rivals: Vec<String> = scored[1..]
+            .iter()
+            .take_while(|s| s.score >= best.score - AMBIGUOUS.ln())
+            .filter(|s| !s.alternate || best.alternate)
+            .filter(|s| {
+                super::hints::haversine_m(best.row.lat, best.row.lon, s.row.lat, s.row.lon)
+                    > SAME_PLACE_M
+            })
+            .take(MAX_ALTERNATIVES)
+            .map(|s| self.place(s.index).label())
+            .collect();
+        if !rivals.is_empty() {
             warnings.push(format!(
                 "`{}` is ambiguous: chose {} (population {}); also {}. Add a country or region (\"{}, ...\") to choose",
                 query.trim(),
                 self.place(best.index).label(),
                 crate::summary::format_count(u64::from(best.row.population)),
-                others.join("; "),
+                rivals.join("; "),
                 query.trim()
             ));
         } else if !hints.is_empty() {
@@ -383,7 +449,16 @@ impl Gazetteer {
             level: Level::Country,
             matched: key.to_string(),
             alternate_name: false,
-            alternatives: Vec::new(),
+            // Towns that bear the country's name ("Jordan, Minnesota"), biggest first.
+            alternatives: self
+                .index
+                .postings(key)
+                .into_iter()
+                .filter(|&(_, alternate)| !alternate)
+                .take(MAX_ALTERNATIVES)
+                .map(|(i, _)| self.place(i))
+                .filter(|p| Some(p.geonameid) != row.capital_geonameid)
+                .collect(),
             warnings: Vec::new(),
         }
     }
@@ -416,6 +491,14 @@ impl Gazetteer {
         }
     }
 
+    /// The country named `key` (normalised; not an ISO code) if it has a capital to stand for it.
+    fn placeable_country(&self, key: &str) -> Option<usize> {
+        self.country_index(key, false).filter(|&c| {
+            let row = &self.index.countries[c];
+            row.capital_place.is_some() || (row.capital_lat.is_some() && row.capital_lon.is_some())
+        })
+    }
+
     /// The country whose name (or alias; with `codes`, ISO code) is `key` (normalised).
     fn country_index(&self, key: &str, codes: bool) -> Option<usize> {
         self.index.countries.iter().position(|c| {
@@ -434,9 +517,17 @@ impl Gazetteer {
             r.countries.push(c as u8);
         }
         let bare = strip_region_word(key);
+        let abbreviated: Vec<(&str, &str)> = REGION_ABBREVIATIONS
+            .iter()
+            .filter(|(_, abbr, _)| abbr.eq_ignore_ascii_case(key))
+            .map(|(country, _, name)| (*country, *name))
+            .collect();
         for (i, a) in self.index.admin1.iter().enumerate() {
             let us_code = a.country == "US" && a.code.eq_ignore_ascii_case(key);
-            if us_code || (!a.key.is_empty() && (a.key == key || strip_region_word(a.key) == bare))
+            let abbreviation = abbreviated.contains(&(a.country, a.name));
+            if us_code
+                || abbreviation
+                || (!a.key.is_empty() && (a.key == key || strip_region_word(a.key) == bare))
             {
                 r.admin1.push(i as u16);
             }
@@ -467,6 +558,27 @@ impl Gazetteer {
         best.map(|(i, d)| (self.place(i), d))
     }
 
+    /// Names of countries and regions a few edits from `key` (normalised; at most 1 edit for
+    /// names of up to 5 letters, 2 beyond), closest first, at most 3, as they are written.
+    fn close_regions(&self, key: &str) -> Vec<&'static str> {
+        let max = if key.len() <= 5 { 1 } else { 2 };
+        let countries = self
+            .index
+            .countries
+            .iter()
+            .flat_map(|c| c.keys.iter().map(move |k| (*k, c.name)));
+        let regions = self.index.admin1.iter().map(|a| (a.key, a.name));
+        let mut close: Vec<(usize, &'static str)> = countries
+            .chain(regions)
+            .filter(|(k, _)| k.len().abs_diff(key.len()) <= max && key.len() >= 3)
+            .map(|(k, name)| (strsim::osa_distance(key, k), name))
+            .filter(|(d, _)| *d <= max)
+            .collect();
+        close.sort_unstable();
+        close.dedup_by_key(|c| c.1);
+        close.into_iter().take(3).map(|(_, name)| name).collect()
+    }
+
     /// The country called `name` (English name, common alias, or ISO 3166-1 alpha-2/alpha-3 code;
     /// case, accents and punctuation ignored).
     pub fn country_by_name(&self, name: &str) -> Option<CountryInfo> {
@@ -483,6 +595,32 @@ impl Gazetteer {
         })
     }
 }
+
+/// Postal abbreviations of Canadian provinces and Australian states (GeoNames codes them with
+/// numbers; US states' GeoNames codes are their postal abbreviations already).
+const REGION_ABBREVIATIONS: &[(&str, &str, &str)] = &[
+    ("CA", "AB", "Alberta"),
+    ("CA", "BC", "British Columbia"),
+    ("CA", "MB", "Manitoba"),
+    ("CA", "NB", "New Brunswick"),
+    ("CA", "NL", "Newfoundland and Labrador"),
+    ("CA", "NS", "Nova Scotia"),
+    ("CA", "ON", "Ontario"),
+    ("CA", "PE", "Prince Edward Island"),
+    ("CA", "QC", "Quebec"),
+    ("CA", "SK", "Saskatchewan"),
+    ("CA", "YT", "Yukon"),
+    ("CA", "NT", "Northwest Territories"),
+    ("CA", "NU", "Nunavut"),
+    ("AU", "ACT", "Australian Capital Territory"),
+    ("AU", "NSW", "New South Wales"),
+    ("AU", "NT", "Northern Territory"),
+    ("AU", "QLD", "Queensland"),
+    ("AU", "SA", "South Australia"),
+    ("AU", "TAS", "Tasmania"),
+    ("AU", "VIC", "Victoria"),
+    ("AU", "WA", "Western Australia"),
+];
 
 /// Places in both regions: countries in both, regions in both or inside a country of the other.
 fn intersect(a: &Region, b: &Region, index: &Index) -> Region {

@@ -12,7 +12,7 @@
 //! assert!(e.to_string().contains("did you mean Baghdad, Iraq"), "{e}");
 //! ```
 //!
-//! [`resolve`] places every stop of an itinerary that has a place name but no coordinates.
+//! [`resolve`](crate::geocode::resolve) places every stop of an itinerary that has a place name but no coordinates.
 
 mod credit;
 mod error;
@@ -32,11 +32,17 @@ pub use gazetteer::Gazetteer;
 pub use hints::{Hints, NEAR_MAX, NEAR_SCALE_M};
 pub use normalize::normalize;
 pub use place::{CountryInfo, Level, Match, Place};
-pub use resolve::{Resolved, ZONE_FROM_NEAREST_M, resolve};
+pub use resolve::{PLACE_POSITION_TOLERANCE_M, Resolved, ZONE_FROM_NEAREST_M, resolve};
 
 /// Resolves `query` with the embedded gazetteer; see [`Gazetteer::lookup`].
 pub fn lookup(query: &str, hints: &Hints) -> Result<Match, GeocodeError> {
     Gazetteer::get().lookup(query, hints)
+}
+
+/// Like [`lookup`], without the "did you mean" search: `None` when nothing matches; see
+/// [`Gazetteer::find`].
+pub fn find(query: &str, hints: &Hints) -> Option<Match> {
+    Gazetteer::get().find(query, hints)
 }
 
 /// The country called `name` (English name, alias, ISO code); see [`Gazetteer::country_by_name`].

@@ -4,7 +4,7 @@
 //! other scripts transliterated (`deunicode`: "São Paulo" -> "sao paulo", "Köln" -> "koln",
 //! "Киев" -> "kiev"); full stops and apostrophes vanish ("D.C." -> "dc", "Xi'an" -> "xian"); every
 //! other non-alphanumeric character separates words ("Washington, D.C." -> "washington dc",
-//! "Winston-Salem" -> "winston salem").
+//! "Winston-Salem" -> "winston salem"); "&" reads "and".
 //!
 //! The gazetteer builder (`examples/build_gazetteer.rs`) includes this file, so the index and the
 //! queries are normalised by the same code.
@@ -31,7 +31,9 @@ pub fn normalize(text: &str) -> String {
         ) {
             continue;
         }
-        if c.is_ascii() {
+        if c == '&' {
+            " and ".chars().for_each(|d| push(d, &mut out));
+        } else if c.is_ascii() {
             push(c, &mut out);
         } else {
             match deunicode::deunicode_char(c) {
@@ -60,5 +62,6 @@ mod test {
         assert_eq!(normalize("Łódź"), "lodz");
         assert_eq!(normalize("Straße"), "strasse");
         assert_eq!(normalize("?!"), "");
+        assert_eq!(normalize("Trinidad & Tobago"), "trinidad and tobago");
     }
 }

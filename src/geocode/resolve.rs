@@ -12,7 +12,8 @@ use serde_json::{Value, json};
 pub struct Resolved {
     /// The itinerary; every stop has a position.
     pub itinerary: Itinerary,
-    /// Doubts to show the user ("stop 2 \"Springfield\": `Springfield` is ambiguous: ..."), in stop order.
+    /// Doubts to show the user ("stop 2 \"Springfield\": `Springfield` is ambiguous: ..."):
+    /// first about stops with coordinates, then about placed stops, each in stop order.
     pub warnings: Vec<String>,
     /// The match behind each geocoded stop: (0-based stop index, match), in stop order.
     pub matches: Vec<(usize, Match)>,
@@ -23,7 +24,10 @@ const QUALIFIER_FIELDS: &[&str] = &["country", "state", "region", "province"];
 
 /// Places every stop that has no coordinates, looking up its `place` (or, failing that, its
 /// `name`) with the other stops as [`Hints`]: the regions and countries of the stops placed
-/// without doubt, and the positions of the stops just before and after it in the input. A stop with `lat`/`lon` is left as it is.
+/// without doubt, and the positions of the stops just before and after it in the input.
+///
+/// A stop with `lat`/`lon` keeps them; if it also names a `place` more than
+/// [`PLACE_POSITION_TOLERANCE_M`] away, a warning says so.
 ///
 /// Each placed stop gets its position, its time zone when it had none (so local times become
 /// instants), and in `Stop::resolved`: `geonameid`, `gazetteer_name`, `country` (ISO 3166-1
@@ -38,7 +42,8 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
         .filter(|&i| itinerary.stops[i].position.is_none())
         .collect();
     let mut itinerary = itinerary;
-    let mut warnings = zones_from_positions(&mut itinerary);
+    let mut warnings = places_far_from_positions(&itinerary);
+    warnings.extend(zones_from_positions(&mut itinerary));
     if todo.is_empty() {
         return Ok(Resolved {
             itinerary,
@@ -49,12 +54,33 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
     let gazetteer = Gazetteer::get();
     // First pass: each stop on its own.
     let mut first: Vec<(usize, Match)> = Vec::with_capacity(todo.len());
+    let mut failure: Option<(usize, GeocodeError)> = None;
+    let mut also_failed: Vec<String> = Vec::new();
     for &i in &todo {
         let stop = &itinerary.stops[i];
-        let m = gazetteer
-            .lookup(&query(stop), &Hints::none())
-            .map_err(|e| stop_error(i, stop, &e))?;
-        first.push((i, m));
+        let q = query(stop);
+        if failure.is_none() {
+            match gazetteer.lookup(&q, &Hints::none()) {
+                Ok(m) => first.push((i, m)),
+                Err(e) => failure = Some((i, e)),
+            }
+        } else if gazetteer.find(&q, &Hints::none()).is_none() {
+            // After the first failure, only name the others (suggestions cost milliseconds).
+            let at = StopRef {
+                number: i + 1,
+                name: Some(stop.name.clone()),
+            };
+            also_failed.push(at.to_string());
+        }
+    }
+    if let Some((i, e)) = failure {
+        let mut error = stop_error(i, &itinerary.stops[i], &e);
+        if !also_failed.is_empty()
+            && let Error::Field { message, .. } = &mut error
+        {
+            message.push_str(&format!(" (not found either: {})", also_failed.join(", ")));
+        }
+        return Err(error);
     }
     // Second pass: again, with the other stops as hints (only confident matches count).
     let mut matches = Vec::with_capacity(todo.len());
@@ -106,6 +132,52 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
         warnings,
         matches,
     })
+}
+
+/// How far a stop's coordinates may lie from the place it names before a warning, in metres.
+pub const PLACE_POSITION_TOLERANCE_M: f64 = 50_000.0;
+
+/// Warnings for stops that give both coordinates and a `place`, when the place is more than
+/// [`PLACE_POSITION_TOLERANCE_M`] away: swapped or mistyped coordinates, or the wrong place. The
+/// coordinates are kept.
+fn places_far_from_positions(itinerary: &Itinerary) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (i, stop) in itinerary.stops.iter().enumerate() {
+        let (Some(p), Some(_)) = (stop.position, &stop.place) else {
+            continue;
+        };
+        // The place of that name nearest the coordinates ("Paris" at 33.66, -95.55 is Paris, Texas).
+        let mut near = Hints::none();
+        near.add_point(p);
+        let Some(m) = Gazetteer::get().find(&query(stop), &near) else {
+            continue;
+        };
+        if m.level != Level::City {
+            continue;
+        }
+        let d = super::hints::haversine_m(p.lat(), p.lon(), m.lat, m.lon);
+        if d > PLACE_POSITION_TOLERANCE_M {
+            let at = StopRef {
+                number: i + 1,
+                name: Some(stop.name.clone()),
+            };
+            let swapped = super::hints::haversine_m(p.lon(), p.lat(), m.lat, m.lon)
+                <= PLACE_POSITION_TOLERANCE_M;
+            warnings.push(format!(
+                "{at}: `place` {} is {:.0} km from the given lat {}, lon {}{}; kept the coordinates",
+                m.place().label(),
+                d / 1000.0,
+                p.lat(),
+                p.lon(),
+                if swapped {
+                    " (are lat and lon swapped?)"
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    warnings
 }
 
 /// How far the nearest gazetteer place may be for a stop with coordinates to take its time zone.

@@ -6,7 +6,15 @@ use super::index::Index;
 /// are fewest edits from `key` (normalised): optimal-string-alignment distance (edits and swaps of neighbours) at most 1 for short
 /// names, up to 3 for long ones (none for names under 3 letters); only the closest distance found counts, and among equally close
 /// names the more populous place comes first.
-pub(crate) fn suggestions(index: &Index, key: &str, limit: usize) -> Vec<(u32, &'static str)> {
+///
+/// Of the places a name belongs to, the first (most populous) one for which `prefer` holds is
+/// offered, else the most populous.
+pub(crate) fn suggestions(
+    index: &Index,
+    key: &str,
+    limit: usize,
+    prefer: &dyn Fn(u32) -> bool,
+) -> Vec<(u32, &'static str)> {
     let len = key.chars().count();
     if len < 3 {
         return Vec::new();
@@ -34,10 +42,15 @@ pub(crate) fn suggestions(index: &Index, key: &str, limit: usize) -> Vec<(u32, &
         }
         let name = index.key(k);
         let d = strsim::osa_distance(key, name);
-        if d <= max
-            && let Some(&(place, _)) = index.postings_of(k).first()
-        {
-            found.push((d, place, name));
+        if d <= max {
+            let postings = index.postings_of(k);
+            let chosen = postings
+                .iter()
+                .find(|(p, _)| prefer(*p))
+                .or(postings.first());
+            if let Some(&(place, _)) = chosen {
+                found.push((d, place, name));
+            }
         }
     }
     found.sort_unstable();
