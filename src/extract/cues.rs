@@ -583,3 +583,92 @@ fn span(tokens: &[Token<'_>], a: usize, b: usize) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[cfg(test)]
+mod test {
+    use super::super::places::TestIndex;
+    use super::super::tokens::tokenize;
+    use super::super::{dates, mentions};
+    use super::*;
+
+    fn index() -> TestIndex {
+        TestIndex(vec![
+            ("Israel", "IL", 9_000_000, true),
+            ("Jordan", "JO", 10_000_000, true),
+            ("Amman", "JO", 1_000_000, false),
+            ("Washington", "US", 700_000, false),
+            ("Tel Aviv", "IL", 400_000, false),
+        ])
+    }
+
+    /// (mention, "stop: cue" or "mentioned: reason") for each mention of `s`.
+    fn decisions(s: &str) -> Vec<(String, String)> {
+        let toks = tokenize(s, 0, s.len());
+        let ms = mentions::find(s, 0, &toks, &index());
+        let ds = dates::find(&toks);
+        ms.iter()
+            .zip(decide(&toks, &ms, &ds))
+            .map(|(m, d)| {
+                let what = match d {
+                    Decision::Stop { cue, role, .. } => format!("stop {role:?}: {cue}"),
+                    Decision::Mentioned(why) => format!("mentioned: {why}"),
+                };
+                (m.text.clone(), what)
+            })
+            .collect()
+    }
+
+    fn has(got: &[(String, String)], place: &str, starts: &str) -> bool {
+        got.iter().any(|(p, d)| p == place && d.starts_with(starts))
+    }
+
+    #[test]
+    fn lists_after_a_cue_are_stops() {
+        let d = decisions("During his visits to Israel, Jordan and Washington, he spoke.");
+        assert!(has(&d, "Israel", "stop Visit: visits to"), "{d:?}");
+        assert!(
+            has(&d, "Jordan", "stop Visit: list after visits to"),
+            "{d:?}"
+        );
+        assert!(has(&d, "Washington", "stop Visit: list after"), "{d:?}");
+    }
+
+    #[test]
+    fn left_x_for_y() {
+        let d = decisions("He left Amman for Tel Aviv on Monday.");
+        assert!(has(&d, "Amman", "stop DepartFrom: left"), "{d:?}");
+        assert!(has(&d, "Tel Aviv", "stop Visit: left X for Y"), "{d:?}");
+    }
+
+    #[test]
+    fn demonyms_possessives_and_bare_mentions_are_not_stops() {
+        let d = decisions("Israeli forces and Washington's stance worried Jordan.");
+        assert!(has(&d, "Israeli", "mentioned: demonym"), "{d:?}");
+        assert!(has(&d, "Washington", "mentioned: possessive"), "{d:?}");
+        assert!(has(&d, "Jordan", "mentioned: no travel cue"), "{d:?}");
+    }
+
+    #[test]
+    fn negated_earlier_wished_and_undone_cues() {
+        let d = decisions("He did not travel to Amman.");
+        assert!(has(&d, "Amman", "mentioned: negated"), "{d:?}");
+        let d = decisions("His last trip to Amman was in June.");
+        assert!(has(&d, "Amman", "mentioned: an earlier trip"), "{d:?}");
+        let d = decisions("He could travel to Amman.");
+        assert!(has(&d, "Amman", "mentioned: a wish"), "{d:?}");
+        let d = decisions("A visit to Amman was cancelled.");
+        assert!(has(&d, "Amman", "mentioned: undone"), "{d:?}");
+        let d = decisions("The king, who flew to Washington, smiled.");
+        assert!(has(&d, "Washington", "mentioned: someone else's"), "{d:?}");
+    }
+
+    #[test]
+    fn place_and_day_in_an_event_sentence() {
+        let d = decisions("A summit held in Amman on Saturday ended early.");
+        assert!(has(&d, "Amman", "stop Visit: in X + a day"), "{d:?}");
+        let d = decisions("Prices rose in Amman on Saturday.");
+        assert!(has(&d, "Amman", "mentioned: no travel cue"), "{d:?}");
+        let d = decisions("She returned to Amman.");
+        assert!(has(&d, "Amman", "stop Return"), "{d:?}");
+    }
+}
