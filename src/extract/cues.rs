@@ -560,6 +560,72 @@ pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention])
     out
 }
 
+/// Nouns of a trip that a possessive can own: `the Indian prime minister's visit to Moscow`.
+const TRIP_NOUNS: &[&str] = &[
+    "visit", "visits", "trip", "trips", "tour", "journey", "stop",
+];
+
+/// The traveller's nationality, when the text gives it: the first demonym (ISO 3166-1 alpha-2)
+/// written before a stop in that stop's sentence (`The Brazilian foreign minister arrived in
+/// Beijing` -> BR).
+pub fn subject(mentions: &[Mention], decisions: &[Decision]) -> Option<String> {
+    mentions
+        .iter()
+        .zip(decisions)
+        .filter(|(_, d)| matches!(d, Decision::Stop { .. }))
+        .find_map(|(stop, _)| {
+            mentions
+                .iter()
+                .filter(|m| m.sentence == stop.sentence && m.last < stop.first)
+                .find_map(|m| match &m.what {
+                    What::Demonym(c) => Some(c.clone()),
+                    _ => None,
+                })
+        })
+}
+
+/// Turns stops owned by someone of another nationality into mentions: with a subject from
+/// Brazil, `the Indian prime minister's visit to Moscow` is not a stop. `mentions` and
+/// `decisions` are one sentence's.
+pub fn someone_elses(
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    decisions: &mut [Decision],
+    subject: Option<&str>,
+) {
+    let Some(subject) = subject else { return };
+    for (m, d) in mentions.iter().zip(decisions.iter_mut()) {
+        if !matches!(d, Decision::Stop { .. }) {
+            continue;
+        }
+        // `X's visit to` + place (maybe with "the" between).
+        let mut p = m.first;
+        if p > 0 && tokens[p - 1].lower() == "the" {
+            p -= 1;
+        }
+        if p < 3
+            || tokens[p - 1].lower() != "to"
+            || !TRIP_NOUNS.contains(&tokens[p - 2].lower().as_str())
+            || !tokens[p - 3].is_possessive()
+        {
+            continue;
+        }
+        let owner_from = (p - 3).saturating_sub(4);
+        let other = mentions.iter().find_map(|o| match &o.what {
+            What::Demonym(c) if o.first >= owner_from && o.last < p - 3 && c != subject => {
+                Some(o.text.clone())
+            }
+            _ => None,
+        });
+        if let Some(who) = other {
+            *d = Decision::Mentioned(format!(
+                "someone else's trip (`{who} ...'s {}`)",
+                tokens[p - 2].text
+            ));
+        }
+    }
+}
+
 /// The meeting word of `met [with the minister ...] in`, if the words between it and `in` (at
 /// `p`) are only names, titles and small words.
 fn meet_before(low: &[String], tokens: &[Token<'_>], p: usize) -> Option<usize> {
@@ -660,6 +726,27 @@ mod test {
         assert!(has(&d, "Amman", "mentioned: undone"), "{d:?}");
         let d = decisions("The king, who flew to Washington, smiled.");
         assert!(has(&d, "Washington", "mentioned: someone else's"), "{d:?}");
+    }
+
+    #[test]
+    fn another_nationals_visit_is_not_a_stop() {
+        let s =
+            "The Israeli envoy's visit to Amman followed the Jordanian king's visit to Washington.";
+        let toks = tokenize(s, 0, s.len());
+        let ms = mentions::find(s, 0, &toks, &index());
+        let mut ds = decide(&toks, &ms, &[]);
+        someone_elses(&toks, &ms, &mut ds, Some("IL"));
+        let stops: Vec<&str> = ms
+            .iter()
+            .zip(&ds)
+            .filter(|(_, d)| matches!(d, Decision::Stop { .. }))
+            .map(|(m, _)| m.text.as_str())
+            .collect();
+        assert_eq!(stops, ["Amman"]);
+        assert_eq!(
+            subject(&ms, &decide(&toks, &ms, &[])).as_deref(),
+            Some("IL")
+        );
     }
 
     #[test]

@@ -137,6 +137,23 @@ pub fn extract(
         all_mentions.extend(ms);
         all_dates.push(resolved);
     }
+    // Trips owned by people of another nationality than the traveller's are not stops.
+    let subject = cues::subject(&all_mentions, &all_decisions);
+    let mut at = 0;
+    while at < all_mentions.len() {
+        let s = all_mentions[at].sentence;
+        let end = all_mentions[at..]
+            .iter()
+            .position(|m| m.sentence != s)
+            .map_or(all_mentions.len(), |k| at + k);
+        cues::someone_elses(
+            &tokens[s],
+            &all_mentions[at..end],
+            &mut all_decisions[at..end],
+            subject.as_deref(),
+        );
+        at = end;
+    }
     let stops = sequence::build(&sequence::Input {
         tokens: &tokens,
         mentions: &all_mentions,
