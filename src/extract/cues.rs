@@ -82,6 +82,7 @@ const TO_VERBS: &[&str] = &[
     "drove",
     "drive",
     "sailed",
+    "crossed",
     "bus",
     "train",
     "ferry",
@@ -119,6 +120,12 @@ const UNDONE_AFTER: &[&str] = &[
 ];
 /// Words before a cue that make it a wish, not a fact: `had hoped he would stop in`.
 const WISHES: &[&str] = &[
+    "telling",
+    "told",
+    "urging",
+    "advised",
+    "recommended",
+    "suggested",
     "could",
     "might",
     "may",
@@ -328,8 +335,19 @@ pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention])
             match w(p) {
                 "to" | "into" => {
                     let mut v = p.checked_sub(1);
-                    if v.is_some_and(|v| {
-                        matches!(w(v), "on" | "onward" | "onwards" | "straight" | "directly")
+                    while v.is_some_and(|v| {
+                        matches!(
+                            w(v),
+                            "on" | "onward"
+                                | "onwards"
+                                | "straight"
+                                | "directly"
+                                | "south"
+                                | "north"
+                                | "east"
+                                | "west"
+                                | "overland"
+                        )
                     }) {
                         v = v.and_then(|v| v.checked_sub(1));
                     }
@@ -355,6 +373,28 @@ pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention])
                     } else if TO_VERBS.contains(&verb) {
                         found =
                             Some((format!("{verb} to"), 0.8, Role::Visit, None, v.unwrap_or(p)));
+                    } else if matches!(verb, "and" | "," | "also")
+                        && let Some(Decision::Stop {
+                            cue, confidence, ..
+                        }) = out.iter().rev().find(|d| {
+                            matches!(
+                                d,
+                                Decision::Stop {
+                                    role: Role::Visit,
+                                    ..
+                                }
+                            )
+                        })
+                    {
+                        // "travel to Tashkent on May 7, and to Bishkek on May 8".
+                        let root = cue.strip_prefix("list after ").unwrap_or(cue).to_string();
+                        found = Some((
+                            format!("list after {root}"),
+                            *confidence,
+                            Role::Visit,
+                            None,
+                            usize::MAX,
+                        ));
                     } else if OBJECTS.contains(&verb)
                         && let Some(t) = v.and_then(|v| v.checked_sub(1))
                         && TAKE_VERBS.contains(&w(t))
@@ -393,7 +433,15 @@ pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention])
                     }
                 }
                 "for" => {
-                    if let Some(from) = p.checked_sub(1).and_then(mention_ending_at)
+                    // The place left, right before `for` or before a day: `depart X on May 4 for Y`.
+                    let mut q = p.checked_sub(1);
+                    if let Some(d) = dates.iter().find(|d| Some(d.last) == q) {
+                        q = d.first.checked_sub(1);
+                        if q.is_some_and(|q| w(q) == "on") {
+                            q = q.and_then(|q| q.checked_sub(1));
+                        }
+                    }
+                    if let Some(from) = q.and_then(mention_ending_at)
                         && matches!(
                             out.get(from),
                             Some(Decision::Stop {

@@ -106,8 +106,8 @@ pub fn build(input: &Input<'_>) -> Vec<Stop> {
         });
     }
     origins_first(&mut occs);
-    attach_dates(input, &mut occs);
     promote_towns(input, &mut occs);
+    attach_dates(input, &mut occs);
     meeting_dates(input, &mut occs);
     let mut stops = merge(occs);
     absorb_countries(&mut stops);
@@ -189,6 +189,25 @@ fn attach_dates(input: &Input<'_>, occs: &mut [Occurrence]) {
             if let Some(j) =
                 (0..idx.len()).find(|&j| !has[j] && dm.first > lasts[j] && dm.first <= lasts[j] + 3)
             {
+                has[j] = true;
+                claimed[k] = true;
+                plan.push((k, j));
+            }
+        }
+        // Then a day written right before `in X` ("on Sunday in Suva").
+        let firsts: Vec<usize> = idx
+            .iter()
+            .map(|&i| input.mentions[occs[i].mention].first)
+            .collect();
+        for (k, (dm, _)) in dates.iter().enumerate() {
+            if claimed[k] {
+                continue;
+            }
+            if let Some(j) = (0..idx.len()).find(|&j| {
+                !has[j]
+                    && dm.last + 2 == firsts[j]
+                    && matches!(input.tokens[s][firsts[j] - 1].lower().as_str(), "in" | "at")
+            }) {
                 has[j] = true;
                 claimed[k] = true;
                 plan.push((k, j));
