@@ -1,4 +1,4 @@
-//! Speed of `tripmap extract` on a 5,000-word article: the 22 quality texts (tests/fixtures/extract)
+//! Speed of `tripmap extract` on a 5,000-word article: the quality texts (tests/fixtures/extract)
 //! joined and repeated, as one story. Target: well under a second (it is milliseconds).
 
 use criterion::{Criterion, criterion_group, criterion_main};
