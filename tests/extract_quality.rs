@@ -83,3 +83,39 @@ fn extraction_is_deterministic() {
         assert_eq!(run(), run(), "{name}");
     }
 }
+
+#[test]
+fn never_panics_on_cut_or_odd_text() {
+    let gazetteer = tripmap::geocode::Gazetteer::get();
+    let options = Options {
+        published: Some(jiff::civil::date(2024, 1, 1)),
+    };
+    for (name, text, _) in fixtures() {
+        // Every prefix cut at a character boundary, every 13 bytes.
+        for cut in (0..text.len())
+            .step_by(13)
+            .filter(|&c| text.is_char_boundary(c))
+        {
+            let _ = extract(&text[..cut], &options, gazetteer);
+        }
+        let _ = extract(&text.to_uppercase(), &options, gazetteer);
+        let _ = extract(&text.replace(' ', "\n"), &options, gazetteer);
+        let _ = extract(&text.replace('.', ". . ."), &options, gazetteer);
+        assert!(extract(&text, &options, gazetteer).is_ok(), "{name}");
+    }
+    for odd in [
+        "",
+        "   \n\n ",
+        "...",
+        "'s 's",
+        "Mr.",
+        "U.S.",
+        "May 32",
+        "from March 31 to 2",
+        "on -",
+        "\u{201c}\u{201d}",
+    ] {
+        let _ = extract(odd, &options, gazetteer);
+    }
+    assert!(extract("  \n ", &options, gazetteer).is_err());
+}

@@ -225,6 +225,24 @@ mod test {
     }
 
     #[test]
+    fn notes_are_text_for_people() {
+        let stops = r#""stops": [{"name": "A", "lat": 1, "lon": 2}]"#;
+        assert!(
+            read(&format!(
+                r#"{{"notes": ["Mentioned, not visited: Gaza"], {stops}}}"#
+            ))
+            .is_ok()
+        );
+        assert!(read(&format!(r#"{{"notes": "one line", {stops}}}"#)).is_ok());
+        let e = read(&format!(r#"{{"notes": [1], {stops}}}"#)).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("`notes` must be a string or a list of strings"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn syntax_error_has_line_and_column() {
         let e = read("{\n  \"stops\": [,]\n}").unwrap_err();
         assert!(matches!(e, Error::Syntax { line: 2, .. }), "{e:?}");
