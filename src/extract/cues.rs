@@ -309,6 +309,23 @@ pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention])
             }
             What::Place(p) => p,
         };
+        if m.in_name
+            && let Some(event) = attended_event(tokens, &low, m)
+        {
+            // "addressing the Munich Security Conference": an event named after its town;
+            // "after addressing ..." puts it before the sentence's other stop, like a departure.
+            let verb = (0..m.first)
+                .rev()
+                .find(|&k| AT_EVENT.contains(&low[k].as_str()));
+            let after = verb.is_some_and(|k| k > 0 && low[k - 1] == "after");
+            out.push(Decision::Stop {
+                cue: format!("at an event named after the town ({event})"),
+                confidence: 0.6,
+                role: if after { Role::DepartFrom } else { Role::Visit },
+                follows: None,
+            });
+            continue;
+        }
         if m.in_name {
             out.push(Decision::Mentioned(format!(
                 "part of a name ({})",
@@ -674,6 +691,49 @@ pub fn someone_elses(
     }
 }
 
+/// Last words of events named after their town: `Munich Security Conference`, `Davos Forum`.
+const EVENT_NAMES: &[&str] = &[
+    "conference",
+    "summit",
+    "forum",
+    "games",
+    "olympics",
+    "expo",
+    "festival",
+    "dialogue",
+    "congress",
+];
+/// Verbs and prepositions that put the traveller at such an event.
+const AT_EVENT: &[&str] = &[
+    "attend",
+    "attends",
+    "attended",
+    "attending",
+    "address",
+    "addresses",
+    "addressed",
+    "addressing",
+    "at",
+    "opened",
+    "opening",
+];
+
+/// The event's name when `m` begins one (`Munich Security Conference`) that the traveller
+/// attended or addressed (`addressing the ...`, `at the ...`).
+fn attended_event(tokens: &[Token<'_>], low: &[String], m: &Mention) -> Option<String> {
+    let mut before = m.first.checked_sub(1)?;
+    if low[before] == "the" {
+        before = before.checked_sub(1)?;
+    }
+    if !AT_EVENT.contains(&low[before].as_str()) {
+        return None;
+    }
+    let end = (m.last + 1..(m.last + 4).min(tokens.len()))
+        .take_while(|&k| tokens[k].is_capitalised())
+        .find(|&k| EVENT_NAMES.contains(&low[k].as_str()))?;
+    Some(span(tokens, m.first, end))
+}
+
 /// The meeting word of `met [with the minister ...] in`, if the words between it and `in` (at
 /// `p`) are only names, titles and small words.
 fn meet_before(low: &[String], tokens: &[Token<'_>], p: usize) -> Option<usize> {
@@ -795,6 +855,17 @@ mod test {
             subject(&ms, &decide(&toks, &ms, &[])).as_deref(),
             Some("IL")
         );
+    }
+
+    #[test]
+    fn an_attended_event_named_after_a_town() {
+        let d = decisions("She spoke at the Amman Security Conference.");
+        assert!(has(&d, "Amman", "stop Visit: at an event"), "{d:?}");
+        // "after addressing": before the sentence's other stops, ordered like a departure.
+        let d = decisions("She flew to Tokyo after addressing the Amman Security Conference.");
+        assert!(has(&d, "Amman", "stop DepartFrom: at an event"), "{d:?}");
+        let d = decisions("The Amman Security Conference was praised.");
+        assert!(has(&d, "Amman", "mentioned: part of a name"), "{d:?}");
     }
 
     #[test]
