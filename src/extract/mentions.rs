@@ -2,7 +2,7 @@
 //! against the names table (demonyms, metonyms, territories, abbreviations), country names and
 //! the gazetteer's towns.
 //!
-//! A place inside a longer proper name (`Antony Blinken`, `Palestine Liberation Organization`,
+//! A place inside a longer proper name (`Antony Smith`, `Palestine Liberation Organization`,
 //! `Washington Post`) is marked `in_name`; one followed by `'s` is marked `possessive`.
 
 use super::names::{self, Entry};
@@ -495,7 +495,7 @@ mod test {
     #[test]
     fn finds_places_and_names() {
         assert_eq!(
-            mentions("Secretary Antony Blinken flew from Tel Aviv to Amman."),
+            mentions("Minister Antony Smith flew from Tel Aviv to Amman."),
             [
                 ("Antony".into(), true, false),
                 ("Tel Aviv".into(), false, false),

@@ -314,7 +314,7 @@ fn promote_towns(input: &Input<'_>, occs: &mut Vec<Occurrence>) {
     occs.sort_by_key(|o| o.stop.pos);
 }
 
-/// `his meeting with Blinken on Friday, Israeli Prime Minister ...`: a sentence with a meeting,
+/// `after their talks on Friday, the Kenyan president said ...`: a sentence with a meeting,
 /// a day after it and exactly one visited country named (by name or demonym) dates that country's
 /// stop when nothing else does.
 fn meeting_dates(input: &Input<'_>, occs: &mut [Occurrence]) {
@@ -524,7 +524,7 @@ mod test {
     #[test]
     fn towns_replace_their_country_and_keep_its_place() {
         let t = trip(
-            "His visits to Israel, Jordan and Iraq were short. A summit held in Amman on Saturday ended well.",
+            "Her trips to Israel, Jordan and Iraq were short. A forum held in Amman on Saturday ended well.",
         );
         assert_eq!(
             t,
