@@ -31,6 +31,7 @@ const EXAMPLES: &str = "Examples:
   tripmap render trips/*.json trips/*.gpx -o maps/      each trip into maps/<file name>/, in parallel
   tripmap render trip.json --stdout gpx > trip.gpx      one output to standard output
   tripmap check data/trips/pacific-2024.json            validates and summarises
+  tripmap extract story.txt --published 2023-11-06 -o trip.json   draft itinerary from a story
   tripmap geocode \"Paris, TX\" Kyiv --json               looks up places in the bundled gazetteer";
 
 // Parsed once per run: the size of the largest variant does not matter.
@@ -44,6 +45,24 @@ enum Command {
     Check(InputArgs),
     /// Look up place names in the bundled GeoNames gazetteer: best match and runners-up.
     Geocode(GeocodeArgs),
+    /// Read a news story (plain text) and write a draft itinerary: stops in travel order, dates,
+    /// evidence and confidence; places only mentioned are listed in `notes`.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ExtractArgs {
+    /// Text file, or `-` for standard input.
+    input: PathBuf,
+    /// Publication day (YYYY-MM-DD): the reference for "on Monday" [default: the text's dateline].
+    #[arg(long)]
+    published: Option<String>,
+    /// Write the itinerary JSON here [default: standard output].
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Print a table of every decision: place, stop or mentioned, evidence, date and how.
+    #[arg(long)]
+    explain: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -215,6 +234,109 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Render(args) => render(&args),
         Command::Check(args) => check(&args),
         Command::Geocode(args) => geocode(&args),
+        Command::Extract(args) => extract(&args),
+    }
+}
+
+fn extract(args: &ExtractArgs) -> ExitCode {
+    let published = match &args.published {
+        None => None,
+        Some(s) => match s.parse::<jiff::civil::Date>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                eprintln!("error: --published {s:?} is not a date; write it as YYYY-MM-DD");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let path = &args.input;
+    let text = if path == Path::new("-") {
+        let mut buf = String::new();
+        if let Err(e) = std::io::stdin().lock().read_to_string(&mut buf) {
+            eprintln!("error: cannot read standard input as UTF-8 text: {e}");
+            return ExitCode::from(INVALID);
+        }
+        buf
+    } else {
+        match std::fs::read(path) {
+            Ok(b) => match String::from_utf8(b) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!(
+                        "error: {}: not UTF-8 text (invalid byte at offset {})",
+                        path.display(),
+                        e.utf8_error().valid_up_to()
+                    );
+                    return ExitCode::from(INVALID);
+                }
+            },
+            Err(e) => {
+                eprintln!("error: cannot read {}: {}", path.display(), io_reason(&e));
+                return ExitCode::from(INVALID);
+            }
+        }
+    };
+    let options = crate::extract::Options { published };
+    let found = match crate::extract::extract(&text, &options, crate::geocode::Gazetteer::get()) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {}: {e}", path.display());
+            return ExitCode::from(INVALID);
+        }
+    };
+    let source_name = if path == Path::new("-") {
+        "standard input".to_string()
+    } else {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string())
+    };
+    let json = crate::extract::trip::to_json(&found, &source_name);
+    if args.explain {
+        let code = print_stdout(&crate::extract::explain::table(&found));
+        if code != ExitCode::SUCCESS {
+            return code;
+        }
+    }
+    if found.stops.is_empty() {
+        // A trip needs a stop: write nothing rather than a file `render` would refuse.
+        eprintln!(
+            "error: {}: no stops found: no place follows a travel cue such as \"visit to\", \"arrived in\" or \"left X for Y\" (--explain lists the places mentioned)",
+            path.display()
+        );
+        return ExitCode::from(INVALID);
+    }
+    let Some(out) = &args.output else {
+        return if args.explain {
+            ExitCode::SUCCESS
+        } else {
+            print_stdout(&json)
+        };
+    };
+    let (Some(dir), Some(name)) = (out.parent(), out.file_name()) else {
+        eprintln!("error: -o {}: not a file path", out.display());
+        return ExitCode::from(2);
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let file = output::OutputFile {
+        name: name.to_string_lossy().into_owned(),
+        bytes: json.into_bytes(),
+    };
+    match output::write_all(dir, &[file]) {
+        Ok(paths) => {
+            for p in paths {
+                eprintln!("wrote {}", p.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            ExitCode::from(INVALID)
+        }
     }
 }
 

@@ -27,6 +27,8 @@ pub mod basemap;
 pub mod cli;
 /// Errors that name the culprit: file position, or stop and field.
 pub mod error;
+/// From a news story to a draft itinerary: stops, order, dates and evidence from text.
+pub mod extract;
 /// Place names to coordinates, offline, from an embedded GeoNames gazetteer.
 pub mod geocode;
 /// Geodesy on WGS84: distance, bearing, densified paths, antimeridian cuts.

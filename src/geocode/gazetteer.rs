@@ -275,6 +275,25 @@ impl Gazetteer {
         Ok(self.best(query, &name, postings, &region, hints, warnings))
     }
 
+    /// The place called exactly `name` (a country, or a place's own or alternate name), with no
+    /// spelling variants, qualifiers or suggestions; `None` when nothing has that name. For
+    /// scanning text (`crate::extract`), where most capitalised words are not places: a miss costs
+    /// one binary search instead of a did-you-mean.
+    pub fn exact(&self, name: &str, hints: &Hints) -> Option<Match> {
+        let key = normalize(name);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(c) = self.country_index(&key, false) {
+            return Some(self.country_match(name, &key, c));
+        }
+        let postings = self.index.postings(&key);
+        if postings.is_empty() {
+            return None;
+        }
+        Some(self.best(name, &key, postings, &Region::default(), hints, Vec::new()))
+    }
+
     /// Ranks the places behind `postings` within `region` (empty: anywhere) and builds the match.
     fn best(
         &self,
