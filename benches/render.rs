@@ -1,5 +1,6 @@
 //! Render benchmarks: the reference trip and a generated 1,000-stop trip, from bytes to every
-//! output file in memory (`pipeline::render`), plus the stages on their own.
+//! output file in memory (`pipeline::render`, GeoJSON layers and `map.svg`), plus the stages on
+//! their own (planning; the map: scene building and SVG writing).
 //!
 //! Run: `cargo bench --bench render`.
 
@@ -7,7 +8,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use tripmap::io::{Format, read};
 use tripmap::pipeline::{RenderOptions, render};
+use tripmap::render::svg;
 use tripmap::routing::{Order, plan};
+use tripmap::scene::{self, MapOptions};
 
 const REFERENCE: &[u8] = include_bytes!("../data/trips/blinken-2023-11.json");
 
@@ -42,6 +45,11 @@ fn benches(c: &mut Criterion) {
     c.bench_function("reference trip: plan (legs, densified geodesics)", |b| {
         b.iter(|| plan(black_box(&it), Order::Time).unwrap())
     });
+    let route = plan(&it, Order::Time).unwrap();
+    let map = MapOptions::default();
+    c.bench_function("reference trip: map.svg (scene + writer)", |b| {
+        b.iter(|| svg::write(&scene::build(black_box(&route), &map).unwrap()))
+    });
     let big = thousand_stops();
     let mut group = c.benchmark_group("1000 stops");
     group.sample_size(20);
@@ -50,6 +58,10 @@ fn benches(c: &mut Criterion) {
             let it = read(black_box(&big), Format::Csv).unwrap();
             render(&it, &options).unwrap()
         })
+    });
+    let big_route = plan(&read(&big, Format::Csv).unwrap(), Order::Time).unwrap();
+    group.bench_function("map.svg (scene + writer)", |b| {
+        b.iter(|| svg::write(&scene::build(black_box(&big_route), &map).unwrap()))
     });
     group.finish();
 }

@@ -54,6 +54,9 @@ pub enum Error {
     /// The trip cannot be routed as asked (constraints that cannot be met).
     #[error("{0}")]
     Route(String),
+    /// A map option that cannot be used (a width of 0, a malformed id prefix).
+    #[error("{0}")]
+    Options(String),
 }
 
 impl Error {

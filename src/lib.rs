@@ -21,13 +21,19 @@
 //! # Ok::<(), tripmap::Error>(())
 //! ```
 
+/// The bundled Natural Earth basemap, clipped and fitted to a map's pixel grid.
+pub mod basemap;
 /// Command-line arguments and commands (used by the `tripmap` binary).
 pub mod cli;
 /// Errors that name the culprit: file position, or stop and field.
 pub mod error;
+/// From a news story to a draft itinerary: stops, order, dates and evidence from text.
+pub mod extract;
+/// Place names to coordinates, offline, from an embedded GeoNames gazetteer.
+pub mod geocode;
 /// Geodesy on WGS84: distance, bearing, densified paths, antimeridian cuts.
 pub mod geodesy;
-/// Readers: bytes in, a validated `Itinerary` out (JSON, CSV).
+/// Readers: bytes in, a validated `Itinerary` out (JSON, CSV, GeoJSON, GPX, KML).
 pub mod io;
 /// Input limits (bytes, stops).
 pub mod limits;
@@ -39,10 +45,12 @@ pub mod output;
 pub mod pipeline;
 /// Map projections, one file each, with fitting and choice for a trip.
 pub mod projection;
-/// Writers: a `Route` in, bytes out (GeoJSON layers).
+/// Writers: a `Route` in, bytes out (GeoJSON layers, SVG, PNG, KML, GPX).
 pub mod render;
 /// Ordering stops and computing legs: `Itinerary` in, `Route` out.
 pub mod routing;
+/// The map as a resolved picture in pixels: `Route` in, `Scene` out (projected, labelled, laid out).
+pub mod scene;
 /// Plain-text trip summaries for `tripmap check`.
 pub mod summary;
 

@@ -17,6 +17,19 @@ pub fn format_km(metres: f64) -> String {
     format!("{}{out} km", if km < 0 { "-" } else { "" })
 }
 
+/// Formats a count with thousands separators: `2,138,551`.
+pub fn format_count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The first and last calendar days on the route, if any stop is dated.
 pub fn date_span(route: &Route) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
     let days: Vec<_> = route
@@ -52,17 +65,46 @@ pub fn summary(route: &Route) -> String {
         };
         let _ = writeln!(
             s,
-            "{:>3}. {}  ({:.4}, {:.4})  {dates}",
+            "{:>3}. {}  ({:.4}, {:.4})  {dates}{}",
             i + 1,
             st.name,
             rs.position.lat(),
-            rs.position.lon()
+            rs.position.lon(),
+            gazetteer_place(st)
         );
     }
     for w in &route.warnings {
         let _ = writeln!(s, "warning: {w}");
     }
     s
+}
+
+/// For a stop the gazetteer placed: `  = Springfield, Illinois, US (GeoNames 4250542)`.
+fn gazetteer_place(stop: &crate::model::Stop) -> String {
+    let get = |key: &str| {
+        stop.resolved
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| match v {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+    };
+    let (Some(name), Some(country), Some(id)) =
+        (get("gazetteer_name"), get("country"), get("geonameid"))
+    else {
+        return String::new();
+    };
+    let admin1 = get("admin1")
+        .filter(|a| a != &name)
+        .map(|a| format!(", {a}"))
+        .unwrap_or_default();
+    let level = match get("place_level").as_deref() {
+        Some("country") => ", the capital",
+        _ => "",
+    };
+    format!("  = {name}{admin1}, {country}{level} (GeoNames {id})")
 }
 
 #[cfg(test)]

@@ -74,6 +74,33 @@ const CASES: &[(&str, &[&str])] = &[
         "does-not-exist.json",
         &["does-not-exist.json", "no such file"],
     ),
+    (
+        "malformed.gpx",
+        &[
+            "malformed.gpx:4:31:",
+            "malformed XML",
+            "expected 'name' tag",
+        ],
+    ),
+    ("no-points.gpx", &["no-points.gpx", "the GPX has no points"]),
+    (
+        "lat-out-of-range.gpx",
+        &["lat-out-of-range.gpx:4:3:", "`lat` 91 is out of range"],
+    ),
+    ("malformed.kml", &["malformed.kml:3:1:", "malformed XML"]),
+    ("no-points.kml", &["no-points.kml", "the KML has no points"]),
+    (
+        "polygon.geojson",
+        &["polygon.geojson", "feature 2: Polygon is neither a stop"],
+    ),
+    (
+        "lat-out-of-range.geojson",
+        &["stop 1 \"North\", field `lat`", "95"],
+    ),
+    (
+        "track-out-of-range.geojson",
+        &["feature 2: position 2 [200, 10] is out of range"],
+    ),
 ];
 
 #[test]
@@ -138,4 +165,29 @@ fn unknown_extension_asks_for_from() {
     let o = tripmap(&["check", "README.md"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--from"));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.gpx");
+    // A sparse file: no disk or memory is used, but its length is over the 256 MiB limit.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(300 * 1024 * 1024)
+        .unwrap();
+    let out = dir.path().join("out");
+    let o = tripmap(&[
+        "render",
+        huge.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("huge.gpx: the file is 300 MiB, more than tripmap reads (256 MiB)"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing written");
 }

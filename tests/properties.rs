@@ -169,7 +169,7 @@ proptest! {
         let itinerary = io::read(text.as_bytes(), Format::Json)
             .map_err(|e| TestCaseError::fail(format!("read: {e}")))?;
         let order = if by_time { Order::Time } else { Order::AsGiven };
-        let rendered = pipeline::render(&itinerary, &RenderOptions { order })
+        let rendered = pipeline::render(&itinerary, &RenderOptions { order, formats: vec![tripmap::render::OutputFormat::GeoJson], ..Default::default() })
             .map_err(|e| TestCaseError::fail(format!("render: {e}")))?;
         let route = &rendered.route;
 

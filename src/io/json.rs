@@ -10,7 +10,7 @@ use crate::model::Itinerary;
 use serde_json::{Map, Value};
 
 /// Fields allowed at the top level.
-pub const TOP_FIELDS: &[&str] = &["title", "subtitle", "source", "stops"];
+pub const TOP_FIELDS: &[&str] = &["title", "subtitle", "source", "notes", "stops"];
 /// Fields allowed in a stop.
 pub const STOP_FIELDS: &[&str] = &[
     "name",
@@ -62,6 +62,17 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
             ))),
         }
     };
+    // `notes`: free text for people (a string or a list of strings), checked but not drawn.
+    match top.get("notes") {
+        None | Some(Value::Null | Value::String(_)) => {}
+        Some(Value::Array(a)) if a.iter().all(Value::is_string) => {}
+        Some(other) => {
+            return Err(Error::Shape(format!(
+                "`notes` must be a string or a list of strings, found {}",
+                kind_of(other)
+            )));
+        }
+    }
     let stops = match top.get("stops") {
         Some(Value::Array(a)) => a,
         Some(other) => {
@@ -91,6 +102,7 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
         subtitle: text_field("subtitle")?,
         source: text_field("source")?,
         stops,
+        tracks: Vec::new(),
     })
 }
 
@@ -210,6 +222,24 @@ mod test {
         assert_eq!(
             e,
             "unknown field `arive` in stop 2 \"B\"; did you mean `arrive`?"
+        );
+    }
+
+    #[test]
+    fn notes_are_text_for_people() {
+        let stops = r#""stops": [{"name": "A", "lat": 1, "lon": 2}]"#;
+        assert!(
+            read(&format!(
+                r#"{{"notes": ["Mentioned, not visited: Gaza"], {stops}}}"#
+            ))
+            .is_ok()
+        );
+        assert!(read(&format!(r#"{{"notes": "one line", {stops}}}"#)).is_ok());
+        let e = read(&format!(r#"{{"notes": [1], {stops}}}"#)).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("`notes` must be a string or a list of strings"),
+            "{e}"
         );
     }
 

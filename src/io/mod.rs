@@ -1,8 +1,13 @@
-//! Readers: bytes of a trip file in, a validated [`Itinerary`] out. One file per format.
+//! Readers: bytes of a trip file in, a validated [`Itinerary`](crate::model::Itinerary) out (stops, and recorded tracks
+//! from GeoJSON, GPX and KML). One file per format.
 
 mod csv;
 mod fields;
+mod geojson;
+mod gpx;
 mod json;
+mod kml;
+mod xml;
 
 use crate::error::Error;
 use crate::model::Itinerary;
@@ -15,35 +20,59 @@ pub enum Format {
     Json,
     /// CSV with a header row.
     Csv,
+    /// GeoJSON: Point features are stops, LineStrings recorded paths.
+    GeoJson,
+    /// GPX 1.1: waypoints (or route points) are stops, tracks recorded paths.
+    Gpx,
+    /// KML 2.2: Placemarks with Points are stops, LineStrings recorded paths.
+    Kml,
 }
 
 impl Format {
-    /// The format a file name implies (`.json`, `.csv`); `None` for other extensions.
+    /// The format a file name implies (`.json`, `.csv`, `.geojson`, `.gpx`, `.kml`); `None` for
+    /// other extensions.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "json" => Some(Format::Json),
-            "csv" => Some(Format::Csv),
-            _ => None,
-        }
+        Format::from_name(&ext)
     }
 
     /// All names accepted by [`Format::from_name`].
-    pub const NAMES: &'static [&'static str] = &["json", "csv"];
+    pub const NAMES: &'static [&'static str] = &["json", "csv", "geojson", "gpx", "kml"];
 
-    /// The format called `name` (`json`, `csv`).
+    /// The format called `name` (`json`, `csv`, `geojson`, `gpx`, `kml`).
     pub fn from_name(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
+            "geojson" => Some(Format::GeoJson),
+            "gpx" => Some(Format::Gpx),
+            "kml" => Some(Format::Kml),
             _ => None,
         }
     }
 }
 
+/// Files larger than this (256 MiB) are refused before parsing. Reading XML takes about 6 bytes of
+/// memory per byte of file (an 80 MB GPX of 1,000,000 points peaks at 0.5 GB), so the limit keeps
+/// a run under 2 GB; 3,000,000 points is more than a map can use anyway.
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The error for an input of `len` bytes beyond [`MAX_INPUT_BYTES`].
+pub fn too_large(len: u64) -> Error {
+    Error::Shape(format!(
+        "the file is {:.0} MiB, more than tripmap reads ({} MiB); thin the track first (for example `gpsbabel -x simplify`)",
+        len as f64 / 1048576.0,
+        MAX_INPUT_BYTES / 1048576
+    ))
+}
+
 /// Reads an itinerary from raw bytes: checks UTF-8 (naming the line and column of the first bad
-/// byte), drops a leading byte-order mark, then parses `format`.
+/// byte), drops a leading byte-order mark, then parses `format`. Inputs over
+/// [`MAX_INPUT_BYTES`] are refused.
 pub fn read(bytes: &[u8], format: Format) -> Result<Itinerary, Error> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -66,6 +95,9 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Itinerary, Error> {
     match format {
         Format::Json => json::read(text),
         Format::Csv => csv::read(text),
+        Format::GeoJson => geojson::read(text),
+        Format::Gpx => gpx::read(text),
+        Format::Kml => kml::read(text),
     }
 }
 

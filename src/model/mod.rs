@@ -3,9 +3,11 @@
 mod lonlat;
 mod route;
 mod stop;
+mod track;
 mod when;
 
 pub use lonlat::{LonLat, LonLatError};
 pub use route::{Leg, Route, RouteStop};
 pub use stop::{Itinerary, Stop, Zone};
+pub use track::Track;
 pub use when::{When, WhenError};

@@ -31,6 +31,12 @@ pub struct Leg {
     /// Longitudes are continuous along the path: they may leave [-180, 180] where the leg crosses
     /// the antimeridian, so that consecutive points never jump by 360°.
     pub path: Vec<(f64, f64)>,
+    /// True when `path` is a recorded track (as read, from near `from` to near `to`) rather than
+    /// the densified geodesic.
+    pub recorded: bool,
+    /// Length of the recorded path in metres (on the mean-radius sphere, as recorded before any
+    /// `--simplify`); `None` for a geodesic leg.
+    pub recorded_m: Option<f64>,
 }
 
 /// An itinerary put in order, with its legs.

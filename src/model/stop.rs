@@ -1,6 +1,6 @@
 //! `Stop` and `Itinerary`: what the user wrote, validated.
 
-use super::{LonLat, When};
+use super::{LonLat, Track, When};
 use jiff::tz::TimeZone;
 
 /// One place on a trip, as read from the input and validated.
@@ -71,4 +71,7 @@ pub struct Itinerary {
     pub source: Option<String>,
     /// Stops in the order of the input.
     pub stops: Vec<Stop>,
+    /// Recorded paths (GPX tracks, GeoJSON or KML LineStrings), in input order; legs follow them
+    /// where they pass by both of a leg's stops.
+    pub tracks: Vec<Track>,
 }

@@ -69,7 +69,20 @@ pub fn stops_collection(route: &Route) -> FeatureCollection {
             .iter()
             .map(|s| (round6(s.position.lon()), round6(s.position.lat()))),
     );
-    collection("stops", features, bbox)
+    let mut fc = collection("stops", features, bbox);
+    // The trip's title lines, so that reading stops.geojson back gives the same itinerary.
+    if let Some(members) = fc.foreign_members.as_mut() {
+        for (key, value) in [
+            ("title", &route.meta.title),
+            ("subtitle", &route.meta.subtitle),
+            ("source", &route.meta.source),
+        ] {
+            if let Some(v) = value {
+                members.insert(key.into(), json!(v));
+            }
+        }
+    }
+    fc
 }
 
 /// The legs layer as a `FeatureCollection`.
@@ -131,6 +144,15 @@ pub fn legs_collection(route: &Route) -> FeatureCollection {
                 leg.duration.map_or(Value::Null, |d| {
                     json!(round_to(d.as_secs_f64() / 3600.0, 2))
                 }),
+            );
+            props.insert(
+                "path".into(),
+                json!(if leg.recorded { "recorded" } else { "geodesic" }),
+            );
+            props.insert(
+                "recorded_km".into(),
+                leg.recorded_m
+                    .map_or(Value::Null, |m| json!(round_to(m / 1000.0, 3))),
             );
             Feature {
                 bbox: None,

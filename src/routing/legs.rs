@@ -19,8 +19,10 @@ pub fn build_legs(stops: &[RouteStop], round_trip: bool) -> (Vec<Leg>, Vec<Strin
         .into_iter()
         .map(|(from, to)| {
             let (a, b) = (&stops[from], &stops[to]);
-            let leaving = a.stop.depart.as_ref().or(a.stop.arrive.as_ref());
-            let arriving = b.stop.arrive.as_ref().or(b.stop.depart.as_ref());
+            // The closing leg of a round trip has no schedule: the trip's dates end before it.
+            let closing = to < from;
+            let leaving = a.stop.depart.as_ref().or(a.stop.arrive.as_ref()).filter(|_| !closing);
+            let arriving = b.stop.arrive.as_ref().or(b.stop.depart.as_ref()).filter(|_| !closing);
             let duration = match (
                 leaving.and_then(|w| w.instant(a.stop.time_zone())),
                 arriving.and_then(|w| w.instant(b.stop.time_zone())),
@@ -54,6 +56,8 @@ pub fn build_legs(stops: &[RouteStop], round_trip: bool) -> (Vec<Leg>, Vec<Strin
                 bearing_deg: initial_bearing_deg(a.position, b.position),
                 duration,
                 path: geodesic_path(a.position, b.position),
+                recorded: false,
+                recorded_m: None,
             }
         })
         .collect();

@@ -2,10 +2,15 @@
 //! visiting order and the geodesic legs between them.
 
 mod legs;
+mod shortest;
 mod time_order;
+mod tracks;
+pub mod tsp;
 
 pub use legs::build_legs;
+pub use shortest::{ProgressFn, ShortestOptions, find_stop, kicks, lower_bound_m, shortest_order};
 pub use time_order::time_order;
+pub use tracks::{MATCH_RADIUS_M, follow_tracks};
 
 use crate::error::{Error, StopRef};
 use crate::model::{Itinerary, Route, RouteStop};
@@ -20,11 +25,13 @@ pub enum Order {
     Time,
     /// As in the input.
     AsGiven,
+    /// Least total geodesic distance; dated stops keep their time order (see [`ShortestOptions`]).
+    Shortest,
 }
 
 impl Order {
     /// The names the CLI accepts.
-    pub const NAMES: &'static [&'static str] = &["time", "as-given"];
+    pub const NAMES: &'static [&'static str] = &["time", "as-given", "shortest"];
 }
 
 impl FromStr for Order {
@@ -33,6 +40,7 @@ impl FromStr for Order {
         match s {
             "time" => Ok(Order::Time),
             "as-given" => Ok(Order::AsGiven),
+            "shortest" => Ok(Order::Shortest),
             _ => Err(format!(
                 "unknown order `{s}`; expected one of: {}",
                 Order::NAMES.join(", ")
@@ -46,6 +54,7 @@ impl fmt::Display for Order {
         f.write_str(match self {
             Order::Time => "time",
             Order::AsGiven => "as-given",
+            Order::Shortest => "shortest",
         })
     }
 }
@@ -55,6 +64,22 @@ impl fmt::Display for Order {
 /// Every stop must have a position (geocode place names first). Warnings (implausible speeds, time
 /// going backwards) are collected in [`Route::warnings`].
 pub fn plan(itinerary: &Itinerary, order: Order) -> Result<Route, Error> {
+    plan_with(itinerary, order, &ShortestOptions::default())
+}
+
+/// [`plan`] with the options of `--order shortest` (start, end, seed, time limit) and
+/// `round_trip` (a closing leg back to the first stop, for any order). `--start`/`--end` need
+/// `Order::Shortest`.
+pub fn plan_with(
+    itinerary: &Itinerary,
+    order: Order,
+    shortest: &ShortestOptions,
+) -> Result<Route, Error> {
+    if order != Order::Shortest && (shortest.start.is_some() || shortest.end.is_some()) {
+        return Err(Error::Route(
+            "--start and --end choose the ends of `--order shortest`; add --order shortest".into(),
+        ));
+    }
     let mut stops = Vec::with_capacity(itinerary.stops.len());
     for (i, stop) in itinerary.stops.iter().enumerate() {
         let Some(position) = stop.position else {
@@ -80,19 +105,25 @@ pub fn plan(itinerary: &Itinerary, order: Order) -> Result<Route, Error> {
     let visiting = match order {
         Order::Time => time_order(&itinerary.stops),
         Order::AsGiven => (0..stops.len()).collect(),
+        Order::Shortest => {
+            let positions: Vec<_> = stops.iter().map(|s| s.position).collect();
+            shortest_order(&itinerary.stops, &positions, shortest)?
+        }
     };
     let mut by_input: Vec<Option<RouteStop>> = stops.into_iter().map(Some).collect();
     let stops: Vec<RouteStop> = visiting
         .iter()
         .filter_map(|&i| by_input.get_mut(i).and_then(Option::take))
         .collect();
-    let (legs, warnings) = build_legs(&stops, false);
+    let (mut legs, warnings) = build_legs(&stops, shortest.round_trip);
+    follow_tracks(&stops, &mut legs, &itinerary.tracks);
     Ok(Route {
         meta: Itinerary {
             title: itinerary.title.clone(),
             subtitle: itinerary.subtitle.clone(),
             source: itinerary.source.clone(),
             stops: Vec::new(),
+            tracks: Vec::new(),
         },
         stops,
         legs,

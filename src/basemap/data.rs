@@ -1,0 +1,56 @@
+//! The bundled Natural Earth data, embedded in the binary and decoded on first use, one detail
+//! level at a time (a render touches only the level it uses).
+
+use super::Detail;
+use super::decode::{Layers, decode};
+use std::sync::OnceLock;
+
+/// Natural Earth 1:110m (land, lakes, borders, countries).
+pub static NE_110M: &[u8] = include_bytes!("../../data/basemap/ne_110m.bin");
+/// Natural Earth 1:50m (land, lakes, borders, countries).
+pub static NE_50M: &[u8] = include_bytes!("../../data/basemap/ne_50m.bin");
+/// Natural Earth 1:10m (land, lakes of scale rank ≤ 6, borders; simplified to 0.002°).
+pub static NE_10M: &[u8] = include_bytes!("../../data/basemap/ne_10m.bin");
+
+/// The decoded layers of a detail level.
+pub fn layers(detail: Detail) -> &'static Layers {
+    static LOW: OnceLock<Layers> = OnceLock::new();
+    static MEDIUM: OnceLock<Layers> = OnceLock::new();
+    static HIGH: OnceLock<Layers> = OnceLock::new();
+    let (cell, bytes) = match detail {
+        Detail::Low => (&LOW, NE_110M),
+        Detail::Medium => (&MEDIUM, NE_50M),
+        Detail::High => (&HIGH, NE_10M),
+    };
+    // The bytes are part of the binary and checked by the tests, so they decode.
+    cell.get_or_init(|| decode(bytes).expect("bundled basemap data decodes"))
+}
+
+/// The country polygons to draw at a detail level (10m has none of its own: 50m's are used).
+pub fn countries(detail: Detail) -> &'static [super::decode::CountryGeom] {
+    match detail {
+        Detail::High => &layers(Detail::Medium).countries,
+        d => &layers(d).countries,
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn every_level_decodes_with_content() {
+        for d in [Detail::Low, Detail::Medium, Detail::High] {
+            let l = layers(d);
+            assert!(l.land.len() > 100, "{d:?}");
+            assert!(!l.lakes.is_empty() && !l.borders.is_empty() && !l.coastline.is_empty());
+            assert!(countries(d).len() > 170, "{d:?}");
+        }
+        let mut names: Vec<&str> = countries(Detail::Medium)
+            .iter()
+            .map(|c| c.adm0_a3.as_str())
+            .collect();
+        names.dedup();
+        assert!(names.contains(&"FRA") && names.contains(&"NOR"));
+    }
+}

@@ -1,0 +1,293 @@
+//! Decoding the bundled basemap files (`data/basemap/ne_*.bin`, written by
+//! `scripts/compact_basemap.py`): quantized, delta-encoded varint coordinates in, rings and lines
+//! in degrees out. The format is described in the script's docstring.
+
+/// A ring: longitude/latitude in degrees, not closed (the last point is not the first again).
+pub type Ring = Vec<(f64, f64)>;
+/// A polygon: its outer ring first, then its holes.
+pub type Polygon = Vec<Ring>;
+
+/// One country from Natural Earth's admin-0 countries.
+#[derive(Debug, Clone)]
+pub struct CountryGeom {
+    /// Natural Earth's `ADM0_A3` (ISO_A3 is -99 for France, Norway and others; this is not).
+    pub adm0_a3: String,
+    /// Natural Earth's `NAME`.
+    pub name: String,
+    /// A point well inside the country's largest polygon (lon, lat degrees).
+    pub label: (f64, f64),
+    /// The country's polygons.
+    pub polygons: Vec<Polygon>,
+    /// Bounding box (min lon, min lat, max lon, max lat) in degrees.
+    pub bbox: BBox,
+    /// Bounding boxes of `polygons`, in the same order.
+    pub boxes: Vec<BBox>,
+}
+
+/// The layers of one detail level, in degrees.
+#[derive(Debug, Clone, Default)]
+pub struct Layers {
+    /// Land polygons.
+    pub land: Vec<Polygon>,
+    /// Lake polygons.
+    pub lakes: Vec<Polygon>,
+    /// Land borders between countries (lines).
+    pub borders: Vec<Ring>,
+    /// Coastlines: the land rings without the edges Natural Earth adds along the antimeridian
+    /// and the South Pole.
+    pub coastline: Vec<Ring>,
+    /// Countries (empty at 10m: Natural Earth's 50m countries are used there).
+    pub countries: Vec<CountryGeom>,
+    /// Bounding boxes of `land`, in the same order.
+    pub land_bbox: Vec<BBox>,
+    /// Bounding boxes of `lakes`.
+    pub lakes_bbox: Vec<BBox>,
+    /// Bounding boxes of `borders`.
+    pub borders_bbox: Vec<BBox>,
+    /// Bounding boxes of `coastline`.
+    pub coastline_bbox: Vec<BBox>,
+}
+
+/// A bounding box (min lon, min lat, max lon, max lat) in degrees.
+pub type BBox = (f64, f64, f64, f64);
+
+/// A malformed basemap file (only possible if the bundled bytes are corrupt).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("basemap data is corrupt at byte {offset}: {what}")]
+pub struct DecodeError {
+    /// Byte offset where decoding failed.
+    pub offset: usize,
+    /// What was expected there.
+    pub what: &'static str,
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    scale: f64,
+    last: (i64, i64),
+}
+
+impl Reader<'_> {
+    fn fail<T>(&self, what: &'static str) -> Result<T, DecodeError> {
+        Err(DecodeError {
+            offset: self.pos,
+            what,
+        })
+    }
+
+    fn varint(&mut self) -> Result<u64, DecodeError> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let Some(&b) = self.bytes.get(self.pos) else {
+                return self.fail("a number, found the end");
+            };
+            self.pos += 1;
+            value |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        self.fail("a number of at most 64 bits")
+    }
+
+    fn svarint(&mut self) -> Result<i64, DecodeError> {
+        let v = self.varint()?;
+        Ok(((v >> 1) as i64) ^ -((v & 1) as i64))
+    }
+
+    /// A count, bounded by the bytes left so a corrupt count cannot allocate gigabytes.
+    fn count(&mut self) -> Result<usize, DecodeError> {
+        let n = self.varint()?;
+        if n > (self.bytes.len() - self.pos) as u64 {
+            return self.fail("a count no larger than the bytes left");
+        }
+        Ok(n as usize)
+    }
+
+    fn string(&mut self) -> Result<String, DecodeError> {
+        let n = self.count()?;
+        let s = std::str::from_utf8(&self.bytes[self.pos..self.pos + n]);
+        match s {
+            Ok(s) => {
+                self.pos += n;
+                Ok(s.to_owned())
+            }
+            Err(_) => self.fail("UTF-8 text"),
+        }
+    }
+
+    fn run(&mut self) -> Result<Ring, DecodeError> {
+        let n = self.count()?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            self.last.0 += self.svarint()?;
+            self.last.1 += self.svarint()?;
+            out.push((
+                self.last.0 as f64 / self.scale,
+                self.last.1 as f64 / self.scale,
+            ));
+        }
+        Ok(out)
+    }
+
+    fn polygons(&mut self) -> Result<Vec<Polygon>, DecodeError> {
+        self.last = (0, 0);
+        let n = self.count()?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            let rings = self.count()?;
+            out.push((0..rings).map(|_| self.run()).collect::<Result<_, _>>()?);
+        }
+        Ok(out)
+    }
+
+    fn lines(&mut self) -> Result<Vec<Ring>, DecodeError> {
+        self.last = (0, 0);
+        let n = self.count()?;
+        (0..n).map(|_| self.run()).collect()
+    }
+}
+
+/// Decodes one basemap file.
+pub fn decode(bytes: &[u8]) -> Result<Layers, DecodeError> {
+    if !bytes.starts_with(b"TMB1") {
+        return Err(DecodeError {
+            offset: 0,
+            what: "the magic bytes TMB1",
+        });
+    }
+    let mut r = Reader {
+        bytes,
+        pos: 4,
+        scale: 1.0,
+        last: (0, 0),
+    };
+    let units = r.varint()?;
+    if units == 0 {
+        return r.fail("a non-zero number of units per degree");
+    }
+    r.scale = units as f64;
+    let land = r.polygons()?;
+    let lakes = r.polygons()?;
+    let borders = r.lines()?;
+    let n = r.count()?;
+    let mut countries = Vec::with_capacity(n);
+    for _ in 0..n {
+        let adm0_a3 = r.string()?;
+        let name = r.string()?;
+        let label = (r.svarint()? as f64 / r.scale, r.svarint()? as f64 / r.scale);
+        let polygons = r.polygons()?;
+        let bbox = bbox_of(polygons.iter().flat_map(|p| p.iter().flatten()));
+        let boxes = polygons
+            .iter()
+            .map(|p| bbox_of(p.iter().flatten()))
+            .collect();
+        countries.push(CountryGeom {
+            boxes,
+            adm0_a3,
+            name,
+            label,
+            polygons,
+            bbox,
+        });
+    }
+    if r.pos != bytes.len() {
+        return r.fail("the end of the data");
+    }
+    let coastline = coastline_of(&land);
+    let polygon_boxes =
+        |ps: &[Polygon]| -> Vec<BBox> { ps.iter().map(|p| bbox_of(p.iter().flatten())).collect() };
+    let line_boxes = |ls: &[Ring]| -> Vec<BBox> { ls.iter().map(|l| bbox_of(l.iter())).collect() };
+    Ok(Layers {
+        land_bbox: polygon_boxes(&land),
+        lakes_bbox: polygon_boxes(&lakes),
+        borders_bbox: line_boxes(&borders),
+        coastline_bbox: line_boxes(&coastline),
+        land,
+        lakes,
+        borders,
+        coastline,
+        countries,
+    })
+}
+
+/// Bounding box (min lon, min lat, max lon, max lat) of some points.
+pub fn bbox_of<'a>(points: impl Iterator<Item = &'a (f64, f64)>) -> BBox {
+    points.fold(
+        (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ),
+        |(a, b, c, d), &(x, y)| (a.min(x), b.min(y), c.max(x), d.max(y)),
+    )
+}
+
+/// An edge Natural Earth adds to close a polygon rather than a real shore: along the
+/// antimeridian or along the South Pole.
+fn is_artificial(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0.abs() >= 179.999 && b.0.abs() >= 179.999 && a.0.signum() == b.0.signum())
+        || (a.1 <= -89.999 && b.1 <= -89.999)
+}
+
+/// The land rings as open lines, cut where an edge is artificial.
+fn coastline_of(land: &[Polygon]) -> Vec<Ring> {
+    let mut out = Vec::new();
+    for ring in land.iter().flatten() {
+        let n = ring.len();
+        // Start right after an artificial edge, if any, so no line is cut in two needlessly.
+        let start = (0..n)
+            .find(|&i| is_artificial(ring[i], ring[(i + 1) % n]))
+            .map_or(0, |i| (i + 1) % n);
+        let mut line = vec![ring[start]];
+        for k in 1..=n {
+            let (a, b) = (ring[(start + k - 1) % n], ring[(start + k) % n]);
+            if is_artificial(a, b) {
+                if line.len() >= 2 {
+                    out.push(std::mem::take(&mut line));
+                }
+                line = vec![b];
+            } else {
+                line.push(b);
+            }
+        }
+        if line.len() >= 2 {
+            out.push(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn rejects_corrupt_bytes() {
+        assert!(decode(b"").is_err());
+        assert!(decode(b"XXXX\x01").is_err());
+        // A count far beyond the data.
+        assert!(decode(b"TMB1\xe8\x07\xff\xff\x7f").is_err());
+        // Trailing bytes.
+        assert!(decode(b"TMB1\xe8\x07\x00\x00\x00\x00\x00").is_err());
+        assert!(decode(b"TMB1\xe8\x07\x00\x00\x00\x00").is_ok());
+    }
+
+    #[test]
+    fn coastline_skips_antimeridian_and_pole_edges() {
+        let ring = vec![
+            (180.0, -80.0),
+            (180.0, -90.0),
+            (-180.0, -90.0),
+            (-180.0, -80.0),
+            (0.0, -70.0),
+        ];
+        let coast = coastline_of(&[vec![ring]]);
+        assert_eq!(
+            coast,
+            vec![vec![(-180.0, -80.0), (0.0, -70.0), (180.0, -80.0)]]
+        );
+    }
+}

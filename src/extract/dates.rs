@@ -1,0 +1,569 @@
+//! Date expressions in a sentence and their resolution to calendar days.
+//!
+//! Absolute: `June 25`, `25 June`, `June 25, 2024`, `Nov. 6`, `from March 14 to 23, 2024`,
+//! `March 14-23`, `September 9 and 10`. Relative: `Monday` (`on Monday`, `later on Sunday`,
+//! `last Friday`, `next Tuesday`), `the same day`, `the next day` / `the following day`,
+//! `the day before`, `today`, `yesterday`, `tomorrow`.
+//!
+//! A weekday resolves against the reference day (the publication date or a dateline): the most
+//! recent such day on or before it in a past-tense sentence, the next on or after it in a
+//! future-tense one. A day without a year takes the year that puts it nearest the reference.
+
+use super::tokens::{Kind, Token};
+use jiff::civil::{Date, Weekday};
+
+/// A date expression as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expr {
+    /// Month and day, maybe a year; `to` is a second day (month, day) for ranges and pairs.
+    Day {
+        /// 1-12.
+        month: i8,
+        /// 1-31.
+        day: i8,
+        /// When written.
+        year: Option<i16>,
+        /// End of a range (`March 14 to 23`, `September 9 and 10`): month and day.
+        to: Option<(i8, i8)>,
+    },
+    /// A weekday; `shift` is -1 for `last`, +1 for `next`, 0 otherwise.
+    Weekday(Weekday, i8),
+    /// `the same day`, `that day`: the date last mentioned.
+    SameDay,
+    /// `the next day`, `the following day`, `a day later` (+1) / `the day before` (-1).
+    DayAfter(i8),
+    /// `today` (0), `yesterday` (-1), `tomorrow` (+1), relative to the reference.
+    Today(i8),
+}
+
+/// A date expression found in a sentence: which tokens, and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// First token (index into the sentence's tokens).
+    pub first: usize,
+    /// Last token, inclusive.
+    pub last: usize,
+    /// The expression.
+    pub expr: Expr,
+    /// The words as written.
+    pub text: String,
+}
+
+/// A resolved date: first and last day (the same for a single day) and how it was worked out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// First day.
+    pub from: Date,
+    /// Last day (equal to `from` for a single day).
+    pub to: Date,
+    /// How: `"absolute"`, `"Friday, past tense: the Friday on or before 2023-11-06"`...
+    pub how: String,
+}
+
+/// Month number of a month name or abbreviation (`Nov.`), case-insensitive; `May` only when
+/// capitalised (so the verb is not a month).
+pub fn month(word: &str) -> Option<i8> {
+    if word == "may" {
+        return None;
+    }
+    let w = word.trim_end_matches('.').to_lowercase();
+    let m = match w.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    // "March" the verb or "mar" the verb are lower case; month names are capitalised.
+    word.chars().next().filter(|c| c.is_uppercase()).map(|_| m)
+}
+
+/// The weekday a word names (`Monday`, `Mon.`), case-insensitive.
+pub fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word.trim_end_matches('.').to_lowercase().as_str() {
+        "monday" => Weekday::Monday,
+        "tuesday" => Weekday::Tuesday,
+        "wednesday" => Weekday::Wednesday,
+        "thursday" => Weekday::Thursday,
+        "friday" => Weekday::Friday,
+        "saturday" => Weekday::Saturday,
+        "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+fn day_number(t: &Token<'_>) -> Option<i8> {
+    if t.kind != Kind::Number {
+        return None;
+    }
+    let digits: String = t.text.chars().take_while(char::is_ascii_digit).collect();
+    let suffix = &t.text[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_number(t: &Token<'_>) -> Option<i16> {
+    (t.kind == Kind::Number && t.text.len() == 4)
+        .then(|| t.text.parse::<i16>().ok())
+        .flatten()
+        .filter(|y| (1900..=2200).contains(y))
+}
+
+/// Finds the date expressions in a sentence's tokens, in order.
+pub fn find(tokens: &[Token<'_>]) -> Vec<DateMention> {
+    let n = tokens.len();
+    let low: Vec<String> = tokens.iter().map(Token::lower).collect();
+    let word = |i: usize| low.get(i).map(String::as_str).unwrap_or("");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        let mut found: Option<(usize, usize, Expr)> = None;
+        // The token after a month name, past the dot of an abbreviation (`Nov. 6`).
+        let after_month = |k: usize| if word(k + 1) == "." { k + 2 } else { k + 1 };
+        if let Some(m) = month(tokens[i].text) {
+            // Month Day[(-|to|and|through) [Month] Day][, Year]
+            if let Some(d) = tokens.get(after_month(i)).and_then(day_number) {
+                let mut last = after_month(i);
+                let mut to = None;
+                if matches!(
+                    word(last + 1),
+                    "-" | "to" | "and" | "through" | "until" | "\u{2013}"
+                ) {
+                    let (m2, at) = match tokens.get(last + 2).and_then(|t| month(t.text)) {
+                        Some(m2) => (m2, after_month(last + 2)),
+                        None => (m, last + 2),
+                    };
+                    if let Some(d2) = tokens.get(at).and_then(day_number)
+                        && (m2, d2) > (m, d)
+                    {
+                        to = Some((m2, d2));
+                        last = at;
+                    }
+                }
+                let mut year = None;
+                let y_at = if word(last + 1) == "," {
+                    last + 2
+                } else {
+                    last + 1
+                };
+                if let Some(y) = tokens.get(y_at).and_then(year_number) {
+                    year = Some(y);
+                    last = y_at;
+                }
+                found = Some((
+                    start,
+                    last,
+                    Expr::Day {
+                        month: m,
+                        day: d,
+                        year,
+                        to,
+                    },
+                ));
+            }
+        } else if let Some(d) = day_number(&tokens[i]) {
+            // Day Month [Year]; Day(-|to|and) Day Month [Year]
+            let (d2, at) = match (word(i + 1), tokens.get(i + 2).and_then(day_number)) {
+                ("-" | "to" | "and" | "\u{2013}", Some(d2)) if d2 > d => (Some(d2), i + 3),
+                _ => (None, i + 1),
+            };
+            if let Some(m) = tokens.get(at).and_then(|t| month(t.text)) {
+                let mut last = at;
+                if word(at + 1) == "." {
+                    last += 1;
+                }
+                let year = tokens.get(last + 1).and_then(year_number);
+                if year.is_some() {
+                    last += 1;
+                }
+                found = Some((
+                    start,
+                    last,
+                    Expr::Day {
+                        month: m,
+                        day: d,
+                        year,
+                        to: d2.map(|d2| (m, d2)),
+                    },
+                ));
+            }
+        } else if let Some(wd) = weekday(&low[i]) {
+            let shift = match word(i.wrapping_sub(1)) {
+                "last" | "past" => -1,
+                "next" | "coming" => 1,
+                _ => 0,
+            };
+            let first = if shift != 0 { i - 1 } else { i };
+            found = Some((first, i, Expr::Weekday(wd, shift)));
+        } else {
+            let phrase = |words: &[&str]| words.iter().enumerate().all(|(k, w)| word(i + k) == *w);
+            let rel = [
+                (&["the", "same", "day"][..], Expr::SameDay),
+                (&["that", "same", "day"][..], Expr::SameDay),
+                (&["that", "day"][..], Expr::SameDay),
+                (&["the", "next", "day"][..], Expr::DayAfter(1)),
+                (&["the", "following", "day"][..], Expr::DayAfter(1)),
+                (&["a", "day", "later"][..], Expr::DayAfter(1)),
+                (&["two", "days", "later"][..], Expr::DayAfter(2)),
+                (&["three", "days", "later"][..], Expr::DayAfter(3)),
+                (&["four", "days", "later"][..], Expr::DayAfter(4)),
+                (&["the", "next", "morning"][..], Expr::DayAfter(1)),
+                (&["the", "following", "morning"][..], Expr::DayAfter(1)),
+                (&["the", "day", "before"][..], Expr::DayAfter(-1)),
+                (&["the", "previous", "day"][..], Expr::DayAfter(-1)),
+                (&["today"][..], Expr::Today(0)),
+                (&["yesterday"][..], Expr::Today(-1)),
+                (&["tomorrow"][..], Expr::Today(1)),
+            ];
+            if let Some((w, e)) = rel.iter().find(|(w, _)| phrase(w)) {
+                found = Some((i, i + w.len() - 1, *e));
+            }
+        }
+        // "Monday, September 25": the written day wins over the weekday.
+        if let Some((first, _, Expr::Weekday(..))) = found {
+            let next = if word(i + 1) == "," { i + 2 } else { i + 1 };
+            if next < n
+                && let Some(day) = find(&tokens[next..])
+                    .into_iter()
+                    .next()
+                    .filter(|d| d.first == 0)
+                && matches!(day.expr, Expr::Day { .. })
+            {
+                found = Some((first, next + day.last, day.expr));
+            }
+        }
+        match found {
+            Some((first, last, expr)) => {
+                out.push(DateMention {
+                    first,
+                    last,
+                    expr,
+                    text: tokens[first..=last]
+                        .iter()
+                        .map(|t| t.text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                });
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Words that put a sentence in the future (announcements, schedules).
+const FUTURE: &[&str] = &[
+    "will",
+    "would",
+    "'ll",
+    "scheduled",
+    "plans",
+    "planned",
+    "expected",
+    "upcoming",
+    "travels",
+    "heads",
+    "is traveling",
+    "is travelling",
+    "shall",
+    "due",
+];
+
+/// True when the sentence speaks of the future: `will travel`, `is scheduled to`, `travels to`.
+pub fn is_future(tokens: &[Token<'_>]) -> bool {
+    let low: Vec<String> = tokens.iter().map(Token::lower).collect();
+    low.iter().enumerate().any(|(i, w)| {
+        FUTURE.contains(&w.as_str())
+            || (matches!(w.as_str(), "is" | "are")
+                && low
+                    .get(i + 1)
+                    .is_some_and(|n| n == "to" || n.ends_with("ing"))
+                && low.get(i + 1).is_some_and(|n| n != "being"))
+    })
+}
+
+/// Resolves `expr` against `reference` (publication day); `future` is the sentence's tense and
+/// `previous` the date last resolved in the text (for `the same day`). `None` when it cannot be.
+pub fn resolve(
+    expr: &Expr,
+    reference: Date,
+    future: bool,
+    previous: Option<&Resolved>,
+) -> Option<Resolved> {
+    match *expr {
+        Expr::Day {
+            month,
+            day,
+            year,
+            to,
+        } => {
+            let pick = |y: i16| Date::new(y, month, day).ok();
+            let from = match year {
+                Some(y) => pick(y)?,
+                None => {
+                    let y = reference.year();
+                    // The year that puts the day nearest the reference.
+                    [y - 1, y, y + 1]
+                        .into_iter()
+                        .filter_map(pick)
+                        .min_by_key(|d| {
+                            d.since(reference)
+                                .map(|s| s.get_days().abs())
+                                .unwrap_or(i32::MAX)
+                        })?
+                }
+            };
+            let to = match to {
+                Some((m2, d2)) => {
+                    let y = if m2 < month {
+                        from.year() + 1
+                    } else {
+                        from.year()
+                    };
+                    Date::new(y, m2, d2).ok()?
+                }
+                None => from,
+            };
+            let how = if year.is_some() {
+                "absolute date".to_string()
+            } else {
+                format!(
+                    "absolute date, year {} (nearest to {reference})",
+                    from.year()
+                )
+            };
+            Some(Resolved { from, to, how })
+        }
+        Expr::Weekday(wd, shift) => {
+            let future = match shift {
+                1 => true,
+                -1 => false,
+                _ => future,
+            };
+            let on_ref = reference.weekday() == wd && shift == 0;
+            let d = if on_ref {
+                reference
+            } else if future {
+                reference.nth_weekday(1, wd).ok()?
+            } else {
+                reference.nth_weekday(-1, wd).ok()?
+            };
+            let how = if future {
+                format!("{wd:?}, future tense: the next one on or after {reference}")
+            } else {
+                format!("{wd:?}, past tense: the last one on or before {reference}")
+            };
+            Some(Resolved {
+                from: d,
+                to: d,
+                how,
+            })
+        }
+        Expr::SameDay => previous.map(|p| Resolved {
+            from: p.to,
+            to: p.to,
+            how: format!("the same day as the date before ({})", p.to),
+        }),
+        Expr::DayAfter(k) => {
+            let p = previous?;
+            let base = if k > 0 { p.to } else { p.from };
+            let d = base
+                .checked_add(jiff::Span::new().days(i64::from(k)))
+                .ok()?;
+            Some(Resolved {
+                from: d,
+                to: d,
+                how: format!("{k:+} day from the date before ({base})"),
+            })
+        }
+        Expr::Today(k) => {
+            let d = reference
+                .checked_add(jiff::Span::new().days(i64::from(k)))
+                .ok()?;
+            Some(Resolved {
+                from: d,
+                to: d,
+                how: format!("{k:+} day from publication ({reference})"),
+            })
+        }
+    }
+}
+
+/// A dateline at the start of a text (`WASHINGTON, Nov. 6 (Reuters) -`, `TOKYO, 3 March 2024 —`):
+/// its date, if it has a year or `year` is given.
+pub fn dateline(first_sentence: &[Token<'_>], year: Option<i16>) -> Option<Date> {
+    dateline_at(first_sentence, year).map(|(d, _)| d)
+}
+
+/// [`dateline`], with the index of the dateline date's last token.
+pub fn dateline_at(first_sentence: &[Token<'_>], year: Option<i16>) -> Option<(Date, usize)> {
+    let found = find(first_sentence);
+    let d = found.first().filter(|d| d.first <= 4)?;
+    // A dateline opens with a place in capitals and a comma.
+    let opens = first_sentence.first().is_some_and(|t| {
+        t.text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    }) && first_sentence[..d.first].iter().any(|t| t.text == ",");
+    if !opens {
+        return None;
+    }
+    match d.expr {
+        Expr::Day {
+            month,
+            day,
+            year: y,
+            ..
+        } => Date::new(y.or(year)?, month, day).ok().map(|x| (x, d.last)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::super::tokens::tokenize;
+    use super::*;
+    use jiff::civil::date;
+
+    fn first(s: &str) -> Expr {
+        find(&tokenize(s, 0, s.len()))[0].expr
+    }
+
+    #[test]
+    fn absolute_forms() {
+        assert_eq!(
+            first("on June 25 he"),
+            Expr::Day {
+                month: 6,
+                day: 25,
+                year: None,
+                to: None
+            }
+        );
+        assert_eq!(
+            first("from March 14 to 23, 2024"),
+            Expr::Day {
+                month: 3,
+                day: 14,
+                year: Some(2024),
+                to: Some((3, 23))
+            }
+        );
+        assert_eq!(
+            first("September 9 and 10"),
+            Expr::Day {
+                month: 9,
+                day: 9,
+                year: None,
+                to: Some((9, 10))
+            }
+        );
+        assert_eq!(
+            first("on 3 Nov. 2023"),
+            Expr::Day {
+                month: 11,
+                day: 3,
+                year: Some(2023),
+                to: None
+            }
+        );
+        assert_eq!(
+            first("Sept. 9-10"),
+            Expr::Day {
+                month: 9,
+                day: 9,
+                year: None,
+                to: Some((9, 10))
+            }
+        );
+        let s = "he may go";
+        assert!(find(&tokenize(s, 0, s.len())).is_empty());
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        let monday = date(2023, 11, 6);
+        let r = |e, f| resolve(&e, monday, f, None).unwrap().from;
+        assert_eq!(
+            r(Expr::Weekday(Weekday::Friday, 0), false),
+            date(2023, 11, 3)
+        );
+        assert_eq!(r(Expr::Weekday(Weekday::Monday, 0), false), monday);
+        assert_eq!(
+            r(Expr::Weekday(Weekday::Friday, 0), true),
+            date(2023, 11, 10)
+        );
+        assert_eq!(
+            r(Expr::Weekday(Weekday::Monday, 1), false),
+            date(2023, 11, 13)
+        );
+        assert_eq!(
+            r(
+                Expr::Day {
+                    month: 12,
+                    day: 30,
+                    year: None,
+                    to: None
+                },
+                false
+            ),
+            date(2023, 12, 30)
+        );
+        assert_eq!(
+            r(
+                Expr::Day {
+                    month: 1,
+                    day: 2,
+                    year: None,
+                    to: None
+                },
+                false
+            ),
+            date(2024, 1, 2)
+        );
+        let prev = resolve(&Expr::Weekday(Weekday::Saturday, 0), monday, false, None).unwrap();
+        assert_eq!(
+            resolve(&Expr::SameDay, monday, false, Some(&prev))
+                .unwrap()
+                .from,
+            date(2023, 11, 4)
+        );
+        assert_eq!(
+            resolve(&Expr::DayAfter(1), monday, false, Some(&prev))
+                .unwrap()
+                .from,
+            date(2023, 11, 5)
+        );
+    }
+
+    #[test]
+    fn tense() {
+        let f = |s: &str| is_future(&tokenize(s, 0, s.len()));
+        assert!(f("The envoy will travel to Paris"));
+        assert!(f("The Secretary is traveling to Paris"));
+        assert!(!f("She left Oslo for Rome on Monday"));
+    }
+
+    #[test]
+    fn datelines() {
+        let s = "TOKYO, Nov. 7 (Reuters) - The envoy arrived";
+        let t = tokenize(s, 0, s.len());
+        assert_eq!(dateline(&t, Some(2023)), Some(date(2023, 11, 7)));
+        assert_eq!(dateline(&t, None), None);
+        let s = "He left on Nov. 7, 2023";
+        assert_eq!(dateline(&tokenize(s, 0, s.len()), None), None);
+    }
+}

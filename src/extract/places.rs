@@ -1,0 +1,178 @@
+//! [`PlaceIndex`]: the few questions extraction asks of a gazetteer (is this a country, is this a
+//! town), and its implementation for the embedded GeoNames [`Gazetteer`].
+
+use crate::geocode::{Gazetteer, Hints, Level};
+
+/// How much of the world a place stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Scope {
+    /// A city, town or village.
+    City,
+    /// A territory named like a country (`the West Bank`), placed at a town in it.
+    Territory,
+    /// A whole country, placed at its capital.
+    Country,
+}
+
+/// A place found in the text, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// Name to show: the town's gazetteer name, or the country or territory as commonly named.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
+    /// The country's English name.
+    pub country_name: String,
+    /// First-level region of a town (`West Bank` for Ramallah), when known.
+    pub admin1: Option<String>,
+    /// Latitude of the town (or capital, or seat), degrees north.
+    pub lat: f64,
+    /// Longitude, degrees east.
+    pub lon: f64,
+    /// Population of the town (people; for a country, its capital's).
+    pub population: u64,
+    /// City, territory or country.
+    pub scope: Scope,
+    /// The town a country or territory stop is placed at (its capital or seat).
+    pub seat: Option<String>,
+    /// A query the gazetteer resolves to this very place (`Amman, Jordan`, `Israel`).
+    pub query: String,
+    /// True when the text used an alternate name (`Bombay`).
+    pub alternate: bool,
+    /// Identity: `city:<geonameid>`, `country:<ISO2>`, `territory:<name>`.
+    pub key: String,
+}
+
+/// The lookups extraction needs. Exact names only: no spelling correction.
+pub trait PlaceIndex {
+    /// The country called `name` (English name or common alias; not an ISO code).
+    fn country(&self, name: &str) -> Option<Place>;
+    /// The most likely town called exactly `name` (own or alternate name), anywhere.
+    fn city(&self, name: &str) -> Option<Place>;
+    /// The most likely town called `name` in country `iso2`.
+    fn city_in(&self, name: &str, iso2: &str) -> Option<Place>;
+    /// The most likely town called `name` on a trip through `neighbours` (their countries and
+    /// positions count in its favour): `San Sebastián` next to Bilbao is in Spain.
+    fn city_among(&self, name: &str, neighbours: &[&Place]) -> Option<Place>;
+}
+
+impl PlaceIndex for Gazetteer {
+    fn country(&self, name: &str) -> Option<Place> {
+        if name.chars().all(|c| c.is_uppercase() || c == '.') {
+            return None; // codes are for the names table, which knows which ones are written
+        }
+        let m = self.exact(name, &Hints::none())?;
+        if m.level != Level::Country {
+            return None;
+        }
+        let info = self.country_by_name(name)?;
+        Some(Place {
+            name: info.name.clone(),
+            country: m.country.clone(),
+            country_name: m.country_name.clone(),
+            admin1: None,
+            lat: m.lat,
+            lon: m.lon,
+            population: m.population,
+            scope: Scope::Country,
+            seat: info.capital.clone(),
+            query: info.name.clone(),
+            alternate: false,
+            key: format!("country:{}", m.country),
+        })
+    }
+
+    fn city(&self, name: &str) -> Option<Place> {
+        let m = self.exact(name, &Hints::none())?;
+        (m.level == Level::City).then(|| city_place(&m))
+    }
+
+    fn city_in(&self, name: &str, iso2: &str) -> Option<Place> {
+        let hints = Hints {
+            countries: vec![iso2.to_string()],
+            ..Hints::none()
+        };
+        let m = self.exact(name, &hints)?;
+        (m.level == Level::City && m.country == iso2).then(|| city_place(&m))
+    }
+
+    fn city_among(&self, name: &str, neighbours: &[&Place]) -> Option<Place> {
+        let mut hints = Hints::none();
+        for p in neighbours {
+            if !hints.countries.contains(&p.country) {
+                hints.countries.push(p.country.clone());
+            }
+            if let Ok(at) = crate::model::LonLat::new(p.lon, p.lat) {
+                hints.add_point(at);
+            }
+        }
+        let m = self.exact(name, &hints)?;
+        (m.level == Level::City).then(|| city_place(&m))
+    }
+}
+
+fn city_place(m: &crate::geocode::Match) -> Place {
+    Place {
+        name: m.name.clone(),
+        country: m.country.clone(),
+        country_name: m.country_name.clone(),
+        admin1: m.admin1.clone(),
+        lat: m.lat,
+        lon: m.lon,
+        population: m.population,
+        scope: Scope::City,
+        seat: None,
+        query: format!("{}, {}", m.name, m.country_name),
+        alternate: m.alternate_name,
+        key: format!("city:{}", m.geonameid),
+    }
+}
+
+/// A small in-memory index for tests: (name, ISO2, population, is-country) rows.
+#[cfg(test)]
+pub struct TestIndex(pub Vec<(&'static str, &'static str, u64, bool)>);
+
+#[cfg(test)]
+impl PlaceIndex for TestIndex {
+    fn country(&self, name: &str) -> Option<Place> {
+        self.find(name, None, true)
+    }
+    fn city(&self, name: &str) -> Option<Place> {
+        self.find(name, None, false)
+    }
+    fn city_in(&self, name: &str, iso2: &str) -> Option<Place> {
+        self.find(name, Some(iso2), false)
+    }
+    fn city_among(&self, name: &str, _: &[&Place]) -> Option<Place> {
+        self.find(name, None, false)
+    }
+}
+
+#[cfg(test)]
+impl TestIndex {
+    fn find(&self, name: &str, iso2: Option<&str>, country: bool) -> Option<Place> {
+        let (i, &(n, c, pop, _)) = self
+            .0
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.0 == name && r.3 == country && iso2.is_none_or(|x| x == r.1))?;
+        Some(Place {
+            name: n.into(),
+            country: c.into(),
+            country_name: c.into(),
+            admin1: None,
+            lat: i as f64,
+            lon: i as f64,
+            population: pop,
+            scope: if country { Scope::Country } else { Scope::City },
+            seat: None,
+            query: n.into(),
+            alternate: false,
+            key: if country {
+                format!("country:{c}")
+            } else {
+                format!("city:{i}")
+            },
+        })
+    }
+}

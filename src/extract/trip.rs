@@ -1,0 +1,104 @@
+//! Writes an [`Extraction`] as tripmap's native JSON itinerary: stops with a `place` the
+//! gazetteer resolves (so `tripmap render` places them, and a person corrects a stop by editing
+//! one field), `arrive`/`depart` days, `kind` (`visit`, `return`, or `country`/`territory` for a
+//! stop placed at a capital or seat), a `note`, and `properties` with the confidence, cue,
+//! evidence sentence and how each date was derived. Places only mentioned go in `notes`.
+
+use super::Extraction;
+use super::places::Scope;
+use serde_json::{Map, Value, json};
+
+/// The itinerary as pretty JSON text (two-space indent, fields in a fixed order, a final newline).
+pub fn to_json(x: &Extraction, source_name: &str) -> String {
+    let mut top = Map::new();
+    top.insert(
+        "title".into(),
+        Value::String(
+            x.headline
+                .clone()
+                .unwrap_or_else(|| format!("Trip extracted from {source_name}")),
+        ),
+    );
+    top.insert(
+        "source".into(),
+        Value::String(format!(
+            "Draft itinerary extracted by tripmap from {source_name} (reference day {} from {}); check every stop",
+            x.reference.0, x.reference.1
+        )),
+    );
+    let mut notes = vec![Value::String(
+        "Draft: stops, order and dates were read from the text; see each stop's properties for the evidence.".into(),
+    )];
+    if !x.mentioned.is_empty() {
+        let list: Vec<String> = x
+            .mentioned
+            .iter()
+            .map(|m| format!("{} ({})", m.name, m.reason))
+            .collect();
+        notes.push(Value::String(format!(
+            "Mentioned, not visited: {}",
+            list.join("; ")
+        )));
+    }
+    top.insert("notes".into(), Value::Array(notes));
+    let stops: Vec<Value> = x
+        .stops
+        .iter()
+        .map(|s| {
+            let mut o = Map::new();
+            o.insert("name".into(), Value::String(s.place.name.clone()));
+            let query = match s.place.scope {
+                Scope::Territory => format!("{}, {}", s.place.seat.clone().unwrap_or_default(), s.place.country_name),
+                _ => s.place.query.clone(),
+            };
+            o.insert("place".into(), Value::String(query));
+            if let Some(a) = &s.arrive {
+                o.insert("arrive".into(), Value::String(a.date.to_string()));
+            }
+            if let Some(d) = &s.depart
+                && s.arrive.as_ref().is_none_or(|a| a.date <= d.date)
+            {
+                o.insert("depart".into(), Value::String(d.date.to_string()));
+            }
+            let kind = match (s.place.scope, s.is_return) {
+                (Scope::Country, _) => "country",
+                (Scope::Territory, _) => "territory",
+                (Scope::City, true) => "return",
+                (Scope::City, false) => "visit",
+            };
+            o.insert("kind".into(), Value::String(kind.into()));
+            let seat = s.place.seat.clone().unwrap_or_default();
+            let note = match s.place.scope {
+                Scope::Country => format!(
+                    "The text names the country, not a town: placed at its capital, {seat}. Correct `place` if the visit was elsewhere."
+                ),
+                Scope::Territory => format!(
+                    "The text names the territory, not a town: placed at {seat}. Correct `place` if the visit was elsewhere."
+                ),
+                Scope::City if !s.replaces.is_empty() => format!("Named in the text as part of the visit to {}.", s.replaces.join(", ")),
+                Scope::City => String::new(),
+            };
+            if !note.is_empty() {
+                o.insert("note".into(), Value::String(note));
+            }
+            let mut p = Map::new();
+            p.insert("confidence".into(), json!((s.confidence * 100.0).round() / 100.0));
+            p.insert("cue".into(), Value::String(s.cue.clone()));
+            p.insert("evidence".into(), Value::String(x.sentences[s.sentence].clone()));
+            p.insert("country_iso2".into(), Value::String(s.place.country.clone()));
+            if let Some(a) = &s.arrive {
+                p.insert("arrive_from".into(), Value::String(a.how.clone()));
+            }
+            if let Some(d) = &s.depart {
+                p.insert("depart_from".into(), Value::String(d.how.clone()));
+            }
+            o.insert("properties".into(), Value::Object(p));
+            Value::Object(o)
+        })
+        .collect();
+    top.insert("stops".into(), Value::Array(stops));
+    let mut out =
+        serde_json::to_string_pretty(&Value::Object(top)).expect("JSON values always serialise");
+    out.push('\n');
+    out
+}

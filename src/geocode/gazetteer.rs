@@ -1,0 +1,698 @@
+//! [`Gazetteer`]: the embedded GeoNames index and the lookup that ranks its places.
+//!
+//! A query is a name, optionally followed by qualifiers after commas ("Paris, Texas",
+//! "Ramallah, West Bank", "Washington, D.C."); a qualifier is a country (name, ISO code) or a
+//! first-level region (name; for the US, Canada and Australia also the postal abbreviation: TX,
+//! IL, DC, ON, NSW). Without commas, trailing words that name a region are read as a qualifier
+//! when the whole query is no name ("Paris Texas", "Washington DC"). A query that is a country's
+//! name resolves to its capital, marked [`Level::Country`] (countries without a capital, such as
+//! Antarctica, are no match).
+//!
+//! Ranking: places whose own name matches come before places known by it as an alternate name,
+//! unless 10 times smaller; qualifiers filter; [`Hints`] favour places in the trip's regions
+//! (or else countries) and near its neighbouring stops; then population; ties go to the smaller
+//! GeoNames id, so the result is deterministic.
+
+use super::index::{BYTES, Index, PlaceRow};
+use super::normalize::normalize;
+use super::suggest::suggestions;
+use super::{CountryInfo, GeocodeError, Hints, Level, Match, Place};
+use std::sync::OnceLock;
+
+/// The embedded gazetteer. Get it with [`Gazetteer::get`].
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub(crate) index: Index,
+}
+
+/// Weight of matching a place's own name rather than an alternate name (a population factor).
+const OWN_NAME: f64 = 10.0;
+/// Weight of a place in a first-level region the trip visits.
+const HINT_ADMIN1: f64 = 1000.0;
+/// Weight of a place in a country the trip visits.
+const HINT_COUNTRY: f64 = 20.0;
+/// Runners-up within this population factor of the best make the query ambiguous.
+const AMBIGUOUS: f64 = 3.0;
+/// Places of one name closer than this (metres) are one city in two records, not a choice.
+const SAME_PLACE_M: f64 = 25_000.0;
+/// How many alternatives a match lists.
+const MAX_ALTERNATIVES: usize = 5;
+
+/// A set of countries and first-level regions a qualifier names.
+#[derive(Debug, Clone, Default)]
+struct Region {
+    countries: Vec<u8>,
+    admin1: Vec<u16>,
+}
+
+impl Region {
+    fn contains(&self, p: &PlaceRow) -> bool {
+        self.countries.contains(&p.country) || self.admin1.contains(&p.admin1)
+    }
+    fn is_empty(&self) -> bool {
+        self.countries.is_empty() && self.admin1.is_empty()
+    }
+}
+
+/// A candidate place with its score (natural log of a weighted population).
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    index: u32,
+    row: PlaceRow,
+    alternate: bool,
+    score: f64,
+    plain: f64,
+}
+
+impl Gazetteer {
+    /// The embedded gazetteer, decoded on first use (a few milliseconds) and shared afterwards.
+    pub fn get() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(Gazetteer::load)
+    }
+
+    /// Decodes the embedded index afresh: what [`Gazetteer::get`] does once. For benchmarks;
+    /// everything else should share [`Gazetteer::get`].
+    pub fn load() -> Gazetteer {
+        Gazetteer {
+            index: Index::parse(BYTES),
+        }
+    }
+
+    /// Number of places in the gazetteer.
+    pub fn len(&self) -> usize {
+        self.index.place_count()
+    }
+
+    /// Always false: the embedded gazetteer has places.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of distinct normalised names (own and alternate).
+    pub fn name_count(&self) -> usize {
+        self.index.key_count()
+    }
+
+    /// Resolves `query` to a place. See the module documentation for the rules.
+    pub fn lookup(&self, query: &str, hints: &Hints) -> Result<Match, GeocodeError> {
+        self.lookup_with(query, hints, true)
+    }
+
+    /// Like [`Gazetteer::lookup`], but `None` instead of an error, and without the "did you mean"
+    /// search (milliseconds) when nothing matches: for scanning text for place names, where most
+    /// candidates are not places.
+    pub fn find(&self, query: &str, hints: &Hints) -> Option<Match> {
+        self.lookup_with(query, hints, false).ok()
+    }
+
+    /// [`Gazetteer::lookup`]; `suggest` says whether to search for close names on failure.
+    fn lookup_with(
+        &self,
+        query: &str,
+        hints: &Hints,
+        suggest: bool,
+    ) -> Result<Match, GeocodeError> {
+        let whole = normalize(query);
+        if whole.is_empty() {
+            return Err(GeocodeError::Empty);
+        }
+        // The whole query as one name: a country, or a place ("Washington, D.C." is a name too).
+        if let Some(c) = self.placeable_country(&whole) {
+            return Ok(self.country_match(query, &whole, c));
+        }
+        let postings = self.index.postings(&whole);
+        if !postings.is_empty() {
+            return Ok(self.best(
+                query,
+                &whole,
+                postings,
+                &Region::default(),
+                hints,
+                Vec::new(),
+            ));
+        }
+        // Name, then qualifiers after commas or in brackets.
+        let mut parts = query
+            .split([',', '(', ')', ';'])
+            .map(str::trim)
+            .filter(|p| !normalize(p).is_empty());
+        let name_raw = parts.next().unwrap_or(query);
+        let name = normalize(name_raw);
+        let mut region = Region::default();
+        let mut named_regions = Vec::new();
+        let mut conflict = false;
+        let mut warnings = Vec::new();
+        for q in parts {
+            match self.region(&normalize(q)) {
+                Some(r) => {
+                    named_regions.push(q.to_string());
+                    if region.is_empty() {
+                        region = r;
+                    } else {
+                        region = intersect(&region, &r, &self.index);
+                        // "Paris, Texas, France": regions that do not overlap hold nothing.
+                        conflict |= region.is_empty();
+                    }
+                }
+                None => {
+                    // A misspelt region ("Paris, Texsa") must not quietly become no region.
+                    let near_misses: Vec<String> = self
+                        .close_regions(&normalize(q))
+                        .into_iter()
+                        .filter_map(|r| {
+                            self.lookup_with(&format!("{name_raw}, {r}"), hints, false)
+                                .ok()
+                        })
+                        .map(|m| m.place().label())
+                        .collect();
+                    if !near_misses.is_empty() {
+                        return Err(GeocodeError::NotFound {
+                            query: query.trim().to_string(),
+                            suggestions: near_misses,
+                        });
+                    }
+                    warnings.push(format!(
+                        "`{q}` in `{query}` is not a country or region the gazetteer knows; ignored it"
+                    ));
+                }
+            }
+        }
+        let mut postings = self.index.postings(&name);
+        let mut name = name;
+        if postings.is_empty() && named_regions.is_empty() {
+            // "Paris Texas", "Washington DC": trailing words as a region.
+            let words: Vec<&str> = name.split(' ').collect();
+            for k in (1..words.len()).rev() {
+                let head = words[..k].join(" ");
+                let tail = words[k..].join(" ");
+                if let Some(r) = self.region(&tail) {
+                    let p = self.index.postings(&head);
+                    if p.iter().any(|&(i, _)| r.contains(&self.index.place(i))) {
+                        postings = p;
+                        name = head;
+                        region = r;
+                        named_regions.push(tail);
+                        break;
+                    }
+                }
+            }
+        }
+        if postings.is_empty() {
+            for variant in variants(&name) {
+                postings = self.index.postings(&variant);
+                if !postings.is_empty() {
+                    name = variant;
+                    break;
+                }
+            }
+        }
+        if postings.is_empty() {
+            if named_regions.is_empty()
+                && let Some(c) = self.placeable_country(&name)
+            {
+                return Ok(self.country_match(query, &name, c));
+            }
+            // A state or province is not a place: offer its biggest places.
+            if suggest && let Some(r) = self.region(&name) {
+                let places: Vec<String> = (0..self.index.place_count() as u32)
+                    .filter(|&i| r.contains(&self.index.place(i)))
+                    .take(3)
+                    .map(|i| self.place(i).label())
+                    .collect();
+                if !places.is_empty() {
+                    return Err(GeocodeError::NotFound {
+                        query: query.trim().to_string(),
+                        suggestions: places,
+                    });
+                }
+            }
+            return Err(GeocodeError::NotFound {
+                query: query.trim().to_string(),
+                suggestions: if suggest {
+                    suggestions(&self.index, &name, 5, &|i| {
+                        region.is_empty() || region.contains(&self.index.place(i))
+                    })
+                } else {
+                    Vec::new()
+                }
+                .into_iter()
+                .map(|(i, key)| {
+                    let place = self.place(i);
+                    let own = normalize(&place.name);
+                    if strsim::osa_distance(&name, &own) <= strsim::osa_distance(&name, key) {
+                        place.label()
+                    } else {
+                        format!("{} (known as \"{key}\")", place.label())
+                    }
+                })
+                .collect(),
+            });
+        }
+        if conflict
+            || (!region.is_empty()
+                && !postings
+                    .iter()
+                    .any(|&(i, _)| region.contains(&self.index.place(i))))
+        {
+            let all = self.best(
+                query,
+                &name,
+                postings,
+                &Region::default(),
+                &Hints::none(),
+                Vec::new(),
+            );
+            let mut elsewhere = vec![all.place().label()];
+            elsewhere.extend(all.alternatives.iter().map(Place::label));
+            return Err(GeocodeError::NotInRegion {
+                query: query.trim().to_string(),
+                name: name_raw.to_string(),
+                region: named_regions.join(", "),
+                elsewhere,
+            });
+        }
+        Ok(self.best(query, &name, postings, &region, hints, warnings))
+    }
+
+    /// The place called exactly `name` (a country, or a place's own or alternate name), with no
+    /// spelling variants, qualifiers or suggestions; `None` when nothing has that name. For
+    /// scanning text (`crate::extract`), where most capitalised words are not places: a miss costs
+    /// one binary search instead of a did-you-mean.
+    pub fn exact(&self, name: &str, hints: &Hints) -> Option<Match> {
+        let key = normalize(name);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(c) = self.country_index(&key, false) {
+            return Some(self.country_match(name, &key, c));
+        }
+        let postings = self.index.postings(&key);
+        if postings.is_empty() {
+            return None;
+        }
+        Some(self.best(name, &key, postings, &Region::default(), hints, Vec::new()))
+    }
+
+    /// Ranks the places behind `postings` within `region` (empty: anywhere) and builds the match.
+    fn best(
+        &self,
+        query: &str,
+        key: &str,
+        postings: Vec<(u32, bool)>,
+        region: &Region,
+        hints: &Hints,
+        mut warnings: Vec<String>,
+    ) -> Match {
+        let mut scored: Vec<Scored> = postings
+            .into_iter()
+            .map(|(index, alternate)| {
+                let row = self.index.place(index);
+                let plain = (f64::from(row.population) + 10.0).ln()
+                    + if alternate { 0.0 } else { OWN_NAME.ln() };
+                let score = plain + self.hint_weight(&row, hints).ln();
+                Scored {
+                    index,
+                    row,
+                    alternate,
+                    score,
+                    plain,
+                }
+            })
+            .filter(|s| region.is_empty() || region.contains(&s.row))
+            .collect();
+        let order = |a: &Scored, b: &Scored| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.row.population.cmp(&a.row.population))
+                .then(a.row.geonameid.cmp(&b.row.geonameid))
+        };
+        scored.sort_by(order);
+        let best = scored[0];
+        // Rivals: other places of nearly the same weight, not the same city again (within
+        // SAME_PLACE_M) and not a place merely once known by the name the best one owns.
+        let rivals: Vec<String> = scored[1..]
+            .iter()
+            .take_while(|s| s.score >= best.score - AMBIGUOUS.ln())
+            .filter(|s| !s.alternate || best.alternate)
+            .filter(|s| {
+                super::hints::haversine_m(best.row.lat, best.row.lon, s.row.lat, s.row.lon)
+                    > SAME_PLACE_M
+            })
+            .take(MAX_ALTERNATIVES)
+            .map(|s| self.place(s.index).label())
+            .collect();
+        if !rivals.is_empty() {
+            warnings.push(format!(
+                "`{}` is ambiguous: chose {} (population {}); also {}. Add a country or region (\"{}, ...\") to choose",
+                query.trim(),
+                self.place(best.index).label(),
+                crate::summary::format_count(u64::from(best.row.population)),
+                rivals.join("; "),
+                query.trim()
+            ));
+        } else if !hints.is_empty() {
+            let plain_best = scored
+                .iter()
+                .max_by(|a, b| {
+                    a.plain
+                        .total_cmp(&b.plain)
+                        .then(a.row.population.cmp(&b.row.population))
+                        .then(b.row.geonameid.cmp(&a.row.geonameid))
+                })
+                .map(|s| s.index);
+            if let Some(p) = plain_best
+                && p != best.index
+            {
+                warnings.push(format!(
+                    "`{}`: chose {} because the trip's other stops are near it; on its own the name means {}",
+                    query.trim(),
+                    self.place(best.index).label(),
+                    self.place(p).label()
+                ));
+            }
+        }
+        let place = self.place(best.index);
+        Match {
+            query: query.to_string(),
+            name: place.name,
+            lat: place.lat,
+            lon: place.lon,
+            country: place.country,
+            country_name: place.country_name,
+            admin1: place.admin1,
+            population: place.population,
+            timezone: place.timezone,
+            geonameid: place.geonameid,
+            level: Level::City,
+            matched: key.to_string(),
+            alternate_name: best.alternate,
+            alternatives: scored[1..]
+                .iter()
+                .take(MAX_ALTERNATIVES)
+                .map(|s| self.place(s.index))
+                .collect(),
+            warnings,
+        }
+    }
+
+    /// The population factor by which hints favour `row`: the trip's region or country, times
+    /// nearness to the hinted positions.
+    fn hint_weight(&self, row: &PlaceRow, hints: &Hints) -> f64 {
+        if hints.is_empty() {
+            return 1.0;
+        }
+        let country = self.index.countries[usize::from(row.country)].iso2;
+        let admin1 = self.index.admin1.get(usize::from(row.admin1));
+        let region = if let Some(a) = admin1
+            && !a.name.is_empty()
+            && hints
+                .admin1
+                .iter()
+                .any(|(c, n)| c == country && n == a.name)
+        {
+            HINT_ADMIN1
+        } else if hints.countries.iter().any(|c| c == country) {
+            HINT_COUNTRY
+        } else {
+            1.0
+        };
+        region * hints.near_factor(row.lat, row.lon)
+    }
+
+    /// A match standing for a whole country: its capital.
+    fn country_match(&self, query: &str, key: &str, c: usize) -> Match {
+        let row = &self.index.countries[c];
+        let capital = row.capital_place.map(|i| self.place(i));
+        let (lat, lon) = match &capital {
+            Some(p) => (p.lat, p.lon),
+            None => (
+                row.capital_lat.unwrap_or(0.0),
+                row.capital_lon.unwrap_or(0.0),
+            ),
+        };
+        Match {
+            query: query.to_string(),
+            name: capital
+                .as_ref()
+                .map_or(row.capital.to_string(), |p| p.name.clone()),
+            lat,
+            lon,
+            country: row.iso2.to_string(),
+            country_name: row.name.to_string(),
+            admin1: capital.as_ref().and_then(|p| p.admin1.clone()),
+            population: capital.as_ref().map_or(0, |p| p.population),
+            timezone: capital.as_ref().and_then(|p| p.timezone.clone()),
+            geonameid: capital
+                .as_ref()
+                .map_or(row.capital_geonameid.unwrap_or(0), |p| p.geonameid),
+            level: Level::Country,
+            matched: key.to_string(),
+            alternate_name: false,
+            // Towns that bear the country's name ("Jordan, Minnesota"), biggest first.
+            alternatives: self
+                .index
+                .postings(key)
+                .into_iter()
+                .filter(|&(_, alternate)| !alternate)
+                .take(MAX_ALTERNATIVES)
+                .map(|(i, _)| self.place(i))
+                .filter(|p| Some(p.geonameid) != row.capital_geonameid)
+                .collect(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Place `i` of the index as a [`Place`].
+    pub(crate) fn place(&self, i: u32) -> Place {
+        let row = self.index.place(i);
+        let country = &self.index.countries[usize::from(row.country)];
+        let admin1 = self
+            .index
+            .admin1
+            .get(usize::from(row.admin1))
+            .map(|a| a.name)
+            .filter(|n| !n.is_empty());
+        Place {
+            name: row.name.to_string(),
+            lat: row.lat,
+            lon: row.lon,
+            country: country.iso2.to_string(),
+            country_name: country.name.to_string(),
+            admin1: admin1.map(str::to_string),
+            population: u64::from(row.population),
+            timezone: self
+                .index
+                .zones
+                .get(usize::from(row.zone))
+                .filter(|z| !z.is_empty())
+                .map(|z| z.to_string()),
+            geonameid: row.geonameid,
+        }
+    }
+
+    /// The country named `key` (normalised; not an ISO code) if it has a capital to stand for it.
+    fn placeable_country(&self, key: &str) -> Option<usize> {
+        self.country_index(key, false).filter(|&c| {
+            let row = &self.index.countries[c];
+            row.capital_place.is_some() || (row.capital_lat.is_some() && row.capital_lon.is_some())
+        })
+    }
+
+    /// The country whose name (or alias; with `codes`, ISO code) is `key` (normalised).
+    fn country_index(&self, key: &str, codes: bool) -> Option<usize> {
+        self.index.countries.iter().position(|c| {
+            c.keys.contains(&key)
+                || (codes && (c.iso2.eq_ignore_ascii_case(key) || c.iso3.eq_ignore_ascii_case(key)))
+        })
+    }
+
+    /// The countries and regions a qualifier (normalised) names, if any.
+    fn region(&self, key: &str) -> Option<Region> {
+        if key.is_empty() {
+            return None;
+        }
+        let mut r = Region::default();
+        if let Some(c) = self.country_index(key, true) {
+            r.countries.push(c as u8);
+        }
+        let bare = strip_region_word(key);
+        let abbreviated: Vec<(&str, &str)> = REGION_ABBREVIATIONS
+            .iter()
+            .filter(|(_, abbr, _)| abbr.eq_ignore_ascii_case(key))
+            .map(|(country, _, name)| (*country, *name))
+            .collect();
+        for (i, a) in self.index.admin1.iter().enumerate() {
+            let us_code = a.country == "US" && a.code.eq_ignore_ascii_case(key);
+            let abbreviation = abbreviated.contains(&(a.country, a.name));
+            if us_code
+                || abbreviation
+                || (!a.key.is_empty() && (a.key == key || strip_region_word(a.key) == bare))
+            {
+                r.admin1.push(i as u16);
+            }
+        }
+        (!r.is_empty()).then_some(r)
+    }
+
+    /// The place nearest to (`lat`, `lon`), degrees, within `max_m` metres (great-circle distance
+    /// on a sphere), with that distance in metres. A linear scan: about a millisecond.
+    pub fn nearest(&self, lat: f64, lon: f64, max_m: f64) -> Option<(Place, f64)> {
+        let max_deg = max_m / 111_000.0;
+        let coslat = lat.to_radians().cos().abs().max(1e-6);
+        let mut best: Option<(u32, f64)> = None;
+        for i in 0..self.index.place_count() as u32 {
+            let row = self.index.place(i);
+            if (row.lat - lat).abs() > max_deg {
+                continue;
+            }
+            let dlon = ((row.lon - lon + 540.0) % 360.0 - 180.0).abs();
+            if dlon * coslat > max_deg * 1.5 {
+                continue;
+            }
+            let d = super::hints::haversine_m(lat, lon, row.lat, row.lon);
+            if d <= max_m && best.is_none_or(|(_, b)| d < b) {
+                best = Some((i, d));
+            }
+        }
+        best.map(|(i, d)| (self.place(i), d))
+    }
+
+    /// Names of countries and regions a few edits from `key` (normalised; at most 1 edit for
+    /// names of up to 5 letters, 2 beyond), closest first, at most 3, as they are written.
+    fn close_regions(&self, key: &str) -> Vec<&'static str> {
+        let max = if key.len() <= 5 { 1 } else { 2 };
+        let countries = self
+            .index
+            .countries
+            .iter()
+            .flat_map(|c| c.keys.iter().map(move |k| (*k, c.name)));
+        let regions = self.index.admin1.iter().map(|a| (a.key, a.name));
+        let mut close: Vec<(usize, &'static str)> = countries
+            .chain(regions)
+            .filter(|(k, _)| k.len().abs_diff(key.len()) <= max && key.len() >= 3)
+            .map(|(k, name)| (strsim::osa_distance(key, k), name))
+            .filter(|(d, _)| *d <= max)
+            .collect();
+        close.sort_unstable();
+        close.dedup_by_key(|c| c.1);
+        close.into_iter().take(3).map(|(_, name)| name).collect()
+    }
+
+    /// The country called `name` (English name, common alias, or ISO 3166-1 alpha-2/alpha-3 code;
+    /// case, accents and punctuation ignored).
+    pub fn country_by_name(&self, name: &str) -> Option<CountryInfo> {
+        let c = &self.index.countries[self.country_index(&normalize(name), true)?];
+        Some(CountryInfo {
+            iso2: c.iso2.to_string(),
+            iso3: c.iso3.to_string(),
+            name: c.name.to_string(),
+            capital: (!c.capital.is_empty()).then(|| c.capital.to_string()),
+            capital_lat: c.capital_lat,
+            capital_lon: c.capital_lon,
+            capital_geonameid: c.capital_geonameid,
+            population: c.population,
+        })
+    }
+}
+
+/// Postal abbreviations of Canadian provinces and Australian states (GeoNames codes them with
+/// numbers; US states' GeoNames codes are their postal abbreviations already).
+const REGION_ABBREVIATIONS: &[(&str, &str, &str)] = &[
+    ("CA", "AB", "Alberta"),
+    ("CA", "BC", "British Columbia"),
+    ("CA", "MB", "Manitoba"),
+    ("CA", "NB", "New Brunswick"),
+    ("CA", "NL", "Newfoundland and Labrador"),
+    ("CA", "NS", "Nova Scotia"),
+    ("CA", "ON", "Ontario"),
+    ("CA", "PE", "Prince Edward Island"),
+    ("CA", "QC", "Quebec"),
+    ("CA", "SK", "Saskatchewan"),
+    ("CA", "YT", "Yukon"),
+    ("CA", "NT", "Northwest Territories"),
+    ("CA", "NU", "Nunavut"),
+    ("AU", "ACT", "Australian Capital Territory"),
+    ("AU", "NSW", "New South Wales"),
+    ("AU", "NT", "Northern Territory"),
+    ("AU", "QLD", "Queensland"),
+    ("AU", "SA", "South Australia"),
+    ("AU", "TAS", "Tasmania"),
+    ("AU", "VIC", "Victoria"),
+    ("AU", "WA", "Western Australia"),
+];
+
+/// Places in both regions: countries in both, regions in both or inside a country of the other.
+fn intersect(a: &Region, b: &Region, index: &Index) -> Region {
+    let in_country = |r: &Region, admin: u16| {
+        let country = index.admin1[usize::from(admin)].country;
+        r.countries
+            .iter()
+            .any(|&c| index.countries[usize::from(c)].iso2 == country)
+    };
+    Region {
+        countries: a
+            .countries
+            .iter()
+            .copied()
+            .filter(|c| b.countries.contains(c))
+            .collect(),
+        admin1: a
+            .admin1
+            .iter()
+            .copied()
+            .filter(|&x| b.admin1.contains(&x) || in_country(b, x))
+            .chain(
+                b.admin1
+                    .iter()
+                    .copied()
+                    .filter(|&x| !a.admin1.contains(&x) && in_country(a, x)),
+            )
+            .collect(),
+    }
+}
+
+/// A region name without a trailing "state", "province"... ("amman governorate" -> "amman").
+fn strip_region_word(key: &str) -> &str {
+    const WORDS: &[&str] = &[
+        " state",
+        " province",
+        " region",
+        " governorate",
+        " oblast",
+        " county",
+        " prefecture",
+        " district",
+    ];
+    WORDS
+        .iter()
+        .find_map(|w| key.strip_suffix(w))
+        .unwrap_or(key)
+}
+
+/// Common spellings to try when a name is not found: "st" <-> "saint" / "sankt", "mt" ->
+/// "mount", "ft" -> "fort", no leading "the", German "ue"/"oe"/"ae" for "ü"/"ö"/"ä".
+fn variants(name: &str) -> Vec<String> {
+    const SWAPS: &[(&str, &str)] = &[
+        ("st ", "saint "),
+        ("saint ", "st "),
+        ("sankt ", "st "),
+        ("st ", "sankt "),
+        ("ste ", "sainte "),
+        ("mt ", "mount "),
+        ("ft ", "fort "),
+        ("the ", ""),
+    ];
+    let mut out: Vec<String> = SWAPS
+        .iter()
+        .filter_map(|(from, to)| name.strip_prefix(from).map(|rest| format!("{to}{rest}")))
+        .collect();
+    if ["ue", "oe", "ae"].iter().any(|d| name.contains(d)) {
+        out.push(
+            name.replace("ue", "u")
+                .replace("oe", "o")
+                .replace("ae", "a"),
+        );
+    }
+    out
+}

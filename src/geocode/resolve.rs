@@ -1,0 +1,380 @@
+//! [`resolve`]: an itinerary in, the same itinerary out with every stop that had only a place
+//! name (a `place`, or just a `name`) placed from the gazetteer.
+
+use super::credit::{GEONAMEID, TIMEZONE_FROM};
+use super::{Gazetteer, GeocodeError, Hints, Level, Match};
+use crate::error::{Error, StopRef};
+use crate::model::{Itinerary, Stop, When, Zone};
+use serde_json::{Value, json};
+
+/// An itinerary after geocoding.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The itinerary; every stop has a position.
+    pub itinerary: Itinerary,
+    /// Doubts to show the user ("stop 2 \"Springfield\": `Springfield` is ambiguous: ..."):
+    /// first about stops with coordinates, then about placed stops, each in stop order.
+    pub warnings: Vec<String>,
+    /// The match behind each geocoded stop: (0-based stop index, match), in stop order.
+    pub matches: Vec<(usize, Match)>,
+}
+
+/// Extra fields (CSV columns, JSON `properties`) whose value narrows the lookup like a qualifier.
+const QUALIFIER_FIELDS: &[&str] = &["country", "state", "region", "province"];
+
+/// Places every stop that has no coordinates, looking up its `place` (or, failing that, its
+/// `name`) with the other stops as [`Hints`]: the regions and countries of the stops placed
+/// without doubt, and the positions of the stops just before and after it in the input.
+///
+/// A stop with `lat`/`lon` keeps them; if it also names a `place` more than
+/// [`PLACE_POSITION_TOLERANCE_M`] away, a warning says so.
+///
+/// Each placed stop gets its position, its time zone when it had none (so local times become
+/// instants), and in `Stop::resolved`: `geonameid`, `gazetteer_name`, `country` (ISO 3166-1
+/// alpha-2), `admin1`, `population`, `timezone`, `place_level` (`city` or `country`).
+///
+/// A stop with coordinates and local times but no `tz` takes the zone of the nearest gazetteer
+/// place (see [`ZONE_FROM_NEAREST_M`]), recorded as `timezone_from_geonameid`.
+///
+/// Errors name the stop and the field (`place`, or `name` when there is no `place`).
+pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
+    let todo: Vec<usize> = (0..itinerary.stops.len())
+        .filter(|&i| itinerary.stops[i].position.is_none())
+        .collect();
+    let mut itinerary = itinerary;
+    let mut warnings = places_far_from_positions(&itinerary);
+    warnings.extend(zones_from_positions(&mut itinerary));
+    if todo.is_empty() {
+        return Ok(Resolved {
+            itinerary,
+            warnings,
+            matches: Vec::new(),
+        });
+    }
+    let gazetteer = Gazetteer::get();
+    // First pass: each stop on its own.
+    let mut first: Vec<(usize, Match)> = Vec::with_capacity(todo.len());
+    let mut failure: Option<(usize, GeocodeError)> = None;
+    let mut also_failed: Vec<String> = Vec::new();
+    for &i in &todo {
+        let stop = &itinerary.stops[i];
+        let q = query(stop);
+        if failure.is_none() {
+            match gazetteer.lookup(&q, &Hints::none()) {
+                Ok(m) => first.push((i, m)),
+                Err(e) => failure = Some((i, e)),
+            }
+        } else if gazetteer.find(&q, &Hints::none()).is_none() {
+            // After the first failure, only name the others (suggestions cost milliseconds).
+            let at = StopRef {
+                number: i + 1,
+                name: Some(stop.name.clone()),
+            };
+            also_failed.push(at.to_string());
+        }
+    }
+    if let Some((i, e)) = failure {
+        let mut error = stop_error(i, &itinerary.stops[i], &e);
+        if !also_failed.is_empty()
+            && let Error::Field { message, .. } = &mut error
+        {
+            message.push_str(&format!(" (not found either: {})", also_failed.join(", ")));
+        }
+        return Err(error);
+    }
+    // Second pass: again, with the other stops as hints (only confident matches count).
+    let mut matches = Vec::with_capacity(todo.len());
+    for (n, (i, m)) in first.iter().enumerate() {
+        let mut hints = Hints::none();
+        for (k, (_, other)) in first.iter().enumerate() {
+            if k != n && other.warnings.is_empty() && other.level == Level::City {
+                hints.add_match_region(other);
+            }
+        }
+        // Nearness: the stops just before and after in the input.
+        for j in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
+            let placed = first
+                .iter()
+                .find(|(k, o)| *k == j && o.warnings.is_empty() && o.level == Level::City)
+                .map(|(_, o)| o.lonlat());
+            if let Some(p) = itinerary.stops.get(j).and_then(|s| s.position).or(placed) {
+                hints.add_point(p);
+            }
+        }
+        let m = if hints.is_empty() {
+            m.clone()
+        } else {
+            let stop = &itinerary.stops[*i];
+            gazetteer
+                .lookup(&query(stop), &hints)
+                .map_err(|e| stop_error(*i, stop, &e))?
+        };
+        matches.push((*i, m));
+    }
+    for (i, m) in &matches {
+        let stop = &mut itinerary.stops[*i];
+        let at = StopRef {
+            number: i + 1,
+            name: Some(stop.name.clone()),
+        };
+        warnings.extend(m.warnings.iter().map(|w| format!("{at}: {w}")));
+        if m.level == Level::Country {
+            warnings.push(format!(
+                "{at}: `{}` is a country; placed it at its capital, {}",
+                m.query.trim(),
+                m.name
+            ));
+        }
+        apply(stop, m);
+    }
+    Ok(Resolved {
+        itinerary,
+        warnings,
+        matches,
+    })
+}
+
+/// How far a stop's coordinates may lie from the place it names before a warning, in metres.
+pub const PLACE_POSITION_TOLERANCE_M: f64 = 50_000.0;
+
+/// Warnings for stops that give both coordinates and a `place`, when the place is more than
+/// [`PLACE_POSITION_TOLERANCE_M`] away: swapped or mistyped coordinates, or the wrong place. The
+/// coordinates are kept.
+fn places_far_from_positions(itinerary: &Itinerary) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (i, stop) in itinerary.stops.iter().enumerate() {
+        let (Some(p), Some(_)) = (stop.position, &stop.place) else {
+            continue;
+        };
+        // The place of that name nearest the coordinates ("Paris" at 33.66, -95.55 is Paris, Texas).
+        let mut near = Hints::none();
+        near.add_point(p);
+        let Some(m) = Gazetteer::get().find(&query(stop), &near) else {
+            continue;
+        };
+        if m.level != Level::City {
+            continue;
+        }
+        let d = super::hints::haversine_m(p.lat(), p.lon(), m.lat, m.lon);
+        if d > PLACE_POSITION_TOLERANCE_M {
+            let at = StopRef {
+                number: i + 1,
+                name: Some(stop.name.clone()),
+            };
+            let swapped = super::hints::haversine_m(p.lon(), p.lat(), m.lat, m.lon)
+                <= PLACE_POSITION_TOLERANCE_M;
+            warnings.push(format!(
+                "{at}: `place` {} is {:.0} km from the given lat {}, lon {}{}; kept the coordinates",
+                m.place().label(),
+                d / 1000.0,
+                p.lat(),
+                p.lon(),
+                if swapped {
+                    " (are lat and lon swapped?)"
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    warnings
+}
+
+/// How far the nearest gazetteer place may be for a stop with coordinates to take its time zone.
+pub const ZONE_FROM_NEAREST_M: f64 = 50_000.0;
+
+/// Gives a time zone to stops that have coordinates and local times (`2024-06-02T12:30`) but no
+/// `tz`: the zone of the nearest gazetteer place within [`ZONE_FROM_NEAREST_M`], with a warning
+/// naming it. Stops with only dates, or exact instants, need no zone and are left alone.
+fn zones_from_positions(itinerary: &mut Itinerary) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (i, stop) in itinerary.stops.iter_mut().enumerate() {
+        let local = [&stop.arrive, &stop.depart]
+            .into_iter()
+            .flatten()
+            .any(|w| matches!(w, When::Local(_)));
+        let Some(p) = stop.position else { continue };
+        if stop.tz.is_some() || !local {
+            continue;
+        }
+        let at = StopRef {
+            number: i + 1,
+            name: Some(stop.name.clone()),
+        };
+        let found = Gazetteer::get()
+            .nearest(p.lat(), p.lon(), ZONE_FROM_NEAREST_M)
+            .and_then(|(place, d)| {
+                let name = place.timezone.clone()?;
+                let tz = jiff::tz::TimeZone::get(&name).ok()?;
+                Some((place, d, Zone { name, tz }))
+            });
+        match found {
+            Some((place, d, zone)) => {
+                warnings.push(format!(
+                    "{at}: no `tz` for its local times; took {} from the nearest place, {} ({:.0} km away)",
+                    zone.name,
+                    place.label(),
+                    d / 1000.0
+                ));
+                stop.resolved.push((TIMEZONE_FROM.to_string(), json!(place.geonameid)));
+                stop.tz = Some(zone);
+            }
+            None => warnings.push(format!(
+                "{at}: no `tz` for its local times, and no place within {:.0} km to take one from; give `tz`",
+                ZONE_FROM_NEAREST_M / 1000.0
+            )),
+        }
+    }
+    warnings
+}
+
+/// What to look up for a stop: its `place`, else its `name`, with a `country`/`state` extra
+/// field as a qualifier when the text has none.
+fn query(stop: &Stop) -> String {
+    let base = stop.place.as_deref().unwrap_or(&stop.name);
+    if base.contains(',') {
+        return base.to_string();
+    }
+    let mut q = base.to_string();
+    for (k, v) in &stop.extra {
+        if let Value::String(s) = v
+            && QUALIFIER_FIELDS.contains(&k.to_lowercase().as_str())
+            && !s.trim().is_empty()
+        {
+            q.push_str(", ");
+            q.push_str(s.trim());
+        }
+    }
+    q
+}
+
+fn stop_error(i: usize, stop: &Stop, e: &GeocodeError) -> Error {
+    let field = if stop.place.is_some() {
+        "place"
+    } else {
+        "name"
+    };
+    let hint = match e {
+        GeocodeError::NotFound { .. } => {
+            "; the gazetteer has places of 1,000+ people: give `lat` and `lon` for others"
+        }
+        _ => "",
+    };
+    Error::field(
+        StopRef {
+            number: i + 1,
+            name: Some(stop.name.clone()),
+        },
+        field,
+        format!("{e}{hint}"),
+    )
+}
+
+/// Writes a match into a stop: position, time zone if missing, and the `resolved` facts.
+fn apply(stop: &mut Stop, m: &Match) {
+    stop.position = Some(m.lonlat());
+    if stop.tz.is_none()
+        && let Some(name) = &m.timezone
+        && let Ok(tz) = jiff::tz::TimeZone::get(name)
+    {
+        stop.tz = Some(Zone {
+            name: name.clone(),
+            tz,
+        });
+    }
+    let level = match m.level {
+        Level::City => "city",
+        Level::Country => "country",
+    };
+    stop.resolved = vec![
+        (GEONAMEID.to_string(), json!(m.geonameid)),
+        ("gazetteer_name".to_string(), json!(m.name)),
+        ("country".to_string(), json!(m.country)),
+        (
+            "admin1".to_string(),
+            m.admin1.as_ref().map_or(Value::Null, |a| json!(a)),
+        ),
+        ("population".to_string(), json!(m.population)),
+        (
+            "timezone".to_string(),
+            m.timezone.as_ref().map_or(Value::Null, |t| json!(t)),
+        ),
+        ("place_level".to_string(), json!(level)),
+    ];
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::model::LonLat;
+
+    fn stop(name: &str, place: Option<&str>) -> Stop {
+        let mut s = Stop::named(name);
+        s.place = place.map(str::to_string);
+        s
+    }
+
+    #[test]
+    fn places_only_the_stops_without_coordinates_using_their_neighbours() {
+        let mut chicago = Stop::named("Chicago");
+        chicago.position = Some(LonLat::new(-87.65, 41.85).unwrap());
+        let itinerary = Itinerary {
+            stops: vec![
+                chicago,
+                stop("Springfield", None),
+                stop("Lunch", Some("Peoria")),
+            ],
+            ..Default::default()
+        };
+        let r = resolve(itinerary).unwrap();
+        assert!(
+            r.itinerary.stops[0].resolved.is_empty(),
+            "given coordinates stay"
+        );
+        let springfield = &r.itinerary.stops[1];
+        let get = |s: &Stop, k: &str| {
+            s.resolved
+                .iter()
+                .find(|(key, _)| key == k)
+                .unwrap()
+                .1
+                .clone()
+        };
+        assert_eq!(get(springfield, "admin1"), "Illinois");
+        assert_eq!(springfield.tz.as_ref().unwrap().name, "America/Chicago");
+        assert_eq!(get(&r.itinerary.stops[2], "gazetteer_name"), "Peoria");
+        assert_eq!(r.matches.len(), 2);
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.starts_with("stop 2 \"Springfield\": ")),
+            "{:?}",
+            r.warnings
+        );
+    }
+
+    #[test]
+    fn a_given_time_zone_is_kept_and_errors_name_the_field() {
+        let mut amman = stop("Amman", None);
+        amman.tz = Some(Zone {
+            name: "UTC".into(),
+            tz: jiff::tz::TimeZone::UTC,
+        });
+        let r = resolve(Itinerary {
+            stops: vec![amman],
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(r.itinerary.stops[0].tz.as_ref().unwrap().name, "UTC");
+        let e = resolve(Itinerary {
+            stops: vec![stop("Office", Some("Qqqzzq"))],
+            ..Default::default()
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("stop 1 \"Office\", field `place`: no place called `Qqqzzq`"),
+            "{e}"
+        );
+    }
+}

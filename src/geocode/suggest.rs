@@ -1,0 +1,85 @@
+//! "Did you mean": the gazetteer names closest to a name that matched nothing.
+
+use super::index::Index;
+
+/// Up to `limit` (place index, the normalised name it is known by) pairs, best first, whose names
+/// are fewest edits from `key` (normalised): optimal-string-alignment distance (edits and swaps of neighbours) at most 1 for short
+/// names, up to 3 for long ones (none for names under 3 letters); only the closest distance found counts, and among equally close
+/// names the more populous place comes first.
+///
+/// Of the places a name belongs to, the first (most populous) one for which `prefer` holds is
+/// offered, else the most populous.
+pub(crate) fn suggestions(
+    index: &Index,
+    key: &str,
+    limit: usize,
+    prefer: &dyn Fn(u32) -> bool,
+) -> Vec<(u32, &'static str)> {
+    let len = key.chars().count();
+    if len < 3 {
+        return Vec::new();
+    }
+    let max = match len {
+        0..=4 => 1,
+        5..=8 => 2,
+        _ => 3,
+    };
+    let mut found: Vec<(usize, u32, &'static str)> = Vec::new();
+    let wanted = histogram(key.as_bytes());
+    for k in 0..index.key_count() {
+        let bytes = index.key_bytes(k);
+        if bytes.len().abs_diff(len) > max || bytes.len() < 3 {
+            continue;
+        }
+        // Each edit changes the letter counts by at most 2: a cheap bound before the real distance.
+        let mut counts = wanted;
+        for &b in bytes {
+            counts[bucket(b)] -= 1;
+        }
+        let apart: u32 = counts.iter().map(|c| c.unsigned_abs() as u32).sum();
+        if apart as usize > 2 * max {
+            continue;
+        }
+        let name = index.key(k);
+        let d = strsim::osa_distance(key, name);
+        if d <= max {
+            let postings = index.postings_of(k);
+            let chosen = postings
+                .iter()
+                .find(|(p, _)| prefer(*p))
+                .or(postings.first());
+            if let Some(&(place, _)) = chosen {
+                found.push((d, place, name));
+            }
+        }
+    }
+    found.sort_unstable();
+    let closest = found.first().map_or(0, |f| f.0);
+    let mut out: Vec<(u32, &'static str)> = Vec::new();
+    for (_, place, name) in found.into_iter().take_while(|f| f.0 == closest) {
+        if !out.iter().any(|(p, _)| *p == place) {
+            out.push((place, name));
+            if out.len() == limit {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Letter and digit counts of a normalised name (other bytes share one bucket).
+fn histogram(bytes: &[u8]) -> [i16; 37] {
+    let mut h = [0i16; 37];
+    for &b in bytes {
+        h[bucket(b)] += 1;
+    }
+    h
+}
+
+fn bucket(b: u8) -> usize {
+    match b {
+        b'a'..=b'z' => usize::from(b - b'a'),
+        b'0'..=b'9' => 26 + usize::from(b - b'0'),
+        _ => 36,
+    }
+}

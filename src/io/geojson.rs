@@ -1,0 +1,271 @@
+//! Reads GeoJSON: a FeatureCollection (or a single Feature) whose Point features are the stops and
+//! whose LineString / MultiLineString features are recorded paths.
+//!
+//! A stop's properties `name`, `arrive`, `depart`, `tz`, `note`, `kind`, `place` are its fields;
+//! other non-null properties are kept (and written back out). What tripmap writes reads back: the
+//! derived `order`, `arrive_utc` and `depart_utc` are skipped, `input_index` restores the input
+//! order, `input_<field>` extras get their names back, and the legs tripmap writes (property
+//! `path: "geodesic"`) are not taken for recorded paths. Foreign members `title`, `subtitle` and
+//! `source` at the top level give the map's title lines.
+
+use super::fields::RawStop;
+use super::json::kind_of;
+use crate::error::{Error, StopRef};
+use crate::model::{Itinerary, Track};
+use serde_json::{Map, Value};
+
+/// Properties read into stop fields.
+const FIELDS: &[&str] = &["name", "arrive", "depart", "tz", "note", "kind", "place"];
+/// Properties tripmap derives when writing, skipped when reading.
+const DERIVED: &[&str] = &["order", "input_index", "arrive_utc", "depart_utc"];
+
+/// Parses GeoJSON text into an itinerary.
+pub fn read(text: &str) -> Result<Itinerary, Error> {
+    let value: Value = serde_json::from_str(text).map_err(|e| Error::Syntax {
+        line: e.line().max(1),
+        column: e.column().max(1),
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    })?;
+    let Value::Object(top) = value else {
+        return Err(Error::Shape(format!(
+            "expected a GeoJSON object, found {}",
+            kind_of(&value)
+        )));
+    };
+    let single;
+    let features: &[Value] = match top.get("type").and_then(Value::as_str) {
+        Some("FeatureCollection") => match top.get("features") {
+            Some(Value::Array(a)) => a,
+            _ => {
+                return Err(Error::Shape(
+                    "a FeatureCollection needs a `features` list".into(),
+                ));
+            }
+        },
+        Some("Feature") => {
+            single = [Value::Object(top.clone())];
+            &single
+        }
+        Some(other) => {
+            return Err(Error::Shape(format!(
+                "expected a GeoJSON FeatureCollection or Feature, found type `{other}`"
+            )));
+        }
+        None => {
+            return Err(Error::Shape(
+                "not GeoJSON: the top-level object has no `type`".into(),
+            ));
+        }
+    };
+    let mut stops = Vec::new();
+    let mut tracks = Vec::new();
+    for (i, feature) in features.iter().enumerate() {
+        let fno = i + 1;
+        let Value::Object(f) = feature else {
+            return Err(Error::Shape(format!(
+                "feature {fno}: expected an object, found {}",
+                kind_of(feature)
+            )));
+        };
+        let props = match f.get("properties") {
+            Some(Value::Object(p)) => p.clone(),
+            None | Some(Value::Null) => Map::new(),
+            Some(other) => {
+                return Err(Error::Shape(format!(
+                    "feature {fno}: `properties` must be an object, found {}",
+                    kind_of(other)
+                )));
+            }
+        };
+        let Some(Value::Object(geometry)) = f.get("geometry") else {
+            return Err(Error::Shape(format!(
+                "feature {fno}: no geometry; a stop needs a Point"
+            )));
+        };
+        let gtype = geometry.get("type").and_then(Value::as_str).unwrap_or("");
+        let coords = geometry.get("coordinates").unwrap_or(&Value::Null);
+        match gtype {
+            "Point" => {
+                let number = stops.len() + 1;
+                let (lon, lat) = position(coords).ok_or_else(|| {
+                    Error::Shape(format!(
+                        "feature {fno}: a Point's coordinates must be [longitude, latitude]"
+                    ))
+                })?;
+                let index = props.get("input_index").and_then(Value::as_u64);
+                stops.push((index, read_stop(&props, lon, lat, number)?));
+            }
+            "LineString" | "MultiLineString" => {
+                if props.get("path").and_then(Value::as_str) == Some("geodesic") {
+                    continue;
+                }
+                let lines: Vec<&Value> = if gtype == "LineString" {
+                    vec![coords]
+                } else {
+                    coords
+                        .as_array()
+                        .map(|a| a.iter().collect())
+                        .unwrap_or_default()
+                };
+                let mut points = Vec::new();
+                for line in lines {
+                    for (k, p) in line.as_array().into_iter().flatten().enumerate() {
+                        let (lon, lat) = position(p).ok_or_else(|| {
+                            Error::Shape(format!(
+                                "feature {fno}: position {} is not [longitude, latitude]",
+                                k + 1
+                            ))
+                        })?;
+                        if lon.abs() > 180.0 || lat.abs() > 90.0 {
+                            return Err(Error::Shape(format!(
+                                "feature {fno}: position {} [{lon}, {lat}] is out of range (longitude within ±180, latitude within ±90)",
+                                k + 1
+                            )));
+                        }
+                        points.push((lon, lat));
+                    }
+                }
+                if !points.is_empty() {
+                    tracks.push(Track {
+                        name: props
+                            .get("name")
+                            .and_then(Value::as_str)
+                            .map(str::to_string),
+                        points,
+                    });
+                }
+            }
+            other => {
+                let other = if other.is_empty() {
+                    "a geometry with no type"
+                } else {
+                    other
+                };
+                return Err(Error::Shape(format!(
+                    "feature {fno}: {other} is neither a stop (Point) nor a path (LineString)"
+                )));
+            }
+        }
+    }
+    if stops.is_empty() {
+        return Err(Error::Shape(
+            "the GeoJSON has no Point features: a trip needs at least one stop".into(),
+        ));
+    }
+    // tripmap's stops.geojson is in visiting order; `input_index` gives the input order back.
+    if stops.iter().all(|(i, _)| i.is_some()) {
+        stops.sort_by_key(|(i, _)| *i);
+    }
+    let text_member = |k: &str| top.get(k).and_then(Value::as_str).map(str::to_string);
+    Ok(Itinerary {
+        title: text_member("title"),
+        subtitle: text_member("subtitle"),
+        source: text_member("source"),
+        stops: stops.into_iter().map(|(_, s)| s).collect(),
+        tracks,
+    })
+}
+
+/// `[lon, lat, ...]` as numbers.
+fn position(v: &Value) -> Option<(f64, f64)> {
+    let a = v.as_array()?;
+    Some((a.first()?.as_f64()?, a.get(1)?.as_f64()?))
+}
+
+fn read_stop(
+    props: &Map<String, Value>,
+    lon: f64,
+    lat: f64,
+    number: usize,
+) -> Result<crate::model::Stop, Error> {
+    let at = StopRef {
+        number,
+        name: props
+            .get("name")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+    };
+    let text = |k: &str| -> Result<Option<String>, Error> {
+        match props.get(k) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(Error::field(
+                at.clone(),
+                k,
+                format!("expected a string, found {}", kind_of(other)),
+            )),
+        }
+    };
+    let extra = props
+        .iter()
+        .filter(|(k, v)| {
+            !v.is_null() && !FIELDS.contains(&k.as_str()) && !DERIVED.contains(&k.as_str())
+        })
+        .map(|(k, v)| {
+            let name = match k.strip_prefix("input_") {
+                Some(base) if FIELDS.contains(&base) || DERIVED.contains(&base) => base,
+                _ => k.as_str(),
+            };
+            (name.to_string(), v.clone())
+        })
+        .collect();
+    RawStop {
+        name: text("name")?,
+        place: text("place")?,
+        lat: Some(lat),
+        lon: Some(lon),
+        arrive: text("arrive")?,
+        depart: text("depart")?,
+        tz: text("tz")?,
+        note: text("note")?,
+        kind: text("kind")?,
+        extra,
+    }
+    .validate(number)
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn reads_points_and_lines() {
+        let it = read(r#"{"type": "FeatureCollection", "title": "T", "features": [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2.35, 48.86]},
+             "properties": {"name": "Paris", "arrive": "2024-06-10", "input_note": "x", "order": 1, "gone": null}},
+            {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[2.35, 48.86], [4.8, 45.7]]},
+             "properties": {"name": "TGV"}}
+        ]}"#)
+        .unwrap();
+        assert_eq!(it.title.as_deref(), Some("T"));
+        assert_eq!(it.stops[0].name, "Paris");
+        assert_eq!(
+            it.stops[0].extra,
+            vec![("note".to_string(), Value::from("x"))]
+        );
+        assert_eq!(it.tracks[0].points, vec![(2.35, 48.86), (4.8, 45.7)]);
+    }
+
+    #[test]
+    fn bad_features_are_named() {
+        let e = read(r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": []}}]}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "feature 1: Polygon is neither a stop (Point) nor a path (LineString)"
+        );
+        let e = read(r#"{"type": "Feature", "properties": {"name": "N"}, "geometry": {"type": "Point", "coordinates": [10, 95]}}"#).unwrap_err();
+        assert!(
+            e.to_string().starts_with("stop 1 \"N\", field `lat`"),
+            "{e}"
+        );
+        let e = read(r#"{"type": "FeatureCollection", "features": []}"#).unwrap_err();
+        assert!(e.to_string().contains("no Point features"), "{e}");
+        let e = read("{\"type\": \n}").unwrap_err();
+        assert!(matches!(e, Error::Syntax { line: 2, .. }), "{e:?}");
+    }
+}

@@ -1,0 +1,279 @@
+//! Reads KML 2.2: every Placemark with a `<Point>` is a stop (`<name>`, `<description>` as the
+//! note, `<TimeStamp><when>` as arrival, `<TimeSpan><begin>/<end>` as arrival and departure);
+//! every `<LineString>` (also inside `<MultiGeometry>`) and Google's `<gx:Track>` (its
+//! `<gx:coord>` positions) is a recorded path, except the legs tripmap
+//! itself writes (marked `<Data name="path"><value>geodesic</value></Data>`).
+//!
+//! `<ExtendedData>` values named `arrive`, `depart`, `tz`, `kind`, `note`, `place` take precedence,
+//! so a `trip.kml` reads back to the same stops; other `<Data>` values are kept as properties.
+
+use super::fields::RawStop;
+use super::xml::{child, child_text, children, error_at, line_of, parse};
+use crate::error::Error;
+use crate::model::{Itinerary, Track};
+use roxmltree::Node;
+use serde_json::Value;
+
+/// Data names read into stop fields rather than kept as properties.
+const FIELDS: &[&str] = &[
+    "arrive", "depart", "tz", "kind", "note", "place", "path", "order",
+];
+
+/// Parses KML text into an itinerary.
+pub fn read(text: &str) -> Result<Itinerary, Error> {
+    let doc = parse(text)?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "kml" {
+        return Err(error_at(
+            root,
+            format!(
+                "expected a KML document (<kml>), found <{}>",
+                root.tag_name().name()
+            ),
+        ));
+    }
+    let document = child(root, "Document");
+    let title = document.and_then(|d| child_text(d, "name"));
+    let subtitle = document.and_then(|d| child_text(d, "description"));
+    let mut stops = Vec::new();
+    let mut tracks = Vec::new();
+    for placemark in root
+        .descendants()
+        .filter(|n| n.is_element() && n.tag_name().name() == "Placemark")
+    {
+        let data = extended_data(placemark);
+        let get = |k: &str| {
+            data.iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+                .filter(|v| !v.is_empty())
+        };
+        let geometry_nodes: Vec<Node> =
+            placemark.descendants().filter(|n| n.is_element()).collect();
+        if let Some(point) = geometry_nodes
+            .iter()
+            .find(|n| n.tag_name().name() == "Point")
+        {
+            let coords = coordinates(*point)?;
+            let Some(&(lon, lat)) = coords.first() else {
+                return Err(error_at(*point, "<Point> has no <coordinates>"));
+            };
+            let number = stops.len() + 1;
+            let stamp = child(placemark, "TimeStamp").and_then(|t| child_text(t, "when"));
+            let span = child(placemark, "TimeSpan");
+            let as_given = get("arrive").is_some() || get("depart").is_some();
+            let extra = data
+                .iter()
+                .filter(|(k, _)| !FIELDS.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .collect();
+            let raw = RawStop {
+                name: child_text(placemark, "name").or_else(|| Some(format!("Placemark {number}"))),
+                lat: Some(lat),
+                lon: Some(lon),
+                // tripmap's own values as given, when there, say everything about the times.
+                arrive: get("arrive").or_else(|| {
+                    if as_given {
+                        None
+                    } else {
+                        stamp.or_else(|| span.and_then(|s| child_text(s, "begin")))
+                    }
+                }),
+                depart: get("depart").or_else(|| {
+                    if as_given {
+                        None
+                    } else {
+                        span.and_then(|s| child_text(s, "end"))
+                    }
+                }),
+                tz: get("tz"),
+                note: get("note").or_else(|| child_text(placemark, "description")),
+                kind: get("kind"),
+                place: get("place"),
+                extra,
+            };
+            stops.push(
+                raw.validate(number)
+                    .map_err(|e| e.at_line(line_of(placemark)))?,
+            );
+        } else if get("path").as_deref() != Some("geodesic") {
+            for line in geometry_nodes
+                .iter()
+                .filter(|n| matches!(n.tag_name().name(), "LineString" | "Track"))
+            {
+                let points = if line.tag_name().name() == "Track" {
+                    gx_coords(*line)?
+                } else {
+                    coordinates(*line)?
+                };
+                if !points.is_empty() {
+                    tracks.push(Track {
+                        name: child_text(placemark, "name"),
+                        points,
+                    });
+                }
+            }
+        }
+    }
+    if stops.is_empty() {
+        return Err(Error::Shape(
+            "the KML has no points: no Placemark with a <Point>".into(),
+        ));
+    }
+    Ok(Itinerary {
+        title,
+        subtitle,
+        source: None,
+        stops,
+        tracks,
+    })
+}
+
+/// `<ExtendedData><Data name="k"><value>v</value></Data>` pairs, in order.
+fn extended_data(placemark: Node) -> Vec<(String, String)> {
+    let Some(ext) = child(placemark, "ExtendedData") else {
+        return Vec::new();
+    };
+    children(ext, "Data")
+        .filter_map(|d| {
+            let name = d.attribute("name")?.to_string();
+            Some((name, child_text(d, "value").unwrap_or_default()))
+        })
+        .collect()
+}
+
+/// The positions of a `<gx:Track>`: one `<gx:coord>lon lat [alt]</gx:coord>` each, checked.
+fn gx_coords(track: Node) -> Result<Vec<(f64, f64)>, Error> {
+    children(track, "coord")
+        .enumerate()
+        .map(|(i, c)| {
+            let text = c.text().unwrap_or("");
+            let mut parts = text.split_whitespace().map(str::parse::<f64>);
+            match (parts.next(), parts.next()) {
+                (Some(Ok(lon)), Some(Ok(lat)))
+                    if lon.abs() <= 180.0 && lat.abs() <= 90.0 =>
+                {
+                    Ok((lon, lat))
+                }
+                _ => Err(error_at(
+                    c,
+                    format!(
+                        "<gx:coord> {}: `{}` is not `longitude latitude [altitude]` within ±180, ±90",
+                        i + 1,
+                        text.trim()
+                    ),
+                )),
+            }
+        })
+        .collect()
+}
+
+/// The `lon,lat[,alt]` tuples of a geometry's `<coordinates>`, checked.
+fn coordinates(geometry: Node) -> Result<Vec<(f64, f64)>, Error> {
+    let Some(c) = child(geometry, "coordinates") else {
+        return Ok(Vec::new());
+    };
+    let text = c.text().unwrap_or("");
+    let mut out = Vec::new();
+    for (i, tuple) in text.split_whitespace().enumerate() {
+        let mut parts = tuple.split(',');
+        let mut num = |what: &str, limit: f64| -> Result<f64, Error> {
+            let raw = parts.next().unwrap_or("");
+            let v: f64 = raw.trim().parse().map_err(|_| {
+                error_at(
+                    c,
+                    format!("coordinate {}: {what} `{raw}` is not a number", i + 1),
+                )
+            })?;
+            if !v.is_finite() || v.abs() > limit {
+                return Err(error_at(
+                    c,
+                    format!(
+                        "coordinate {}: {what} {raw} is out of range [-{limit}, {limit}]",
+                        i + 1
+                    ),
+                ));
+            }
+            Ok(v)
+        };
+        let lon = num("longitude", 180.0)?;
+        let lat = num("latitude", 90.0)?;
+        out.push((lon, lat));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    const KML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Coast</name>
+  <Folder>
+  <Placemark><name>Lisbon</name><TimeSpan><begin>2024-03-01</begin><end>2024-03-03</end></TimeSpan>
+    <Point><coordinates>-9.1393,38.7223,0</coordinates></Point></Placemark>
+  <Placemark><name>Porto</name><description>Wine</description><TimeStamp><when>2024-03-04</when></TimeStamp>
+    <ExtendedData><Data name="tz"><value>Europe/Lisbon</value></Data><Data name="hotel"><value>Grande</value></Data></ExtendedData>
+    <Point><coordinates>-8.6291,41.1579</coordinates></Point></Placemark>
+  </Folder>
+  <Placemark><name>Drive</name><LineString><coordinates>-9.14,38.72 -8.9,39.8
+    -8.63,41.15</coordinates></LineString></Placemark>
+  <Placemark><ExtendedData><Data name="path"><value>geodesic</value></Data></ExtendedData>
+    <LineString><coordinates>0,0 1,1</coordinates></LineString></Placemark>
+</Document></kml>"#;
+
+    #[test]
+    fn reads_placemarks_and_lines() {
+        let it = read(KML).unwrap();
+        assert_eq!(it.title.as_deref(), Some("Coast"));
+        assert_eq!(it.stops.len(), 2);
+        assert_eq!(
+            it.stops[0].depart.as_ref().unwrap().to_string(),
+            "2024-03-03"
+        );
+        assert_eq!(it.stops[1].note.as_deref(), Some("Wine"));
+        assert_eq!(it.stops[1].tz.as_ref().unwrap().name, "Europe/Lisbon");
+        assert_eq!(it.stops[1].extra[0].0, "hotel");
+        assert_eq!(
+            it.tracks.len(),
+            1,
+            "tripmap's own geodesic legs are not tracks"
+        );
+        assert_eq!(it.tracks[0].points[2], (-8.63, 41.15));
+    }
+
+    #[test]
+    fn reads_google_tracks() {
+        let it = read(r#"<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2"><Document>
+<Placemark><name>A</name><Point><coordinates>1,2</coordinates></Point></Placemark>
+<Placemark><gx:Track><when>2024-01-01T00:00:00Z</when><when>2024-01-01T00:01:00Z</when>
+<gx:coord>1 2 0</gx:coord><gx:coord>1.5 2.5 0</gx:coord></gx:Track></Placemark>
+</Document></kml>"#)
+        .unwrap();
+        assert_eq!(it.tracks[0].points, vec![(1.0, 2.0), (1.5, 2.5)]);
+        let e = read("<kml><Placemark><Point><coordinates>1,2</coordinates></Point></Placemark><Placemark><Track>\n<coord>1 95</coord></Track></Placemark></kml>").unwrap_err();
+        assert!(
+            e.to_string().starts_with("line 2, column 1: <gx:coord> 1"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn errors_name_the_place() {
+        let e = read("<kml><Placemark><LineString><coordinates>0,0</coordinates></LineString></Placemark></kml>").unwrap_err();
+        assert!(e.to_string().contains("no points"), "{e}");
+        let e = read(
+            "<kml>\n<Placemark><Point><coordinates>10,95</coordinates></Point></Placemark></kml>",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 2, column 19: coordinate 1: latitude 95 is out of range [-90, 90]"
+        );
+        let e = read("<kml><Placemark><name>X</name>\n<TimeStamp><when>later</when></TimeStamp><Point><coordinates>1,2</coordinates></Point></Placemark></kml>").unwrap_err();
+        assert!(
+            e.to_string().contains("stop 1 \"X\", field `arrive`"),
+            "{e}"
+        );
+    }
+}

@@ -1,0 +1,203 @@
+//! The SVG writer: a [`Scene`] in, the bytes of a self-contained SVG file out.
+//!
+//! The file has a `viewBox`, `role="img"`, `<title>` and `<desc>` as the root's first children
+//! (named by `aria-labelledby`), one style sheet whose every class carries the scene's prefix
+//! (so several maps can be inlined in one page), and one named group per layer (`basemap`,
+//! `route`, `stops`, `labels`, `insets`, `furniture`) with prefixed ids, which Inkscape and
+//! Illustrator show as layers. No scripts, no external references, no event attributes. Text
+//! stays `<text>`, escaped; numbers have at most one decimal. Same scene, same bytes.
+
+mod style;
+pub mod xml;
+
+use crate::scene::{Anchor, Item, Scene};
+use xml::{escape_into, num_into};
+
+/// The font stack every text uses.
+pub const FONT_STACK: &str =
+    "system-ui, -apple-system, \"Segoe UI\", Roboto, Helvetica, Arial, sans-serif";
+
+/// Serialises `scene` as an SVG document (UTF-8, ending with a newline).
+pub fn write(scene: &Scene) -> Vec<u8> {
+    let p = &scene.prefix;
+    let mut out = String::with_capacity(64 * 1024);
+    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
+    num_into(&mut out, scene.width);
+    out.push(' ');
+    num_into(&mut out, scene.height);
+    out.push_str("\" width=\"");
+    num_into(&mut out, scene.width);
+    out.push_str("\" height=\"");
+    num_into(&mut out, scene.height);
+    out.push_str(&format!(
+        "\" role=\"img\" aria-labelledby=\"{p}-title {p}-desc\" class=\"{p}\">\n"
+    ));
+    out.push_str(&format!("<title id=\"{p}-title\">"));
+    escape_into(&mut out, &scene.title);
+    out.push_str(&format!("</title>\n<desc id=\"{p}-desc\">"));
+    escape_into(&mut out, &scene.desc);
+    out.push_str("</desc>\n<style>\n");
+    out.push_str(&style::css(p, &scene.theme));
+    out.push_str("</style>\n");
+    for layer in &scene.layers {
+        out.push_str(&format!(
+            "<g id=\"{p}-{0}\" class=\"{p}-layer {p}-{0}\"",
+            layer.name
+        ));
+        if layer.offset != (0.0, 0.0) {
+            out.push_str(" transform=\"translate(");
+            num_into(&mut out, layer.offset.0);
+            out.push(' ');
+            num_into(&mut out, layer.offset.1);
+            out.push_str(")\"");
+        }
+        out.push_str(">\n");
+        for item in &layer.items {
+            write_item(&mut out, p, item);
+        }
+        out.push_str("</g>\n");
+    }
+    out.push_str("</svg>\n");
+    out.into_bytes()
+}
+
+/// One polyline as path data: the first point absolute (`M`), the rest as relative steps (`l`)
+/// between positions rounded to 0.1 px, so the steps add up exactly and the text is short.
+fn path_data(out: &mut String, points: &[(f64, f64)]) {
+    let tenths = |v: f64| (v * 10.0).round() as i64;
+    let mut last = (0i64, 0i64);
+    for (i, &(x, y)) in points.iter().enumerate() {
+        let p = (tenths(x), tenths(y));
+        if i == 0 {
+            out.push('M');
+            num_into(out, p.0 as f64 / 10.0);
+            out.push(' ');
+            num_into(out, p.1 as f64 / 10.0);
+        } else {
+            if i == 1 {
+                out.push('l');
+            }
+            for (k, d) in [p.0 - last.0, p.1 - last.1].into_iter().enumerate() {
+                if d >= 0 && !(i == 1 && k == 0) {
+                    out.push(' ');
+                }
+                num_into(out, d as f64 / 10.0);
+            }
+        }
+        last = p;
+    }
+}
+
+fn class(out: &mut String, p: &str, c: &str) {
+    out.push_str(" class=\"");
+    out.push_str(p);
+    out.push('-');
+    out.push_str(c);
+    out.push('"');
+}
+
+fn attr(out: &mut String, name: &str, v: f64) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    num_into(out, v);
+    out.push('"');
+}
+
+fn write_item(out: &mut String, p: &str, item: &Item) {
+    match item {
+        Item::Path {
+            class: c,
+            parts,
+            closed,
+        } => {
+            out.push_str("<path");
+            class(out, p, c);
+            out.push_str(" d=\"");
+            for part in parts {
+                path_data(out, part);
+                if *closed {
+                    out.push('z');
+                }
+            }
+            out.push_str("\"/>\n");
+        }
+        Item::Circle { class: c, c: at, r } => {
+            out.push_str("<circle");
+            class(out, p, c);
+            attr(out, "cx", at.0);
+            attr(out, "cy", at.1);
+            attr(out, "r", *r);
+            out.push_str("/>\n");
+        }
+        Item::Rect { class: c, rect } => {
+            out.push_str("<rect");
+            class(out, p, c);
+            attr(out, "x", rect.x);
+            attr(out, "y", rect.y);
+            attr(out, "width", rect.w);
+            attr(out, "height", rect.h);
+            out.push_str("/>\n");
+        }
+        Item::Line { class: c, a, b } => {
+            out.push_str("<line");
+            class(out, p, c);
+            attr(out, "x1", a.0);
+            attr(out, "y1", a.1);
+            attr(out, "x2", b.0);
+            attr(out, "y2", b.1);
+            out.push_str("/>\n");
+        }
+        Item::Text {
+            class: c,
+            at,
+            anchor,
+            text,
+        } => {
+            out.push_str("<text");
+            class(out, p, c);
+            attr(out, "x", at.0);
+            attr(out, "y", at.1);
+            match anchor {
+                Anchor::Start => {}
+                Anchor::Middle => out.push_str(" text-anchor=\"middle\""),
+                Anchor::End => out.push_str(" text-anchor=\"end\""),
+            }
+            out.push('>');
+            escape_into(out, text);
+            out.push_str("</text>\n");
+        }
+        Item::Group { class: c, items } => {
+            out.push_str("<g");
+            class(out, p, c);
+            out.push_str(">\n");
+            for i in items {
+                write_item(out, p, i);
+            }
+            out.push_str("</g>\n");
+        }
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn path_steps_are_relative_and_add_up_exactly() {
+        let mut d = String::new();
+        path_data(&mut d, &[(1.04, 2.0), (4.0, 6.0), (2.5, 6.0), (2.54, 6.06)]);
+        assert_eq!(d, "M1 2l3 4-1.5 0 0 0.1");
+        // Thousands of tiny steps do not drift: the last point is where it should be.
+        let pts: Vec<(f64, f64)> = (0..=3000).map(|i| (i as f64 * 0.333, 0.0)).collect();
+        let mut d = String::new();
+        path_data(&mut d, &pts);
+        let sum: f64 = d[5..]
+            .replace('-', " -")
+            .split_whitespace()
+            .step_by(2)
+            .map(|v| v.parse::<f64>().unwrap())
+            .sum();
+        assert!((sum - 999.0).abs() < 1e-6, "{sum}");
+    }
+}

@@ -1,0 +1,260 @@
+//! Local search: 2-opt and Or-opt (moving a stretch of 1–3 nodes elsewhere, either way round),
+//! driven by candidate lists and a queue of nodes whose neighbourhood may still improve
+//! ("don't-look bits"). Moves that would break a constraint are undone and skipped.
+
+use super::closed::Closed;
+use super::tour::Tour;
+use std::collections::VecDeque;
+use std::time::Instant;
+
+/// A move must shorten the tour by more than this to count (guards against float noise).
+const EPS: f64 = 1e-7;
+
+/// The local search state: which nodes are queued.
+pub(crate) struct Local<'a> {
+    c: &'a Closed<'a>,
+    lists: &'a [Vec<u32>],
+    queue: VecDeque<u32>,
+    queued: Vec<bool>,
+    check: bool,
+}
+
+impl<'a> Local<'a> {
+    /// A search over `c` with candidate lists `lists`.
+    pub fn new(c: &'a Closed<'a>, lists: &'a [Vec<u32>]) -> Self {
+        Self {
+            c,
+            lists,
+            queue: VecDeque::new(),
+            queued: vec![false; c.n],
+            check: c.constrained(),
+        }
+    }
+
+    /// The candidate lists.
+    pub fn lists(&self) -> &'a [Vec<u32>] {
+        self.lists
+    }
+
+    /// Queues node `v` for another look.
+    pub fn push(&mut self, v: u32) {
+        if !std::mem::replace(&mut self.queued[v as usize], true) {
+            self.queue.push_back(v);
+        }
+    }
+
+    /// Improves `t` until no queued node has an improving move, or until `deadline`. Returns the
+    /// change in length (≤ 0) and whether the search ran to the end (a local optimum).
+    pub fn run(&mut self, t: &mut Tour, deadline: Option<Instant>) -> (f64, bool) {
+        let mut total = 0.0;
+        let mut steps = 0u32;
+        while let Some(v) = self.queue.pop_front() {
+            self.queued[v as usize] = false;
+            steps = steps.wrapping_add(1);
+            if steps.is_multiple_of(256) && deadline.is_some_and(|d| Instant::now() >= d) {
+                self.queue.clear();
+                self.queued.iter_mut().for_each(|q| *q = false);
+                return (total, false);
+            }
+            if let Some((delta, touched)) = self.two_opt(t, v).or_else(|| self.or_opt(t, v)) {
+                total += delta;
+                for &x in touched.iter().filter(|&&x| x != u32::MAX) {
+                    self.push(x);
+                }
+            }
+        }
+        (total, true)
+    }
+
+    /// Looks at every node until a whole pass finds nothing (a local optimum for 2-opt and
+    /// Or-opt over the candidate lists) or until `deadline`. Returns the change in length and
+    /// whether the optimum was reached.
+    pub fn optimise_all(&mut self, t: &mut Tour, deadline: Option<Instant>) -> (f64, bool) {
+        let mut total = 0.0;
+        loop {
+            for v in 0..self.c.n as u32 {
+                self.push(v);
+            }
+            let (delta, done) = self.run(t, deadline);
+            total += delta;
+            if !done || delta == 0.0 {
+                return (total, done);
+            }
+        }
+    }
+
+    /// Keeps the moves since `mark` if the tour still meets the constraints; else undoes them.
+    fn keep(&self, t: &mut Tour, mark: usize) -> bool {
+        if !self.check || self.c.direction(t).is_some() {
+            return true;
+        }
+        t.undo_to(mark);
+        false
+    }
+
+    /// The first improving 2-opt move around `t1`, applied.
+    fn two_opt(&self, t: &mut Tour, t1: u32) -> Option<(f64, [u32; 6])> {
+        let c = self.c;
+        for fwd in [true, false] {
+            let t2 = t.next(t1, fwd);
+            let d12 = c.d(t1, t2);
+            for &t3 in &self.lists[t1 as usize] {
+                let d13 = c.d(t1, t3);
+                if d12 - d13 <= EPS {
+                    break;
+                }
+                let t4 = t.next(t3, fwd);
+                if t3 == t2 || t4 == t1 {
+                    continue;
+                }
+                let delta = d13 + c.d(t2, t4) - d12 - c.d(t3, t4);
+                if delta < -EPS {
+                    let mark = t.mark();
+                    t.two_opt(t1, t2, t3, t4);
+                    if self.keep(t, mark) {
+                        return Some((delta, [t1, t2, t3, t4, u32::MAX, u32::MAX]));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The first improving Or-opt move of a stretch starting at `s1`, applied.
+    fn or_opt(&self, t: &mut Tour, s1: u32) -> Option<(f64, [u32; 6])> {
+        let c = self.c;
+        if t.len() < 8 {
+            return None;
+        }
+        for fwd in [true, false] {
+            let p = t.next(s1, !fwd);
+            let mut seg = [s1; 3];
+            for len in 1..=3 {
+                if len > 1 {
+                    seg[len - 1] = t.next(seg[len - 2], fwd);
+                }
+                let s2 = seg[len - 1];
+                let n = t.next(s2, fwd);
+                let in_seg = |v: u32| seg[..len].contains(&v);
+                if in_seg(p) || in_seg(n) {
+                    break;
+                }
+                let removed = c.d(p, s1) + c.d(s2, n) - c.d(p, n);
+                if removed <= EPS {
+                    continue;
+                }
+                let ends: &[(u32, bool)] = if len == 1 {
+                    &[(s1, true)]
+                } else {
+                    &[(s1, true), (s2, false)]
+                };
+                for &(e, is_first) in ends {
+                    for &cand in &self.lists[e as usize] {
+                        let de = c.d(e, cand);
+                        if de >= removed - EPS {
+                            break;
+                        }
+                        if in_seg(cand) {
+                            continue;
+                        }
+                        // Insert between (cc, dd), dd following cc in direction `fwd`.
+                        for after in [true, false] {
+                            let (cc, dd) = if after {
+                                (cand, t.next(cand, fwd))
+                            } else {
+                                (t.next(cand, !fwd), cand)
+                            };
+                            if in_seg(cc) || in_seg(dd) || dd == p {
+                                continue;
+                            }
+                            // e next to cand: reversed unless (s1 after cc) or (s2 before dd).
+                            let reversed = is_first != after;
+                            let added = if reversed {
+                                c.d(cc, s2) + c.d(s1, dd)
+                            } else {
+                                c.d(cc, s1) + c.d(s2, dd)
+                            };
+                            let delta = added - c.d(cc, dd) - removed;
+                            if delta < -EPS {
+                                let mark = t.mark();
+                                t.two_opt(p, s1, cc, dd);
+                                if cc != n {
+                                    t.two_opt(p, cc, n, s2);
+                                }
+                                if !reversed {
+                                    t.two_opt(cc, s2, s1, dd);
+                                }
+                                if self.keep(t, mark) {
+                                    return Some((delta, [p, n, s1, s2, cc, dd]));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::super::closed::Closed;
+    use super::super::exact::test::random_plane;
+    use super::super::neighbours::closed_lists;
+    use super::*;
+
+    #[test]
+    fn never_worsens_and_reaches_a_local_optimum() {
+        let mut rng = fastrand::Rng::with_seed(11);
+        for (n, variant) in [(9, 0), (40, 0), (40, 1), (120, 2), (200, 3), (60, 4)] {
+            let mut p = random_plane(n, &mut rng);
+            p = match variant {
+                1 => p.round_trip(),
+                2 => p.start(3).end(7),
+                3 => p.start(0).precedence(vec![5, 9, 2, 40]),
+                4 => p.precedence(vec![1, 2, 3, 4, 5, 6, 7, 8]),
+                _ => p,
+            };
+            let c = Closed::new(&p);
+            let lists = closed_lists(&c, 8);
+            let mut order: Vec<u32> = (0..c.n as u32).collect();
+            // A random start that keeps the constraints.
+            loop {
+                rng.shuffle(&mut order);
+                if c.direction(&Tour::new(order.clone())).is_some() {
+                    break;
+                }
+                if variant >= 2 {
+                    let cyc: Vec<usize> = (0..n).collect();
+                    order = super::super::construct::closed_tour(&c, &cyc);
+                    break;
+                }
+            }
+            let mut t = Tour::new(order);
+            let before = c.length(&t);
+            let mut ls = Local::new(&c, &lists);
+            let (delta, done) = ls.optimise_all(&mut t, None);
+            assert!(done);
+            let after = c.length(&t);
+            assert!(after <= before + 1e-9, "{before} -> {after}");
+            assert!(
+                (before + delta - after).abs() < 1e-6,
+                "tracked {delta}, real {}",
+                after - before
+            );
+            assert!(c.direction(&t).is_some(), "constraints kept");
+            assert!(
+                p.is_feasible(&c.read(&t)),
+                "variant {variant}: {:?}",
+                c.read(&t)
+            );
+            // No improving move remains.
+            for v in 0..c.n as u32 {
+                ls.push(v);
+            }
+            let (again, _) = ls.run(&mut t, None);
+            assert_eq!(again, 0.0);
+        }
+    }
+}

@@ -1,0 +1,321 @@
+//! The map's furniture: the title band (title, subtitle) above the map and the footer (legend,
+//! scale bar, north arrow, source line, key of unplaced labels) below it. In: texts, the map's
+//! scale in km per pixel, the page width. Out: scene items and the band's height in pixels.
+
+use super::text_metrics::{Weight, truncate_to, width_px, wrap};
+use super::{Anchor, Item, Rect};
+
+/// Distance units for the scale bar and the subtitle.
+pub use super::build::Units;
+
+/// Page margin, pixels.
+pub const MARGIN: f64 = 16.0;
+/// Title size, pixels.
+pub const TITLE_PX: f64 = 20.0;
+/// Subtitle size, pixels.
+pub const SUBTITLE_PX: f64 = 13.0;
+/// Legend, scale and source text size, pixels.
+pub const SMALL_PX: f64 = 11.0;
+
+/// The title band: the title (wrapped to two lines) and the subtitle. Returns the items and
+/// the band's height.
+pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
+    let mut items = Vec::new();
+    let max = width - 2.0 * MARGIN;
+    let mut y = MARGIN;
+    for line in wrap(title, TITLE_PX, Weight::Bold, max, 2) {
+        y += TITLE_PX * 1.05;
+        items.push(Item::Text {
+            class: "title",
+            at: (MARGIN, y.round()),
+            anchor: Anchor::Start,
+            text: line,
+        });
+        y += TITLE_PX * 0.25;
+    }
+    y += SUBTITLE_PX * 1.2;
+    items.push(Item::Text {
+        class: "subtitle",
+        at: (MARGIN, y.round()),
+        anchor: Anchor::Start,
+        text: truncate_to(subtitle, SUBTITLE_PX, Weight::Regular, max),
+    });
+    (items, (y + 12.0).round())
+}
+
+/// A scale bar's length in pixels and its label for a map of `km_per_px`: the longest round
+/// distance (1, 2 or 5 × 10ⁿ) that fits in `max_px`.
+pub fn scale_bar(km_per_px: f64, units: Units, max_px: f64) -> Option<(f64, String)> {
+    let per_unit_km = match units {
+        Units::Km => 1.0,
+        Units::Miles => 1.609_344,
+    };
+    let units_per_px = km_per_px / per_unit_km;
+    if !(units_per_px.is_finite() && units_per_px > 0.0) {
+        return None;
+    }
+    let max_units = units_per_px * max_px;
+    let mut step = 10f64.powf(max_units.log10().floor());
+    for m in [5.0, 2.0, 1.0] {
+        if m * step <= max_units {
+            step *= m;
+            break;
+        }
+    }
+    let px = step / units_per_px;
+    let label = format!("{} {}", thousands(step), units.symbol());
+    Some((px, label))
+}
+
+/// A number with thousands separators: `20,500`; fractions below 1 as written (`0.5`).
+pub fn thousands(v: f64) -> String {
+    if v < 1.0 {
+        let s = format!("{v:.3}");
+        return s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    let n = v.round() as u64;
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A distance rounded to three significant figures for a subtitle: `21,000 km`.
+pub fn round_distance(km: f64, units: Units) -> String {
+    let v = match units {
+        Units::Km => km,
+        Units::Miles => km / 1.609_344,
+    };
+    let rounded = if v >= 100.0 {
+        let p = 10f64.powf(v.log10().floor() - 2.0);
+        (v / p).round() * p
+    } else {
+        v.round()
+    };
+    format!("{} {}", thousands(rounded), units.symbol())
+}
+
+/// What the footer shows.
+#[derive(Debug, Clone)]
+pub struct Footer<'a> {
+    /// Page width, pixels.
+    pub width: f64,
+    /// Top of the footer band, pixels.
+    pub top: f64,
+    /// Whether the map has detail insets (adds a legend entry).
+    pub has_insets: bool,
+    /// Scale bar: length in pixels and label.
+    pub scale: Option<(f64, String)>,
+    /// Where north points at the map's centre, degrees clockwise from up, when it is not up.
+    pub north_deg: Option<f64>,
+    /// The source line.
+    pub source: &'a str,
+    /// Stops whose labels found no room on the map: `12 Name (5 Nov)`; written as one wrapped
+    /// paragraph.
+    pub key: &'a [String],
+    /// The legend's text for a leg (great-circle, recorded, or both).
+    pub legs: &'a str,
+}
+
+/// The footer's items and its height.
+pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
+    let mut items = Vec::new();
+    let mut row = f.top + 22.0;
+    // Legend entries: a sample drawn at x (on the row's baseline) and its text; they flow into
+    // as many rows as the width needs.
+    type Sample = fn(f64, f64) -> Vec<Item>;
+    let mut entries: Vec<(f64, Sample, &str)> = vec![
+        (19.0, legend_marker, "Stop, in visiting order"),
+        (32.0, legend_leg, f.legs),
+    ];
+    if f.has_insets {
+        entries.push((17.0, legend_locator, "Enlarged in a detail map"));
+    }
+    let mut x = MARGIN;
+    for (sample_w, sample, t) in entries {
+        let w = sample_w + width_px(t, SMALL_PX, Weight::Regular);
+        if x > MARGIN && x + w > f.width - MARGIN {
+            x = MARGIN;
+            row += 20.0;
+        }
+        items.extend(sample(x, row));
+        items.push(text("legend", (x + sample_w, row), t));
+        x += w + 16.0;
+    }
+    let mut y = row;
+    // Scale bar and north arrow, right-aligned; on a row of their own when the legend is wide.
+    let scale_w = f
+        .scale
+        .as_ref()
+        .map(|(px, label)| px + width_px(label, SMALL_PX, Weight::Regular) + 8.0)
+        .unwrap_or(0.0)
+        + if f.north_deg.is_some() { 30.0 } else { 0.0 };
+    if scale_w > 0.0 && x + scale_w > f.width - MARGIN {
+        y += 20.0;
+    }
+    let mut right = f.width - MARGIN;
+    if let Some((px, label)) = &f.scale {
+        let (x0, x1) = (right - px, right);
+        let bar = vec![vec![
+            (x0, y - 7.0),
+            (x0, y - 3.0),
+            (x1, y - 3.0),
+            (x1, y - 7.0),
+        ]];
+        items.push(Item::Path {
+            class: "scale",
+            parts: bar
+                .into_iter()
+                .map(|p| p.into_iter().map(round_pt).collect())
+                .collect(),
+            closed: false,
+        });
+        items.push(Item::Text {
+            class: "legend",
+            at: ((x0 - 6.0).round(), y),
+            anchor: Anchor::End,
+            text: label.clone(),
+        });
+        right = x0 - 6.0 - width_px(label, SMALL_PX, Weight::Regular) - 10.0;
+    }
+    if let Some(deg) = f.north_deg {
+        let c = (right - 8.0, y - 6.0);
+        let (s, co) = deg.to_radians().sin_cos();
+        let rot = |dx: f64, dy: f64| round_pt((c.0 + dx * co - dy * s, c.1 + dx * s + dy * co));
+        items.push(Item::Path {
+            class: "north",
+            parts: vec![vec![
+                rot(0.0, -9.0),
+                rot(4.0, 6.0),
+                rot(0.0, 3.0),
+                rot(-4.0, 6.0),
+            ]],
+            closed: true,
+        });
+        items.push(Item::Text {
+            class: "legend",
+            at: (round(right - 20.0), y),
+            anchor: Anchor::End,
+            text: "N".into(),
+        });
+    }
+    y += 20.0;
+    for line in wrap(
+        f.source,
+        SMALL_PX,
+        Weight::Regular,
+        f.width - 2.0 * MARGIN,
+        3,
+    ) {
+        items.push(text("source", (MARGIN, y), &line));
+        y += 15.0;
+    }
+    if !f.key.is_empty() {
+        let para = format!("Not labelled on the map: {}.", f.key.join(" · "));
+        for line in wrap(
+            &para,
+            SMALL_PX,
+            Weight::Regular,
+            f.width - 2.0 * MARGIN,
+            usize::MAX,
+        ) {
+            items.push(text("key", (MARGIN, y), &line));
+            y += 15.0;
+        }
+    }
+    (items, (y - f.top).round())
+}
+
+fn legend_marker(x: f64, row: f64) -> Vec<Item> {
+    vec![Item::Group {
+        class: "marker",
+        items: vec![
+            Item::Circle {
+                class: "marker-dot",
+                c: (x + 7.0, row - 4.0),
+                r: 7.0,
+            },
+            Item::Text {
+                class: "marker-num",
+                at: (x + 7.0, row - 0.5),
+                anchor: Anchor::Middle,
+                text: "1".into(),
+            },
+        ],
+    }]
+}
+
+fn legend_leg(x: f64, row: f64) -> Vec<Item> {
+    vec![
+        Item::Line {
+            class: "leg",
+            a: (x, row - 4.0),
+            b: (x + 26.0, row - 4.0),
+        },
+        Item::Path {
+            class: "arrow",
+            parts: vec![vec![
+                (x + 17.0, row - 7.5),
+                (x + 23.0, row - 4.0),
+                (x + 17.0, row - 0.5),
+            ]],
+            closed: true,
+        },
+    ]
+}
+
+fn legend_locator(x: f64, row: f64) -> Vec<Item> {
+    vec![Item::Rect {
+        class: "locator",
+        rect: Rect::new(x, row - 9.0, 12.0, 10.0),
+    }]
+}
+
+fn text(class: &'static str, at: (f64, f64), t: &str) -> Item {
+    Item::Text {
+        class,
+        at: round_pt(at),
+        anchor: Anchor::Start,
+        text: t.to_string(),
+    }
+}
+
+fn round(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+fn round_pt(p: (f64, f64)) -> (f64, f64) {
+    (round(p.0), round(p.1))
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn scale_bars_are_round_numbers_that_fit() {
+        let (px, label) = scale_bar(20.0, Units::Km, 120.0).unwrap();
+        assert_eq!(label, "2,000 km");
+        assert!((px - 100.0).abs() < 1e-9);
+        let (px, label) = scale_bar(20.0, Units::Miles, 120.0).unwrap();
+        assert_eq!(label, "1,000 mi");
+        assert!(px <= 120.0);
+        let (_, label) = scale_bar(0.003, Units::Km, 120.0).unwrap();
+        assert_eq!(label, "0.2 km");
+        assert!(scale_bar(f64::NAN, Units::Km, 120.0).is_none());
+    }
+
+    #[test]
+    fn distances_round_to_three_figures() {
+        assert_eq!(round_distance(21_048.6, Units::Km), "21,000 km");
+        assert_eq!(round_distance(20_512.0, Units::Km), "20,500 km");
+        assert_eq!(round_distance(21_048.6, Units::Miles), "13,100 mi");
+        assert_eq!(round_distance(42.4, Units::Km), "42 km");
+        assert_eq!(thousands(1_234_567.0), "1,234,567");
+    }
+}

@@ -1,0 +1,458 @@
+//! Label placement. In: a frame, obstacles (markers, insets, other labels) and the route, all in
+//! pixels; then one label at a time (its anchor marker and lines of text). Out: where each label
+//! goes, as scene items.
+//!
+//! For each label the placer tries twelve positions around its marker (right first, then left,
+//! the four diagonals, above and below: centred, then shifted either way) and keeps the cheapest that stays inside the frame and
+//! overlaps no obstacle, where the cost is the candidate's rank plus how much route it would
+//! cover. When none fits it looks further out on rings of growing radius and joins the label to
+//! its marker with a leader line (which must not cross a placed label either). A placed label
+//! becomes an obstacle for the next. If nothing fits at all, `place` returns `None` and the
+//! caller lists the stop in the map's key instead, so no stop is ever dropped.
+
+use super::geometry::{Rect, clip_segment};
+use super::text_metrics::{Weight, ascent_px, width_px};
+use super::{Anchor, Item};
+
+/// One line of a label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The text, clean.
+    pub text: String,
+    /// Style name (`label-name`, `label-date`, `note`).
+    pub class: &'static str,
+    /// Font size, pixels.
+    pub size_px: f64,
+    /// Font weight.
+    pub weight: Weight,
+}
+
+/// A label to place: lines of text for a marker at `anchor` of radius `anchor_r` (pixels).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spec {
+    /// The marker's centre, pixels.
+    pub anchor: (f64, f64),
+    /// The marker's radius, pixels.
+    pub anchor_r: f64,
+    /// Lines, top first.
+    pub lines: Vec<Line>,
+    /// Draw a background box behind the text (a callout, for notes).
+    pub boxed: bool,
+}
+
+/// Vertical distance between baselines, as a multiple of the font size; more than a text box's
+/// height (1.17 em) so lines of one label never overlap.
+const LINE_PITCH: f64 = 1.22;
+/// Space kept free around every label, pixels.
+const MARGIN: f64 = 1.5;
+
+/// Places labels one by one without overlap.
+#[derive(Debug, Clone)]
+pub struct Placer {
+    frame: Rect,
+    obstacles: Obstacles,
+    lines: Vec<((f64, f64), (f64, f64))>,
+    grid: RouteGrid,
+}
+
+/// How much route passes through each 8-pixel cell of the frame.
+#[derive(Debug, Clone)]
+struct RouteGrid {
+    origin: (f64, f64),
+    cols: usize,
+    rows: usize,
+    counts: Vec<u16>,
+}
+
+const CELL: f64 = 8.0;
+
+/// Rectangles no label may cover, bucketed in 32-pixel cells so a test looks only at its
+/// neighbourhood (a 1,000-stop map has thousands).
+#[derive(Debug, Clone)]
+struct Obstacles {
+    origin: (f64, f64),
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<u32>>,
+    rects: Vec<Rect>,
+}
+
+const BUCKET: f64 = 32.0;
+
+impl Obstacles {
+    fn new(frame: Rect) -> Self {
+        let cols = (frame.w / BUCKET).ceil().max(1.0) as usize;
+        let rows = (frame.h / BUCKET).ceil().max(1.0) as usize;
+        Obstacles {
+            origin: (frame.x, frame.y),
+            cols,
+            rows,
+            cells: vec![Vec::new(); cols * rows],
+            rects: Vec::new(),
+        }
+    }
+
+    /// The cells a box covers, clamped to the grid: (col0, row0, col1, row1).
+    fn span(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> (usize, usize, usize, usize) {
+        let c =
+            |v: f64, o: f64, n: usize| (((v - o) / BUCKET).floor().max(0.0) as usize).min(n - 1);
+        (
+            c(x0, self.origin.0, self.cols),
+            c(y0, self.origin.1, self.rows),
+            c(x1, self.origin.0, self.cols),
+            c(y1, self.origin.1, self.rows),
+        )
+    }
+
+    fn insert(&mut self, r: Rect) {
+        let idx = self.rects.len() as u32;
+        self.rects.push(r);
+        let (c0, r0, c1, r1) = self.span(r.x, r.y, r.right(), r.bottom());
+        for row in r0..=r1 {
+            for col in c0..=c1 {
+                self.cells[row * self.cols + col].push(idx);
+            }
+        }
+    }
+
+    fn any_overlap(&self, g: &Rect) -> bool {
+        let (c0, r0, c1, r1) = self.span(g.x, g.y, g.right(), g.bottom());
+        (r0..=r1).any(|row| {
+            (c0..=c1).any(|col| {
+                self.cells[row * self.cols + col]
+                    .iter()
+                    .any(|&i| self.rects[i as usize].overlaps(g))
+            })
+        })
+    }
+
+    /// Whether segment a→b crosses an obstacle other than those holding `a` (the marker the
+    /// segment starts from).
+    fn crossed(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        let (c0, r0, c1, r1) = self.span(a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1));
+        (r0..=r1).any(|row| {
+            (c0..=c1).any(|col| {
+                self.cells[row * self.cols + col].iter().any(|&i| {
+                    let o = &self.rects[i as usize];
+                    !o.contains(a) && crosses(a, b, o)
+                })
+            })
+        })
+    }
+}
+
+impl RouteGrid {
+    fn new(frame: Rect) -> Self {
+        let cols = (frame.w / CELL).ceil().max(1.0) as usize;
+        let rows = (frame.h / CELL).ceil().max(1.0) as usize;
+        RouteGrid {
+            origin: (frame.x, frame.y),
+            cols,
+            rows,
+            counts: vec![0; cols * rows],
+        }
+    }
+
+    fn cell(&self, p: (f64, f64)) -> Option<usize> {
+        let c = ((p.0 - self.origin.0) / CELL).floor();
+        let r = ((p.1 - self.origin.1) / CELL).floor();
+        if c < 0.0 || r < 0.0 || c >= self.cols as f64 || r >= self.rows as f64 {
+            return None;
+        }
+        Some(r as usize * self.cols + c as usize)
+    }
+
+    fn add_polyline(&mut self, pts: &[(f64, f64)]) {
+        for w in pts.windows(2) {
+            let len = (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1);
+            let n = (len / 4.0).ceil().clamp(1.0, 10_000.0) as usize;
+            for i in 0..n {
+                let t = i as f64 / n as f64;
+                let p = (
+                    w[0].0 + t * (w[1].0 - w[0].0),
+                    w[0].1 + t * (w[1].1 - w[0].1),
+                );
+                if let Some(k) = self.cell(p) {
+                    self.counts[k] = self.counts[k].saturating_add(1);
+                }
+            }
+        }
+    }
+
+    /// Route samples in the cells `r` covers.
+    fn cost(&self, r: &Rect) -> f64 {
+        let c0 = (((r.x - self.origin.0) / CELL).floor().max(0.0)) as usize;
+        let r0 = (((r.y - self.origin.1) / CELL).floor().max(0.0)) as usize;
+        let c1 =
+            (((r.right() - self.origin.0) / CELL).floor().max(0.0) as usize).min(self.cols - 1);
+        let r1 =
+            (((r.bottom() - self.origin.1) / CELL).floor().max(0.0) as usize).min(self.rows - 1);
+        let mut sum = 0.0;
+        for row in r0..=r1 {
+            for col in c0..=c1 {
+                sum += f64::from(self.counts[row * self.cols + col]);
+            }
+        }
+        sum
+    }
+}
+
+/// A label's place: its box and, when it stands away from its marker, the leader line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// The box holding the text, pixels.
+    pub rect: Rect,
+    /// Leader from the marker's edge to the box, when there is one.
+    pub leader: Option<((f64, f64), (f64, f64))>,
+    /// The label's items: leader, callout box, lines of text.
+    pub items: Vec<Item>,
+}
+
+impl Placer {
+    /// A placer for labels that must stay inside `frame`.
+    pub fn new(frame: Rect) -> Self {
+        Placer {
+            frame,
+            obstacles: Obstacles::new(frame),
+            lines: Vec::new(),
+            grid: RouteGrid::new(frame),
+        }
+    }
+
+    /// Something no label may cover.
+    pub fn add_obstacle(&mut self, r: Rect) {
+        self.obstacles.insert(r);
+    }
+
+    /// A line no label may cross (an inset's connector).
+    pub fn add_line_obstacle(&mut self, a: (f64, f64), b: (f64, f64)) {
+        self.lines.push((a, b));
+    }
+
+    /// A route polyline labels should avoid covering when they can.
+    pub fn add_route(&mut self, points: &[(f64, f64)]) {
+        self.grid.add_polyline(points);
+    }
+
+    /// Route under a rectangle (a count of 4-pixel samples), for choosing an inset's place.
+    pub fn route_cost(&self, r: &Rect) -> f64 {
+        self.grid.cost(r)
+    }
+
+    /// Whether `r` fits: inside the frame, clear of every obstacle.
+    pub fn is_free(&self, r: &Rect) -> bool {
+        let g = r.grow(MARGIN);
+        self.frame.contains_rect(r)
+            && !self.obstacles.any_overlap(&g)
+            && !self.lines.iter().any(|&(a, b)| crosses(a, b, &g))
+    }
+
+    /// Takes `r` for a label that has one possible place (a country name at its label point) if
+    /// it is free and clear of the route; returns whether it was.
+    pub fn try_fixed(&mut self, r: Rect) -> bool {
+        let free = self.is_free(&r) && self.grid.cost(&r.grow(2.0)) == 0.0;
+        if free {
+            self.obstacles.insert(r);
+        }
+        free
+    }
+
+    /// Places a label, or `None` if no position in the frame is free.
+    pub fn place(&mut self, spec: &Spec) -> Option<Placed> {
+        let pad = if spec.boxed { 4.0 } else { 1.0 };
+        let widths: Vec<f64> = spec
+            .lines
+            .iter()
+            .map(|l| width_px(&l.text, l.size_px, l.weight))
+            .collect();
+        let w = widths.iter().cloned().fold(0.0, f64::max) + 2.0 * pad;
+        let h: f64 = spec
+            .lines
+            .iter()
+            .map(|l| LINE_PITCH * l.size_px)
+            .sum::<f64>()
+            + 2.0 * pad;
+        let (x, y) = spec.anchor;
+        let gap = spec.anchor_r + 2.5;
+        let d = gap * std::f64::consts::FRAC_1_SQRT_2;
+        // (left, top, text aligned right?)
+        let near = [
+            (x + gap, y - h / 2.0, false),
+            (x - gap - w, y - h / 2.0, true),
+            (x + d, y - d - h, false),
+            (x - d - w, y - d - h, true),
+            (x + d, y + d, false),
+            (x - d - w, y + d, true),
+            (x - w / 2.0, y - gap - h, false),
+            (x - w / 2.0, y + gap, false),
+            (x - spec.anchor_r, y - gap - h, false),
+            (x + spec.anchor_r - w, y - gap - h, true),
+            (x - spec.anchor_r, y + gap, false),
+            (x + spec.anchor_r - w, y + gap, true),
+        ];
+        let mut best: Option<(f64, Rect, bool)> = None;
+        for (i, &(left, top, right_aligned)) in near.iter().enumerate() {
+            let r = Rect::new(left, top, w, h);
+            if !self.is_free(&r) {
+                continue;
+            }
+            let cost = i as f64 * 0.6 + self.grid.cost(&r);
+            if best.as_ref().is_none_or(|b| cost < b.0) {
+                best = Some((cost, r, right_aligned));
+            }
+        }
+        let mut leader = None;
+        if best.is_none() {
+            'rings: for ring in [14.0, 24.0, 36.0, 52.0, 72.0, 100.0, 140.0, 190.0, 260.0] {
+                for k in 0..24 {
+                    let a = k as f64 * std::f64::consts::TAU / 24.0;
+                    let (c, s) = (a.cos(), a.sin());
+                    let cx = x + c * (gap + ring + w / 2.0);
+                    let cy = y + s * (gap + ring + h / 2.0);
+                    let r = Rect::new(cx - w / 2.0, cy - h / 2.0, w, h);
+                    if !self.is_free(&r) {
+                        continue;
+                    }
+                    let end = r.nearest((x, y));
+                    let len = (end.0 - x).hypot(end.1 - y);
+                    if len <= spec.anchor_r {
+                        continue;
+                    }
+                    let start = (
+                        x + (end.0 - x) / len * spec.anchor_r,
+                        y + (end.1 - y) / len * spec.anchor_r,
+                    );
+                    if self.obstacles.crossed(start, end) {
+                        continue;
+                    }
+                    let cost = k as f64 * 0.01 + self.grid.cost(&r);
+                    if best.as_ref().is_none_or(|b| cost < b.0) {
+                        best = Some((cost, r, c < -0.3));
+                        leader = Some((start, end));
+                    }
+                }
+                if best.is_some() {
+                    break 'rings;
+                }
+            }
+        }
+        let (_, rect, right_aligned) = best?;
+        self.obstacles.insert(rect);
+        let mut items = Vec::new();
+        if let Some((a, b)) = leader {
+            // Later labels must not cover the leader either.
+            self.lines.push((a, b));
+            items.push(Item::Line {
+                class: "leader",
+                a: round_pt(a),
+                b: round_pt(b),
+            });
+        }
+        if spec.boxed {
+            items.push(Item::Rect {
+                class: "callout",
+                rect: Rect::new(round(rect.x), round(rect.y), round(rect.w), round(rect.h)),
+            });
+        }
+        let mut top = rect.y + pad;
+        for (line, lw) in spec.lines.iter().zip(&widths) {
+            let pitch = LINE_PITCH * line.size_px;
+            let base = top + (pitch - 1.17 * line.size_px) / 2.0 + ascent_px(line.size_px);
+            // A callout's lines read from the left edge of its box; a plain label's hug the
+            // marker's side.
+            let left = if right_aligned && !spec.boxed {
+                rect.right() - pad - lw
+            } else {
+                rect.x + pad
+            };
+            items.push(Item::Text {
+                class: line.class,
+                at: round_pt((left, base)),
+                anchor: Anchor::Start,
+                text: line.text.clone(),
+            });
+            top += pitch;
+        }
+        Some(Placed {
+            rect,
+            leader,
+            items,
+        })
+    }
+}
+
+/// Whether segment a→b passes through the inside of `r` (not merely touching it).
+fn crosses(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
+    match clip_segment(a, b, &r.grow(-0.5)) {
+        Some((p, q, _, _)) => (q.0 - p.0).hypot(q.1 - p.1) > 0.5,
+        None => false,
+    }
+}
+
+fn round(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+fn round_pt(p: (f64, f64)) -> (f64, f64) {
+    (round(p.0), round(p.1))
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn spec(anchor: (f64, f64), text: &str) -> Spec {
+        Spec {
+            anchor,
+            anchor_r: 8.0,
+            lines: vec![Line {
+                text: text.into(),
+                class: "label-name",
+                size_px: 12.0,
+                weight: Weight::Bold,
+            }],
+            boxed: false,
+        }
+    }
+
+    #[test]
+    fn labels_never_overlap_each_other_markers_or_the_frame() {
+        let frame = Rect::new(0.0, 0.0, 600.0, 400.0);
+        let mut p = Placer::new(frame);
+        // Six markers in a row, closer than their labels are wide: labels must spread out.
+        let anchors: Vec<(f64, f64)> = (0..6).map(|i| (200.0 + 30.0 * i as f64, 200.0)).collect();
+        for &a in &anchors {
+            p.add_obstacle(Rect::new(a.0 - 8.0, a.1 - 8.0, 16.0, 16.0));
+        }
+        let mut rects = Vec::new();
+        for (i, &a) in anchors.iter().enumerate() {
+            let placed = p
+                .place(&spec(a, &format!("Place number {i}")))
+                .unwrap_or_else(|| panic!("label {i} found no room"));
+            assert!(frame.contains_rect(&placed.rect));
+            for &b in &anchors {
+                assert!(
+                    !placed
+                        .rect
+                        .overlaps(&Rect::new(b.0 - 8.0, b.1 - 8.0, 16.0, 16.0))
+                );
+            }
+            for r in &rects {
+                assert!(!placed.rect.overlaps(r));
+            }
+            rects.push(placed.rect);
+        }
+    }
+
+    #[test]
+    fn first_choice_is_to_the_right_and_a_full_frame_gives_none() {
+        let mut p = Placer::new(Rect::new(0.0, 0.0, 400.0, 300.0));
+        let placed = p.place(&spec((100.0, 100.0), "Amman")).unwrap();
+        assert!(placed.rect.x > 100.0 && placed.leader.is_none());
+        let mut full = Placer::new(Rect::new(0.0, 0.0, 50.0, 20.0));
+        assert!(
+            full.place(&spec((25.0, 10.0), "A very long name indeed"))
+                .is_none()
+        );
+    }
+}

@@ -1,0 +1,164 @@
+//! Text widths without a font engine: a width table for DejaVu Sans, so label placement is
+//! deterministic and the same on every machine.
+//!
+//! In: a string and a font size in pixels. Out: its advance width in pixels. The table covers
+//! U+0020..U+024F (Latin, Latin-1, Latin Extended A/B) and comes from the DejaVu Sans TTF files
+//! (`scripts/text-widths.py`). DejaVu Sans is the widest common sans in the SVG's font stack
+//! (Helvetica, Arial, Segoe UI and Roboto are narrower), so a box measured here is never too
+//! small for the font a reader's browser picks. Characters outside the table are given
+//! conservative widths: 1 em for CJK and other wide scripts, 1.3 em for emoji and symbols,
+//! 0.75 em for everything else; zero-width marks and joiners count 0.
+
+include!("text_widths.in");
+
+/// Font weight of a run of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    /// Book (400).
+    Regular,
+    /// Bold (700); also used for semi-bold, which is never wider.
+    Bold,
+}
+
+/// Advance width of `c` in 1/1000 em.
+fn char_milli_em(c: char, weight: Weight) -> u32 {
+    let u = c as u32;
+    if (0x20..0x250).contains(&u) {
+        let table = match weight {
+            Weight::Regular => &REGULAR,
+            Weight::Bold => &BOLD,
+        };
+        return u32::from(table[(u - 0x20) as usize]);
+    }
+    match u {
+        // Combining marks, zero-width space/joiners, bidi marks, variation selectors.
+        0x0300..=0x036F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFE00..=0xFE0F => {
+            0
+        }
+        // Emoji, pictographs, dingbats, symbols.
+        0x2600..=0x27BF | 0x1F000..=0x1FAFF => 1300,
+        // CJK, Hangul, full-width forms.
+        0x1100..=0x11FF | 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => {
+            1000
+        }
+        0x20000.. => 1000,
+        _ => 750,
+    }
+}
+
+/// Width in pixels of `text` set in `size_px` pixel type of `weight`.
+pub fn width_px(text: &str, size_px: f64, weight: Weight) -> f64 {
+    let milli: u32 = text.chars().map(|c| char_milli_em(c, weight)).sum();
+    f64::from(milli) * size_px / 1000.0
+}
+
+/// Distance from the baseline to the top of a text box, pixels (DejaVu Sans ascent, 0.928 em).
+pub fn ascent_px(size_px: f64) -> f64 {
+    0.93 * size_px
+}
+
+/// Distance from the baseline to the bottom of a text box, pixels (DejaVu Sans descent, 0.236 em).
+pub fn descent_px(size_px: f64) -> f64 {
+    0.24 * size_px
+}
+
+/// `text` shortened with a trailing ellipsis so it is at most `max_px` wide (unchanged if it fits).
+pub fn truncate_to(text: &str, size_px: f64, weight: Weight, max_px: f64) -> String {
+    if width_px(text, size_px, weight) <= max_px {
+        return text.to_string();
+    }
+    let ell = width_px("…", size_px, weight);
+    let mut out = String::new();
+    let mut w = 0.0;
+    for c in text.chars() {
+        let cw = f64::from(char_milli_em(c, weight)) * size_px / 1000.0;
+        if w + cw + ell > max_px {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    let trimmed = out.trim_end().to_string();
+    trimmed + "…"
+}
+
+/// `text` broken into lines at spaces, each at most `max_px` wide (a word longer than a line is
+/// truncated), at most `max_lines` lines (the last one ends with an ellipsis when text remains).
+pub fn wrap(
+    text: &str,
+    size_px: f64,
+    weight: Weight,
+    max_px: f64,
+    max_lines: usize,
+) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i];
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if width_px(&candidate, size_px, weight) <= max_px {
+            current = candidate;
+            i += 1;
+            continue;
+        }
+        if current.is_empty() {
+            current = truncate_to(word, size_px, weight, max_px);
+            i += 1;
+        }
+        lines.push(std::mem::take(&mut current));
+        if lines.len() == max_lines {
+            break;
+        }
+    }
+    if lines.len() < max_lines && !current.is_empty() {
+        lines.push(current);
+    } else if i < words.len()
+        && let Some(last) = lines.last_mut()
+    {
+        *last = truncate_to(&format!("{last} …"), size_px, weight, max_px);
+        if !last.ends_with('…') {
+            last.push('…');
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn widths_come_from_the_table() {
+        // DejaVu Sans: "0" is 636/1000 em, bold "0" 696/1000.
+        assert!((width_px("00", 10.0, Weight::Regular) - 12.72).abs() < 1e-9);
+        assert!(width_px("Amman", 12.0, Weight::Bold) > width_px("Amman", 12.0, Weight::Regular));
+        assert_eq!(width_px("\u{202E}", 12.0, Weight::Regular), 0.0);
+        assert_eq!(width_px("東京", 10.0, Weight::Regular), 20.0);
+    }
+
+    #[test]
+    fn truncates_and_wraps_within_width() {
+        let long = "x".repeat(5000);
+        let t = truncate_to(&long, 12.0, Weight::Regular, 100.0);
+        assert!(t.ends_with('…') && width_px(&t, 12.0, Weight::Regular) <= 100.0);
+        let lines = wrap(
+            "Talks with Prime Minister Netanyahu, President Herzog and war-cabinet minister Gantz",
+            10.0,
+            Weight::Regular,
+            120.0,
+            3,
+        );
+        assert!(lines.len() == 3, "{lines:?}");
+        for l in &lines {
+            assert!(width_px(l, 10.0, Weight::Regular) <= 120.0, "{l}");
+        }
+        assert!(lines[2].ends_with('…'));
+        assert_eq!(wrap("short", 10.0, Weight::Regular, 120.0, 3), ["short"]);
+    }
+}

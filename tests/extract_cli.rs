@@ -1,0 +1,164 @@
+//! `tripmap extract` end to end: every fixture's output is a trip `tripmap render` accepts; the
+//! explain table; errors for bad input; output written whole or not at all.
+
+mod common;
+use common::*;
+
+fn published(stem: &str) -> Option<String> {
+    let side = root().join(format!("tests/fixtures/extract/{stem}.expected.json"));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(side).unwrap()).unwrap();
+    v["published"].as_str().map(str::to_string)
+}
+
+#[test]
+fn every_fixture_extracts_to_a_trip_that_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut n = 0;
+    for e in std::fs::read_dir(root().join("tests/fixtures/extract")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let trip = dir.path().join(format!("{stem}.json"));
+        let (input, out) = (
+            p.to_string_lossy().into_owned(),
+            trip.to_string_lossy().into_owned(),
+        );
+        let mut args = vec!["extract", input.as_str(), "-o", out.as_str()];
+        let date = published(&stem);
+        if let Some(d) = &date {
+            args.extend(["--published", d.as_str()]);
+        }
+        let o = tripmap(&args);
+        if stem == "21-no-trip" {
+            // No stop: an error, and no file.
+            assert_eq!(o.status.code(), Some(1), "{stem}");
+            assert!(stderr(&o).contains("no stops found"), "{}", stderr(&o));
+            assert!(!trip.exists());
+            continue;
+        }
+        assert!(o.status.success(), "{stem}: {}", stderr(&o));
+        let rendered = dir.path().join(&stem);
+        let o = tripmap(&["render", &out, "-o", &rendered.to_string_lossy()]);
+        assert!(o.status.success(), "{stem}: render failed: {}", stderr(&o));
+        assert!(rendered.join("stops.geojson").exists());
+        n += 1;
+    }
+    assert!(n >= 15);
+}
+
+#[test]
+fn output_carries_evidence_kinds_and_mentions() {
+    let o = tripmap(&[
+        "extract",
+        "tests/fixtures/extract/15-country-only-tour.txt",
+        "--published",
+        "2023-07-21",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let stops = v["stops"].as_array().unwrap();
+    assert_eq!(stops[0]["name"], "Saudi Arabia");
+    assert_eq!(stops[0]["kind"], "country");
+    assert!(stops[0]["note"].as_str().unwrap().contains("Riyadh"));
+    let props = &stops[0]["properties"];
+    assert!(props["confidence"].as_f64().unwrap() > 0.5);
+    assert!(
+        props["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("took him to Saudi Arabia")
+    );
+    let notes = v["notes"].to_string();
+    assert!(
+        notes.contains("Kuwait") && notes.contains("Iran"),
+        "{notes}"
+    );
+}
+
+#[test]
+fn explain_prints_a_row_per_decision() {
+    let o = tripmap(&[
+        "extract",
+        "tests/fixtures/extract/08-negations-and-earlier-trips.txt",
+        "--published",
+        "2022-09-12",
+        "--explain",
+    ]);
+    assert!(o.status.success());
+    let table = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].starts_with("place") && lines[0].contains("decision"));
+    assert!(
+        lines[1].starts_with("Warsaw")
+            && lines[1].contains("stop 1")
+            && lines[1].contains("2022-09-09")
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("Kyiv") && l.contains("mentioned") && l.contains("negated"))
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("Bucharest") && l.contains("earlier trip"))
+    );
+}
+
+#[test]
+fn reads_standard_input() {
+    let o = assert_cmd::Command::cargo_bin("tripmap")
+        .unwrap()
+        .args(["extract", "-", "--published", "2024-01-15"])
+        .write_stdin(
+            "The envoy arrived in Nairobi on Friday and left Nairobi for Kampala on Saturday.",
+        )
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["stops"][0]["arrive"], "2024-01-12");
+    assert_eq!(v["stops"][0]["depart"], "2024-01-13");
+    assert_eq!(v["stops"][1]["name"], "Kampala");
+}
+
+#[test]
+fn bad_input_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story.txt");
+    std::fs::write(&story, "He flew to Paris on Monday.").unwrap();
+    let s = story.to_string_lossy().into_owned();
+    // No --published and no dateline.
+    let o = tripmap(&["extract", &s]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--published"), "{}", stderr(&o));
+    // A date that is not one.
+    let o = tripmap(&["extract", &s, "--published", "2024-13-01"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("YYYY-MM-DD"));
+    // Missing file.
+    let o = tripmap(&["extract", "no/such/story.txt", "--published", "2024-01-01"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no such file"));
+    // Not UTF-8: an error, and the existing output stays as it was.
+    let bin = dir.path().join("latin1.txt");
+    std::fs::write(&bin, b"He flew to Bogot\xe1 on Monday.").unwrap();
+    let out = dir.path().join("trip.json");
+    std::fs::write(&out, "earlier").unwrap();
+    let o = tripmap(&[
+        "extract",
+        &bin.to_string_lossy(),
+        "--published",
+        "2024-01-01",
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not UTF-8"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "earlier");
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 3);
+}
