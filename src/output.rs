@@ -80,10 +80,15 @@ fn write_all_failing_at(
     let mut staged = Vec::with_capacity(files.len());
     for f in files {
         // Dropped (and deleted) on any early return.
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{}.", f.name))
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&format!(".{}.", f.name)).suffix(".tmp");
+        // Maps are for sharing: rw-r--r-- like any file a user writes, not tempfile's private 0600.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o644));
+        }
+        let mut tmp = builder.tempfile_in(dir)?;
         tmp.write_all(&f.bytes)?;
         tmp.as_file().sync_all()?;
         staged.push((tmp.into_temp_path(), dir.join(&f.name)));
@@ -199,6 +204,19 @@ mod test {
                 ("b.txt".into(), b"two".to_vec())
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_are_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        write_all(dir.path(), &[f("map.svg", "<svg/>")]).unwrap();
+        let mode = std::fs::metadata(dir.path().join("map.svg"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644);
     }
 
     #[test]
