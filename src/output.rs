@@ -80,8 +80,9 @@ fn write_all_failing_at(
     let mut staged = Vec::with_capacity(files.len());
     for f in files {
         // Dropped (and deleted) on any early return.
+        let prefix = format!(".{}.", f.name);
         let mut builder = tempfile::Builder::new();
-        builder.prefix(&format!(".{}.", f.name)).suffix(".tmp");
+        builder.prefix(&prefix).suffix(".tmp");
         // Maps are for sharing: rw-r--r-- like any file a user writes, not tempfile's private 0600.
         #[cfg(unix)]
         {
