@@ -316,3 +316,34 @@ fn a_place_visited_twice_has_one_marker_with_both_numbers() {
     assert!(nums.contains(&"1,3"), "{nums:?}");
     assert!(svg.contains("1 June, 5 June"), "both visits dated");
 }
+
+/// A stop's `callout` property draws its note as a callout without `--annotate`; other stops'
+/// notes stay off the map.
+#[test]
+fn per_stop_callout() {
+    let dir = tempfile::tempdir().unwrap();
+    let trip = dir.path().join("trip.json");
+    std::fs::write(
+        &trip,
+        r#"{"title": "Two stops", "stops": [
+  {"name": "Amman", "lat": 31.9539, "lon": 35.9106, "arrive": "2023-11-04",
+   "note": "Summit with Arab ministers", "properties": {"callout": true}},
+  {"name": "Baghdad", "lat": 33.3152, "lon": 44.3661, "arrive": "2023-11-05",
+   "note": "Unannounced visit"}
+]}"#,
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let svg = render(trip.to_str().unwrap(), &out, &[]);
+    let doc = check_structure(&svg);
+    let notes: Vec<&str> = doc
+        .descendants()
+        .filter(|n| class_is(n, "note"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(notes.iter().any(|t| t.contains("Summit")), "{notes:?}");
+    assert!(
+        !svg.contains("Unannounced visit"),
+        "only the asked-for note is drawn"
+    );
+}

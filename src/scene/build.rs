@@ -99,6 +99,8 @@ struct Place {
     name: String,
     dates: Option<String>,
     note: Option<String>,
+    /// The note is drawn as a callout even without `--annotate` (a stop's `callout` property).
+    callout: bool,
 }
 
 impl Place {
@@ -501,7 +503,13 @@ fn draw(
         }
         for (&i, &c) in g.iter().zip(&pts) {
             marker_items.push(marker(c, &places[i].numbers(), radii[i]));
-            match place_label(&mut inset_placer, &places[i], c, radii[i], o.annotate) {
+            match place_label(
+                &mut inset_placer,
+                &places[i],
+                c,
+                radii[i],
+                o.annotate || places[i].callout,
+            ) {
                 Some(p) => label_items.push(Item::Group {
                     class: "label",
                     items: p.items,
@@ -542,7 +550,7 @@ fn draw(
             continue;
         }
         stop_items.push(marker(c, &p.numbers(), radii[i]));
-        match place_label(&mut placer, p, c, radii[i], o.annotate) {
+        match place_label(&mut placer, p, c, radii[i], o.annotate || p.callout) {
             Some(placed) => label_items.push(Item::Group {
                 class: "label",
                 items: placed.items,
@@ -631,6 +639,7 @@ fn places(route: &Route, style: DateStyle) -> Vec<Place> {
             6371.0 * dlat.hypot(dlon) < 1.0
         });
         let date = stay_text(s, style);
+        let callout = wants_callout(&s.stop);
         let note = s
             .stop
             .note
@@ -640,6 +649,7 @@ fn places(route: &Route, style: DateStyle) -> Vec<Place> {
         match near {
             Some(q) => {
                 q.visits.push(i);
+                q.callout |= callout;
                 q.dates = match (q.dates.take(), date) {
                     (Some(a), Some(b)) => Some(format!("{a}, {b}")),
                     (a, b) => a.or(b),
@@ -664,10 +674,27 @@ fn places(route: &Route, style: DateStyle) -> Vec<Place> {
                 },
                 dates: date,
                 note,
+                callout,
             }),
         }
     }
     out
+}
+
+/// Whether a stop asks for its note as a callout: a `callout` property (JSON `properties`, a CSV
+/// column) that is `true`, `1` or `yes`.
+fn wants_callout(stop: &crate::model::Stop) -> bool {
+    stop.extra.iter().any(|(k, v)| {
+        k == "callout"
+            && match v {
+                serde_json::Value::Bool(b) => *b,
+                serde_json::Value::Number(n) => n.as_f64() == Some(1.0),
+                serde_json::Value::String(t) => {
+                    matches!(t.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes")
+                }
+                _ => false,
+            }
+    })
 }
 
 fn stay_text(s: &crate::model::RouteStop, style: DateStyle) -> Option<String> {
