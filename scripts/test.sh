@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command. Installs what the tests need when it is missing (Debian packages:
-# GDAL's ogrinfo, rsvg-convert, Chromium, Node; npm: the GeoJSON validators and playwright-core),
-# then checks formatting and lints and runs the whole test suite.
+# GDAL's ogrinfo, rsvg-convert, Chromium, Node; npm: the GeoJSON validators and playwright-core;
+# cargo-deny), then checks formatting, dependency licences (deny.toml), lints, and runs the whole
+# test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,12 @@ if [ ! -d node_modules/@placemarkio/check-geojson ] || [ ! -d node_modules/@mapb
   npm ci --no-audit --no-fund >/dev/null
 fi
 
+if ! command -v cargo-deny >/dev/null 2>&1; then
+  echo "installing cargo-deny (licence and duplicate-crate checks; a few minutes, once)"
+  cargo install cargo-deny --locked --quiet
+fi
+
 cargo fmt --all -- --check
+cargo deny --log-level error check licenses bans
 cargo clippy --all-targets --quiet -- -D warnings
 cargo test --quiet
