@@ -218,3 +218,38 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    // Drawing the map is the slow part: fewer cases, at most 40 stops each.
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Any trip draws a well-formed `map.svg` in which every stop's number is on a marker
+    /// (a place visited twice shares one marker: "1,3").
+    #[test]
+    fn any_trip_draws_a_wellformed_map_with_every_stop(
+        stops in stops().prop_map(|mut v| { v.truncate(40); v }),
+    ) {
+        let zones = zones();
+        let text = trip_json(&stops, &zones);
+        let itinerary = io::read(text.as_bytes(), Format::Json)
+            .map_err(|e| TestCaseError::fail(format!("read: {e}")))?;
+        let rendered = pipeline::render(&itinerary, &RenderOptions { formats: vec![tripmap::render::OutputFormat::Svg], ..Default::default() })
+            .map_err(|e| TestCaseError::fail(format!("render: {e}")))?;
+        let svg = rendered.files.iter().find(|f| f.name == "map.svg").expect("map.svg");
+        let svg = std::str::from_utf8(&svg.bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let doc = roxmltree::Document::parse(svg).map_err(|e| TestCaseError::fail(format!("XML: {e}")))?;
+        let mut numbers = std::collections::BTreeSet::new();
+        for n in doc.descendants().filter(|n| {
+            n.attribute("class").is_some_and(|c| c.ends_with("-marker-num"))
+        }) {
+            for part in n.text().unwrap_or("").split(',') {
+                if let Ok(k) = part.trim().parse::<usize>() {
+                    numbers.insert(k);
+                }
+            }
+        }
+        for k in 1..=stops.len() {
+            prop_assert!(numbers.contains(&k), "stop {} has no marker: {:?}", k, numbers);
+        }
+    }
+}
