@@ -1,28 +1,92 @@
 //! `Limits`: how much input tripmap accepts before refusing it with a clear error, so a huge or
 //! hostile file costs bounded time and memory. Checked before parsing (bytes) and after (stops).
 
+use crate::error::{Error, StopRef};
+use crate::model::Itinerary;
 use std::io::Read;
 use std::path::Path;
 
-/// Input limits. `Limits::default()` is what the CLI uses unless `--max-input-bytes` says otherwise.
+/// Input limits. `Limits::default()` is what [`crate::io::read`] and the CLI apply;
+/// [`crate::io::read_with`] takes others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest input accepted, in bytes (default 64 MiB).
+    /// Largest input accepted, in bytes (default 256 MiB, [`crate::io::MAX_INPUT_BYTES`]).
     pub max_input_bytes: u64,
     /// Most stops accepted in one trip (default 100 000).
     pub max_stops: usize,
+    /// Longest text accepted in one field (name, place, note, kind, title, subtitle, source, an
+    /// extra property), in characters (default 20 000).
+    pub max_text_chars: usize,
+    /// Most recorded-track points accepted in one trip, all tracks together (default 5 000 000).
+    pub max_track_points: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_input_bytes: 64 * 1024 * 1024,
+            max_input_bytes: crate::io::MAX_INPUT_BYTES,
             max_stops: 100_000,
+            max_text_chars: 20_000,
+            max_track_points: 5_000_000,
         }
     }
 }
 
 impl Limits {
+    /// Checks a parsed trip against the stop, text and track-point limits; the error names the
+    /// stop and field (or the trip's field) and the limit.
+    pub fn check(&self, it: &Itinerary) -> Result<(), Error> {
+        self.check_stops(it.stops.len())?;
+        let long = |text: &str| {
+            let n = text.chars().count();
+            (n > self.max_text_chars).then(|| {
+                format!(
+                    "{n} characters, more than the limit of {}",
+                    self.max_text_chars
+                )
+            })
+        };
+        for (field, value) in [
+            ("title", &it.title),
+            ("subtitle", &it.subtitle),
+            ("source", &it.source),
+        ] {
+            if let Some(message) = value.as_deref().and_then(long) {
+                return Err(Error::Shape(format!("the trip's `{field}`: {message}")));
+            }
+        }
+        for (i, stop) in it.stops.iter().enumerate() {
+            let at = || StopRef {
+                number: i + 1,
+                name: Some(stop.name.chars().take(40).collect()),
+            };
+            let texts = [
+                ("name", Some(stop.name.as_str())),
+                ("place", stop.place.as_deref()),
+                ("note", stop.note.as_deref()),
+                ("kind", stop.kind.as_deref()),
+            ];
+            for (field, value) in texts {
+                if let Some(message) = value.and_then(long) {
+                    return Err(Error::field(at(), field, message));
+                }
+            }
+            for (key, value) in &stop.extra {
+                if let Some(message) = value.as_str().and_then(long).or_else(|| long(key)) {
+                    return Err(Error::field(at(), key, message));
+                }
+            }
+        }
+        let points: usize = it.tracks.iter().map(|t| t.points.len()).sum();
+        if points > self.max_track_points {
+            return Err(Error::Shape(format!(
+                "the recorded tracks have {points} points, more than the limit of {}; thin them first (for example `gpsbabel -x simplify`)",
+                self.max_track_points
+            )));
+        }
+        Ok(())
+    }
+
     /// Reads a whole file, refusing it (from its size, before reading) when it is larger than
     /// `max_input_bytes`; memory stays bounded by that limit even if the file grows meanwhile.
     pub fn read_file(&self, path: &Path) -> std::io::Result<Vec<u8>> {
@@ -47,9 +111,9 @@ impl Limits {
     }
 
     /// Fails when a trip has more than `max_stops` stops.
-    pub fn check_stops(&self, count: usize) -> Result<(), crate::Error> {
+    pub fn check_stops(&self, count: usize) -> Result<(), Error> {
         if count > self.max_stops {
-            return Err(crate::Error::Shape(format!(
+            return Err(Error::Shape(format!(
                 "{count} stops, more than the limit of {}",
                 self.max_stops
             )));
@@ -62,7 +126,7 @@ impl Limits {
         std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             format!(
-                "input too large{size}: the limit is {} bytes (raise it with --max-input-bytes)",
+                "input too large{size}: the limit is {} bytes",
                 self.max_input_bytes
             ),
         )

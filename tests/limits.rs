@@ -41,3 +41,54 @@ fn json_nested_100000_deep_is_an_error_not_a_stack_overflow() {
         assert!(err.contains("recursion limit exceeded"), "{err}");
     }
 }
+
+#[test]
+fn a_name_over_the_text_limit_names_the_stop_and_field() {
+    let long = "x".repeat(20_001);
+    let trip = format!(
+        r#"{{"stops":[{{"name":"A","lat":1,"lon":2}},{{"name":"B","lat":3,"lon":4,"note":"{long}"}}]}}"#
+    );
+    let out = tripmap()
+        .args(["check", "-", "--from", "json"])
+        .write_stdin(trip)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("stop 2 \"B\", field `note`: 20001 characters, more than the limit of 20000"),
+        "{err}"
+    );
+}
+
+#[test]
+fn limits_are_adjustable_in_the_library() {
+    use tripmap::io::{Format, read_with};
+    use tripmap::limits::Limits;
+    let gpx = br#"<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">
+<wpt lat="60.17" lon="24.94"><name>Helsinki</name></wpt><wpt lat="59.44" lon="24.75"><name>Tallinn</name></wpt>
+<trk><trkseg><trkpt lat="60.17" lon="24.94"/><trkpt lat="59.8" lon="24.85"/><trkpt lat="59.44" lon="24.75"/></trkseg></trk></gpx>"#;
+    assert!(read_with(gpx, Format::Gpx, &Limits::default()).is_ok());
+    let few_points = Limits {
+        max_track_points: 2,
+        ..Limits::default()
+    };
+    let e = read_with(gpx, Format::Gpx, &few_points)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("3 points, more than the limit of 2"), "{e}");
+    let one_stop = Limits {
+        max_stops: 1,
+        ..Limits::default()
+    };
+    let e = read_with(gpx, Format::Gpx, &one_stop)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("2 stops, more than the limit of 1"), "{e}");
+    let tiny = Limits {
+        max_input_bytes: 10,
+        ..Limits::default()
+    };
+    let e = read_with(gpx, Format::Gpx, &tiny).unwrap_err().to_string();
+    assert!(e.contains("more than tripmap reads"), "{e}");
+}

@@ -10,6 +10,7 @@ mod kml;
 mod xml;
 
 use crate::error::Error;
+use crate::limits::Limits;
 use crate::model::Itinerary;
 use std::path::Path;
 
@@ -59,19 +60,30 @@ pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The error for an input of `len` bytes beyond [`MAX_INPUT_BYTES`].
 pub fn too_large(len: u64) -> Error {
+    too_large_for(len, MAX_INPUT_BYTES)
+}
+
+/// The error for an input of `len` bytes over a limit of `max` bytes.
+fn too_large_for(len: u64, max: u64) -> Error {
     Error::Shape(format!(
         "the file is {:.0} MiB, more than tripmap reads ({} MiB); thin the track first (for example `gpsbabel -x simplify`)",
         len as f64 / 1048576.0,
-        MAX_INPUT_BYTES / 1048576
+        max as f64 / 1048576.0
     ))
 }
 
 /// Reads an itinerary from raw bytes: checks UTF-8 (naming the line and column of the first bad
 /// byte), drops a leading byte-order mark, then parses `format`. Inputs over
-/// [`MAX_INPUT_BYTES`] are refused.
+/// [`MAX_INPUT_BYTES`] are refused, and so are trips over the other [`Limits`] defaults (stops,
+/// text length, track points).
 pub fn read(bytes: &[u8], format: Format) -> Result<Itinerary, Error> {
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(too_large(bytes.len() as u64));
+    read_with(bytes, format, &Limits::default())
+}
+
+/// [`read`] with other [`Limits`].
+pub fn read_with(bytes: &[u8], format: Format, limits: &Limits) -> Result<Itinerary, Error> {
+    if bytes.len() as u64 > limits.max_input_bytes {
+        return Err(too_large_for(bytes.len() as u64, limits.max_input_bytes));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
@@ -92,13 +104,15 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Itinerary, Error> {
             message: "the file is empty".into(),
         });
     }
-    match format {
+    let itinerary = match format {
         Format::Json => json::read(text),
         Format::Csv => csv::read(text),
         Format::GeoJson => geojson::read(text),
         Format::Gpx => gpx::read(text),
         Format::Kml => kml::read(text),
-    }
+    }?;
+    limits.check(&itinerary)?;
+    Ok(itinerary)
 }
 
 #[cfg(test)]
