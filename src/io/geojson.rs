@@ -21,16 +21,7 @@ const DERIVED: &[&str] = &["order", "input_index", "arrive_utc", "depart_utc"];
 
 /// Parses GeoJSON text into an itinerary.
 pub fn read(text: &str) -> Result<Itinerary, Error> {
-    let value: Value = serde_json::from_str(text).map_err(|e| Error::Syntax {
-        line: e.line().max(1),
-        column: e.column().max(1),
-        message: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or("")
-            .to_string(),
-    })?;
+    let value = super::json::parse_value(text)?;
     let Value::Object(top) = value else {
         return Err(Error::Shape(format!(
             "expected a GeoJSON object, found {}",

@@ -25,9 +25,10 @@ pub const STOP_FIELDS: &[&str] = &[
     "properties",
 ];
 
-/// Parses a JSON itinerary. Syntax errors carry line and column; data errors the stop and field.
-pub fn read(text: &str) -> Result<Itinerary, Error> {
-    let value: Value = serde_json::from_str(text).map_err(|e| Error::Syntax {
+/// Parses JSON text into a value; a syntax error carries serde_json's line and column (also used
+/// by the GeoJSON reader).
+pub(crate) fn parse_value(text: &str) -> Result<Value, Error> {
+    serde_json::from_str(text).map_err(|e| Error::Syntax {
         line: e.line().max(1),
         column: e.column().max(1),
         message: e
@@ -36,7 +37,12 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
             .next()
             .unwrap_or("")
             .to_string(),
-    })?;
+    })
+}
+
+/// Parses a JSON itinerary. Syntax errors carry line and column; data errors the stop and field.
+pub fn read(text: &str) -> Result<Itinerary, Error> {
+    let value = parse_value(text)?;
     let Value::Object(top) = value else {
         return Err(Error::Shape(format!(
             "expected a JSON object {{\"title\": ..., \"stops\": [...]}} at the top level, found {}",
