@@ -3,7 +3,8 @@
 //! pipeline without panicking, and the results keep their promises: GeoJSON within RFC 7946
 //! ranges with lines cut at ±180°, a bbox containing everything, routing a permutation of the
 //! input, finite non-negative distances, time order under `Order::Time`.
-//! 64 cases per property (a few seconds in debug builds).
+//! 64 cases per property (32 for the map, which draws a whole SVG per case), a few seconds in debug
+//! builds; set `PROPTEST_CASES` to run more, e.g. `PROPTEST_CASES=5000` for a long soak.
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -11,7 +12,13 @@ use tripmap::io::{self, Format};
 use tripmap::pipeline::{self, RenderOptions};
 use tripmap::routing::Order;
 
-const CASES: u32 = 64;
+/// Cases per property: `PROPTEST_CASES` when set, else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
 
 fn zones() -> Vec<String> {
     let mut z: Vec<String> = jiff::tz::db().available().map(|n| n.to_string()).collect();
@@ -160,7 +167,7 @@ fn check_layer(text: &[u8]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: CASES, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(cases(64)))]
 
     #[test]
     fn any_trip_renders_valid_geojson_and_a_permutation(stops in stops(), by_time in any::<bool>()) {
@@ -221,7 +228,7 @@ proptest! {
 
 proptest! {
     // Drawing the map is the slow part: fewer cases, at most 40 stops each.
-    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(cases(32)))]
 
     /// Any trip draws a well-formed `map.svg` in which every stop's number is on a marker
     /// (a place visited twice shares one marker: "1,3").
