@@ -2,6 +2,7 @@
 //! its input, makes one library call and writes or prints the result.
 
 use crate::io::{self, Format};
+use crate::limits::Limits;
 use crate::output;
 use crate::pipeline::{self, RenderOptions};
 use crate::projection::ProjectionKind;
@@ -11,7 +12,7 @@ use crate::scene::{DateStyle, MapOptions, Theme, Units};
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 use std::io::IsTerminal;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -63,6 +64,41 @@ struct ExtractArgs {
     /// Print a table of every decision: place, stop or mentioned, evidence, date and how.
     #[arg(long)]
     explain: bool,
+    /// Largest input read, in bytes or with a unit: 512M, 1G [default: 256M].
+    #[arg(long, value_name = "SIZE", value_parser = crate::limits::parse_size)]
+    max_input_bytes: Option<u64>,
+}
+
+/// Input limits (see "Limits and output safety" in the README); the defaults are
+/// `tripmap::limits::Limits::default()`.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Limits")]
+struct LimitArgs {
+    /// Largest input read, in bytes or with a unit: 512M, 1G [default: 256M].
+    #[arg(long, value_name = "SIZE", value_parser = crate::limits::parse_size)]
+    max_input_bytes: Option<u64>,
+    /// Most stops in one trip [default: 100000].
+    #[arg(long, value_name = "N")]
+    max_stops: Option<usize>,
+    /// Longest text in one field (name, note, title...), in characters [default: 20000].
+    #[arg(long, value_name = "N")]
+    max_text_chars: Option<usize>,
+    /// Most recorded-track points in one trip [default: 5000000].
+    #[arg(long, value_name = "N")]
+    max_track_points: Option<usize>,
+}
+
+impl LimitArgs {
+    /// The defaults with the flags given applied.
+    fn limits(&self) -> Limits {
+        let d = Limits::default();
+        Limits {
+            max_input_bytes: self.max_input_bytes.unwrap_or(d.max_input_bytes),
+            max_stops: self.max_stops.unwrap_or(d.max_stops),
+            max_text_chars: self.max_text_chars.unwrap_or(d.max_text_chars),
+            max_track_points: self.max_track_points.unwrap_or(d.max_track_points),
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -110,6 +146,8 @@ struct InputArgs {
         allow_negative_numbers = true
     )]
     time_limit: f64,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -250,34 +288,25 @@ fn extract(args: &ExtractArgs) -> ExitCode {
         },
     };
     let path = &args.input;
-    let text = if path == Path::new("-") {
-        let mut buf = String::new();
-        if let Err(e) = std::io::stdin().lock().read_to_string(&mut buf) {
-            eprintln!("error: cannot read standard input as UTF-8 text: {e}");
+    let limits = Limits {
+        max_input_bytes: args
+            .max_input_bytes
+            .unwrap_or(Limits::default().max_input_bytes),
+        ..Limits::default()
+    };
+    let bytes = match read_input(path, &limits) {
+        Ok(b) => b,
+        Err(message) => {
+            eprintln!("{message}");
             return ExitCode::from(INVALID);
         }
-        buf
-    } else {
-        match std::fs::read(path) {
-            Ok(b) => match String::from_utf8(b) {
-                Ok(t) => t,
-                Err(e) => {
-                    eprintln!(
-                        "error: {}: not UTF-8 text (invalid byte at offset {})",
-                        path.display(),
-                        e.utf8_error().valid_up_to()
-                    );
-                    return ExitCode::from(INVALID);
-                }
-            },
-            Err(e) => {
-                eprintln!("error: cannot read {}: {}", path.display(), io_reason(&e));
-                return ExitCode::from(INVALID);
-            }
-        }
+    };
+    let text = match io::utf8_text(&bytes) {
+        Ok(t) => t,
+        Err(e) => return fail(path, &e),
     };
     let options = crate::extract::Options { published };
-    let found = match crate::extract::extract(&text, &options, crate::geocode::Gazetteer::get()) {
+    let found = match crate::extract::extract(text, &options, crate::geocode::Gazetteer::get()) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("error: {}: {e}", path.display());
@@ -561,7 +590,7 @@ fn default_output_dir(input: &Path) -> PathBuf {
 
 /// Reads and parses the input, printing any error; `None` after an error.
 fn read_itinerary(args: &InputArgs) -> Option<crate::model::Itinerary> {
-    match load(&args.input, args.from.as_deref()) {
+    match load(&args.input, args.from.as_deref(), &args.limits.limits()) {
         Ok(it) => Some(it),
         Err(message) => {
             eprintln!("{message}");
@@ -570,9 +599,13 @@ fn read_itinerary(args: &InputArgs) -> Option<crate::model::Itinerary> {
     }
 }
 
-/// Reads and parses a trip file (`-` for standard input, as JSON unless `from` says otherwise).
-/// The error is the whole message to print: `error: FILE:LINE:COLUMN: ...`.
-fn load(path: &Path, from: Option<&str>) -> Result<crate::model::Itinerary, String> {
+/// Reads and parses a trip file (`-` for standard input, as JSON unless `from` says otherwise)
+/// within `limits`. The error is the whole message to print: `error: FILE:LINE:COLUMN: ...`.
+fn load(
+    path: &Path,
+    from: Option<&str>,
+    limits: &Limits,
+) -> Result<crate::model::Itinerary, String> {
     let format = match from {
         Some(name) => Format::from_name(name),
         None if path == Path::new("-") => Some(Format::Json),
@@ -585,34 +618,33 @@ fn load(path: &Path, from: Option<&str>) -> Result<crate::model::Itinerary, Stri
             Format::NAMES.join("|")
         ));
     };
-    let limit = io::MAX_INPUT_BYTES;
-    let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .take(limit + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("error: cannot read standard input: {e}"))?;
-        buf
+    let bytes = read_input(path, limits)?;
+    io::read_with(&bytes, format, limits).map_err(|e| error_text(path, &e))
+}
+
+/// The bytes of a file, or of standard input for `-`, refused past `limits.max_input_bytes`
+/// (a file from its size, before reading). The error is the whole message to print.
+fn read_input(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
+    let read = if path == Path::new("-") {
+        limits.read_bounded(std::io::stdin().lock())
     } else {
-        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        if size > limit {
-            return Err(error_text(path, &io::too_large(size)));
-        }
-        std::fs::read(path)
-            .map_err(|e| format!("error: cannot read {}: {}", path.display(), io_reason(&e)))?
+        limits.read_file(path)
     };
-    io::read(&bytes, format).map_err(|e| error_text(path, &e))
+    read.map_err(|e| match e.kind() {
+        std::io::ErrorKind::FileTooLarge => format!("error: {}: {e}", display_name(path)),
+        _ if path == Path::new("-") => format!("error: cannot read standard input: {e}"),
+        _ => format!("error: cannot read {}: {}", path.display(), io_reason(&e)),
+    })
 }
 
 /// Renders one trip of a batch into `dir`: the files written and the warnings, or the message.
 fn render_file(
     path: &Path,
-    from: Option<&str>,
+    args: &InputArgs,
     options: &RenderOptions,
     dir: &Path,
 ) -> Result<(Vec<PathBuf>, Vec<String>), String> {
-    let itinerary = load(path, from)?;
+    let itinerary = load(path, args.from.as_deref(), &args.limits.limits())?;
     let rendered = pipeline::render(&itinerary, options).map_err(|e| error_text(path, &e))?;
     let written = output::write_all(dir, &rendered.files)
         .map_err(|e| format!("error: cannot write to {}: {e}", dir.display()))?;
@@ -659,7 +691,7 @@ fn render_batch(args: &RenderArgs, options: &RenderOptions) -> ExitCode {
         .par_iter()
         .zip(&names)
         .map(|(path, name)| {
-            let r = render_file(path, args.input.from.as_deref(), options, &root.join(name));
+            let r = render_file(path, &args.input, options, &root.join(name));
             bar.inc(1);
             r
         })
@@ -737,6 +769,15 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// How errors name an input: its path, or `<stdin>` for `-`.
+fn display_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// Prints `error: FILE: message` and returns the invalid-input exit code.
 fn fail(path: &Path, e: &crate::Error) -> ExitCode {
     eprintln!("{}", error_text(path, e));
@@ -745,11 +786,7 @@ fn fail(path: &Path, e: &crate::Error) -> ExitCode {
 
 /// `error: FILE:LINE:COLUMN: message` for syntax errors, `error: FILE: message` for the rest.
 fn error_text(path: &Path, e: &crate::Error) -> String {
-    let name = if path == Path::new("-") {
-        "<stdin>".to_string()
-    } else {
-        path.display().to_string()
-    };
+    let name = display_name(path);
     match e {
         crate::Error::Syntax {
             line,

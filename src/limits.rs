@@ -41,8 +41,9 @@ impl Limits {
             let n = text.chars().count();
             (n > self.max_text_chars).then(|| {
                 format!(
-                    "{n} characters, more than the limit of {}",
-                    self.max_text_chars
+                    "{n} characters, more than the limit of {}{}",
+                    self.max_text_chars,
+                    raise_with("max-text-chars")
                 )
             })
         };
@@ -80,8 +81,9 @@ impl Limits {
         let points: usize = it.tracks.iter().map(|t| t.points.len()).sum();
         if points > self.max_track_points {
             return Err(Error::Shape(format!(
-                "the recorded tracks have {points} points, more than the limit of {}; thin them first (for example `gpsbabel -x simplify`)",
-                self.max_track_points
+                "the recorded tracks have {points} points, more than the limit of {}; thin them first (for example `gpsbabel -x simplify`){}",
+                self.max_track_points,
+                raise_with("max-track-points")
             )));
         }
         Ok(())
@@ -114,23 +116,73 @@ impl Limits {
     pub fn check_stops(&self, count: usize) -> Result<(), Error> {
         if count > self.max_stops {
             return Err(Error::Shape(format!(
-                "{count} stops, more than the limit of {}",
-                self.max_stops
+                "{count} stops, more than the limit of {}{}",
+                self.max_stops,
+                raise_with("max-stops")
             )));
         }
         Ok(())
     }
 
+    /// The error for an input of `len` bytes (when known) over `max_input_bytes`.
+    pub fn too_large(&self, len: Option<u64>) -> Error {
+        let what = match len {
+            Some(len) => format!("the file is {},", size_text(len)),
+            None => "the input is".to_string(),
+        };
+        Error::Shape(format!(
+            "{what} more than tripmap reads ({}); thin the track first (for example `gpsbabel -x simplify`){}",
+            size_text(self.max_input_bytes),
+            raise_with("max-input-bytes")
+        ))
+    }
+
     fn too_big(&self, len: Option<u64>) -> std::io::Error {
-        let size = len.map(|l| format!(" ({l} bytes)")).unwrap_or_default();
         std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "input too large{size}: the limit is {} bytes",
-                self.max_input_bytes
-            ),
+            std::io::ErrorKind::FileTooLarge,
+            self.too_large(len).to_string(),
         )
     }
+}
+
+/// How to raise a limit, for the end of its error: the CLI flag and the `Limits` field.
+fn raise_with(flag: &str) -> String {
+    format!(
+        " (raise it with `--{flag}`, or `Limits::{}`)",
+        flag.replace('-', "_")
+    )
+}
+
+/// A byte count as people write it: `300 MiB`, `12 KiB`, `10 bytes`.
+fn size_text(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    match bytes {
+        b if b >= MIB => format!("{:.0} MiB", b as f64 / MIB as f64),
+        b if b >= KIB => format!("{:.0} KiB", b as f64 / KIB as f64),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// Reads a size given as a count of bytes with an optional binary unit: `1000000`, `300K`,
+/// `512M`, `2GiB` (K, M, G and T are powers of 1024; case does not matter).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let bad = || {
+        format!("{text:?} is not a size; write a number of bytes, or one with K, M or G (512M, 2G)")
+    };
+    let n: u64 = number.parse().map_err(|_| bad())?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        "t" | "tb" | "tib" => 40,
+        _ => return Err(bad()),
+    };
+    n.checked_mul(1 << shift).ok_or_else(bad)
 }
 
 #[cfg(test)]
@@ -145,8 +197,26 @@ mod test {
         };
         assert_eq!(l.read_bounded(&b"abcd"[..]).unwrap(), b"abcd");
         let err = l.read_bounded(&b"abcde"[..]).unwrap_err();
-        assert!(err.to_string().contains("limit is 4 bytes"), "{err}");
+        assert_eq!(err.kind(), std::io::ErrorKind::FileTooLarge);
+        assert!(
+            err.to_string()
+                .starts_with("the input is more than tripmap reads (4 bytes)"),
+            "{err}"
+        );
         assert!(Limits::default().check_stops(100_001).is_err());
         assert!(Limits::default().check_stops(100_000).is_ok());
+    }
+
+    #[test]
+    fn sizes_parse_with_binary_units() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("300K"), Ok(300 * 1024));
+        assert_eq!(parse_size("512m"), Ok(512 << 20));
+        assert_eq!(parse_size("2GiB"), Ok(2 << 30));
+        for bad in ["", "M", "-5", "1.5G", "12 parsecs", "99999999999T"] {
+            assert!(parse_size(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(size_text(300 << 20), "300 MiB");
+        assert_eq!(size_text(10), "10 bytes");
     }
 }

@@ -92,3 +92,115 @@ fn limits_are_adjustable_in_the_library() {
     let e = read_with(gpx, Format::Gpx, &tiny).unwrap_err().to_string();
     assert!(e.contains("more than tripmap reads"), "{e}");
 }
+
+#[test]
+fn the_cli_flags_raise_and_lower_each_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let trip = dir.path().join("trip.json");
+    std::fs::write(
+        &trip,
+        r#"{"stops":[{"name":"Amman","lat":31.95,"lon":35.93,"note":"talks about peace"},{"name":"Baghdad","lat":33.31,"lon":44.37}]}"#,
+    )
+    .unwrap();
+    let run = |flags: &[&str]| {
+        let out = tripmap()
+            .arg("check")
+            .arg(&trip)
+            .args(flags)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // Each lowered limit refuses the trip, says which limit and how to raise it.
+    for (flags, says) in [
+        (
+            &["--max-input-bytes", "100"][..],
+            "more than tripmap reads (100 bytes)",
+        ),
+        (&["--max-stops", "1"], "2 stops, more than the limit of 1"),
+        (
+            &["--max-text-chars", "10"],
+            "stop 1 \"Amman\", field `note`: 17 characters, more than the limit of 10",
+        ),
+    ] {
+        let (code, err) = run(flags);
+        assert_eq!(code, Some(1), "{flags:?}: {err}");
+        assert!(err.contains(says), "{flags:?}: {err}");
+        assert!(
+            err.contains(&format!("raise it with `{}`", flags[0])),
+            "{err}"
+        );
+    }
+    // At the limit it passes: exactly the file's size, exactly two stops, exactly 17 characters.
+    let size = std::fs::metadata(&trip).unwrap().len().to_string();
+    for flags in [
+        &["--max-input-bytes", size.as_str()][..],
+        &["--max-stops", "2"],
+        &["--max-text-chars", "17"],
+        &["--max-input-bytes", "1K", "--max-track-points", "0"],
+    ] {
+        let (code, err) = run(flags);
+        assert_eq!(code, Some(0), "{flags:?}: {err}");
+    }
+    // A malformed size is a usage error that says how to write one.
+    let (code, err) = run(&["--max-input-bytes", "lots"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("is not a size"), "{err}");
+}
+
+#[test]
+fn a_larger_input_limit_lets_a_big_file_through_and_standard_input_is_bounded_too() {
+    let stops: Vec<String> = (0..3000)
+        .map(|i| {
+            format!(
+                r#"{{"name":"Stop {i}","lat":{},"lon":{}}}"#,
+                (i % 170) as f64 - 85.0,
+                (i % 359) as f64 - 179.0
+            )
+        })
+        .collect();
+    let trip = format!(r#"{{"stops":[{}]}}"#, stops.join(","));
+    let check = |limit: &str| {
+        tripmap()
+            .args(["check", "-", "--from", "json", "--max-input-bytes", limit])
+            .write_stdin(trip.clone())
+            .output()
+            .unwrap()
+    };
+    let small = check("64K");
+    let err = String::from_utf8_lossy(&small.stderr);
+    assert_eq!(small.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("<stdin>: the input is more than tripmap reads (64 KiB)"),
+        "{err}"
+    );
+    let big = check("1M");
+    assert_eq!(
+        big.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&big.stderr)
+    );
+}
+
+#[test]
+fn extract_reads_within_its_input_limit() {
+    let out = tripmap()
+        .args([
+            "extract",
+            "-",
+            "--published",
+            "2024-05-06",
+            "--max-input-bytes",
+            "20",
+        ])
+        .write_stdin("The minister flew to Paris on Monday and to Berlin on Tuesday.")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("more than tripmap reads (20 bytes)"), "{err}");
+}

@@ -58,18 +58,21 @@ impl Format {
 /// a run under 2 GB; 3,000,000 points is more than a map can use anyway.
 pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The error for an input of `len` bytes beyond [`MAX_INPUT_BYTES`].
-pub fn too_large(len: u64) -> Error {
-    too_large_for(len, MAX_INPUT_BYTES)
-}
-
-/// The error for an input of `len` bytes over a limit of `max` bytes.
-fn too_large_for(len: u64, max: u64) -> Error {
-    Error::Shape(format!(
-        "the file is {:.0} MiB, more than tripmap reads ({} MiB); thin the track first (for example `gpsbabel -x simplify`)",
-        len as f64 / 1048576.0,
-        max as f64 / 1048576.0
-    ))
+/// The bytes as text, without a leading byte-order mark; an error naming the line and column of
+/// the first byte that is not UTF-8.
+pub fn utf8_text(bytes: &[u8]) -> Result<&str, Error> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        Error::Syntax {
+            line,
+            column,
+            message: "the file is not UTF-8 text (save it as UTF-8)".into(),
+        }
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// Reads an itinerary from raw bytes: checks UTF-8 (naming the line and column of the first bad
@@ -83,20 +86,9 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Itinerary, Error> {
 /// [`read`] with other [`Limits`].
 pub fn read_with(bytes: &[u8], format: Format, limits: &Limits) -> Result<Itinerary, Error> {
     if bytes.len() as u64 > limits.max_input_bytes {
-        return Err(too_large_for(bytes.len() as u64, limits.max_input_bytes));
+        return Err(limits.too_large(Some(bytes.len() as u64)));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
-        Error::Syntax {
-            line,
-            column,
-            message: "the file is not UTF-8 text (save it as UTF-8)".into(),
-        }
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = utf8_text(bytes)?;
     if text.trim().is_empty() {
         return Err(Error::Syntax {
             line: 1,
