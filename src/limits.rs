@@ -78,7 +78,11 @@ impl Limits {
                 }
             }
         }
-        let points: usize = it.tracks.iter().map(|t| t.points.len()).sum();
+        self.check_track_points(it.tracks.iter().map(|t| t.points.len()).sum())
+    }
+
+    /// Fails when recorded tracks have more than `max_track_points` points together.
+    pub fn check_track_points(&self, points: usize) -> Result<(), Error> {
         if points > self.max_track_points {
             return Err(Error::Shape(format!(
                 "the recorded tracks have {points} points, more than the limit of {}; thin them first (for example `gpsbabel -x simplify`){}",
@@ -110,6 +114,19 @@ impl Limits {
             return Err(self.too_big(None));
         }
         Ok(buf)
+    }
+
+    /// For readers that count as they go: fails at stop `number` (1-based) past `max_stops`,
+    /// before the rest of the file is read.
+    pub fn check_stop_number(&self, number: usize) -> Result<(), Error> {
+        if number > self.max_stops {
+            return Err(Error::Shape(format!(
+                "the trip has more than {} stops, the limit{}",
+                self.max_stops,
+                raise_with("max-stops")
+            )));
+        }
+        Ok(())
     }
 
     /// Fails when a trip has more than `max_stops` stops.

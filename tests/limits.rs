@@ -29,16 +29,48 @@ fn a_file_over_the_limit_is_refused_before_reading() {
 #[test]
 fn json_nested_100000_deep_is_an_error_not_a_stack_overflow() {
     let depth = 100_000;
-    for (open, close) in [("[", "]"), (r#"{"a":"#, "}")] {
-        let doc = format!("{}1{}", open.repeat(depth), close.repeat(depth));
+    let arrays = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+    let objects = format!("{}1{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
+    let stop =
+        |extra: &str| format!(r#"{{"name":"A","lat":1,"lon":2,"properties":{{"x":{extra}}}}}"#);
+    let cases = [
+        // The whole document, of the wrong shape: refused from its first character.
+        (arrays.clone(), "json", "found an array"),
+        (
+            objects.clone(),
+            "json",
+            "unknown field `a` at the top level",
+        ),
+        // Deep inside what tripmap reads: serde_json's nesting limit, at its line and column.
+        (
+            format!(r#"{{"stops":[{}]}}"#, stop(&arrays)),
+            "json",
+            // 56 characters before the first `[`, whose 126th is level 128 (stop and properties
+            // objects are the first two).
+            "<stdin>:1:182: recursion limit exceeded",
+        ),
+        (
+            format!(r#"{{"title":{objects},"stops":[{}]}}"#, stop("1")),
+            "json",
+            "recursion limit exceeded",
+        ),
+        (
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"x":{arrays}}},"geometry":{{"type":"Point","coordinates":[1,2]}}}}]}}"#
+            ),
+            "geojson",
+            "recursion limit exceeded",
+        ),
+    ];
+    for (doc, from, says) in cases {
         let out = tripmap()
-            .args(["check", "-", "--from", "json"])
+            .args(["check", "-", "--from", from])
             .write_stdin(doc)
             .output()
             .unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{err}");
-        assert!(err.contains("recursion limit exceeded"), "{err}");
+        assert!(err.contains(says), "{says}: {err}");
     }
 }
 
@@ -203,4 +235,77 @@ fn extract_reads_within_its_input_limit() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("more than tripmap reads (20 bytes)"), "{err}");
+}
+
+#[test]
+fn every_reader_stops_at_the_stop_limit() {
+    use tripmap::io::{Format, read_with};
+    use tripmap::limits::Limits;
+    let two = Limits {
+        max_stops: 2,
+        ..Limits::default()
+    };
+    let json = br#"{"stops":[{"name":"A","lat":1,"lon":2},{"name":"B","lat":3,"lon":4},{"name":"C","lat":5,"lon":6}]}"#;
+    let csv = b"name,lat,lon\nA,1,2\nB,3,4\nC,5,6\n";
+    let point = |n: &str, x: u8| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"name":"{n}"}},"geometry":{{"type":"Point","coordinates":[{x},1]}}}}"#
+        )
+    };
+    let geojson = format!(
+        r#"{{"type":"FeatureCollection","features":[{},{},{}]}}"#,
+        point("A", 1),
+        point("B", 2),
+        point("C", 3)
+    );
+    let wpt = |n: &str, x: u8| format!(r#"<wpt lat="1" lon="{x}"><name>{n}</name></wpt>"#);
+    let gpx = format!(
+        r#"<gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">{}{}{}</gpx>"#,
+        wpt("A", 1),
+        wpt("B", 2),
+        wpt("C", 3)
+    );
+    let placemark = |n: &str, x: u8| {
+        format!(
+            r#"<Placemark><name>{n}</name><Point><coordinates>{x},1</coordinates></Point></Placemark>"#
+        )
+    };
+    let kml = format!(
+        r#"<kml xmlns="http://www.opengis.net/kml/2.2"><Document>{}{}{}</Document></kml>"#,
+        placemark("A", 1),
+        placemark("B", 2),
+        placemark("C", 3)
+    );
+    for (bytes, format, says) in [
+        (&json[..], Format::Json, "3 stops, more than the limit of 2"),
+        (&csv[..], Format::Csv, "more than 2 stops, the limit"),
+        (
+            geojson.as_bytes(),
+            Format::GeoJson,
+            "more than 2 stops, the limit",
+        ),
+        (
+            gpx.as_bytes(),
+            Format::Gpx,
+            "3 stops, more than the limit of 2",
+        ),
+        (
+            kml.as_bytes(),
+            Format::Kml,
+            "3 stops, more than the limit of 2",
+        ),
+    ] {
+        let three = Limits {
+            max_stops: 3,
+            ..Limits::default()
+        };
+        assert_eq!(
+            read_with(bytes, format, &three).unwrap().stops.len(),
+            3,
+            "{format:?}"
+        );
+        let e = read_with(bytes, format, &two).unwrap_err().to_string();
+        assert!(e.contains(says), "{format:?}: {e}");
+        assert!(e.contains("--max-stops"), "{format:?}: {e}");
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::fields::RawStop;
 use crate::error::{Error, StopRef};
+use crate::limits::Limits;
 use crate::model::Itinerary;
 
 /// The columns tripmap reads, with the header spellings it accepts for each.
@@ -18,8 +19,9 @@ const COLUMNS: &[(&str, &[&str])] = &[
     ("kind", &["kind"]),
 ];
 
-/// Parses CSV text into an itinerary. Errors name the line, and the stop and column.
-pub fn read(text: &str) -> Result<Itinerary, Error> {
+/// Parses CSV text into an itinerary. Errors name the line, and the stop and column. Rows are
+/// read one at a time, and a row past `limits.max_stops` is an error at once.
+pub fn read(text: &str, limits: &Limits) -> Result<Itinerary, Error> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .trim(csv::Trim::All)
@@ -74,17 +76,15 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
             message: format!("the header has a `{present}` column but no `{missing}` column"),
         });
     }
+    let name_column = slots.iter().position(|s| *s == Some("name"));
     let mut stops = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(csv_error)?;
         let line = record.position().map_or(i + 2, |p| p.line() as usize);
         let number = i + 1;
+        limits.check_stop_number(number)?;
         let mut raw = RawStop::default();
-        let name = slots
-            .iter()
-            .position(|s| *s == Some("name"))
-            .and_then(|c| record.get(c))
-            .map(str::to_string);
+        let name = name_column.and_then(|c| record.get(c)).map(str::to_string);
         let at = StopRef {
             number,
             name: name.clone().filter(|n| !n.is_empty()),
@@ -159,6 +159,10 @@ fn csv_error(e: csv::Error) -> Error {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    fn read(text: &str) -> Result<Itinerary, Error> {
+        super::read(text, &Limits::default())
+    }
 
     #[test]
     fn reads_columns_in_any_order_and_keeps_extras() {

@@ -10,8 +10,11 @@
 
 use super::fields::RawStop;
 use super::json::kind_of;
+use super::json_raw;
 use crate::error::{Error, StopRef};
+use crate::limits::Limits;
 use crate::model::{Itinerary, Track};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 /// Properties read into stop fields.
@@ -19,29 +22,31 @@ const FIELDS: &[&str] = &["name", "arrive", "depart", "tz", "note", "kind", "pla
 /// Properties tripmap derives when writing, skipped when reading.
 const DERIVED: &[&str] = &["order", "input_index", "arrive_utc", "depart_utc"];
 
-/// Parses GeoJSON text into an itinerary.
-pub fn read(text: &str) -> Result<Itinerary, Error> {
-    let value = super::json::parse_value(text)?;
-    let Value::Object(top) = value else {
+/// Parses GeoJSON text into an itinerary. Features are read one at a time (see
+/// [`super::json_raw`]); more than `limits.max_stops` Point features or `limits.max_track_points`
+/// positions is an error as soon as the count passes the limit.
+pub fn read(text: &str, limits: &Limits) -> Result<Itinerary, Error> {
+    let doc = json_raw::document(text)?;
+    if json_raw::kind(doc) != "an object" {
         return Err(Error::Shape(format!(
             "expected a GeoJSON object, found {}",
-            kind_of(&value)
+            json_raw::kind(doc)
         )));
+    }
+    let top = json_raw::members(doc, text)?;
+    let member = |key: &str| -> Result<Value, Error> {
+        json_raw::member(&top, key).map_or(Ok(Value::Null), |raw| json_raw::value(raw, text))
     };
-    let single;
-    let features: &[Value] = match top.get("type").and_then(Value::as_str) {
-        Some("FeatureCollection") => match top.get("features") {
-            Some(Value::Array(a)) => a,
+    let features: Vec<&RawValue> = match member("type")?.as_str() {
+        Some("FeatureCollection") => match json_raw::member(&top, "features") {
+            Some(raw) if json_raw::kind(raw) == "an array" => json_raw::items(raw, text)?,
             _ => {
                 return Err(Error::Shape(
                     "a FeatureCollection needs a `features` list".into(),
                 ));
             }
         },
-        Some("Feature") => {
-            single = [Value::Object(top.clone())];
-            &single
-        }
+        Some("Feature") => vec![doc],
         Some(other) => {
             return Err(Error::Shape(format!(
                 "expected a GeoJSON FeatureCollection or Feature, found type `{other}`"
@@ -55,12 +60,14 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
     };
     let mut stops = Vec::new();
     let mut tracks = Vec::new();
-    for (i, feature) in features.iter().enumerate() {
+    let mut track_points = 0;
+    for (i, raw) in features.iter().enumerate() {
         let fno = i + 1;
-        let Value::Object(f) = feature else {
+        let feature = json_raw::value(raw, text)?;
+        let Value::Object(f) = &feature else {
             return Err(Error::Shape(format!(
                 "feature {fno}: expected an object, found {}",
-                kind_of(feature)
+                kind_of(&feature)
             )));
         };
         let props = match f.get("properties") {
@@ -89,6 +96,7 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
                     ))
                 })?;
                 let index = props.get("input_index").and_then(Value::as_u64);
+                limits.check_stop_number(number)?;
                 stops.push((index, read_stop(&props, lon, lat, number)?));
             }
             "LineString" | "MultiLineString" => {
@@ -121,6 +129,8 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
                         points.push((lon, lat));
                     }
                 }
+                track_points += points.len();
+                limits.check_track_points(track_points)?;
                 if !points.is_empty() {
                     tracks.push(Track {
                         name: props
@@ -152,7 +162,7 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
     if stops.iter().all(|(i, _)| i.is_some()) {
         stops.sort_by_key(|(i, _)| *i);
     }
-    let text_member = |k: &str| top.get(k).and_then(Value::as_str).map(str::to_string);
+    let text_member = |k: &str| member(k).ok().and_then(|v| v.as_str().map(str::to_string));
     Ok(Itinerary {
         title: text_member("title"),
         subtitle: text_member("subtitle"),
@@ -223,6 +233,10 @@ fn read_stop(
 #[cfg(test)]
 mod test {
     use super::*;
+
+    fn read(text: &str) -> Result<Itinerary, Error> {
+        super::read(text, &Limits::default())
+    }
 
     #[test]
     fn reads_points_and_lines() {

@@ -5,7 +5,9 @@
 //! Unknown fields are errors with a suggestion, so a typo never silently loses data.
 
 use super::fields::RawStop;
+use super::json_raw;
 use crate::error::{Error, StopRef, did_you_mean};
+use crate::limits::Limits;
 use crate::model::Itinerary;
 use serde_json::{Map, Value};
 
@@ -25,31 +27,18 @@ pub const STOP_FIELDS: &[&str] = &[
     "properties",
 ];
 
-/// Parses JSON text into a value; a syntax error carries serde_json's line and column (also used
-/// by the GeoJSON reader).
-pub(crate) fn parse_value(text: &str) -> Result<Value, Error> {
-    serde_json::from_str(text).map_err(|e| Error::Syntax {
-        line: e.line().max(1),
-        column: e.column().max(1),
-        message: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or("")
-            .to_string(),
-    })
-}
-
 /// Parses a JSON itinerary. Syntax errors carry line and column; data errors the stop and field.
-pub fn read(text: &str) -> Result<Itinerary, Error> {
-    let value = parse_value(text)?;
-    let Value::Object(top) = value else {
+/// More than `limits.max_stops` stops is an error before any stop is read (see [`super::json_raw`]).
+pub fn read(text: &str, limits: &Limits) -> Result<Itinerary, Error> {
+    let doc = json_raw::document(text)?;
+    if json_raw::kind(doc) != "an object" {
         return Err(Error::Shape(format!(
             "expected a JSON object {{\"title\": ..., \"stops\": [...]}} at the top level, found {}",
-            kind_of(&value)
+            json_raw::kind(doc)
         )));
-    };
-    for key in top.keys() {
+    }
+    let top = json_raw::members(doc, text)?;
+    for (key, _) in &top {
         if !TOP_FIELDS.contains(&key.as_str()) {
             return Err(Error::Shape(unknown_field_message(
                 key,
@@ -58,33 +47,36 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
             )));
         }
     }
+    let member = |key: &str| -> Result<Value, Error> {
+        json_raw::member(&top, key).map_or(Ok(Value::Null), |raw| json_raw::value(raw, text))
+    };
     let text_field = |key: &str| -> Result<Option<String>, Error> {
-        match top.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(Error::Shape(format!(
+        match member(key)? {
+            Value::Null => Ok(None),
+            Value::String(s) => Ok(Some(s)),
+            other => Err(Error::Shape(format!(
                 "`{key}` must be a string, found {}",
-                kind_of(other)
+                kind_of(&other)
             ))),
         }
     };
     // `notes`: free text for people (a string or a list of strings), checked but not drawn.
-    match top.get("notes") {
-        None | Some(Value::Null | Value::String(_)) => {}
-        Some(Value::Array(a)) if a.iter().all(Value::is_string) => {}
-        Some(other) => {
+    match member("notes")? {
+        Value::Null | Value::String(_) => {}
+        Value::Array(a) if a.iter().all(Value::is_string) => {}
+        other => {
             return Err(Error::Shape(format!(
                 "`notes` must be a string or a list of strings, found {}",
-                kind_of(other)
+                kind_of(&other)
             )));
         }
     }
-    let stops = match top.get("stops") {
-        Some(Value::Array(a)) => a,
-        Some(other) => {
+    let stops = match json_raw::member(&top, "stops") {
+        Some(raw) if json_raw::kind(raw) == "an array" => json_raw::items(raw, text)?,
+        Some(raw) => {
             return Err(Error::Shape(format!(
                 "`stops` must be a list of stops, found {}",
-                kind_of(other)
+                json_raw::kind(raw)
             )));
         }
         None => {
@@ -98,10 +90,11 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
             "the `stops` list is empty: a trip needs at least one stop".into(),
         ));
     }
+    limits.check_stops(stops.len())?;
     let stops = stops
         .iter()
         .enumerate()
-        .map(|(i, v)| read_stop(v, i + 1))
+        .map(|(i, raw)| read_stop(&json_raw::value(raw, text)?, i + 1))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Itinerary {
         title: text_field("title")?,
@@ -212,6 +205,10 @@ pub(crate) fn kind_of(v: &Value) -> &'static str {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    fn read(text: &str) -> Result<Itinerary, Error> {
+        super::read(text, &Limits::default())
+    }
 
     #[test]
     fn reads_a_minimal_trip() {

@@ -6,6 +6,7 @@ mod fields;
 mod geojson;
 mod gpx;
 mod json;
+mod json_raw;
 mod kml;
 mod xml;
 
@@ -97,9 +98,9 @@ pub fn read_with(bytes: &[u8], format: Format, limits: &Limits) -> Result<Itiner
         });
     }
     let itinerary = match format {
-        Format::Json => json::read(text),
-        Format::Csv => csv::read(text),
-        Format::GeoJson => geojson::read(text),
+        Format::Json => json::read(text, limits),
+        Format::Csv => csv::read(text, limits),
+        Format::GeoJson => geojson::read(text, limits),
         Format::Gpx => gpx::read(text),
         Format::Kml => kml::read(text),
     }?;
