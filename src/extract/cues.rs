@@ -765,20 +765,10 @@ mod test {
     use super::super::{dates, mentions};
     use super::*;
 
-    fn index() -> TestIndex {
-        TestIndex(vec![
-            ("Israel", "IL", 9_000_000, true),
-            ("Jordan", "JO", 10_000_000, true),
-            ("Amman", "JO", 1_000_000, false),
-            ("Washington", "US", 700_000, false),
-            ("Tel Aviv", "IL", 400_000, false),
-        ])
-    }
-
     /// (mention, "stop: cue" or "mentioned: reason") for each mention of `s`.
     fn decisions(s: &str) -> Vec<(String, String)> {
         let toks = tokenize(s, 0, s.len());
-        let ms = mentions::find(s, 0, &toks, &index());
+        let ms = mentions::find(s, 0, &toks, &TestIndex::sample());
         let ds = dates::find(&toks);
         ms.iter()
             .zip(decide(&toks, &ms, &ds))
@@ -841,7 +831,7 @@ mod test {
         let s =
             "The Israeli envoy's visit to Amman followed the Jordanian king's visit to Washington.";
         let toks = tokenize(s, 0, s.len());
-        let ms = mentions::find(s, 0, &toks, &index());
+        let ms = mentions::find(s, 0, &toks, &TestIndex::sample());
         let mut ds = decide(&toks, &ms, &[]);
         someone_elses(&toks, &ms, &mut ds, Some("IL"));
         let stops: Vec<&str> = ms

@@ -150,6 +150,24 @@ impl PlaceIndex for TestIndex {
 
 #[cfg(test)]
 impl TestIndex {
+    /// The places the extraction tests name: five countries, then seven cities.
+    pub fn sample() -> TestIndex {
+        TestIndex(vec![
+            ("Israel", "IL", 9_000_000, true),
+            ("Jordan", "JO", 10_000_000, true),
+            ("Palestine", "PS", 5_000_000, true),
+            ("United States", "US", 330_000_000, true),
+            ("Iraq", "IQ", 40_000_000, true),
+            ("Amman", "JO", 1_000_000, false),
+            ("Antony", "FR", 60_000, false),
+            ("Tel Aviv", "IL", 400_000, false),
+            ("Washington", "US", 700_000, false),
+            ("Ramallah", "PS", 40_000, false),
+            ("Tokyo", "JP", 9_000_000, false),
+            ("Cairo", "EG", 9_000_000, false),
+        ])
+    }
+
     fn find(&self, name: &str, iso2: Option<&str>, country: bool) -> Option<Place> {
         let (i, &(n, c, pop, _)) = self
             .0
