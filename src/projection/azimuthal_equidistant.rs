@@ -182,6 +182,7 @@ impl Projection for AzimuthalEquidistant {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::projection::assert_round_trips;
 
     fn ll(lon: f64, lat: f64) -> LonLat {
         LonLat::new(lon, lat).unwrap()
@@ -196,14 +197,8 @@ mod test {
             AzimuthalEquidistant::new(Ellipsoid::WGS84, 0.0, -90.0).unwrap(),
         ];
         for m in &projections {
-            for (lon, lat) in [(-77.0, 38.9), (139.65, 35.7), (35.0, 32.0), (170.0, -45.0)] {
-                let (x, y) = m.forward(ll(lon, lat)).unwrap();
-                let q = m.inverse(x, y).unwrap();
-                assert!(
-                    (q.lon() - lon).abs() < 1e-8 && (q.lat() - lat).abs() < 1e-8,
-                    "{m:?} {lon} {lat} -> {q}"
-                );
-            }
+            let points = [(-77.0, 38.9), (139.65, 35.7), (35.0, 32.0), (170.0, -45.0)];
+            assert_round_trips(m, &points, 1e-8);
         }
     }
 

@@ -130,16 +130,14 @@ impl Projection for EqualEarth {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::projection::assert_round_trips;
 
     #[test]
     fn round_trip() {
         let ell = EqualEarth::new(Ellipsoid::WGS84, 10.0).unwrap();
         for m in [&ell, &EqualEarth::sphere(180.0)] {
-            for (lon, lat) in [(-170.0, -89.0), (0.0, 0.0), (139.7, 35.7), (-77.0, 38.9)] {
-                let (x, y) = m.forward(LonLat::new(lon, lat).unwrap()).unwrap();
-                let q = m.inverse(x, y).unwrap();
-                assert!((q.lon() - lon).abs() < 1e-9 && (q.lat() - lat).abs() < 1e-9);
-            }
+            let points = [(-170.0, -89.0), (0.0, 0.0), (139.7, 35.7), (-77.0, 38.9)];
+            assert_round_trips(m, &points, 1e-9);
         }
     }
 

@@ -100,15 +100,13 @@ impl Projection for NaturalEarth {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::projection::assert_round_trips;
 
     #[test]
     fn round_trip() {
         let m = NaturalEarth::new(-160.0).unwrap();
-        for (lon, lat) in [(-170.0, -90.0), (0.0, 0.0), (139.7, 35.7), (20.0, 89.0)] {
-            let (x, y) = m.forward(LonLat::new(lon, lat).unwrap()).unwrap();
-            let q = m.inverse(x, y).unwrap();
-            assert!((q.lon() - lon).abs() < 1e-9 && (q.lat() - lat).abs() < 1e-9);
-        }
+        let points = [(-170.0, -90.0), (0.0, 0.0), (139.7, 35.7), (20.0, 89.0)];
+        assert_round_trips(&m, &points, 1e-9);
         assert!(m.inverse(4.0, 0.0).is_none());
         assert!(NaturalEarth::new(200.0).is_err());
     }
