@@ -383,8 +383,7 @@ fn map_png_has_the_svg_size_times_scale_and_draws_the_route_as_rsvg_does() {
         .output()
         .expect("rsvg-convert is installed (Debian librsvg2-bin; scripts/test.sh installs it)");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let theirs =
-        resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&reference).unwrap()).unwrap();
+    let theirs = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&reference).unwrap()).unwrap();
     assert_eq!((theirs.width(), theirs.height()), (w, h));
     let theirs_red = route_pixels(theirs.data());
     let ratio = ours_red as f64 / theirs_red as f64;

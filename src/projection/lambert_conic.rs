@@ -3,9 +3,9 @@
 //! In: lon/lat degrees. Out, in units of `a`: x = k₀ρ sin nλ, y = k₀(ρ₀ − ρ cos nλ) with
 //! ρ = F·t(φ)ⁿ. The pole the cone does not reach (south for n > 0) is at infinity: `None`.
 
-use std::f64::consts::{FRAC_PI_2, PI};
+use std::f64::consts::FRAC_PI_2;
 
-use super::angles::{check_deg, check_scale, lam_phi, map_lon_0, to_lonlat};
+use super::angles::{check_deg, check_scale, lam_phi, map_lon_0, to_lonlat, to_lonlat_within_pi};
 use super::{Ellipsoid, Projection, ProjectionError};
 use crate::model::LonLat;
 
@@ -161,10 +161,7 @@ impl Projection for LambertConic {
         }
         let phi = self.ell.phi_from_ts((rho / self.c).powf(1.0 / self.n));
         let lam = x.atan2(y) / self.n;
-        if lam.abs() > PI * (1.0 + 1e-9) {
-            return None;
-        }
-        to_lonlat(lam.clamp(-PI, PI), phi, self.lon_0)
+        to_lonlat_within_pi(lam, phi, self.lon_0)
     }
 
     fn central_meridian(&self) -> f64 {

@@ -5,7 +5,7 @@
 
 use std::f64::consts::PI;
 
-use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat};
+use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat_within_pi};
 use super::{Projection, ProjectionError};
 use crate::model::LonLat;
 
@@ -86,10 +86,7 @@ impl Projection for NaturalEarth {
             return None;
         }
         let lam = x / Self::x_factor(phi);
-        if lam.abs() > PI * (1.0 + 1e-9) {
-            return None;
-        }
-        to_lonlat(lam.clamp(-PI, PI), phi, self.lon_0)
+        to_lonlat_within_pi(lam, phi, self.lon_0)
     }
 
     fn central_meridian(&self) -> f64 {
