@@ -108,12 +108,12 @@ fn every_query_lands_within_10_km_of_its_place() {
     for &(q, country, lat, lon) in EXPECTED {
         match lookup(q, &Hints::none()) {
             Ok(m) => {
-                let d = km(m.lat, m.lon, lat, lon);
-                if m.country != country || d > 10.0 {
+                let d = km(m.place.lat, m.place.lon, lat, lon);
+                if m.place.country != country || d > 10.0 {
                     wrong.push(format!(
                         "{q}: got {} ({}), {d:.1} km off",
                         m.label(),
-                        m.country
+                        m.place.country
                     ));
                 }
             }
@@ -140,8 +140,12 @@ fn a_country_name_gives_its_capital_marked_country_level() {
     for &(q, country, lat, lon) in COUNTRIES {
         let m = lookup(q, &Hints::none()).unwrap_or_else(|e| panic!("{q}: {e}"));
         assert_eq!(m.level, Level::Country, "{q}");
-        assert_eq!(m.country, country, "{q}");
-        assert!(km(m.lat, m.lon, lat, lon) < 10.0, "{q}: {}", m.label());
+        assert_eq!(m.place.country, country, "{q}");
+        assert!(
+            km(m.place.lat, m.place.lon, lat, lon) < 10.0,
+            "{q}: {}",
+            m.label()
+        );
     }
     // A country without a capital is no place (not 0°, 0°).
     assert!(lookup("Antarctica", &Hints::none()).is_err());
@@ -236,7 +240,7 @@ fn similar_size_homonyms_warn_and_name_the_alternatives() {
     assert!(lookup("Paris", &Hints::none()).unwrap().warnings.is_empty());
     // An unknown qualifier is ignored, with a warning.
     let m = lookup("Amman, Narnia", &Hints::none()).unwrap();
-    assert_eq!(m.country, "JO");
+    assert_eq!(m.place.country, "JO");
     assert!(m.warnings[0].contains("`Narnia`"), "{:?}", m.warnings);
 }
 
@@ -247,7 +251,7 @@ fn hints_choose_the_homonym_near_the_trip() {
         hints.add_match(&lookup(q, &Hints::none()).unwrap());
     }
     let m = lookup("Springfield", &hints).unwrap();
-    assert_eq!(m.admin1.as_deref(), Some("Illinois"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Illinois"));
     assert!(
         m.warnings
             .iter()
@@ -257,11 +261,11 @@ fn hints_choose_the_homonym_near_the_trip() {
     );
     let mut hints = Hints::none();
     hints.add_match(&lookup("Jerusalem", &Hints::none()).unwrap());
-    assert_eq!(lookup("Bethlehem", &hints).unwrap().country, "PS");
+    assert_eq!(lookup("Bethlehem", &hints).unwrap().place.country, "PS");
     let mut hints = Hints::none();
     hints.add_match(&lookup("Dallas", &Hints::none()).unwrap());
     assert_eq!(
-        lookup("Paris", &hints).unwrap().admin1.as_deref(),
+        lookup("Paris", &hints).unwrap().place.admin1.as_deref(),
         Some("Texas")
     );
 }
@@ -271,15 +275,15 @@ fn results_are_deterministic_and_carry_every_field() {
     let a = lookup("Ramallah, West Bank", &Hints::none()).unwrap();
     let b = lookup("ramallah ,  west bank", &Hints::none()).unwrap();
     assert_eq!(
-        (a.geonameid, &a.alternatives),
-        (b.geonameid, &b.alternatives)
+        (a.place.geonameid, &a.alternatives),
+        (b.place.geonameid, &b.alternatives)
     );
     assert_eq!(a, lookup("Ramallah, West Bank", &Hints::none()).unwrap());
-    assert_eq!(a.geonameid, 282239);
-    assert_eq!(a.admin1.as_deref(), Some("West Bank"));
-    assert_eq!(a.timezone.as_deref(), Some("Asia/Hebron"));
-    assert!(a.population > 10_000);
-    assert_eq!(a.country_name, "Palestinian Territory");
+    assert_eq!(a.place.geonameid, 282239);
+    assert_eq!(a.place.admin1.as_deref(), Some("West Bank"));
+    assert_eq!(a.place.timezone.as_deref(), Some("Asia/Hebron"));
+    assert!(a.place.population > 10_000);
+    assert_eq!(a.place.country_name, "Palestinian Territory");
     let c = tripmap::geocode::country_by_name("iraq").unwrap();
     assert_eq!(
         (c.iso2.as_str(), c.iso3.as_str(), c.capital.as_deref()),

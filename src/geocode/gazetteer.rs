@@ -164,7 +164,7 @@ impl Gazetteer {
                             self.lookup_with(&format!("{name_raw}, {r}"), hints, false)
                                 .ok()
                         })
-                        .map(|m| m.place().label())
+                        .map(|m| m.place.label())
                         .collect();
                     if !near_misses.is_empty() {
                         return Err(GeocodeError::NotFound {
@@ -263,7 +263,7 @@ impl Gazetteer {
                 &Hints::none(),
                 Vec::new(),
             );
-            let mut elsewhere = vec![all.place().label()];
+            let mut elsewhere = vec![all.place.label()];
             elsewhere.extend(all.alternatives.iter().map(Place::label));
             return Err(GeocodeError::NotInRegion {
                 query: query.trim().to_string(),
@@ -372,18 +372,9 @@ impl Gazetteer {
                 ));
             }
         }
-        let place = self.place(best.index);
         Match {
             query: query.to_string(),
-            name: place.name,
-            lat: place.lat,
-            lon: place.lon,
-            country: place.country,
-            country_name: place.country_name,
-            admin1: place.admin1,
-            population: place.population,
-            timezone: place.timezone,
-            geonameid: place.geonameid,
+            place: self.place(best.index),
             level: Level::City,
             matched: key.to_string(),
             alternate_name: best.alternate,
@@ -423,29 +414,29 @@ impl Gazetteer {
     /// A match standing for a whole country: its capital.
     fn country_match(&self, query: &str, key: &str, c: usize) -> Match {
         let row = &self.index.countries[c];
-        let capital = row.capital_place.map(|i| self.place(i));
-        let (lat, lon) = match &capital {
-            Some(p) => (p.lat, p.lon),
-            None => (
-                row.capital_lat.unwrap_or(0.0),
-                row.capital_lon.unwrap_or(0.0),
-            ),
+        // The capital as indexed, or as the country table gives it; with the country's own
+        // code and name either way.
+        let place = match row.capital_place {
+            Some(i) => Place {
+                country: row.iso2.to_string(),
+                country_name: row.name.to_string(),
+                ..self.place(i)
+            },
+            None => Place {
+                name: row.capital.to_string(),
+                lat: row.capital_lat.unwrap_or(0.0),
+                lon: row.capital_lon.unwrap_or(0.0),
+                country: row.iso2.to_string(),
+                country_name: row.name.to_string(),
+                admin1: None,
+                population: 0,
+                timezone: None,
+                geonameid: row.capital_geonameid.unwrap_or(0),
+            },
         };
         Match {
             query: query.to_string(),
-            name: capital
-                .as_ref()
-                .map_or(row.capital.to_string(), |p| p.name.clone()),
-            lat,
-            lon,
-            country: row.iso2.to_string(),
-            country_name: row.name.to_string(),
-            admin1: capital.as_ref().and_then(|p| p.admin1.clone()),
-            population: capital.as_ref().map_or(0, |p| p.population),
-            timezone: capital.as_ref().and_then(|p| p.timezone.clone()),
-            geonameid: capital
-                .as_ref()
-                .map_or(row.capital_geonameid.unwrap_or(0), |p| p.geonameid),
+            place,
             level: Level::Country,
             matched: key.to_string(),
             alternate_name: false,

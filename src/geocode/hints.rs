@@ -41,11 +41,11 @@ impl Hints {
 
     /// Adds a resolved place's country and region, not its position.
     pub fn add_match_region(&mut self, m: &Match) {
-        if !self.countries.contains(&m.country) {
-            self.countries.push(m.country.clone());
+        if !self.countries.contains(&m.place.country) {
+            self.countries.push(m.place.country.clone());
         }
-        if let Some(a) = &m.admin1 {
-            let key = (m.country.clone(), a.clone());
+        if let Some(a) = &m.place.admin1 {
+            let key = (m.place.country.clone(), a.clone());
             if !self.admin1.contains(&key) {
                 self.admin1.push(key);
             }
