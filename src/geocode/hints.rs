@@ -75,9 +75,5 @@ impl Hints {
 
 /// Great-circle distance on a sphere of radius 6,371 km, in metres (good enough for a hint).
 pub(crate) fn haversine_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6_371_000.0 * a.sqrt().min(1.0).asin()
+    6_371_000.0 * crate::geodesy::central_angle_rad(lon1, lat1, lon2, lat2)
 }

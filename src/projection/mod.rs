@@ -192,10 +192,7 @@ mod test {
 
     /// Great-circle angle in degrees.
     fn angle(a: LonLat, b: LonLat) -> f64 {
-        let (p1, p2) = (a.lat().to_radians(), b.lat().to_radians());
-        let dl = (b.lon() - a.lon()).to_radians();
-        let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-        (2.0 * h.sqrt().min(1.0).asin()).to_degrees()
+        crate::geodesy::central_angle_rad(a.lon(), a.lat(), b.lon(), b.lat()).to_degrees()
     }
 
     #[test]
