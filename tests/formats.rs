@@ -153,6 +153,24 @@ const WPT_SEQUENCE: &[&str] = &[
 ];
 const GPX_NS: &str = "http://www.topografix.com/GPX/1/1";
 
+/// An error unless every child element of `parent` is named in `sequence` and they come in its
+/// order; `in_what` ends the message (" in a point").
+fn in_sequence(parent: roxmltree::Node, sequence: &[&str], in_what: &str) -> Result<(), String> {
+    let mut last = 0;
+    for c in parent.children().filter(|c| c.is_element()) {
+        let name = c.tag_name().name();
+        let rank = sequence
+            .iter()
+            .position(|o| *o == name)
+            .ok_or(format!("unexpected <{name}>{in_what}"))?;
+        if rank < last {
+            return Err(format!("<{name}> out of order{in_what}"));
+        }
+        last = rank;
+    }
+    Ok(())
+}
+
 /// Checks what the GPX 1.1 XSD checks for the elements tripmap writes (no XSD is installed and
 /// nothing may be fetched, so the rules are written out here): element order and namespaces,
 /// lat in [-90, 90], lon in [-180, 180), times as UTC xsd:dateTime, extensions in another namespace.
@@ -165,8 +183,6 @@ fn check_gpx_structure(text: &str) -> Result<(), String> {
     if root.attribute("version") != Some("1.1") || root.attribute("creator").is_none() {
         return Err("gpx needs version=\"1.1\" and a creator".into());
     }
-    let order = ["metadata", "wpt", "rte", "trk", "extensions"];
-    let mut last = 0;
     for child in root.children().filter(|c| c.is_element()) {
         if child.tag_name().namespace() != Some(GPX_NS) {
             return Err(format!(
@@ -174,44 +190,23 @@ fn check_gpx_structure(text: &str) -> Result<(), String> {
                 child.tag_name()
             ));
         }
-        let name = child.tag_name().name();
-        let rank = order
-            .iter()
-            .position(|o| *o == name)
-            .ok_or(format!("unexpected <{name}>"))?;
-        if rank < last {
-            return Err(format!("<{name}> out of order"));
-        }
-        last = rank;
     }
+    in_sequence(root, &["metadata", "wpt", "rte", "trk", "extensions"], "")?;
     for pt in root
         .descendants()
         .filter(|n| n.is_element() && matches!(n.tag_name().name(), "wpt" | "rtept" | "trkpt"))
     {
-        let lat: f64 = pt
-            .attribute("lat")
-            .ok_or("no lat")?
-            .parse()
-            .map_err(|_| "lat")?;
-        let lon: f64 = pt
-            .attribute("lon")
-            .ok_or("no lon")?
-            .parse()
-            .map_err(|_| "lon")?;
+        let coord = |name: &str| -> Result<f64, String> {
+            let raw = pt.attribute(name).ok_or(format!("no {name}"))?;
+            raw.parse().map_err(|_| name.to_string())
+        };
+        let (lat, lon) = (coord("lat")?, coord("lon")?);
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..180.0).contains(&lon) {
             return Err(format!("point {lon},{lat} out of the schema's range"));
         }
-        let mut last = 0;
+        in_sequence(pt, WPT_SEQUENCE, " in a point")?;
         for c in pt.children().filter(|c| c.is_element()) {
             let name = c.tag_name().name();
-            let rank = WPT_SEQUENCE
-                .iter()
-                .position(|o| *o == name)
-                .ok_or(format!("unexpected <{name}> in a point"))?;
-            if rank < last {
-                return Err(format!("<{name}> out of order in a point"));
-            }
-            last = rank;
             if name == "time" {
                 let t = c.text().unwrap_or("");
                 if t.len() != 20 || !t.ends_with('Z') || t.parse::<jiff::Timestamp>().is_err() {
