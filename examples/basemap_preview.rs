@@ -132,12 +132,7 @@ fn main() {
         "aeqd" => {
             let a = AzimuthalEquidistant::sphere(ll(35.9, 31.9));
             let pi = std::f64::consts::PI;
-            let b = Bounds {
-                min_x: -pi,
-                min_y: -pi,
-                max_x: pi,
-                max_y: pi,
-            };
+            let b = Bounds::centred(0.0, 0.0, pi, pi);
             svg(&fit_bounds(a, b, 700.0, 700.0, 10.0).unwrap())
         }
         "conic-us" => {

@@ -6,15 +6,8 @@ use std::fmt::Write;
 /// Formats a whole number of kilometres with thousands separators: `20,530 km`.
 pub fn format_km(metres: f64) -> String {
     let km = (metres / 1000.0).round() as i64;
-    let digits = km.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{}{out} km", if km < 0 { "-" } else { "" })
+    let sign = if km < 0 { "-" } else { "" };
+    format!("{sign}{} km", format_count(km.unsigned_abs()))
 }
 
 /// Formats a count with thousands separators: `2,138,551`.

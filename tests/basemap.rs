@@ -12,15 +12,19 @@ fn ll(lon: f64, lat: f64) -> LonLat {
     LonLat::new(lon, lat).unwrap()
 }
 
-fn all_paths(v: &BasemapView) -> impl Iterator<Item = &PixelPath> {
+/// The paths of the geographic layers: land, lakes, countries, borders, coastline.
+fn geographic_paths(v: &BasemapView) -> impl Iterator<Item = &PixelPath> {
     v.land
         .iter()
         .chain(&v.lakes)
         .chain(v.countries.iter().flat_map(|c| &c.paths))
         .chain(&v.borders)
         .chain(&v.coastline)
-        .chain(&v.graticule)
-        .chain(&v.outline)
+}
+
+/// Every path of the view: the geographic layers, the graticule and the outline.
+fn all_paths(v: &BasemapView) -> impl Iterator<Item = &PixelPath> {
+    geographic_paths(v).chain(&v.graticule).chain(&v.outline)
 }
 
 /// Every segment of every path, closing segments of rings included.
@@ -42,12 +46,7 @@ fn longest_segment<P: Projection>(v: &BasemapView, map: &Fitted<P>) -> f64 {
         pole_ys.extend(map.project_px(ll(0.0, lat)).map(|p| p.1));
     }
     let along = |y: f64| pole_ys.iter().any(|&py| (py - y).abs() < 0.2);
-    v.land
-        .iter()
-        .chain(&v.lakes)
-        .chain(v.countries.iter().flat_map(|c| &c.paths))
-        .chain(&v.borders)
-        .chain(&v.coastline)
+    geographic_paths(v)
         .flat_map(segments)
         .filter(|(a, b)| !((a.1 - b.1).abs() < 0.2 && along(a.1)))
         .map(|(a, b)| (b.0 - a.0).hypot(b.1 - a.1))
@@ -280,12 +279,7 @@ fn svg_path_data_is_compact_and_relative() {
 #[test]
 fn azimuthal_equidistant_world_is_a_disc_torn_only_at_the_antipode() {
     let pi = std::f64::consts::PI;
-    let b = Bounds {
-        min_x: -pi,
-        min_y: -pi,
-        max_x: pi,
-        max_y: pi,
-    };
+    let b = Bounds::centred(0.0, 0.0, pi, pi);
     let map = fit_bounds(
         AzimuthalEquidistant::sphere(ll(35.9, 31.9)),
         b,

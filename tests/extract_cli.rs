@@ -6,9 +6,7 @@ use common::*;
 
 fn published(stem: &str) -> Option<String> {
     let side = root().join(format!("tests/fixtures/extract/{stem}.expected.json"));
-    let v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(side).unwrap()).unwrap();
-    v["published"].as_str().map(str::to_string)
+    read_json(&side)["published"].as_str().map(str::to_string)
 }
 
 #[test]
@@ -35,14 +33,13 @@ fn every_fixture_extracts_to_a_trip_that_renders() {
         if stem == "21-no-trip" {
             // No stop: an error, and no file.
             assert_eq!(o.status.code(), Some(1), "{stem}");
-            assert!(stderr(&o).contains("no stops found"), "{}", stderr(&o));
+            assert_stderr_has(&o, "no stops found");
             assert!(!trip.exists());
             continue;
         }
         assert!(o.status.success(), "{stem}: {}", stderr(&o));
         let rendered = dir.path().join(&stem);
-        let o = tripmap(&["render", &out, "-o", &rendered.to_string_lossy()]);
-        assert!(o.status.success(), "{stem}: render failed: {}", stderr(&o));
+        render_ok(&out, &rendered, &[]);
         assert!(rendered.join("stops.geojson").exists());
         n += 1;
     }
@@ -110,14 +107,10 @@ fn explain_prints_a_row_per_decision() {
 
 #[test]
 fn reads_standard_input() {
-    let o = assert_cmd::Command::cargo_bin("tripmap")
-        .unwrap()
-        .args(["extract", "-", "--published", "2024-01-15"])
-        .write_stdin(
-            "The envoy arrived in Nairobi on Friday and left Nairobi for Kampala on Saturday.",
-        )
-        .output()
-        .unwrap();
+    let o = tripmap_with_stdin(
+        &["extract", "-", "--published", "2024-01-15"],
+        "The envoy arrived in Nairobi on Friday and left Nairobi for Kampala on Saturday.",
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["stops"][0]["arrive"], "2024-01-12");
@@ -134,15 +127,15 @@ fn bad_input_fails_cleanly() {
     // No --published and no dateline.
     let o = tripmap(&["extract", &s]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("--published"), "{}", stderr(&o));
+    assert_stderr_has(&o, "--published");
     // A date that is not one.
     let o = tripmap(&["extract", &s, "--published", "2024-13-01"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("YYYY-MM-DD"));
+    assert_stderr_has(&o, "YYYY-MM-DD");
     // Missing file.
     let o = tripmap(&["extract", "no/such/story.txt", "--published", "2024-01-01"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("no such file"));
+    assert_stderr_has(&o, "no such file");
     // Not UTF-8: an error, and the existing output stays as it was.
     let bin = dir.path().join("latin1.txt");
     std::fs::write(&bin, b"He flew to Bogot\xe1 on Monday.").unwrap();
@@ -157,7 +150,7 @@ fn bad_input_fails_cleanly() {
         &out.to_string_lossy(),
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("not UTF-8"), "{}", stderr(&o));
+    assert_stderr_has(&o, "not UTF-8");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "earlier");
     let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(leftovers, 3);

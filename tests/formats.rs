@@ -4,17 +4,7 @@
 mod common;
 use common::*;
 use serde_json::Value;
-use std::path::Path;
 use std::process::Command;
-
-fn render(args: &[&str]) {
-    let o = tripmap(args);
-    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap()
-}
 
 #[test]
 fn stops_geojson_reads_back_to_the_same_stops() {
@@ -22,29 +12,20 @@ fn stops_geojson_reads_back_to_the_same_stops() {
         let dir = tempfile::tempdir().unwrap();
         let first = dir.path().join("first");
         let second = dir.path().join("second");
-        render(&["render", &trip, "-o", first.to_str().unwrap()]);
+        render_ok(&trip, &first, &[]);
         let stops = first.join("stops.geojson");
-        render(&[
-            "render",
-            stops.to_str().unwrap(),
-            "-o",
-            second.to_str().unwrap(),
-        ]);
+        render_ok(stops.to_str().unwrap(), &second, &[]);
         assert_eq!(
-            read(&stops),
-            read(&second.join("stops.geojson")),
+            read_text(&stops),
+            read_text(&second.join("stops.geojson")),
             "{trip}: stops.geojson does not read back to the same stops"
         );
         // stops.geojson has no recorded tracks, so legs match only where there were none.
-        let legs = read(&first.join("legs.geojson"));
+        let legs = read_text(&first.join("legs.geojson"));
         if !legs.contains("\"path\":\"recorded\"") {
-            assert_eq!(legs, read(&second.join("legs.geojson")), "{trip}");
+            assert_eq!(legs, read_text(&second.join("legs.geojson")), "{trip}");
         }
     }
-}
-
-fn json(path: &Path) -> Value {
-    serde_json::from_str(&read(path)).unwrap()
 }
 
 /// The stop fields every format carries: name, position, times as given, zone, kind, note.
@@ -73,62 +54,31 @@ fn trip_kml_and_trip_gpx_read_back_to_the_same_trip() {
     for trip in bundled_trips() {
         let dir = tempfile::tempdir().unwrap();
         let first = dir.path().join("first");
-        render(&[
-            "render",
-            &trip,
-            "--format",
-            "geojson,kml,gpx",
-            "-o",
-            first.to_str().unwrap(),
-        ]);
+        render_ok(&trip, &first, &["--format", "geojson,kml,gpx"]);
         for file in ["trip.kml", "trip.gpx"] {
             let again = dir.path().join(file);
             let input = first.join(file);
-            render(&[
-                "render",
-                input.to_str().unwrap(),
-                "--format",
-                "geojson",
-                "-o",
-                again.to_str().unwrap(),
-            ]);
+            render_ok(input.to_str().unwrap(), &again, &["--format", "geojson"]);
             assert_eq!(
-                stop_fields(&json(&first.join("stops.geojson"))),
-                stop_fields(&json(&again.join("stops.geojson"))),
+                stop_fields(&read_json(&first.join("stops.geojson"))),
+                stop_fields(&read_json(&again.join("stops.geojson"))),
                 "{trip} via {file}"
             );
             for key in ["title", "subtitle"] {
                 assert_eq!(
-                    json(&first.join("stops.geojson"))[key],
-                    json(&again.join("stops.geojson"))[key],
+                    read_json(&first.join("stops.geojson"))[key],
+                    read_json(&again.join("stops.geojson"))[key],
                     "{trip} via {file}: {key}"
                 );
             }
             // Recorded legs come back as tracks and are followed again: the same legs.
             assert_eq!(
-                read(&first.join("legs.geojson")),
-                read(&again.join("legs.geojson")),
+                read_text(&first.join("legs.geojson")),
+                read_text(&again.join("legs.geojson")),
                 "{trip} via {file}"
             );
         }
     }
-}
-
-/// `ogrinfo -al` of a file, failing on errors or warnings.
-fn ogrinfo(path: &Path) -> String {
-    let o = Command::new("ogrinfo")
-        .args(["-ro", "-al"])
-        .arg(path)
-        .output()
-        .expect("ogrinfo is installed (Debian gdal-bin; scripts/test.sh installs it)");
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(o.status.success(), "{}: {err}", path.display());
-    assert!(
-        !err.contains("Warning") && !err.contains("ERROR"),
-        "{}: {err}",
-        path.display()
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 /// `Feature Count` of the layer called `layer` in `ogrinfo -al` output.
@@ -148,29 +98,22 @@ fn feature_count(info: &str, layer: &str) -> usize {
 fn ogrinfo_opens_trip_kml_and_trip_gpx_and_sees_every_stop() {
     for trip in bundled_trips() {
         let dir = tempfile::tempdir().unwrap();
-        render(&[
-            "render",
-            &trip,
-            "--format",
-            "geojson,kml,gpx",
-            "-o",
-            dir.path().to_str().unwrap(),
-        ]);
-        let stops = json(&dir.path().join("stops.geojson"));
+        render_ok(&trip, dir.path(), &["--format", "geojson,kml,gpx"]);
+        let stops = read_json(&dir.path().join("stops.geojson"));
         let names: Vec<String> = stops["features"]
             .as_array()
             .unwrap()
             .iter()
             .map(|f| f["properties"]["name"].as_str().unwrap().to_string())
             .collect();
-        let legs = json(&dir.path().join("legs.geojson"))["features"]
+        let legs = read_json(&dir.path().join("legs.geojson"))["features"]
             .as_array()
             .unwrap()
             .len();
-        let kml = ogrinfo(&dir.path().join("trip.kml"));
+        let kml = ogrinfo(&[], &dir.path().join("trip.kml"));
         assert_eq!(feature_count(&kml, "Stops"), names.len(), "{trip}");
         assert_eq!(feature_count(&kml, "Legs"), legs, "{trip}");
-        let gpx = ogrinfo(&dir.path().join("trip.gpx"));
+        let gpx = ogrinfo(&[], &dir.path().join("trip.gpx"));
         assert_eq!(feature_count(&gpx, "waypoints"), names.len(), "{trip}");
         assert_eq!(feature_count(&gpx, "route_points"), names.len(), "{trip}");
         for name in &names {
@@ -210,6 +153,24 @@ const WPT_SEQUENCE: &[&str] = &[
 ];
 const GPX_NS: &str = "http://www.topografix.com/GPX/1/1";
 
+/// An error unless every child element of `parent` is named in `sequence` and they come in its
+/// order; `in_what` ends the message (" in a point").
+fn in_sequence(parent: roxmltree::Node, sequence: &[&str], in_what: &str) -> Result<(), String> {
+    let mut last = 0;
+    for c in parent.children().filter(|c| c.is_element()) {
+        let name = c.tag_name().name();
+        let rank = sequence
+            .iter()
+            .position(|o| *o == name)
+            .ok_or(format!("unexpected <{name}>{in_what}"))?;
+        if rank < last {
+            return Err(format!("<{name}> out of order{in_what}"));
+        }
+        last = rank;
+    }
+    Ok(())
+}
+
 /// Checks what the GPX 1.1 XSD checks for the elements tripmap writes (no XSD is installed and
 /// nothing may be fetched, so the rules are written out here): element order and namespaces,
 /// lat in [-90, 90], lon in [-180, 180), times as UTC xsd:dateTime, extensions in another namespace.
@@ -222,8 +183,6 @@ fn check_gpx_structure(text: &str) -> Result<(), String> {
     if root.attribute("version") != Some("1.1") || root.attribute("creator").is_none() {
         return Err("gpx needs version=\"1.1\" and a creator".into());
     }
-    let order = ["metadata", "wpt", "rte", "trk", "extensions"];
-    let mut last = 0;
     for child in root.children().filter(|c| c.is_element()) {
         if child.tag_name().namespace() != Some(GPX_NS) {
             return Err(format!(
@@ -231,44 +190,23 @@ fn check_gpx_structure(text: &str) -> Result<(), String> {
                 child.tag_name()
             ));
         }
-        let name = child.tag_name().name();
-        let rank = order
-            .iter()
-            .position(|o| *o == name)
-            .ok_or(format!("unexpected <{name}>"))?;
-        if rank < last {
-            return Err(format!("<{name}> out of order"));
-        }
-        last = rank;
     }
+    in_sequence(root, &["metadata", "wpt", "rte", "trk", "extensions"], "")?;
     for pt in root
         .descendants()
         .filter(|n| n.is_element() && matches!(n.tag_name().name(), "wpt" | "rtept" | "trkpt"))
     {
-        let lat: f64 = pt
-            .attribute("lat")
-            .ok_or("no lat")?
-            .parse()
-            .map_err(|_| "lat")?;
-        let lon: f64 = pt
-            .attribute("lon")
-            .ok_or("no lon")?
-            .parse()
-            .map_err(|_| "lon")?;
+        let coord = |name: &str| -> Result<f64, String> {
+            let raw = pt.attribute(name).ok_or(format!("no {name}"))?;
+            raw.parse().map_err(|_| name.to_string())
+        };
+        let (lat, lon) = (coord("lat")?, coord("lon")?);
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..180.0).contains(&lon) {
             return Err(format!("point {lon},{lat} out of the schema's range"));
         }
-        let mut last = 0;
+        in_sequence(pt, WPT_SEQUENCE, " in a point")?;
         for c in pt.children().filter(|c| c.is_element()) {
             let name = c.tag_name().name();
-            let rank = WPT_SEQUENCE
-                .iter()
-                .position(|o| *o == name)
-                .ok_or(format!("unexpected <{name}> in a point"))?;
-            if rank < last {
-                return Err(format!("<{name}> out of order in a point"));
-            }
-            last = rank;
             if name == "time" {
                 let t = c.text().unwrap_or("");
                 if t.len() != 20 || !t.ends_with('Z') || t.parse::<jiff::Timestamp>().is_err() {
@@ -293,15 +231,8 @@ fn check_gpx_structure(text: &str) -> Result<(), String> {
 fn trip_gpx_follows_the_gpx_1_1_schema() {
     for trip in bundled_trips() {
         let dir = tempfile::tempdir().unwrap();
-        render(&[
-            "render",
-            &trip,
-            "--format",
-            "gpx",
-            "-o",
-            dir.path().to_str().unwrap(),
-        ]);
-        let text = read(&dir.path().join("trip.gpx"));
+        render_ok(&trip, dir.path(), &["--format", "gpx"]);
+        let text = read_text(&dir.path().join("trip.gpx"));
         if let Err(e) = check_gpx_structure(&text) {
             panic!("{trip}: {e}");
         }
@@ -318,23 +249,16 @@ fn a_gpx_track_becomes_the_recorded_leg_and_simplify_thins_it() {
     let full = dir.path().join("full");
     let thin = dir.path().join("thin");
     let trip = "data/trips/helsinki-tallinn-2024.gpx";
-    render(&["render", trip, "-o", full.to_str().unwrap()]);
-    render(&[
-        "render",
-        trip,
-        "--simplify",
-        "500",
-        "-o",
-        thin.to_str().unwrap(),
-    ]);
-    let legs = json(&full.join("legs.geojson"));
+    render_ok(trip, &full, &[]);
+    render_ok(trip, &thin, &["--simplify", "500"]);
+    let legs = read_json(&full.join("legs.geojson"));
     let ferry = &legs["features"][0];
     assert_eq!(ferry["properties"]["path"], "recorded");
     assert_eq!(legs["features"][1]["properties"]["path"], "geodesic");
     let points = |v: &Value| v["geometry"]["coordinates"].as_array().unwrap().len();
     // 121 recorded fixes plus the two stops at the ends.
     assert_eq!(points(ferry), 123);
-    let thin_ferry = &json(&thin.join("legs.geojson"))["features"][0];
+    let thin_ferry = &read_json(&thin.join("legs.geojson"))["features"][0];
     assert!(points(thin_ferry) < 30, "{}", points(thin_ferry));
     assert_eq!(
         ferry["geometry"]["coordinates"][0],
@@ -359,13 +283,10 @@ fn stdout_writes_one_output_and_no_files() {
     assert!(text.starts_with("<?xml") && text.contains("<name>Tokyo</name>"));
     assert!(!out.exists());
     // Standard input in, standard output out.
-    let o = assert_cmd::Command::cargo_bin("tripmap")
-        .unwrap()
-        .current_dir(root())
-        .args(["render", "-", "--from", "gpx", "--stdout", "stops"])
-        .write_stdin(read(&root().join("data/trips/helsinki-tallinn-2024.gpx")))
-        .output()
-        .unwrap();
+    let o = tripmap_with_stdin(
+        &["render", "-", "--from", "gpx", "--stdout", "stops"],
+        read_text(&root().join("data/trips/helsinki-tallinn-2024.gpx")),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let stops: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(stops["features"][2]["properties"]["name"], "Tartu");
@@ -430,17 +351,12 @@ fn route_pixels(rgba: &[u8]) -> usize {
 #[test]
 fn map_png_has_the_svg_size_times_scale_and_draws_the_route_as_rsvg_does() {
     let dir = tempfile::tempdir().unwrap();
-    render(&[
-        "render",
+    render_ok(
         "data/trips/helsinki-tallinn-2024.gpx",
-        "--format",
-        "svg,png",
-        "--scale",
-        "1.5",
-        "-o",
-        dir.path().to_str().unwrap(),
-    ]);
-    let svg = read(&dir.path().join("map.svg"));
+        dir.path(),
+        &["--format", "svg,png", "--scale", "1.5"],
+    );
+    let svg = read_text(&dir.path().join("map.svg"));
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let size = |a: &str| -> f64 { doc.root_element().attribute(a).unwrap().parse().unwrap() };
     let (w, h) = (
@@ -564,33 +480,27 @@ fn bad_output_options_are_usage_errors() {
         all.extend_from_slice(args);
         let o = tripmap(&all);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+        assert_stderr_has(&o, says);
     }
 }
 
 #[test]
 fn a_recorded_track_across_the_antimeridian_is_cut_in_geojson_and_kml_and_wrapped_in_gpx() {
-    let dir = tempfile::tempdir().unwrap();
-    let trip = dir.path().join("pacific.gpx");
-    std::fs::write(
-        &trip,
+    let (dir, trip) = temp_file(
+        "pacific.gpx",
         r#"<gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">
 <wpt lat="-18.1416" lon="178.4419"><name>Suva</name></wpt>
 <wpt lat="-13.8333" lon="-171.7667"><name>Apia</name></wpt>
 <trk><trkseg><trkpt lat="-18.14" lon="178.44"/><trkpt lat="-17" lon="179.5"/><trkpt lat="-16" lon="-179.5"/>
 <trkpt lat="-14.5" lon="-175"/><trkpt lat="-13.84" lon="-171.77"/></trkseg></trk></gpx>"#,
-    )
-    .unwrap();
+    );
     let out = dir.path().join("out");
-    render(&[
-        "render",
+    render_ok(
         trip.to_str().unwrap(),
-        "--format",
-        "geojson,kml,gpx,svg",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    let legs = json(&out.join("legs.geojson"));
+        &out,
+        &["--format", "geojson,kml,gpx,svg"],
+    );
+    let legs = read_json(&out.join("legs.geojson"));
     let leg = &legs["features"][0];
     assert_eq!(leg["properties"]["path"], "recorded");
     assert_eq!(leg["geometry"]["type"], "MultiLineString");
@@ -598,26 +508,23 @@ fn a_recorded_track_across_the_antimeridian_is_cut_in_geojson_and_kml_and_wrappe
     assert_eq!(parts.len(), 2);
     assert_eq!(parts[0].as_array().unwrap().last().unwrap()[0], 180.0);
     assert_eq!(parts[1][0][0], -180.0);
-    let kml = read(&out.join("trip.kml"));
+    let kml = read_text(&out.join("trip.kml"));
     assert!(kml.contains("<MultiGeometry><LineString><tessellate>1</tessellate>"));
-    let gpx = read(&out.join("trip.gpx"));
+    let gpx = read_text(&out.join("trip.gpx"));
     assert!(gpx.contains(r#"<trkpt lat="-16" lon="-179.5"/>"#), "{gpx}");
     check_gpx_structure(&gpx).unwrap();
     // The map's legend says how its one leg was drawn.
-    assert!(read(&out.join("map.svg")).contains(">Leg, as recorded<"));
+    assert!(read_text(&out.join("map.svg")).contains(">Leg, as recorded<"));
     // And the GPX reads back to the same legs.
     let again = dir.path().join("again");
-    render(&[
-        "render",
+    render_ok(
         out.join("trip.gpx").to_str().unwrap(),
-        "--format",
-        "geojson",
-        "-o",
-        again.to_str().unwrap(),
-    ]);
+        &again,
+        &["--format", "geojson"],
+    );
     assert_eq!(
-        read(&out.join("legs.geojson")),
-        read(&again.join("legs.geojson"))
+        read_text(&out.join("legs.geojson")),
+        read_text(&again.join("legs.geojson"))
     );
 }
 
@@ -636,8 +543,8 @@ fn batch_folders_with_the_same_name_get_a_number() {
         dir.path().join("out").to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let second = json(&dir.path().join("out/blinken-2023-11-2/stops.geojson"));
+    let second = read_json(&dir.path().join("out/blinken-2023-11-2/stops.geojson"));
     assert_eq!(second["features"][1]["properties"]["name"], "B");
-    let first = json(&dir.path().join("out/blinken-2023-11/stops.geojson"));
+    let first = read_json(&dir.path().join("out/blinken-2023-11/stops.geojson"));
     assert_eq!(first["features"].as_array().unwrap().len(), 8);
 }

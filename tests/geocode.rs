@@ -108,12 +108,12 @@ fn every_query_lands_within_10_km_of_its_place() {
     for &(q, country, lat, lon) in EXPECTED {
         match lookup(q, &Hints::none()) {
             Ok(m) => {
-                let d = km(m.lat, m.lon, lat, lon);
-                if m.country != country || d > 10.0 {
+                let d = km(m.place.lat, m.place.lon, lat, lon);
+                if m.place.country != country || d > 10.0 {
                     wrong.push(format!(
                         "{q}: got {} ({}), {d:.1} km off",
                         m.label(),
-                        m.country
+                        m.place.country
                     ));
                 }
             }
@@ -140,8 +140,12 @@ fn a_country_name_gives_its_capital_marked_country_level() {
     for &(q, country, lat, lon) in COUNTRIES {
         let m = lookup(q, &Hints::none()).unwrap_or_else(|e| panic!("{q}: {e}"));
         assert_eq!(m.level, Level::Country, "{q}");
-        assert_eq!(m.country, country, "{q}");
-        assert!(km(m.lat, m.lon, lat, lon) < 10.0, "{q}: {}", m.label());
+        assert_eq!(m.place.country, country, "{q}");
+        assert!(
+            km(m.place.lat, m.place.lon, lat, lon) < 10.0,
+            "{q}: {}",
+            m.label()
+        );
     }
     // A country without a capital is no place (not 0°, 0°).
     assert!(lookup("Antarctica", &Hints::none()).is_err());
@@ -236,7 +240,7 @@ fn similar_size_homonyms_warn_and_name_the_alternatives() {
     assert!(lookup("Paris", &Hints::none()).unwrap().warnings.is_empty());
     // An unknown qualifier is ignored, with a warning.
     let m = lookup("Amman, Narnia", &Hints::none()).unwrap();
-    assert_eq!(m.country, "JO");
+    assert_eq!(m.place.country, "JO");
     assert!(m.warnings[0].contains("`Narnia`"), "{:?}", m.warnings);
 }
 
@@ -247,7 +251,7 @@ fn hints_choose_the_homonym_near_the_trip() {
         hints.add_match(&lookup(q, &Hints::none()).unwrap());
     }
     let m = lookup("Springfield", &hints).unwrap();
-    assert_eq!(m.admin1.as_deref(), Some("Illinois"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Illinois"));
     assert!(
         m.warnings
             .iter()
@@ -257,11 +261,11 @@ fn hints_choose_the_homonym_near_the_trip() {
     );
     let mut hints = Hints::none();
     hints.add_match(&lookup("Jerusalem", &Hints::none()).unwrap());
-    assert_eq!(lookup("Bethlehem", &hints).unwrap().country, "PS");
+    assert_eq!(lookup("Bethlehem", &hints).unwrap().place.country, "PS");
     let mut hints = Hints::none();
     hints.add_match(&lookup("Dallas", &Hints::none()).unwrap());
     assert_eq!(
-        lookup("Paris", &hints).unwrap().admin1.as_deref(),
+        lookup("Paris", &hints).unwrap().place.admin1.as_deref(),
         Some("Texas")
     );
 }
@@ -271,15 +275,15 @@ fn results_are_deterministic_and_carry_every_field() {
     let a = lookup("Ramallah, West Bank", &Hints::none()).unwrap();
     let b = lookup("ramallah ,  west bank", &Hints::none()).unwrap();
     assert_eq!(
-        (a.geonameid, &a.alternatives),
-        (b.geonameid, &b.alternatives)
+        (a.place.geonameid, &a.alternatives),
+        (b.place.geonameid, &b.alternatives)
     );
     assert_eq!(a, lookup("Ramallah, West Bank", &Hints::none()).unwrap());
-    assert_eq!(a.geonameid, 282239);
-    assert_eq!(a.admin1.as_deref(), Some("West Bank"));
-    assert_eq!(a.timezone.as_deref(), Some("Asia/Hebron"));
-    assert!(a.population > 10_000);
-    assert_eq!(a.country_name, "Palestinian Territory");
+    assert_eq!(a.place.geonameid, 282239);
+    assert_eq!(a.place.admin1.as_deref(), Some("West Bank"));
+    assert_eq!(a.place.timezone.as_deref(), Some("Asia/Hebron"));
+    assert!(a.place.population > 10_000);
+    assert_eq!(a.place.country_name, "Palestinian Territory");
     let c = tripmap::geocode::country_by_name("iraq").unwrap();
     assert_eq!(
         (c.iso2.as_str(), c.iso3.as_str(), c.capital.as_deref()),
@@ -293,7 +297,7 @@ fn results_are_deterministic_and_carry_every_field() {
 fn cli_geocode_prints_text_and_json_and_fails_on_unknown_names() {
     let o = tripmap(&["geocode", "Paris, TX", "Kiev"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let out = String::from_utf8_lossy(&o.stdout);
+    let out = stdout(&o);
     assert!(
         out.contains("Paris, TX -> Paris, Texas, United States (US)"),
         "{out}"
@@ -304,7 +308,7 @@ fn cli_geocode_prints_text_and_json_and_fails_on_unknown_names() {
     );
     let o = tripmap(&["geocode", "--json", "Springfield", "Bagdhad"]);
     assert_eq!(o.status.code(), Some(1));
-    let lines: Vec<Value> = String::from_utf8_lossy(&o.stdout)
+    let lines: Vec<Value> = stdout(&o)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
@@ -325,15 +329,13 @@ fn cli_geocode_prints_text_and_json_and_fails_on_unknown_names() {
     assert_eq!(lines[0]["country"], "US");
     assert_eq!(lines[0]["alternatives"][0]["name"], "Springfield");
     assert_eq!(lines[1]["suggestions"][0], "Baghdad, Iraq");
-    assert!(stderr(&o).contains("did you mean Baghdad, Iraq?"));
+    assert_stderr_has(&o, "did you mean Baghdad, Iraq?");
 }
 
 #[test]
 fn a_trip_by_place_names_renders_with_gazetteer_facts() {
-    let dir = tempfile::tempdir().unwrap();
-    let trip = dir.path().join("trip.json");
-    std::fs::write(
-        &trip,
+    let (dir, trip) = temp_file(
+        "trip.json",
         r#"{"stops": [
           {"name": "Washington, D.C.", "depart": "2023-11-02T12:00"},
           {"name": "Tel Aviv", "arrive": "2023-11-03T08:00"},
@@ -341,23 +343,11 @@ fn a_trip_by_place_names_renders_with_gazetteer_facts() {
           {"name": "Ramallah", "place": "Ramallah, West Bank"},
           {"name": "Iraq"}
         ]}"#,
-    )
-    .unwrap();
-    let out = dir.path().join("out");
-    let o = tripmap(&[
-        "render",
-        trip.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("stop 5 \"Iraq\": `Iraq` is a country"),
-        "{}",
-        stderr(&o)
     );
-    let stops: Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("stops.geojson")).unwrap()).unwrap();
+    let out = dir.path().join("out");
+    let o = render_ok(trip.to_str().unwrap(), &out, &[]);
+    assert_stderr_has(&o, "stop 5 \"Iraq\": `Iraq` is a country");
+    let stops = read_json(&out.join("stops.geojson"));
     let f = &stops["features"];
     assert_eq!(f[3]["properties"]["geonameid"], 282239);
     assert_eq!(f[3]["properties"]["country"], "PS");
@@ -369,8 +359,7 @@ fn a_trip_by_place_names_renders_with_gazetteer_facts() {
     let c = f[2]["geometry"]["coordinates"].as_array().unwrap();
     assert!(km(c[1].as_f64().unwrap(), c[0].as_f64().unwrap(), 31.95, 35.93) < 10.0);
 
-    let o = tripmap(&["check", trip.to_str().unwrap()]);
-    let out = String::from_utf8_lossy(&o.stdout);
+    let out = stdout(&tripmap(&["check", trip.to_str().unwrap()]));
     assert!(
         out.contains("= Ramallah, West Bank, PS (GeoNames 282239)"),
         "{out}"
@@ -380,22 +369,15 @@ fn a_trip_by_place_names_renders_with_gazetteer_facts() {
 
 #[test]
 fn csv_place_and_country_columns_resolve() {
-    let dir = tempfile::tempdir().unwrap();
-    let trip = dir.path().join("trip.csv");
-    std::fs::write(
-        &trip,
+    let (_dir, trip) = temp_file(
+        "trip.csv",
         "name,place,country\nHome,Paris,US\nWork,Portland,Maine\nNowhere Special,,\n",
-    )
-    .unwrap();
+    );
     let o = tripmap(&["check", trip.to_str().unwrap()]);
-    let out = String::from_utf8_lossy(&o.stdout);
     assert!(!o.status.success());
-    assert!(
-        stderr(&o).contains(
-            "stop 3 \"Nowhere Special\", field `name`: no place called `Nowhere Special` in the gazetteer; the gazetteer has places of 1,000+ people: give `lat` and `lon` for others"
-        ),
-        "{}{out}",
-        stderr(&o)
+    assert_stderr_has(
+        &o,
+        "stop 3 \"Nowhere Special\", field `name`: no place called `Nowhere Special` in the gazetteer; the gazetteer has places of 1,000+ people: give `lat` and `lon` for others",
     );
     std::fs::write(
         &trip,
@@ -403,7 +385,7 @@ fn csv_place_and_country_columns_resolve() {
     )
     .unwrap();
     let o = tripmap(&["check", trip.to_str().unwrap()]);
-    let out = String::from_utf8_lossy(&o.stdout);
+    let out = stdout(&o);
     assert!(o.status.success(), "{}", stderr(&o));
     // The country column narrows Paris to the US; the next stop, in Maine, picks Paris, Maine.
     assert!(out.contains("= Paris, Maine, US"), "{out}");
@@ -416,13 +398,10 @@ fn csv_place_and_country_columns_resolve() {
 
 #[test]
 fn an_unknown_place_names_the_stop_and_field() {
-    let dir = tempfile::tempdir().unwrap();
-    let trip = dir.path().join("trip.json");
-    std::fs::write(
-        &trip,
+    let (dir, trip) = temp_file(
+        "trip.json",
         r#"{"stops": [{"name": "Amman"}, {"name": "Work", "place": "Bagdhad"}, {"name": "Qqqzzq"}, {"name": "Ankara"}, {"name": "Zzqqx"}]}"#,
-    )
-    .unwrap();
+    );
     let o = tripmap(&[
         "render",
         trip.to_str().unwrap(),
@@ -430,15 +409,13 @@ fn an_unknown_place_names_the_stop_and_field() {
         dir.path().join("o").to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("stop 2 \"Work\", field `place`: no place called `Bagdhad` in the gazetteer; did you mean Baghdad, Iraq?"),
-        "{}",
-        stderr(&o)
+    assert_stderr_has(
+        &o,
+        "stop 2 \"Work\", field `place`: no place called `Bagdhad` in the gazetteer; did you mean Baghdad, Iraq?",
     );
-    assert!(
-        stderr(&o).contains(" (not found either: stop 3 \"Qqqzzq\", stop 5 \"Zzqqx\")"),
-        "{}",
-        stderr(&o)
+    assert_stderr_has(
+        &o,
+        " (not found either: stop 3 \"Qqqzzq\", stop 5 \"Zzqqx\")",
     );
     assert!(!dir.path().join("o").exists(), "no output on error");
 }
@@ -467,29 +444,21 @@ fn the_reference_trip_without_coordinates_lands_where_it_was() {
 
 #[test]
 fn coordinates_with_local_times_but_no_tz_take_the_nearest_places_zone() {
-    let dir = tempfile::tempdir().unwrap();
-    let trip = dir.path().join("trip.csv");
-    std::fs::write(
-        &trip,
+    let (dir, trip) = temp_file(
+        "trip.csv",
         "name,lat,lon,arrive\nNear Peoria,40.70,-89.60,2024-06-02T12:30\nAtlantic,30,-40,2024-06-03T12:00\n",
-    )
-    .unwrap();
-    let out = dir.path().join("out");
-    let o = tripmap(&[
-        "render",
-        trip.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let err = stderr(&o);
-    assert!(err.contains("stop 1 \"Near Peoria\": no `tz` for its local times; took America/Chicago from the nearest place, Peoria, Illinois"), "{err}");
-    assert!(
-        err.contains("stop 2 \"Atlantic\": no `tz` for its local times, and no place within 50 km"),
-        "{err}"
     );
-    let stops: Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("stops.geojson")).unwrap()).unwrap();
+    let out = dir.path().join("out");
+    let o = render_ok(trip.to_str().unwrap(), &out, &[]);
+    assert_stderr_has(
+        &o,
+        "stop 1 \"Near Peoria\": no `tz` for its local times; took America/Chicago from the nearest place, Peoria, Illinois",
+    );
+    assert_stderr_has(
+        &o,
+        "stop 2 \"Atlantic\": no `tz` for its local times, and no place within 50 km",
+    );
+    let stops = read_json(&out.join("stops.geojson"));
     let p = &stops["features"][0]["properties"];
     assert_eq!(p["tz"], "America/Chicago");
     assert_eq!(p["arrive_utc"], "2024-06-02T17:30:00Z");
@@ -520,11 +489,7 @@ fn cli_near_gives_context_and_a_country_lists_its_namesake_towns() {
     assert_eq!(m["admin1"], "Illinois");
     let o = tripmap(&["geocode", "Springfield", "--near", "Qqqzzq"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("--near: no place called `Qqqzzq`"),
-        "{}",
-        stderr(&o)
-    );
+    assert_stderr_has(&o, "--near: no place called `Qqqzzq`");
     let jordan = lookup("Jordan", &Hints::none()).unwrap();
     assert_eq!(jordan.level, Level::Country);
     assert!(
@@ -655,20 +620,17 @@ fn regions_conflicts_and_common_words_are_not_places() {
 
 #[test]
 fn a_place_far_from_its_coordinates_is_warned_about() {
-    let dir = tempfile::tempdir().unwrap();
-    let trip = dir.path().join("trip.json");
-    std::fs::write(
-        &trip,
+    let (_dir, trip) = temp_file(
+        "trip.json",
         r#"{"stops": [
           {"name": "A", "place": "Amman", "lat": 35.95, "lon": 31.95},
           {"name": "B", "place": "Paris", "lat": 33.66, "lon": -95.55},
           {"name": "C", "place": "Baghdad", "lat": 33.34, "lon": 44.40}
         ]}"#,
-    )
-    .unwrap();
+    );
     let o = tripmap(&["check", trip.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let out = String::from_utf8_lossy(&o.stdout);
+    let out = stdout(&o);
     assert!(
         out.contains("warning: stop 1 \"A\": `place` Amman, Jordan is 577 km from the given lat 35.95, lon 31.95 (are lat and lon swapped?); kept the coordinates"),
         "{out}"

@@ -57,17 +57,9 @@ fn render(dir: &Path, name: &str, body: &str, extra: &[&str]) -> Vec<(String, Ve
     let input = dir.join(name);
     std::fs::write(&input, body).unwrap();
     let out = dir.join(format!("{name}-out"));
-    let mut args = vec![
-        "render",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--format",
-        "svg,geojson,kml,gpx",
-    ];
+    let mut args = vec!["--format", "svg,geojson,kml,gpx"];
     args.extend_from_slice(extra);
-    let o = tripmap(&args);
-    assert!(o.status.success(), "{name}: {}", stderr(&o));
+    render_ok(input.to_str().unwrap(), &out, &args);
     snapshot(&out)
 }
 

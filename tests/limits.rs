@@ -1,29 +1,48 @@
 //! Oversized and pathological inputs are refused through the binary with a clear error, exit 1,
 //! no panic or stack overflow, quickly and without reading a huge file into memory.
 
-use assert_cmd::Command;
+mod common;
+use common::*;
+use std::process::Output;
 
-fn tripmap() -> Command {
-    Command::cargo_bin("tripmap").unwrap()
+/// `tripmap check` of `trip`, given on standard input as `format`.
+fn check_stdin(format: &str, trip: String) -> Output {
+    tripmap_with_stdin(&["check", "-", "--from", format], trip)
+}
+
+/// Asserts that `o` failed with exit 1 and an error containing `want`.
+#[track_caller]
+fn assert_refused(o: &Output, want: &str) {
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(o));
+    assert_stderr_has(o, want);
 }
 
 #[test]
 fn a_file_over_the_limit_is_refused_before_reading() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("huge.json");
-    // Sparse: 300 MiB long (over the 256 MiB limit), no disk used.
-    let f = std::fs::File::create(&path).unwrap();
-    f.set_len(300 * 1024 * 1024).unwrap();
+    let huge = dir.path().join("huge.gpx");
+    // Sparse: 300 MiB long (over the 256 MiB limit), no disk or memory used.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(300 * 1024 * 1024)
+        .unwrap();
+    let out = dir.path().join("out");
     let start = std::time::Instant::now();
-    let out = tripmap().arg("check").arg(&path).output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("the file is 300 MiB, more than tripmap reads (256 MiB)"),
-        "{err}"
+    let o = tripmap(&[
+        "render",
+        huge.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_refused(
+        &o,
+        "huge.gpx: the file is 300 MiB, more than tripmap reads (256 MiB)",
     );
+    assert!(!out.exists(), "nothing written");
     // Refusing from the size alone takes no time worth mentioning; reading would take seconds.
     assert!(start.elapsed().as_secs() < 20);
+    let o = tripmap(&["check", huge.to_str().unwrap()]);
+    assert_refused(&o, "the file is 300 MiB, more than tripmap reads (256 MiB)");
 }
 
 #[test]
@@ -63,14 +82,7 @@ fn json_nested_100000_deep_is_an_error_not_a_stack_overflow() {
         ),
     ];
     for (doc, from, says) in cases {
-        let out = tripmap()
-            .args(["check", "-", "--from", from])
-            .write_stdin(doc)
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{err}");
-        assert!(err.contains(says), "{says}: {err}");
+        assert_refused(&check_stdin(from, doc), says);
     }
 }
 
@@ -80,19 +92,11 @@ fn a_name_over_the_text_limit_names_the_stop_and_field() {
     let trip = format!(
         r#"{{"stops":[{{"name":"A","lat":1,"lon":2}},{{"name":"B","lat":3,"lon":4,"note":"{long}"}}]}}"#
     );
-    let out = tripmap()
-        .args(["check", "-", "--from", "json"])
-        .write_stdin(trip)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("stop 2 \"B\", field `note`: 20001 characters, more than the limit of 20000"),
-        "{err}"
+    assert_refused(
+        &check_stdin("json", trip),
+        "stop 2 \"B\", field `note`: 20001 characters, more than the limit of 20000",
     );
 }
-
 #[test]
 fn limits_are_adjustable_in_the_library() {
     use tripmap::io::{Format, read_with};
@@ -101,28 +105,35 @@ fn limits_are_adjustable_in_the_library() {
 <wpt lat="60.17" lon="24.94"><name>Helsinki</name></wpt><wpt lat="59.44" lon="24.75"><name>Tallinn</name></wpt>
 <trk><trkseg><trkpt lat="60.17" lon="24.94"/><trkpt lat="59.8" lon="24.85"/><trkpt lat="59.44" lon="24.75"/></trkseg></trk></gpx>"#;
     assert!(read_with(gpx, Format::Gpx, &Limits::default()).is_ok());
-    let few_points = Limits {
-        max_track_points: 2,
-        ..Limits::default()
-    };
-    let e = read_with(gpx, Format::Gpx, &few_points)
-        .unwrap_err()
-        .to_string();
-    assert!(e.contains("3 points, more than the limit of 2"), "{e}");
-    let one_stop = Limits {
-        max_stops: 1,
-        ..Limits::default()
-    };
-    let e = read_with(gpx, Format::Gpx, &one_stop)
-        .unwrap_err()
-        .to_string();
-    assert!(e.contains("2 stops, more than the limit of 1"), "{e}");
-    let tiny = Limits {
-        max_input_bytes: 10,
-        ..Limits::default()
-    };
-    let e = read_with(gpx, Format::Gpx, &tiny).unwrap_err().to_string();
-    assert!(e.contains("more than tripmap reads"), "{e}");
+    let default = Limits::default();
+    for (limits, says) in [
+        (
+            Limits {
+                max_track_points: 2,
+                ..default
+            },
+            "3 points, more than the limit of 2",
+        ),
+        (
+            Limits {
+                max_stops: 1,
+                ..default
+            },
+            "2 stops, more than the limit of 1",
+        ),
+        (
+            Limits {
+                max_input_bytes: 10,
+                ..default
+            },
+            "more than tripmap reads",
+        ),
+    ] {
+        let e = read_with(gpx, Format::Gpx, &limits)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(says), "{e}");
+    }
 }
 
 #[test]
@@ -134,17 +145,10 @@ fn the_cli_flags_raise_and_lower_each_limit() {
         r#"{"stops":[{"name":"Amman","lat":31.95,"lon":35.93,"note":"talks about peace"},{"name":"Baghdad","lat":33.31,"lon":44.37}]}"#,
     )
     .unwrap();
+    let trip_arg = trip.to_str().unwrap();
     let run = |flags: &[&str]| {
-        let out = tripmap()
-            .arg("check")
-            .arg(&trip)
-            .args(flags)
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        let out = tripmap(&[&["check", trip_arg][..], flags].concat());
+        (out.status.code(), stderr(&out))
     };
     // Each lowered limit refuses the trip, says which limit and how to raise it.
     for (flags, says) in [
@@ -196,45 +200,33 @@ fn a_larger_input_limit_lets_a_big_file_through_and_standard_input_is_bounded_to
         .collect();
     let trip = format!(r#"{{"stops":[{}]}}"#, stops.join(","));
     let check = |limit: &str| {
-        tripmap()
-            .args(["check", "-", "--from", "json", "--max-input-bytes", limit])
-            .write_stdin(trip.clone())
-            .output()
-            .unwrap()
+        tripmap_with_stdin(
+            &["check", "-", "--from", "json", "--max-input-bytes", limit],
+            trip.clone(),
+        )
     };
-    let small = check("64K");
-    let err = String::from_utf8_lossy(&small.stderr);
-    assert_eq!(small.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("<stdin>: the input is more than tripmap reads (64 KiB)"),
-        "{err}"
+    assert_refused(
+        &check("64K"),
+        "<stdin>: the input is more than tripmap reads (64 KiB)",
     );
     let big = check("1M");
-    assert_eq!(
-        big.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&big.stderr)
-    );
+    assert_eq!(big.status.code(), Some(0), "{}", stderr(&big));
 }
 
 #[test]
 fn extract_reads_within_its_input_limit() {
-    let out = tripmap()
-        .args([
+    let out = tripmap_with_stdin(
+        &[
             "extract",
             "-",
             "--published",
             "2024-05-06",
             "--max-input-bytes",
             "20",
-        ])
-        .write_stdin("The minister flew to Paris on Monday and to Berlin on Tuesday.")
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("more than tripmap reads (20 bytes)"), "{err}");
+        ],
+        "The minister flew to Paris on Monday and to Berlin on Tuesday.",
+    );
+    assert_refused(&out, "more than tripmap reads (20 bytes)");
 }
 
 #[test]

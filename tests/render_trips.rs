@@ -4,21 +4,11 @@
 mod common;
 use common::*;
 use serde_json::Value;
-use std::path::Path;
-
-fn render_to(input: &str, dir: &Path) {
-    let o = tripmap(&["render", input, "-o", dir.to_str().unwrap()]);
-    assert!(o.status.success(), "{input}: {}", stderr(&o));
-}
-
-fn read_json(path: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 #[test]
 fn reference_trip_has_eight_stops_in_order_and_geographiclib_distance() {
     let dir = tempfile::tempdir().unwrap();
-    render_to("data/trips/blinken-2023-11.json", dir.path());
+    render_ok("data/trips/blinken-2023-11.json", dir.path(), &[]);
     let stops = read_json(&dir.path().join("stops.geojson"));
     let names: Vec<&str> = stops["features"]
         .as_array()
@@ -62,7 +52,7 @@ fn reference_trip_has_eight_stops_in_order_and_geographiclib_distance() {
 #[test]
 fn pacific_legs_are_cut_at_the_antimeridian_with_a_crossing_bbox() {
     let dir = tempfile::tempdir().unwrap();
-    render_to("data/trips/pacific-2024.json", dir.path());
+    render_ok("data/trips/pacific-2024.json", dir.path(), &[]);
     let legs = read_json(&dir.path().join("legs.geojson"));
     let bbox: Vec<f64> = legs["bbox"]
         .as_array()
@@ -105,7 +95,7 @@ fn pacific_legs_are_cut_at_the_antimeridian_with_a_crossing_bbox() {
 #[test]
 fn csv_extras_pass_through() {
     let dir = tempfile::tempdir().unwrap();
-    render_to("data/trips/europe-rail-2024.csv", dir.path());
+    render_ok("data/trips/europe-rail-2024.csv", dir.path(), &[]);
     let stops = read_json(&dir.path().join("stops.geojson"));
     let f = &stops["features"][1]["properties"];
     assert_eq!(f["train"], "Eurostar 9311");
@@ -127,15 +117,12 @@ fn csv_extras_pass_through() {
 
 #[test]
 fn one_stop_renders_with_no_legs_and_same_point_gives_zero_km() {
-    let dir = tempfile::tempdir().unwrap();
-    let trip = dir.path().join("one.json");
-    std::fs::write(
-        &trip,
+    let (dir, trip) = temp_file(
+        "one.json",
         r#"{"stops": [{"name": "Alone", "lat": 10, "lon": 20}]}"#,
-    )
-    .unwrap();
+    );
     let out = dir.path().join("one");
-    render_to(trip.to_str().unwrap(), &out);
+    render_ok(trip.to_str().unwrap(), &out, &[]);
     let legs = read_json(&out.join("legs.geojson"));
     assert_eq!(legs["features"].as_array().unwrap().len(), 0);
     let trip = dir.path().join("two.json");
@@ -145,43 +132,38 @@ fn one_stop_renders_with_no_legs_and_same_point_gives_zero_km() {
     )
     .unwrap();
     let out = dir.path().join("two");
-    render_to(trip.to_str().unwrap(), &out);
+    render_ok(trip.to_str().unwrap(), &out, &[]);
     let legs = read_json(&out.join("legs.geojson"));
     assert_eq!(legs["features"][0]["properties"]["distance_km"], 0.0);
 }
 
 #[test]
 fn order_as_given_warns_when_time_goes_backwards() {
-    let dir = tempfile::tempdir().unwrap();
-    let trip = dir.path().join("back.json");
-    std::fs::write(
-        &trip,
+    let (_dir, trip) = temp_file(
+        "back.json",
         r#"{"stops": [{"name": "A", "lat": 10, "lon": 20, "arrive": "2023-11-05"}, {"name": "B", "lat": 11, "lon": 21, "arrive": "2023-11-03"}]}"#,
-    )
-    .unwrap();
+    );
     let o = tripmap(&["check", trip.to_str().unwrap(), "--order", "as-given"]);
     assert!(o.status.success());
-    assert!(String::from_utf8_lossy(&o.stdout).contains("time goes backwards"));
+    assert!(stdout(&o).contains("time goes backwards"));
     let o = tripmap(&["check", trip.to_str().unwrap()]);
-    assert!(!String::from_utf8_lossy(&o.stdout).contains("warning"));
+    assert!(!stdout(&o).contains("warning"));
 }
 
 #[test]
 fn stdin_reads_with_from() {
     let dir = tempfile::tempdir().unwrap();
-    let o = assert_cmd::Command::cargo_bin("tripmap")
-        .unwrap()
-        .args([
+    let o = tripmap_with_stdin(
+        &[
             "render",
             "-",
             "--from",
             "csv",
             "-o",
             dir.path().to_str().unwrap(),
-        ])
-        .write_stdin("name,lat,lon\nA,1,2\nB,3,4\n")
-        .output()
-        .unwrap();
+        ],
+        "name,lat,lon\nA,1,2\nB,3,4\n",
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(dir.path().join("legs.geojson").exists());
 }
@@ -193,18 +175,14 @@ fn output_folder_is_in_step_with_the_code() {
     let bless = std::env::var_os("TRIPMAP_BLESS").is_some();
     let mut stale = Vec::new();
     for trip in bundled_trips() {
-        let stem = Path::new(&trip)
-            .file_stem()
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
+        let stem = stem(&trip);
         let committed = root().join("output").join(&stem);
         if bless {
-            render_to(&trip, &committed);
+            render_ok(&trip, &committed, &[]);
             continue;
         }
         let fresh = tempfile::tempdir().unwrap();
-        render_to(&trip, fresh.path());
+        render_ok(&trip, fresh.path(), &[]);
         if snapshot(fresh.path()) != snapshot(&committed) {
             stale.push(stem);
         }
@@ -219,8 +197,8 @@ fn output_folder_is_in_step_with_the_code() {
 fn rendering_twice_gives_the_same_bytes() {
     for trip in bundled_trips() {
         let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        render_to(&trip, a.path());
-        render_to(&trip, b.path());
+        render_ok(&trip, a.path(), &[]);
+        render_ok(&trip, b.path(), &[]);
         assert_eq!(snapshot(a.path()), snapshot(b.path()), "{trip}");
     }
 }

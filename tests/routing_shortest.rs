@@ -50,20 +50,14 @@ fn render(dir: &Path, trip: &str, args: &[&str]) -> (Vec<Value>, Vec<Value>) {
     let input = dir.join("trip.csv");
     std::fs::write(&input, trip).unwrap();
     let out = dir.join("out");
-    let mut all = vec![
-        "render",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ];
-    all.extend_from_slice(args);
-    let o = tripmap(&all);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let read = |f: &str| -> Vec<Value> {
-        let v: Value = serde_json::from_slice(&std::fs::read(out.join(f)).unwrap()).unwrap();
-        v["features"].as_array().unwrap().clone()
+    render_ok(input.to_str().unwrap(), &out, args);
+    let features = |f: &str| {
+        read_json(&out.join(f))["features"]
+            .as_array()
+            .unwrap()
+            .clone()
     };
-    (read("stops.geojson"), read("legs.geojson"))
+    (features("stops.geojson"), features("legs.geojson"))
 }
 
 fn names(stops: &[Value]) -> Vec<String> {
@@ -180,19 +174,8 @@ fn same_seed_same_bytes() {
     std::fs::write(&input, &trip).unwrap();
     let run = |out: &str| {
         let out = dir.path().join(out);
-        let o = tripmap(&[
-            "render",
-            input.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--order",
-            "shortest",
-            "--seed",
-            "3",
-            "--time-limit",
-            "60",
-        ]);
-        assert!(o.status.success(), "{}", stderr(&o));
+        let args = ["--order", "shortest", "--seed", "3", "--time-limit", "60"];
+        render_ok(input.to_str().unwrap(), &out, &args);
         snapshot(&out)
     };
     // The kick count, not the clock, ends the search (40,000 kicks for 80 stops).
@@ -242,12 +225,10 @@ fn one_and_two_stops_and_duplicates() {
 
 #[test]
 fn check_prints_the_lower_bound() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("trip.csv");
-    std::fs::write(&input, cities()).unwrap();
+    let (_dir, input) = temp_file("trip.csv", &cities());
     let o = tripmap(&["check", input.to_str().unwrap(), "--order", "shortest"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let out = String::from_utf8_lossy(&o.stdout);
+    let out = stdout(&o);
     assert!(
         out.contains("shortest order: ") && out.contains("lower bound"),
         "{out}"
@@ -345,11 +326,7 @@ fn bad_input_is_named() {
     std::fs::write(&input, cities()).unwrap();
     let o = tripmap(&["check", input.to_str().unwrap(), "--start", "Rome"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("add --order shortest"),
-        "{}",
-        stderr(&o)
-    );
+    assert_stderr_has(&o, "add --order shortest");
 }
 
 #[test]
@@ -359,19 +336,11 @@ fn fully_dated_bundled_trips_keep_their_time_order() {
         let dir = tempfile::tempdir().unwrap();
         let run = |order: &str, out: &str| {
             let out = dir.path().join(out);
-            let o = tripmap(&[
-                "render",
-                &trip,
-                "-o",
-                out.to_str().unwrap(),
-                "--order",
-                order,
-            ]);
-            assert!(o.status.success(), "{trip}: {}", stderr(&o));
+            render_ok(&trip, &out, &["--order", order]);
             snapshot(&out)
         };
         let summary = tripmap(&["check", &trip]);
-        let all_dated = !String::from_utf8_lossy(&summary.stdout).contains("undated");
+        let all_dated = !stdout(&summary).contains("undated");
         if all_dated {
             assert_eq!(run("shortest", "s"), run("time", "t"), "{trip}");
         }

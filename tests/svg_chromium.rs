@@ -30,11 +30,9 @@ fn measure(files: &[PathBuf]) -> (Vec<Value>, bool) {
     (reports, o.status.success())
 }
 
+/// Renders `input` into `dir` with `extra` arguments; returns the path of its `map.svg`.
 fn render(input: &str, dir: &Path, extra: &[&str]) -> PathBuf {
-    let mut args = vec!["render", input, "-o", dir.to_str().unwrap()];
-    args.extend_from_slice(extra);
-    let o = tripmap(&args);
-    assert!(o.status.success(), "{input}: {}", stderr(&o));
+    render_ok(input, dir, extra);
     dir.join("map.svg")
 }
 
@@ -43,12 +41,7 @@ fn no_label_overlaps_or_leaves_the_map_and_no_script_runs() {
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for trip in bundled_trips() {
-        let stem = Path::new(&trip)
-            .file_stem()
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        files.push(render(&trip, &dir.path().join(&stem), &[]));
+        files.push(render(&trip, &dir.path().join(stem(&trip)), &[]));
     }
     files.push(render(
         "data/trips/blinken-2023-11.json",

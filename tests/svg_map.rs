@@ -8,12 +8,10 @@ use roxmltree::{Document, Node};
 use std::collections::HashSet;
 use std::path::Path;
 
+/// Renders `input` into `dir` with `extra` arguments; returns its `map.svg`.
 fn render(input: &str, dir: &Path, extra: &[&str]) -> String {
-    let mut args = vec!["render", input, "-o", dir.to_str().unwrap()];
-    args.extend_from_slice(extra);
-    let o = tripmap(&args);
-    assert!(o.status.success(), "{input}: {}", stderr(&o));
-    std::fs::read_to_string(dir.join("map.svg")).unwrap()
+    render_ok(input, dir, extra);
+    read_text(&dir.join("map.svg"))
 }
 
 fn class_is(n: &Node, suffix: &str) -> bool {
@@ -267,40 +265,32 @@ fn options_reach_the_map() {
     let vb = doc.root_element().attribute("viewBox").unwrap();
     assert!(vb.ends_with(" 700"), "--height: {vb}");
     assert_eq!(count(&doc, "label"), 8);
-    let o = tripmap(&[
-        "render",
-        trip,
-        "-o",
-        dir.path().to_str().unwrap(),
-        "--id-prefix",
-        "1<x",
-    ]);
-    assert!(!o.status.success());
-    assert!(stderr(&o).contains("id prefix"), "{}", stderr(&o));
-    let o = tripmap(&[
-        "render",
-        trip,
-        "-o",
-        dir.path().to_str().unwrap(),
-        "--width",
-        "10",
-    ]);
-    assert!(!o.status.success());
-    assert!(stderr(&o).contains("width"), "{}", stderr(&o));
+    for (flag, value, says) in [
+        ("--id-prefix", "1<x", "id prefix"),
+        ("--width", "10", "width"),
+    ] {
+        let o = tripmap(&[
+            "render",
+            trip,
+            "-o",
+            dir.path().to_str().unwrap(),
+            flag,
+            value,
+        ]);
+        assert!(!o.status.success(), "{flag} {value}");
+        assert_stderr_has(&o, says);
+    }
 }
 
 #[test]
 fn a_place_visited_twice_has_one_marker_with_both_numbers() {
-    let dir = tempfile::tempdir().unwrap();
-    let trip = dir.path().join("loop.json");
-    std::fs::write(
-        &trip,
+    let (dir, trip) = temp_file(
+        "loop.json",
         r#"{"stops": [
         {"name": "Paris", "lat": 48.8566, "lon": 2.3522, "arrive": "2024-06-01"},
         {"name": "Lyon", "lat": 45.764, "lon": 4.8357, "arrive": "2024-06-03"},
         {"name": "Paris", "lat": 48.8566, "lon": 2.3522, "arrive": "2024-06-05"}]}"#,
-    )
-    .unwrap();
+    );
     let svg = render(
         trip.to_str().unwrap(),
         &dir.path().join("out"),
@@ -321,18 +311,15 @@ fn a_place_visited_twice_has_one_marker_with_both_numbers() {
 /// notes stay off the map.
 #[test]
 fn per_stop_callout() {
-    let dir = tempfile::tempdir().unwrap();
-    let trip = dir.path().join("trip.json");
-    std::fs::write(
-        &trip,
+    let (dir, trip) = temp_file(
+        "trip.json",
         r#"{"title": "Two stops", "stops": [
   {"name": "Amman", "lat": 31.9539, "lon": 35.9106, "arrive": "2023-11-04",
    "note": "Summit with Arab ministers", "properties": {"callout": true}},
   {"name": "Baghdad", "lat": 33.3152, "lon": 44.3661, "arrive": "2023-11-05",
    "note": "Unannounced visit"}
 ]}"#,
-    )
-    .unwrap();
+    );
     let out = dir.path().join("out");
     let svg = render(trip.to_str().unwrap(), &out, &[]);
     let doc = check_structure(&svg);

@@ -4,43 +4,36 @@
 
 mod common;
 use common::*;
-use std::path::PathBuf;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
-fn rendered_layers(dir: &std::path::Path) -> Vec<PathBuf> {
+/// Renders every bundled trip into `dir`; returns the paths of their GeoJSON layers.
+fn rendered_layers(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for trip in bundled_trips() {
-        let stem = std::path::Path::new(&trip)
-            .file_stem()
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        let out = dir.join(stem);
-        let o = tripmap(&["render", &trip, "-o", out.to_str().unwrap()]);
-        assert!(o.status.success(), "{}", stderr(&o));
+        let out = dir.join(stem(&trip));
+        render_ok(&trip, &out, &[]);
         files.push(out.join("stops.geojson"));
         files.push(out.join("legs.geojson"));
     }
     files
 }
 
+/// Runs both npm validators (`tests/js/validate-geojson.js`) on `files`.
+fn npm_validate(files: &[PathBuf]) -> Output {
+    Command::new("node")
+        .current_dir(root())
+        .arg("tests/js/validate-geojson.js")
+        .args(files)
+        .output()
+        .expect("node is installed")
+}
+
 #[test]
 fn ogrinfo_opens_every_layer_without_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     for f in rendered_layers(dir.path()) {
-        let o = Command::new("ogrinfo")
-            .args(["-ro", "-al", "-so"])
-            .arg(&f)
-            .output()
-            .expect("ogrinfo is installed (Debian gdal-bin; scripts/test.sh installs it)");
-        let out = String::from_utf8_lossy(&o.stdout);
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert!(o.status.success(), "{}: {err}", f.display());
-        assert!(
-            !err.contains("Warning") && !err.contains("ERROR"),
-            "{}: {err}",
-            f.display()
-        );
+        let out = ogrinfo(&["-so"], &f);
         assert!(
             !out.contains("Unknown (any)"),
             "{}: mixed geometry types",
@@ -54,31 +47,16 @@ fn ogrinfo_opens_every_layer_without_a_warning() {
 fn npm_validators_accept_every_layer() {
     let dir = tempfile::tempdir().unwrap();
     let files = rendered_layers(dir.path());
-    let o = Command::new("node")
-        .current_dir(root())
-        .arg("tests/js/validate-geojson.js")
-        .args(&files)
-        .output()
-        .expect("node is installed");
-    assert!(
-        o.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let o = npm_validate(&files);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
 }
 
 #[test]
 fn npm_validators_do_reject_bad_geojson() {
     // The validators must be able to fail: a feature with no properties is not RFC 7946.
-    let dir = tempfile::tempdir().unwrap();
-    let bad = dir.path().join("bad.geojson");
-    std::fs::write(&bad, r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]}}]}"#).unwrap();
-    let o = Command::new("node")
-        .current_dir(root())
-        .arg("tests/js/validate-geojson.js")
-        .arg(&bad)
-        .output()
-        .expect("node is installed");
-    assert!(!o.status.success());
+    let (_dir, bad) = temp_file(
+        "bad.geojson",
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]}}]}"#,
+    );
+    assert!(!npm_validate(&[bad]).status.success());
 }

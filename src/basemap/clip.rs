@@ -217,15 +217,11 @@ impl<'a, P: Projection> GeoClip<'a, P> {
             })
             .collect();
         let (x0, y0, x1, y1) = super::decode::bbox_of(outer.iter());
+        let shape = geo::Polygon::new(ring_ls(&outer), holes.iter().map(|h| ring_ls(h)).collect());
         let pieces: Vec<geo::Polygon<f64>> =
             if x0 >= -180.0 && x1 <= 180.0 && y0 >= self.lat_min && y1 <= self.lat_max {
-                vec![geo::Polygon::new(
-                    ring_ls(&outer),
-                    holes.iter().map(|h| ring_ls(h)).collect(),
-                )]
+                vec![shape]
             } else {
-                let shape =
-                    geo::Polygon::new(ring_ls(&outer), holes.iter().map(|h| ring_ls(h)).collect());
                 let mut out = Vec::new();
                 let (k0, k1) = (
                     ((x0 + 180.0) / 360.0).floor() as i64,

@@ -13,6 +13,7 @@
 
 use super::dates::DateMention;
 use super::mentions::{Mention, What};
+use super::places::Place;
 use super::tokens::Token;
 
 /// What a stop's cue says about the visit.
@@ -290,339 +291,383 @@ const SEPARATORS: &[&str] = &[
 /// Decides every mention of one sentence. `mentions` are that sentence's, in order; `dates` its
 /// date expressions.
 pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention]) -> Vec<Decision> {
-    let low: Vec<String> = tokens.iter().map(Token::lower).collect();
-    let w = |i: usize| low.get(i).map(String::as_str).unwrap_or("");
-    let mention_ending_at = |t: usize| mentions.iter().position(|m| m.last == t);
+    let s = Sentence {
+        tokens,
+        low: tokens.iter().map(Token::lower).collect(),
+        mentions,
+        dates,
+    };
     let mut out: Vec<Decision> = Vec::with_capacity(mentions.len());
     for m in mentions {
+        let d = s.decide_one(m, &out);
+        out.push(d);
+    }
+    out
+}
+
+/// One sentence being decided: its tokens (and their lower case), mentions and dates.
+struct Sentence<'a> {
+    tokens: &'a [Token<'a>],
+    low: Vec<String>,
+    mentions: &'a [Mention],
+    dates: &'a [DateMention],
+}
+
+/// A travel cue found for a mention.
+struct Cue {
+    /// The cue as a pattern (`visit to`, `left X for Y`).
+    phrase: String,
+    /// 0 (a guess) to 1 (stated).
+    confidence: f64,
+    role: Role,
+    /// For `left X for Y`, `from X to Y`: the mention it follows.
+    follows: Option<usize>,
+    /// The cue's first token, where negations and wishes before it are looked for; `usize::MAX`
+    /// for a cue inherited by a list.
+    start: usize,
+}
+
+/// A cue found as [`Cue`] fields, in order.
+fn cue(phrase: String, confidence: f64, role: Role, follows: Option<usize>, start: usize) -> Cue {
+    Cue {
+        phrase,
+        confidence,
+        role,
+        follows,
+        start,
+    }
+}
+
+/// What a list before a mention says about it.
+enum ListCue {
+    /// It takes the list's cue.
+    Cue(Cue),
+    /// Decided by the list: a qualifier (`Paris, France`), or part of a negated or earlier trip.
+    Decided(Decision),
+}
+
+impl Sentence<'_> {
+    /// The lower-case word at `i`, or "" past the end.
+    fn w(&self, i: usize) -> &str {
+        self.low.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    /// The mention whose last token is `t`.
+    fn mention_ending_at(&self, t: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.last == t)
+    }
+
+    /// Whether the decision for mention `i` (among `out`, the decisions so far) is a departure.
+    fn departs(out: &[Decision], i: usize) -> bool {
+        matches!(
+            out.get(i),
+            Some(Decision::Stop {
+                role: Role::DepartFrom,
+                ..
+            })
+        )
+    }
+
+    /// The decision for mention `m`, given the decisions `out` for the mentions before it.
+    fn decide_one(&self, m: &Mention, out: &[Decision]) -> Decision {
         let place = match &m.what {
-            What::Demonym(_) => {
-                out.push(Decision::Mentioned(format!("demonym ({} ...)", m.text)));
-                continue;
-            }
+            What::Demonym(_) => return Decision::Mentioned(format!("demonym ({} ...)", m.text)),
             What::Metonym(_) => {
-                out.push(Decision::Mentioned(format!(
-                    "metonym for a government ({})",
-                    m.text
-                )));
-                continue;
+                return Decision::Mentioned(format!("metonym for a government ({})", m.text));
             }
             What::Place(p) => p,
         };
         if m.in_name
-            && let Some(event) = attended_event(tokens, &low, m)
+            && let Some(event) = attended_event(self.tokens, &self.low, m)
         {
             // "addressing the Munich Security Conference": an event named after its town;
             // "after addressing ..." puts it before the sentence's other stop, like a departure.
             let verb = (0..m.first)
                 .rev()
-                .find(|&k| AT_EVENT.contains(&low[k].as_str()));
-            let after = verb.is_some_and(|k| k > 0 && low[k - 1] == "after");
-            out.push(Decision::Stop {
+                .find(|&k| AT_EVENT.contains(&self.low[k].as_str()));
+            let after = verb.is_some_and(|k| k > 0 && self.low[k - 1] == "after");
+            return Decision::Stop {
                 cue: format!("at an event named after the town ({event})"),
                 confidence: 0.6,
                 role: if after { Role::DepartFrom } else { Role::Visit },
                 follows: None,
-            });
-            continue;
+            };
         }
         if m.in_name {
-            out.push(Decision::Mentioned(format!(
+            return Decision::Mentioned(format!(
                 "part of a name ({})",
-                span(tokens, m.first.saturating_sub(1), m.last + 1)
-            )));
-            continue;
+                span(self.tokens, m.first.saturating_sub(1), m.last + 1)
+            ));
         }
         if m.possessive {
-            out.push(Decision::Mentioned(format!(
-                "possessive ({}'s ...)",
-                m.text
-            )));
-            continue;
+            return Decision::Mentioned(format!("possessive ({}'s ...)", m.text));
         }
         // p: the token before the mention, skipping "the".
         let mut p = m.first.checked_sub(1);
-        if p.is_some_and(|p| w(p) == "the") {
+        if p.is_some_and(|p| self.w(p) == "the") {
             p = p.and_then(|p| p.checked_sub(1));
         }
-        let again = w(m.last + 1) == "again";
-        let mut found: Option<(String, f64, Role, Option<usize>, usize)> = None; // cue, conf, role, follows, cue start
-        if let Some(p) = p {
-            let prev = p.checked_sub(1).map(w).unwrap_or("");
-            match w(p) {
-                "to" | "into" => {
-                    let mut v = p.checked_sub(1);
-                    while v.is_some_and(|v| {
-                        matches!(
-                            w(v),
-                            "on" | "onward"
-                                | "onwards"
-                                | "straight"
-                                | "directly"
-                                | "south"
-                                | "north"
-                                | "east"
-                                | "west"
-                                | "overland"
-                        )
-                    }) {
-                        v = v.and_then(|v| v.checked_sub(1));
-                    }
-                    let verb = v.map(w).unwrap_or("");
-                    if let Some(from) = v.and_then(mention_ending_at)
-                        && matches!(
-                            out.get(from),
-                            Some(Decision::Stop {
-                                role: Role::DepartFrom,
-                                ..
-                            })
-                        )
-                    {
-                        found = Some(("from X to Y".into(), 0.85, Role::Visit, Some(from), p));
-                    } else if RETURN_WORDS.contains(&verb) {
-                        found = Some((
-                            format!("{verb} to"),
-                            0.85,
-                            Role::Return,
-                            None,
-                            v.unwrap_or(p),
-                        ));
-                    } else if TO_VERBS.contains(&verb) {
-                        found =
-                            Some((format!("{verb} to"), 0.8, Role::Visit, None, v.unwrap_or(p)));
-                    } else if matches!(verb, "and" | "," | "also")
-                        && let Some(Decision::Stop {
-                            cue, confidence, ..
-                        }) = out.iter().rev().find(|d| {
-                            matches!(
-                                d,
-                                Decision::Stop {
-                                    role: Role::Visit,
-                                    ..
-                                }
-                            )
-                        })
-                    {
-                        // "travel to Tashkent on May 7, and to Bishkek on May 8".
-                        let root = cue.strip_prefix("list after ").unwrap_or(cue).to_string();
-                        found = Some((
-                            format!("list after {root}"),
-                            *confidence,
-                            Role::Visit,
-                            None,
-                            usize::MAX,
-                        ));
-                    } else if OBJECTS.contains(&verb)
-                        && let Some(t) = v.and_then(|v| v.checked_sub(1))
-                        && TAKE_VERBS.contains(&w(t))
-                    {
-                        found = Some((format!("{} {verb} to", w(t)), 0.8, Role::Visit, None, t));
-                    }
-                }
-                "in" | "at" => {
-                    let verb = prev;
-                    if IN_VERBS.contains(&verb) {
-                        found = Some((format!("{verb} in"), 0.9, Role::Visit, None, p - 1));
-                    } else if PRESENCE.contains(&verb) {
-                        found = Some((format!("{verb} in"), 0.6, Role::Visit, None, p - 1));
-                    } else if RETURN_WORDS.contains(&verb) {
-                        found = Some((format!("{verb} in"), 0.85, Role::Return, None, p - 1));
-                    } else if let Some(d) = dates
-                        .iter()
-                        .find(|d| d.first > m.last && d.first <= m.last + 3)
-                        && low.iter().any(|x| EVENTS.contains(&x.as_str()))
-                    {
-                        found = Some((
-                            format!("in X + a day ({})", d.text),
-                            0.7,
-                            Role::Visit,
-                            None,
-                            p,
-                        ));
-                    } else if let Some(meet) = meet_before(&low, tokens, p) {
-                        found = Some((
-                            format!("{} ... in X", w(meet)),
-                            0.7,
-                            Role::Visit,
-                            None,
-                            meet,
-                        ));
-                    }
-                }
-                "for" => {
-                    // The place left, right before `for` or before a day: `depart X on May 4 for Y`.
-                    let mut q = p.checked_sub(1);
-                    if let Some(d) = dates.iter().find(|d| Some(d.last) == q) {
-                        q = d.first.checked_sub(1);
-                        if q.is_some_and(|q| w(q) == "on") {
-                            q = q.and_then(|q| q.checked_sub(1));
-                        }
-                    }
-                    if let Some(from) = q.and_then(mention_ending_at)
-                        && matches!(
-                            out.get(from),
-                            Some(Decision::Stop {
-                                role: Role::DepartFrom,
-                                ..
-                            })
-                        )
-                    {
-                        found = Some(("left X for Y".into(), 0.9, Role::Visit, Some(from), p));
-                    } else if matches!(
-                        prev,
-                        "bound" | "headed" | "leaves" | "left" | "departed" | "departs"
-                    ) {
-                        found = Some((format!("{prev} for"), 0.8, Role::Visit, None, p - 1));
-                    }
-                }
-                "from" if TO_VERBS.contains(&prev) || LEAVE_VERBS.contains(&prev) => {
-                    found = Some((format!("{prev} from"), 0.8, Role::DepartFrom, None, p - 1));
-                }
-                // "flew from A to B on Monday, from B to C on Tuesday".
-                "from"
-                    if matches!(prev, "," | "and" | "then")
-                        && (1..p).any(|q| w(q) == "from" && TO_VERBS.contains(&w(q - 1))) =>
-                {
-                    found = Some(("from X to Y".into(), 0.8, Role::DepartFrom, None, p));
-                }
-                v if DIRECT_VERBS.contains(&v) => {
-                    found = Some((v.to_string(), 0.85, Role::Visit, None, p));
-                }
-                v if LEAVE_VERBS.contains(&v) => {
-                    found = Some((v.to_string(), 0.85, Role::DepartFrom, None, p));
-                }
-                _ => {}
-            }
-        }
-        // A list after a stop: "visits to A, B, and C", "Paris, France, and Berlin".
-        if found.is_none()
-            && let Some(p) = p
-        {
-            let mut q = p as isize;
-            while q >= 0 && SEPARATORS.contains(&w(q as usize)) {
-                q -= 1;
-            }
-            if q >= 0
-                && (q as usize) < p
-                && let Some(prevm) = mention_ending_at(q as usize)
-            {
-                let qualifier = matches!(&mentions[prevm].what, What::Place(c) if c.country == place.country && c.scope < place.scope)
-                    && w(p) == ",";
-                if qualifier {
-                    out.push(Decision::Mentioned(format!(
-                        "qualifies {}",
-                        mentions[prevm].text
-                    )));
-                    continue;
-                }
-                // Walk back over qualifiers to the list's stop.
-                let mut r = prevm;
-                while let Some(Decision::Mentioned(why)) = out.get(r) {
-                    if why.starts_with("qualifies") && r > 0 {
-                        r -= 1;
-                    } else {
-                        break;
-                    }
-                }
-                if let Some(Decision::Stop {
-                    cue,
-                    confidence,
-                    role,
-                    ..
-                }) = out.get(r).cloned()
-                    && role != Role::DepartFrom
-                    && !cue.contains("X")
-                {
-                    let root = cue.strip_prefix("list after ").unwrap_or(&cue).to_string();
-                    found = Some((
-                        format!("list after {root}"),
-                        confidence,
-                        role,
-                        None,
-                        usize::MAX,
-                    ));
-                } else if matches!(out.get(r), Some(Decision::Mentioned(why)) if why.starts_with("negated") || why.starts_with("an earlier"))
-                {
-                    let why = match out.get(r) {
-                        Some(Decision::Mentioned(why)) => why.clone(),
-                        _ => unreachable!(),
-                    };
-                    out.push(Decision::Mentioned(why));
-                    continue;
-                }
-            }
-        }
-        let Some((cue, confidence, mut role, follows, cue_start)) = found else {
-            out.push(Decision::Mentioned("no travel cue".into()));
-            continue;
+        let Some(p) = p else {
+            return Decision::Mentioned("no travel cue".into());
         };
+        let found = match self.cue_before(m, p, out) {
+            Some(c) => c,
+            None => match self.list_cue(p, place, out) {
+                Some(ListCue::Cue(c)) => c,
+                Some(ListCue::Decided(d)) => return d,
+                None => return Decision::Mentioned("no travel cue".into()),
+            },
+        };
+        if let Some(why) = self.not_this_trip(m, &found) {
+            return Decision::Mentioned(why);
+        }
+        let again = self.w(m.last + 1) == "again";
+        Decision::Stop {
+            cue: found.phrase,
+            confidence: found.confidence,
+            role: if again { Role::Return } else { found.role },
+            follows: found.follows,
+        }
+    }
+
+    /// The cue in the words before mention `m`, `p` being the token right before it (past
+    /// "the"): `flew to`, `arrived in`, `left X for`, `visited`.
+    fn cue_before(&self, m: &Mention, p: usize, out: &[Decision]) -> Option<Cue> {
+        let w = |i: usize| self.w(i);
+        let prev = p.checked_sub(1).map(w).unwrap_or("");
+        match w(p) {
+            "to" | "into" => {
+                let mut v = p.checked_sub(1);
+                while v.is_some_and(|v| {
+                    matches!(
+                        w(v),
+                        "on" | "onward"
+                            | "onwards"
+                            | "straight"
+                            | "directly"
+                            | "south"
+                            | "north"
+                            | "east"
+                            | "west"
+                            | "overland"
+                    )
+                }) {
+                    v = v.and_then(|v| v.checked_sub(1));
+                }
+                let verb = v.map(w).unwrap_or("");
+                if let Some(from) = v.and_then(|v| self.mention_ending_at(v))
+                    && Self::departs(out, from)
+                {
+                    return Some(cue("from X to Y".into(), 0.85, Role::Visit, Some(from), p));
+                }
+                if RETURN_WORDS.contains(&verb) {
+                    let start = v.unwrap_or(p);
+                    return Some(cue(format!("{verb} to"), 0.85, Role::Return, None, start));
+                }
+                if TO_VERBS.contains(&verb) {
+                    let start = v.unwrap_or(p);
+                    return Some(cue(format!("{verb} to"), 0.8, Role::Visit, None, start));
+                }
+                if matches!(verb, "and" | "," | "also")
+                    && let Some(Decision::Stop {
+                        cue: earlier,
+                        confidence,
+                        ..
+                    }) = out.iter().rev().find(|d| {
+                        matches!(
+                            d,
+                            Decision::Stop {
+                                role: Role::Visit,
+                                ..
+                            }
+                        )
+                    })
+                {
+                    // "travel to Tashkent on May 7, and to Bishkek on May 8".
+                    let root = earlier.strip_prefix("list after ").unwrap_or(earlier);
+                    let phrase = format!("list after {root}");
+                    return Some(cue(phrase, *confidence, Role::Visit, None, usize::MAX));
+                }
+                if OBJECTS.contains(&verb)
+                    && let Some(t) = v.and_then(|v| v.checked_sub(1))
+                    && TAKE_VERBS.contains(&w(t))
+                {
+                    let phrase = format!("{} {verb} to", w(t));
+                    return Some(cue(phrase, 0.8, Role::Visit, None, t));
+                }
+                None
+            }
+            "in" | "at" => {
+                let verb = prev;
+                if IN_VERBS.contains(&verb) {
+                    return Some(cue(format!("{verb} in"), 0.9, Role::Visit, None, p - 1));
+                }
+                if PRESENCE.contains(&verb) {
+                    return Some(cue(format!("{verb} in"), 0.6, Role::Visit, None, p - 1));
+                }
+                if RETURN_WORDS.contains(&verb) {
+                    return Some(cue(format!("{verb} in"), 0.85, Role::Return, None, p - 1));
+                }
+                if let Some(d) = self
+                    .dates
+                    .iter()
+                    .find(|d| d.first > m.last && d.first <= m.last + 3)
+                    && self.low.iter().any(|x| EVENTS.contains(&x.as_str()))
+                {
+                    let phrase = format!("in X + a day ({})", d.text);
+                    return Some(cue(phrase, 0.7, Role::Visit, None, p));
+                }
+                let meet = meet_before(&self.low, self.tokens, p)?;
+                Some(cue(
+                    format!("{} ... in X", w(meet)),
+                    0.7,
+                    Role::Visit,
+                    None,
+                    meet,
+                ))
+            }
+            "for" => {
+                // The place left, right before `for` or before a day: `depart X on May 4 for Y`.
+                let mut q = p.checked_sub(1);
+                if let Some(d) = self.dates.iter().find(|d| Some(d.last) == q) {
+                    q = d.first.checked_sub(1);
+                    if q.is_some_and(|q| w(q) == "on") {
+                        q = q.and_then(|q| q.checked_sub(1));
+                    }
+                }
+                if let Some(from) = q.and_then(|q| self.mention_ending_at(q))
+                    && Self::departs(out, from)
+                {
+                    return Some(cue("left X for Y".into(), 0.9, Role::Visit, Some(from), p));
+                }
+                matches!(
+                    prev,
+                    "bound" | "headed" | "leaves" | "left" | "departed" | "departs"
+                )
+                .then(|| cue(format!("{prev} for"), 0.8, Role::Visit, None, p - 1))
+            }
+            "from" if TO_VERBS.contains(&prev) || LEAVE_VERBS.contains(&prev) => Some(cue(
+                format!("{prev} from"),
+                0.8,
+                Role::DepartFrom,
+                None,
+                p - 1,
+            )),
+            // "flew from A to B on Monday, from B to C on Tuesday".
+            "from"
+                if matches!(prev, "," | "and" | "then")
+                    && (1..p).any(|q| w(q) == "from" && TO_VERBS.contains(&w(q - 1))) =>
+            {
+                Some(cue("from X to Y".into(), 0.8, Role::DepartFrom, None, p))
+            }
+            v if DIRECT_VERBS.contains(&v) => Some(cue(v.to_string(), 0.85, Role::Visit, None, p)),
+            v if LEAVE_VERBS.contains(&v) => {
+                Some(cue(v.to_string(), 0.85, Role::DepartFrom, None, p))
+            }
+            _ => None,
+        }
+    }
+
+    /// A list before the mention, `p` being the token right before it: "visits to A, B, and C",
+    /// "Paris, France, and Berlin". `place` is the mention's place.
+    fn list_cue(&self, p: usize, place: &Place, out: &[Decision]) -> Option<ListCue> {
+        let mut q = p as isize;
+        while q >= 0 && SEPARATORS.contains(&self.w(q as usize)) {
+            q -= 1;
+        }
+        if q < 0 || (q as usize) >= p {
+            return None;
+        }
+        let prevm = self.mention_ending_at(q as usize)?;
+        let qualifier = matches!(&self.mentions[prevm].what, What::Place(c) if c.country == place.country && c.scope < place.scope)
+            && self.w(p) == ",";
+        if qualifier {
+            let why = format!("qualifies {}", self.mentions[prevm].text);
+            return Some(ListCue::Decided(Decision::Mentioned(why)));
+        }
+        // Walk back over qualifiers to the list's stop.
+        let mut r = prevm;
+        while let Some(Decision::Mentioned(why)) = out.get(r) {
+            if why.starts_with("qualifies") && r > 0 {
+                r -= 1;
+            } else {
+                break;
+            }
+        }
+        match out.get(r) {
+            Some(Decision::Stop {
+                cue: listed,
+                confidence,
+                role,
+                ..
+            }) if *role != Role::DepartFrom && !listed.contains("X") => {
+                let root = listed.strip_prefix("list after ").unwrap_or(listed);
+                let phrase = format!("list after {root}");
+                Some(ListCue::Cue(cue(
+                    phrase,
+                    *confidence,
+                    *role,
+                    None,
+                    usize::MAX,
+                )))
+            }
+            Some(Decision::Mentioned(why))
+                if why.starts_with("negated") || why.starts_with("an earlier") =>
+            {
+                Some(ListCue::Decided(Decision::Mentioned(why.clone())))
+            }
+            _ => None,
+        }
+    }
+
+    /// Why the cue `found` for mention `m` is not a trip of the traveller's: someone else's,
+    /// negated, a wish, an earlier trip, or undone afterwards.
+    fn not_this_trip(&self, m: &Mention, found: &Cue) -> Option<String> {
+        let w = |i: usize| self.w(i);
+        let cue = &found.phrase;
+        let cue_start = found.start;
         if cue_start != usize::MAX {
             let lo = cue_start.saturating_sub(6);
             // "the president, who flew to Paris ...": someone else's trip.
             if (lo..cue_start).any(|q| w(q) == "who" && q > 0 && w(q - 1) == ",") {
-                out.push(Decision::Mentioned(format!(
-                    "someone else's trip (`, who ... {cue}`)"
-                )));
-                continue;
+                return Some(format!("someone else's trip (`, who ... {cue}`)"));
             }
             if let Some(neg) = (lo..cue_start).map(w).find(|x| NEGATIONS.contains(x)) {
-                out.push(Decision::Mentioned(format!(
-                    "negated (`{neg}` before `{cue}`)"
-                )));
-                continue;
+                return Some(format!("negated (`{neg}` before `{cue}`)"));
             }
             if let Some(wish) = (lo..cue_start)
-                .filter(|&q| !tokens[q].is_capitalised()) // "May 16" is a day
+                .filter(|&q| !self.tokens[q].is_capitalised()) // "May 16" is a day
                 .map(w)
                 .find(|x| WISHES.contains(x))
             {
-                out.push(Decision::Mentioned(format!(
-                    "a wish, not a visit (`{wish}` before `{cue}`)"
-                )));
-                continue;
+                return Some(format!("a wish, not a visit (`{wish}` before `{cue}`)"));
             }
             if cue_start > 0 && EARLIER.contains(&w(cue_start - 1)) {
-                out.push(Decision::Mentioned(format!(
-                    "an earlier trip (`{} {cue}`)",
-                    w(cue_start - 1)
-                )));
-                continue;
+                return Some(format!("an earlier trip (`{} {cue}`)", w(cue_start - 1)));
             }
         }
         if w(m.last + 1) == "last" && EARLIER_AFTER.contains(&w(m.last + 2)) {
-            out.push(Decision::Mentioned(format!(
+            return Some(format!(
                 "an earlier trip (`{cue}` ... `last {}`)",
                 w(m.last + 2)
-            )));
-            continue;
+            ));
         }
         // Undone afterwards: "a visit to Vilnius was cancelled", "stop in X, but it did not".
-        let after: Vec<&str> = (m.last + 1..(m.last + 8).min(low.len())).map(w).collect();
+        let after: Vec<&str> = (m.last + 1..(m.last + 8).min(self.low.len()))
+            .map(w)
+            .collect();
         if let Some(u) = after.iter().take(6).find(|x| UNDONE_AFTER.contains(x)) {
-            out.push(Decision::Mentioned(format!("undone (`{cue}` ... `{u}`)")));
-            continue;
+            return Some(format!("undone (`{cue}` ... `{u}`)"));
         }
         if let Some(b) = after.iter().position(|x| *x == "but")
             && after[b..]
                 .iter()
                 .any(|x| matches!(*x, "not" | "n't" | "'t" | "never"))
         {
-            out.push(Decision::Mentioned(format!(
-                "undone (`{cue}` ... `but ... not`)"
-            )));
-            continue;
+            return Some(format!("undone (`{cue}` ... `but ... not`)"));
         }
-        if again {
-            role = Role::Return;
-        }
-        out.push(Decision::Stop {
-            cue,
-            confidence,
-            role,
-            follows,
-        });
+        None
     }
-    out
 }
 
 /// Nouns of a trip that a possessive can own: `the Indian prime minister's visit to Moscow`.
@@ -765,20 +810,10 @@ mod test {
     use super::super::{dates, mentions};
     use super::*;
 
-    fn index() -> TestIndex {
-        TestIndex(vec![
-            ("Israel", "IL", 9_000_000, true),
-            ("Jordan", "JO", 10_000_000, true),
-            ("Amman", "JO", 1_000_000, false),
-            ("Washington", "US", 700_000, false),
-            ("Tel Aviv", "IL", 400_000, false),
-        ])
-    }
-
     /// (mention, "stop: cue" or "mentioned: reason") for each mention of `s`.
     fn decisions(s: &str) -> Vec<(String, String)> {
         let toks = tokenize(s, 0, s.len());
-        let ms = mentions::find(s, 0, &toks, &index());
+        let ms = mentions::find(s, 0, &toks, &TestIndex::sample());
         let ds = dates::find(&toks);
         ms.iter()
             .zip(decide(&toks, &ms, &ds))
@@ -841,7 +876,7 @@ mod test {
         let s =
             "The Israeli envoy's visit to Amman followed the Jordanian king's visit to Washington.";
         let toks = tokenize(s, 0, s.len());
-        let ms = mentions::find(s, 0, &toks, &index());
+        let ms = mentions::find(s, 0, &toks, &TestIndex::sample());
         let mut ds = decide(&toks, &ms, &[]);
         someone_elses(&toks, &ms, &mut ds, Some("IL"));
         let stops: Vec<&str> = ms

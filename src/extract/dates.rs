@@ -121,146 +121,184 @@ fn year_number(t: &Token<'_>) -> Option<i16> {
 
 /// Finds the date expressions in a sentence's tokens, in order.
 pub fn find(tokens: &[Token<'_>]) -> Vec<DateMention> {
-    let n = tokens.len();
     let low: Vec<String> = tokens.iter().map(Token::lower).collect();
-    let word = |i: usize| low.get(i).map(String::as_str).unwrap_or("");
     let mut out = Vec::new();
     let mut i = 0;
-    while i < n {
-        let start = i;
-        let mut found: Option<(usize, usize, Expr)> = None;
-        // The token after a month name, past the dot of an abbreviation (`Nov. 6`).
-        let after_month = |k: usize| if word(k + 1) == "." { k + 2 } else { k + 1 };
-        if let Some(m) = month(tokens[i].text) {
-            // Month Day[(-|to|and|through) [Month] Day][, Year]
-            if let Some(d) = tokens.get(after_month(i)).and_then(day_number) {
-                let mut last = after_month(i);
-                let mut to = None;
-                if matches!(
-                    word(last + 1),
-                    "-" | "to" | "and" | "through" | "until" | "\u{2013}"
-                ) {
-                    let (m2, at) = match tokens.get(last + 2).and_then(|t| month(t.text)) {
-                        Some(m2) => (m2, after_month(last + 2)),
-                        None => (m, last + 2),
-                    };
-                    if let Some(d2) = tokens.get(at).and_then(day_number)
-                        && (m2, d2) > (m, d)
-                    {
-                        to = Some((m2, d2));
-                        last = at;
-                    }
-                }
-                let mut year = None;
-                let y_at = if word(last + 1) == "," {
-                    last + 2
-                } else {
-                    last + 1
-                };
-                if let Some(y) = tokens.get(y_at).and_then(year_number) {
-                    year = Some(y);
-                    last = y_at;
-                }
-                found = Some((
-                    start,
-                    last,
-                    Expr::Day {
-                        month: m,
-                        day: d,
-                        year,
-                        to,
-                    },
-                ));
-            }
-        } else if let Some(d) = day_number(&tokens[i]) {
-            // Day Month [Year]; Day(-|to|and) Day Month [Year]
-            let (d2, at) = match (word(i + 1), tokens.get(i + 2).and_then(day_number)) {
-                ("-" | "to" | "and" | "\u{2013}", Some(d2)) if d2 > d => (Some(d2), i + 3),
-                _ => (None, i + 1),
-            };
-            if let Some(m) = tokens.get(at).and_then(|t| month(t.text)) {
-                let mut last = at;
-                if word(at + 1) == "." {
-                    last += 1;
-                }
-                let year = tokens.get(last + 1).and_then(year_number);
-                if year.is_some() {
-                    last += 1;
-                }
-                found = Some((
-                    start,
-                    last,
-                    Expr::Day {
-                        month: m,
-                        day: d,
-                        year,
-                        to: d2.map(|d2| (m, d2)),
-                    },
-                ));
-            }
-        } else if let Some(wd) = weekday(&low[i]) {
-            let shift = match word(i.wrapping_sub(1)) {
-                "last" | "past" => -1,
-                "next" | "coming" => 1,
-                _ => 0,
-            };
-            let first = if shift != 0 { i - 1 } else { i };
-            found = Some((first, i, Expr::Weekday(wd, shift)));
-        } else {
-            let phrase = |words: &[&str]| words.iter().enumerate().all(|(k, w)| word(i + k) == *w);
-            let rel = [
-                (&["the", "same", "day"][..], Expr::SameDay),
-                (&["that", "same", "day"][..], Expr::SameDay),
-                (&["that", "day"][..], Expr::SameDay),
-                (&["the", "next", "day"][..], Expr::DayAfter(1)),
-                (&["the", "following", "day"][..], Expr::DayAfter(1)),
-                (&["a", "day", "later"][..], Expr::DayAfter(1)),
-                (&["two", "days", "later"][..], Expr::DayAfter(2)),
-                (&["three", "days", "later"][..], Expr::DayAfter(3)),
-                (&["four", "days", "later"][..], Expr::DayAfter(4)),
-                (&["the", "next", "morning"][..], Expr::DayAfter(1)),
-                (&["the", "following", "morning"][..], Expr::DayAfter(1)),
-                (&["the", "day", "before"][..], Expr::DayAfter(-1)),
-                (&["the", "previous", "day"][..], Expr::DayAfter(-1)),
-                (&["today"][..], Expr::Today(0)),
-                (&["yesterday"][..], Expr::Today(-1)),
-                (&["tomorrow"][..], Expr::Today(1)),
-            ];
-            if let Some((w, e)) = rel.iter().find(|(w, _)| phrase(w)) {
-                found = Some((i, i + w.len() - 1, *e));
-            }
-        }
-        // "Monday, September 25": the written day wins over the weekday.
-        if let Some((first, _, Expr::Weekday(..))) = found {
-            let next = if word(i + 1) == "," { i + 2 } else { i + 1 };
-            if next < n
-                && let Some(day) = find(&tokens[next..])
-                    .into_iter()
-                    .next()
-                    .filter(|d| d.first == 0)
-                && matches!(day.expr, Expr::Day { .. })
-            {
-                found = Some((first, next + day.last, day.expr));
-            }
-        }
-        match found {
-            Some((first, last, expr)) => {
-                out.push(DateMention {
-                    first,
-                    last,
-                    expr,
-                    text: tokens[first..=last]
-                        .iter()
-                        .map(|t| t.text)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                });
-                i = last + 1;
-            }
-            None => i += 1,
-        }
+    while i < tokens.len() {
+        let Some((first, last, expr)) = expression_at(tokens, &low, i) else {
+            i += 1;
+            continue;
+        };
+        out.push(DateMention {
+            first,
+            last,
+            expr,
+            text: tokens[first..=last]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" "),
+        });
+        i = last + 1;
     }
     out
+}
+
+/// The lower-case word at `i`, or "" past the end.
+fn word(low: &[String], i: usize) -> &str {
+    low.get(i).map(String::as_str).unwrap_or("")
+}
+
+/// The token after a month name at `k`, past the dot of an abbreviation (`Nov. 6`).
+fn after_month(low: &[String], k: usize) -> usize {
+    if word(low, k + 1) == "." {
+        k + 2
+    } else {
+        k + 1
+    }
+}
+
+/// The date expression at token `i`, if one starts there: (first token, last token, what it
+/// says). A weekday may take the word before it (`last Monday`).
+fn expression_at(tokens: &[Token<'_>], low: &[String], i: usize) -> Option<(usize, usize, Expr)> {
+    if let Some(m) = month(tokens[i].text) {
+        return month_day(tokens, low, i, m);
+    }
+    if let Some(d) = day_number(&tokens[i]) {
+        return day_month(tokens, low, i, d);
+    }
+    if let Some(wd) = weekday(&low[i]) {
+        return Some(weekday_at(tokens, low, i, wd));
+    }
+    relative_day(low, i)
+}
+
+/// Month Day[(-|to|and|through) [Month] Day][, Year], the month `m` at token `i`.
+fn month_day(
+    tokens: &[Token<'_>],
+    low: &[String],
+    i: usize,
+    m: i8,
+) -> Option<(usize, usize, Expr)> {
+    let mut last = after_month(low, i);
+    let d = tokens.get(last).and_then(day_number)?;
+    let mut to = None;
+    if matches!(
+        word(low, last + 1),
+        "-" | "to" | "and" | "through" | "until" | "\u{2013}"
+    ) {
+        let (m2, at) = match tokens.get(last + 2).and_then(|t| month(t.text)) {
+            Some(m2) => (m2, after_month(low, last + 2)),
+            None => (m, last + 2),
+        };
+        if let Some(d2) = tokens.get(at).and_then(day_number)
+            && (m2, d2) > (m, d)
+        {
+            to = Some((m2, d2));
+            last = at;
+        }
+    }
+    let y_at = if word(low, last + 1) == "," {
+        last + 2
+    } else {
+        last + 1
+    };
+    let year = tokens.get(y_at).and_then(year_number);
+    if year.is_some() {
+        last = y_at;
+    }
+    let day = Expr::Day {
+        month: m,
+        day: d,
+        year,
+        to,
+    };
+    Some((i, last, day))
+}
+
+/// Day Month [Year]; Day(-|to|and) Day Month [Year], the day `d` at token `i`.
+fn day_month(
+    tokens: &[Token<'_>],
+    low: &[String],
+    i: usize,
+    d: i8,
+) -> Option<(usize, usize, Expr)> {
+    let (d2, at) = match (word(low, i + 1), tokens.get(i + 2).and_then(day_number)) {
+        ("-" | "to" | "and" | "\u{2013}", Some(d2)) if d2 > d => (Some(d2), i + 3),
+        _ => (None, i + 1),
+    };
+    let m = tokens.get(at).and_then(|t| month(t.text))?;
+    let mut last = at;
+    if word(low, at + 1) == "." {
+        last += 1;
+    }
+    let year = tokens.get(last + 1).and_then(year_number);
+    if year.is_some() {
+        last += 1;
+    }
+    let day = Expr::Day {
+        month: m,
+        day: d,
+        year,
+        to: d2.map(|d2| (m, d2)),
+    };
+    Some((i, last, day))
+}
+
+/// The weekday `wd` at token `i`, with `last`/`next` before it; "Monday, September 25" is the
+/// written day (the written day wins over the weekday).
+fn weekday_at(tokens: &[Token<'_>], low: &[String], i: usize, wd: Weekday) -> (usize, usize, Expr) {
+    let shift = match word(low, i.wrapping_sub(1)) {
+        "last" | "past" => -1,
+        "next" | "coming" => 1,
+        _ => 0,
+    };
+    let first = if shift != 0 { i - 1 } else { i };
+    let next = if word(low, i + 1) == "," {
+        i + 2
+    } else {
+        i + 1
+    };
+    if next < tokens.len()
+        && let Some(day) = find(&tokens[next..])
+            .into_iter()
+            .next()
+            .filter(|d| d.first == 0)
+        && matches!(day.expr, Expr::Day { .. })
+    {
+        return (first, next + day.last, day.expr);
+    }
+    (first, i, Expr::Weekday(wd, shift))
+}
+
+/// A day relative to another (`the next day`, `yesterday`) starting at token `i`.
+fn relative_day(low: &[String], i: usize) -> Option<(usize, usize, Expr)> {
+    let phrase = |words: &[&str]| {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| word(low, i + k) == *w)
+    };
+    let rel = [
+        (&["the", "same", "day"][..], Expr::SameDay),
+        (&["that", "same", "day"][..], Expr::SameDay),
+        (&["that", "day"][..], Expr::SameDay),
+        (&["the", "next", "day"][..], Expr::DayAfter(1)),
+        (&["the", "following", "day"][..], Expr::DayAfter(1)),
+        (&["a", "day", "later"][..], Expr::DayAfter(1)),
+        (&["two", "days", "later"][..], Expr::DayAfter(2)),
+        (&["three", "days", "later"][..], Expr::DayAfter(3)),
+        (&["four", "days", "later"][..], Expr::DayAfter(4)),
+        (&["the", "next", "morning"][..], Expr::DayAfter(1)),
+        (&["the", "following", "morning"][..], Expr::DayAfter(1)),
+        (&["the", "day", "before"][..], Expr::DayAfter(-1)),
+        (&["the", "previous", "day"][..], Expr::DayAfter(-1)),
+        (&["today"][..], Expr::Today(0)),
+        (&["yesterday"][..], Expr::Today(-1)),
+        (&["tomorrow"][..], Expr::Today(1)),
+    ];
+    let (w, e) = rel.iter().find(|(w, _)| phrase(w))?;
+    Some((i, i + w.len() - 1, *e))
 }
 
 /// Words that put a sentence in the future (announcements, schedules).

@@ -470,23 +470,9 @@ mod test {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn index() -> TestIndex {
-        TestIndex(vec![
-            ("Israel", "IL", 9_000_000, true),
-            ("Jordan", "JO", 10_000_000, true),
-            ("Palestine", "PS", 5_000_000, true),
-            ("United States", "US", 330_000_000, true),
-            ("Amman", "JO", 1_000_000, false),
-            ("Antony", "FR", 60_000, false),
-            ("Tel Aviv", "IL", 400_000, false),
-            ("Washington", "US", 700_000, false),
-            ("Ramallah", "PS", 40_000, false),
-        ])
-    }
-
     fn mentions(s: &str) -> Vec<(String, bool, bool)> {
         let toks = tokenize(s, 0, s.len());
-        find(s, 0, &toks, &index())
+        find(s, 0, &toks, &TestIndex::sample())
             .into_iter()
             .map(|m| (m.text, m.in_name, m.possessive))
             .collect()
@@ -516,7 +502,7 @@ mod test {
         let s =
             "Israeli forces, the White House and the U.S. in the West Bank and the Middle East.";
         let toks = tokenize(s, 0, s.len());
-        let m = find(s, 0, &toks, &index());
+        let m = find(s, 0, &toks, &TestIndex::sample());
         let whats: Vec<_> = m.iter().map(|m| &m.what).collect();
         assert!(matches!(whats[0], What::Demonym(c) if c == "IL"));
         assert!(matches!(whats[1], What::Metonym(c) if c == "US"));

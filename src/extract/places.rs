@@ -68,17 +68,17 @@ impl PlaceIndex for Gazetteer {
         let info = self.country_by_name(name)?;
         Some(Place {
             name: info.name.clone(),
-            country: m.country.clone(),
-            country_name: m.country_name.clone(),
+            country: m.place.country.clone(),
+            country_name: m.place.country_name.clone(),
             admin1: None,
-            lat: m.lat,
-            lon: m.lon,
-            population: m.population,
+            lat: m.place.lat,
+            lon: m.place.lon,
+            population: m.place.population,
             scope: Scope::Country,
             seat: info.capital.clone(),
             query: info.name.clone(),
             alternate: false,
-            key: format!("country:{}", m.country),
+            key: format!("country:{}", m.place.country),
         })
     }
 
@@ -93,7 +93,7 @@ impl PlaceIndex for Gazetteer {
             ..Hints::none()
         };
         let m = self.exact(name, &hints)?;
-        (m.level == Level::City && m.country == iso2).then(|| city_place(&m))
+        (m.level == Level::City && m.place.country == iso2).then(|| city_place(&m))
     }
 
     fn city_among(&self, name: &str, neighbours: &[&Place]) -> Option<Place> {
@@ -113,18 +113,18 @@ impl PlaceIndex for Gazetteer {
 
 fn city_place(m: &crate::geocode::Match) -> Place {
     Place {
-        name: m.name.clone(),
-        country: m.country.clone(),
-        country_name: m.country_name.clone(),
-        admin1: m.admin1.clone(),
-        lat: m.lat,
-        lon: m.lon,
-        population: m.population,
+        name: m.place.name.clone(),
+        country: m.place.country.clone(),
+        country_name: m.place.country_name.clone(),
+        admin1: m.place.admin1.clone(),
+        lat: m.place.lat,
+        lon: m.place.lon,
+        population: m.place.population,
         scope: Scope::City,
         seat: None,
-        query: format!("{}, {}", m.name, m.country_name),
+        query: format!("{}, {}", m.place.name, m.place.country_name),
         alternate: m.alternate_name,
-        key: format!("city:{}", m.geonameid),
+        key: format!("city:{}", m.place.geonameid),
     }
 }
 
@@ -150,6 +150,24 @@ impl PlaceIndex for TestIndex {
 
 #[cfg(test)]
 impl TestIndex {
+    /// The places the extraction tests name: five countries, then seven cities.
+    pub fn sample() -> TestIndex {
+        TestIndex(vec![
+            ("Israel", "IL", 9_000_000, true),
+            ("Jordan", "JO", 10_000_000, true),
+            ("Palestine", "PS", 5_000_000, true),
+            ("United States", "US", 330_000_000, true),
+            ("Iraq", "IQ", 40_000_000, true),
+            ("Amman", "JO", 1_000_000, false),
+            ("Antony", "FR", 60_000, false),
+            ("Tel Aviv", "IL", 400_000, false),
+            ("Washington", "US", 700_000, false),
+            ("Ramallah", "PS", 40_000, false),
+            ("Tokyo", "JP", 9_000_000, false),
+            ("Cairo", "EG", 9_000_000, false),
+        ])
+    }
+
     fn find(&self, name: &str, iso2: Option<&str>, country: bool) -> Option<Place> {
         let (i, &(n, c, pop, _)) = self
             .0

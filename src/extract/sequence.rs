@@ -489,24 +489,12 @@ mod test {
     use super::super::{Options, extract};
     use jiff::civil::date;
 
-    fn index() -> TestIndex {
-        TestIndex(vec![
-            ("Israel", "IL", 9_000_000, true),
-            ("Jordan", "JO", 10_000_000, true),
-            ("Iraq", "IQ", 40_000_000, true),
-            ("Amman", "JO", 1_000_000, false),
-            ("Tel Aviv", "IL", 400_000, false),
-            ("Tokyo", "JP", 9_000_000, false),
-            ("Cairo", "EG", 9_000_000, false),
-        ])
-    }
-
     /// (name, arrive or depart day) of each stop.
     fn trip(text: &str) -> Vec<(String, Option<String>)> {
         let o = Options {
             published: Some(date(2023, 11, 6)),
         };
-        extract(text, &o, &index())
+        extract(text, &o, &TestIndex::sample())
             .unwrap()
             .stops
             .into_iter()

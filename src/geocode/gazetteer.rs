@@ -45,6 +45,19 @@ struct Region {
     admin1: Vec<u16>,
 }
 
+/// What the qualifiers after a query's name say: see [`Gazetteer::qualifiers`].
+#[derive(Default)]
+struct Qualifiers {
+    /// The intersection of the regions named; empty when none was.
+    region: Region,
+    /// The qualifiers that named a region, as written.
+    named: Vec<String>,
+    /// Two named regions do not overlap ("Paris, Texas, France").
+    conflict: bool,
+    /// One per qualifier that is no known region (ignored).
+    warnings: Vec<String>,
+}
+
 impl Region {
     fn contains(&self, p: &PlaceRow) -> bool {
         self.countries.contains(&p.country) || self.admin1.contains(&p.admin1)
@@ -139,45 +152,12 @@ impl Gazetteer {
             .filter(|p| !normalize(p).is_empty());
         let name_raw = parts.next().unwrap_or(query);
         let name = normalize(name_raw);
-        let mut region = Region::default();
-        let mut named_regions = Vec::new();
-        let mut conflict = false;
-        let mut warnings = Vec::new();
-        for q in parts {
-            match self.region(&normalize(q)) {
-                Some(r) => {
-                    named_regions.push(q.to_string());
-                    if region.is_empty() {
-                        region = r;
-                    } else {
-                        region = intersect(&region, &r, &self.index);
-                        // "Paris, Texas, France": regions that do not overlap hold nothing.
-                        conflict |= region.is_empty();
-                    }
-                }
-                None => {
-                    // A misspelt region ("Paris, Texsa") must not quietly become no region.
-                    let near_misses: Vec<String> = self
-                        .close_regions(&normalize(q))
-                        .into_iter()
-                        .filter_map(|r| {
-                            self.lookup_with(&format!("{name_raw}, {r}"), hints, false)
-                                .ok()
-                        })
-                        .map(|m| m.place().label())
-                        .collect();
-                    if !near_misses.is_empty() {
-                        return Err(GeocodeError::NotFound {
-                            query: query.trim().to_string(),
-                            suggestions: near_misses,
-                        });
-                    }
-                    warnings.push(format!(
-                        "`{q}` in `{query}` is not a country or region the gazetteer knows; ignored it"
-                    ));
-                }
-            }
-        }
+        let Qualifiers {
+            mut region,
+            named: mut named_regions,
+            conflict,
+            warnings,
+        } = self.qualifiers(query, name_raw, parts, hints)?;
         let mut postings = self.index.postings(&name);
         let mut name = name;
         if postings.is_empty() && named_regions.is_empty() {
@@ -213,40 +193,13 @@ impl Gazetteer {
             {
                 return Ok(self.country_match(query, &name, c));
             }
-            // A state or province is not a place: offer its biggest places.
-            if suggest && let Some(r) = self.region(&name) {
-                let places: Vec<String> = (0..self.index.place_count() as u32)
-                    .filter(|&i| r.contains(&self.index.place(i)))
-                    .take(3)
-                    .map(|i| self.place(i).label())
-                    .collect();
-                if !places.is_empty() {
-                    return Err(GeocodeError::NotFound {
-                        query: query.trim().to_string(),
-                        suggestions: places,
-                    });
-                }
-            }
             return Err(GeocodeError::NotFound {
                 query: query.trim().to_string(),
                 suggestions: if suggest {
-                    suggestions(&self.index, &name, 5, &|i| {
-                        region.is_empty() || region.contains(&self.index.place(i))
-                    })
+                    self.did_you_mean(&name, &region)
                 } else {
                     Vec::new()
-                }
-                .into_iter()
-                .map(|(i, key)| {
-                    let place = self.place(i);
-                    let own = normalize(&place.name);
-                    if strsim::osa_distance(&name, &own) <= strsim::osa_distance(&name, key) {
-                        place.label()
-                    } else {
-                        format!("{} (known as \"{key}\")", place.label())
-                    }
-                })
-                .collect(),
+                },
             });
         }
         if conflict
@@ -263,7 +216,7 @@ impl Gazetteer {
                 &Hints::none(),
                 Vec::new(),
             );
-            let mut elsewhere = vec![all.place().label()];
+            let mut elsewhere = vec![all.place.label()];
             elsewhere.extend(all.alternatives.iter().map(Place::label));
             return Err(GeocodeError::NotInRegion {
                 query: query.trim().to_string(),
@@ -273,6 +226,82 @@ impl Gazetteer {
             });
         }
         Ok(self.best(query, &name, postings, &region, hints, warnings))
+    }
+
+    /// The regions named after a query's first part (`name_raw`): their intersection, the parts
+    /// that named one, whether two named regions do not overlap, and a warning per unknown
+    /// part. A part that is a misspelt region ("Paris, Texsa") is an error suggesting the place
+    /// in the regions it is close to.
+    fn qualifiers<'q>(
+        &self,
+        query: &str,
+        name_raw: &str,
+        parts: impl Iterator<Item = &'q str>,
+        hints: &Hints,
+    ) -> Result<Qualifiers, GeocodeError> {
+        let mut found = Qualifiers::default();
+        for q in parts {
+            let Some(r) = self.region(&normalize(q)) else {
+                let near_misses: Vec<String> = self
+                    .close_regions(&normalize(q))
+                    .into_iter()
+                    .filter_map(|r| {
+                        self.lookup_with(&format!("{name_raw}, {r}"), hints, false)
+                            .ok()
+                    })
+                    .map(|m| m.place.label())
+                    .collect();
+                if !near_misses.is_empty() {
+                    return Err(GeocodeError::NotFound {
+                        query: query.trim().to_string(),
+                        suggestions: near_misses,
+                    });
+                }
+                found.warnings.push(format!(
+                    "`{q}` in `{query}` is not a country or region the gazetteer knows; ignored it"
+                ));
+                continue;
+            };
+            found.named.push(q.to_string());
+            if found.region.is_empty() {
+                found.region = r;
+            } else {
+                found.region = intersect(&found.region, &r, &self.index);
+                // "Paris, Texas, France": regions that do not overlap hold nothing.
+                found.conflict |= found.region.is_empty();
+            }
+        }
+        Ok(found)
+    }
+
+    /// Suggestions for a `name` (normalised) that matched nothing within `region` (empty:
+    /// anywhere): for a state or province, its three biggest places; else up to five close
+    /// names, saying which alternate name was close (`(known as "...")`).
+    fn did_you_mean(&self, name: &str, region: &Region) -> Vec<String> {
+        if let Some(r) = self.region(name) {
+            let places: Vec<String> = (0..self.index.place_count() as u32)
+                .filter(|&i| r.contains(&self.index.place(i)))
+                .take(3)
+                .map(|i| self.place(i).label())
+                .collect();
+            if !places.is_empty() {
+                return places;
+            }
+        }
+        suggestions(&self.index, name, 5, &|i| {
+            region.is_empty() || region.contains(&self.index.place(i))
+        })
+        .into_iter()
+        .map(|(i, key)| {
+            let place = self.place(i);
+            let own = normalize(&place.name);
+            if strsim::osa_distance(name, &own) <= strsim::osa_distance(name, key) {
+                place.label()
+            } else {
+                format!("{} (known as \"{key}\")", place.label())
+            }
+        })
+        .collect()
     }
 
     /// The place called exactly `name` (a country, or a place's own or alternate name), with no
@@ -372,18 +401,9 @@ impl Gazetteer {
                 ));
             }
         }
-        let place = self.place(best.index);
         Match {
             query: query.to_string(),
-            name: place.name,
-            lat: place.lat,
-            lon: place.lon,
-            country: place.country,
-            country_name: place.country_name,
-            admin1: place.admin1,
-            population: place.population,
-            timezone: place.timezone,
-            geonameid: place.geonameid,
+            place: self.place(best.index),
             level: Level::City,
             matched: key.to_string(),
             alternate_name: best.alternate,
@@ -423,29 +443,29 @@ impl Gazetteer {
     /// A match standing for a whole country: its capital.
     fn country_match(&self, query: &str, key: &str, c: usize) -> Match {
         let row = &self.index.countries[c];
-        let capital = row.capital_place.map(|i| self.place(i));
-        let (lat, lon) = match &capital {
-            Some(p) => (p.lat, p.lon),
-            None => (
-                row.capital_lat.unwrap_or(0.0),
-                row.capital_lon.unwrap_or(0.0),
-            ),
+        // The capital as indexed, or as the country table gives it; with the country's own
+        // code and name either way.
+        let place = match row.capital_place {
+            Some(i) => Place {
+                country: row.iso2.to_string(),
+                country_name: row.name.to_string(),
+                ..self.place(i)
+            },
+            None => Place {
+                name: row.capital.to_string(),
+                lat: row.capital_lat.unwrap_or(0.0),
+                lon: row.capital_lon.unwrap_or(0.0),
+                country: row.iso2.to_string(),
+                country_name: row.name.to_string(),
+                admin1: None,
+                population: 0,
+                timezone: None,
+                geonameid: row.capital_geonameid.unwrap_or(0),
+            },
         };
         Match {
             query: query.to_string(),
-            name: capital
-                .as_ref()
-                .map_or(row.capital.to_string(), |p| p.name.clone()),
-            lat,
-            lon,
-            country: row.iso2.to_string(),
-            country_name: row.name.to_string(),
-            admin1: capital.as_ref().and_then(|p| p.admin1.clone()),
-            population: capital.as_ref().map_or(0, |p| p.population),
-            timezone: capital.as_ref().and_then(|p| p.timezone.clone()),
-            geonameid: capital
-                .as_ref()
-                .map_or(row.capital_geonameid.unwrap_or(0), |p| p.geonameid),
+            place,
             level: Level::Country,
             matched: key.to_string(),
             alternate_name: false,

@@ -41,11 +41,11 @@ impl Hints {
 
     /// Adds a resolved place's country and region, not its position.
     pub fn add_match_region(&mut self, m: &Match) {
-        if !self.countries.contains(&m.country) {
-            self.countries.push(m.country.clone());
+        if !self.countries.contains(&m.place.country) {
+            self.countries.push(m.place.country.clone());
         }
-        if let Some(a) = &m.admin1 {
-            let key = (m.country.clone(), a.clone());
+        if let Some(a) = &m.place.admin1 {
+            let key = (m.place.country.clone(), a.clone());
             if !self.admin1.contains(&key) {
                 self.admin1.push(key);
             }
@@ -75,9 +75,5 @@ impl Hints {
 
 /// Great-circle distance on a sphere of radius 6,371 km, in metres (good enough for a hint).
 pub(crate) fn haversine_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6_371_000.0 * a.sqrt().min(1.0).asin()
+    6_371_000.0 * crate::geodesy::central_angle_rad(lon1, lat1, lon2, lat2)
 }

@@ -5,9 +5,10 @@
 //! ```
 //! use tripmap::geocode::{lookup, Hints, Level};
 //! let m = lookup("Paris, TX", &Hints::none()).unwrap();
-//! assert_eq!((m.name.as_str(), m.country.as_str(), m.admin1.as_deref()), ("Paris", "US", Some("Texas")));
+//! let p = &m.place;
+//! assert_eq!((p.name.as_str(), p.country.as_str(), p.admin1.as_deref()), ("Paris", "US", Some("Texas")));
 //! let iraq = lookup("Iraq", &Hints::none()).unwrap();
-//! assert_eq!((iraq.name.as_str(), iraq.level), ("Baghdad", Level::Country));
+//! assert_eq!((iraq.place.name.as_str(), iraq.level), ("Baghdad", Level::Country));
 //! let e = lookup("Bagdhad", &Hints::none()).unwrap_err();
 //! assert!(e.to_string().contains("did you mean Baghdad, Iraq"), "{e}");
 //! ```

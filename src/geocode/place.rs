@@ -63,24 +63,10 @@ pub enum Level {
 pub struct Match {
     /// The query as given.
     pub query: String,
-    /// GeoNames name of the place (for a country: its capital).
-    pub name: String,
-    /// Latitude, degrees north (WGS84).
-    pub lat: f64,
-    /// Longitude, degrees east (WGS84).
-    pub lon: f64,
-    /// ISO 3166-1 alpha-2 country code.
-    pub country: String,
-    /// GeoNames' English country name.
-    pub country_name: String,
-    /// First-level region (state, province), when known.
-    pub admin1: Option<String>,
-    /// Population (people); for a country, the capital's (0 when the capital is not indexed).
-    pub population: u64,
-    /// IANA time zone, when known.
-    pub timezone: Option<String>,
-    /// GeoNames id of the place (for a country: of its capital).
-    pub geonameid: u32,
+    /// The place; for a country, its capital (population 0 when the capital is not indexed),
+    /// with the country's code and name.
+    #[serde(flatten)]
+    pub place: Place,
     /// `city`, or `country` when the query named a country and the match is its capital.
     pub level: Level,
     /// The normalised name that matched ("kiev").
@@ -94,32 +80,17 @@ pub struct Match {
 }
 
 impl Match {
-    /// The matched place without the match details.
-    pub fn place(&self) -> Place {
-        Place {
-            name: self.name.clone(),
-            lat: self.lat,
-            lon: self.lon,
-            country: self.country.clone(),
-            country_name: self.country_name.clone(),
-            admin1: self.admin1.clone(),
-            population: self.population,
-            timezone: self.timezone.clone(),
-            geonameid: self.geonameid,
-        }
-    }
-
     /// The position as a [`LonLat`].
     pub fn lonlat(&self) -> LonLat {
-        self.place().lonlat()
+        self.place.lonlat()
     }
 
     /// "Springfield, Illinois, United States"; "Baghdad, Iraq (capital of Iraq)" for a country.
     pub fn label(&self) -> String {
-        let label = self.place().label();
+        let label = self.place.label();
         match self.level {
             Level::City => label,
-            Level::Country => format!("{label} (capital of {})", self.country_name),
+            Level::Country => format!("{label} (capital of {})", self.place.country_name),
         }
     }
 }

@@ -16,13 +16,13 @@ pub fn text(m: &Match) -> String {
         s,
         "{} -> {} ({}){level}\n    {:.5}, {:.5}  population {}  {}  geonameid {}",
         m.query.trim(),
-        m.place().label(),
-        m.country,
-        m.lat,
-        m.lon,
-        format_count(m.population),
-        m.timezone.as_deref().unwrap_or("(no time zone)"),
-        m.geonameid
+        m.place.label(),
+        m.place.country,
+        m.place.lat,
+        m.place.lon,
+        format_count(m.place.population),
+        m.place.timezone.as_deref().unwrap_or("(no time zone)"),
+        m.place.geonameid
     );
     for a in &m.alternatives {
         let _ = writeln!(

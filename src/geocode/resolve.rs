@@ -122,7 +122,7 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
             warnings.push(format!(
                 "{at}: `{}` is a country; placed it at its capital, {}",
                 m.query.trim(),
-                m.name
+                m.place.name
             ));
         }
         apply(stop, m);
@@ -155,17 +155,17 @@ fn places_far_from_positions(itinerary: &Itinerary) -> Vec<String> {
         if m.level != Level::City {
             continue;
         }
-        let d = super::hints::haversine_m(p.lat(), p.lon(), m.lat, m.lon);
+        let d = super::hints::haversine_m(p.lat(), p.lon(), m.place.lat, m.place.lon);
         if d > PLACE_POSITION_TOLERANCE_M {
             let at = StopRef {
                 number: i + 1,
                 name: Some(stop.name.clone()),
             };
-            let swapped = super::hints::haversine_m(p.lon(), p.lat(), m.lat, m.lon)
+            let swapped = super::hints::haversine_m(p.lon(), p.lat(), m.place.lat, m.place.lon)
                 <= PLACE_POSITION_TOLERANCE_M;
             warnings.push(format!(
                 "{at}: `place` {} is {:.0} km from the given lat {}, lon {}{}; kept the coordinates",
-                m.place().label(),
+                m.place.label(),
                 d / 1000.0,
                 p.lat(),
                 p.lon(),
@@ -274,7 +274,7 @@ fn stop_error(i: usize, stop: &Stop, e: &GeocodeError) -> Error {
 fn apply(stop: &mut Stop, m: &Match) {
     stop.position = Some(m.lonlat());
     if stop.tz.is_none()
-        && let Some(name) = &m.timezone
+        && let Some(name) = &m.place.timezone
         && let Ok(tz) = jiff::tz::TimeZone::get(name)
     {
         stop.tz = Some(Zone {
@@ -287,17 +287,17 @@ fn apply(stop: &mut Stop, m: &Match) {
         Level::Country => "country",
     };
     stop.resolved = vec![
-        (GEONAMEID.to_string(), json!(m.geonameid)),
-        ("gazetteer_name".to_string(), json!(m.name)),
-        ("country".to_string(), json!(m.country)),
+        (GEONAMEID.to_string(), json!(m.place.geonameid)),
+        ("gazetteer_name".to_string(), json!(m.place.name)),
+        ("country".to_string(), json!(m.place.country)),
         (
             "admin1".to_string(),
-            m.admin1.as_ref().map_or(Value::Null, |a| json!(a)),
+            m.place.admin1.as_ref().map_or(Value::Null, |a| json!(a)),
         ),
-        ("population".to_string(), json!(m.population)),
+        ("population".to_string(), json!(m.place.population)),
         (
             "timezone".to_string(),
-            m.timezone.as_ref().map_or(Value::Null, |t| json!(t)),
+            m.place.timezone.as_ref().map_or(Value::Null, |t| json!(t)),
         ),
         ("place_level".to_string(), json!(level)),
     ];

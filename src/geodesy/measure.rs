@@ -23,9 +23,26 @@ pub fn initial_bearing_deg(a: LonLat, b: LonLat) -> f64 {
     if d >= 360.0 { 0.0 } else { d }
 }
 
+/// Great-circle (central) angle in radians between two positions given in degrees, on a sphere,
+/// by the haversine formula (stable for small angles). Times a radius, it is a distance.
+pub fn central_angle_rad(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dphi = p2 - p1;
+    let dlam = (lon2 - lon1).to_radians();
+    let h = (dphi / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dlam / 2.0).sin().powi(2);
+    2.0 * h.sqrt().min(1.0).asin()
+}
+
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn central_angle_of_a_quarter_meridian_and_of_one_point() {
+        let q = central_angle_rad(10.0, 0.0, 10.0, 90.0);
+        assert!((q - std::f64::consts::FRAC_PI_2).abs() < 1e-15, "{q}");
+        assert_eq!(central_angle_rad(35.0, 31.0, 35.0, 31.0), 0.0);
+    }
 
     #[test]
     fn same_point_is_zero_not_nan() {

@@ -7,7 +7,7 @@
 //! `trip.gpx` reads back to the same stops.
 
 use super::fields::RawStop;
-use super::xml::{child, child_text, children, error_at, line_of, parse};
+use super::xml::{child, child_text, children, error_at, expect_root, line_of, parse};
 use crate::error::Error;
 use crate::model::{Itinerary, Track};
 use roxmltree::Node;
@@ -16,15 +16,7 @@ use roxmltree::Node;
 pub fn read(text: &str) -> Result<Itinerary, Error> {
     let doc = parse(text)?;
     let root = doc.root_element();
-    if root.tag_name().name() != "gpx" {
-        return Err(error_at(
-            root,
-            format!(
-                "expected a GPX document (<gpx>), found <{}>",
-                root.tag_name().name()
-            ),
-        ));
-    }
+    expect_root(root, "gpx", "a GPX document")?;
     let metadata = child(root, "metadata");
     let title = metadata
         .and_then(|m| child_text(m, "name"))

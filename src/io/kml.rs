@@ -8,7 +8,7 @@
 //! so a `trip.kml` reads back to the same stops; other `<Data>` values are kept as properties.
 
 use super::fields::RawStop;
-use super::xml::{child, child_text, children, error_at, line_of, parse};
+use super::xml::{child, child_text, children, error_at, expect_root, line_of, parse};
 use crate::error::Error;
 use crate::model::{Itinerary, Track};
 use roxmltree::Node;
@@ -23,15 +23,7 @@ const FIELDS: &[&str] = &[
 pub fn read(text: &str) -> Result<Itinerary, Error> {
     let doc = parse(text)?;
     let root = doc.root_element();
-    if root.tag_name().name() != "kml" {
-        return Err(error_at(
-            root,
-            format!(
-                "expected a KML document (<kml>), found <{}>",
-                root.tag_name().name()
-            ),
-        ));
-    }
+    expect_root(root, "kml", "a KML document")?;
     let document = child(root, "Document");
     let title = document.and_then(|d| child_text(d, "name"));
     let subtitle = document.and_then(|d| child_text(d, "description"));

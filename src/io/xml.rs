@@ -20,6 +20,21 @@ pub(crate) fn parse(text: &str) -> Result<Document<'_>, Error> {
     })
 }
 
+/// An error at the root unless it is the element `name` (`gpx`), saying the file is not `what`
+/// (`a GPX document`).
+pub(crate) fn expect_root(root: Node, name: &str, what: &str) -> Result<(), Error> {
+    if root.tag_name().name() == name {
+        return Ok(());
+    }
+    Err(error_at(
+        root,
+        format!(
+            "expected {what} (<{name}>), found <{}>",
+            root.tag_name().name()
+        ),
+    ))
+}
+
 /// The first child element called `name` (local name, any namespace).
 pub(crate) fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
     node.children()

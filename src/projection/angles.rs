@@ -49,6 +49,15 @@ pub(crate) fn to_lonlat(lam: f64, phi: f64, lon_0_deg: f64) -> Option<LonLat> {
     .ok()
 }
 
+/// [`to_lonlat`] for an inverse whose `lam` may overshoot ±π by rounding: `None` when it is
+/// beyond ±π by more than a billionth, else the position with `lam` clamped to [-π, π].
+pub(crate) fn to_lonlat_within_pi(lam: f64, phi: f64, lon_0_deg: f64) -> Option<LonLat> {
+    if lam.abs() > PI * (1.0 + 1e-9) {
+        return None;
+    }
+    to_lonlat(lam.clamp(-PI, PI), phi, lon_0_deg)
+}
+
 /// A parameter that must be a finite number of degrees within ±`limit`.
 pub(crate) fn check_deg(name: &'static str, v: f64, limit: f64) -> Result<f64, ProjectionError> {
     if v.is_finite() && v.abs() <= limit {

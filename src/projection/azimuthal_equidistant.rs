@@ -24,6 +24,19 @@ enum Mode {
     Oblique,
 }
 
+impl Mode {
+    /// The mode for a centre at latitude `phi0` (radians).
+    fn at(phi0: f64) -> Mode {
+        if (phi0.abs() - FRAC_PI_2).abs() >= EPS10 {
+            Mode::Oblique
+        } else if phi0 > 0.0 {
+            Mode::NorthPole
+        } else {
+            Mode::SouthPole
+        }
+    }
+}
+
 /// The azimuthal equidistant projection.
 #[derive(Debug, Clone)]
 pub struct AzimuthalEquidistant {
@@ -42,15 +55,7 @@ impl AzimuthalEquidistant {
     pub fn new(ell: Ellipsoid, lon_0: f64, lat_0: f64) -> Result<Self, ProjectionError> {
         let lon_0 = check_deg("lon_0", lon_0, 180.0)?;
         let phi0 = check_deg("lat_0", lat_0, 90.0)?.to_radians();
-        let mode = if (phi0.abs() - FRAC_PI_2).abs() < EPS10 {
-            if phi0 > 0.0 {
-                Mode::NorthPole
-            } else {
-                Mode::SouthPole
-            }
-        } else {
-            Mode::Oblique
-        };
+        let mode = Mode::at(phi0);
         Ok(Self {
             ell,
             lon_0,
@@ -65,15 +70,7 @@ impl AzimuthalEquidistant {
     pub fn sphere(centre: LonLat) -> Self {
         let lon_0 = map_lon_0(centre.lon());
         let phi0 = centre.lat().to_radians();
-        let mode = if (phi0.abs() - FRAC_PI_2).abs() < EPS10 {
-            if phi0 > 0.0 {
-                Mode::NorthPole
-            } else {
-                Mode::SouthPole
-            }
-        } else {
-            Mode::Oblique
-        };
+        let mode = Mode::at(phi0);
         Self {
             ell: Ellipsoid::EARTH_SPHERE,
             lon_0,
@@ -182,6 +179,7 @@ impl Projection for AzimuthalEquidistant {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::projection::assert_round_trips;
 
     fn ll(lon: f64, lat: f64) -> LonLat {
         LonLat::new(lon, lat).unwrap()
@@ -196,14 +194,8 @@ mod test {
             AzimuthalEquidistant::new(Ellipsoid::WGS84, 0.0, -90.0).unwrap(),
         ];
         for m in &projections {
-            for (lon, lat) in [(-77.0, 38.9), (139.65, 35.7), (35.0, 32.0), (170.0, -45.0)] {
-                let (x, y) = m.forward(ll(lon, lat)).unwrap();
-                let q = m.inverse(x, y).unwrap();
-                assert!(
-                    (q.lon() - lon).abs() < 1e-8 && (q.lat() - lat).abs() < 1e-8,
-                    "{m:?} {lon} {lat} -> {q}"
-                );
-            }
+            let points = [(-77.0, 38.9), (139.65, 35.7), (35.0, 32.0), (170.0, -45.0)];
+            assert_round_trips(m, &points, 1e-8);
         }
     }
 

@@ -208,13 +208,9 @@ fn wrap180(x: f64) -> f64 {
     (x + 180.0).rem_euclid(360.0) - 180.0
 }
 
-/// Great-circle angle in degrees between two positions (haversine, stable for small angles).
+/// Great-circle angle in degrees between two positions.
 fn angle_deg(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dphi = p2 - p1;
-    let dlam = (lon2 - lon1).to_radians();
-    let h = (dphi / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dlam / 2.0).sin().powi(2);
-    (2.0 * h.sqrt().min(1.0).asin()).to_degrees()
+    crate::geodesy::central_angle_rad(lon1, lat1, lon2, lat2).to_degrees()
 }
 
 /// The projection the rules in this module's documentation pick for `extent`.

@@ -4,9 +4,7 @@
 //!
 //! In: lon/lat degrees. Out: x, y in units of `a`.
 
-use std::f64::consts::PI;
-
-use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat};
+use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat_within_pi};
 use super::{Ellipsoid, Projection, ProjectionError};
 use crate::model::LonLat;
 
@@ -110,16 +108,13 @@ impl Projection for EqualEarth {
         } else {
             M * x * (A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2)) / cos_t
         };
-        if lam.abs() > PI * (1.0 + 1e-9) {
-            return None;
-        }
         let sbeta = (t.sin() / M).clamp(-1.0, 1.0);
         let phi = if self.ell.is_sphere() {
             sbeta.asin()
         } else {
             self.ell.phi_from_q(sbeta * self.qp)
         };
-        to_lonlat(lam.clamp(-PI, PI), phi, self.lon_0)
+        to_lonlat_within_pi(lam, phi, self.lon_0)
     }
 
     fn central_meridian(&self) -> f64 {
@@ -130,16 +125,14 @@ impl Projection for EqualEarth {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::projection::assert_round_trips;
 
     #[test]
     fn round_trip() {
         let ell = EqualEarth::new(Ellipsoid::WGS84, 10.0).unwrap();
         for m in [&ell, &EqualEarth::sphere(180.0)] {
-            for (lon, lat) in [(-170.0, -89.0), (0.0, 0.0), (139.7, 35.7), (-77.0, 38.9)] {
-                let (x, y) = m.forward(LonLat::new(lon, lat).unwrap()).unwrap();
-                let q = m.inverse(x, y).unwrap();
-                assert!((q.lon() - lon).abs() < 1e-9 && (q.lat() - lat).abs() < 1e-9);
-            }
+            let points = [(-170.0, -89.0), (0.0, 0.0), (139.7, 35.7), (-77.0, 38.9)];
+            assert_round_trips(m, &points, 1e-9);
         }
     }
 

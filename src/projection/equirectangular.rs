@@ -99,6 +99,7 @@ impl Projection for Equirectangular {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::projection::assert_round_trips;
 
     #[test]
     fn round_trip() {
@@ -112,12 +113,8 @@ mod test {
         )
         .unwrap();
         for m in [&e, &Equirectangular::sphere(-170.0, 45.0)] {
-            for (lon, lat) in [(-180.0, -90.0), (0.0, 0.0), (12.5, 41.9), (179.0, 89.0)] {
-                let (x, y) = m.forward(LonLat::new(lon, lat).unwrap()).unwrap();
-                let q = m.inverse(x, y).unwrap();
-                let dlon = (q.lon() - lon).rem_euclid(360.0);
-                assert!(dlon.min(360.0 - dlon) < 1e-9 && (q.lat() - lat).abs() < 1e-9);
-            }
+            let points = [(-180.0, -90.0), (0.0, 0.0), (12.5, 41.9), (179.0, 89.0)];
+            assert_round_trips(m, &points, 1e-9);
         }
     }
 

@@ -103,6 +103,17 @@ impl Bounds {
         self.max_y - self.min_y
     }
 
+    /// The box of half-width `half_w` and half-height `half_h` around (`cx`, `cy`), all in
+    /// projection units.
+    pub fn centred(cx: f64, cy: f64, half_w: f64, half_h: f64) -> Self {
+        Bounds {
+            min_x: cx - half_w,
+            min_y: cy - half_h,
+            max_x: cx + half_w,
+            max_y: cy + half_h,
+        }
+    }
+
     /// The same centre, each side at least [`MIN_SPAN_UNITS`] when both are smaller.
     fn with_min_span(self) -> Self {
         if self.width() >= MIN_SPAN_UNITS || self.height() >= MIN_SPAN_UNITS {
@@ -113,12 +124,7 @@ impl Bounds {
             (self.min_y + self.max_y) / 2.0,
         );
         let h = MIN_SPAN_UNITS / 2.0;
-        Bounds {
-            min_x: cx - h,
-            min_y: cy - h,
-            max_x: cx + h,
-            max_y: cy + h,
-        }
+        Bounds::centred(cx, cy, h, h)
     }
 }
 

@@ -95,6 +95,29 @@ impl<P: Projection + ?Sized> Projection for Box<P> {
     }
 }
 
+/// Test helper: asserts that `inverse(forward(p))` gives each `(lon, lat)` back within `tol`
+/// degrees, longitudes compared around the circle (so -180 and 180 agree).
+#[cfg(test)]
+pub(crate) fn assert_round_trips<P: Projection + std::fmt::Debug>(
+    m: &P,
+    points: &[(f64, f64)],
+    tol: f64,
+) {
+    for &(lon, lat) in points {
+        let (x, y) = m
+            .forward(LonLat::new(lon, lat).unwrap())
+            .unwrap_or_else(|| panic!("{m:?}: {lon} {lat} not shown"));
+        let q = m
+            .inverse(x, y)
+            .unwrap_or_else(|| panic!("{m:?}: no inverse at {x} {y}"));
+        let dlon = (q.lon() - lon).rem_euclid(360.0);
+        assert!(
+            dlon.min(360.0 - dlon) < tol && (q.lat() - lat).abs() < tol,
+            "{m:?}: {lon} {lat} -> {q}"
+        );
+    }
+}
+
 #[cfg(test)]
 mod test {
     use super::*;
@@ -169,10 +192,7 @@ mod test {
 
     /// Great-circle angle in degrees.
     fn angle(a: LonLat, b: LonLat) -> f64 {
-        let (p1, p2) = (a.lat().to_radians(), b.lat().to_radians());
-        let dl = (b.lon() - a.lon()).to_radians();
-        let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-        (2.0 * h.sqrt().min(1.0).asin()).to_degrees()
+        crate::geodesy::central_angle_rad(a.lon(), a.lat(), b.lon(), b.lat()).to_degrees()
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use std::f64::consts::PI;
 
-use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat};
+use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat_within_pi};
 use super::{Projection, ProjectionError};
 use crate::model::LonLat;
 
@@ -86,10 +86,7 @@ impl Projection for NaturalEarth {
             return None;
         }
         let lam = x / Self::x_factor(phi);
-        if lam.abs() > PI * (1.0 + 1e-9) {
-            return None;
-        }
-        to_lonlat(lam.clamp(-PI, PI), phi, self.lon_0)
+        to_lonlat_within_pi(lam, phi, self.lon_0)
     }
 
     fn central_meridian(&self) -> f64 {
@@ -100,15 +97,13 @@ impl Projection for NaturalEarth {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::projection::assert_round_trips;
 
     #[test]
     fn round_trip() {
         let m = NaturalEarth::new(-160.0).unwrap();
-        for (lon, lat) in [(-170.0, -90.0), (0.0, 0.0), (139.7, 35.7), (20.0, 89.0)] {
-            let (x, y) = m.forward(LonLat::new(lon, lat).unwrap()).unwrap();
-            let q = m.inverse(x, y).unwrap();
-            assert!((q.lon() - lon).abs() < 1e-9 && (q.lat() - lat).abs() < 1e-9);
-        }
+        let points = [(-170.0, -90.0), (0.0, 0.0), (139.7, 35.7), (20.0, 89.0)];
+        assert_round_trips(&m, &points, 1e-9);
         assert!(m.inverse(4.0, 0.0).is_none());
         assert!(NaturalEarth::new(200.0).is_err());
     }

@@ -159,6 +159,7 @@ impl Projection for Orthographic {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::projection::assert_round_trips;
 
     fn ll(lon: f64, lat: f64) -> LonLat {
         LonLat::new(lon, lat).unwrap()
@@ -179,20 +180,19 @@ mod test {
         for m in [&rotated, &Orthographic::sphere(ll(-170.0, -20.0))] {
             let (c, r) = m.clip_cap().unwrap();
             assert_eq!(r, 90.0);
-            for (dlon, lat) in [
+            let points: Vec<(f64, f64)> = [
                 (0.0, 0.0),
                 (40.0, 10.0),
                 (-80.0, c.lat() + 5.0),
                 (10.0, 50.0),
-            ] {
+            ]
+            .iter()
+            .map(|&(dlon, lat)| {
                 let lon = super::super::angles::wrap_pi((c.lon() + dlon).to_radians()).to_degrees();
-                let (x, y) = m.forward(ll(lon, lat)).unwrap();
-                let q = m.inverse(x, y).unwrap();
-                assert!(
-                    (q.lon() - lon).abs() < 1e-8 && (q.lat() - lat).abs() < 1e-8,
-                    "{lon} {lat} -> {q}"
-                );
-            }
+                (lon, lat)
+            })
+            .collect();
+            assert_round_trips(m, &points, 1e-8);
         }
     }
 

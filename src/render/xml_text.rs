@@ -1,14 +1,13 @@
-//! Text for XML writers: escaping and number formatting shared by the KML and GPX writers.
+//! Text for XML writers: escaping (shared by the KML, GPX and SVG writers) and the KML and GPX
+//! writers' number and time formats.
 
 use crate::model::When;
 use jiff::tz::TimeZone;
 
-/// `text` with `&`, `<`, `>`, `"` and `'` escaped, safe in element content and attribute values.
-/// Characters XML 1.0 forbids (control characters other than tab, newline, carriage return)
-/// are dropped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+/// Appends `s` to `out` as XML character data or an attribute value: `& < > " '` escaped,
+/// characters XML 1.0 forbids dropped (C0 controls but tab, newline and return; U+FFFE, U+FFFF).
+pub fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -16,10 +15,16 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
+}
+
+/// `s` escaped (see [`escape_into`]), safe in element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
     out
 }
 
@@ -55,6 +60,11 @@ mod test {
             escape("A & B <c> \"d\" 'e'\u{1}"),
             "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;"
         );
+        assert_eq!(
+            escape("<script>\"'&amp;]]><!--\u{0}\u{1b}\u{FFFF}ok\t"),
+            "&lt;script&gt;&quot;&apos;&amp;amp;]]&gt;&lt;!--ok\t"
+        );
+        assert_eq!(escape("תל אביב 🇮🇱"), "תל אביב 🇮🇱");
     }
 
     #[test]

@@ -7,49 +7,38 @@ use crate::scene::Theme;
 /// Halo drawn under label text: the text's own stroke, painted first.
 const HALO: &str = "paint-order:stroke;stroke-width:3px;stroke-linejoin:round";
 
+/// A filled area: `fill` colour, even-odd rule, no outline.
+fn area(fill: &str) -> String {
+    format!("fill:{fill};fill-rule:evenodd;stroke:none")
+}
+
+/// An unfilled line: `stroke` colour, `width` in px as written in the CSS.
+fn line(stroke: &str, width: &str) -> String {
+    format!("fill:none;stroke:{stroke};stroke-width:{width}")
+}
+
+/// Text: `fill` colour, `size` as written in the CSS (`11px`).
+fn text(fill: &str, size: &str) -> String {
+    format!("fill:{fill};font-size:{size}")
+}
+
 /// CSS for a map with ids and classes prefixed `p`.
 pub fn css(p: &str, t: &Theme) -> String {
+    let round = "stroke-linejoin:round";
     let rules: Vec<(&str, String)> = vec![
         ("", format!("font-family:{FONT_STACK}")),
         ("-page", format!("fill:{}", t.page)),
         ("-ocean", format!("fill:{}", t.ocean)),
         ("-inset-bg", format!("fill:{}", t.ocean)),
-        (
-            "-land",
-            format!("fill:{};fill-rule:evenodd;stroke:none", t.land),
-        ),
-        (
-            "-lake",
-            format!("fill:{};fill-rule:evenodd;stroke:none", t.lake),
-        ),
-        (
-            "-visited",
-            format!("fill:{};fill-rule:evenodd;stroke:none", t.visited),
-        ),
-        (
-            "-border",
-            format!(
-                "fill:none;stroke:{};stroke-width:0.6;stroke-linejoin:round",
-                t.border
-            ),
-        ),
-        (
-            "-coast",
-            format!(
-                "fill:none;stroke:{};stroke-width:0.6;stroke-linejoin:round",
-                t.coast
-            ),
-        ),
-        (
-            "-graticule",
-            format!("fill:none;stroke:{};stroke-width:0.5", t.graticule),
-        ),
+        ("-land", area(t.land)),
+        ("-lake", area(t.lake)),
+        ("-visited", area(t.visited)),
+        ("-border", format!("{};{round}", line(t.border, "0.6"))),
+        ("-coast", format!("{};{round}", line(t.coast, "0.6"))),
+        ("-graticule", line(t.graticule, "0.5")),
         (
             "-leg",
-            format!(
-                "fill:none;stroke:{};stroke-width:1.8;stroke-linecap:round;stroke-linejoin:round",
-                t.route
-            ),
+            format!("{};stroke-linecap:round;{round}", line(t.route, "1.8")),
         ),
         ("-arrow", format!("fill:{};stroke:none", t.route)),
         (
@@ -58,7 +47,7 @@ pub fn css(p: &str, t: &Theme) -> String {
         ),
         (
             "-marker-num",
-            format!("fill:{};font-size:10.5px;font-weight:700", t.marker_text),
+            format!("{};font-weight:700", text(t.marker_text, "10.5px")),
         ),
         (
             "-dot",
@@ -67,15 +56,16 @@ pub fn css(p: &str, t: &Theme) -> String {
         (
             "-label-name",
             format!(
-                "fill:{};font-size:12px;font-weight:700;stroke:{};{HALO}",
-                t.text, t.halo
+                "{};font-weight:700;stroke:{};{HALO}",
+                text(t.text, "12px"),
+                t.halo
             ),
         ),
         (
             "-label-date",
-            format!("fill:{};font-size:11px;stroke:{};{HALO}", t.muted, t.halo),
+            format!("{};stroke:{};{HALO}", text(t.muted, "11px"), t.halo),
         ),
-        ("-note", format!("fill:{};font-size:10.5px", t.text)),
+        ("-note", text(t.text, "10.5px")),
         (
             "-callout",
             format!(
@@ -83,43 +73,25 @@ pub fn css(p: &str, t: &Theme) -> String {
                 t.halo, t.frame
             ),
         ),
-        (
-            "-leader",
-            format!("fill:none;stroke:{};stroke-width:0.8", t.frame),
-        ),
-        (
-            "-locator",
-            format!("fill:none;stroke:{};stroke-width:1", t.frame),
-        ),
-        (
-            "-connector",
-            format!("fill:none;stroke:{};stroke-width:0.8", t.frame),
-        ),
-        (
-            "-inset-frame",
-            format!("fill:none;stroke:{};stroke-width:1", t.frame),
-        ),
-        (
-            "-frame",
-            format!("fill:none;stroke:{};stroke-width:0.5", t.frame),
-        ),
+        ("-leader", line(t.frame, "0.8")),
+        ("-locator", line(t.frame, "1")),
+        ("-connector", line(t.frame, "0.8")),
+        ("-inset-frame", line(t.frame, "1")),
+        ("-frame", line(t.frame, "0.5")),
         (
             "-country-name",
-            format!("fill:{};font-size:10px;stroke:{};{HALO}", t.muted, t.halo),
+            format!("{};stroke:{};{HALO}", text(t.muted, "10px"), t.halo),
         ),
         (
             "-title",
-            format!("fill:{};font-size:20px;font-weight:700", t.text),
+            format!("{};font-weight:700", text(t.text, "20px")),
         ),
-        ("-subtitle", format!("fill:{};font-size:13px", t.muted)),
-        ("-legend", format!("fill:{};font-size:11px", t.text)),
-        (
-            "-scale",
-            format!("fill:none;stroke:{};stroke-width:1.2", t.text),
-        ),
+        ("-subtitle", text(t.muted, "13px")),
+        ("-legend", text(t.text, "11px")),
+        ("-scale", line(t.text, "1.2")),
         ("-north", format!("fill:{}", t.text)),
-        ("-source", format!("fill:{};font-size:11px", t.muted)),
-        ("-key", format!("fill:{};font-size:11px", t.muted)),
+        ("-source", text(t.muted, "11px")),
+        ("-key", text(t.muted, "11px")),
     ];
     let mut css = String::new();
     for (suffix, body) in rules {

@@ -4,31 +4,10 @@
 //! with the crate's float formatting, and large pages lose precision) and it passes characters
 //! XML 1.0 forbids (most C0 controls) through into the document, which makes the file
 //! ill-formed. This writer is 100 lines we control: it drops forbidden characters, escapes the
-//! five markup characters everywhere, and formats every number the same way on every machine.
+//! five markup characters everywhere (the escaper the KML and GPX writers use too), and formats
+//! every number the same way on every machine.
 
-/// Appends `s` to `out` as XML character data or an attribute value: `& < > " '` escaped,
-/// characters XML 1.0 forbids dropped (C0 controls but tab, newline and return; U+FFFE, U+FFFF).
-pub fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-}
-
-/// `s` escaped (see [`escape_into`]).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    escape_into(&mut out, s);
-    out
-}
+pub use crate::render::xml_text::{escape, escape_into};
 
 /// Appends a number with at most one decimal, no trailing zeros, no `-0`: `12`, `-3.5`.
 pub fn num_into(out: &mut String, v: f64) {
@@ -54,15 +33,6 @@ pub fn num(v: f64) -> String {
 #[cfg(test)]
 mod test {
     use super::*;
-
-    #[test]
-    fn escapes_markup_and_drops_forbidden_characters() {
-        assert_eq!(
-            escape("<script>\"'&amp;]]><!--\u{0}\u{1b}\u{FFFF}ok\t"),
-            "&lt;script&gt;&quot;&apos;&amp;amp;]]&gt;&lt;!--ok\t"
-        );
-        assert_eq!(escape("תל אביב 🇮🇱"), "תל אביב 🇮🇱");
-    }
 
     #[test]
     fn numbers_have_one_fixed_form() {
