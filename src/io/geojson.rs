@@ -103,42 +103,10 @@ pub fn read(text: &str, limits: &Limits) -> Result<Itinerary, Error> {
                 if props.get("path").and_then(Value::as_str) == Some("geodesic") {
                     continue;
                 }
-                let lines: Vec<&Value> = if gtype == "LineString" {
-                    vec![coords]
-                } else {
-                    coords
-                        .as_array()
-                        .map(|a| a.iter().collect())
-                        .unwrap_or_default()
-                };
-                let mut points = Vec::new();
-                for line in lines {
-                    for (k, p) in line.as_array().into_iter().flatten().enumerate() {
-                        let (lon, lat) = position(p).ok_or_else(|| {
-                            Error::Shape(format!(
-                                "feature {fno}: position {} is not [longitude, latitude]",
-                                k + 1
-                            ))
-                        })?;
-                        if lon.abs() > 180.0 || lat.abs() > 90.0 {
-                            return Err(Error::Shape(format!(
-                                "feature {fno}: position {} [{lon}, {lat}] is out of range (longitude within ±180, latitude within ±90)",
-                                k + 1
-                            )));
-                        }
-                        points.push((lon, lat));
-                    }
-                }
-                track_points += points.len();
-                limits.check_track_points(track_points)?;
-                if !points.is_empty() {
-                    tracks.push(Track {
-                        name: props
-                            .get("name")
-                            .and_then(Value::as_str)
-                            .map(str::to_string),
-                        points,
-                    });
+                if let Some(t) = track(fno, gtype == "MultiLineString", coords, &props)? {
+                    track_points += t.points.len();
+                    limits.check_track_points(track_points)?;
+                    tracks.push(t);
                 }
             }
             other => {
@@ -170,6 +138,52 @@ pub fn read(text: &str, limits: &Limits) -> Result<Itinerary, Error> {
         stops: stops.into_iter().map(|(_, s)| s).collect(),
         tracks,
     })
+}
+
+/// The recorded track of feature `fno`, a LineString (or a MultiLineString when `multi`) with
+/// `coords`, named by its `name` property; `None` when it has no positions.
+fn track(
+    fno: usize,
+    multi: bool,
+    coords: &Value,
+    props: &Map<String, Value>,
+) -> Result<Option<Track>, Error> {
+    let lines: Vec<&Value> = if multi {
+        coords
+            .as_array()
+            .map(|a| a.iter().collect())
+            .unwrap_or_default()
+    } else {
+        vec![coords]
+    };
+    let mut points = Vec::new();
+    for line in lines {
+        for (k, p) in line.as_array().into_iter().flatten().enumerate() {
+            let (lon, lat) = position(p).ok_or_else(|| {
+                Error::Shape(format!(
+                    "feature {fno}: position {} is not [longitude, latitude]",
+                    k + 1
+                ))
+            })?;
+            if lon.abs() > 180.0 || lat.abs() > 90.0 {
+                return Err(Error::Shape(format!(
+                    "feature {fno}: position {} [{lon}, {lat}] is out of range (longitude within ±180, latitude within ±90)",
+                    k + 1
+                )));
+            }
+            points.push((lon, lat));
+        }
+    }
+    if points.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(Track {
+        name: props
+            .get("name")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        points,
+    }))
 }
 
 /// `[lon, lat, ...]` as numbers.

@@ -10,7 +10,7 @@
 use super::fields::RawStop;
 use super::xml::{child, child_text, children, error_at, expect_root, line_of, parse};
 use crate::error::Error;
-use crate::model::{Itinerary, Track};
+use crate::model::{Itinerary, Stop, Track};
 use roxmltree::Node;
 use serde_json::Value;
 
@@ -34,77 +34,11 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
         .filter(|n| n.is_element() && n.tag_name().name() == "Placemark")
     {
         let data = extended_data(placemark);
-        let get = |k: &str| {
-            data.iter()
-                .find(|(n, _)| n == k)
-                .map(|(_, v)| v.clone())
-                .filter(|v| !v.is_empty())
-        };
-        let geometry_nodes: Vec<Node> =
-            placemark.descendants().filter(|n| n.is_element()).collect();
-        if let Some(point) = geometry_nodes
-            .iter()
-            .find(|n| n.tag_name().name() == "Point")
-        {
-            let coords = coordinates(*point)?;
-            let Some(&(lon, lat)) = coords.first() else {
-                return Err(error_at(*point, "<Point> has no <coordinates>"));
-            };
-            let number = stops.len() + 1;
-            let stamp = child(placemark, "TimeStamp").and_then(|t| child_text(t, "when"));
-            let span = child(placemark, "TimeSpan");
-            let as_given = get("arrive").is_some() || get("depart").is_some();
-            let extra = data
-                .iter()
-                .filter(|(k, _)| !FIELDS.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-                .collect();
-            let raw = RawStop {
-                name: child_text(placemark, "name").or_else(|| Some(format!("Placemark {number}"))),
-                lat: Some(lat),
-                lon: Some(lon),
-                // tripmap's own values as given, when there, say everything about the times.
-                arrive: get("arrive").or_else(|| {
-                    if as_given {
-                        None
-                    } else {
-                        stamp.or_else(|| span.and_then(|s| child_text(s, "begin")))
-                    }
-                }),
-                depart: get("depart").or_else(|| {
-                    if as_given {
-                        None
-                    } else {
-                        span.and_then(|s| child_text(s, "end"))
-                    }
-                }),
-                tz: get("tz"),
-                note: get("note").or_else(|| child_text(placemark, "description")),
-                kind: get("kind"),
-                place: get("place"),
-                extra,
-            };
-            stops.push(
-                raw.validate(number)
-                    .map_err(|e| e.at_line(line_of(placemark)))?,
-            );
-        } else if get("path").as_deref() != Some("geodesic") {
-            for line in geometry_nodes
-                .iter()
-                .filter(|n| matches!(n.tag_name().name(), "LineString" | "Track"))
-            {
-                let points = if line.tag_name().name() == "Track" {
-                    gx_coords(*line)?
-                } else {
-                    coordinates(*line)?
-                };
-                if !points.is_empty() {
-                    tracks.push(Track {
-                        name: child_text(placemark, "name"),
-                        points,
-                    });
-                }
-            }
+        let geometry: Vec<Node> = placemark.descendants().filter(|n| n.is_element()).collect();
+        if let Some(point) = geometry.iter().find(|n| n.tag_name().name() == "Point") {
+            stops.push(stop(placemark, *point, &data, stops.len() + 1)?);
+        } else if value(&data, "path").as_deref() != Some("geodesic") {
+            tracks.extend(placemark_tracks(placemark, &geometry)?);
         }
     }
     if stops.is_empty() {
@@ -119,6 +53,87 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
         stops,
         tracks,
     })
+}
+
+/// The value of the data called `k`, when there and not empty.
+fn value(data: &[(String, String)], k: &str) -> Option<String> {
+    data.iter()
+        .find(|(n, _)| n == k)
+        .map(|(_, v)| v.clone())
+        .filter(|v| !v.is_empty())
+}
+
+/// Stop `number` from a placemark with a `<Point>` and its extended `data`. tripmap's own values
+/// as given (`arrive`, `depart`), when there, say everything about the times; else `<TimeStamp>`
+/// or `<TimeSpan>` do.
+fn stop(
+    placemark: Node,
+    point: Node,
+    data: &[(String, String)],
+    number: usize,
+) -> Result<Stop, Error> {
+    let get = |k: &str| value(data, k);
+    let coords = coordinates(point)?;
+    let Some(&(lon, lat)) = coords.first() else {
+        return Err(error_at(point, "<Point> has no <coordinates>"));
+    };
+    let stamp = child(placemark, "TimeStamp").and_then(|t| child_text(t, "when"));
+    let span = child(placemark, "TimeSpan");
+    let as_given = get("arrive").is_some() || get("depart").is_some();
+    let extra = data
+        .iter()
+        .filter(|(k, _)| !FIELDS.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    let raw = RawStop {
+        name: child_text(placemark, "name").or_else(|| Some(format!("Placemark {number}"))),
+        lat: Some(lat),
+        lon: Some(lon),
+        arrive: get("arrive").or_else(|| {
+            if as_given {
+                None
+            } else {
+                stamp.or_else(|| span.and_then(|s| child_text(s, "begin")))
+            }
+        }),
+        depart: get("depart").or_else(|| {
+            if as_given {
+                None
+            } else {
+                span.and_then(|s| child_text(s, "end"))
+            }
+        }),
+        tz: get("tz"),
+        note: get("note").or_else(|| child_text(placemark, "description")),
+        kind: get("kind"),
+        place: get("place"),
+        extra,
+    };
+    raw.validate(number)
+        .map_err(|e| e.at_line(line_of(placemark)))
+}
+
+/// The recorded tracks of a placemark without a point: each `<LineString>` or `<gx:Track>` in
+/// its `geometry` elements that has points.
+fn placemark_tracks(placemark: Node, geometry: &[Node]) -> Result<Vec<Track>, Error> {
+    let mut tracks = Vec::new();
+    for line in geometry
+        .iter()
+        .filter(|n| matches!(n.tag_name().name(), "LineString" | "Track"))
+    {
+        let points = if line.tag_name().name() == "Track" {
+            gx_coords(*line)?
+        } else {
+            coordinates(*line)?
+        };
+        if !points.is_empty() {
+            tracks.push(Track {
+                name: child_text(placemark, "name"),
+                points,
+            });
+        }
+    }
+    Ok(tracks)
 }
 
 /// `<ExtendedData><Data name="k"><value>v</value></Data>` pairs, in order.
