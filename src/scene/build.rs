@@ -494,12 +494,7 @@ fn draw(
             .map(|&i| project(places[i].position).unwrap_or((f64::NAN, f64::NAN)))
             .collect();
         for (&i, &c) in g.iter().zip(&pts) {
-            inset_placer.add_obstacle(Rect::new(
-                c.0 - radii[i],
-                c.1 - radii[i],
-                2.0 * radii[i],
-                2.0 * radii[i],
-            ));
+            inset_placer.add_marker(c, radii[i]);
         }
         for (&i, &c) in g.iter().zip(&pts) {
             marker_items.push(marker(c, &places[i].numbers(), radii[i]));
@@ -566,7 +561,7 @@ fn draw(
             continue;
         }
         let (m, r) = (marker_px[i], radii[i]);
-        placer.add_obstacle(Rect::new(m.0 - r, m.1 - r, 2.0 * r, 2.0 * r));
+        placer.add_marker(m, r);
         let shift = (m.0 - c.0).hypot(m.1 - c.1);
         if shift > r - 2.0 {
             // The true place shows beside the marker: a dot there and a leader to the disc.
@@ -586,7 +581,36 @@ fn draw(
         }
     }
 
-    // Main-map markers and labels, in visiting order.
+    // Main-map labels: those with at most two free places beside their marker first (before a
+    // neighbour's label takes one), the rest in visiting order; drawn in visiting order.
+    let wants_callout = |p: &Place| o.annotate || p.callout;
+    let mut order = main.clone();
+    let choices: Vec<usize> = (0..places.len())
+        .map(|i| {
+            if main.contains(&i) {
+                let spec = label_spec(
+                    &places[i],
+                    marker_px[i],
+                    radii[i],
+                    wants_callout(&places[i]),
+                );
+                placer.free_near(&spec).min(3)
+            } else {
+                0
+            }
+        })
+        .collect();
+    order.sort_by_key(|&i| (choices[i], i));
+    let mut placed: Vec<Option<labels::Placed>> = vec![None; places.len()];
+    for i in order {
+        placed[i] = place_label(
+            &mut placer,
+            &places[i],
+            marker_px[i],
+            radii[i],
+            wants_callout(&places[i]),
+        );
+    }
     let mut label_items: Vec<Item> = Vec::new();
     for (i, p) in places.iter().enumerate() {
         if !on_map[i] {
@@ -596,9 +620,8 @@ fn draw(
         if shown_in_inset[i] {
             continue;
         }
-        let c = marker_px[i];
-        stop_items.push(marker(c, &p.numbers(), radii[i]));
-        match place_label(&mut placer, p, c, radii[i], o.annotate || p.callout) {
+        stop_items.push(marker(marker_px[i], &p.numbers(), radii[i]));
+        match placed[i].take() {
             Some(placed) => label_items.push(Item::Group {
                 class: "label",
                 items: placed.items,
