@@ -2,7 +2,7 @@
 //! scale bar, north arrow, source line, key of unplaced labels) below it. In: texts, the map's
 //! scale in km per pixel, the page width. Out: scene items and the band's height in pixels.
 
-use super::text_metrics::{Weight, width_px, wrap, wrap_all};
+use super::text_metrics::{Weight, width_px, wrap, wrap_all, wrap_balanced};
 use super::{Anchor, Item, Rect};
 
 /// Distance units for the scale bar and the subtitle.
@@ -17,13 +17,13 @@ pub const SUBTITLE_PX: f64 = 13.0;
 /// Legend, scale and source text size, pixels.
 pub const SMALL_PX: f64 = 11.0;
 
-/// The title band: the title (wrapped to three lines) and the subtitle (wrapped to four, so a
+/// The title band: the title (wrapped to three even lines) and the subtitle (to four, so a
 /// phone-width map keeps it). Returns the items and the band's height.
 pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
     let mut items = Vec::new();
     let max = width - 2.0 * MARGIN;
     let mut y = MARGIN;
-    for line in wrap(title, TITLE_PX, Weight::Bold, max, 3) {
+    for line in wrap_balanced(title, TITLE_PX, Weight::Bold, max, 3) {
         y += TITLE_PX * 1.05;
         items.push(Item::Text {
             class: "title",
@@ -33,7 +33,7 @@ pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
         });
         y += TITLE_PX * 0.25;
     }
-    for (i, line) in wrap(subtitle, SUBTITLE_PX, Weight::Regular, max, 4)
+    for (i, line) in wrap_balanced(subtitle, SUBTITLE_PX, Weight::Regular, max, 4)
         .into_iter()
         .enumerate()
     {
