@@ -1,6 +1,6 @@
 //! `map.svg` in a real browser: headless Chromium (Debian `chromium`, driven by npm
 //! `playwright-core` through `tests/js/measure-svg.js`) measures every `<text>` box and checks
-//! that no two overlap, none leaves the SVG and no script runs. `scripts/test.sh` (and so CI)
+//! that no two overlap, none leaves the SVG and no script runs, at 960 px and at a phone's 320 px. `scripts/test.sh` (and so CI)
 //! installs Node, Chromium and the npm tools; a missing tool fails the test.
 
 mod common;
@@ -41,7 +41,19 @@ fn no_label_overlaps_or_leaves_the_map_and_no_script_runs() {
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for trip in bundled_trips() {
-        files.push(render(&trip, &dir.path().join(stem(&trip)), &[]));
+        let stem = stem(&trip);
+        files.push(render(&trip, &dir.path().join(&stem), &[]));
+        // On a phone: the narrowest width, light and dark.
+        files.push(render(
+            &trip,
+            &dir.path().join(format!("{stem}-320")),
+            &["--width", "320"],
+        ));
+        files.push(render(
+            &trip,
+            &dir.path().join(format!("{stem}-320-dark")),
+            &["--width", "320", "--theme", "dark", "--annotate"],
+        ));
     }
     files.push(render(
         "data/trips/blinken-2023-11.json",

@@ -8,6 +8,7 @@ use super::furniture::{self, Footer};
 use super::geometry::{Rect, clip_polyline, length, point_along, simplify};
 use super::inset::{self, FittedMap};
 use super::labels::{self, Placer};
+use super::spread::spread;
 use super::text_metrics::{Weight, truncate_to, width_px};
 use super::theme::Theme;
 use super::{Anchor, Item, Layer, Scene, clean_text};
@@ -369,9 +370,12 @@ fn draw(
         .map(|p| map.project_px(p.position).unwrap_or((f64::NAN, f64::NAN)))
         .collect();
 
-    // Clusters that become insets: the biggest first.
+    let radii: Vec<f64> = places.iter().map(|p| marker_radius(&p.numbers())).collect();
+    // Clusters that become insets: the biggest first. A cluster whose markers part with a nudge
+    // (each stays over its place) needs no inset: the nudge below does it, and on a phone-width
+    // map an inset costs a third of the map.
     let mut groups = clusters(&place_px, CLUSTER_PX);
-    groups.retain(|g| g.len() <= MAX_INSET_PLACES);
+    groups.retain(|g| g.len() <= MAX_INSET_PLACES && is_knot(g, &place_px, &radii));
     groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     groups.truncate(MAX_INSETS);
     groups.sort();
@@ -389,17 +393,6 @@ fn draw(
         .iter()
         .filter_map(|g| inset_members(g, places, &place_px, width))
         .collect();
-    let groups: Vec<Vec<usize>> = fitted_groups.iter().map(|(g, _)| g.clone()).collect();
-    let in_inset: Vec<bool> = (0..places.len())
-        .map(|i| groups.iter().any(|g| g.contains(&i)))
-        .collect();
-    let radii: Vec<f64> = places.iter().map(|p| marker_radius(&p.numbers())).collect();
-    for (i, &c) in place_px.iter().enumerate() {
-        if c.0.is_finite() {
-            let r = if in_inset[i] { 3.0 } else { radii[i] };
-            placer.add_obstacle(Rect::new(c.0 - r, c.1 - r, 2.0 * r, 2.0 * r));
-        }
-    }
 
     // Insets.
     let mut inset_items: Vec<Item> = Vec::new();
@@ -408,6 +401,9 @@ fn draw(
     let mut key: Vec<String> = Vec::new();
     let mut inset_count = 0;
     let mut insets_missing = 0;
+    // Places drawn in an inset that found room: a dot on the main map, a marker in the inset.
+    let mut shown_in_inset = vec![false; places.len()];
+    let mut inset_rects: Vec<Rect> = Vec::new();
     for (g, fitted) in &fitted_groups {
         let locator = Rect::around(g.iter().map(|&i| place_px[i]))
             .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0))
@@ -421,8 +417,12 @@ fn draw(
             continue;
         };
         inset_count += 1;
+        for &i in g {
+            shown_in_inset[i] = true;
+        }
         taken.push(rect);
         taken.push(locator);
+        inset_rects.push(rect);
         placer.add_obstacle(rect);
         placer.add_obstacle(locator);
         let (a, b) = inset::connector(&locator, &rect);
@@ -494,12 +494,7 @@ fn draw(
             .map(|&i| project(places[i].position).unwrap_or((f64::NAN, f64::NAN)))
             .collect();
         for (&i, &c) in g.iter().zip(&pts) {
-            inset_placer.add_obstacle(Rect::new(
-                c.0 - radii[i],
-                c.1 - radii[i],
-                2.0 * radii[i],
-                2.0 * radii[i],
-            ));
+            inset_placer.add_marker(c, radii[i]);
         }
         for (&i, &c) in g.iter().zip(&pts) {
             marker_items.push(marker(c, &places[i].numbers(), radii[i]));
@@ -532,16 +527,32 @@ fn draw(
         });
     }
 
-    // Main-map markers and labels, in visiting order.
+    // Main-map markers: those that would touch are moved apart (out of the insets too); one
+    // that left its place is tied to it by a leader from a dot.
+    let on_map: Vec<bool> = place_px
+        .iter()
+        .map(|&c| c.0.is_finite() && c.1.is_finite() && frame.contains(c))
+        .collect();
+    let main: Vec<usize> = (0..places.len())
+        .filter(|&i| on_map[i] && !shown_in_inset[i])
+        .collect();
+    let spread_px = spread(
+        &main.iter().map(|&i| place_px[i]).collect::<Vec<_>>(),
+        &main.iter().map(|&i| radii[i]).collect::<Vec<_>>(),
+        frame.grow(-2.0),
+        &inset_rects,
+    );
+    let mut marker_px = place_px.clone();
+    for (&i, &c) in main.iter().zip(&spread_px) {
+        marker_px[i] = c;
+    }
     let mut stop_items: Vec<Item> = Vec::new();
-    let mut label_items: Vec<Item> = Vec::new();
-    for (i, p) in places.iter().enumerate() {
-        let c = place_px[i];
-        if !(c.0.is_finite() && c.1.is_finite() && frame.contains(c)) {
-            key.push(key_line(p));
+    for (i, &c) in place_px.iter().enumerate() {
+        if !on_map[i] {
             continue;
         }
-        if in_inset[i] && inset_count > 0 && taken.iter().any(|t| t.contains(c)) {
+        if shown_in_inset[i] {
+            placer.add_obstacle(Rect::new(c.0 - 3.0, c.1 - 3.0, 6.0, 6.0));
             stop_items.push(Item::Circle {
                 class: "dot",
                 c: round_pt(c),
@@ -549,8 +560,68 @@ fn draw(
             });
             continue;
         }
-        stop_items.push(marker(c, &p.numbers(), radii[i]));
-        match place_label(&mut placer, p, c, radii[i], o.annotate || p.callout) {
+        let (m, r) = (marker_px[i], radii[i]);
+        placer.add_marker(m, r);
+        let shift = (m.0 - c.0).hypot(m.1 - c.1);
+        if shift > r - 2.0 {
+            // The true place shows beside the marker: a dot there and a leader to the disc.
+            let edge = (m.0 - (m.0 - c.0) / shift * r, m.1 - (m.1 - c.1) / shift * r);
+            placer.add_obstacle(Rect::new(c.0 - 3.0, c.1 - 3.0, 6.0, 6.0));
+            placer.add_line_obstacle(c, edge);
+            stop_items.push(Item::Line {
+                class: "leader",
+                a: round_pt(c),
+                b: round_pt(edge),
+            });
+            stop_items.push(Item::Circle {
+                class: "dot",
+                c: round_pt(c),
+                r: 2.0,
+            });
+        }
+    }
+
+    // Main-map labels: those with at most two free places beside their marker first (before a
+    // neighbour's label takes one), the rest in visiting order; drawn in visiting order.
+    let wants_callout = |p: &Place| o.annotate || p.callout;
+    let mut order = main.clone();
+    let choices: Vec<usize> = (0..places.len())
+        .map(|i| {
+            if main.contains(&i) {
+                let spec = label_spec(
+                    &places[i],
+                    marker_px[i],
+                    radii[i],
+                    wants_callout(&places[i]),
+                );
+                placer.free_near(&spec).min(3)
+            } else {
+                0
+            }
+        })
+        .collect();
+    order.sort_by_key(|&i| (choices[i], i));
+    let mut placed: Vec<Option<labels::Placed>> = vec![None; places.len()];
+    for i in order {
+        placed[i] = place_label(
+            &mut placer,
+            &places[i],
+            marker_px[i],
+            radii[i],
+            wants_callout(&places[i]),
+        );
+    }
+    let mut label_items: Vec<Item> = Vec::new();
+    for (i, p) in places.iter().enumerate() {
+        if !on_map[i] {
+            key.push(key_line(p));
+            continue;
+        }
+        if shown_in_inset[i] {
+            continue;
+        }
+        stop_items.push(marker(marker_px[i], &p.numbers(), radii[i]));
+        match placed[i].take() {
             Some(placed) => label_items.push(Item::Group {
                 class: "label",
                 items: placed.items,
@@ -900,6 +971,24 @@ fn country_labels(
         }
     }
     items
+}
+
+/// Whether the markers of cluster `g` (at `place_px`, of `radii`) are a knot: moved apart, one
+/// of them would leave its place (move by more than its radius).
+fn is_knot(g: &[usize], place_px: &[(f64, f64)], radii: &[f64]) -> bool {
+    let c: Vec<(f64, f64)> = g.iter().map(|&i| place_px[i]).collect();
+    if c.iter().any(|p| !(p.0.is_finite() && p.1.is_finite())) {
+        return true;
+    }
+    let r: Vec<f64> = g.iter().map(|&i| radii[i]).collect();
+    let area = Rect::around(c.iter().copied())
+        .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0))
+        .grow(1000.0);
+    let moved = spread(&c, &r, area, &[]);
+    c.iter()
+        .zip(&moved)
+        .zip(&r)
+        .any(|((a, b), r)| (a.0 - b.0).hypot(a.1 - b.1) > *r)
 }
 
 /// The members of cluster `g` an inset can show apart, with the inset's projection; `None` when

@@ -2,7 +2,7 @@
 //! scale bar, north arrow, source line, key of unplaced labels) below it. In: texts, the map's
 //! scale in km per pixel, the page width. Out: scene items and the band's height in pixels.
 
-use super::text_metrics::{Weight, truncate_to, width_px, wrap};
+use super::text_metrics::{Weight, width_px, wrap, wrap_all, wrap_balanced};
 use super::{Anchor, Item, Rect};
 
 /// Distance units for the scale bar and the subtitle.
@@ -17,13 +17,13 @@ pub const SUBTITLE_PX: f64 = 13.0;
 /// Legend, scale and source text size, pixels.
 pub const SMALL_PX: f64 = 11.0;
 
-/// The title band: the title (wrapped to two lines) and the subtitle. Returns the items and
-/// the band's height.
+/// The title band: the title (wrapped to three even lines) and the subtitle (to four, so a
+/// phone-width map keeps it). Returns the items and the band's height.
 pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
     let mut items = Vec::new();
     let max = width - 2.0 * MARGIN;
     let mut y = MARGIN;
-    for line in wrap(title, TITLE_PX, Weight::Bold, max, 2) {
+    for line in wrap_balanced(title, TITLE_PX, Weight::Bold, max, 3) {
         y += TITLE_PX * 1.05;
         items.push(Item::Text {
             class: "title",
@@ -33,13 +33,18 @@ pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
         });
         y += TITLE_PX * 0.25;
     }
-    y += SUBTITLE_PX * 1.2;
-    items.push(Item::Text {
-        class: "subtitle",
-        at: (MARGIN, y.round()),
-        anchor: Anchor::Start,
-        text: truncate_to(subtitle, SUBTITLE_PX, Weight::Regular, max),
-    });
+    for (i, line) in wrap_balanced(subtitle, SUBTITLE_PX, Weight::Regular, max, 4)
+        .into_iter()
+        .enumerate()
+    {
+        y += if i == 0 { 1.2 } else { 1.35 } * SUBTITLE_PX;
+        items.push(Item::Text {
+            class: "subtitle",
+            at: (MARGIN, y.round()),
+            anchor: Anchor::Start,
+            text: line,
+        });
+    }
     (items, (y + 12.0).round())
 }
 
@@ -205,13 +210,8 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
         });
     }
     y += 20.0;
-    for line in wrap(
-        f.source,
-        SMALL_PX,
-        Weight::Regular,
-        f.width - 2.0 * MARGIN,
-        3,
-    ) {
+    // A credit loses no text: as many lines as it needs, long words broken inside.
+    for line in wrap_all(f.source, SMALL_PX, Weight::Regular, f.width - 2.0 * MARGIN) {
         items.push(text("source", (MARGIN, y), &line));
         y += 15.0;
     }

@@ -6,7 +6,9 @@
 //! the four diagonals, above and below: centred, then shifted either way) and keeps the cheapest that stays inside the frame and
 //! overlaps no obstacle, where the cost is the candidate's rank plus how much route it would
 //! cover. When none fits it looks further out on rings of growing radius and joins the label to
-//! its marker with a leader line (which must not cross a placed label either). A placed label
+//! its marker with a leader line (which must not cross a placed label either). A position
+//! about as near another marker as the label's own (see [`Placer::add_marker`]) costs more than
+//! any rank, so a label is not read as its neighbour's. A placed label
 //! becomes an obstacle for the next. If nothing fits at all, `place` returns `None` and the
 //! caller lists the stop in the map's key instead, so no stop is ever dropped.
 
@@ -53,6 +55,8 @@ pub struct Placer {
     obstacles: Obstacles,
     lines: Vec<((f64, f64), (f64, f64))>,
     grid: RouteGrid,
+    /// Marker centres, pixels: a label should sit nearer its own marker than any other.
+    markers: Vec<(f64, f64)>,
 }
 
 /// How much route passes through each 8-pixel cell of the frame.
@@ -216,7 +220,42 @@ impl Placer {
             obstacles: Obstacles::new(frame),
             lines: Vec::new(),
             grid: RouteGrid::new(frame),
+            markers: Vec::new(),
         }
+    }
+
+    /// A marker of radius `r` at `c`: an obstacle, and a place whose label must not look like
+    /// another marker's (a label beside a marker is read as that marker's).
+    pub fn add_marker(&mut self, c: (f64, f64), r: f64) {
+        self.obstacles
+            .insert(Rect::new(c.0 - r, c.1 - r, 2.0 * r, 2.0 * r));
+        self.markers.push(c);
+    }
+
+    /// Whether a label at `r` for the marker at `own` is about as near another marker as its
+    /// own, or nearer.
+    fn ambiguous(&self, r: &Rect, own: (f64, f64)) -> bool {
+        let dist = |p: (f64, f64)| {
+            let q = r.nearest(p);
+            (q.0 - p.0).hypot(q.1 - p.1)
+        };
+        let mine = dist(own);
+        self.markers
+            .iter()
+            .any(|&m| (m.0 - own.0).abs() + (m.1 - own.1).abs() > 0.5 && dist(m) < mine + 2.0)
+    }
+
+    /// How many of the near positions (beside the marker, no leader) are free for `spec` now:
+    /// labels with few choices are best placed before their neighbours take them.
+    pub fn free_near(&self, spec: &Spec) -> usize {
+        let (w, h, _) = size(spec);
+        near_positions(spec, w, h)
+            .iter()
+            .filter(|&&(left, top, _)| {
+                let r = Rect::new(left, top, w, h);
+                self.is_free(&r) && !self.ambiguous(&r, spec.anchor)
+            })
+            .count()
     }
 
     /// Something no label may cover.
@@ -259,44 +298,21 @@ impl Placer {
 
     /// Places a label, or `None` if no position in the frame is free.
     pub fn place(&mut self, spec: &Spec) -> Option<Placed> {
+        let (w, h, widths) = size(spec);
         let pad = if spec.boxed { 4.0 } else { 1.0 };
-        let widths: Vec<f64> = spec
-            .lines
-            .iter()
-            .map(|l| width_px(&l.text, l.size_px, l.weight))
-            .collect();
-        let w = widths.iter().cloned().fold(0.0, f64::max) + 2.0 * pad;
-        let h: f64 = spec
-            .lines
-            .iter()
-            .map(|l| LINE_PITCH * l.size_px)
-            .sum::<f64>()
-            + 2.0 * pad;
         let (x, y) = spec.anchor;
         let gap = spec.anchor_r + 2.5;
-        let d = gap * std::f64::consts::FRAC_1_SQRT_2;
-        // (left, top, text aligned right?)
-        let near = [
-            (x + gap, y - h / 2.0, false),
-            (x - gap - w, y - h / 2.0, true),
-            (x + d, y - d - h, false),
-            (x - d - w, y - d - h, true),
-            (x + d, y + d, false),
-            (x - d - w, y + d, true),
-            (x - w / 2.0, y - gap - h, false),
-            (x - w / 2.0, y + gap, false),
-            (x - spec.anchor_r, y - gap - h, false),
-            (x + spec.anchor_r - w, y - gap - h, true),
-            (x - spec.anchor_r, y + gap, false),
-            (x + spec.anchor_r - w, y + gap, true),
-        ];
+        let near = near_positions(spec, w, h);
         let mut best: Option<(f64, Rect, bool)> = None;
         for (i, &(left, top, right_aligned)) in near.iter().enumerate() {
             let r = Rect::new(left, top, w, h);
             if !self.is_free(&r) {
                 continue;
             }
-            let cost = i as f64 * 0.6 + self.grid.cost(&r);
+            let mut cost = i as f64 * 0.6 + self.grid.cost(&r);
+            if self.ambiguous(&r, spec.anchor) {
+                cost += 8.0;
+            }
             if best.as_ref().is_none_or(|b| cost < b.0) {
                 best = Some((cost, r, right_aligned));
             }
@@ -325,7 +341,10 @@ impl Placer {
                     if self.obstacles.crossed(start, end) {
                         continue;
                     }
-                    let cost = k as f64 * 0.01 + self.grid.cost(&r);
+                    let mut cost = k as f64 * 0.01 + self.grid.cost(&r);
+                    if self.ambiguous(&r, spec.anchor) {
+                        cost += 8.0;
+                    }
                     if best.as_ref().is_none_or(|b| cost < b.0) {
                         best = Some((cost, r, c < -0.3));
                         leader = Some((start, end));
@@ -379,6 +398,45 @@ impl Placer {
             items,
         })
     }
+}
+
+/// A label's box size (width, height, pixels) and its lines' widths.
+fn size(spec: &Spec) -> (f64, f64, Vec<f64>) {
+    let pad = if spec.boxed { 4.0 } else { 1.0 };
+    let widths: Vec<f64> = spec
+        .lines
+        .iter()
+        .map(|l| width_px(&l.text, l.size_px, l.weight))
+        .collect();
+    let w = widths.iter().cloned().fold(0.0, f64::max) + 2.0 * pad;
+    let h: f64 = spec
+        .lines
+        .iter()
+        .map(|l| LINE_PITCH * l.size_px)
+        .sum::<f64>()
+        + 2.0 * pad;
+    (w, h, widths)
+}
+
+/// The twelve positions beside a marker, best first: (left, top, text aligned right?).
+fn near_positions(spec: &Spec, w: f64, h: f64) -> [(f64, f64, bool); 12] {
+    let (x, y) = spec.anchor;
+    let gap = spec.anchor_r + 2.5;
+    let d = gap * std::f64::consts::FRAC_1_SQRT_2;
+    [
+        (x + gap, y - h / 2.0, false),
+        (x - gap - w, y - h / 2.0, true),
+        (x + d, y - d - h, false),
+        (x - d - w, y - d - h, true),
+        (x + d, y + d, false),
+        (x - d - w, y + d, true),
+        (x - w / 2.0, y - gap - h, false),
+        (x - w / 2.0, y + gap, false),
+        (x - spec.anchor_r, y - gap - h, false),
+        (x + spec.anchor_r - w, y - gap - h, true),
+        (x - spec.anchor_r, y + gap, false),
+        (x + spec.anchor_r - w, y + gap, true),
+    ]
 }
 
 /// Whether segment a→b passes through the inside of `r` (not merely touching it).
@@ -454,5 +512,20 @@ mod test {
             full.place(&spec((25.0, 10.0), "A very long name indeed"))
                 .is_none()
         );
+    }
+
+    #[test]
+    fn a_label_does_not_sit_beside_a_neighbouring_marker() {
+        let frame = Rect::new(0.0, 0.0, 600.0, 400.0);
+        let mut p = Placer::new(frame);
+        let (a, b) = ((200.0, 200.0), (226.0, 214.0));
+        p.add_marker(a, 8.0);
+        p.add_marker(b, 8.0);
+        // To the right of `a`, the label would end just above `b` and read as `b`'s.
+        let right = Rect::new(210.5, 193.0, 60.0, 14.0);
+        assert!(p.ambiguous(&right, a) && !p.ambiguous(&right, b));
+        let placed = p.place(&spec(a, "Ankara")).unwrap();
+        assert!(!p.ambiguous(&placed.rect, a), "{:?}", placed.rect);
+        assert_eq!(p.free_near(&spec((500.0, 100.0), "Alone")), 12);
     }
 }

@@ -33,6 +33,8 @@ pub mod geometry;
 pub mod inset;
 /// Label placement: candidate positions, leader lines, never an overlap.
 pub mod labels;
+/// Markers that would overlap, moved apart.
+pub mod spread;
 /// Text widths from a table, for deterministic placement.
 pub mod text_metrics;
 /// Light and dark colours.

@@ -129,6 +129,81 @@ pub fn wrap(
     lines
 }
 
+/// [`wrap`], with lines of even length: when the text needs two or more lines and all of it
+/// fits, the narrowest width that still gives as many lines is used, so a title does not end
+/// on one short word (`Across the Pacific, March` / `2024`).
+pub fn wrap_balanced(
+    text: &str,
+    size_px: f64,
+    weight: Weight,
+    max_px: f64,
+    max_lines: usize,
+) -> Vec<String> {
+    let lines = wrap(text, size_px, weight, max_px, max_lines);
+    let whole = |l: &[String]| l.join(" ").split_whitespace().eq(text.split_whitespace());
+    if lines.len() < 2 || !whole(&lines) {
+        return lines;
+    }
+    let n = lines.len();
+    let (mut lo, mut hi) = (max_px / n as f64, max_px);
+    for _ in 0..16 {
+        let mid = (lo + hi) / 2.0;
+        let l = wrap(text, size_px, weight, mid, max_lines);
+        if l.len() == n && whole(&l) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    wrap(text, size_px, weight, hi, max_lines)
+}
+
+/// `text` broken into lines at spaces, each at most `max_px` wide, losing nothing: a word longer
+/// than a line (a URL) is broken inside, after a `/`, `-`, `.` or `_` where one falls in the
+/// line's second half, else after the last character that fits. For credit lines.
+pub fn wrap_all(text: &str, size_px: f64, weight: Weight, max_px: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if width_px(&candidate, size_px, weight) <= max_px {
+            current = candidate;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        let mut rest: Vec<char> = word.chars().collect();
+        while width_px(&rest.iter().collect::<String>(), size_px, weight) > max_px {
+            let mut fit = 0;
+            let mut w = 0.0;
+            for &c in &rest {
+                let cw = width_px(c.encode_utf8(&mut [0; 4]), size_px, weight);
+                if w + cw > max_px && fit > 0 {
+                    break;
+                }
+                w += cw;
+                fit += 1;
+            }
+            let soft = (fit / 2..fit)
+                .rev()
+                .find(|&k| matches!(rest[k], '/' | '-' | '.' | '_' | '?' | '&'))
+                .map(|k| k + 1);
+            let cut = soft.unwrap_or(fit);
+            lines.push(rest.drain(..cut).collect());
+        }
+        current = rest.into_iter().collect();
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod test {
     use super::*;
@@ -160,5 +235,39 @@ mod test {
         }
         assert!(lines[2].ends_with('…'));
         assert_eq!(wrap("short", 10.0, Weight::Regular, 120.0, 3), ["short"]);
+    }
+
+    #[test]
+    fn wrapping_everything_loses_no_character_and_breaks_long_words() {
+        let text = "Source: https://www.state.gov/secretary-blinkens-travel-to-israel-jordan-and-turkiye/ and news reports, 2-8 Nov 2023.";
+        let lines = wrap_all(text, 11.0, Weight::Regular, 120.0);
+        assert!(lines.len() > 3, "{lines:?}");
+        for l in &lines {
+            assert!(width_px(l, 11.0, Weight::Regular) <= 120.0, "{l}");
+            assert!(!l.contains('…'), "{l}");
+        }
+        let strip = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(strip(&lines.concat()), strip(text));
+        assert!(lines.iter().any(|l| l.ends_with('/') || l.ends_with('-')));
+        assert!(wrap_all("", 11.0, Weight::Regular, 120.0).is_empty());
+    }
+
+    #[test]
+    fn balanced_wrapping_evens_the_lines_without_adding_one() {
+        let title = "Across the Pacific, March 2024";
+        let plain = wrap(title, 20.0, Weight::Bold, 288.0, 3);
+        assert_eq!(plain.last().unwrap(), "2024");
+        let even = wrap_balanced(title, 20.0, Weight::Bold, 288.0, 3);
+        assert_eq!(even.len(), plain.len());
+        assert_eq!(even.join(" "), title);
+        let w = |l: &String| width_px(l, 20.0, Weight::Bold);
+        assert!(
+            w(&even[1]) > w(&plain[1]) && w(&even[0]) <= 288.0,
+            "{even:?}"
+        );
+        assert_eq!(
+            wrap_balanced("Short", 20.0, Weight::Bold, 288.0, 3),
+            ["Short"]
+        );
     }
 }
