@@ -54,7 +54,7 @@ fn benches(c: &mut Criterion) {
         });
         group.finish();
         let r = render(&it, &options).unwrap();
-        assert!(r.route.legs[0].recorded);
+        assert!(r.route.legs[0].is_recorded());
         for f in &r.files {
             eprintln!("{label}: {} is {} bytes", f.name, f.bytes.len());
         }

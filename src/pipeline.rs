@@ -39,7 +39,7 @@ pub struct Rendered {
 pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered, Error> {
     let mut route = plan_with(itinerary, options.order, &options.shortest)?;
     if let Some(tolerance_m) = options.simplify_m {
-        for leg in route.legs.iter_mut().filter(|l| l.recorded) {
+        for leg in route.legs.iter_mut().filter(|l| l.is_recorded()) {
             leg.path = crate::geodesy::simplify_path_m(&leg.path, tolerance_m);
         }
     }

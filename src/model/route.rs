@@ -31,12 +31,17 @@ pub struct Leg {
     /// Longitudes are continuous along the path: they may leave [-180, 180] where the leg crosses
     /// the antimeridian, so that consecutive points never jump by 360°.
     pub path: Vec<(f64, f64)>,
-    /// True when `path` is a recorded track (as read, from near `from` to near `to`) rather than
-    /// the densified geodesic.
-    pub recorded: bool,
     /// Length of the recorded path in metres (on the mean-radius sphere, as recorded before any
-    /// `--simplify`); `None` for a geodesic leg.
+    /// `--simplify`) when `path` is a recorded track (as read, from near `from` to near `to`);
+    /// `None` when it is the densified geodesic.
     pub recorded_m: Option<f64>,
+}
+
+impl Leg {
+    /// True when `path` is a recorded track rather than the densified geodesic.
+    pub fn is_recorded(&self) -> bool {
+        self.recorded_m.is_some()
+    }
 }
 
 /// An itinerary put in order, with its legs.

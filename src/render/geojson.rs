@@ -147,7 +147,11 @@ pub fn legs_collection(route: &Route) -> FeatureCollection {
             );
             props.insert(
                 "path".into(),
-                json!(if leg.recorded { "recorded" } else { "geodesic" }),
+                json!(if leg.is_recorded() {
+                    "recorded"
+                } else {
+                    "geodesic"
+                }),
             );
             props.insert(
                 "recorded_km".into(),

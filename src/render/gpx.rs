@@ -41,7 +41,7 @@ pub fn gpx(route: &Route) -> String {
         }
         s.push_str("</rte>\n");
     }
-    for leg in route.legs.iter().filter(|l| l.recorded) {
+    for leg in route.legs.iter().filter(|l| l.is_recorded()) {
         let _ = write!(
             s,
             "<trk><name>{} → {}</name><trkseg>",

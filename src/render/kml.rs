@@ -38,13 +38,17 @@ pub fn kml(route: &Route) -> String {
     for (i, leg) in route.legs.iter().enumerate() {
         let from = &route.stops[leg.from].stop.name;
         let to = &route.stops[leg.to].stop.name;
-        let path = if leg.recorded { "recorded" } else { "geodesic" };
+        let path = if leg.is_recorded() {
+            "recorded"
+        } else {
+            "geodesic"
+        };
         let _ = write!(
             s,
             "<Placemark><name>{} → {}</name><styleUrl>#{}</styleUrl><ExtendedData>",
             escape(from),
             escape(to),
-            if leg.recorded { "recorded" } else { "leg" }
+            if leg.is_recorded() { "recorded" } else { "leg" }
         );
         data(&mut s, "order", &(i + 1).to_string());
         data(&mut s, "path", path);

@@ -56,7 +56,6 @@ pub fn build_legs(stops: &[RouteStop], round_trip: bool) -> (Vec<Leg>, Vec<Strin
                 bearing_deg: initial_bearing_deg(a.position, b.position),
                 duration,
                 path: geodesic_path(a.position, b.position),
-                recorded: false,
                 recorded_m: None,
             }
         })

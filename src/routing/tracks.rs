@@ -75,7 +75,6 @@ pub fn follow_tracks(stops: &[RouteStop], legs: &mut [Leg], tracks: &[Track]) {
                     .sum(),
             );
             leg.path = path;
-            leg.recorded = true;
             break;
         }
     }
@@ -140,7 +139,7 @@ mod test {
         let points: Vec<(f64, f64)> = (0..=20).map(|i| (i as f64 / 10.0, 0.05)).collect();
         let it = itinerary(vec![Track { name: None, points }]);
         let route = crate::routing::plan(&it, crate::routing::Order::AsGiven).unwrap();
-        assert!(route.legs.iter().all(|l| l.recorded));
+        assert!(route.legs.iter().all(|l| l.is_recorded()));
         let first = &route.legs[0].path;
         assert_eq!(first[0], (0.0, 0.0));
         assert_eq!(first[1], (0.0, 0.05));
@@ -160,8 +159,8 @@ mod test {
             crate::routing::Order::AsGiven,
         )
         .unwrap();
-        assert!(!route.legs[0].recorded);
-        assert!(route.legs[1].recorded);
+        assert!(!route.legs[0].is_recorded());
+        assert!(route.legs[1].is_recorded());
         assert!(route.legs[1].path.contains(&(1.5, 0.3)));
     }
 
@@ -183,7 +182,7 @@ mod test {
             crate::routing::Order::AsGiven,
         )
         .unwrap();
-        assert!(route.legs.iter().all(|l| !l.recorded));
+        assert!(route.legs.iter().all(|l| !l.is_recorded()));
     }
 
     #[test]
@@ -202,7 +201,7 @@ mod test {
             ..Default::default()
         };
         let route = crate::routing::plan(&it, crate::routing::Order::AsGiven).unwrap();
-        assert!(route.legs.iter().all(|l| l.recorded));
+        assert!(route.legs.iter().all(|l| l.is_recorded()));
         assert!(
             route.legs[0]
                 .path
@@ -240,7 +239,7 @@ mod test {
         )
         .unwrap();
         let last = &route.legs[1].path;
-        assert!(route.legs[1].recorded);
+        assert!(route.legs[1].is_recorded());
         assert_eq!(last[last.len() - 1], (2.0, 0.0));
         assert!(last.contains(&(1.95, 0.0)), "{last:?}");
     }

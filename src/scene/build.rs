@@ -116,7 +116,7 @@ impl Place {
 
 /// What the legend says the legs are: great-circle routes, recorded tracks, or both.
 fn leg_kinds(route: &Route) -> &'static str {
-    let recorded = route.legs.iter().filter(|l| l.recorded).count();
+    let recorded = route.legs.iter().filter(|l| l.is_recorded()).count();
     if recorded == 0 {
         "Leg, great-circle route"
     } else if recorded == route.legs.len() {
