@@ -55,8 +55,9 @@ pub struct Placer {
     obstacles: Obstacles,
     lines: Vec<((f64, f64), (f64, f64))>,
     grid: RouteGrid,
-    /// Marker centres, pixels: a label should sit nearer its own marker than any other.
-    markers: Vec<(f64, f64)>,
+    /// Marker centres (as empty rectangles), pixels: a label should sit nearer its own marker
+    /// than any other.
+    markers: Obstacles,
 }
 
 /// How much route passes through each 8-pixel cell of the frame.
@@ -117,6 +118,18 @@ impl Obstacles {
                 self.cells[row * self.cols + col].push(idx);
             }
         }
+    }
+
+    /// Whether a rectangle in the cells `g` covers passes `test`.
+    fn any_in(&self, g: &Rect, test: impl Fn(&Rect) -> bool) -> bool {
+        let (c0, r0, c1, r1) = self.span(g.x, g.y, g.right(), g.bottom());
+        (r0..=r1).any(|row| {
+            (c0..=c1).any(|col| {
+                self.cells[row * self.cols + col]
+                    .iter()
+                    .any(|&i| test(&self.rects[i as usize]))
+            })
+        })
     }
 
     fn any_overlap(&self, g: &Rect) -> bool {
@@ -220,7 +233,7 @@ impl Placer {
             obstacles: Obstacles::new(frame),
             lines: Vec::new(),
             grid: RouteGrid::new(frame),
-            markers: Vec::new(),
+            markers: Obstacles::new(frame),
         }
     }
 
@@ -229,7 +242,7 @@ impl Placer {
     pub fn add_marker(&mut self, c: (f64, f64), r: f64) {
         self.obstacles
             .insert(Rect::new(c.0 - r, c.1 - r, 2.0 * r, 2.0 * r));
-        self.markers.push(c);
+        self.markers.insert(Rect::new(c.0, c.1, 0.0, 0.0));
     }
 
     /// Whether a label at `r` for the marker at `own` is about as near another marker as its
@@ -240,9 +253,10 @@ impl Placer {
             (q.0 - p.0).hypot(q.1 - p.1)
         };
         let mine = dist(own);
-        self.markers
-            .iter()
-            .any(|&m| (m.0 - own.0).abs() + (m.1 - own.1).abs() > 0.5 && dist(m) < mine + 2.0)
+        self.markers.any_in(&r.grow(mine + 2.0), |m| {
+            let m = (m.x, m.y);
+            (m.0 - own.0).abs() + (m.1 - own.1).abs() > 0.5 && dist(m) < mine + 2.0
+        })
     }
 
     /// How many of the near positions (beside the marker, no leader) are free for `spec` now:

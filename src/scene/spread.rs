@@ -14,6 +14,7 @@ const ROUNDS: usize = 400;
 
 /// Centres for markers at `centres` with `radii` such that no two discs come closer than
 /// [`GAP_PX`], each disc stays inside `area` and out of every `keep_out` rectangle where it can.
+/// Discs that together cover more than a third of `area` are left where they are.
 /// Markers that do not touch anything keep their place. Deterministic: pairs are pushed in index
 /// order; two markers at one point part along a direction fixed by their indices.
 pub fn spread(
@@ -28,16 +29,27 @@ pub fn spread(
         .iter()
         .map(|c| c.0.is_finite() && c.1.is_finite())
         .collect();
+    // Discs covering more than a third of the area cannot be set apart near their places (a
+    // thousand stops on one page): they stay where they are.
+    let discs: f64 = (0..n)
+        .filter(|&i| active[i])
+        .map(|i| std::f64::consts::PI * radii[i] * radii[i])
+        .sum();
+    if discs > area.w * area.h / 3.0 {
+        return p;
+    }
+    let reach = 2.0 * radii.iter().cloned().fold(0.0, f64::max) + GAP_PX;
     for _ in 0..ROUNDS {
         let mut moved = false;
-        for i in 0..n {
-            if !active[i] {
-                continue;
-            }
-            for j in i + 1..n {
-                if !active[j] {
-                    continue;
+        // Sweep in x order: only markers less than two radii apart in x can touch.
+        let mut order: Vec<usize> = (0..n).filter(|&i| active[i]).collect();
+        order.sort_by(|&a, &b| p[a].0.total_cmp(&p[b].0).then(a.cmp(&b)));
+        for (k, &a) in order.iter().enumerate() {
+            for &b in &order[k + 1..] {
+                if p[b].0 - p[a].0 > reach {
+                    break;
                 }
+                let (i, j) = (a.min(b), a.max(b));
                 let need = radii[i] + radii[j] + GAP_PX;
                 let (dx, dy) = (p[j].0 - p[i].0, p[j].1 - p[i].1);
                 let d = dx.hypot(dy);
@@ -152,5 +164,13 @@ mod test {
             assert!(q.1 - r >= -1e-9 && q.0 + r <= 100.0 + 1e-9);
             assert!(!inset.grow(*r).contains(*q), "{q:?}");
         }
+    }
+
+    #[test]
+    fn a_page_too_full_to_part_is_left_as_it_is() {
+        let area = Rect::new(0.0, 0.0, 100.0, 100.0);
+        let c: Vec<(f64, f64)> = (0..40).map(|i| (50.0 + i as f64 * 0.1, 50.0)).collect();
+        let r = vec![8.0; 40];
+        assert_eq!(spread(&c, &r, area, &[]), c);
     }
 }
