@@ -16,7 +16,7 @@ const PASS_EXIT_M: f64 = MATCH_RADIUS_M + 10_000.0;
 const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
 /// Replaces the path of each leg that a track covers by the track's points between its two stops,
-/// with the stops' own positions at the ends, and sets [`Leg::recorded`] and [`Leg::recorded_m`].
+/// with the stops' own positions at the ends, and sets [`Leg::recorded_m`].
 ///
 /// Stops are matched along each track in visiting order: a stop's point is where the track first
 /// passes it (the nearest point of the first stretch within [`MATCH_RADIUS_M`]) after the
@@ -105,11 +105,7 @@ fn first_pass(track: &Track, stop: &RouteStop, from: usize) -> Option<usize> {
 
 /// Great-circle distance on the mean sphere, in metres (degrees in).
 fn haversine_m(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_M * h.sqrt().min(1.0).asin()
+    EARTH_RADIUS_M * crate::geodesy::central_angle_rad(lon1, lat1, lon2, lat2)
 }
 
 #[cfg(test)]

@@ -78,16 +78,7 @@ pub fn thousands(v: f64) -> String {
         let s = format!("{v:.3}");
         return s.trim_end_matches('0').trim_end_matches('.').to_string();
     }
-    let n = v.round() as u64;
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::summary::format_count(v.round() as u64)
 }
 
 /// A distance rounded to three significant figures for a subtitle: `21,000 km`.
