@@ -1,8 +1,10 @@
-//! Local search: 2-opt and Or-opt (moving a stretch of 1–3 nodes elsewhere, either way round),
-//! driven by candidate lists and a queue of nodes whose neighbourhood may still improve
+//! Local search: 2-opt and Or-3opt (sequential 3-opt: moving a stretch of any length elsewhere,
+//! either way round, or swapping two adjacent stretches; see [`super::or3opt`]), driven by
+//! candidate lists and a queue of nodes whose neighbourhood may still improve
 //! ("don't-look bits"). Moves that would break a constraint are undone and skipped.
 
 use super::closed::Closed;
+use super::or3opt::or3opt;
 use super::tour::Tour;
 use std::collections::VecDeque;
 use std::time::Instant;
@@ -56,7 +58,10 @@ impl<'a> Local<'a> {
                 self.queued.iter_mut().for_each(|q| *q = false);
                 return (total, false);
             }
-            if let Some((delta, touched)) = self.two_opt(t, v).or_else(|| self.or_opt(t, v)) {
+            if let Some((delta, touched)) = self
+                .two_opt(t, v)
+                .or_else(|| or3opt(self.c, self.lists, t, v, self.check))
+            {
                 total += delta;
                 for &x in touched.iter().filter(|&&x| x != u32::MAX) {
                     self.push(x);
@@ -67,7 +72,7 @@ impl<'a> Local<'a> {
     }
 
     /// Looks at every node until a whole pass finds nothing (a local optimum for 2-opt and
-    /// Or-opt over the candidate lists) or until `deadline`. Returns the change in length and
+    /// Or-3opt over the candidate lists) or until `deadline`. Returns the change in length and
     /// whether the optimum was reached.
     pub fn optimise_all(&mut self, t: &mut Tour, deadline: Option<Instant>) -> (f64, bool) {
         let mut total = 0.0;
@@ -113,82 +118,6 @@ impl<'a> Local<'a> {
                     t.two_opt(t1, t2, t3, t4);
                     if self.keep(t, mark) {
                         return Some((delta, [t1, t2, t3, t4, u32::MAX, u32::MAX]));
-                    }
-                }
-            }
-        }
-        None
-    }
-
-    /// The first improving Or-opt move of a stretch starting at `s1`, applied.
-    fn or_opt(&self, t: &mut Tour, s1: u32) -> Option<(f64, [u32; 6])> {
-        let c = self.c;
-        if t.len() < 8 {
-            return None;
-        }
-        for fwd in [true, false] {
-            let p = t.next(s1, !fwd);
-            let mut seg = [s1; 3];
-            for len in 1..=3 {
-                if len > 1 {
-                    seg[len - 1] = t.next(seg[len - 2], fwd);
-                }
-                let s2 = seg[len - 1];
-                let n = t.next(s2, fwd);
-                let in_seg = |v: u32| seg[..len].contains(&v);
-                if in_seg(p) || in_seg(n) {
-                    break;
-                }
-                let removed = c.d(p, s1) + c.d(s2, n) - c.d(p, n);
-                if removed <= EPS {
-                    continue;
-                }
-                let ends: &[(u32, bool)] = if len == 1 {
-                    &[(s1, true)]
-                } else {
-                    &[(s1, true), (s2, false)]
-                };
-                for &(e, is_first) in ends {
-                    for &cand in &self.lists[e as usize] {
-                        let de = c.d(e, cand);
-                        if de >= removed - EPS {
-                            break;
-                        }
-                        if in_seg(cand) {
-                            continue;
-                        }
-                        // Insert between (cc, dd), dd following cc in direction `fwd`.
-                        for after in [true, false] {
-                            let (cc, dd) = if after {
-                                (cand, t.next(cand, fwd))
-                            } else {
-                                (t.next(cand, !fwd), cand)
-                            };
-                            if in_seg(cc) || in_seg(dd) || dd == p {
-                                continue;
-                            }
-                            // e next to cand: reversed unless (s1 after cc) or (s2 before dd).
-                            let reversed = is_first != after;
-                            let added = if reversed {
-                                c.d(cc, s2) + c.d(s1, dd)
-                            } else {
-                                c.d(cc, s1) + c.d(s2, dd)
-                            };
-                            let delta = added - c.d(cc, dd) - removed;
-                            if delta < -EPS {
-                                let mark = t.mark();
-                                t.two_opt(p, s1, cc, dd);
-                                if cc != n {
-                                    t.two_opt(p, cc, n, s2);
-                                }
-                                if !reversed {
-                                    t.two_opt(cc, s2, s1, dd);
-                                }
-                                if self.keep(t, mark) {
-                                    return Some((delta, [p, n, s1, s2, cc, dd]));
-                                }
-                            }
-                        }
                     }
                 }
             }
