@@ -16,6 +16,8 @@ const EPS: f64 = 1e-7;
 pub(crate) struct Local<'a> {
     c: &'a Closed<'a>,
     lists: &'a [Vec<u32>],
+    /// `lists` with each candidate's distance, read far more often than the lists change.
+    cands: Vec<Vec<(u32, f64)>>,
     queue: VecDeque<u32>,
     queued: Vec<bool>,
     check: bool,
@@ -27,6 +29,7 @@ impl<'a> Local<'a> {
         Self {
             c,
             lists,
+            cands: with_distances(c, lists),
             queue: VecDeque::new(),
             queued: vec![false; c.n],
             check: c.constrained(),
@@ -60,7 +63,7 @@ impl<'a> Local<'a> {
             }
             if let Some((delta, touched)) = self
                 .two_opt(t, v)
-                .or_else(|| or3opt(self.c, self.lists, t, v, self.check))
+                .or_else(|| or3opt(self.c, &self.cands, t, v, self.check))
             {
                 total += delta;
                 for &x in touched.iter().filter(|&&x| x != u32::MAX) {
@@ -103,8 +106,7 @@ impl<'a> Local<'a> {
         for fwd in [true, false] {
             let t2 = t.next(t1, fwd);
             let d12 = c.d(t1, t2);
-            for &t3 in &self.lists[t1 as usize] {
-                let d13 = c.d(t1, t3);
+            for &(t3, d13) in &self.cands[t1 as usize] {
                 if d12 - d13 <= EPS {
                     break;
                 }
@@ -124,6 +126,15 @@ impl<'a> Local<'a> {
         }
         None
     }
+}
+
+/// Each candidate list with the distance to each candidate.
+pub(crate) fn with_distances(c: &Closed, lists: &[Vec<u32>]) -> Vec<Vec<(u32, f64)>> {
+    lists
+        .iter()
+        .enumerate()
+        .map(|(v, l)| l.iter().map(|&w| (w, c.d(v as u32, w))).collect())
+        .collect()
 }
 
 #[cfg(test)]

@@ -14,11 +14,12 @@ use super::tour::Tour;
 const EPS: f64 = 1e-7;
 
 /// The first improving Or-3opt move that breaks an edge of `t1`, applied to `t`, with its change
-/// in length (< 0) and the six end nodes. When `check` is set, moves that break a constraint of
+/// in length (< 0) and the six end nodes. `cands`: each node's candidate neighbours with their
+/// distances, nearest first. When `check` is set, moves that break a constraint of
 /// `c` are undone and skipped.
 pub(crate) fn or3opt(
     c: &Closed,
-    lists: &[Vec<u32>],
+    cands: &[Vec<(u32, f64)>],
     t: &mut Tour,
     t1: u32,
     check: bool,
@@ -40,8 +41,8 @@ pub(crate) fn or3opt(
                 (base + n - p) % n
             }
         };
-        for &t3 in &lists[t2 as usize] {
-            let g1 = d12 - c.d(t2, t3);
+        for &(t3, d23) in &cands[t2 as usize] {
+            let g1 = d12 - d23;
             if g1 <= EPS {
                 break;
             }
@@ -59,8 +60,7 @@ pub(crate) fn or3opt(
                 };
                 let g2 = g1 + c.d(t3, t4);
                 let o4 = off(t, t4);
-                for &t5 in &lists[t4 as usize] {
-                    let d45 = c.d(t4, t5);
+                for &(t5, d45) in &cands[t4 as usize] {
                     if g2 - d45 <= EPS {
                         break;
                     }
@@ -137,6 +137,7 @@ enum Kind {
 mod test {
     use super::*;
     use crate::routing::tsp::exact::test::random_plane;
+    use crate::routing::tsp::local::with_distances;
     use crate::routing::tsp::neighbours::closed_lists;
 
     fn edges(t: &Tour) -> Vec<(u32, u32)> {
@@ -164,7 +165,7 @@ mod test {
                 _ => p,
             };
             let c = Closed::new(&p);
-            let lists = closed_lists(&c, 8);
+            let lists = with_distances(&c, &closed_lists(&c, 8));
             let order: Vec<u32> = crate::routing::tsp::construct::closed_tour(&c, &{
                 let mut cyc: Vec<usize> = (0..n).collect();
                 if round % 5 == 0 || round % 5 == 4 {
@@ -231,7 +232,7 @@ mod test {
         let p = crate::routing::tsp::Problem::new(n, |i, j| (i as f64 - j as f64).abs());
         let p = p.start(0).end(n - 1);
         let c = Closed::new(&p);
-        let lists = closed_lists(&c, 6);
+        let lists = with_distances(&c, &closed_lists(&c, 6));
         let mut closed = order.clone();
         closed.push(n as u32);
         let mut t = Tour::new(closed);

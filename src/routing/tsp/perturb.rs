@@ -1,6 +1,8 @@
 //! The kick of iterated local search: a local double bridge. Two adjacent stretches of the tour
-//! near a random node swap places (x A B y becomes x B A y), a change 2-opt and Or-opt cannot
-//! undo in one step.
+//! near a random node swap places (x A B y becomes x B A y), a change 2-opt cannot undo in one
+//! step (Or-3opt can). A four-edge bridge (x A B C y to x C B A y), which no 3-opt move undoes,
+//! gave shorter tours per kick on the TSPLIB table but none shorter per CPU second: each of its
+//! kicks cost about a third more.
 
 use super::tour::Tour;
 
