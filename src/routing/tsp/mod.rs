@@ -2,9 +2,9 @@
 //! precedence chain) in, the shortest order it can find out.
 //!
 //! Up to [`EXACT_MAX`] nodes the order is proven optimal (Held–Karp dynamic programming). Above
-//! that: greedy-edge construction, 2-opt + Or-3opt local search with candidate lists and a queue of
-//! nodes to look at, then iterated local search with local double-bridge kicks until the time
-//! limit. [`lower_bound`] gives a Held–Karp 1-tree bound to say how close a tour is to optimal.
+//! that: greedy-edge construction, 2-opt + Or-3opt + Lin–Kernighan-style local search with
+//! candidate lists and a queue of nodes to look at, then iterated local search with local
+//! double-bridge kicks until the time limit. [`lower_bound`] gives a Held–Karp 1-tree bound to say how close a tour is to optimal.
 //!
 //! ```
 //! use tripmap::routing::tsp::{Options, Problem, solve};
@@ -23,6 +23,7 @@ mod construct;
 mod error;
 mod exact;
 mod ils;
+mod lk;
 mod local;
 mod neighbours;
 mod or3opt;
@@ -75,8 +76,8 @@ pub struct Solution {
     pub length: f64,
     /// Proven optimal (solved exactly).
     pub optimal: bool,
-    /// Neither 2-opt nor Or-3opt can shorten it (always true unless the time limit cut the first
-    /// local search short).
+    /// Neither 2-opt, Or-3opt nor a Lin–Kernighan chain can shorten it (always true unless the
+    /// time limit cut the first local search short).
     pub local_optimum: bool,
     /// Kicks tried by iterated local search.
     pub iterations: u64,
