@@ -1,5 +1,5 @@
 //! 10,000 (or `N`) random stops on land-sized patches of the globe, solved as `--order shortest`
-//! does (haversine search above 400 stops): prints the time to a 2-opt + Or-opt local optimum
+//! does (haversine search above 400 stops): prints the time to a local optimum
 //! (no kicks: construction and local search only) and the result after `--time-limit`.
 //!
 //!     cargo run --release --example random_10k [-- N SECONDS]
@@ -38,7 +38,7 @@ fn main() {
     .expect("solves");
     let t_local = started.elapsed().as_secs_f64();
     println!(
-        "{n} stops: 2-opt + Or-opt local optimum {:.0} km in {t_local:.3} s (local optimum reached: {})",
+        "{n} stops: local optimum {:.0} km in {t_local:.3} s (local optimum reached: {})",
         local.length / 1000.0,
         local.local_optimum
     );

@@ -3,6 +3,9 @@
 //! lower bound for the ones below the bound's size limit. Reproduces the README table:
 //!
 //!     cargo run --release --example tsplib_table [-- --time-limit 1 --seed 0 [names...]]
+//!
+//! `--kicks N` stops each search after N kicks instead (with a generous time limit unless
+//! `--time-limit` is given too): a deterministic measure of quality per kick, apart from speed.
 
 use std::time::{Duration, Instant};
 use tripmap::routing::tsp::{Options, solve, tsplib};
@@ -10,19 +13,23 @@ use tripmap::routing::tsp::{Options, solve, tsplib};
 fn main() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data/tsplib");
     let mut args = std::env::args().skip(1);
-    let (mut limit, mut seed, mut only) = (1.0f64, 0u64, Vec::new());
+    let (mut limit, mut seed, mut only) = (None, 0u64, Vec::new());
+    let mut kicks = u64::MAX;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--time-limit" => {
-                limit = args
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .expect("--time-limit SECONDS")
+                limit = Some(
+                    args.next()
+                        .and_then(|v| v.parse::<f64>().ok())
+                        .expect("--time-limit SECONDS"),
+                )
             }
+            "--kicks" => kicks = args.next().and_then(|v| v.parse().ok()).expect("--kicks N"),
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed N"),
             name => only.push(name.to_string()),
         }
     }
+    let limit = limit.unwrap_or(if kicks == u64::MAX { 1.0 } else { 3600.0 });
     let optima = std::fs::read_to_string(format!("{dir}/optima.tsv")).expect("optima.tsv");
     println!("| instance | type | n | optimum | tripmap | gap % | time s | kicks |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|");
@@ -40,7 +47,7 @@ fn main() {
         let opts = Options {
             seed,
             time_limit: Duration::from_secs_f64(limit),
-            max_iterations: u64::MAX,
+            max_iterations: kicks,
         };
         let s = solve(&p, &opts).expect("solves");
         let secs = started.elapsed().as_secs_f64();

@@ -1,8 +1,9 @@
-//! Iterated local search: kick the tour (a double bridge: half the time two short random
-//! stretches swap places, half the time the three cut points are near each other in space),
-//! re-optimise around the kick, keep the result if it is no longer than before (or only a
-//! little longer, early in the search), else undo it. Runs until the time limit or
-//! the iteration limit; deterministic for a seed (apart from where the time limit cuts it off).
+//! Iterated local search: kick the tour (a double bridge: three adjacent stretches come back in
+//! the opposite order; half the time they are short and random, half the time the four cut points
+//! are near each other in space), re-optimise around the kick, keep the result if it is no longer
+//! than before (or only a little longer, early in the search), else undo it. Runs until the time
+//! limit or the iteration limit; deterministic for a seed (apart from where the time limit cuts it
+//! off).
 
 use super::closed::Closed;
 use super::local::Local;
@@ -125,15 +126,15 @@ fn kick(
     lists: &[Vec<u32>],
     t: &mut Tour,
     rng: &mut fastrand::Rng,
-) -> Option<([u32; 6], f64)> {
+) -> Option<([u32; 8], f64)> {
     let max_len = KICK_LEN.min(t.len() / 4).max(1);
     let touched = if rng.bool() {
         double_bridge_near(t, rng, lists)?
     } else {
         double_bridge(t, rng, max_len)?
     };
-    let [x, a1, a2, b1, b2, y] = touched;
-    let removed = c.d(x, a1) + c.d(a2, b1) + c.d(b2, y);
-    let added = c.d(x, b1) + c.d(b2, a1) + c.d(a2, y);
+    let [x, a1, a2, b1, b2, c1, c2, y] = touched;
+    let removed = c.d(x, a1) + c.d(a2, b1) + c.d(b2, c1) + c.d(c2, y);
+    let added = c.d(x, c1) + c.d(c2, b1) + c.d(b2, a1) + c.d(a2, y);
     Some((touched, added - removed))
 }

@@ -1,0 +1,248 @@
+//! Or-3opt: the sequential 3-opt move (Lin–Kernighan to depth 3), found from candidate lists.
+//!
+//! Break edge (t1, t2), join t2 to a near neighbour t3, break an edge (t3, t4) of t3, join t4 to
+//! a near neighbour t5, break an edge (t5, t6) of t5 and close with (t6, t1). Every way of doing
+//! this that leaves one tour is tried: moving a stretch of any length elsewhere, reversed or not,
+//! and swapping two adjacent stretches (x A B y becomes x B A y, x B A' y or x A' B' y, where '
+//! means reversed). Or-opt (moving 1–3 nodes) is the special case of a short stretch; 2-opt is
+//! tried first by [`super::local`] because it is cheaper.
+
+use super::closed::Closed;
+use super::tour::Tour;
+
+/// A move must shorten the tour by more than this to count (guards against float noise).
+const EPS: f64 = 1e-7;
+
+/// The first improving Or-3opt move that breaks an edge of `t1`, applied to `t`, with its change
+/// in length (< 0) and the six end nodes. `cands`: each node's candidate neighbours with their
+/// distances, nearest first. When `check` is set, moves that break a constraint of
+/// `c` are undone and skipped.
+pub(crate) fn or3opt(
+    c: &Closed,
+    cands: &[Vec<(u32, f64)>],
+    t: &mut Tour,
+    t1: u32,
+    check: bool,
+) -> Option<(f64, [u32; 6])> {
+    let n = t.len();
+    if n < 8 {
+        return None;
+    }
+    for fwd in [true, false] {
+        let t2 = t.next(t1, fwd);
+        let d12 = c.d(t1, t2);
+        let base = t.pos[t2 as usize] as usize;
+        // Steps from t2 to v going in direction `fwd`.
+        let off = |t: &Tour, v: u32| {
+            let p = t.pos[v as usize] as usize;
+            if fwd {
+                (p + n - base) % n
+            } else {
+                (base + n - p) % n
+            }
+        };
+        for &(t3, d23) in &cands[t2 as usize] {
+            let g1 = d12 - d23;
+            if g1 <= EPS {
+                break;
+            }
+            if t3 == t1 || t3 == t.next(t2, fwd) {
+                continue;
+            }
+            let o3 = off(t, t3);
+            // `joined`: t4 before t3 (going from t2), so (t2, t3) + (t4, t1) would already be a
+            // 2-opt move; else t4 after t3, and t2..t3 is closed into a ring to be opened at t5.
+            for joined in [true, false] {
+                let t4 = if joined {
+                    t.next(t3, !fwd)
+                } else {
+                    t.next(t3, fwd)
+                };
+                let g2 = g1 + c.d(t3, t4);
+                let o4 = off(t, t4);
+                for &(t5, d45) in &cands[t4 as usize] {
+                    if g2 - d45 <= EPS {
+                        break;
+                    }
+                    if t5 == t3 || t5 == t1 {
+                        continue;
+                    }
+                    let o5 = off(t, t5);
+                    // Which neighbours t6 of t5 leave one tour, and the reversals that make it.
+                    let options: [Option<(u32, Kind)>; 2] = if joined {
+                        if o5 <= o4 {
+                            // t5 in t2..t4: t6 after t5, unless that is t4.
+                            let t6 = t.next(t5, fwd);
+                            [(t6 != t4).then_some((t6, Kind::TwoStep)), None]
+                        } else {
+                            // t5 in t3..t1: t6 before t5.
+                            [Some((t.next(t5, !fwd), Kind::TwoStep)), None]
+                        }
+                    } else if o5 < o3 {
+                        // t5 in t2..t3 (not t3): either neighbour, within the ring.
+                        [
+                            Some((t.next(t5, fwd), Kind::Swap)),
+                            (t5 != t2).then(|| (t.next(t5, !fwd), Kind::BothReversed)),
+                        ]
+                    } else {
+                        [None, None]
+                    };
+                    for (t6, kind) in options.into_iter().flatten() {
+                        let delta = d45 + c.d(t6, t1) - g2 - c.d(t5, t6);
+                        if delta >= -EPS {
+                            continue;
+                        }
+                        let mark = t.mark();
+                        match kind {
+                            Kind::TwoStep => {
+                                t.two_opt(t1, t2, t4, t3);
+                                t.two_opt(t1, t4, t6, t5);
+                            }
+                            Kind::Swap => {
+                                // t1 [t2..t5] [t6..t3] t4 -> t1 [t6..t3] [t2..t5] t4.
+                                t.two_opt(t1, t2, t5, t6);
+                                t.two_opt(t2, t6, t3, t4);
+                                t.two_opt(t1, t5, t6, t4);
+                            }
+                            Kind::BothReversed => {
+                                // t1 [t2..t6] [t5..t3] t4 -> t1 [t6..t2] [t3..t5] t4.
+                                t.two_opt(t1, t2, t6, t5);
+                                t.two_opt(t2, t5, t3, t4);
+                            }
+                        }
+                        if !check || c.direction(t).is_some() {
+                            return Some((delta, [t1, t2, t3, t4, t5, t6]));
+                        }
+                        t.undo_to(mark);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// How the chosen edges are reconnected.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// A 2-opt move (t1, t2, t3, t4) followed by a second one (t1, t4, t5, t6).
+    TwoStep,
+    /// Two adjacent stretches swap places.
+    Swap,
+    /// Two adjacent stretches are each reversed in place.
+    BothReversed,
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::routing::tsp::exact::test::random_plane;
+    use crate::routing::tsp::local::with_distances;
+    use crate::routing::tsp::neighbours::closed_lists;
+
+    fn edges(t: &Tour) -> Vec<(u32, u32)> {
+        let mut e: Vec<_> = (0..t.len() as u32)
+            .map(|v| (v.min(t.succ(v)), v.max(t.succ(v))))
+            .collect();
+        e.sort();
+        e
+    }
+
+    /// Every move found from random tours: a permutation, exactly the promised change in
+    /// length, the promised edges gone and added, and the constraints kept.
+    #[test]
+    fn moves_shorten_by_what_they_say_and_keep_a_tour() {
+        let mut rng = fastrand::Rng::with_seed(5);
+        let mut found = 0;
+        for round in 0..60 {
+            let n = [9, 12, 30, 80][round % 4];
+            let mut p = random_plane(n, &mut rng);
+            p = match round % 5 {
+                0 => p.round_trip(),
+                1 => p.start(0).end(1),
+                2 => p.start(2).precedence(vec![2, 5, 7]),
+                3 => p.end(3),
+                _ => p,
+            };
+            let c = Closed::new(&p);
+            let lists = with_distances(&c, &closed_lists(&c, 8));
+            let order: Vec<u32> = crate::routing::tsp::construct::closed_tour(&c, &{
+                let mut cyc: Vec<usize> = (0..n).collect();
+                if round % 5 == 0 || round % 5 == 4 {
+                    rng.shuffle(&mut cyc);
+                }
+                cyc
+            });
+            let mut t = Tour::new(order);
+            assert!(c.direction(&t).is_some());
+            for _ in 0..200 {
+                let v = rng.u32(0..c.n as u32);
+                let before = c.length(&t);
+                let old = edges(&t);
+                let Some((delta, [t1, t2, t3, t4, t5, t6])) =
+                    or3opt(&c, &lists, &mut t, v, c.constrained())
+                else {
+                    continue;
+                };
+                found += 1;
+                let after = c.length(&t);
+                assert!(delta < 0.0);
+                assert!(
+                    (before + delta - after).abs() < 1e-6,
+                    "{before} {delta} {after}"
+                );
+                let mut seen = t.order.clone();
+                seen.sort();
+                assert_eq!(seen, (0..c.n as u32).collect::<Vec<_>>());
+                for (i, &v) in t.order.iter().enumerate() {
+                    assert_eq!(t.pos[v as usize] as usize, i);
+                }
+                // The new edges are the old ones less (t1, t2), (t3, t4), (t5, t6), plus (t2, t3),
+                // (t4, t5), (t6, t1) (an edge may be both: then the move is a 2-opt move).
+                let e = |a: u32, b: u32| (a.min(b), a.max(b));
+                let mut expect = old.clone();
+                for (a, b) in [(t1, t2), (t3, t4), (t5, t6)] {
+                    let i = expect
+                        .iter()
+                        .position(|&x| x == e(a, b))
+                        .expect("removed edge");
+                    expect.remove(i);
+                }
+                expect.extend([e(t2, t3), e(t4, t5), e(t6, t1)]);
+                expect.sort();
+                assert_eq!(edges(&t), expect);
+                assert!(c.direction(&t).is_some(), "constraints kept");
+                assert!(p.is_feasible(&c.read(&t)));
+                t.clear_journal();
+            }
+        }
+        assert!(found > 200, "only {found} moves found");
+    }
+
+    /// Two swapped stretches of four nodes on a line (x A B y with B's ends next to x and y) are
+    /// put back in order by Or-3opt moves alone, each keeping the fixed ends.
+    #[test]
+    fn puts_swapped_stretches_back() {
+        // Points on a line: 0 1 2 3 [8 9 10 11] 4 5 6 7 12 13 ... visited as listed.
+        let n = 20;
+        let mut order: Vec<u32> = (0..4).collect();
+        order.extend(8..12);
+        order.extend(4..8);
+        order.extend(12..n as u32);
+        let p = crate::routing::tsp::Problem::new(n, |i, j| (i as f64 - j as f64).abs());
+        let p = p.start(0).end(n - 1);
+        let c = Closed::new(&p);
+        let lists = with_distances(&c, &closed_lists(&c, 6));
+        let mut closed = order.clone();
+        closed.push(n as u32);
+        let mut t = Tour::new(closed);
+        let mut moves = 0;
+        while (0..=n as u32).any(|v| or3opt(&c, &lists, &mut t, v, true).is_some()) {
+            moves += 1;
+            t.clear_journal();
+            assert!(p.is_feasible(&c.read(&t)));
+        }
+        assert_eq!(c.length(&t), (n - 1) as f64, "sorted");
+        assert!(moves <= 3, "{moves} moves");
+    }
+}
