@@ -8,9 +8,11 @@
 //! cover. When none fits it looks further out on rings of growing radius and joins the label to
 //! its marker with a leader line (which must not cross a marker or a placed label either). A label
 //! must be read as its own marker's: beside its marker, its box must be nearer that marker's
-//! disc than any other disc (by [`SLACK`]); away from it, on a leader, it must also keep
-//! [`CLEAR`] from every other disc (see [`Placer::add_marker`]). A place that breaks this is
-//! never taken. A placed label
+//! disc than any other disc (by [`SLACK`]); away from it, on a leader, it must keep [`CLEAR`]
+//! from every nearer disc and its leader [`GRAZE`] from every other disc (see
+//! [`Placer::add_marker`]). A place that breaks this is never taken; one nearer another disc
+//! than its own costs more. Above and below, a leader's box may hang to either side. A placed
+//! label
 //! becomes an obstacle for the next. If nothing fits at all, `place` returns `None` and the
 //! caller lists the stop in the map's key instead, so no stop is ever dropped.
 
@@ -51,11 +53,13 @@ const LINE_PITCH: f64 = 1.22;
 const MARGIN: f64 = 1.5;
 /// How far a label on a leader must stay from every other marker's disc that is nearer than
 /// its own, pixels: nearer, it reads as that marker's despite the leader.
-const CLEAR: f64 = 5.0;
+const CLEAR: f64 = 8.0;
 /// How much farther than its own marker's disc every other disc must be from a label without a
 /// leader, pixels: the box is a little larger than its text, so a tie in box distance may be a
 /// loss in what the reader sees.
 const SLACK: f64 = 1.5;
+/// How far a leader must pass from every other marker's disc, pixels.
+const GRAZE: f64 = 4.0;
 
 /// Places labels one by one without overlap.
 #[derive(Debug, Clone)]
@@ -289,6 +293,22 @@ impl Placer {
         })
     }
 
+    /// Whether a leader a→b from the marker at `own` passes within [`GRAZE`] of another marker's
+    /// disc, where a reader could take it to end there.
+    fn grazes(&self, a: (f64, f64), b: (f64, f64), own: (f64, f64)) -> bool {
+        let bounds = Rect::new(
+            a.0.min(b.0),
+            a.1.min(b.1),
+            (a.0 - b.0).abs(),
+            (a.1 - b.1).abs(),
+        );
+        self.markers.any_in(&bounds.grow(GRAZE + 1.0), |m| {
+            let c = (m.x + m.w / 2.0, m.y + m.h / 2.0);
+            (c.0 - own.0).abs() + (c.1 - own.1).abs() > 0.5
+                && point_to_segment(c, a, b) < m.w / 2.0 + GRAZE
+        })
+    }
+
     /// How many of the near positions (beside the marker, no leader) are free for `spec` now:
     /// labels with few choices are best placed before their neighbours take them.
     pub fn free_near(&self, spec: &Spec) -> usize {
@@ -392,7 +412,7 @@ impl Placer {
                         x + (end.0 - x) / len * spec.anchor_r,
                         y + (end.1 - y) / len * spec.anchor_r,
                     );
-                    if self.obstacles.crossed(start, end) {
+                    if self.obstacles.crossed(start, end) || self.grazes(start, end, (x, y)) {
                         continue;
                     }
                     if self.misread(&r, own, true) {
@@ -401,6 +421,10 @@ impl Placer {
                     let mut cost =
                         k as f64 * 0.01 + f64::from(shift != 0.0) * 0.3 + self.grid.cost(&r);
                     if self.ambiguous(&r, spec.anchor) {
+                        cost += 8.0;
+                    }
+                    // Nearer another disc than its own: allowed on a leader, but not liked.
+                    if self.misread(&r, own, false) {
                         cost += 8.0;
                     }
                     if best.as_ref().is_none_or(|b| cost < b.0) {
@@ -495,6 +519,18 @@ fn near_positions(spec: &Spec, w: f64, h: f64) -> [(f64, f64, bool); 12] {
         (x - spec.anchor_r, y + gap, false),
         (x + spec.anchor_r - w, y + gap, true),
     ]
+}
+
+/// Distance from `p` to the segment a→b, pixels.
+fn point_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (vx, vy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = vx * vx + vy * vy;
+    let t = if len2 > 0.0 {
+        (((p.0 - a.0) * vx + (p.1 - a.1) * vy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (a.0 + t * vx - p.0).hypot(a.1 + t * vy - p.1)
 }
 
 /// Whether segment a→b passes through the inside of `r` (not merely touching it).
