@@ -412,7 +412,13 @@ impl Placer {
                         x + (end.0 - x) / len * spec.anchor_r,
                         y + (end.1 - y) / len * spec.anchor_r,
                     );
-                    if self.obstacles.crossed(start, end) || self.grazes(start, end, (x, y)) {
+                    if self.obstacles.crossed(start, end)
+                        || self.grazes(start, end, (x, y))
+                        || self
+                            .lines
+                            .iter()
+                            .any(|&(p, q)| segments_cross(start, end, p, q))
+                    {
                         continue;
                     }
                     if self.misread(&r, own, true) {
@@ -519,6 +525,16 @@ fn near_positions(spec: &Spec, w: f64, h: f64) -> [(f64, f64, bool); 12] {
         (x - spec.anchor_r, y + gap, false),
         (x + spec.anchor_r - w, y + gap, true),
     ]
+}
+
+/// Whether segments a→b and p→q cross (touching ends do not count).
+fn segments_cross(a: (f64, f64), b: (f64, f64), p: (f64, f64), q: (f64, f64)) -> bool {
+    let side = |o: (f64, f64), u: (f64, f64), v: (f64, f64)| {
+        (u.0 - o.0) * (v.1 - o.1) - (u.1 - o.1) * (v.0 - o.0)
+    };
+    let (d1, d2) = (side(p, q, a), side(p, q, b));
+    let (d3, d4) = (side(a, b, p), side(a, b, q));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
 }
 
 /// Distance from `p` to the segment a→b, pixels.
