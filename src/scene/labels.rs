@@ -6,9 +6,13 @@
 //! the four diagonals, above and below: centred, then shifted either way) and keeps the cheapest that stays inside the frame and
 //! overlaps no obstacle, where the cost is the candidate's rank plus how much route it would
 //! cover. When none fits it looks further out on rings of growing radius and joins the label to
-//! its marker with a leader line (which must not cross a placed label either). A position
-//! about as near another marker as the label's own (see [`Placer::add_marker`]) costs more than
-//! any rank, so a label is not read as its neighbour's. A placed label
+//! its marker with a leader line (which must not cross a marker or a placed label either). A label
+//! must be read as its own marker's: beside its marker, its box must be nearer that marker's
+//! disc than any other disc (by [`SLACK`]); away from it, on a leader, it must keep [`CLEAR`]
+//! from every nearer disc and its leader [`GRAZE`] from every other disc (see
+//! [`Placer::add_marker`]). A place that breaks this is never taken; one nearer another disc
+//! than its own costs more. Above and below, a leader's box may hang to either side. A placed
+//! label
 //! becomes an obstacle for the next. If nothing fits at all, `place` returns `None` and the
 //! caller lists the stop in the map's key instead, so no stop is ever dropped.
 
@@ -47,6 +51,15 @@ pub struct Spec {
 const LINE_PITCH: f64 = 1.22;
 /// Space kept free around every label, pixels.
 const MARGIN: f64 = 1.5;
+/// How far a label on a leader must stay from every other marker's disc that is nearer than
+/// its own, pixels: nearer, it reads as that marker's despite the leader.
+const CLEAR: f64 = 8.0;
+/// How much farther than its own marker's disc every other disc must be from a label without a
+/// leader, pixels: the box is a little larger than its text, so a tie in box distance may be a
+/// loss in what the reader sees.
+const SLACK: f64 = 1.5;
+/// How far a leader must pass from every other marker's disc, pixels.
+const GRAZE: f64 = 4.0;
 
 /// Places labels one by one without overlap.
 #[derive(Debug, Clone)]
@@ -55,8 +68,8 @@ pub struct Placer {
     obstacles: Obstacles,
     lines: Vec<((f64, f64), (f64, f64))>,
     grid: RouteGrid,
-    /// Marker centres (as empty rectangles), pixels: a label should sit nearer its own marker
-    /// than any other.
+    /// Marker discs (as their bounding squares), pixels: a label must be read as its own
+    /// marker's.
     markers: Obstacles,
 }
 
@@ -240,13 +253,13 @@ impl Placer {
     /// A marker of radius `r` at `c`: an obstacle, and a place whose label must not look like
     /// another marker's (a label beside a marker is read as that marker's).
     pub fn add_marker(&mut self, c: (f64, f64), r: f64) {
-        self.obstacles
-            .insert(Rect::new(c.0 - r, c.1 - r, 2.0 * r, 2.0 * r));
-        self.markers.insert(Rect::new(c.0, c.1, 0.0, 0.0));
+        let disc = Rect::new(c.0 - r, c.1 - r, 2.0 * r, 2.0 * r);
+        self.obstacles.insert(disc);
+        self.markers.insert(disc);
     }
 
-    /// Whether a label at `r` for the marker at `own` is about as near another marker as its
-    /// own, or nearer.
+    /// Whether a label at `r` for the marker at `own` is about as near another marker's centre
+    /// as its own, or nearer: such a place is taken only when better ones are not free.
     fn ambiguous(&self, r: &Rect, own: (f64, f64)) -> bool {
         let dist = |p: (f64, f64)| {
             let q = r.nearest(p);
@@ -254,8 +267,45 @@ impl Placer {
         };
         let mine = dist(own);
         self.markers.any_in(&r.grow(mine + 2.0), |m| {
-            let m = (m.x, m.y);
+            let m = (m.x + m.w / 2.0, m.y + m.h / 2.0);
             (m.0 - own.0).abs() + (m.1 - own.1).abs() > 0.5 && dist(m) < mine + 2.0
+        })
+    }
+
+    /// Whether a label at `r` for the marker at `own` (radius `own_r`) would be read as another
+    /// marker's, so may not go there: without a leader (`leader` false), when another disc is
+    /// less than [`SLACK`] farther from the box than its own; with one, when such a disc is also nearer than
+    /// [`CLEAR`]. Distances run from the box to the discs' edges, pixels.
+    fn misread(&self, r: &Rect, (own, own_r): ((f64, f64), f64), leader: bool) -> bool {
+        let dist = |p: (f64, f64), rad: f64| {
+            let q = r.nearest(p);
+            ((q.0 - p.0).hypot(q.1 - p.1) - rad).max(0.0)
+        };
+        let mine = dist(own, own_r);
+        let reach = if leader {
+            CLEAR.min(mine)
+        } else {
+            mine + SLACK
+        };
+        self.markers.any_in(&r.grow(reach + 1.0), |m| {
+            let c = (m.x + m.w / 2.0, m.y + m.h / 2.0);
+            (c.0 - own.0).abs() + (c.1 - own.1).abs() > 0.5 && dist(c, m.w / 2.0) <= reach
+        })
+    }
+
+    /// Whether a leader a→b from the marker at `own` passes within [`GRAZE`] of another marker's
+    /// disc, where a reader could take it to end there.
+    fn grazes(&self, a: (f64, f64), b: (f64, f64), own: (f64, f64)) -> bool {
+        let bounds = Rect::new(
+            a.0.min(b.0),
+            a.1.min(b.1),
+            (a.0 - b.0).abs(),
+            (a.1 - b.1).abs(),
+        );
+        self.markers.any_in(&bounds.grow(GRAZE + 1.0), |m| {
+            let c = (m.x + m.w / 2.0, m.y + m.h / 2.0);
+            (c.0 - own.0).abs() + (c.1 - own.1).abs() > 0.5
+                && point_to_segment(c, a, b) < m.w / 2.0 + GRAZE
         })
     }
 
@@ -317,10 +367,14 @@ impl Placer {
         let (x, y) = spec.anchor;
         let gap = spec.anchor_r + 2.5;
         let near = near_positions(spec, w, h);
+        let own = (spec.anchor, spec.anchor_r);
         let mut best: Option<(f64, Rect, bool)> = None;
         for (i, &(left, top, right_aligned)) in near.iter().enumerate() {
             let r = Rect::new(left, top, w, h);
             if !self.is_free(&r) {
+                continue;
+            }
+            if self.misread(&r, own, false) {
                 continue;
             }
             let mut cost = i as f64 * 0.6 + self.grid.cost(&r);
@@ -334,10 +388,16 @@ impl Placer {
         let mut leader = None;
         if best.is_none() {
             'rings: for ring in [14.0, 24.0, 36.0, 52.0, 72.0, 100.0, 140.0, 190.0, 260.0] {
-                for k in 0..24 {
+                // Above and below, the box may also hang to either side of the leader, as the
+                // near positions do, to stay clear of a neighbouring marker.
+                let hang = (w / 2.0 - spec.anchor_r).max(0.0);
+                for (k, shift) in (0..24).flat_map(|k| [(k, 0.0), (k, hang), (k, -hang)]) {
                     let a = k as f64 * std::f64::consts::TAU / 24.0;
                     let (c, s) = (a.cos(), a.sin());
-                    let cx = x + c * (gap + ring + w / 2.0);
+                    if shift != 0.0 && s.abs() < 0.6 {
+                        continue;
+                    }
+                    let cx = x + c * (gap + ring + w / 2.0) + shift;
                     let cy = y + s * (gap + ring + h / 2.0);
                     let r = Rect::new(cx - w / 2.0, cy - h / 2.0, w, h);
                     if !self.is_free(&r) {
@@ -352,11 +412,25 @@ impl Placer {
                         x + (end.0 - x) / len * spec.anchor_r,
                         y + (end.1 - y) / len * spec.anchor_r,
                     );
-                    if self.obstacles.crossed(start, end) {
+                    if self.obstacles.crossed(start, end)
+                        || self.grazes(start, end, (x, y))
+                        || self
+                            .lines
+                            .iter()
+                            .any(|&(p, q)| segments_cross(start, end, p, q))
+                    {
                         continue;
                     }
-                    let mut cost = k as f64 * 0.01 + self.grid.cost(&r);
+                    if self.misread(&r, own, true) {
+                        continue;
+                    }
+                    let mut cost =
+                        k as f64 * 0.01 + f64::from(shift != 0.0) * 0.3 + self.grid.cost(&r);
                     if self.ambiguous(&r, spec.anchor) {
+                        cost += 8.0;
+                    }
+                    // Nearer another disc than its own: allowed on a leader, but not liked.
+                    if self.misread(&r, own, false) {
                         cost += 8.0;
                     }
                     if best.as_ref().is_none_or(|b| cost < b.0) {
@@ -453,6 +527,28 @@ fn near_positions(spec: &Spec, w: f64, h: f64) -> [(f64, f64, bool); 12] {
     ]
 }
 
+/// Whether segments a→b and p→q cross (touching ends do not count).
+fn segments_cross(a: (f64, f64), b: (f64, f64), p: (f64, f64), q: (f64, f64)) -> bool {
+    let side = |o: (f64, f64), u: (f64, f64), v: (f64, f64)| {
+        (u.0 - o.0) * (v.1 - o.1) - (u.1 - o.1) * (v.0 - o.0)
+    };
+    let (d1, d2) = (side(p, q, a), side(p, q, b));
+    let (d3, d4) = (side(a, b, p), side(a, b, q));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
+/// Distance from `p` to the segment a→b, pixels.
+fn point_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (vx, vy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = vx * vx + vy * vy;
+    let t = if len2 > 0.0 {
+        (((p.0 - a.0) * vx + (p.1 - a.1) * vy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (a.0 + t * vx - p.0).hypot(a.1 + t * vy - p.1)
+}
+
 /// Whether segment a→b passes through the inside of `r` (not merely touching it).
 fn crosses(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
     match clip_segment(a, b, &r.grow(-0.5)) {
@@ -538,8 +634,14 @@ mod test {
         // To the right of `a`, the label would end just above `b` and read as `b`'s.
         let right = Rect::new(210.5, 193.0, 60.0, 14.0);
         assert!(p.ambiguous(&right, a) && !p.ambiguous(&right, b));
+        assert!(p.misread(&right, (a, 8.0), false) && !p.misread(&right, (b, 8.0), false));
         let placed = p.place(&spec(a, "Ankara")).unwrap();
-        assert!(!p.ambiguous(&placed.rect, a), "{:?}", placed.rect);
+        let leader = placed.leader.is_some();
+        assert!(
+            !p.misread(&placed.rect, (a, 8.0), leader) && !p.ambiguous(&placed.rect, a),
+            "{:?}",
+            placed.rect
+        );
         assert_eq!(p.free_near(&spec((500.0, 100.0), "Alone")), 12);
     }
 }
