@@ -119,6 +119,29 @@ pub(crate) mod test {
         .with_points(pts.iter().map(|&(x, y)| [x, y, 0.0]).collect())
     }
 
+    /// Round `round` of a move test: a random instance of `n` points with one of five constraint
+    /// sets (round trip, both ends, start and date order, end, none), and a starting tour through
+    /// it (in input order, or shuffled for the unconstrained rounds) that keeps them.
+    pub(crate) fn random_case(
+        round: usize,
+        n: usize,
+        rng: &mut fastrand::Rng,
+    ) -> (Problem, Vec<usize>) {
+        let p = random_plane(n, rng);
+        let p = match round % 5 {
+            0 => p.round_trip(),
+            1 => p.start(0).end(1),
+            2 => p.start(2).precedence(vec![2, 5, 7]),
+            3 => p.end(3),
+            _ => p,
+        };
+        let mut cycle: Vec<usize> = (0..n).collect();
+        if matches!(round % 5, 0 | 4) {
+            rng.shuffle(&mut cycle);
+        }
+        (p, cycle)
+    }
+
     #[test]
     fn matches_brute_force_on_random_instances() {
         let mut rng = fastrand::Rng::with_seed(7);

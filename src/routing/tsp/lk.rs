@@ -98,9 +98,10 @@ pub(crate) fn lk_chain(
 #[cfg(test)]
 mod test {
     use super::*;
-    use crate::routing::tsp::exact::test::random_plane;
+    use crate::routing::tsp::exact::test::random_case;
     use crate::routing::tsp::local::with_distances;
     use crate::routing::tsp::neighbours::closed_lists;
+    use crate::routing::tsp::tour::test::assert_consistent;
 
     /// From random tours (with and without fixed ends and date order): every chain kept shortens
     /// the tour by what it says, leaves a permutation and keeps the constraints; a chain not
@@ -111,21 +112,10 @@ mod test {
         let mut found = 0;
         for round in 0..40 {
             let n = [10, 30, 80, 150][round % 4];
-            let mut p = random_plane(n, &mut rng);
-            p = match round % 5 {
-                0 => p.round_trip(),
-                1 => p.start(0).end(1),
-                2 => p.start(2).precedence(vec![2, 5, 7]),
-                3 => p.end(3),
-                _ => p,
-            };
+            let (p, cycle) = random_case(round, n, &mut rng);
             let c = Closed::new(&p);
             let cands = with_distances(&c, &closed_lists(&c, 10));
-            let mut cyc: Vec<usize> = (0..n).collect();
-            if round % 5 == 0 || round % 5 == 4 {
-                rng.shuffle(&mut cyc);
-            }
-            let mut t = Tour::new(crate::routing::tsp::construct::closed_tour(&c, &cyc));
+            let mut t = Tour::new(crate::routing::tsp::construct::closed_tour(&c, &cycle));
             for _ in 0..100 {
                 let v = rng.u32(0..c.n as u32);
                 let before = c.length(&t);
@@ -144,12 +134,7 @@ mod test {
                     "{before} {delta} {after}"
                 );
                 assert!(touched.contains(&v));
-                let mut seen = t.order.clone();
-                seen.sort();
-                assert_eq!(seen, (0..c.n as u32).collect::<Vec<_>>());
-                for (i, &w) in t.order.iter().enumerate() {
-                    assert_eq!(t.pos[w as usize] as usize, i);
-                }
+                assert_consistent(&t);
                 assert!(c.direction(&t).is_some(), "constraints kept");
                 assert!(p.is_feasible(&c.read(&t)));
                 t.clear_journal();

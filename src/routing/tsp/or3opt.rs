@@ -136,17 +136,10 @@ enum Kind {
 #[cfg(test)]
 mod test {
     use super::*;
-    use crate::routing::tsp::exact::test::random_plane;
+    use crate::routing::tsp::exact::test::random_case;
     use crate::routing::tsp::local::with_distances;
     use crate::routing::tsp::neighbours::closed_lists;
-
-    fn edges(t: &Tour) -> Vec<(u32, u32)> {
-        let mut e: Vec<_> = (0..t.len() as u32)
-            .map(|v| (v.min(t.succ(v)), v.max(t.succ(v))))
-            .collect();
-        e.sort();
-        e
-    }
+    use crate::routing::tsp::tour::test::{assert_consistent, edges};
 
     /// Every move found from random tours: a permutation, exactly the promised change in
     /// length, the promised edges gone and added, and the constraints kept.
@@ -156,24 +149,10 @@ mod test {
         let mut found = 0;
         for round in 0..60 {
             let n = [9, 12, 30, 80][round % 4];
-            let mut p = random_plane(n, &mut rng);
-            p = match round % 5 {
-                0 => p.round_trip(),
-                1 => p.start(0).end(1),
-                2 => p.start(2).precedence(vec![2, 5, 7]),
-                3 => p.end(3),
-                _ => p,
-            };
+            let (p, cycle) = random_case(round, n, &mut rng);
             let c = Closed::new(&p);
             let lists = with_distances(&c, &closed_lists(&c, 8));
-            let order: Vec<u32> = crate::routing::tsp::construct::closed_tour(&c, &{
-                let mut cyc: Vec<usize> = (0..n).collect();
-                if round % 5 == 0 || round % 5 == 4 {
-                    rng.shuffle(&mut cyc);
-                }
-                cyc
-            });
-            let mut t = Tour::new(order);
+            let mut t = Tour::new(crate::routing::tsp::construct::closed_tour(&c, &cycle));
             assert!(c.direction(&t).is_some());
             for _ in 0..200 {
                 let v = rng.u32(0..c.n as u32);
@@ -191,12 +170,7 @@ mod test {
                     (before + delta - after).abs() < 1e-6,
                     "{before} {delta} {after}"
                 );
-                let mut seen = t.order.clone();
-                seen.sort();
-                assert_eq!(seen, (0..c.n as u32).collect::<Vec<_>>());
-                for (i, &v) in t.order.iter().enumerate() {
-                    assert_eq!(t.pos[v as usize] as usize, i);
-                }
+                assert_consistent(&t);
                 // The new edges are the old ones less (t1, t2), (t3, t4), (t5, t6), plus (t2, t3),
                 // (t4, t5), (t6, t1) (an edge may be both: then the move is a 2-opt move).
                 let e = |a: u32, b: u32| (a.min(b), a.max(b));

@@ -116,15 +116,27 @@ impl Tour {
 }
 
 #[cfg(test)]
-mod test {
+pub(crate) mod test {
     use super::*;
 
-    fn edges(t: &Tour) -> Vec<(u32, u32)> {
+    /// The tour's edges, each as (smaller, larger) node, sorted.
+    pub(crate) fn edges(t: &Tour) -> Vec<(u32, u32)> {
         let mut e: Vec<_> = (0..t.len() as u32)
             .map(|v| (v.min(t.succ(v)), v.max(t.succ(v))))
             .collect();
         e.sort();
         e
+    }
+
+    /// Asserts that the order is a permutation of the nodes and the position index matches it.
+    #[track_caller]
+    pub(crate) fn assert_consistent(t: &Tour) {
+        let mut seen = t.order.clone();
+        seen.sort();
+        assert_eq!(seen, (0..t.len() as u32).collect::<Vec<_>>());
+        for (i, &v) in t.order.iter().enumerate() {
+            assert_eq!(t.pos[v as usize] as usize, i);
+        }
     }
 
     #[test]
@@ -142,8 +154,6 @@ mod test {
         assert!(e.contains(&(3, 9)) && e.contains(&(4, 8)));
         t.undo_to(0);
         assert_eq!(t.order, before);
-        for (i, &v) in t.order.iter().enumerate() {
-            assert_eq!(t.pos[v as usize] as usize, i);
-        }
+        assert_consistent(&t);
     }
 }
