@@ -38,21 +38,7 @@ fn offset(n: &Node) -> (f64, f64) {
 
 /// Stop markers' discs: centre and radius in page pixels.
 fn markers(doc: &Document) -> Vec<(f64, f64, f64)> {
-    doc.descendants()
-        .filter(|n| class_is(n, "marker-dot"))
-        // The legend's sample marker sits in the furniture, not on the map.
-        .filter(|n| {
-            !n.ancestors().any(|a| {
-                a.attribute("id")
-                    .is_some_and(|id| id.ends_with("-furniture"))
-            })
-        })
-        .map(|n| {
-            let (dx, dy) = offset(&n);
-            let f = |a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
-            (f("cx") + dx, f("cy") + dy, f("r"))
-        })
-        .collect()
+    discs(doc).iter().map(|d| (d.c.0, d.c.1, d.r)).collect()
 }
 
 /// The trip's own `source` text, cleaned as the map cleans it.
@@ -154,10 +140,11 @@ fn inset_of(n: &Node) -> Option<usize> {
         .map(|a| a.id().get_usize())
 }
 
-/// Every map marker (main map and insets) with its numbers.
+/// Every map marker (main map and insets) with its numbers, centre and radius in page pixels.
 fn discs(doc: &Document) -> Vec<Disc> {
     doc.descendants()
         .filter(|n| class_is(n, "marker-dot"))
+        // The legend's sample marker sits in the furniture, not on the map.
         .filter(|n| {
             !n.ancestors().any(|a| {
                 a.attribute("id")

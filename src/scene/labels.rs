@@ -527,26 +527,21 @@ fn near_positions(spec: &Spec, w: f64, h: f64) -> [(f64, f64, bool); 12] {
     ]
 }
 
-/// Whether segments a→b and p→q cross (touching ends do not count).
+/// Whether segments a→b and p→q cross inside both (touching ends or overlapping do not count).
 fn segments_cross(a: (f64, f64), b: (f64, f64), p: (f64, f64), q: (f64, f64)) -> bool {
-    let side = |o: (f64, f64), u: (f64, f64), v: (f64, f64)| {
-        (u.0 - o.0) * (v.1 - o.1) - (u.1 - o.1) * (v.0 - o.0)
-    };
-    let (d1, d2) = (side(p, q, a), side(p, q, b));
-    let (d3, d4) = (side(a, b, p), side(a, b, q));
-    d1 * d2 < 0.0 && d3 * d4 < 0.0
+    matches!(
+        geo::line_intersection::line_intersection(geo::Line::new(a, b), geo::Line::new(p, q)),
+        Some(geo::LineIntersection::SinglePoint {
+            is_proper: true,
+            ..
+        })
+    )
 }
 
 /// Distance from `p` to the segment a→b, pixels.
 fn point_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (vx, vy) = (b.0 - a.0, b.1 - a.1);
-    let len2 = vx * vx + vy * vy;
-    let t = if len2 > 0.0 {
-        (((p.0 - a.0) * vx + (p.1 - a.1) * vy) / len2).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    (a.0 + t * vx - p.0).hypot(a.1 + t * vy - p.1)
+    use geo::{Distance, Euclidean};
+    Euclidean.distance(&geo::Point::from(p), &geo::Line::new(a, b))
 }
 
 /// Whether segment a→b passes through the inside of `r` (not merely touching it).
