@@ -64,9 +64,27 @@ struct ExtractArgs {
     /// Print a table of every decision: place, stop or mentioned, evidence, date and how.
     #[arg(long)]
     explain: bool,
+    #[command(flatten)]
+    input_limit: InputBytesArg,
+}
+
+/// `--max-input-bytes`, for every command that reads an input file.
+#[derive(Debug, clap::Args)]
+struct InputBytesArg {
     /// Largest input read, in bytes or with a unit: 512M, 1G [default: 256M].
     #[arg(long, value_name = "SIZE", value_parser = crate::limits::parse_size)]
     max_input_bytes: Option<u64>,
+}
+
+impl InputBytesArg {
+    /// The default limits with the flag applied.
+    fn limits(&self) -> Limits {
+        let d = Limits::default();
+        Limits {
+            max_input_bytes: self.max_input_bytes.unwrap_or(d.max_input_bytes),
+            ..d
+        }
+    }
 }
 
 /// Input limits (see "Limits and output safety" in the README); the defaults are
@@ -74,9 +92,8 @@ struct ExtractArgs {
 #[derive(Debug, clap::Args)]
 #[command(next_help_heading = "Limits")]
 struct LimitArgs {
-    /// Largest input read, in bytes or with a unit: 512M, 1G [default: 256M].
-    #[arg(long, value_name = "SIZE", value_parser = crate::limits::parse_size)]
-    max_input_bytes: Option<u64>,
+    #[command(flatten)]
+    input: InputBytesArg,
     /// Most stops in one trip [default: 100000].
     #[arg(long, value_name = "N")]
     max_stops: Option<usize>,
@@ -91,12 +108,12 @@ struct LimitArgs {
 impl LimitArgs {
     /// The defaults with the flags given applied.
     fn limits(&self) -> Limits {
-        let d = Limits::default();
+        let d = self.input.limits();
         Limits {
-            max_input_bytes: self.max_input_bytes.unwrap_or(d.max_input_bytes),
             max_stops: self.max_stops.unwrap_or(d.max_stops),
             max_text_chars: self.max_text_chars.unwrap_or(d.max_text_chars),
             max_track_points: self.max_track_points.unwrap_or(d.max_track_points),
+            ..d
         }
     }
 }
@@ -288,13 +305,7 @@ fn extract(args: &ExtractArgs) -> ExitCode {
         },
     };
     let path = &args.input;
-    let limits = Limits {
-        max_input_bytes: args
-            .max_input_bytes
-            .unwrap_or(Limits::default().max_input_bytes),
-        ..Limits::default()
-    };
-    let bytes = match read_input(path, &limits) {
+    let bytes = match read_input(path, &args.input_limit.limits()) {
         Ok(b) => b,
         Err(message) => {
             eprintln!("{message}");
