@@ -33,6 +33,8 @@ pub mod extract;
 pub mod geocode;
 /// Geodesy on WGS84: distance, bearing, densified paths, antimeridian cuts.
 pub mod geodesy;
+/// Planar geometry below the map stages: rectangles, clipping, simplification, the pixel grid.
+pub mod geometry;
 /// Readers: bytes in, a validated `Itinerary` out (JSON, CSV, GeoJSON, GPX, KML).
 pub mod io;
 /// Input limits (bytes, stops).

@@ -5,7 +5,6 @@
 use super::cluster::clusters;
 use super::dates::{self, DateStyle};
 use super::furniture::{self, Footer};
-use super::geometry::{Rect, clip_polyline, length, point_along, simplify};
 use super::inset::{self, FittedMap};
 use super::labels::{self, Placer};
 use super::spread::spread;
@@ -14,6 +13,9 @@ use super::theme::Theme;
 use super::{Anchor, Item, Layer, Scene, clean_text};
 use crate::basemap::{self, BasemapView, Country, Detail, PixelPath};
 use crate::error::Error;
+use crate::geometry::{
+    Rect, clip_polyline, length, point_along, round_pt, round_rect, round1, simplify,
+};
 use crate::model::{LonLat, Route};
 use crate::projection::{ProjectionKind, choose, fit, pick_height_px};
 
@@ -863,7 +865,7 @@ fn project_leg(
     runs.push(run);
     let mut out = Vec::new();
     for r in runs.into_iter().filter(|r| r.len() >= 2) {
-        for piece in clip_polyline(&r, frame) {
+        for piece in clip_polyline(&r, frame.bounds()) {
             let s = simplify(&piece, 0.3);
             if s.len() >= 2 {
                 out.push(s);
@@ -1073,7 +1075,7 @@ fn marker(c: (f64, f64), numbers: &str, r: f64) -> Item {
             Item::Circle {
                 class: "marker-dot",
                 c: round_pt(c),
-                r: super::geometry::round1(r),
+                r: round1(r),
             },
             Item::Text {
                 class: "marker-num",
@@ -1173,17 +1175,4 @@ fn projection_name(forced: Option<ProjectionKind>, raw: &[(f64, f64)]) -> &'stat
         ProjectionKind::AzimuthalEquidistant => "azimuthal equidistant",
         ProjectionKind::Orthographic => "orthographic",
     }
-}
-
-fn round_pt(p: (f64, f64)) -> (f64, f64) {
-    (super::geometry::round1(p.0), super::geometry::round1(p.1))
-}
-
-fn round_rect(r: Rect) -> Rect {
-    Rect::new(
-        super::geometry::round1(r.x),
-        super::geometry::round1(r.y),
-        super::geometry::round1(r.w),
-        super::geometry::round1(r.h),
-    )
 }

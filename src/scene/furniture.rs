@@ -4,6 +4,7 @@
 
 use super::text_metrics::{Weight, width_px, wrap, wrap_all, wrap_balanced};
 use super::{Anchor, Item, Rect};
+use crate::geometry::{round_pt, round1};
 
 /// Distance units for the scale bar and the subtitle.
 pub use super::build::Units;
@@ -195,7 +196,7 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
         });
         items.push(Item::Text {
             class: "legend",
-            at: (round(right - 20.0), y),
+            at: (round1(right - 20.0), y),
             anchor: Anchor::End,
             text: "N".into(),
         });
@@ -274,14 +275,6 @@ fn text(class: &'static str, at: (f64, f64), t: &str) -> Item {
         anchor: Anchor::Start,
         text: t.to_string(),
     }
-}
-
-fn round(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
-}
-
-fn round_pt(p: (f64, f64)) -> (f64, f64) {
-    (round(p.0), round(p.1))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! few markers and as little route as possible; plus the locator box and the connector that tie
 //! it to its place.
 
-use super::geometry::Rect;
+use crate::geometry::Rect;
 use crate::model::LonLat;
 use crate::projection::{Fitted, Projection, choose, fit, pick_height_px};
 

@@ -16,9 +16,9 @@
 //! becomes an obstacle for the next. If nothing fits at all, `place` returns `None` and the
 //! caller lists the stop in the map's key instead, so no stop is ever dropped.
 
-use super::geometry::{Rect, clip_segment};
 use super::text_metrics::{Weight, ascent_px, width_px};
 use super::{Anchor, Item};
+use crate::geometry::{Rect, clip_segment, round_pt, round_rect};
 
 /// One line of a label.
 #[derive(Debug, Clone, PartialEq)]
@@ -458,7 +458,7 @@ impl Placer {
         if spec.boxed {
             items.push(Item::Rect {
                 class: "callout",
-                rect: Rect::new(round(rect.x), round(rect.y), round(rect.w), round(rect.h)),
+                rect: round_rect(rect),
             });
         }
         let mut top = rect.y + pad;
@@ -546,18 +546,10 @@ fn point_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
 
 /// Whether segment a→b passes through the inside of `r` (not merely touching it).
 fn crosses(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
-    match clip_segment(a, b, &r.grow(-0.5)) {
+    match clip_segment(a, b, r.grow(-0.5).bounds()) {
         Some((p, q, _, _)) => (q.0 - p.0).hypot(q.1 - p.1) > 0.5,
         None => false,
     }
-}
-
-fn round(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
-}
-
-fn round_pt(p: (f64, f64)) -> (f64, f64) {
-    (round(p.0), round(p.1))
 }
 
 #[cfg(test)]

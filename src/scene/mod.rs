@@ -27,8 +27,6 @@ pub mod cluster;
 pub mod dates;
 /// Title, subtitle, legend, scale bar, source line, north arrow.
 pub mod furniture;
-/// Rectangles, clipping and simplifying polylines, in pixels.
-pub mod geometry;
 /// Magnified detail maps for clusters.
 pub mod inset;
 /// Label placement: candidate positions, leader lines, never an overlap.
@@ -40,9 +38,9 @@ pub mod text_metrics;
 /// Light and dark colours.
 pub mod theme;
 
+pub use crate::geometry::Rect;
 pub use build::{MapOptions, Units, build};
 pub use dates::DateStyle;
-pub use geometry::Rect;
 pub use theme::Theme;
 
 /// A picture ready to write: a page of `width` × `height` pixels and its layers, bottom first.
