@@ -570,13 +570,13 @@ fn bound_line(route: &crate::model::Route, opts: &crate::routing::ShortestOption
             };
             format!(
                 "shortest order: {}, lower bound {} (Held-Karp, ignoring date order): at most {gap:.2} % above the optimum\n",
-                crate::summary::format_km(total),
-                crate::summary::format_km(lb)
+                crate::format::format_km(total),
+                crate::format::format_km(lb)
             )
         }
         None => format!(
             "shortest order: {} (no lower bound above {} stops)\n",
-            crate::summary::format_km(total),
+            crate::format::format_km(total),
             crate::routing::tsp::BOUND_MAX
         ),
     }

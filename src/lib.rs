@@ -29,6 +29,8 @@ pub mod cli;
 pub mod error;
 /// From a news story to a draft itinerary: stops, order, dates and evidence from text.
 pub mod extract;
+/// Numbers for people: counts, rounded distances, units.
+pub mod format;
 /// Place names to coordinates, offline, from an embedded GeoNames gazetteer.
 pub mod geocode;
 /// Geodesy on WGS84: distance, bearing, densified paths, antimeridian cuts.

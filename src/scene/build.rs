@@ -13,31 +13,12 @@ use super::theme::Theme;
 use super::{Anchor, Item, Layer, Scene, clean_text};
 use crate::basemap::{self, BasemapView, Country, Detail, PixelPath};
 use crate::error::Error;
+use crate::format::{Units, round_distance};
 use crate::geometry::{
     Rect, clip_polyline, length, point_along, round_pt, round_rect, round1, simplify,
 };
 use crate::model::{LonLat, Route};
 use crate::projection::{ProjectionKind, choose, fit, pick_height_px};
-
-/// Distance units for the scale bar and the subtitle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Units {
-    /// Kilometres (default).
-    #[default]
-    Km,
-    /// Statute miles.
-    Miles,
-}
-
-impl Units {
-    /// `km` or `mi`.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Units::Km => "km",
-            Units::Miles => "mi",
-        }
-    }
-}
 
 /// How the map should look. `Default` is what `tripmap render` draws with no option.
 #[derive(Debug, Clone, PartialEq)]
@@ -800,10 +781,7 @@ fn generated_subtitle(route: &Route, units: Units) -> String {
         parts.push(dates::span(a, b));
     }
     if !route.legs.is_empty() {
-        parts.push(furniture::round_distance(
-            route.total_distance_m() / 1000.0,
-            units,
-        ));
+        parts.push(round_distance(route.total_distance_m() / 1000.0, units));
     }
     parts.join(" · ")
 }
@@ -832,7 +810,7 @@ fn describe(route: &Route, places: &[Place], units: Units) -> String {
     if !route.legs.is_empty() {
         text.push_str(&format!(
             " {} in total.",
-            furniture::round_distance(route.total_distance_m() / 1000.0, units)
+            round_distance(route.total_distance_m() / 1000.0, units)
         ));
     }
     text

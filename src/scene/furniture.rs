@@ -7,7 +7,7 @@ use super::{Anchor, Item, Rect};
 use crate::geometry::{round_pt, round1};
 
 /// Distance units for the scale bar and the subtitle.
-pub use super::build::Units;
+use crate::format::{Units, thousands};
 
 /// Page margin, pixels.
 pub const MARGIN: f64 = 16.0;
@@ -52,11 +52,7 @@ pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
 /// A scale bar's length in pixels and its label for a map of `km_per_px`: the longest round
 /// distance (1, 2 or 5 × 10ⁿ) that fits in `max_px`.
 pub fn scale_bar(km_per_px: f64, units: Units, max_px: f64) -> Option<(f64, String)> {
-    let per_unit_km = match units {
-        Units::Km => 1.0,
-        Units::Miles => 1.609_344,
-    };
-    let units_per_px = km_per_px / per_unit_km;
+    let units_per_px = km_per_px / units.km();
     if !(units_per_px.is_finite() && units_per_px > 0.0) {
         return None;
     }
@@ -71,30 +67,6 @@ pub fn scale_bar(km_per_px: f64, units: Units, max_px: f64) -> Option<(f64, Stri
     let px = step / units_per_px;
     let label = format!("{} {}", thousands(step), units.symbol());
     Some((px, label))
-}
-
-/// A number with thousands separators: `20,500`; fractions below 1 as written (`0.5`).
-pub fn thousands(v: f64) -> String {
-    if v < 1.0 {
-        let s = format!("{v:.3}");
-        return s.trim_end_matches('0').trim_end_matches('.').to_string();
-    }
-    crate::summary::format_count(v.round() as u64)
-}
-
-/// A distance rounded to three significant figures for a subtitle: `21,000 km`.
-pub fn round_distance(km: f64, units: Units) -> String {
-    let v = match units {
-        Units::Km => km,
-        Units::Miles => km / 1.609_344,
-    };
-    let rounded = if v >= 100.0 {
-        let p = 10f64.powf(v.log10().floor() - 2.0);
-        (v / p).round() * p
-    } else {
-        v.round()
-    };
-    format!("{} {}", thousands(rounded), units.symbol())
 }
 
 /// What the footer shows.
@@ -292,14 +264,5 @@ mod test {
         let (_, label) = scale_bar(0.003, Units::Km, 120.0).unwrap();
         assert_eq!(label, "0.2 km");
         assert!(scale_bar(f64::NAN, Units::Km, 120.0).is_none());
-    }
-
-    #[test]
-    fn distances_round_to_three_figures() {
-        assert_eq!(round_distance(21_048.6, Units::Km), "21,000 km");
-        assert_eq!(round_distance(20_512.0, Units::Km), "20,500 km");
-        assert_eq!(round_distance(21_048.6, Units::Miles), "13,100 mi");
-        assert_eq!(round_distance(42.4, Units::Km), "42 km");
-        assert_eq!(thousands(1_234_567.0), "1,234,567");
     }
 }

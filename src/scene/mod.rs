@@ -38,8 +38,9 @@ pub mod text_metrics;
 /// Light and dark colours.
 pub mod theme;
 
+pub use crate::format::Units;
 pub use crate::geometry::Rect;
-pub use build::{MapOptions, Units, build};
+pub use build::{MapOptions, build};
 pub use dates::DateStyle;
 pub use theme::Theme;
 
