@@ -23,8 +23,6 @@
 
 /// The bundled Natural Earth basemap, clipped and fitted to a map's pixel grid.
 pub mod basemap;
-/// Command-line arguments and commands (used by the `tripmap` binary).
-pub mod cli;
 /// Errors that name the culprit: file position, or stop and field.
 pub mod error;
 /// From a news story to a draft itinerary: stops, order, dates and evidence from text.
@@ -55,7 +53,5 @@ pub mod render;
 pub mod routing;
 /// The map as a resolved picture in pixels: `Route` in, `Scene` out (projected, labelled, laid out).
 pub mod scene;
-/// Plain-text trip summaries for `tripmap check`.
-pub mod summary;
 
 pub use error::Error;

@@ -36,7 +36,7 @@ use super::{
 use crate::model::LonLat;
 
 /// The projections a user can ask for by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum ProjectionKind {
     /// `mercator`: conformal cylinder.
     Mercator,

@@ -22,6 +22,7 @@ use crate::projection::{ProjectionKind, choose, fit, pick_height_px};
 
 /// How the map should look. `Default` is what `tripmap render` draws with no option.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct MapOptions {
     /// Page width in pixels (320 to 10,000; default 960).
     pub width_px: f64,

@@ -1,8 +1,8 @@
 //! A plain-text summary of a route for `tripmap check`: stops, legs, total distance, date span.
 
-use crate::format::format_km;
-use crate::model::{Route, When};
 use std::fmt::Write;
+use tripmap::format::format_km;
+use tripmap::model::{Route, When};
 
 /// The first and last calendar days on the route, if any stop is dated.
 pub fn date_span(route: &Route) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
@@ -54,7 +54,7 @@ pub fn summary(route: &Route) -> String {
 }
 
 /// For a stop the gazetteer placed: `  = Springfield, Illinois, US (GeoNames 4250542)`.
-fn gazetteer_place(stop: &crate::model::Stop) -> String {
+fn gazetteer_place(stop: &tripmap::model::Stop) -> String {
     let get = |key: &str| {
         stop.resolved
             .iter()
