@@ -80,6 +80,21 @@ impl ProjectionKind {
     }
 }
 
+impl ProjectionKind {
+    /// The name a map's source line gives it (`Lambert conformal conic`).
+    pub fn display_name(self) -> &'static str {
+        match self {
+            ProjectionKind::Mercator => "Mercator",
+            ProjectionKind::Equirectangular => "equirectangular",
+            ProjectionKind::EqualEarth => "Equal Earth",
+            ProjectionKind::NaturalEarth => "Natural Earth",
+            ProjectionKind::LambertConic => "Lambert conformal conic",
+            ProjectionKind::AzimuthalEquidistant => "azimuthal equidistant",
+            ProjectionKind::Orthographic => "orthographic",
+        }
+    }
+}
+
 impl fmt::Display for ProjectionKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -48,7 +48,7 @@ pub mod natural_earth;
 pub mod orthographic;
 
 pub use azimuthal_equidistant::AzimuthalEquidistant;
-pub use choose::{ProjectionKind, TripExtent, UnknownProjection, choose, choose_kind};
+pub use choose::{ProjectionKind, TripExtent, UnknownProjection, build, choose, choose_kind};
 pub use ellipsoid::Ellipsoid;
 pub use equal_earth::EqualEarth;
 pub use equirectangular::{Equirectangular, EquirectangularParams};
