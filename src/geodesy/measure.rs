@@ -1,7 +1,7 @@
 //! Distance and initial bearing between two positions along the WGS84 geodesic.
 
 use crate::model::LonLat;
-use geo::{Bearing, Distance, Geodesic};
+use geo::{Bearing, Destination, Distance, Geodesic};
 
 /// Geodesic distance in metres between `a` and `b`; 0 for the same point, never NaN.
 pub fn distance_m(a: LonLat, b: LonLat) -> f64 {
@@ -21,6 +21,13 @@ pub fn initial_bearing_deg(a: LonLat, b: LonLat) -> f64 {
     }
     let d = deg.rem_euclid(360.0);
     if d >= 360.0 { 0.0 } else { d }
+}
+
+/// The position `distance_m` metres from `p` along the geodesic that starts at `bearing_deg`
+/// (clockwise from north); `None` if it cannot be computed (a non-finite input).
+pub fn destination(p: LonLat, bearing_deg: f64, distance_m: f64) -> Option<LonLat> {
+    let q = Geodesic.destination(p.to_point(), bearing_deg, distance_m);
+    (q.x().is_finite() && q.y().is_finite()).then(|| LonLat::from_point_wrapped(q))
 }
 
 /// Great-circle (central) angle in radians between two positions given in degrees, on a sphere,

@@ -12,9 +12,10 @@ use geographiclib_rs::{DirectGeodesic, Geodesic};
 use super::Projection;
 use crate::model::LonLat;
 
-/// Smallest extent, in projection units (Earth radii), a fit will zoom to: about 64 km. A trip
-/// with a single position, or all positions at one place, is shown with this much context.
-pub const MIN_SPAN_UNITS: f64 = 0.01;
+/// Smallest extent, in projection units (Earth radii), a fit will zoom to: about 1.9 km, a
+/// walk through a few streets. Positions closer together than this are shown with this much
+/// context; callers that want more (a single place in its region) fit a wider set of points.
+pub const MIN_SPAN_UNITS: f64 = 0.0003;
 
 /// Heights [`pick_height_px`] may return, as fractions of the width.
 pub const HEIGHT_RANGE: (f64, f64) = (0.45, 1.25);
@@ -114,17 +115,23 @@ impl Bounds {
         }
     }
 
-    /// The same centre, each side at least [`MIN_SPAN_UNITS`] when both are smaller.
+    /// The same centre, grown evenly (keeping its shape) until its longer side is
+    /// [`MIN_SPAN_UNITS`] when both sides are shorter; a point becomes a square.
     fn with_min_span(self) -> Self {
-        if self.width() >= MIN_SPAN_UNITS || self.height() >= MIN_SPAN_UNITS {
+        let long = self.width().max(self.height());
+        if long >= MIN_SPAN_UNITS {
             return self;
         }
         let (cx, cy) = (
             (self.min_x + self.max_x) / 2.0,
             (self.min_y + self.max_y) / 2.0,
         );
-        let h = MIN_SPAN_UNITS / 2.0;
-        Bounds::centred(cx, cy, h, h)
+        if long <= 0.0 {
+            let h = MIN_SPAN_UNITS / 2.0;
+            return Bounds::centred(cx, cy, h, h);
+        }
+        let k = MIN_SPAN_UNITS / long;
+        Bounds::centred(cx, cy, self.width() * k / 2.0, self.height() * k / 2.0)
     }
 }
 
@@ -232,6 +239,15 @@ pub fn pick_height_px<P: Projection + ?Sized>(
     let wanted = inner_w * aspect + 2.0 * padding_px;
     let (lo, hi) = (HEIGHT_RANGE.0 * width_px, HEIGHT_RANGE.1 * width_px);
     Ok(wanted.clamp(lo, hi).round().max(1.0))
+}
+
+impl<P> Fitted<P> {
+    /// The same fit in a box `extra_px` taller: what was drawn stays where it was, with more map
+    /// below it (room for an inset that found none).
+    pub fn taller(mut self, extra_px: f64) -> Self {
+        self.height_px += extra_px.max(0.0);
+        self
+    }
 }
 
 impl<P: Projection> Fitted<P> {

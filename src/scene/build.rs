@@ -8,11 +8,15 @@ use super::context::Ctx;
 use super::describe;
 use super::furniture::{self, Footer};
 use super::inset::FittedMap;
-use super::inset::draw::draw_insets;
+use super::inset::draw::{Insets, draw_insets};
+use super::inset::frame::Keep;
+use super::locator::{MainExtent, draw_locator};
+use super::inset::fit::NARROW_PX;
 use super::inset::members::inset_groups;
 use super::labels::{Placed, Placer};
 use super::legs::{leg_items, project_legs};
 use super::markers::{MainMarkers, main_markers, marker};
+use super::places::SAME_PLACE_M;
 use super::stop_labels::{key_line, place_all};
 use super::{Item, Layer, MapOptions, Scene};
 use crate::basemap::{self, Detail};
@@ -40,16 +44,19 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
     let (header_items, header_h) = furniture::header(&title, &subtitle, width);
     let framing = Framing::new(route, o.projection);
     let mut map_h = first_map_height(&framing, o, width, header_h)?;
-    let mut d = draw(&ctx, &framing, width, map_h)?;
-    // An inset that found no room: give the map more height (and so more room) and try again.
+    let mut d = draw(&ctx, &framing, width, map_h, 0.0)?;
+    // An inset that found no free space on the map: the page grows, the map keeps its scale and
+    // place, and the inset goes in the new space below it.
     if o.height_px.is_none() {
-        for _ in 0..3 {
+        let mut extra = 0.0;
+        for _ in 0..2 {
             if d.insets_missing == 0 {
                 break;
             }
-            map_h = (map_h * 1.3).round();
-            d = draw(&ctx, &framing, width, map_h)?;
+            extra += (d.missing_h + 24.0).round();
+            d = draw(&ctx, &framing, width, map_h, extra)?;
         }
+        map_h += extra;
     }
     let (mut footer_items, mut footer_h) = footer(&ctx, &framing, &d, width, header_h + map_h);
     // A given page height is met exactly: the map takes what the title and footer leave.
@@ -57,7 +64,7 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
         let diff = (h - (header_h + map_h + footer_h)).round();
         if diff != 0.0 && map_h + diff >= MIN_MAP_PX {
             map_h += diff;
-            d = draw(&ctx, &framing, width, map_h)?;
+            d = draw(&ctx, &framing, width, map_h, 0.0)?;
             (footer_items, footer_h) = footer(&ctx, &framing, &d, width, header_h + map_h);
         }
     }
@@ -103,6 +110,7 @@ impl Framing {
             // goes to the key).
             lonlats.retain(|p| p.lat().abs() <= 85.0);
         }
+        lonlats.extend(one_place_context(route));
         let raw: Vec<(f64, f64)> = lonlats.iter().map(|p| (p.lon(), p.lat())).collect();
         let extent = TripExtent::of(&raw).unwrap_or_else(TripExtent::world);
         let kind = forced.unwrap_or_else(|| choose_kind(&extent));
@@ -116,6 +124,32 @@ impl Framing {
     fn projection(&self) -> Box<dyn Projection + Send + Sync> {
         projection::build(self.kind, &self.extent)
     }
+}
+
+/// Half the width of the region a one-place map shows around its place, km: enough for
+/// coastlines and borders to say where it is.
+const ONE_PLACE_CONTEXT_KM: f64 = 120.0;
+
+/// For a trip whose stops are all one place: points around it, so the map shows its region
+/// rather than a blank square a few kilometres wide. Empty otherwise.
+fn one_place_context(route: &Route) -> Vec<LonLat> {
+    let Some(first) = route.stops.first() else {
+        return Vec::new();
+    };
+    let p = first.position;
+    let one_place = route
+        .stops
+        .iter()
+        .all(|s| crate::geodesy::distance_m(p, s.position) < SAME_PLACE_M);
+    if !one_place {
+        return Vec::new();
+    }
+    (0..8)
+        .filter_map(|k| {
+            let bearing = f64::from(k) * 45.0;
+            crate::geodesy::destination(p, bearing, ONE_PLACE_CONTEXT_KM * 1000.0)
+        })
+        .collect()
 }
 
 /// The map area's height before insets and the footer are known: what the page height leaves,
@@ -149,7 +183,10 @@ fn first_map_height(
 
 /// The map area's drawing at one height: everything between the frame's edges.
 struct Drawing {
-    map: FittedMap,
+    /// The map's scale at the centre of the area fitted to the trip, km per pixel.
+    scale_km_per_px: Option<f64>,
+    /// Where north points there, degrees clockwise from up, when not up.
+    north_deg: Option<f64>,
     /// Land, countries, lakes, borders, coastlines (and graticule) of the main map.
     basemap_items: Vec<Item>,
     /// Whether the basemap drew any land (so the source line credits Natural Earth).
@@ -164,14 +201,26 @@ struct Drawing {
     inset_count: usize,
     /// Clusters that needed an inset but found no room for one.
     insets_missing: usize,
+    /// The tallest of those insets, pixels.
+    missing_h: f64,
 }
 
-/// Fits the map to `width` × `map_h` and draws basemap, legs, insets, markers and labels.
-fn draw(ctx: &Ctx, framing: &Framing, width: f64, map_h: f64) -> Result<Drawing, Error> {
+/// Fits the map to `width` × `map_h`, makes the frame `extra_h` taller below (room for insets
+/// that found none), and draws basemap, legs, insets, markers and labels.
+fn draw(
+    ctx: &Ctx,
+    framing: &Framing,
+    width: f64,
+    map_h: f64,
+    extra_h: f64,
+) -> Result<Drawing, Error> {
     let map: FittedMap = fit(framing.projection(), &framing.lonlats, width, map_h, PAD_PX)
         .map_err(|e| Error::Options(format!("map: {e}")))?;
-    let frame = Rect::new(0.0, 0.0, width, map_h);
-    let km = map.scale_at_centre_km_per_px().unwrap_or(f64::INFINITY);
+    // Scale and north are read where the trip is, not in the room added for insets.
+    let (scale_km_per_px, north) = (map.scale_at_centre_km_per_px(), north_deg(&map));
+    let map = map.taller(extra_h);
+    let frame = Rect::new(0.0, 0.0, width, map_h + extra_h);
+    let km = scale_km_per_px.unwrap_or(f64::INFINITY);
     let step = ctx
         .options
         .graticule
@@ -188,7 +237,21 @@ fn draw(ctx: &Ctx, framing: &Framing, width: f64, map_h: f64) -> Result<Drawing,
         placer.add_route(part);
     }
     let groups = inset_groups(&ctx.places, &place_px, &ctx.radii, width);
-    let insets = draw_insets(ctx, &groups, &place_px, frame, &mut placer);
+    // A narrow map stacks its insets under itself: they go only in the space added below.
+    let inset_area = if width < NARROW_PX {
+        Rect::new(0.0, map_h, width, extra_h)
+    } else {
+        frame
+    };
+    let mut insets = draw_insets(ctx, &groups, &place_px, inset_area, &mut placer);
+    if let Some(km_per_px) = scale_km_per_px {
+        let main = MainExtent {
+            map: &map,
+            fitted_h: map_h,
+            km_per_px,
+        };
+        add_locator(ctx, &main, &place_px, frame, &mut insets, &mut placer);
+    }
     let on_map: Vec<bool> = place_px
         .iter()
         .map(|&c| c.0.is_finite() && c.1.is_finite() && frame.contains(c))
@@ -221,7 +284,8 @@ fn draw(ctx: &Ctx, framing: &Framing, width: f64, map_h: f64) -> Result<Drawing,
     Ok(Drawing {
         basemap_items: basemap_layer(&view, &ctx.visited, (0.0, 0.0)),
         has_land: !view.land.is_empty(),
-        map,
+        scale_km_per_px,
+        north_deg: north,
         frame,
         route_items,
         stop_items,
@@ -230,7 +294,37 @@ fn draw(ctx: &Ctx, framing: &Framing, width: f64, map_h: f64) -> Result<Drawing,
         key,
         inset_count: insets.count,
         insets_missing: insets.missing,
+        missing_h: insets.missing_h,
     })
+}
+
+/// Sets a locator map into the main map where it is free (see [`super::locator`]); it joins
+/// the insets as an obstacle for markers and labels.
+fn add_locator(
+    ctx: &Ctx,
+    main: &MainExtent,
+    place_px: &[(f64, f64)],
+    frame: Rect,
+    insets: &mut Insets,
+    placer: &mut Placer,
+) {
+    let markers: Vec<((f64, f64), f64)> = place_px
+        .iter()
+        .copied()
+        .zip(ctx.radii.iter().copied())
+        .collect();
+    let taken = insets.taken();
+    let keep = Keep {
+        frame,
+        taken: &taken,
+        markers: &markers,
+        covers_route: &|r: &Rect| placer.route_cost(r) > 0.0,
+    };
+    if let Some((item, rect)) = draw_locator(ctx, main, &keep) {
+        placer.add_obstacle(rect);
+        insets.rects.push(rect);
+        insets.items.push(item);
+    }
 }
 
 /// The main map's stop items (dots and leaders, then markers) and label items, in place order;
@@ -269,8 +363,7 @@ fn markers_and_labels(
 /// `top`, and its height.
 fn footer(ctx: &Ctx, framing: &Framing, d: &Drawing, width: f64, top: f64) -> (Vec<Item>, f64) {
     let scale = d
-        .map
-        .scale_at_centre_km_per_px()
+        .scale_km_per_px
         .and_then(|km| furniture::scale_bar(km, ctx.options.units, 130.0));
     let source = describe::source_line(ctx.route, d.has_land, framing.kind);
     furniture::footer(&Footer {
@@ -278,7 +371,7 @@ fn footer(ctx: &Ctx, framing: &Framing, d: &Drawing, width: f64, top: f64) -> (V
         top,
         has_insets: d.inset_count > 0,
         scale,
-        north_deg: north_deg(&d.map),
+        north_deg: d.north_deg,
         source: &source,
         key: &d.key,
         legs: describe::leg_kinds(ctx.route),

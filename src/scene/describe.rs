@@ -60,8 +60,17 @@ fn generated_subtitle(route: &Route, units: Units) -> String {
 pub(crate) fn describe(route: &Route, places: &[Place], units: Units) -> String {
     let mut stops: Vec<String> = Vec::new();
     for (i, s) in route.stops.iter().enumerate() {
-        let place = places.iter().find(|p| p.visits.contains(&i));
-        let name = place.map(|p| p.name.as_str()).unwrap_or("");
+        // Each stop by its own name: a revisit may be written differently ("Amman again").
+        let own = clean_text(&s.stop.name);
+        let name = if own.is_empty() {
+            places
+                .iter()
+                .find(|p| p.visits.contains(&i))
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
+        } else {
+            own
+        };
         let name: String = name.chars().take(120).collect();
         match stay_text(s, DateStyle::Short) {
             Some(d) => stops.push(format!("{} {name} ({d})", i + 1)),
@@ -86,16 +95,19 @@ pub(crate) fn describe(route: &Route, places: &[Place], units: Units) -> String 
     text
 }
 
-/// What the legend says the legs are: great-circle routes, recorded tracks, or both.
-pub(crate) fn leg_kinds(route: &Route) -> &'static str {
+/// What the legend says the legs are: great-circle routes, recorded tracks, or both; `None`
+/// for a trip without legs.
+pub(crate) fn leg_kinds(route: &Route) -> Option<&'static str> {
     let recorded = route.legs.iter().filter(|l| l.is_recorded()).count();
-    if recorded == 0 {
+    Some(if route.legs.is_empty() {
+        return None;
+    } else if recorded == 0 {
         "Leg, great-circle route"
     } else if recorded == route.legs.len() {
         "Leg, as recorded"
     } else {
         "Leg, great-circle or as recorded"
-    }
+    })
 }
 
 /// The source line: the trip's source, the basemap's and gazetteer's credits, and the map's
@@ -109,7 +121,12 @@ pub(crate) fn source_line(route: &Route, has_land: bool, projection: ProjectionK
         .map(clean_text)
         .filter(|s| !s.is_empty())
     {
-        source.push_str(&format!("Source: {s}. "));
+        // The trip's own words may already say "Source:" (or end with a full stop).
+        let s = strip_label(&s, "source");
+        let s = s.trim_end_matches('.');
+        if !s.is_empty() {
+            source.push_str(&format!("Source: {s}. "));
+        }
     }
     if has_land {
         source.push_str("Basemap: Natural Earth. ");
@@ -122,6 +139,15 @@ pub(crate) fn source_line(route: &Route, has_land: bool, projection: ProjectionK
         projection.display_name()
     ));
     source
+}
+
+/// `text` without a leading `label:` (any case), as in `Source: Reuters`.
+fn strip_label<'a>(text: &'a str, label: &str) -> &'a str {
+    let t = text.trim_start();
+    match t.get(..label.len() + 1) {
+        Some(head) if head.eq_ignore_ascii_case(&format!("{label}:")) => t[label.len() + 1..].trim_start(),
+        _ => t,
+    }
 }
 
 /// The prefix of ids and classes: the one asked for, else `tm-` and eight hex digits of a hash
@@ -170,12 +196,39 @@ mod test {
             d,
             "Route map of 2 stops in visiting order: 1 Amman (4 Nov), 2 Baghdad (5 Nov). 4–5 Nov 2023. 502 mi in total."
         );
-        assert_eq!(leg_kinds(&r), "Leg, great-circle route");
+        assert_eq!(leg_kinds(&r), Some("Leg, great-circle route"));
         let s = source_line(&r, true, ProjectionKind::LambertConic);
         assert_eq!(
             s,
             "Basemap: Natural Earth. Map: tripmap, Lambert conformal conic projection; scale true at the centre."
         );
+    }
+
+    #[test]
+    fn the_source_line_never_doubles_its_label() {
+        for given in ["Source: Reuters", "source:Reuters.", "Reuters", "  SOURCE:  Reuters."] {
+            let json = TWO.replace("{\"stops\"", &format!("{{\"source\": {given:?}, \"stops\""));
+            let line = source_line(&route(&json), false, ProjectionKind::Mercator);
+            assert!(line.starts_with("Source: Reuters. Map:"), "{given:?} gave {line:?}");
+        }
+        assert_eq!(strip_label("Sources: A", "source"), "Sources: A");
+    }
+
+    #[test]
+    fn each_stop_is_described_by_its_own_name() {
+        let r = route(
+            r#"{"stops": [
+            {"name": "Old Town Square", "lat": 50.0875, "lon": 14.4213},
+            {"name": "Astronomical Clock", "lat": 50.08701, "lon": 14.42061},
+            {"name": "Týn Church", "lat": 50.0878, "lon": 14.4225}
+        ]}"#,
+        );
+        let d = describe(&r, &places(&r, DateStyle::Short), Units::Km);
+        assert!(
+            d.contains("1 Old Town Square, 2 Astronomical Clock, 3 Týn Church."),
+            "{d}"
+        );
+        assert_eq!(places(&r, DateStyle::Short).len(), 3, "60-100 m apart: three places");
     }
 
     #[test]

@@ -50,9 +50,16 @@ pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
 }
 
 /// A scale bar's length in pixels and its label for a map of `km_per_px`: the longest round
-/// distance (1, 2 or 5 × 10ⁿ) that fits in `max_px`.
+/// distance (1, 2 or 5 × 10ⁿ) that fits in `max_px`, in metres below a kilometre (feet below
+/// half a mile) so a city map reads `200 m`, not `0.2 km`.
 pub fn scale_bar(km_per_px: f64, units: Units, max_px: f64) -> Option<(f64, String)> {
-    let units_per_px = km_per_px / units.km();
+    let big = km_per_px / units.km() * max_px;
+    let (symbol, unit_km) = match units {
+        Units::Km if big < 1.0 => ("m", 0.001),
+        Units::Miles if big < 0.5 => ("ft", 0.000_304_8),
+        _ => (units.symbol(), units.km()),
+    };
+    let units_per_px = km_per_px / unit_km;
     if !(units_per_px.is_finite() && units_per_px > 0.0) {
         return None;
     }
@@ -65,7 +72,7 @@ pub fn scale_bar(km_per_px: f64, units: Units, max_px: f64) -> Option<(f64, Stri
         }
     }
     let px = step / units_per_px;
-    let label = format!("{} {}", thousands(step), units.symbol());
+    let label = format!("{} {symbol}", thousands(step));
     Some((px, label))
 }
 
@@ -87,8 +94,9 @@ pub struct Footer<'a> {
     /// Stops whose labels found no room on the map: `12 Name (5 Nov)`; written as one wrapped
     /// paragraph.
     pub key: &'a [String],
-    /// The legend's text for a leg (great-circle, recorded, or both).
-    pub legs: &'a str,
+    /// The legend's text for a leg (great-circle, recorded, or both); `None` when the trip has
+    /// no legs.
+    pub legs: Option<&'a str>,
 }
 
 /// The footer's items and its height: legend, scale bar and north arrow, source line, key.
@@ -106,10 +114,10 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
 fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
     let mut row = f.top + 22.0;
     type Sample = fn(f64, f64) -> Vec<Item>;
-    let mut entries: Vec<(f64, Sample, &str)> = vec![
-        (19.0, legend_marker, "Stop, in visiting order"),
-        (32.0, legend_leg, f.legs),
-    ];
+    let mut entries: Vec<(f64, Sample, &str)> = vec![(19.0, legend_marker, "Stop, in visiting order")];
+    if let Some(legs) = f.legs {
+        entries.push((32.0, legend_leg, legs));
+    }
     if f.has_insets {
         entries.push((17.0, legend_locator, "Enlarged in a detail map"));
     }
@@ -283,7 +291,11 @@ mod test {
         assert_eq!(label, "1,000 mi");
         assert!(px <= 120.0);
         let (_, label) = scale_bar(0.003, Units::Km, 120.0).unwrap();
-        assert_eq!(label, "0.2 km");
+        assert_eq!(label, "200 m");
+        let (_, label) = scale_bar(0.01, Units::Km, 120.0).unwrap();
+        assert_eq!(label, "1 km");
+        let (_, label) = scale_bar(0.002, Units::Miles, 120.0).unwrap();
+        assert_eq!(label, "500 ft");
         assert!(scale_bar(f64::NAN, Units::Km, 120.0).is_none());
     }
 }

@@ -33,6 +33,7 @@ pub mod furniture;
 mod inset;
 mod labels;
 mod legs;
+mod locator;
 mod markers;
 mod options;
 mod places;

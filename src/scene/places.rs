@@ -1,11 +1,15 @@
-//! Stops grouped into places, one marker each: a place visited twice has one marker with both
-//! numbers (`1,3`) and both dates. In: the route and the date style. Out: [`Place`]s in order of
+//! Stops grouped into places, one marker each: a place visited twice (two stops within
+//! [`SAME_PLACE_M`]) has one marker with both numbers (`1,3`) and both dates; any two stops
+//! farther apart keep their own markers, however close, so a city walk's sights stay apart. In: the route and the date style. Out: [`Place`]s in order of
 //! first visit, with their marker radii.
 
 use super::clean_text;
 use super::dates::{self, DateStyle};
 use super::text_metrics::{Weight, width_px};
 use crate::model::{LonLat, Route, RouteStop, Stop};
+
+/// Stops nearer than this are one place, metres: a revisit, not a neighbour.
+pub(crate) const SAME_PLACE_M: f64 = 50.0;
 
 /// Marker number size, pixels.
 pub(crate) const MARKER_FONT_PX: f64 = 10.5;
@@ -39,7 +43,8 @@ impl Place {
     }
 }
 
-/// Stops grouped into places: stops within 1 km of an earlier one share its marker.
+/// Stops grouped into places: a stop within [`SAME_PLACE_M`] of an earlier one shares its
+/// marker.
 pub(crate) fn places(route: &Route, style: DateStyle) -> Vec<Place> {
     let mut out: Vec<Place> = Vec::new();
     for (i, s) in route.stops.iter().enumerate() {
@@ -47,7 +52,7 @@ pub(crate) fn places(route: &Route, style: DateStyle) -> Vec<Place> {
         let near = out.iter_mut().find(|q| {
             let dlat = (q.position.lat() - p.lat()).to_radians();
             let dlon = (q.position.lon() - p.lon()).to_radians() * p.lat().to_radians().cos();
-            6371.0 * dlat.hypot(dlon) < 1.0
+            6_371_000.0 * dlat.hypot(dlon) < SAME_PLACE_M
         });
         let date = stay_text(s, style);
         let callout = wants_callout(&s.stop);

@@ -3,7 +3,7 @@
 //! markers and labels. A place whose label finds no room in its inset goes to the key.
 
 use super::FittedMap;
-use super::frame::{connector, place_frame};
+use super::frame::{Keep, connector, place_frame};
 use crate::basemap::{self, Detail};
 use crate::geometry::{Rect, round_pt, round_rect};
 use crate::model::LonLat;
@@ -33,16 +33,31 @@ pub(crate) struct Insets {
     pub count: usize,
     /// Clusters that needed an inset but found no room for one.
     pub missing: usize,
+    /// The height of the tallest inset that found no room, pixels (0 when all did).
+    pub missing_h: f64,
 }
 
-/// Places and draws an inset for each group (members, fitted projection) on the main map
-/// `frame`, where the places fall at `place_px`; the insets, locators and connectors become
+impl Insets {
+    /// Everything placed so far that another inset must keep clear of: insets and locator
+    /// boxes.
+    pub fn taken(&self) -> Vec<Rect> {
+        let mut taken = self.rects.clone();
+        taken.extend(self.locator_items.iter().filter_map(|i| match i {
+            Item::Rect { rect, .. } => Some(*rect),
+            _ => None,
+        }));
+        taken
+    }
+}
+
+/// Places and draws an inset for each group (members, fitted projection) in `area` of the main
+/// map, where the places fall at `place_px`; the insets, locators and connectors become
 /// obstacles in `placer`.
 pub(crate) fn draw_insets(
     ctx: &Ctx,
     groups: &[(Vec<usize>, FittedMap)],
     place_px: &[(f64, f64)],
-    frame: Rect,
+    area: Rect,
     placer: &mut Placer,
 ) -> Insets {
     let mut out = Insets {
@@ -53,17 +68,24 @@ pub(crate) fn draw_insets(
         key: Vec::new(),
         count: 0,
         missing: 0,
+        missing_h: 0.0,
     };
+    let markers: Vec<((f64, f64), f64)> = place_px.iter().copied().zip(ctx.radii.iter().copied()).collect();
     let mut taken: Vec<Rect> = Vec::new();
     for (g, fitted) in groups {
         let locator = Rect::around(g.iter().map(|&i| place_px[i]))
             .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0))
             .grow(6.0);
         let size = (fitted.width_px(), fitted.height_px());
-        let Some(rect) = place_frame(size, locator, frame, &taken, place_px, |r| {
-            placer.route_cost(r)
-        }) else {
+        let keep = Keep {
+            frame: area,
+            taken: &taken,
+            markers: &markers,
+            covers_route: &|r: &Rect| placer.route_cost(r) > 0.0,
+        };
+        let Some(rect) = place_frame(size, Some(locator), &keep) else {
             out.missing += 1;
+            out.missing_h = out.missing_h.max(size.1);
             continue;
         };
         out.count += 1;

@@ -5,17 +5,23 @@ use super::{FittedMap, PADDING_PX};
 use crate::model::LonLat;
 use crate::projection::{choose, fit, pick_height_px};
 
+/// Maps narrower than this (pixels) put their insets under the map at its full width, as a
+/// phone layout stacks panels; wider maps set them into the map where it is free.
+pub(crate) const NARROW_PX: f64 = 560.0;
+
 /// A projection for the cluster (the same rules as a whole trip, so a regional conic), fitted to
-/// an inset about a quarter of the map's width.
+/// an inset about a third of the map's width, or the map's full width on a narrow map.
 pub(crate) fn fit_inset(positions: &[LonLat], map_width_px: f64) -> Option<FittedMap> {
     let pts: Vec<(f64, f64)> = positions.iter().map(|p| (p.lon(), p.lat())).collect();
     let projection = choose(&pts, None);
-    let w = (map_width_px * 0.3)
-        .clamp((map_width_px * 0.6).min(200.0), 300.0)
-        .round();
+    let w = if map_width_px < NARROW_PX {
+        map_width_px - 16.0
+    } else {
+        (map_width_px * 0.3).clamp(150.0, 300.0).round()
+    };
     let h = pick_height_px(&projection, positions, w, PADDING_PX)
         .ok()?
-        .clamp(0.6 * w, w)
+        .clamp(0.5 * w, if map_width_px < NARROW_PX { 0.75 * w } else { w })
         .round();
     fit(projection, positions, w, h, PADDING_PX).ok()
 }

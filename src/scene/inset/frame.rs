@@ -1,61 +1,82 @@
-//! Where an inset goes on the main map, and the connector that ties it to its locator box.
+//! Where an inset goes on the main map: the free space that covers no leg, no marker, no other
+//! inset and not its own locator box, nearest a corner of the map and its locator; `None` when
+//! the map has no such space (the caller then makes the page taller). Also the connector that
+//! ties an inset to its locator box.
 
 use crate::geometry::Rect;
 
-/// Where an inset of `size` goes on the main map (`frame`): a corner or an edge's middle, away
-/// from the `locator` box, covering no `taken` rectangle, and with the fewest `markers` and the
-/// least route (`route_cost`) under it. `None` if every place covers something taken.
-pub(crate) fn place_frame(
-    size: (f64, f64),
-    locator: Rect,
-    frame: Rect,
-    taken: &[Rect],
-    markers: &[(f64, f64)],
-    route_cost: impl Fn(&Rect) -> f64,
-) -> Option<Rect> {
+/// Room kept between an inset and the map's edge, pixels.
+const EDGE_PX: f64 = 8.0;
+/// Room kept around every marker's disc (its label goes there), pixels.
+const MARKER_ROOM_PX: f64 = 10.0;
+/// Step of the search grid, pixels.
+const STEP_PX: f64 = 8.0;
+
+/// What an inset must keep clear of on the main map.
+pub(crate) struct Keep<'a> {
+    /// The map's frame.
+    pub frame: Rect,
+    /// Insets and locator boxes already placed.
+    pub taken: &'a [Rect],
+    /// Marker centres and radii, pixels (non-finite centres are off the map).
+    pub markers: &'a [((f64, f64), f64)],
+    /// Whether any leg passes under a rectangle.
+    pub covers_route: &'a dyn Fn(&Rect) -> bool,
+}
+
+/// The best free place for an inset of `size` tied to `locator` (if it has one): inside the
+/// frame, clear of legs, markers (with room for their labels), taken rectangles and the
+/// locator; of those, the one nearest a corner of the frame, then nearest the locator.
+pub(crate) fn place_frame(size: (f64, f64), locator: Option<Rect>, keep: &Keep) -> Option<Rect> {
     let (w, h) = size;
-    let m = 10.0;
-    let (x0, x1, xm) = (
-        frame.x + m,
-        frame.right() - m - w,
-        frame.x + (frame.w - w) / 2.0,
-    );
-    let (y0, y1, ym) = (
-        frame.y + m,
-        frame.bottom() - m - h,
-        frame.y + (frame.h - h) / 2.0,
-    );
-    let spots = [
-        (x0, y1),
-        (x1, y1),
-        (x0, y0),
-        (x1, y0),
-        (xm, y1),
-        (xm, y0),
-        (x0, ym),
-        (x1, ym),
-    ];
-    let centre = (locator.x + locator.w / 2.0, locator.y + locator.h / 2.0);
+    let f = keep.frame;
+    let (x0, x1) = (f.x + EDGE_PX, f.right() - EDGE_PX - w);
+    let (y0, y1) = (f.y + EDGE_PX, f.bottom() - EDGE_PX - h);
+    if x1 < x0 || y1 < y0 {
+        return None;
+    }
+    let centre = locator.map(|l| (l.x + l.w / 2.0, l.y + l.h / 2.0));
+    let steps = |a: f64, b: f64| ((b - a) / STEP_PX).floor() as usize;
     let mut best: Option<(f64, Rect)> = None;
-    for (i, &(x, y)) in spots.iter().enumerate() {
-        let r = Rect::new(x.round(), y.round(), w, h);
-        if !frame.contains_rect(&r) || r.overlaps(&locator.grow(12.0)) {
-            continue;
-        }
-        if taken.iter().any(|t| t.overlaps(&r.grow(4.0))) {
-            continue;
-        }
-        let covered = markers
+    for j in 0..=steps(y0, y1) + 1 {
+        let y = if j > steps(y0, y1) { y1 } else { y0 + j as f64 * STEP_PX };
+        for i in 0..=steps(x0, x1) + 1 {
+            let x = if i > steps(x0, x1) { x1 } else { x0 + i as f64 * STEP_PX };
+            let r = Rect::new(x.round(), y.round(), w, h);
+            if !is_free(&r, locator, keep) {
+                continue;
+            }
+            let corner = [
+                (f.x, f.y),
+                (f.right(), f.y),
+                (f.x, f.bottom()),
+                (f.right(), f.bottom()),
+            ]
             .iter()
-            .filter(|&&p| r.grow(12.0).contains(p))
-            .count() as f64;
-        let far = (r.x + w / 2.0 - centre.0).hypot(r.y + h / 2.0 - centre.1);
-        let cost = covered * 1000.0 + route_cost(&r) + far * 0.05 + i as f64 * 0.01;
-        if best.as_ref().is_none_or(|b| cost < b.0) {
-            best = Some((cost, r));
+            .map(|&(cx, cy)| (r.nearest((cx, cy)).0 - cx).hypot(r.nearest((cx, cy)).1 - cy))
+            .fold(f64::INFINITY, f64::min);
+            let far = centre.map_or(0.0, |c| (r.x + w / 2.0 - c.0).hypot(r.y + h / 2.0 - c.1));
+            let cost = corner + 0.25 * far;
+            if best.as_ref().is_none_or(|b| cost < b.0) {
+                best = Some((cost, r));
+            }
         }
     }
     best.map(|b| b.1)
+}
+
+/// Whether an inset at `r` keeps clear of everything it must.
+fn is_free(r: &Rect, locator: Option<Rect>, keep: &Keep) -> bool {
+    if locator.is_some_and(|l| r.overlaps(&l.grow(12.0)))
+        || keep.taken.iter().any(|t| t.overlaps(&r.grow(6.0)))
+    {
+        return false;
+    }
+    let room = r.grow(MARKER_ROOM_PX);
+    let clear_of_markers = keep.markers.iter().all(|&((x, y), rad)| {
+        !(x.is_finite() && y.is_finite()) || !room.grow(rad).contains((x, y))
+    });
+    clear_of_markers && !(keep.covers_route)(&r.grow(2.0))
 }
 
 /// The connector from a locator box to its inset: from the locator's edge point nearest the
@@ -70,22 +91,35 @@ pub(crate) fn connector(locator: &Rect, inset: &Rect) -> ((f64, f64), (f64, f64)
 mod test {
     use super::*;
 
+    fn keep<'a>(taken: &'a [Rect], markers: &'a [((f64, f64), f64)], route: &'a dyn Fn(&Rect) -> bool) -> Keep<'a> {
+        Keep {
+            frame: Rect::new(0.0, 0.0, 960.0, 500.0),
+            taken,
+            markers,
+            covers_route: route,
+        }
+    }
+
     #[test]
-    fn an_inset_avoids_markers_and_connects_to_its_locator() {
-        let frame = Rect::new(0.0, 0.0, 960.0, 500.0);
+    fn an_inset_avoids_markers_and_the_route_and_prefers_a_corner() {
         let locator = Rect::new(500.0, 200.0, 10.0, 10.0);
-        // A marker in the bottom-left corner pushes the inset elsewhere.
-        let r = place_frame(
-            (288.0, 200.0),
-            locator,
-            frame,
-            &[],
-            &[(40.0, 460.0)],
-            |_| 0.0,
-        )
-        .unwrap();
-        assert!(!r.contains((40.0, 460.0)) && frame.contains_rect(&r));
+        let markers = [((40.0, 460.0), 8.0)];
+        // A leg along the top edge.
+        let route = |r: &Rect| r.y < 40.0;
+        let r = place_frame((288.0, 200.0), Some(locator), &keep(&[], &markers, &route)).unwrap();
+        assert!(!r.grow(10.0).contains((40.0, 460.0)));
+        assert!(r.y >= 40.0 && Rect::new(0.0, 0.0, 960.0, 500.0).contains_rect(&r));
+        assert_eq!((r.right(), r.bottom()), (952.0, 492.0), "the free corner: {r:?}");
         let (a, b) = connector(&locator, &r);
         assert!(locator.contains(a) && r.contains(b));
+    }
+
+    #[test]
+    fn no_free_space_is_none() {
+        let locator = Rect::new(500.0, 200.0, 10.0, 10.0);
+        let everywhere = |_: &Rect| true;
+        assert!(place_frame((100.0, 100.0), Some(locator), &keep(&[], &[], &everywhere)).is_none());
+        let nowhere = |_: &Rect| false;
+        assert!(place_frame((1000.0, 100.0), None, &keep(&[], &[], &nowhere)).is_none());
     }
 }
