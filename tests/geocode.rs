@@ -784,6 +784,23 @@ fn codes_count_only_in_capitals_and_never_shadow_countries_or_words() {
         g.by_code(" LHR ").unwrap().place.icao.as_deref(),
         Some("EGLL")
     );
+    // Four capitals that are a town's name are the town; its airport goes by its own code.
+    for (q, town) in [("LIMA", "Lima"), ("OSLO", "Oslo"), ("ROME", "Rome")] {
+        let m = lookup(q, &Hints::none()).unwrap();
+        assert_eq!(
+            (m.place.kind, m.place.name.as_str()),
+            (Kind::Town, town),
+            "{q}"
+        );
+    }
+    assert_eq!(
+        lookup("SPJC", &Hints::none())
+            .unwrap()
+            .place
+            .iata
+            .as_deref(),
+        Some("LIM")
+    );
     // Country aliases written in capitals stay countries (USA is also an airport's IATA code).
     for q in ["USA", "UAE", "DRC"] {
         assert_eq!(

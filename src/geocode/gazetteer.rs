@@ -26,10 +26,11 @@
 //! park; "Kruger" and "Yellowstone" are the parks; "Heathrow" is the airport, with Heathrow,
 //! Florida among the alternatives.
 //!
-//! Airport codes: a query written as an IATA code (three capital letters, "LHR") or an ICAO code
-//! (four, "EGLL") is the airport with that code, before any name. A country's name or alias
-//! written in capitals ("USA", "UAE") stays the country, and codes equal to an abbreviation the
-//! gazetteer knows as a place ("NYC") are not indexed. The same letters in lower case ("lhr") are
+//! Airport codes: a query written as an IATA code (three capital letters, "LHR") is the airport
+//! with that code, before any name; one written as an ICAO code (four, "EGLL") too, unless a
+//! town has that name ("LIMA" and "OSLO" are the cities; their airports are "SPJC" and "ENGM").
+//! A country's name or alias written in capitals ("USA", "UAE") stays the country, and codes
+//! equal to an abbreviation the gazetteer knows as a place ("NYC") are not indexed. The same letters in lower case ("lhr") are
 //! a name like any other, so words such as "Sea" or "Can" never become airports, and
 //! [`Gazetteer::exact`], which scans running text, never reads codes (use
 //! [`Gazetteer::by_code`]).
@@ -156,7 +157,16 @@ impl Gazetteer {
         if let Some(c) = self.placeable_country(&whole) {
             return Ok(self.country_match(query, &whole, c));
         }
-        if let Some(m) = self.by_code(query) {
+        // Four capitals are an ICAO code unless a town has that name ("LIMA", "OSLO").
+        let town_named = || {
+            self.index
+                .postings(&whole)
+                .iter()
+                .any(|&(i, alternate)| !alternate && self.index.place(i).kind == 0)
+        };
+        if let Some(m) = self.by_code(query)
+            && (query.trim().len() == 3 || !town_named())
+        {
             return Ok(m);
         }
         if let Some((key, postings)) = self.postings_of_text(query) {
