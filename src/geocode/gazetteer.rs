@@ -745,7 +745,7 @@ fn size_note(row: &PlaceRow) -> String {
     match Kind::from_code(row.kind) {
         Kind::Town => format!(
             "population {}",
-            crate::summary::format_count(u64::from(row.population))
+            crate::format::format_count(u64::from(row.population))
         ),
         Kind::Airport => "an airport".to_string(),
         Kind::Park => "a park".to_string(),

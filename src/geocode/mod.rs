@@ -20,7 +20,7 @@
 //! assert_eq!((lhr.place.kind, lhr.place.icao.as_deref()), (Kind::Airport, Some("EGLL")));
 //! ```
 //!
-//! [`resolve`](crate::geocode::resolve) places every stop of an itinerary that has a place name but no coordinates.
+//! [`resolve`] places every stop of an itinerary that has a place name but no coordinates.
 
 mod credit;
 mod error;
