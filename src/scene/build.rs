@@ -9,12 +9,12 @@ use super::describe;
 use super::furniture::{self, Footer};
 use super::inset::FittedMap;
 use super::inset::draw::{Insets, draw_insets};
-use super::inset::frame::Keep;
-use super::locator::{MainExtent, draw_locator};
 use super::inset::fit::NARROW_PX;
+use super::inset::frame::Keep;
 use super::inset::members::inset_groups;
 use super::labels::{Placed, Placer};
 use super::legs::{leg_items, project_legs};
+use super::locator::{MainExtent, draw_locator};
 use super::markers::{MainMarkers, main_markers, marker};
 use super::places::SAME_PLACE_M;
 use super::stop_labels::{key_line, place_all};
@@ -163,8 +163,11 @@ fn first_map_height(
 ) -> Result<f64, Error> {
     let map_h = match o.height_px {
         Some(h) => (h - header_h - FOOTER_PX).round(),
+        // No taller than wide on a page read at desktop width (an article's column); phones
+        // scroll, and get up to 1.25 times their width.
         None => pick_height_px(&framing.projection(), &framing.lonlats, width, PAD_PX)
             .map_err(|e| Error::Options(format!("map: {e}")))?
+            .min(if width < 640.0 { 1.25 * width } else { width })
             .max(if width < 560.0 {
                 (0.8 * width).round()
             } else {
@@ -226,7 +229,7 @@ fn draw(
         .graticule
         .then_some(if km > 20.0 { 30.0 } else { 10.0 });
     let view = basemap::view(&map, Detail::for_scale(km), step);
-    let legs = project_legs(ctx.route, &|p| map.project_px(p), &frame);
+    let legs = project_legs(ctx.route, &|p| map.project_px(p), &frame, &ctx.bows);
     let place_px: Vec<(f64, f64)> = ctx
         .places
         .iter()

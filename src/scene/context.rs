@@ -3,6 +3,7 @@
 
 use super::MapOptions;
 use super::basemap_layer::visited_countries;
+use super::legs::bows;
 use super::places::{Place, places};
 use crate::basemap::Country;
 use crate::model::Route;
@@ -19,6 +20,8 @@ pub(crate) struct Ctx<'a> {
     pub radii: Vec<f64>,
     /// The countries visited, tinted and named on the basemap.
     pub visited: Vec<Country>,
+    /// How far each leg is bowed from its straight path, pixels (see [`super::legs::bows`]).
+    pub bows: Vec<f64>,
 }
 
 impl<'a> Ctx<'a> {
@@ -27,12 +30,19 @@ impl<'a> Ctx<'a> {
         let places = places(route, options.dates);
         let radii = places.iter().map(Place::marker_radius).collect();
         let visited = visited_countries(&places);
+        let bows = bows(route, |stop| {
+            places
+                .iter()
+                .position(|p| p.visits.contains(&stop))
+                .unwrap_or(stop)
+        });
         Ctx {
             route,
             options,
             places,
             radii,
             visited,
+            bows,
         }
     }
 

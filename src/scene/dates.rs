@@ -100,6 +100,34 @@ pub fn stay(first: Date, last: Date, style: DateStyle) -> Option<String> {
     })
 }
 
+/// The wall-clock time a stop gives, in its own zone's terms (`14:00`); `None` for a day.
+pub fn clock(w: &crate::model::When) -> Option<jiff::civil::Time> {
+    use crate::model::When;
+    match w {
+        When::Date(_) => None,
+        When::Local(dt) => Some(dt.time()),
+        When::Instant(ts, off) => Some(off.to_datetime(*ts).time()),
+    }
+}
+
+/// A stop's stay on a one-day trip, by the clock: `09:00`, `09:00–10:30`; `None` without a
+/// time or for [`DateStyle::None`].
+pub fn stay_clock(
+    first: Option<jiff::civil::Time>,
+    last: Option<jiff::civil::Time>,
+    style: DateStyle,
+) -> Option<String> {
+    if style == DateStyle::None {
+        return None;
+    }
+    let hm = |t: jiff::civil::Time| format!("{:02}:{:02}", t.hour(), t.minute());
+    match (first, last) {
+        (Some(a), Some(b)) if a != b => Some(format!("{}–{}", hm(a), hm(b))),
+        (Some(a), _) | (None, Some(a)) => Some(hm(a)),
+        (None, None) => None,
+    }
+}
+
 /// A trip's span for the subtitle, always with the year: `2–8 Nov 2023`, `28 Nov–3 Dec 2023`,
 /// `30 Dec 2023–2 Jan 2024`, `5 Nov 2023`.
 pub fn span(first: Date, last: Date) -> String {

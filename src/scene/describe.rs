@@ -145,7 +145,9 @@ pub(crate) fn source_line(route: &Route, has_land: bool, projection: ProjectionK
 fn strip_label<'a>(text: &'a str, label: &str) -> &'a str {
     let t = text.trim_start();
     match t.get(..label.len() + 1) {
-        Some(head) if head.eq_ignore_ascii_case(&format!("{label}:")) => t[label.len() + 1..].trim_start(),
+        Some(head) if head.eq_ignore_ascii_case(&format!("{label}:")) => {
+            t[label.len() + 1..].trim_start()
+        }
         _ => t,
     }
 }
@@ -206,10 +208,18 @@ mod test {
 
     #[test]
     fn the_source_line_never_doubles_its_label() {
-        for given in ["Source: Reuters", "source:Reuters.", "Reuters", "  SOURCE:  Reuters."] {
+        for given in [
+            "Source: Reuters",
+            "source:Reuters.",
+            "Reuters",
+            "  SOURCE:  Reuters.",
+        ] {
             let json = TWO.replace("{\"stops\"", &format!("{{\"source\": {given:?}, \"stops\""));
             let line = source_line(&route(&json), false, ProjectionKind::Mercator);
-            assert!(line.starts_with("Source: Reuters. Map:"), "{given:?} gave {line:?}");
+            assert!(
+                line.starts_with("Source: Reuters. Map:"),
+                "{given:?} gave {line:?}"
+            );
         }
         assert_eq!(strip_label("Sources: A", "source"), "Sources: A");
     }
@@ -228,7 +238,11 @@ mod test {
             d.contains("1 Old Town Square, 2 Astronomical Clock, 3 Týn Church."),
             "{d}"
         );
-        assert_eq!(places(&r, DateStyle::Short).len(), 3, "60-100 m apart: three places");
+        assert_eq!(
+            places(&r, DateStyle::Short).len(),
+            3,
+            "60-100 m apart: three places"
+        );
     }
 
     #[test]

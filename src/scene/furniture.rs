@@ -114,7 +114,8 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
 fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
     let mut row = f.top + 22.0;
     type Sample = fn(f64, f64) -> Vec<Item>;
-    let mut entries: Vec<(f64, Sample, &str)> = vec![(19.0, legend_marker, "Stop, in visiting order")];
+    let mut entries: Vec<(f64, Sample, &str)> =
+        vec![(19.0, legend_marker, "Stop, in visiting order")];
     if let Some(legs) = f.legs {
         entries.push((32.0, legend_leg, legs));
     }

@@ -1,5 +1,7 @@
 //! Legs on a map: each leg's geodesic (or recorded) path projected, cut where the projection
-//! and the frame cut it, simplified to the pixel grid, with a direction arrow.
+//! and the frame cut it, simplified to the pixel grid, with a direction arrow. Legs that join
+//! the same two places (an out-and-back, a route driven twice) are bowed apart, each to its own
+//! left, so both lines and both arrowheads stay visible.
 
 use super::Item;
 use crate::geometry::{Rect, clip_polyline, length, point_along, round_pt, simplify};
@@ -8,17 +10,93 @@ use crate::model::{LonLat, Route};
 /// A projection to pixels: `None` where the map cannot show the position.
 pub(crate) type ProjectPx<'a> = &'a dyn Fn(LonLat) -> Option<(f64, f64)>;
 
-/// Every leg's visible pieces, in leg order.
+/// How far a leg that shares its two places with another is bowed at its middle, pixels; the
+/// n-th leg in the same direction is bowed n times as far.
+const BOW_PX: f64 = 9.0;
+
+/// Every leg's visible pieces, in leg order, bowed by `bows` (see [`bows`]).
 pub(crate) fn project_legs(
     route: &Route,
     project: ProjectPx,
     frame: &Rect,
+    bows: &[f64],
 ) -> Vec<Vec<Vec<(f64, f64)>>> {
     route
         .legs
         .iter()
-        .map(|leg| project_leg(&leg.path, project, frame))
+        .zip(bows)
+        .map(|(leg, &bow)| bowed(project_leg(&leg.path, project, frame), bow))
         .collect()
+}
+
+/// Each leg's bow, pixels to the left of its direction: 0 for a leg that is alone between its
+/// two places; for legs that share them, [`BOW_PX`] times one more than the number of earlier
+/// legs in the same direction. `place_of` gives a stop's place.
+pub(crate) fn bows(route: &Route, place_of: impl Fn(usize) -> usize) -> Vec<f64> {
+    let ends: Vec<(usize, usize)> = route
+        .legs
+        .iter()
+        .map(|l| (place_of(l.from), place_of(l.to)))
+        .collect();
+    ends.iter()
+        .enumerate()
+        .map(|(i, &(a, b))| {
+            let shared = ends
+                .iter()
+                .enumerate()
+                .any(|(j, &(c, d))| j != i && ((c, d) == (a, b) || (c, d) == (b, a)));
+            if !shared || a == b {
+                return 0.0;
+            }
+            let before = ends[..i].iter().filter(|&&e| e == (a, b)).count();
+            BOW_PX * (1 + before) as f64
+        })
+        .collect()
+}
+
+/// A leg drawn as one piece bowed `bow` pixels to the left of its chord at the middle (a sine
+/// arch, nothing at the ends); pieces cut by the frame or the projection are left as they are.
+pub(crate) fn bowed(parts: Vec<Vec<(f64, f64)>>, bow: f64) -> Vec<Vec<(f64, f64)>> {
+    if bow == 0.0 || parts.len() != 1 {
+        return parts;
+    }
+    let line = &parts[0];
+    let (a, b) = (line[0], line[line.len() - 1]);
+    let chord = (b.0 - a.0).hypot(b.1 - a.1);
+    if chord < 24.0 {
+        return parts;
+    }
+    let bow = bow.min(0.2 * chord);
+    let normal = ((b.1 - a.1) / chord, -(b.0 - a.0) / chord);
+    let dense = densify(line, chord / 32.0);
+    let total = length(&dense);
+    let mut s = 0.0;
+    let mut out = Vec::with_capacity(dense.len());
+    for (k, &p) in dense.iter().enumerate() {
+        if k > 0 {
+            s += (p.0 - dense[k - 1].0).hypot(p.1 - dense[k - 1].1);
+        }
+        let lift = bow * (std::f64::consts::PI * s / total).sin();
+        out.push((p.0 + normal.0 * lift, p.1 + normal.1 * lift));
+    }
+    vec![simplify(&out, 0.3)]
+}
+
+/// The polyline with points added so no segment is longer than `step`.
+fn densify(line: &[(f64, f64)], step: f64) -> Vec<(f64, f64)> {
+    let mut out = vec![line[0]];
+    for w in line.windows(2) {
+        let len = (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1);
+        let n = (len / step).ceil().clamp(1.0, 1000.0) as usize;
+        for k in 1..=n {
+            let t = k as f64 / n as f64;
+            out.push((
+                w[0].0 + t * (w[1].0 - w[0].0),
+                w[0].1 + t * (w[1].1 - w[0].1),
+            ));
+        }
+    }
+    out
 }
 
 /// A leg's path projected, cut where the projection cuts it (a point it cannot show, or a jump
@@ -31,12 +109,17 @@ pub(crate) fn project_leg(
     let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut run: Vec<(f64, f64)> = Vec::new();
     let jump = frame.w.max(frame.h) / 2.0;
-    for &(lon, lat) in path {
-        match project(LonLat::from_point_wrapped(geo::Point::new(lon, lat))) {
+    let at = |lon: f64, lat: f64| project(LonLat::from_point_wrapped(geo::Point::new(lon, lat)));
+    for (k, &(lon, lat)) in path.iter().enumerate() {
+        match at(lon, lat) {
             Some(p) => {
                 if let Some(&last) = run.last() {
-                    let (l, q): ((f64, f64), (f64, f64)) = (last, p);
-                    if (q.0 - l.0).hypot(q.1 - l.1) > jump && path.len() > 2 {
+                    let (prev_lon, prev_lat) = path[k - 1];
+                    // The point between the two on the globe, the short way round.
+                    let dlon = (lon - prev_lon + 540.0).rem_euclid(360.0) - 180.0;
+                    let mid = at(prev_lon + dlon / 2.0, (lat + prev_lat) / 2.0);
+                    let long = (p.0 - last.0).hypot(p.1 - last.1) > jump;
+                    if long && torn(last, p, mid) {
                         runs.push(std::mem::take(&mut run));
                     }
                 }
@@ -56,6 +139,15 @@ pub(crate) fn project_leg(
         }
     }
     out
+}
+
+/// Whether the projection tears between two projected points `a` and `b` (it wraps at its edge
+/// meridian): the point between them on the globe, `mid`, is not near the middle of the
+/// segment. A long step on a map zoomed far in is not a tear.
+fn torn(a: (f64, f64), b: (f64, f64), mid: Option<(f64, f64)>) -> bool {
+    let Some(m) = mid else { return true };
+    let centre = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+    (m.0 - centre.0).hypot(m.1 - centre.1) > (b.0 - a.0).hypot(b.1 - a.1) / 4.0
 }
 
 /// A leg's path items: the line, and an arrow at the middle of its longest visible piece when
@@ -110,8 +202,34 @@ mod test {
         assert!(parts.is_empty(), "all outside: {parts:?}");
         let parts = project_leg(&[(-60.0, 0.0), (0.0, 0.0), (40.0, 10.0)], &project, &frame);
         assert_eq!(parts, vec![vec![(0.0, 50.0), (50.0, 50.0), (90.0, 40.0)]]);
+        // A long step on a map zoomed in far is not a tear.
+        let zoomed = |p: LonLat| Some((p.lon() * 100.0, 50.0 - p.lat()));
+        let parts = project_leg(&[(0.0, 0.0), (1.5, 0.0), (1.9, 0.0)], &zoomed, &frame);
+        assert_eq!(parts, vec![vec![(0.0, 50.0), (190.0, 50.0)]]);
         let hidden = |_: LonLat| None;
         assert!(project_leg(&[(0.0, 0.0), (1.0, 1.0)], &hidden, &frame).is_empty());
+    }
+
+    #[test]
+    fn an_out_and_back_is_bowed_apart_and_a_lone_leg_is_not() {
+        let there = vec![vec![(0.0, 0.0), (200.0, 0.0)]];
+        let back = vec![vec![(200.0, 0.0), (0.0, 0.0)]];
+        let a = bowed(there.clone(), 9.0);
+        let b = bowed(back, 9.0);
+        let mid = |p: &Vec<Vec<(f64, f64)>>| point_along(&p[0], length(&p[0]) / 2.0).unwrap().0;
+        let gap = (mid(&a).1 - mid(&b).1).abs();
+        assert!(
+            (gap - 18.0).abs() < 0.5,
+            "the two arches part by twice the bow: {gap}"
+        );
+        assert_eq!(a[0][0], (0.0, 0.0), "the ends stay at the places");
+        assert_eq!(bowed(there.clone(), 0.0), there);
+        // Two pieces (cut by the frame) stay as they are.
+        let cut = vec![
+            vec![(0.0, 0.0), (50.0, 0.0)],
+            vec![(60.0, 0.0), (100.0, 0.0)],
+        ];
+        assert_eq!(bowed(cut.clone(), 9.0), cut);
     }
 
     #[test]

@@ -44,8 +44,10 @@ impl Place {
 }
 
 /// Stops grouped into places: a stop within [`SAME_PLACE_M`] of an earlier one shares its
-/// marker.
+/// marker. On a trip that stays within one calendar day, labels give the clock time instead of
+/// the date every stop shares.
 pub(crate) fn places(route: &Route, style: DateStyle) -> Vec<Place> {
+    let one_day = is_one_day(route);
     let mut out: Vec<Place> = Vec::new();
     for (i, s) in route.stops.iter().enumerate() {
         let p = s.position;
@@ -54,7 +56,11 @@ pub(crate) fn places(route: &Route, style: DateStyle) -> Vec<Place> {
             let dlon = (q.position.lon() - p.lon()).to_radians() * p.lat().to_radians().cos();
             6_371_000.0 * dlat.hypot(dlon) < SAME_PLACE_M
         });
-        let date = stay_text(s, style);
+        let date = if one_day {
+            stay_clock_text(s, style)
+        } else {
+            stay_text(s, style)
+        };
         let callout = wants_callout(&s.stop);
         let note = s
             .stop
@@ -83,6 +89,7 @@ impl Place {
         self.visits.push(i);
         self.callout |= callout;
         self.dates = match (self.dates.take(), date) {
+            (Some(a), Some(b)) if a == b => Some(a),
             (Some(a), Some(b)) => Some(format!("{a}, {b}")),
             (a, b) => a.or(b),
         };
@@ -119,6 +126,27 @@ fn wants_callout(stop: &Stop) -> bool {
                 _ => false,
             }
     })
+}
+
+/// Whether every dated stop of the trip falls on one calendar day (local to each stop).
+fn is_one_day(route: &Route) -> bool {
+    let mut days = route
+        .stops
+        .iter()
+        .flat_map(|s| [s.stop.arrive.as_ref(), s.stop.depart.as_ref()])
+        .flatten()
+        .map(|w| w.local_date());
+    match days.next() {
+        Some(first) => days.all(|d| d == first),
+        None => false,
+    }
+}
+
+/// A stop's stay by the clock, for a one-day trip: `09:00–10:30`.
+fn stay_clock_text(s: &RouteStop, style: DateStyle) -> Option<String> {
+    let a = s.stop.arrive.as_ref().and_then(dates::clock);
+    let d = s.stop.depart.as_ref().and_then(dates::clock);
+    dates::stay_clock(a, d, style)
 }
 
 /// A stop's stay as a label shows it (`5 Nov`, `7–8 Nov`), from its local calendar days.

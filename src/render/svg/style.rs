@@ -77,9 +77,15 @@ pub fn css(p: &str, t: &Theme) -> String {
         ("-locator", line(t.frame, "1")),
         (
             "-extent",
-            format!("fill:{};fill-opacity:0.2;stroke:{};stroke-width:1.2", t.route, t.route),
+            format!(
+                "fill:{};fill-opacity:0.2;stroke:{};stroke-width:1.2",
+                t.route, t.route
+            ),
         ),
-        ("-extent-dot", format!("fill:{};stroke:{};stroke-width:1", t.route, t.halo)),
+        (
+            "-extent-dot",
+            format!("fill:{};stroke:{};stroke-width:1", t.route, t.halo),
+        ),
         ("-connector", line(t.frame, "0.8")),
         ("-inset-frame", line(t.frame, "1")),
         ("-frame", line(t.frame, "0.5")),

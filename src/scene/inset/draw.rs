@@ -11,7 +11,7 @@ use crate::scene::basemap_layer::{basemap_layer, country_labels};
 use crate::scene::context::Ctx;
 use crate::scene::furniture;
 use crate::scene::labels::Placer;
-use crate::scene::legs::{leg_items, project_leg};
+use crate::scene::legs::{bowed, leg_items, project_leg};
 use crate::scene::markers::marker;
 use crate::scene::stop_labels::{key_line, place_label};
 use crate::scene::text_metrics::{Weight, width_px};
@@ -70,7 +70,11 @@ pub(crate) fn draw_insets(
         missing: 0,
         missing_h: 0.0,
     };
-    let markers: Vec<((f64, f64), f64)> = place_px.iter().copied().zip(ctx.radii.iter().copied()).collect();
+    let markers: Vec<((f64, f64), f64)> = place_px
+        .iter()
+        .copied()
+        .zip(ctx.radii.iter().copied())
+        .collect();
     let mut taken: Vec<Rect> = Vec::new();
     for (g, fitted) in groups {
         let locator = Rect::around(g.iter().map(|&i| place_px[i]))
@@ -140,8 +144,8 @@ fn draw_inset(
     items.extend(basemap_layer(&inset_view, &ctx.visited, origin));
     let mut placer = Placer::new(rect.grow(-3.0));
     let scale_items = scale_bar(ctx, fitted, rect, &mut placer);
-    for leg in &ctx.route.legs {
-        let parts = project_leg(&leg.path, &project, &rect);
+    for (leg, &bow) in ctx.route.legs.iter().zip(&ctx.bows) {
+        let parts = bowed(project_leg(&leg.path, &project, &rect), bow);
         for part in &parts {
             placer.add_route(part);
         }

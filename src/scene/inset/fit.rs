@@ -21,7 +21,14 @@ pub(crate) fn fit_inset(positions: &[LonLat], map_width_px: f64) -> Option<Fitte
     };
     let h = pick_height_px(&projection, positions, w, PADDING_PX)
         .ok()?
-        .clamp(0.5 * w, if map_width_px < NARROW_PX { 0.75 * w } else { w })
+        .clamp(
+            0.5 * w,
+            if map_width_px < NARROW_PX {
+                0.75 * w
+            } else {
+                w
+            },
+        )
         .round();
     fit(projection, positions, w, h, PADDING_PX).ok()
 }

@@ -39,9 +39,17 @@ pub(crate) fn place_frame(size: (f64, f64), locator: Option<Rect>, keep: &Keep) 
     let steps = |a: f64, b: f64| ((b - a) / STEP_PX).floor() as usize;
     let mut best: Option<(f64, Rect)> = None;
     for j in 0..=steps(y0, y1) + 1 {
-        let y = if j > steps(y0, y1) { y1 } else { y0 + j as f64 * STEP_PX };
+        let y = if j > steps(y0, y1) {
+            y1
+        } else {
+            y0 + j as f64 * STEP_PX
+        };
         for i in 0..=steps(x0, x1) + 1 {
-            let x = if i > steps(x0, x1) { x1 } else { x0 + i as f64 * STEP_PX };
+            let x = if i > steps(x0, x1) {
+                x1
+            } else {
+                x0 + i as f64 * STEP_PX
+            };
             let r = Rect::new(x.round(), y.round(), w, h);
             if !is_free(&r, locator, keep) {
                 continue;
@@ -91,7 +99,11 @@ pub(crate) fn connector(locator: &Rect, inset: &Rect) -> ((f64, f64), (f64, f64)
 mod test {
     use super::*;
 
-    fn keep<'a>(taken: &'a [Rect], markers: &'a [((f64, f64), f64)], route: &'a dyn Fn(&Rect) -> bool) -> Keep<'a> {
+    fn keep<'a>(
+        taken: &'a [Rect],
+        markers: &'a [((f64, f64), f64)],
+        route: &'a dyn Fn(&Rect) -> bool,
+    ) -> Keep<'a> {
         Keep {
             frame: Rect::new(0.0, 0.0, 960.0, 500.0),
             taken,
@@ -109,7 +121,11 @@ mod test {
         let r = place_frame((288.0, 200.0), Some(locator), &keep(&[], &markers, &route)).unwrap();
         assert!(!r.grow(10.0).contains((40.0, 460.0)));
         assert!(r.y >= 40.0 && Rect::new(0.0, 0.0, 960.0, 500.0).contains_rect(&r));
-        assert_eq!((r.right(), r.bottom()), (952.0, 492.0), "the free corner: {r:?}");
+        assert_eq!(
+            (r.right(), r.bottom()),
+            (952.0, 492.0),
+            "the free corner: {r:?}"
+        );
         let (a, b) = connector(&locator, &r);
         assert!(locator.contains(a) && r.contains(b));
     }

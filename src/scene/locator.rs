@@ -1,0 +1,131 @@
+//! A locator map: for a map of a small area (a city, a region, one country), a small map of
+//! the land around it with the main map's extent marked, so a reader knows where it is. Set in
+//! the map where it covers no leg, marker or inset; left out where there is no such place.
+
+use super::Item;
+use super::basemap_layer::basemap_layer;
+use super::context::Ctx;
+use super::inset::FittedMap;
+use super::inset::fit::NARROW_PX;
+use super::inset::frame::{Keep, place_frame};
+use crate::basemap::{self, Detail};
+use crate::geodesy::destination;
+use crate::geometry::{Rect, round_pt};
+use crate::model::LonLat;
+use crate::projection::{choose, fit, pick_height_px};
+
+/// Maps narrower than this on the ground (km across) get a locator map.
+pub(crate) const LOCATOR_MAX_KM: f64 = 1_500.0;
+/// What a locator map shows across, km: this many times the main map, within bounds.
+const LOCATOR_ZOOM_OUT: f64 = 8.0;
+const LOCATOR_MIN_KM: f64 = 1_600.0;
+const LOCATOR_MAX_SPAN_KM: f64 = 7_000.0;
+
+/// What the locator map needs to know of the main map.
+pub(crate) struct MainExtent<'a> {
+    /// The main map's projection in pixels.
+    pub map: &'a FittedMap,
+    /// The height of the part fitted to the trip (the map may be taller below), pixels.
+    pub fitted_h: f64,
+    /// The main map's scale there, km per pixel.
+    pub km_per_px: f64,
+}
+
+/// The locator map for the main map and its place, or `None` when the main map is wide enough
+/// to place itself or no free place exists.
+pub(crate) fn draw_locator(ctx: &Ctx, main: &MainExtent, keep: &Keep) -> Option<(Item, Rect)> {
+    let across_km = main.km_per_px * main.map.width_px();
+    if !(across_km.is_finite() && across_km < LOCATOR_MAX_KM) {
+        return None;
+    }
+    let centre = main
+        .map
+        .inverse_px(main.map.width_px() / 2.0, main.fitted_h / 2.0)?;
+    let span_km = (across_km * LOCATOR_ZOOM_OUT).clamp(LOCATOR_MIN_KM, LOCATOR_MAX_SPAN_KM);
+    let around: Vec<LonLat> = (0..8)
+        .filter_map(|k| destination(centre, f64::from(k) * 45.0, span_km * 500.0))
+        .collect();
+    let fitted = fit_locator(&around, main.map.width_px())?;
+    let rect = place_frame((fitted.width_px(), fitted.height_px()), None, keep)?;
+    Some((draw(ctx, main, &fitted, rect), rect))
+}
+
+/// The locator's projection (chosen as for a trip over `around`), fitted to its box.
+fn fit_locator(around: &[LonLat], map_width_px: f64) -> Option<FittedMap> {
+    let pts: Vec<(f64, f64)> = around.iter().map(|p| (p.lon(), p.lat())).collect();
+    let projection = choose(&pts, None);
+    let w = if map_width_px < NARROW_PX {
+        96.0
+    } else {
+        (map_width_px * 0.16).clamp(110.0, 170.0).round()
+    };
+    let h = pick_height_px(&projection, around, w, 2.0)
+        .ok()?
+        .clamp(0.7 * w, w)
+        .round();
+    fit(projection, around, w, h, 2.0).ok()
+}
+
+/// The locator's items: background, land and borders, the main map's extent, frame.
+fn draw(ctx: &Ctx, main: &MainExtent, fitted: &FittedMap, rect: Rect) -> Item {
+    let origin = (rect.x, rect.y);
+    let km = fitted.scale_at_centre_km_per_px().unwrap_or(f64::INFINITY);
+    let view = basemap::view(fitted, Detail::for_scale(km.max(2.5)), None);
+    let mut items = vec![Item::Rect {
+        class: "inset-bg",
+        rect,
+    }];
+    items.extend(basemap_layer(&view, &ctx.visited, origin));
+    items.push(extent_mark(main, fitted, origin));
+    items.push(Item::Rect {
+        class: "inset-frame",
+        rect,
+    });
+    Item::Group {
+        class: "locator-map",
+        items,
+    }
+}
+
+/// The main map's frame drawn on the locator: its outline, or a dot when that would be
+/// smaller than a few pixels.
+fn extent_mark(main: &MainExtent, fitted: &FittedMap, origin: (f64, f64)) -> Item {
+    let (w, h) = (main.map.width_px(), main.fitted_h);
+    let mut outline: Vec<(f64, f64)> = Vec::new();
+    for k in 0..40 {
+        let t = f64::from(k % 10) / 10.0;
+        let (x, y) = match k / 10 {
+            0 => (t * w, 0.0),
+            1 => (w, t * h),
+            2 => ((1.0 - t) * w, h),
+            _ => (0.0, (1.0 - t) * h),
+        };
+        if let Some(p) = main
+            .map
+            .inverse_px(x, y)
+            .and_then(|ll| fitted.project_px(ll))
+        {
+            outline.push(round_pt((p.0 + origin.0, p.1 + origin.1)));
+        }
+    }
+    let bounds = Rect::around(outline.iter().copied());
+    match bounds {
+        Some(b) if b.w >= 6.0 && b.h >= 6.0 && outline.len() >= 4 => Item::Path {
+            class: "extent",
+            parts: vec![outline],
+            closed: true,
+        },
+        _ => {
+            let c = main
+                .map
+                .inverse_px(w / 2.0, h / 2.0)
+                .and_then(|ll| fitted.project_px(ll))
+                .unwrap_or((fitted.width_px() / 2.0, fitted.height_px() / 2.0));
+            Item::Circle {
+                class: "extent-dot",
+                c: round_pt((c.0 + origin.0, c.1 + origin.1)),
+                r: 3.0,
+            }
+        }
+    }
+}
