@@ -15,7 +15,7 @@ use super::inset::members::inset_groups;
 use super::labels::{Placed, Placer};
 use super::legs::{leg_items, project_legs};
 use super::locator::{MainExtent, draw_locator};
-use super::markers::{MainMarkers, main_markers, marker};
+use super::markers::{MainMarkers, MarkerRoom, main_markers, marker, small_dot};
 use super::places::SAME_PLACE_M;
 use super::stop_labels::{key_line, place_all};
 use super::{Item, Layer, MapOptions, Scene};
@@ -259,23 +259,17 @@ fn draw(
         .iter()
         .map(|&c| c.0.is_finite() && c.1.is_finite() && frame.contains(c))
         .collect();
-    let markers = main_markers(
-        &place_px,
-        &ctx.radii,
-        &on_map,
-        &insets.in_inset,
+    let room = MarkerRoom {
+        place_px: &place_px,
+        radii: &ctx.radii,
+        on_map: &on_map,
+        in_inset: &insets.in_inset,
+        importance: &ctx.importance,
         frame,
-        &insets.rects,
-        &mut placer,
-    );
-    let placed = place_all(
-        &mut placer,
-        &ctx.places,
-        &markers.shown,
-        &markers.marker_px,
-        &ctx.radii,
-        ctx.options.annotate,
-    );
+        insets: &insets.rects,
+    };
+    let markers = main_markers(&room, &mut placer);
+    let placed = place_all(ctx, &mut placer, &markers);
     let mut key = insets.key;
     let (stop_items, mut label_items) =
         markers_and_labels(ctx, &on_map, &insets.in_inset, markers, placed, &mut key);
@@ -350,7 +344,11 @@ fn markers_and_labels(
         if in_inset[i] {
             continue;
         }
-        stop_items.push(marker(markers.marker_px[i], &p.numbers(), ctx.radii[i]));
+        stop_items.push(if markers.small[i] {
+            small_dot(markers.marker_px[i])
+        } else {
+            marker(markers.marker_px[i], &p.numbers(), ctx.radii[i])
+        });
         match placed[i].take() {
             Some(placed) => label_items.push(Item::Group {
                 class: "label",

@@ -4,7 +4,7 @@
 use super::MapOptions;
 use super::basemap_layer::visited_countries;
 use super::legs::bows;
-use super::places::{Place, places};
+use super::places::{Place, by_importance, places};
 use crate::basemap::Country;
 use crate::model::Route;
 
@@ -22,6 +22,8 @@ pub(crate) struct Ctx<'a> {
     pub visited: Vec<Country>,
     /// How far each leg is bowed from its straight path, pixels (see [`super::legs::bows`]).
     pub bows: Vec<f64>,
+    /// The places from most to least important (see [`super::places::by_importance`]).
+    pub importance: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -36,6 +38,7 @@ impl<'a> Ctx<'a> {
                 .position(|p| p.visits.contains(&stop))
                 .unwrap_or(stop)
         });
+        let importance = by_importance(route, &places);
         Ctx {
             route,
             options,
@@ -43,6 +46,7 @@ impl<'a> Ctx<'a> {
             radii,
             visited,
             bows,
+            importance,
         }
     }
 

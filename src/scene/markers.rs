@@ -1,12 +1,20 @@
-//! Numbered markers on the main map: markers that would touch are nudged apart (out of the
-//! insets too); one that left its place is tied to it by a leader from a small dot; a place
-//! shown in an inset keeps only a dot.
+//! Markers on the main map. Each place gets a numbered marker at its place, nudged at most
+//! [`MAX_SHIFT_PX`] where markers would touch (tied to its place by a short leader when it
+//! moved off it); a place whose marker cannot fit that near — a dense stretch of a long trip on
+//! a phone-width map — gets a small unnumbered dot instead, the most important places (see
+//! [`super::places::by_importance`]) keeping their numbers. A place shown in an inset keeps only
+//! a dot.
 
 use super::labels::Placer;
 use super::places::MARKER_FONT_PX;
-use super::spread::spread;
+use super::spread::{GAP_PX, spread};
 use super::{Anchor, Item};
 use crate::geometry::{Rect, round_pt, round1};
+
+/// The farthest a numbered marker is drawn from its place, pixels.
+pub(crate) const MAX_SHIFT_PX: f64 = 10.0;
+/// Radius of the unnumbered dot of a place whose marker could not fit, pixels.
+pub(crate) const SMALL_DOT_R: f64 = 3.5;
 
 /// A numbered marker: a disc and its number(s).
 pub(crate) fn marker(c: (f64, f64), numbers: &str, r: f64) -> Item {
@@ -28,48 +36,72 @@ pub(crate) fn marker(c: (f64, f64), numbers: &str, r: f64) -> Item {
     }
 }
 
+/// An unnumbered dot for a place whose marker could not fit.
+pub(crate) fn small_dot(c: (f64, f64)) -> Item {
+    Item::Circle {
+        class: "stop-dot",
+        c: round_pt(c),
+        r: SMALL_DOT_R,
+    }
+}
+
 /// Where the main map's markers go and what marks the true places.
 pub(crate) struct MainMarkers {
     /// Each place's marker centre (its projected place unless nudged), pixels.
     pub marker_px: Vec<(f64, f64)>,
-    /// The places with a marker on the main map, in place order.
+    /// Each place's marker radius as drawn: its numbered marker's, or a small dot's.
+    pub radii: Vec<f64>,
+    /// The places with a mark on the main map (a numbered marker or a small dot), in place
+    /// order.
     pub shown: Vec<usize>,
+    /// Whether each place is drawn as a small unnumbered dot.
+    pub small: Vec<bool>,
     /// Dots at places shown in an inset, and dots with leaders where a marker was nudged off
     /// its place, in place order.
     pub items: Vec<Item>,
 }
 
-/// Nudges the markers of the places on the main map (`on_map` and not `in_inset`) apart
-/// within `frame`, keeping clear of `insets`; adds every marker, dot and leader to `placer` as
-/// obstacles.
-pub(crate) fn main_markers(
-    place_px: &[(f64, f64)],
-    radii: &[f64],
-    on_map: &[bool],
-    in_inset: &[bool],
-    frame: Rect,
-    insets: &[Rect],
-    placer: &mut Placer,
-) -> MainMarkers {
-    let shown: Vec<usize> = (0..place_px.len())
-        .filter(|&i| on_map[i] && !in_inset[i])
+/// What the main map's markers must respect.
+pub(crate) struct MarkerRoom<'a> {
+    /// Where each place falls on the map, pixels.
+    pub place_px: &'a [(f64, f64)],
+    /// Each place's numbered-marker radius.
+    pub radii: &'a [f64],
+    /// Whether each place falls inside the frame.
+    pub on_map: &'a [bool],
+    /// Whether each place is shown in an inset instead.
+    pub in_inset: &'a [bool],
+    /// The places from most to least important.
+    pub importance: &'a [usize],
+    /// The map's frame.
+    pub frame: Rect,
+    /// Insets and locator maps, which markers keep out of.
+    pub insets: &'a [Rect],
+}
+
+/// Decides each main-map place's mark (numbered marker or small dot), nudges numbered markers
+/// apart by at most [`MAX_SHIFT_PX`], and adds every mark, dot and leader to `placer` as an
+/// obstacle.
+pub(crate) fn main_markers(room: &MarkerRoom, placer: &mut Placer) -> MainMarkers {
+    let n = room.place_px.len();
+    let shown: Vec<usize> = (0..n)
+        .filter(|&i| room.on_map[i] && !room.in_inset[i])
         .collect();
-    let spread_px = spread(
-        &shown.iter().map(|&i| place_px[i]).collect::<Vec<_>>(),
-        &shown.iter().map(|&i| radii[i]).collect::<Vec<_>>(),
-        frame.grow(-2.0),
-        insets,
-    );
-    let mut marker_px = place_px.to_vec();
-    for (&i, &c) in shown.iter().zip(&spread_px) {
+    let mut small = vec![false; n];
+    let full = numbered(room, &shown, &mut small);
+    let mut marker_px = room.place_px.to_vec();
+    for (i, c) in nudged(room, &full, &mut small) {
         marker_px[i] = c;
     }
+    let radii: Vec<f64> = (0..n)
+        .map(|i| if small[i] { SMALL_DOT_R } else { room.radii[i] })
+        .collect();
     let mut items: Vec<Item> = Vec::new();
-    for (i, &c) in place_px.iter().enumerate() {
-        if !on_map[i] {
+    for (i, &c) in room.place_px.iter().enumerate() {
+        if !room.on_map[i] {
             continue;
         }
-        if in_inset[i] {
+        if room.in_inset[i] {
             placer.add_obstacle(Rect::new(c.0 - 3.0, c.1 - 3.0, 6.0, 6.0));
             items.push(Item::Circle {
                 class: "dot",
@@ -80,12 +112,74 @@ pub(crate) fn main_markers(
         }
         let (m, r) = (marker_px[i], radii[i]);
         placer.add_marker(m, r);
-        items.extend(leader_to_place(c, m, r, placer));
+        if !small[i] {
+            items.extend(leader_to_place(c, m, r, placer));
+        }
     }
     MainMarkers {
         marker_px,
+        radii,
         shown,
+        small,
         items,
+    }
+}
+
+/// The places of `shown` that keep a numbered marker, most important first: each must be far
+/// enough from those already kept that a nudge of at most [`MAX_SHIFT_PX`] each parts them; the
+/// others are marked `small`.
+fn numbered(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) -> Vec<usize> {
+    let mut kept: Vec<usize> = Vec::new();
+    for &i in room.importance.iter().filter(|i| shown.contains(i)) {
+        let p = room.place_px[i];
+        let fits = kept.iter().all(|&j| {
+            let q = room.place_px[j];
+            let need = room.radii[i] + room.radii[j] + GAP_PX;
+            (p.0 - q.0).hypot(p.1 - q.1) >= need - MAX_SHIFT_PX
+        });
+        if fits {
+            kept.push(i);
+        } else {
+            small[i] = true;
+        }
+    }
+    kept.sort_unstable();
+    kept
+}
+
+/// The numbered markers nudged apart (out of the insets too): their new centres. A marker the
+/// nudge would move more than [`MAX_SHIFT_PX`] becomes a small dot (the least important such
+/// one first) and the rest are nudged again.
+fn nudged(room: &MarkerRoom, full: &[usize], small: &mut [bool]) -> Vec<(usize, (f64, f64))> {
+    let rank: Vec<usize> = {
+        let mut r = vec![0; room.place_px.len()];
+        for (k, &i) in room.importance.iter().enumerate() {
+            r[i] = k;
+        }
+        r
+    };
+    let mut full = full.to_vec();
+    loop {
+        let moved = spread(
+            &full.iter().map(|&i| room.place_px[i]).collect::<Vec<_>>(),
+            &full.iter().map(|&i| room.radii[i]).collect::<Vec<_>>(),
+            room.frame.grow(-2.0),
+            room.insets,
+        );
+        let shift = |k: usize| {
+            let (a, b) = (room.place_px[full[k]], moved[k]);
+            (a.0 - b.0).hypot(a.1 - b.1)
+        };
+        let worst = (0..full.len())
+            .filter(|&k| shift(k) > MAX_SHIFT_PX)
+            .max_by_key(|&k| rank[full[k]]);
+        match worst {
+            None => return full.iter().copied().zip(moved).collect(),
+            Some(k) => {
+                small[full[k]] = true;
+                full.remove(k);
+            }
+        }
     }
 }
 
@@ -117,41 +211,58 @@ fn leader_to_place(c: (f64, f64), m: (f64, f64), r: f64, placer: &mut Placer) ->
 mod test {
     use super::*;
 
+    fn room<'a>(
+        px: &'a [(f64, f64)],
+        radii: &'a [f64],
+        flags: &'a (Vec<bool>, Vec<bool>),
+        importance: &'a [usize],
+    ) -> MarkerRoom<'a> {
+        MarkerRoom {
+            place_px: px,
+            radii,
+            on_map: &flags.0,
+            in_inset: &flags.1,
+            importance,
+            frame: Rect::new(0.0, 0.0, 400.0, 300.0),
+            insets: &[],
+        }
+    }
+
     #[test]
-    fn touching_markers_part_and_a_moved_one_gets_a_leader() {
-        let frame = Rect::new(0.0, 0.0, 400.0, 300.0);
-        let mut placer = Placer::new(frame);
-        let px = [
-            (100.0, 100.0),
-            (104.0, 100.0),
-            (300.0, 200.0),
-            (200.0, 200.0),
-        ];
-        let m = main_markers(
-            &px,
-            &[8.0; 4],
-            &[true, true, true, false],
-            &[false, false, true, false],
-            frame,
-            &[],
-            &mut placer,
-        );
+    fn touching_markers_part_a_little_and_an_inset_place_keeps_a_dot() {
+        let px = [(100.0, 100.0), (104.0, 100.0), (300.0, 200.0), (200.0, 200.0)];
+        let flags = (vec![true, true, true, false], vec![false, false, true, false]);
+        let mut placer = Placer::new(Rect::new(0.0, 0.0, 400.0, 300.0));
+        let m = main_markers(&room(&px, &[8.0; 4], &flags, &[0, 1, 2, 3]), &mut placer);
         assert_eq!(m.shown, [0, 1]);
-        let d = (m.marker_px[0].0 - m.marker_px[1].0).hypot(m.marker_px[0].1 - m.marker_px[1].1);
-        assert!(d >= 16.0, "markers still touch: {d}");
+        assert_eq!(m.small, [false, true, false, false], "4 px apart: the second is a dot");
+        assert_eq!(m.marker_px[1], px[1]);
         assert_eq!(m.marker_px[2], px[2], "an inset's place keeps its position");
-        let dots = m
-            .items
-            .iter()
-            .filter(|i| matches!(i, Item::Circle { class: "dot", .. }))
-            .count();
-        assert!(dots >= 1);
+        assert!(m.items.iter().any(|i| matches!(i, Item::Circle { class: "dot", .. })));
+    }
+
+    #[test]
+    fn the_more_important_place_keeps_its_number_and_no_marker_moves_far() {
+        // A row of markers 12 px apart: every other one fits with a small nudge.
+        let px: Vec<(f64, f64)> = (0..9).map(|k| (100.0 + 12.0 * k as f64, 150.0)).collect();
+        let flags = (vec![true; 9], vec![false; 9]);
+        let importance: Vec<usize> = (0..9).rev().collect();
+        let mut placer = Placer::new(Rect::new(0.0, 0.0, 400.0, 300.0));
+        let m = main_markers(&room(&px, &[8.0; 9], &flags, &importance), &mut placer);
+        assert!(!m.small[8], "the most important place keeps its number");
+        for i in (0..9).filter(|&i| !m.small[i]) {
+            let d = (m.marker_px[i].0 - px[i].0).hypot(m.marker_px[i].1 - px[i].1);
+            assert!(d <= MAX_SHIFT_PX + 1e-9, "marker {i} moved {d} px");
+        }
+        assert!(m.small.iter().filter(|&&s| s).count() >= 3);
+    }
+
+    #[test]
+    fn markers_and_dots_draw() {
         match marker((10.0, 10.0), "1,3", 12.0) {
-            Item::Group {
-                class: "marker",
-                items,
-            } => assert_eq!(items.len(), 2),
+            Item::Group { class: "marker", items } => assert_eq!(items.len(), 2),
             other => panic!("{other:?}"),
         }
+        assert!(matches!(small_dot((1.0, 2.0)), Item::Circle { class: "stop-dot", .. }));
     }
 }

@@ -128,6 +128,42 @@ fn wants_callout(stop: &Stop) -> bool {
     })
 }
 
+/// The places in the order a desk would label them when not all fit: the trip's ends first,
+/// then the longest stays, then the biggest places (by the gazetteer's population, where the
+/// stop was placed by name), then in visiting order.
+pub(crate) fn by_importance(route: &Route, places: &[Place]) -> Vec<usize> {
+    let last = route.stops.len().saturating_sub(1);
+    let key = |p: &Place| {
+        let end = p.visits.iter().any(|&v| v == 0 || v == last);
+        let days: i64 = p
+            .visits
+            .iter()
+            .map(|&v| stay_days(&route.stops[v]))
+            .sum::<i64>()
+            + p.visits.len() as i64
+            - 1;
+        let population = p
+            .visits
+            .iter()
+            .flat_map(|&v| &route.stops[v].stop.extra)
+            .filter(|(k, _)| k == "population")
+            .filter_map(|(_, v)| v.as_f64())
+            .fold(0.0, f64::max);
+        (!end, -days, -(population as i64), p.visits[0])
+    };
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    order.sort_by_key(|&i| key(&places[i]));
+    order
+}
+
+/// Whole days between a stop's arrival and departure (0 for a stop within one day).
+fn stay_days(s: &RouteStop) -> i64 {
+    match (&s.stop.arrive, &s.stop.depart) {
+        (Some(a), Some(d)) => (d.local_date() - a.local_date()).get_days().into(),
+        _ => 0,
+    }
+}
+
 /// Whether every dated stop of the trip falls on one calendar day (local to each stop).
 fn is_one_day(route: &Route) -> bool {
     let mut days = route

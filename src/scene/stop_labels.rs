@@ -1,7 +1,9 @@
 //! Each place's label (its name, dates and, as a callout, its note) and the key line for a
 //! place whose label finds no room; the order in which a map's labels are placed.
 
+use super::context::Ctx;
 use super::labels::{self, Placer};
+use super::markers::MainMarkers;
 use super::places::Place;
 use super::text_metrics::{self, Weight, truncate_to};
 
@@ -67,43 +69,46 @@ pub(crate) fn key_line(p: &Place) -> String {
     }
 }
 
-/// Places the labels of the places `shown` (markers at `marker_px`, radii `radii`): those
-/// with at most two free places beside their marker first (before a neighbour's label takes
-/// one), the rest in visiting order. Returns each place's label, `None` where none fits.
+/// Places the labels of the places with a mark on the main map: numbered markers before small
+/// dots; among them the trip's ends first, then those with at most two free places beside
+/// their marker (before a neighbour's label takes one), then by importance. Returns each place's
+/// label, `None` where none fits.
 pub(crate) fn place_all(
+    ctx: &Ctx,
     placer: &mut Placer,
-    places: &[Place],
-    shown: &[usize],
-    marker_px: &[(f64, f64)],
-    radii: &[f64],
-    annotate: bool,
+    marks: &MainMarkers,
 ) -> Vec<Option<labels::Placed>> {
-    let wants_callout = |p: &Place| annotate || p.callout;
-    let choices: Vec<usize> = (0..places.len())
+    let n = ctx.places.len();
+    let mut rank = vec![0; n];
+    for (k, &i) in ctx.importance.iter().enumerate() {
+        rank[i] = k;
+    }
+    let last = ctx.route.stops.len().saturating_sub(1);
+    let spec = |i: usize| {
+        label_spec(&ctx.places[i], marks.marker_px[i], marks.radii[i], ctx.callout(i))
+    };
+    let choices: Vec<usize> = (0..n)
         .map(|i| {
-            if shown.contains(&i) {
-                let spec = label_spec(
-                    &places[i],
-                    marker_px[i],
-                    radii[i],
-                    wants_callout(&places[i]),
-                );
-                placer.free_near(&spec).min(3)
+            if marks.shown.contains(&i) {
+                placer.free_near(&spec(i)).min(3)
             } else {
                 0
             }
         })
         .collect();
-    let mut order = shown.to_vec();
-    order.sort_by_key(|&i| (choices[i], i));
-    let mut placed: Vec<Option<labels::Placed>> = vec![None; places.len()];
+    let mut order = marks.shown.clone();
+    order.sort_by_key(|&i| {
+        let end = ctx.places[i].visits.iter().any(|&v| v == 0 || v == last);
+        (marks.small[i], !end, choices[i], rank[i])
+    });
+    let mut placed: Vec<Option<labels::Placed>> = vec![None; n];
     for i in order {
         placed[i] = place_label(
             placer,
-            &places[i],
-            marker_px[i],
-            radii[i],
-            wants_callout(&places[i]),
+            &ctx.places[i],
+            marks.marker_px[i],
+            marks.radii[i],
+            ctx.callout(i),
         );
     }
     placed
@@ -151,30 +156,5 @@ mod test {
                 .iter()
                 .all(|i| !matches!(i, crate::scene::Item::Rect { .. }))
         );
-    }
-
-    #[test]
-    fn crowded_labels_go_first_and_unplaceable_ones_are_none() {
-        let places = vec![place("A", None), place("B", None)];
-        let mut placer = Placer::new(Rect::new(0.0, 0.0, 400.0, 200.0));
-        let placed = place_all(
-            &mut placer,
-            &places,
-            &[0, 1],
-            &[(50.0, 50.0), (300.0, 150.0)],
-            &[8.0, 8.0],
-            false,
-        );
-        assert!(placed.iter().all(Option::is_some));
-        let mut full = Placer::new(Rect::new(0.0, 0.0, 30.0, 20.0));
-        let none = place_all(
-            &mut full,
-            &places[..1],
-            &[0],
-            &[(15.0, 10.0)],
-            &[8.0],
-            false,
-        );
-        assert!(none[0].is_none());
     }
 }

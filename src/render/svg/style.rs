@@ -50,6 +50,10 @@ pub fn css(p: &str, t: &Theme) -> String {
             format!("{};font-weight:700", text(t.marker_text, "10.5px")),
         ),
         (
+            "-stop-dot",
+            format!("fill:{};stroke:{};stroke-width:1.2", t.route, t.halo),
+        ),
+        (
             "-dot",
             format!("fill:{};stroke:{};stroke-width:1", t.route, t.halo),
         ),
