@@ -441,3 +441,24 @@ fn check_10_in_the_png_catches_missing_glyphs() {
     assert_eq!(missing[&texts[1]], vec!['\u{E9D0}']);
     assert_eq!(missing[&texts[2]], Vec::<char>::new());
 }
+
+/// A leg styled by travel mode (`leg-ferry`, alone or beside `leg`) is still a leg, and its
+/// arrowhead (`arrow-ferry`) still its arrowhead.
+#[test]
+fn legs_styled_by_mode_are_still_legs() {
+    let svg = broken(
+        r#"<path class="tm-t-leg" d="M80 140l100 0"/>
+<path class="tm-t-arrow""#,
+        r#"<path class="tm-t-leg-ferry" d="M80 140l100 0"/>
+<path class="tm-t-arrow-ferry""#,
+    )
+    .replacen(
+        r#"<path class="tm-t-leg" d="M180 140l100 0"/>"#,
+        r#"<path class="tm-t-leg tm-t-leg-train" d="M180 140l100 0"/>"#,
+        1,
+    );
+    let reading = desk::reading::read(&svg).unwrap();
+    assert_eq!(reading.views[0].legs.len(), 3);
+    assert!(reading.views[0].legs.iter().all(|l| l.arrow.is_some()));
+    assert!(check(&svg).is_empty(), "{:?}", check(&svg));
+}

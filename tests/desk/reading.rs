@@ -337,6 +337,47 @@ impl Walker {
             .map(str::to_string)
     }
 
+    /// What the element is, from its class tokens: the first known kind among them, with
+    /// styled variants folded in (`leg-ferry` is a `leg`, `arrow-flight` an `arrow`), else its
+    /// first class.
+    fn kind(&self, n: &Node) -> String {
+        const KINDS: [&str; 15] = [
+            "inset",
+            "inset-frame",
+            "inset-bg",
+            "marker",
+            "marker-dot",
+            "marker-num",
+            "label",
+            "leader",
+            "callout",
+            "dot",
+            "leg",
+            "arrow",
+            "locator",
+            "frame",
+            "scale",
+        ];
+        let p = format!("{}-", self.prefix);
+        let tokens: Vec<&str> = n
+            .attribute("class")
+            .unwrap_or("")
+            .split_whitespace()
+            .filter_map(|c| c.strip_prefix(&p))
+            .collect();
+        for t in &tokens {
+            if KINDS.contains(t) {
+                return t.to_string();
+            }
+            for family in ["leg", "arrow"] {
+                if t.strip_prefix(family).is_some_and(|r| r.starts_with('-')) {
+                    return family.to_string();
+                }
+            }
+        }
+        tokens.first().map(|t| t.to_string()).unwrap_or_default()
+    }
+
     fn text_of(&self, n: &Node, ts: &Transform, layer: &str, view: Option<usize>) -> Text {
         let at = apply(ts, (num(n, "x"), num(n, "y")));
         let anchor = match n.attribute("text-anchor") {
@@ -363,7 +404,7 @@ impl Walker {
             Some(t) => then(&ts, &t.parse::<Transform>().unwrap_or_default()),
             None => ts,
         };
-        let class = self.class(&n).unwrap_or_default();
+        let class = self.kind(&n);
         let mut layer = layer.to_string();
         let mut view = view;
         if n.has_tag_name("g")
@@ -388,7 +429,7 @@ impl Walker {
                     .descendants()
                     .find(|c| {
                         c.has_tag_name("rect")
-                            && matches!(self.class(c).as_deref(), Some("inset-frame" | "inset-bg"))
+                            && matches!(self.kind(c).as_str(), "inset-frame" | "inset-bg")
                     })
                     .map(|r| self.rect_of(&r, &ts))
                     .unwrap_or(Rect::xywh(0.0, 0.0, 0.0, 0.0));
@@ -399,12 +440,8 @@ impl Walker {
                 }
             }
             ("g", "marker") if view.is_some() => {
-                let disc = n
-                    .descendants()
-                    .find(|c| self.class(c).as_deref() == Some("marker-dot"));
-                let number = n
-                    .descendants()
-                    .find(|c| self.class(c).as_deref() == Some("marker-num"));
+                let disc = n.descendants().find(|c| self.kind(c) == "marker-dot");
+                let number = n.descendants().find(|c| self.kind(c) == "marker-num");
                 if let Some(d) = disc {
                     let numbers = match numbers_attr(&n, "data-stop") {
                         Some(v) => {
@@ -430,7 +467,7 @@ impl Walker {
                 let mut leader = None;
                 let mut callout = None;
                 for c in n.descendants().filter(|c| c.is_element()) {
-                    match (c.tag_name().name(), self.class(&c).as_deref()) {
+                    match (c.tag_name().name(), Some(self.kind(&c).as_str())) {
                         ("text", _) => lines.push(self.text_of(&c, &ts, &layer, view)),
                         ("line", Some("leader")) => {
                             leader = Some((

@@ -11,10 +11,14 @@ pub fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The key's text: its lines joined.
+/// The key's text (furniture texts of a class `key…` or `notes…`): its lines joined.
 fn key_text(case: &Case) -> String {
     case.reading
-        .texts_of("key")
+        .texts
+        .iter()
+        .filter(|t| {
+            t.layer == "furniture" && (t.class.starts_with("key") || t.class.starts_with("notes"))
+        })
         .map(|t| t.text.as_str())
         .collect::<Vec<_>>()
         .join(" ")
