@@ -429,14 +429,13 @@ fn checks_6_and_10_in_the_browser_catch_overlaps_clipping_and_missing_glyphs() {
 /// (nor, with today's Latin subset, for Japanese), and finds every glyph of a Latin name.
 #[test]
 fn check_10_in_the_png_catches_missing_glyphs() {
-    let db = desk::png_glyphs::fonts(&common::root());
     let reading = desk::reading::read(GOOD).unwrap();
     let texts = vec![
         ("label-name".to_string(), "Coburg".to_string()),
         ("label-name".to_string(), "Cob\u{E9D0}urg".to_string()),
         ("title".to_string(), "Zürich–Genève".to_string()),
     ];
-    let missing = desk::png_glyphs::missing(&db, &reading.prefix, &reading.css, &texts);
+    let missing = desk::png_glyphs::missing(&reading.prefix, &reading.css, &texts);
     assert_eq!(missing[&texts[0]], Vec::<char>::new());
     assert_eq!(missing[&texts[1]], vec!['\u{E9D0}']);
     assert_eq!(missing[&texts[2]], Vec::<char>::new());

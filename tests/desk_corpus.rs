@@ -113,7 +113,7 @@ fn draw_trip(root: &Path, e: &Entry, maps: &Path) -> Vec<Drawn> {
 }
 
 /// Check 10 in the PNG for one trip's maps: its texts laid out once with the PNG's fonts.
-fn png_glyphs(db: &std::sync::Arc<resvg::usvg::fontdb::Database>, drawn: &mut [Drawn]) {
+fn png_glyphs(drawn: &mut [Drawn]) {
     let Some(first) = drawn.iter().find_map(|d| d.reading.as_ref()) else {
         return;
     };
@@ -125,7 +125,7 @@ fn png_glyphs(db: &std::sync::Arc<resvg::usvg::fontdb::Database>, drawn: &mut [D
         }
     }
     let texts: Vec<(String, String)> = texts.into_iter().collect();
-    let missing = desk::png_glyphs::missing(db, &prefix, &css, &texts);
+    let missing = desk::png_glyphs::missing(&prefix, &css, &texts);
     for d in drawn.iter_mut() {
         let Some(r) = &d.reading else { continue };
         let mut problems: Vec<String> = Vec::new();
@@ -292,12 +292,11 @@ fn corpus_maps_pass_the_desk_checks_or_fail_as_listed() {
     let bless = std::env::var("TRIPMAP_DESK_BLESS").is_ok_and(|v| v == "1");
 
     // In process, in parallel: draw, read back and check every map.
-    let db = desk::png_glyphs::fonts(&root);
     let mut drawn: Vec<Vec<Drawn>> = entries
         .par_iter()
         .map(|e| {
             let mut d = draw_trip(&root, e, &maps);
-            png_glyphs(&db, &mut d);
+            png_glyphs(&mut d);
             d
         })
         .collect();

@@ -95,19 +95,12 @@ pub struct Trip {
     pub source: Option<String>,
 }
 
-/// Whether a stop asks for its note as a callout (a `callout` property that is true).
+/// Whether a stop asks for its note as a callout: the corpus marks such stops with
+/// `"properties": {"callout": true}` (JSON only).
 fn wants_callout(stop: &tripmap::model::Stop) -> bool {
-    stop.extra.iter().any(|(k, v)| {
-        k == "callout"
-            && match v {
-                serde_json::Value::Bool(b) => *b,
-                serde_json::Value::Number(n) => n.as_f64() == Some(1.0),
-                serde_json::Value::String(t) => {
-                    matches!(t.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes")
-                }
-                _ => false,
-            }
-    })
+    stop.extra
+        .iter()
+        .any(|(k, v)| k == "callout" && *v == serde_json::Value::Bool(true))
 }
 
 /// Reads and plans one trip (geocoding names as `tripmap render` does).
