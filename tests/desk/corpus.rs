@@ -142,11 +142,9 @@ pub fn load(root: &Path, e: &Entry) -> Result<Trip, String> {
 
 /// The scene of `route` at `width` through the library (`scene::build`), light theme.
 pub fn scene(route: &Route, width: u32, annotate: bool) -> Result<tripmap::scene::Scene, String> {
-    let options = MapOptions {
-        width_px: f64::from(width),
-        annotate,
-        ..MapOptions::default()
-    };
+    let mut options = MapOptions::default();
+    options.width_px = f64::from(width);
+    options.annotate = annotate;
     tripmap::scene::build(route, &options).map_err(|e| e.to_string())
 }
 
