@@ -17,6 +17,9 @@ use crate::model::{Itinerary, Stop, Track};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+/// A JSON object: a feature's properties or its geometry.
+type Object = Map<String, Value>;
+
 /// Properties read into stop fields.
 const FIELDS: &[&str] = &["name", "arrive", "depart", "tz", "note", "kind", "place"];
 /// Properties tripmap derives when writing, skipped when reading.
@@ -128,10 +131,7 @@ fn read_features(
 }
 
 /// Feature `fno`'s properties (empty when absent or null) and geometry, or an error naming it.
-fn properties_and_geometry(
-    fno: usize,
-    feature: &Value,
-) -> Result<(Map<String, Value>, &Map<String, Value>), Error> {
+fn properties_and_geometry(fno: usize, feature: &Value) -> Result<(Object, &Object), Error> {
     let Value::Object(f) = feature else {
         return Err(Error::Shape(format!(
             "feature {fno}: expected an object, found {}",
