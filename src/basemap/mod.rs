@@ -22,6 +22,8 @@
 //! assert_eq!(jordan.adm0_a3, "JOR");
 //! ```
 
+/// The visible cap of a globe, and clipping to it in degrees.
+mod cap;
 /// Clipping at the cut meridian, the poles and the visible cap, then projecting.
 mod clip;
 /// Which country a point is in.
@@ -30,10 +32,14 @@ mod country;
 pub mod data;
 /// Decoding the compact basemap format.
 pub mod decode;
+/// Densifying edges in degrees before projecting.
+mod densify;
 /// The part of the globe a regional map shows.
 mod extent;
 /// Meridians and parallels.
 mod graticule;
+/// Cutting whole-world maps at the seam opposite the central meridian.
+mod seam;
 /// Simplifying and rounding to the pixel grid.
 mod simplify;
 
