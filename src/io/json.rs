@@ -6,7 +6,7 @@
 
 use super::fields::RawStop;
 use super::json_raw;
-use super::json_value::{kind_of, optional_degrees, optional_string};
+use super::json_value::{kind_of, optional_degrees, optional_string, wrong_type};
 use crate::error::{Error, StopRef, did_you_mean};
 use crate::limits::Limits;
 use crate::model::Itinerary;
@@ -133,11 +133,7 @@ fn read_stop(value: &Value, number: usize) -> Result<crate::model::Stop, Error> 
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Object(m)) => flatten_properties(m),
         Some(other) => {
-            return Err(Error::field(
-                at,
-                "properties",
-                format!("expected an object, found {}", kind_of(other)),
-            ));
+            return Err(wrong_type(&at, "properties", "an object", other));
         }
     };
     RawStop {

@@ -25,11 +25,7 @@ pub(crate) fn optional_string(
     match object.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(Error::field(
-            at.clone(),
-            key,
-            format!("expected a string, found {}", kind_of(other)),
-        )),
+        Some(other) => Err(wrong_type(at, key, "a string", other)),
     }
 }
 
@@ -46,12 +42,17 @@ pub(crate) fn optional_degrees(
             .as_f64()
             .map(Some)
             .ok_or_else(|| Error::field(at.clone(), key, format!("{n} is not a usable number"))),
-        Some(other) => Err(Error::field(
-            at.clone(),
-            key,
-            format!("expected a number of degrees, found {}", kind_of(other)),
-        )),
+        Some(other) => Err(wrong_type(at, key, "a number of degrees", other)),
     }
+}
+
+/// The error for field `key` of stop `at` holding `found` where `expected` (`a string`) belongs.
+pub(crate) fn wrong_type(at: &StopRef, key: &str, expected: &str, found: &Value) -> Error {
+    Error::field(
+        at.clone(),
+        key,
+        format!("expected {expected}, found {}", kind_of(found)),
+    )
 }
 
 #[cfg(test)]
