@@ -1,4 +1,4 @@
-//! Readers: bytes of a trip file in, a validated [`Itinerary`](crate::model::Itinerary) out (stops, and recorded tracks
+//! Readers: bytes of a trip file in, a validated [`Itinerary`] out (stops, and recorded tracks
 //! from GeoJSON, GPX and KML). One file per format.
 
 mod csv;

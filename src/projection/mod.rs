@@ -1,6 +1,6 @@
 //! Map projections: pure functions from lon/lat degrees to a plane and back.
 //!
-//! One file per projection. Each implements [`Projection`](crate::projection::Projection);
+//! One file per projection. Each implements [`Projection`];
 //! [`fit`](crate::projection::fit()) scales a projection to a pixel box and
 //! [`choose`](crate::projection::choose()) picks one for a trip.
 //!

@@ -1,7 +1,7 @@
 //! Writers: a [`Route`] (and, for pictures, its [`Scene`]) in, output files out. GeoJSON, KML and
 //! GPX stay in lon/lat and read the route; the SVG and PNG read the scene.
 //!
-//! [`write`] is the one table of outputs: one `match` arm per [`OutputFormat`], each calling its
+//! [`write()`] is the one table of outputs: one `match` arm per [`OutputFormat`], each calling its
 //! writer, whose bytes are named by [`OutputFormat::files`] — the only place file names live.
 
 mod bbox;

@@ -117,17 +117,7 @@ pub(crate) fn country_labels(
 #[cfg(test)]
 mod test {
     use super::*;
-
-    fn place(lon: f64, lat: f64) -> Place {
-        Place {
-            position: LonLat::new(lon, lat).unwrap(),
-            visits: vec![0],
-            name: "x".into(),
-            dates: None,
-            note: None,
-            callout: false,
-        }
-    }
+    use crate::scene::places::place_at as place;
 
     #[test]
     fn coastal_cities_find_their_country_once() {

@@ -127,6 +127,19 @@ pub(crate) fn stay_text(s: &RouteStop, style: DateStyle) -> Option<String> {
     }
 }
 
+/// A place visited once at (`lon`, `lat`), for tests.
+#[cfg(test)]
+pub(crate) fn place_at(lon: f64, lat: f64) -> Place {
+    Place {
+        position: LonLat::new(lon, lat).expect("a valid position"),
+        visits: vec![0],
+        name: "x".into(),
+        dates: None,
+        note: None,
+        callout: false,
+    }
+}
+
 #[cfg(test)]
 mod test {
     use super::*;

@@ -95,17 +95,7 @@ fn inset_members(
 #[cfg(test)]
 mod test {
     use super::*;
-
-    fn place(lon: f64, lat: f64) -> Place {
-        Place {
-            position: LonLat::new(lon, lat).unwrap(),
-            visits: vec![0],
-            name: "x".into(),
-            dates: None,
-            note: None,
-            callout: false,
-        }
-    }
+    use crate::scene::places::place_at as place;
 
     #[test]
     fn a_knot_gets_an_inset_and_a_loose_pair_does_not() {
