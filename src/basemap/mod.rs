@@ -1,12 +1,11 @@
 //! The basemap: Natural Earth land, lakes, countries, borders and coastlines, bundled in the
 //! binary (public domain; see `data/README.md`) and fitted to a map's pixel grid.
 //!
-//! [`view`](crate::basemap::view) takes a [`Fitted`](crate::projection::Fitted) projection and
-//! returns pixel paths (y down) that are clipped to the projection's cut meridian, to the visible
-//! cap of a globe, to the latitudes the projection can show and to the frame; simplified to ~0.4
-//! px; rounded to 0.1 px. Polygons come as rings: draw all the rings of one layer (or one country)
-//! as a single SVG path with `fill-rule="evenodd"` so holes (the Caspian Sea, Lesotho in South
-//! Africa) stay holes.
+//! [`view`] takes a [`Fitted`] projection and returns pixel paths (y down) that are clipped to the
+//! projection's cut meridian, to the visible cap of a globe, to the latitudes the projection can
+//! show and to the frame; simplified to ~0.4 px; rounded to 0.1 px. Polygons come as rings: draw
+//! all the rings of one layer (or one country) as a single SVG path with `fill-rule="evenodd"` so
+//! holes (the Caspian Sea, Lesotho in South Africa) stay holes.
 //!
 //! ```
 //! use tripmap::basemap::{self, Detail};

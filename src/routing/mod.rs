@@ -1,6 +1,5 @@
-//! Routing: an [`Itinerary`](crate::model::Itinerary) whose stops all have positions in, a
-//! [`Route`](crate::model::Route) out — the stops in visiting order and the geodesic legs
-//! between them.
+//! Routing: an [`Itinerary`] whose stops all have positions in, a [`Route`] out — the stops in
+//! visiting order and the geodesic legs between them.
 
 mod legs;
 mod shortest;
