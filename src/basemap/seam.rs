@@ -3,7 +3,7 @@
 //! when they circle it (Antarctica), and intersected with the window [-180, 180] (and its copies
 //! one turn either side) and the latitude band the projection can show.
 
-use super::decode::{Polygon, bbox_of};
+use super::decode::{Polygon, Ring, bbox_of};
 use crate::geodesy::wrap_lon;
 use crate::geometry::{Bounds, clip_polyline, clip_ring};
 use geo::{BooleanOps, Coord, LineString, Rect};
@@ -25,10 +25,7 @@ pub(super) fn unwrap(ring: &[(f64, f64)], cm: f64) -> Vec<(f64, f64)> {
 /// A polygon unwrapped relative to `cm`: the outer ring (closed around a pole if it circles
 /// one) and the holes, each brought into the outer ring's turn of longitude. `None` when the
 /// outer ring has fewer than three points.
-pub(super) fn unwrap_polygon(
-    poly: &Polygon,
-    cm: f64,
-) -> Option<(Vec<(f64, f64)>, Vec<Vec<(f64, f64)>>)> {
+pub(super) fn unwrap_polygon(poly: &Polygon, cm: f64) -> Option<(Ring, Vec<Ring>)> {
     let mut outer = unwrap(&poly[0], cm);
     if outer.len() < 3 {
         return None;
