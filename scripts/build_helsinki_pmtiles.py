@@ -188,7 +188,19 @@ def coastline_sea(work, raw):
     with open(path) as f:
         coast = [geometry.shape(feat["geometry"]) for feat in json.load(f)["features"]]
     box = geometry.box(*BBOX)
-    faces = ops.polygonize(ops.unary_union([box.exterior] + coast))
+    # The extract cuts coastline ways at their last node inside the box, a few metres short of
+    # its edge: extend each loose end straight to the nearest point of the edge, so the
+    # coastline divides the box into faces.
+    edge = box.exterior
+
+    def to_edge(p):
+        return edge.interpolate(edge.project(geometry.Point(p))).coords[0]
+
+    coast = [
+        geometry.LineString([to_edge(c.coords[0]), *c.coords, to_edge(c.coords[-1])])
+        for c in coast
+    ]
+    faces = ops.polygonize(ops.unary_union([edge] + coast))
     sea = []
     for face in faces:
         p = face.representative_point()

@@ -53,5 +53,7 @@ pub mod routing;
 pub mod scene;
 /// Plain-text trip summaries for `tripmap check`.
 pub mod summary;
+/// Street-level basemaps: PMTiles vector tiles (local or HTTP) fitted to a map's pixels.
+pub mod tiles;
 
 pub use error::Error;
