@@ -38,17 +38,6 @@ fn the_helsinki_fixture_opens_with_its_zooms_bounds_and_attribution() {
     assert_eq!(a.tiles_read(), 5);
 }
 
-/// What `scripts/build_helsinki_pmtiles.py` puts in leaves.pmtiles at z/x/y.
-fn leaves_content(z: u8, x: u32, y: u32) -> Vec<u8> {
-    if z == 8 && x < 16 {
-        return b"west".to_vec();
-    }
-    let (x, y, z) = (u64::from(x), u64::from(y), u64::from(z));
-    (((x * 73856093) ^ (y * 19349663) ^ (z * 83492791)) % 251)
-        .to_string()
-        .into_bytes()
-}
-
 #[test]
 fn every_tile_of_an_archive_with_leaf_directories_and_runs_reads_back() {
     let a = Archive::open(&fixture("leaves.pmtiles"), &Limits::default()).unwrap();
