@@ -13,7 +13,10 @@ fn t(z: u8, x: u32, y: u32) -> TileCoord {
 
 /// Writes `bytes` to a temporary file and opens it.
 fn open_bytes(bytes: &[u8], limits: &Limits) -> (tempfile::TempPath, Result<Archive, String>) {
-    let file = tempfile::Builder::new().suffix(".pmtiles").tempfile().unwrap();
+    let file = tempfile::Builder::new()
+        .suffix(".pmtiles")
+        .tempfile()
+        .unwrap();
     std::fs::write(file.path(), bytes).unwrap();
     let path = file.into_temp_path();
     let archive = Archive::open(path.to_str().unwrap(), limits).map_err(|e| e.to_string());
@@ -26,7 +29,10 @@ fn the_helsinki_fixture_opens_with_its_zooms_bounds_and_attribution() {
     let h = a.header();
     assert_eq!((h.min_zoom, h.max_zoom), (12, 16));
     assert!((h.bounds.0 - 24.935176).abs() < 1e-6 && (h.bounds.3 - 60.179113).abs() < 1e-6);
-    assert_eq!(a.attribution().as_deref(), Some("© OpenStreetMap contributors"));
+    assert_eq!(
+        a.attribution().as_deref(),
+        Some("© OpenStreetMap contributors")
+    );
     // The one z12 tile, the four z14 ones (ids and contents written by GDAL and PyPI pmtiles).
     assert!(a.tile(t(12, 2331, 1185)).unwrap().is_some());
     let z14: Vec<_> = (9326..=9327)
@@ -53,24 +59,31 @@ fn every_tile_of_an_archive_with_leaf_directories_and_runs_reads_back() {
     }
     assert_eq!(checked, 87_381);
     assert_eq!(a.tile(t(9, 0, 0)).unwrap(), None);
-    assert_eq!(a.attribution().as_deref(), Some("tripmap test fixture (no map data)"));
+    assert_eq!(
+        a.attribution().as_deref(),
+        Some("tripmap test fixture (no map data)")
+    );
 }
 
 fn small_archive(layout: Layout) -> Parts {
-    let tile = gzip(&mvt("earth", "earth", vec![(3, vec![9, 0, 0, 26, 20, 0, 0, 20, 19, 0, 15])]));
+    let tile = gzip(&mvt(
+        "earth",
+        "earth",
+        vec![(3, vec![9, 0, 0, 26, 20, 0, 0, 20, 19, 0, 15])],
+    ));
     archive_parts(&[(t(14, 9327, 4742), tile)], layout)
 }
 
 fn error_of(bytes: &[u8], limits: &Limits) -> String {
     let (path, r) = open_bytes(bytes, limits);
-    let e = r.err().expect("an error");
+    let e = r.expect_err("an error");
     assert!(e.starts_with(path.to_str().unwrap()), "names the file: {e}");
     e
 }
 
 fn tile_error_of(bytes: &[u8], limits: &Limits, tile: TileCoord) -> String {
     let (path, r) = open_bytes(bytes, limits);
-    let e = r.unwrap().tile(tile).err().expect("an error").to_string();
+    let e = r.unwrap().tile(tile).expect_err("an error").to_string();
     assert!(e.starts_with(path.to_str().unwrap()), "names the file: {e}");
     assert!(e.contains(&format!("tile {tile}: ")), "names the tile: {e}");
     e
@@ -80,17 +93,32 @@ fn tile_error_of(bytes: &[u8], limits: &Limits, tile: TileCoord) -> String {
 fn files_that_are_not_pmtiles_v3_are_named_errors() {
     let limits = Limits::default();
     let e = error_of(b"{\"type\": \"FeatureCollection\"}", &limits);
-    assert!(e.ends_with("not a PMTiles archive (the file does not start with \"PMTiles\")"), "{e}");
+    assert!(
+        e.ends_with("not a PMTiles archive (the file does not start with \"PMTiles\")"),
+        "{e}"
+    );
     let e = error_of(b"PM\x02\0\0\0\0\0\0\0\0\0", &limits);
-    assert!(e.ends_with("PMTiles version 2 is not supported (only version 3)"), "{e}");
+    assert!(
+        e.ends_with("PMTiles version 2 is not supported (only version 3)"),
+        "{e}"
+    );
     let mut parts = small_archive(Layout::default());
     parts.version = 4;
     let e = error_of(&parts.bytes(), &limits);
-    assert!(e.ends_with("PMTiles version 4 is not supported (only version 3)"), "{e}");
+    assert!(
+        e.ends_with("PMTiles version 4 is not supported (only version 3)"),
+        "{e}"
+    );
     let e = error_of(b"PMTiles\x03", &limits);
-    assert!(e.contains("header at bytes 0..127 lies outside the file of 8 bytes"), "{e}");
+    assert!(
+        e.contains("header at bytes 0..127 lies outside the file of 8 bytes"),
+        "{e}"
+    );
     let e = error_of(b"", &limits);
-    assert!(e.ends_with("not a PMTiles archive (the file does not start with \"PMTiles\")"), "{e}");
+    assert!(
+        e.ends_with("not a PMTiles archive (the file does not start with \"PMTiles\")"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -99,13 +127,19 @@ fn sections_outside_the_file_are_named_errors() {
     // The real fixture cut short: its root directory ends at byte 288.
     let real = std::fs::read(helsinki()).unwrap();
     let e = error_of(&real[..200], &limits);
-    assert!(e.ends_with("root directory at bytes 127..288 lies outside the file of 200 bytes"), "{e}");
+    assert!(
+        e.ends_with("root directory at bytes 127..288 lies outside the file of 200 bytes"),
+        "{e}"
+    );
     // A tile entry past the end of the data section.
     let mut parts = small_archive(Layout::default());
     let n = parts.data.len() as u64;
     parts.root = gzip(&directory(&[(tile_id(t(14, 9327, 4742)), 5, n, 1)]));
     let e = tile_error_of(&parts.bytes(), &limits, t(14, 9327, 4742));
-    assert!(e.contains("tile at bytes") && e.contains("lies outside its section"), "{e}");
+    assert!(
+        e.contains("tile at bytes") && e.contains("lies outside its section"),
+        "{e}"
+    );
     // A leaf directory entry past the end of the leaf section.
     let mut parts = small_archive(Layout {
         leaf: true,
@@ -114,7 +148,10 @@ fn sections_outside_the_file_are_named_errors() {
     let n = parts.leaves.len() as u64;
     parts.root = gzip(&directory(&[(0, 1, n, 0)]));
     let e = tile_error_of(&parts.bytes(), &limits, t(14, 9327, 4742));
-    assert!(e.contains("leaf directory at bytes") && e.contains("lies outside its section"), "{e}");
+    assert!(
+        e.contains("leaf directory at bytes") && e.contains("lies outside its section"),
+        "{e}"
+    );
     // The whole data section claimed to run past the file's end.
     let parts = small_archive(Layout::default());
     let mut bytes = parts.bytes();
@@ -145,6 +182,29 @@ fn leaf_directories_that_loop_or_nest_too_deep_are_errors() {
         e.ends_with("leaf directories nest deeper than 3 levels (or refer back to each other)"),
         "{e}"
     );
+    // Two levels of leaves (root -> leaf A -> leaf B -> tile): read with the default limit,
+    // refused with a limit of one level.
+    let mut parts = small_archive(Layout {
+        internal_compression: 1,
+        ..Layout::default()
+    });
+    let id = tile_id(t(14, 9327, 4742));
+    let leaf_b = directory(&[(id, 0, parts.data.len() as u64, 1)]);
+    let leaf_a = directory(&[(0, 5, leaf_b.len() as u64, 0)]);
+    assert_eq!(leaf_a.len(), 5);
+    parts.root = directory(&[(0, 0, 5, 0)]);
+    parts.leaves = [leaf_a, leaf_b].concat();
+    let (_path, a) = open_bytes(&parts.bytes(), &limits);
+    assert!(a.unwrap().tile(t(14, 9327, 4742)).unwrap().is_some());
+    let one = Limits {
+        max_directory_depth: 1,
+        ..Limits::default()
+    };
+    let e = tile_error_of(&parts.bytes(), &one, t(14, 9327, 4742));
+    assert!(
+        e.ends_with("leaf directories nest deeper than 1 levels (or refer back to each other)"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -158,11 +218,20 @@ fn gzip_bombs_in_directories_and_tiles_stop_at_the_limit() {
     let mut parts = small_archive(Layout::default());
     parts.root = gzip(&vec![0u8; 64 << 20]);
     let e = error_of(&parts.bytes(), &limits);
-    assert!(e.ends_with("decompressed directory is larger than the limit of 1 MiB"), "{e}");
+    assert!(
+        e.ends_with("decompressed directory is larger than the limit of 1 MiB"),
+        "{e}"
+    );
     // And in a tile.
-    let parts = archive_parts(&[(t(14, 9327, 4742), gzip(&vec![0u8; 64 << 20]))], Layout::default());
+    let parts = archive_parts(
+        &[(t(14, 9327, 4742), gzip(&vec![0u8; 64 << 20]))],
+        Layout::default(),
+    );
     let e = tile_error_of(&parts.bytes(), &limits, t(14, 9327, 4742));
-    assert!(e.ends_with("decompressed tile is larger than the limit of 1 MiB"), "{e}");
+    assert!(
+        e.ends_with("decompressed tile is larger than the limit of 1 MiB"),
+        "{e}"
+    );
     // A stored tile over its own limit is not read at all.
     let small = Limits {
         max_tile_bytes: 10,
@@ -182,19 +251,30 @@ fn unsupported_compressions_and_bad_metadata_are_named() {
             ..Layout::default()
         });
         let e = error_of(&parts.bytes(), &limits);
-        assert!(e.ends_with(&format!("tile compression {name} is not supported (gzip or none)")), "{e}");
+        assert!(
+            e.ends_with(&format!(
+                "tile compression {name} is not supported (gzip or none)"
+            )),
+            "{e}"
+        );
     }
     let parts = small_archive(Layout {
         tile_compression: 9,
         ..Layout::default()
     });
-    assert!(error_of(&parts.bytes(), &limits).ends_with("tile compression code 9 is not supported (gzip or none)"));
+    assert!(
+        error_of(&parts.bytes(), &limits)
+            .ends_with("tile compression code 9 is not supported (gzip or none)")
+    );
     let parts = small_archive(Layout {
         metadata: "[1, 2]".into(),
         ..Layout::default()
     });
     let e = error_of(&parts.bytes(), &limits);
-    assert!(e.ends_with("metadata is not a JSON object: found an array"), "{e}");
+    assert!(
+        e.ends_with("metadata is not a JSON object: found an array"),
+        "{e}"
+    );
     // A directory whose bytes are not gzip.
     let mut parts = small_archive(Layout::default());
     parts.root = b"not gzip at all".to_vec();
@@ -204,10 +284,17 @@ fn unsupported_compressions_and_bad_metadata_are_named() {
 
 #[test]
 fn archives_written_here_read_back_through_leaves_and_uncompressed() {
-    let tile = mvt("earth", "earth", vec![(3, vec![9, 0, 0, 26, 20, 0, 0, 20, 19, 0, 15])]);
+    let tile = mvt(
+        "earth",
+        "earth",
+        vec![(3, vec![9, 0, 0, 26, 20, 0, 0, 20, 19, 0, 15])],
+    );
     for (leaf, compression) in [(false, 2), (true, 2), (true, 1)] {
         let parts = archive_parts(
-            &[(t(14, 9327, 4742), gzip(&tile)), (t(14, 9326, 4742), gzip(&tile))],
+            &[
+                (t(14, 9327, 4742), gzip(&tile)),
+                (t(14, 9326, 4742), gzip(&tile)),
+            ],
             Layout {
                 leaf,
                 internal_compression: compression,

@@ -42,7 +42,10 @@ fn a_city_walk_reads_only_the_tiles_its_frame_covers() {
         .flat_map(|x| (9480..9490).map(move |y| TileCoord { z: 15, x, y }))
         .filter(|&t| archive.tile(t).unwrap().is_some())
         .count();
-    assert_eq!(at_15, 9, "the archive has more tiles at zoom 15 than were read");
+    assert_eq!(
+        at_15, 9,
+        "the archive has more tiles at zoom 15 than were read"
+    );
 }
 
 #[test]
@@ -68,7 +71,10 @@ fn the_walk_map_has_streets_water_buildings_and_names() {
         .chain(view.landuse.iter().map(|(_, p)| p));
     for p in all {
         for &(x, y) in &p.points {
-            assert!((-2.0..=962.0).contains(&x) && (-2.0..=722.0).contains(&y), "{x} {y}");
+            assert!(
+                (-2.0..=962.0).contains(&x) && (-2.0..=722.0).contains(&y),
+                "{x} {y}"
+            );
             assert_eq!((x * 10.0).round() / 10.0, x);
         }
     }
@@ -79,13 +85,18 @@ fn the_walk_map_has_streets_water_buildings_and_names() {
     assert!(matches!(kaisaniemi.anchor, LabelAnchor::Point(_)));
     let street = find("Mannerheimintie").expect("a street name");
     assert_eq!(street.kind, LabelKind::Street);
-    let LabelAnchor::Line(path) = &street.anchor else { panic!() };
+    let LabelAnchor::Line(path) = &street.anchor else {
+        panic!()
+    };
     assert!(path.points.len() >= 2);
     assert_eq!(find("Töölönlahti").map(|l| l.kind), Some(LabelKind::Water));
     // Most important first: districts (rank 110) before streets (120 and more).
     assert!(view.labels.windows(2).all(|w| w[0].rank <= w[1].rank));
     assert_eq!(view.labels[0].kind, LabelKind::Place);
-    assert_eq!(view.attribution.as_deref(), Some("© OpenStreetMap contributors"));
+    assert_eq!(
+        view.attribution.as_deref(),
+        Some("© OpenStreetMap contributors")
+    );
 }
 
 #[test]
@@ -99,27 +110,41 @@ fn streets_cut_at_tile_edges_come_back_whole() {
         .roads
         .iter()
         .filter(|(_, p)| {
-            p.points.iter().any(|q| q.1 < edge_y - 20.0) && p.points.iter().any(|q| q.1 > edge_y + 20.0)
+            p.points.iter().any(|q| q.1 < edge_y - 20.0)
+                && p.points.iter().any(|q| q.1 > edge_y + 20.0)
         })
         .count();
-    assert!(across >= 5, "{across} roads cross the tile edge in one piece");
+    assert!(
+        across >= 5,
+        "{across} roads cross the tile edge in one piece"
+    );
     // And no two pieces of a named street of one class still meet end to end (a street may
     // change class along its length: those pieces stay apart).
     let class_of = |p: &tripmap::basemap::PixelPath| {
-        view.roads.iter().find(|(_, q)| q == p).map(|(c, _)| *c).unwrap()
+        view.roads
+            .iter()
+            .find(|(_, q)| q == p)
+            .map(|(c, _)| *c)
+            .unwrap()
     };
-    let mut streets: std::collections::BTreeMap<(&str, RoadClass), Vec<&Vec<(f64, f64)>>> =
-        Default::default();
+    type Pieces<'a> = Vec<&'a Vec<(f64, f64)>>;
+    let mut streets: std::collections::BTreeMap<(&str, RoadClass), Pieces> = Default::default();
     for l in &view.labels {
         if let LabelAnchor::Line(p) = &l.anchor {
-            streets.entry((&l.text, class_of(p))).or_default().push(&p.points);
+            streets
+                .entry((&l.text, class_of(p)))
+                .or_default()
+                .push(&p.points);
         }
     }
     for (name, pieces) in streets {
         for (i, a) in pieces.iter().enumerate() {
             for b in &pieces[i + 1..] {
                 for (p, q) in [(a[0], b[0]), (a[0], b[b.len() - 1]), (a[a.len() - 1], b[0])] {
-                    assert!((p.0 - q.0).hypot(p.1 - q.1) > 0.5, "{name:?}: pieces meet at {p:?}");
+                    assert!(
+                        (p.0 - q.0).hypot(p.1 - q.1) > 0.5,
+                        "{name:?}: pieces meet at {p:?}"
+                    );
                 }
             }
         }
@@ -146,7 +171,11 @@ fn the_same_map_gives_the_same_view() {
 }
 
 fn fitted<P: Projection>(p: P) -> tripmap::projection::Fitted<P> {
-    let stops = [ll(24.9414, 60.1710), ll(24.9522, 60.1703), ll(24.9510, 60.1790)];
+    let stops = [
+        ll(24.9414, 60.1710),
+        ll(24.9522, 60.1703),
+        ll(24.9510, 60.1790),
+    ];
     let b = Bounds::of_positions(&p, &stops).unwrap();
     fit_bounds_min_span(p, b, 960.0, 720.0, 40.0, 0.0).unwrap()
 }
@@ -162,8 +191,12 @@ fn any_projection_gives_the_same_streets() {
         &Protomaps,
     )
     .unwrap();
-    let globe = tiles::view(&archive, &fitted(Orthographic::sphere(ll(24.9, 60.2))), &Protomaps)
-        .unwrap();
+    let globe = tiles::view(
+        &archive,
+        &fitted(Orthographic::sphere(ll(24.9, 60.2))),
+        &Protomaps,
+    )
+    .unwrap();
     let aeqd = tiles::view(
         &archive,
         &fitted(AzimuthalEquidistant::sphere(ll(0.0, 90.0))),
@@ -172,7 +205,12 @@ fn any_projection_gives_the_same_streets() {
     .unwrap();
     for v in [&lambert, &globe, &aeqd] {
         assert_eq!(v.zoom, 14);
-        assert!((n(v) / n(&mercator) - 1.0).abs() < 0.15, "{} vs {}", n(v), n(&mercator));
+        assert!(
+            (n(v) / n(&mercator) - 1.0).abs() < 0.15,
+            "{} vs {}",
+            n(v),
+            n(&mercator)
+        );
         assert!(v.labels.iter().any(|l| l.text == "Mannerheimintie"));
     }
 }
@@ -194,14 +232,20 @@ fn view_error(tile: Vec<u8>, limits: &Limits) -> String {
             ..Layout::default()
         },
     );
-    let file = tempfile::Builder::new().suffix(".pmtiles").tempfile().unwrap();
+    let file = tempfile::Builder::new()
+        .suffix(".pmtiles")
+        .tempfile()
+        .unwrap();
     std::fs::write(file.path(), parts.bytes()).unwrap();
     let path = file.path().to_str().unwrap().to_string();
     let archive = Archive::open(&path, limits).unwrap();
     let e = tiles::view(&archive, &walk_map(960.0), &Protomaps)
         .unwrap_err()
         .to_string();
-    assert!(e.starts_with(&format!("{path}: tile 14/9327/4742: ")), "{e}");
+    assert!(
+        e.starts_with(&format!("{path}: tile 14/9327/4742: ")),
+        "{e}"
+    );
     e
 }
 
@@ -211,10 +255,23 @@ fn invalid_vector_tiles_are_errors_naming_file_and_tile() {
     let e = view_error(gzip(b"this is not a protobuf message"), &limits);
     assert!(e.contains("not a valid vector tile: protobuf"), "{e}");
     // Valid protobuf, broken geometry: a LineTo that promises more points than there are.
-    let e = view_error(gzip(&mvt("roads", "major_road", vec![(2, vec![9, 0, 0, 82, 2, 2])])), &limits);
-    assert!(e.contains("layer \"roads\" feature 0: command 2 wants 10 points"), "{e}");
+    let e = view_error(
+        gzip(&mvt(
+            "roads",
+            "major_road",
+            vec![(2, vec![9, 0, 0, 82, 2, 2])],
+        )),
+        &limits,
+    );
+    assert!(
+        e.contains("layer \"roads\" feature 0: command 2 wants 10 points"),
+        "{e}"
+    );
     let e = view_error(gzip(&vec![0u8; 64 << 20]), &limits);
-    assert!(e.ends_with("decompressed tile is larger than the limit of 8 MiB"), "{e}");
+    assert!(
+        e.ends_with("decompressed tile is larger than the limit of 8 MiB"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -228,7 +285,10 @@ fn features_and_vertices_per_tile_are_capped() {
             ..Limits::default()
         },
     );
-    assert!(e.ends_with("not a valid vector tile: more than 20 features"), "{e}");
+    assert!(
+        e.ends_with("not a valid vector tile: more than 20 features"),
+        "{e}"
+    );
     let e = view_error(
         many,
         &Limits {
@@ -251,22 +311,41 @@ fn a_map_too_small_in_scale_for_the_archive_is_refused_before_reading() {
             ..Layout::default()
         },
     );
-    let file = tempfile::Builder::new().suffix(".pmtiles").tempfile().unwrap();
+    let file = tempfile::Builder::new()
+        .suffix(".pmtiles")
+        .tempfile()
+        .unwrap();
     std::fs::write(file.path(), parts.bytes()).unwrap();
     let archive = Archive::open(file.path().to_str().unwrap(), &Limits::default()).unwrap();
     let map = map_of(&[ll(21.0, 60.0), ll(30.0, 62.0)], 960.0, 600.0);
-    let e = tiles::view(&archive, &map, &Protomaps).unwrap_err().to_string();
-    assert!(e.contains("tiles at zoom 14, more than the limit of 64"), "{e}");
+    let e = tiles::view(&archive, &map, &Protomaps)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("tiles at zoom 14, more than the limit of 64"),
+        "{e}"
+    );
     assert_eq!(archive.tiles_read(), 0);
     // The Helsinki fixture covers so little that the same map needs its one zoom-12 tile.
     let view = tiles::view(&open(), &map, &Protomaps).unwrap();
-    assert_eq!(view.tiles, vec![TileCoord { z: 12, x: 2331, y: 1185 }]);
+    assert_eq!(
+        view.tiles,
+        vec![TileCoord {
+            z: 12,
+            x: 2331,
+            y: 1185
+        }]
+    );
 }
 
 #[test]
 fn archives_of_other_tile_types_are_refused() {
     let archive = Archive::open(&fixture("leaves.pmtiles"), &Limits::default()).unwrap();
-    let e = tiles::view(&archive, &walk_map(960.0), &Protomaps).unwrap_err().to_string();
-    assert!(e.ends_with("tile type 0 is not supported (only Mapbox Vector Tiles, type 1)"), "{e}");
+    let e = tiles::view(&archive, &walk_map(960.0), &Protomaps)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.ends_with("tile type 0 is not supported (only Mapbox Vector Tiles, type 1)"),
+        "{e}"
+    );
 }
-

@@ -48,7 +48,10 @@ pub fn tile_fraction(p: LonLat, z: u8) -> (f64, f64) {
 pub fn tile_lonlat(x: f64, y: f64, z: u8) -> Option<LonLat> {
     let n = f64::from(1u32 << z);
     let lon = x / n * 360.0 - 180.0;
-    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y / n)).sinh().atan().to_degrees();
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y / n))
+        .sinh()
+        .atan()
+        .to_degrees();
     LonLat::new(lon.clamp(-180.0, 180.0), lat.clamp(-MAX_LAT, MAX_LAT)).ok()
 }
 
@@ -159,7 +162,10 @@ mod test {
         let (x, y) = tile_fraction(p, 14);
         // Helsinki's centre: x 9326.974, y 4742.403 at zoom 14 (the OSM wiki's slippy-map
         // formula, computed in Python).
-        assert!((x - 9326.974_293).abs() < 1e-5 && (y - 4742.403_167).abs() < 1e-5, "{x} {y}");
+        assert!(
+            (x - 9_326.974_293).abs() < 1e-5 && (y - 4_742.403_167).abs() < 1e-5,
+            "{x} {y}"
+        );
         let q = tile_lonlat(x, y, 14).unwrap();
         assert!((q.lon() - p.lon()).abs() < 1e-9 && (q.lat() - p.lat()).abs() < 1e-9);
     }
@@ -182,6 +188,10 @@ mod test {
         // Clamped to the archive's zooms and bounds.
         let c = cover(&map, 0, 13, (24.0, 60.0, 24.94, 61.0)).unwrap();
         assert_eq!(c.zoom, 13);
-        assert!(!c.tiles.is_empty() && c.tiles.iter().all(|t| t.x <= 4663), "{:?}", c.tiles);
+        assert!(
+            !c.tiles.is_empty() && c.tiles.iter().all(|t| t.x <= 4663),
+            "{:?}",
+            c.tiles
+        );
     }
 }

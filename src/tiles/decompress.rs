@@ -106,8 +106,14 @@ mod test {
     #[test]
     fn gzip_round_trips_under_the_limit() {
         let data = b"hello tiles".repeat(100);
-        assert_eq!(decompress(gzip(&data), Compression::Gzip, 2000, "tile").unwrap(), data);
-        assert_eq!(decompress(gzip(&data), Compression::Unknown, 2000, "tile").unwrap(), data);
+        assert_eq!(
+            decompress(gzip(&data), Compression::Gzip, 2000, "tile").unwrap(),
+            data
+        );
+        assert_eq!(
+            decompress(gzip(&data), Compression::Unknown, 2000, "tile").unwrap(),
+            data
+        );
     }
 
     #[test]
@@ -116,14 +122,29 @@ mod test {
         let bomb = gzip(&vec![0u8; 64 << 20]);
         assert!(bomb.len() < 100_000);
         let e = decompress(bomb, Compression::Gzip, 1 << 20, "tile").unwrap_err();
-        assert_eq!(e.to_string(), "decompressed tile is larger than the limit of 1 MiB");
+        assert_eq!(
+            e.to_string(),
+            "decompressed tile is larger than the limit of 1 MiB"
+        );
     }
 
     #[test]
     fn garbage_and_unsupported_codecs_are_errors() {
-        let e = decompress(vec![0x1f, 0x8b, 8, 0, 1, 2, 3], Compression::Gzip, 100, "directory");
-        assert!(e.unwrap_err().to_string().starts_with("directory does not decompress"));
+        let e = decompress(
+            vec![0x1f, 0x8b, 8, 0, 1, 2, 3],
+            Compression::Gzip,
+            100,
+            "directory",
+        );
+        assert!(
+            e.unwrap_err()
+                .to_string()
+                .starts_with("directory does not decompress")
+        );
         let e = decompress(vec![1, 2, 3], Compression::Zstd, 100, "tile").unwrap_err();
-        assert_eq!(e.to_string(), "tile compression zstd is not supported (gzip or none)");
+        assert_eq!(
+            e.to_string(),
+            "tile compression zstd is not supported (gzip or none)"
+        );
     }
 }

@@ -14,7 +14,12 @@ type Line = Vec<(f64, f64)>;
 /// reversed to join only when its far end meets). Deterministic: lines are taken in input
 /// order and each grows forward, then backward, from the first piece that fits.
 pub fn join(lines: Vec<Line>) -> Vec<Line> {
-    let cell = |p: (f64, f64)| ((p.0 / JOIN_PX).floor() as i64, (p.1 / JOIN_PX).floor() as i64);
+    let cell = |p: (f64, f64)| {
+        (
+            (p.0 / JOIN_PX).floor() as i64,
+            (p.1 / JOIN_PX).floor() as i64,
+        )
+    };
     // End index: cell → (line, at its start?).
     let mut ends: HashMap<(i64, i64), Vec<(usize, bool)>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
@@ -34,7 +39,11 @@ pub fn join(lines: Vec<Line>) -> Vec<Line> {
                     if i == me || used[i] {
                         continue;
                     }
-                    let q = if at_start { lines[i][0] } else { lines[i][lines[i].len() - 1] };
+                    let q = if at_start {
+                        lines[i][0]
+                    } else {
+                        lines[i][lines[i].len() - 1]
+                    };
                     if (q.0 - p.0).hypot(q.1 - p.1) <= JOIN_PX
                         && best.is_none_or(|(b, s)| (i, !at_start) < (b, !s))
                     {
@@ -100,7 +109,10 @@ mod test {
 
     #[test]
     fn ends_farther_than_half_a_pixel_stay_apart() {
-        let joined = join(vec![vec![(0.0, 0.0), (10.0, 0.0)], vec![(10.6, 0.0), (20.0, 0.0)]]);
+        let joined = join(vec![
+            vec![(0.0, 0.0), (10.0, 0.0)],
+            vec![(10.6, 0.0), (20.0, 0.0)],
+        ]);
         assert_eq!(joined.len(), 2);
     }
 }

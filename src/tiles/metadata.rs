@@ -54,9 +54,9 @@ fn plain_text(html: &str) -> String {
                 "quot" => Some('"'),
                 "apos" | "#39" => Some('\''),
                 "nbsp" => Some(' '),
-                n if n.starts_with("#x") || n.starts_with("#X") => {
-                    u32::from_str_radix(&n[2..], 16).ok().and_then(char::from_u32)
-                }
+                n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32),
                 n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
             };
@@ -82,7 +82,10 @@ mod test {
             br#"{"attribution": "<a href=\"https://www.openstreetmap.org/copyright\" target=\"_blank\">&copy; OpenStreetMap</a> <a href='x'>&#169;&nbsp;Protomaps</a>"}"#,
         )
         .unwrap();
-        assert_eq!(attribution(&m).as_deref(), Some("© OpenStreetMap © Protomaps"));
+        assert_eq!(
+            attribution(&m).as_deref(),
+            Some("© OpenStreetMap © Protomaps")
+        );
         let m = parse(br#"{"attribution": "AT&T & friends"}"#).unwrap();
         assert_eq!(attribution(&m).as_deref(), Some("AT&T & friends"));
         assert_eq!(attribution(&parse(b"{}").unwrap()), None);

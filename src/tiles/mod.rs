@@ -1,7 +1,8 @@
 //! Street-level basemaps from vector tiles: a PMTiles v3 archive of Mapbox Vector Tiles, local
 //! or over HTTP(S), read only where a map needs it and turned into pixel paths for that map.
 //!
-//! In: an [`Archive`] ([`Archive::open`] with a file path or URL), a [`Fitted`] projection
+//! In: an [`Archive`] ([`Archive::open`] with a file path or URL), a
+//! [`Fitted`](crate::projection::Fitted) projection
 //! (any of tripmap's) and a [`Schema`] (the Protomaps basemap, [`Protomaps`]). Out: a
 //! [`TileView`] — land, land use, water, waterways, buildings, roads by class, boundaries and
 //! labels, in pixels, clipped to the frame and simplified to the pixel grid — and the
@@ -15,8 +16,6 @@
 //!
 //! Everything read is bounded by [`Limits`]: bad archives and servers are [`TilesError`]s that
 //! name the file or URL and the tile, never a panic.
-//!
-//! [`Fitted`]: crate::projection::Fitted
 //!
 //! ```
 //! use tripmap::model::LonLat;

@@ -90,7 +90,10 @@ fn interpolate(grid: &[(f64, f64)], u: f64, v: f64) -> (f64, f64) {
     let (a, b, c, d) = (at(i, j), at(i + 1, j), at(i, j + 1), at(i + 1, j + 1));
     let top = (a.0 + (b.0 - a.0) * fu, a.1 + (b.1 - a.1) * fu);
     let bottom = (c.0 + (d.0 - c.0) * fu, c.1 + (d.1 - c.1) * fu);
-    (top.0 + (bottom.0 - top.0) * fv, top.1 + (bottom.1 - top.1) * fv)
+    (
+        top.0 + (bottom.0 - top.0) * fv,
+        top.1 + (bottom.1 - top.1) * fv,
+    )
 }
 
 #[cfg(test)]
@@ -102,13 +105,25 @@ mod test {
     #[test]
     fn interpolated_pixels_match_exact_ones_at_street_scale() {
         let p = LambertConic::sphere(25.0, 60.0, 55.0, 65.0).unwrap();
-        let pts = [LonLat::new(24.93, 60.16).unwrap(), LonLat::new(24.96, 60.18).unwrap()];
+        let pts = [
+            LonLat::new(24.93, 60.16).unwrap(),
+            LonLat::new(24.96, 60.18).unwrap(),
+        ];
         let b = Bounds::of_positions(&p, &pts).unwrap();
         let map = fit_bounds_min_span(p, b, 960.0, 700.0, 20.0, 0.0).unwrap();
-        let tile = TileCoord { z: 14, x: 9327, y: 4742 };
+        let tile = TileCoord {
+            z: 14,
+            x: 9327,
+            y: 4742,
+        };
         let t = TileToPixels::new(&map, tile, 4096);
         assert!(t.grid.is_some(), "a street-scale tile is interpolated");
-        for (x, y) in [(0.0, 0.0), (1234.0, 3000.0), (-80.0, 4176.0), (4095.0, 17.0)] {
+        for (x, y) in [
+            (0.0, 0.0),
+            (1234.0, 3000.0),
+            (-80.0, 4176.0),
+            (4095.0, 17.0),
+        ] {
             let a = t.px(x, y).unwrap();
             let e = t.exact(x / 4096.0, y / 4096.0).unwrap();
             assert!((a.0 - e.0).hypot(a.1 - e.1) < TOLERANCE_PX, "{a:?} {e:?}");

@@ -10,8 +10,8 @@ use super::cover::{self, Cover};
 use super::error::{Problem, TileCoord, TilesError};
 use super::mvt::{self, Geometry, Properties};
 use super::project::TileToPixels;
-use super::schema::{Class, LanduseKind, PlaceKind, RoadClass, Schema, BoundaryKind};
-use super::{merge, Archive};
+use super::schema::{BoundaryKind, Class, LanduseKind, PlaceKind, RoadClass, Schema};
+use super::{Archive, merge};
 use crate::basemap::{PixelPath, frame, simplify};
 use crate::projection::{Fitted, Projection};
 
@@ -91,15 +91,24 @@ pub struct TileView {
     pub attribution: Option<String>,
 }
 
+/// Points in pixels.
+type Line = Vec<(f64, f64)>;
+
+/// A polygon in pixels: its class and rings (exterior first, then holes).
+type Polygon = (Class, Vec<Line>);
+
+/// A line in pixels, cut to its tile's own square: class and name.
+type LinePiece = (Class, Option<String>, Line);
+
+/// A named point inside its tile's square: class, name, suggested zoom, pixel.
+type NamedPoint = (Class, String, Option<f64>, (f64, f64));
+
 /// One tile's features in pixels, before clipping to the frame.
 #[derive(Default)]
 struct Pieces {
-    /// Class and rings (exterior first, then holes).
-    polygons: Vec<(Class, Vec<Vec<(f64, f64)>>)>,
-    /// Class, name and the line cut to the tile's own square.
-    lines: Vec<(Class, Option<String>, Vec<(f64, f64)>)>,
-    /// Class, name, suggested zoom and position of named points inside the tile's square.
-    points: Vec<(Class, String, Option<f64>, (f64, f64))>,
+    polygons: Vec<Polygon>,
+    lines: Vec<LinePiece>,
+    points: Vec<NamedPoint>,
 }
 
 /// The street-level basemap of `map` from `archive`, read with the `schema`'s layer names.
@@ -218,7 +227,9 @@ fn read_tile<P: Projection>(
                             let run: Option<Vec<(f64, f64)>> =
                                 run.iter().map(|&(x, y)| to_px.px(x, y)).collect();
                             if let Some(run) = run {
-                                pieces.lines.push((c.class, c.name.map(str::to_string), run));
+                                pieces
+                                    .lines
+                                    .push((c.class, c.name.map(str::to_string), run));
                             }
                         }
                     }
@@ -229,7 +240,9 @@ fn read_tile<P: Projection>(
                         // Points in the buffer belong to the neighbouring tile.
                         let inside = x >= 0 && y >= 0 && (x as u32) < extent && (y as u32) < extent;
                         if let (true, Some(p)) = (inside, px(&(x, y))) {
-                            pieces.points.push((c.class, name.to_string(), c.min_zoom, p));
+                            pieces
+                                .points
+                                .push((c.class, name.to_string(), c.min_zoom, p));
                         }
                     }
                 }
@@ -258,8 +271,8 @@ fn assemble<P: Projection>(pieces: Vec<Pieces>, map: &Fitted<P>, map_zoom: f64) 
     let bx = (-MARGIN_PX, -MARGIN_PX, w + MARGIN_PX, h + MARGIN_PX);
     let mut view = TileView::default();
     let mut landuse: Vec<(LanduseKind, PixelPath)> = Vec::new();
-    let mut lines: BTreeMap<(LineKey, Option<String>), Vec<Vec<(f64, f64)>>> = BTreeMap::new();
-    let mut points: Vec<(Class, String, Option<f64>, (f64, f64))> = Vec::new();
+    let mut lines: BTreeMap<(LineKey, Option<String>), Vec<Line>> = BTreeMap::new();
+    let mut points: Vec<NamedPoint> = Vec::new();
     for tile in pieces {
         for (class, rings) in tile.polygons {
             let paths = polygon_paths(&rings, bx);
@@ -272,9 +285,15 @@ fn assemble<P: Projection>(pieces: Vec<Pieces>, map: &Fitted<P>, map_zoom: f64) 
             }
         }
         for (class, name, line) in tile.lines {
-            let Some(key) = LineKey::of(class) else { continue };
+            let Some(key) = LineKey::of(class) else {
+                continue;
+            };
             // Only streets keep their names apart; other lines join by class alone.
-            let name = if matches!(key, LineKey::Road(_)) { name } else { None };
+            let name = if matches!(key, LineKey::Road(_)) {
+                name
+            } else {
+                None
+            };
             lines.entry((key, name)).or_default().push(line);
         }
         points.extend(tile.points);

@@ -206,7 +206,13 @@ pub fn archive_parts(tiles: &[(TileCoord, Vec<u8>)], layout: Layout) -> Parts {
         entries.push((id, data.len() as u64, d.len() as u64, 1));
         data.extend(d.iter());
     }
-    let compress = |b: Vec<u8>| if layout.internal_compression == 2 { gzip(&b) } else { b };
+    let compress = |b: Vec<u8>| {
+        if layout.internal_compression == 2 {
+            gzip(&b)
+        } else {
+            b
+        }
+    };
     let (root, leaves) = if layout.leaf {
         let leaf = compress(directory(&entries));
         let root = compress(directory(&[(entries[0].0, 0, leaf.len() as u64, 0)]));

@@ -99,7 +99,9 @@ pub fn decode(kind: i32, stream: &[u32], budget: &mut usize) -> Result<Geometry,
             }
             Ok(Geometry::Polygons(classify_rings(parts)))
         }
-        other => Err(format!("geometry type {other} (not point, line or polygon)")),
+        other => Err(format!(
+            "geometry type {other} (not point, line or polygon)"
+        )),
     }
 }
 
@@ -164,8 +166,8 @@ mod test {
         let g = decode(
             3,
             &[
-                9, 0, 0, 26, 20, 0, 0, 20, 19, 0, 15, 9, 22, 2, 26, 18, 0, 0, 18, 17, 0, 15, 9,
-                4, 13, 26, 0, 8, 8, 0, 0, 7, 15,
+                9, 0, 0, 26, 20, 0, 0, 20, 19, 0, 15, 9, 22, 2, 26, 18, 0, 0, 18, 17, 0, 15, 9, 4,
+                13, 26, 0, 8, 8, 0, 0, 7, 15,
             ],
             &mut budget,
         )
@@ -183,13 +185,29 @@ mod test {
         for (kind, stream, expect) in [
             (2, vec![command(1, 1), z(1)], "points"),
             (2, vec![command(2, 1), z(1), z(1)], "before any MoveTo"),
-            (2, vec![command(1, 1), 0, 0, command(3, 1)], "unknown command"),
-            (3, vec![command(1, 1), 0, 0, command(2, 2), 2, 0, 0, 2], "without ClosePath"),
-            (2, vec![command(1, 1), 0, 0, command(7, 1)], "outside a polygon"),
+            (
+                2,
+                vec![command(1, 1), 0, 0, command(3, 1)],
+                "unknown command",
+            ),
+            (
+                3,
+                vec![command(1, 1), 0, 0, command(2, 2), 2, 0, 0, 2],
+                "without ClosePath",
+            ),
+            (
+                2,
+                vec![command(1, 1), 0, 0, command(7, 1)],
+                "outside a polygon",
+            ),
             (1, vec![command(1, (1 << 29) - 1), 0, 0], "points"),
             (5, vec![command(1, 1), 0, 0], "geometry type 5"),
             (2, vec![command(1, 2), 0, 0, 0, 0], "MoveTo with 2"),
-            (2, vec![command(1, 1), u32::MAX, 0, command(2, 1), u32::MAX, 0], "overflows"),
+            (
+                2,
+                vec![command(1, 1), u32::MAX, 0, command(2, 1), u32::MAX, 0],
+                "overflows",
+            ),
         ] {
             let e = decode(kind, &stream, &mut budget).unwrap_err();
             assert!(e.contains(expect), "{stream:?}: {e}");

@@ -128,8 +128,7 @@ pub fn decode(bytes: &[u8], max_features: usize) -> Result<VectorTile, String> {
                 ));
             }
             for pair in f.tags.chunks_exact(2) {
-                if pair[0] as usize >= layer.keys.len() || pair[1] as usize >= layer.values.len()
-                {
+                if pair[0] as usize >= layer.keys.len() || pair[1] as usize >= layer.values.len() {
                     return Err(format!(
                         "layer {:?} feature {i}: tag {}={} points past the key or value table",
                         layer.name, pair[0], pair[1]
@@ -195,7 +194,11 @@ mod test {
 
     #[test]
     fn bad_tiles_are_errors() {
-        assert!(decode(b"\x1a\xff\xff\xff", 10).unwrap_err().starts_with("protobuf"));
+        assert!(
+            decode(b"\x1a\xff\xff\xff", 10)
+                .unwrap_err()
+                .starts_with("protobuf")
+        );
         let e = decode(&tile_with(layer(vec![0, 5])), 10).unwrap_err();
         assert!(e.contains("past the key or value table"), "{e}");
         let e = decode(&tile_with(layer(vec![0])), 10).unwrap_err();
@@ -205,7 +208,11 @@ mod test {
         assert!(decode(&tile_with(l), 10).unwrap_err().contains("version 3"));
         let mut l = layer(vec![]);
         l.extent = Some(0);
-        assert!(decode(&tile_with(l), 10).unwrap_err().contains("extent of 0"));
+        assert!(
+            decode(&tile_with(l), 10)
+                .unwrap_err()
+                .contains("extent of 0")
+        );
         let e = decode(&tile_with(layer(vec![])), 0).unwrap_err();
         assert!(e.contains("more than 0 features"), "{e}");
     }

@@ -9,12 +9,12 @@ use std::sync::{Arc, Mutex};
 use super::directory::{Directory, Found};
 use super::header::Header;
 use super::tile_id::tile_id;
+use crate::tiles::Limits;
 use crate::tiles::decompress::decompress;
 use crate::tiles::error::{Problem, TileCoord, TilesError};
 use crate::tiles::limits::bytes;
 use crate::tiles::metadata;
 use crate::tiles::source::{self, RangeSource};
-use crate::tiles::Limits;
 
 /// The first read: the header and, in archives written by the usual tools, the root directory
 /// and often the metadata.
@@ -54,7 +54,10 @@ impl Archive {
     }
 
     /// Opens an archive read through `source`.
-    pub fn from_source(source: Box<dyn RangeSource>, limits: &Limits) -> Result<Archive, TilesError> {
+    pub fn from_source(
+        source: Box<dyn RangeSource>,
+        limits: &Limits,
+    ) -> Result<Archive, TilesError> {
         let name = source.name().to_string();
         let err = |p: Problem| TilesError::new(&name, p);
         let first = source.read(0, FIRST_READ_BYTES).map_err(err)?;
@@ -70,13 +73,25 @@ impl Archive {
         };
         let (offset, length) = archive.header.root;
         let root = archive
-            .read_section("root directory", offset, length, limits.max_directory_bytes, Some(&first))
+            .read_section(
+                "root directory",
+                offset,
+                length,
+                limits.max_directory_bytes,
+                Some(&first),
+            )
             .map_err(err)?;
         archive.root = archive.parse_directory(root).map_err(err)?;
         let (offset, length) = archive.header.metadata;
         if length > 0 {
             let raw = archive
-                .read_section("metadata", offset, length, limits.max_metadata_bytes, Some(&first))
+                .read_section(
+                    "metadata",
+                    offset,
+                    length,
+                    limits.max_metadata_bytes,
+                    Some(&first),
+                )
                 .map_err(err)?;
             let json = decompress(
                 raw,
@@ -139,7 +154,13 @@ impl Archive {
                 None => return Ok(None),
                 Some(Found::Tile(offset, length)) => {
                     let raw = self
-                        .read_in("tile", self.header.data, offset, length, self.limits.max_tile_bytes)
+                        .read_in(
+                            "tile",
+                            self.header.data,
+                            offset,
+                            length,
+                            self.limits.max_tile_bytes,
+                        )
                         .map_err(err)?;
                     let tile = decompress(
                         raw,
@@ -154,7 +175,9 @@ impl Archive {
                 Some(Found::Leaf(offset, length)) => {
                     depth += 1;
                     if depth > self.limits.max_directory_depth {
-                        return Err(err(Problem::DirectoryTooDeep(self.limits.max_directory_depth)));
+                        return Err(err(Problem::DirectoryTooDeep(
+                            self.limits.max_directory_depth,
+                        )));
                     }
                     found = self.leaf(offset, length).map_err(err)?.find(id);
                 }
@@ -164,13 +187,13 @@ impl Archive {
 
     /// The leaf directory at `offset` in the leaf section, read once and then kept.
     fn leaf(&self, offset: u64, length: u64) -> Result<Arc<Directory>, Problem> {
-        let cache = |f: &mut dyn FnMut(&mut HashMap<(u64, u64), Arc<Directory>>)| {
-            let mut guard = self.leaves.lock().unwrap_or_else(|p| p.into_inner());
-            f(&mut guard)
-        };
-        let mut hit = None;
-        cache(&mut |m| hit = m.get(&(offset, length)).cloned());
-        if let Some(d) = hit {
+        let cached = self
+            .leaves
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&(offset, length))
+            .cloned();
+        if let Some(d) = cached {
             return Ok(d);
         }
         let raw = self.read_in(
@@ -181,9 +204,10 @@ impl Archive {
             self.limits.max_directory_bytes,
         )?;
         let dir = Arc::new(self.parse_directory(raw)?);
-        cache(&mut |m| {
-            m.insert((offset, length), dir.clone());
-        });
+        self.leaves
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert((offset, length), dir.clone());
         Ok(dir)
     }
 
@@ -237,12 +261,14 @@ impl Archive {
                 limit: bytes(limit),
             });
         }
-        let end = offset.checked_add(length).ok_or_else(|| Problem::OutOfBounds {
-            what: what.into(),
-            offset,
-            end: u64::MAX,
-            within: "any file".into(),
-        })?;
+        let end = offset
+            .checked_add(length)
+            .ok_or_else(|| Problem::OutOfBounds {
+                what: what.into(),
+                offset,
+                end: u64::MAX,
+                within: "any file".into(),
+            })?;
         if let Some(first) = first
             && end <= first.len() as u64
         {

@@ -102,7 +102,10 @@ impl Directory {
     /// does not have it.
     pub fn find(&self, id: u64) -> Option<Found> {
         // The last entry whose first tile id is at most `id`.
-        let i = self.entries.partition_point(|e| e.tile_id <= id).checked_sub(1)?;
+        let i = self
+            .entries
+            .partition_point(|e| e.tile_id <= id)
+            .checked_sub(1)?;
         let e = self.entries[i];
         if e.run_length == 0 {
             return Some(Found::Leaf(e.offset, e.length));
@@ -170,10 +173,14 @@ mod test {
         assert!(e.contains("cannot fit"), "{e}");
         // Truncated in the middle.
         let full = encode(&[entry(0, 1_000_000, 10, 1), entry(5, 2_000_000, 20, 3)]);
-        let e = Directory::parse(&full[..full.len() - 1]).unwrap_err().to_string();
+        let e = Directory::parse(&full[..full.len() - 1])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("varint"), "{e}");
         // Zero length.
-        let e = Directory::parse(&encode(&[entry(0, 0, 0, 1)])).unwrap_err().to_string();
+        let e = Directory::parse(&encode(&[entry(0, 0, 0, 1)]))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("length 0"), "{e}");
     }
 }

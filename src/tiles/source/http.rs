@@ -32,7 +32,9 @@ pub struct HttpSource {
 
 impl std::fmt::Debug for HttpSource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("HttpSource").field("url", &self.url).finish()
+        f.debug_struct("HttpSource")
+            .field("url", &self.url)
+            .finish()
     }
 }
 
@@ -216,7 +218,10 @@ fn slice(whole: &[u8], offset: u64, length: u64) -> Vec<u8> {
 
 /// The body, read with a cap of `expected` bytes: a longer body is an error, not a larger
 /// allocation.
-fn read_body(response: &mut ureq::http::Response<ureq::Body>, expected: u64) -> Result<Vec<u8>, Failure> {
+fn read_body(
+    response: &mut ureq::http::Response<ureq::Body>,
+    expected: u64,
+) -> Result<Vec<u8>, Failure> {
     response
         .body_mut()
         .with_config()
