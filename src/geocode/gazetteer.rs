@@ -376,7 +376,7 @@ impl Gazetteer {
                 "`{}` is ambiguous: chose {} (population {}); also {}. Add a country or region (\"{}, ...\") to choose",
                 query.trim(),
                 self.place(best.index).label(),
-                crate::summary::format_count(u64::from(best.row.population)),
+                crate::format::format_count(u64::from(best.row.population)),
                 rivals.join("; "),
                 query.trim()
             ));

@@ -13,7 +13,7 @@
 //! assert!(e.to_string().contains("did you mean Baghdad, Iraq"), "{e}");
 //! ```
 //!
-//! [`resolve`](crate::geocode::resolve) places every stop of an itinerary that has a place name but no coordinates.
+//! [`resolve`] places every stop of an itinerary that has a place name but no coordinates.
 
 mod credit;
 mod error;

@@ -1,7 +1,7 @@
 //! How `tripmap geocode` shows a lookup: text for people, a JSON line for programs.
 
 use super::{GeocodeError, Level, Match};
-use crate::summary::format_count;
+use crate::format::format_count;
 use serde_json::json;
 use std::fmt::Write;
 

@@ -12,7 +12,9 @@ use super::mvt::{self, Geometry, Properties};
 use super::project::TileToPixels;
 use super::schema::{BoundaryKind, Class, LanduseKind, PlaceKind, RoadClass, Schema};
 use super::{Archive, merge};
-use crate::basemap::{PixelPath, frame, simplify};
+use crate::basemap::PixelPath;
+use crate::basemap::simplify;
+use crate::geometry::{self, Bounds};
 use crate::projection::{Fitted, Projection};
 
 /// Pixels beyond the frame that geometry is kept to, so strokes and fills reach the edge.
@@ -184,7 +186,7 @@ fn read_tile<P: Projection>(
     for layer in &tile.layers {
         let extent = mvt::extent(layer);
         let to_px = TileToPixels::new(map, t, extent);
-        let square = (0.0, 0.0, f64::from(extent), f64::from(extent));
+        let square = Bounds::new(0.0, 0.0, f64::from(extent), f64::from(extent));
         for (i, feature) in layer.features.iter().enumerate() {
             let props = Properties::of(layer, feature);
             let Some(c) = schema.classify(&layer.name, &props) else {
@@ -223,7 +225,7 @@ fn read_tile<P: Projection>(
                             .collect();
                         // Cut to the tile's own square: neighbours hold the rest, so nothing
                         // is drawn twice and pieces meet end to end.
-                        for run in frame::clip_polyline(&tile_line, square) {
+                        for run in geometry::clip_polyline(&tile_line, square) {
                             let run: Option<Vec<(f64, f64)>> =
                                 run.iter().map(|&(x, y)| to_px.px(x, y)).collect();
                             if let Some(run) = run {
@@ -268,7 +270,7 @@ fn shown(class: Class, min_zoom: Option<f64>, tunnel: bool, map_zoom: f64) -> bo
 /// Clips, simplifies, joins and sorts the tiles' pieces into a view.
 fn assemble<P: Projection>(pieces: Vec<Pieces>, map: &Fitted<P>, map_zoom: f64) -> TileView {
     let (w, h) = (map.width_px(), map.height_px());
-    let bx = (-MARGIN_PX, -MARGIN_PX, w + MARGIN_PX, h + MARGIN_PX);
+    let bx = Bounds::new(-MARGIN_PX, -MARGIN_PX, w + MARGIN_PX, h + MARGIN_PX);
     let mut view = TileView::default();
     let mut landuse: Vec<(LanduseKind, PixelPath)> = Vec::new();
     let mut lines: BTreeMap<(LineKey, Option<String>), Vec<Line>> = BTreeMap::new();
@@ -302,7 +304,7 @@ fn assemble<P: Projection>(pieces: Vec<Pieces>, map: &Fitted<P>, map_zoom: f64) 
     view.landuse = landuse;
     for ((key, name), group) in lines {
         for line in merge::join(group) {
-            for run in frame::clip_polyline(&line, bx) {
+            for run in geometry::clip_polyline(&line, bx) {
                 let Some(path) = simplify::to_path(&run, false) else {
                     continue;
                 };
@@ -310,7 +312,7 @@ fn assemble<P: Projection>(pieces: Vec<Pieces>, map: &Fitted<P>, map_zoom: f64) 
                     LineKey::Road(class) => {
                         if let Some(name) = &name
                             && class.min_label_zoom() <= map_zoom
-                            && length(&path.points) >= MIN_STREET_LABEL_PX
+                            && geometry::length(&path.points) >= MIN_STREET_LABEL_PX
                         {
                             view.labels.push(TileLabel {
                                 text: name.clone(),
@@ -349,7 +351,7 @@ fn assemble<P: Projection>(pieces: Vec<Pieces>, map: &Fitted<P>, map_zoom: f64) 
             text,
             kind,
             rank: rank(min_zoom.unwrap_or(default_zoom)),
-            anchor: LabelAnchor::Point((round(x), round(y))),
+            anchor: LabelAnchor::Point(geometry::round_pt((x, y))),
         });
     }
     view.labels.sort_by(|a, b| {
@@ -381,10 +383,10 @@ impl LineKey {
 
 /// A polygon's rings clipped to `bx`, oriented (exterior clockwise on screen, holes
 /// anticlockwise), simplified; rings that vanish are dropped.
-fn polygon_paths(rings: &[Vec<(f64, f64)>], bx: frame::Box2) -> Vec<PixelPath> {
+fn polygon_paths(rings: &[Vec<(f64, f64)>], bx: Bounds) -> Vec<PixelPath> {
     let mut out = Vec::new();
     for (i, ring) in rings.iter().enumerate() {
-        let mut clipped = frame::clip_ring(ring, bx);
+        let mut clipped = geometry::clip_ring(ring, bx);
         if clipped.len() < 3 {
             continue;
         }
@@ -405,17 +407,10 @@ fn area2(r: &[(f64, f64)]) -> f64 {
         .sum()
 }
 
-fn length(points: &[(f64, f64)]) -> f64 {
-    points
-        .windows(2)
-        .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
-        .sum()
-}
-
 fn anchor_length(a: &LabelAnchor) -> f64 {
     match a {
         LabelAnchor::Point(_) => 0.0,
-        LabelAnchor::Line(p) => length(&p.points),
+        LabelAnchor::Line(p) => geometry::length(&p.points),
     }
 }
 
@@ -423,6 +418,3 @@ fn rank(zoom: f64) -> u32 {
     (zoom.max(0.0) * 10.0).round() as u32
 }
 
-fn round(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0 + 0.0
-}
