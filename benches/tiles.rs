@@ -3,31 +3,17 @@
 //! zoom 14, about 1,200 paths). Target: the whole city map process under 100 ms, of which
 //! this is a part.
 
+#[path = "../tests/tiles_common/mod.rs"]
+mod tiles_common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use tripmap::model::LonLat;
-use tripmap::projection::{Bounds, Mercator, fit_bounds_min_span};
 use tripmap::tiles::{self, Archive, Limits, Protomaps};
 
-fn walk_map() -> tripmap::projection::Fitted<Mercator> {
-    let stops = [
-        (24.9414, 60.1710),
-        (24.9470, 60.1745),
-        (24.9510, 60.1790),
-        (24.9522, 60.1703),
-    ]
-    .map(|(lon, lat)| LonLat::new(lon, lat).unwrap());
-    let p = Mercator::sphere(24.947);
-    let b = Bounds::of_positions(&p, &stops).unwrap();
-    fit_bounds_min_span(p, b, 960.0, 720.0, 40.0, 0.0).unwrap()
-}
-
 fn bench(c: &mut Criterion) {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/tiles/helsinki.pmtiles"
-    );
-    let map = walk_map();
+    let path = tiles_common::helsinki();
+    let path = path.as_str();
+    let map = tiles_common::walk_map(960.0);
     let limits = Limits::default();
     c.bench_function("tiles: open + view, Helsinki walk at 960 px", |b| {
         b.iter(|| {

@@ -91,6 +91,15 @@ fn run(location: &str, out: &str, width: f64) -> Result<(), Box<dyn std::error::
     Ok(())
 }
 
+/// The paths of one kind.
+fn of_kind<K: PartialEq>(items: &[(K, PixelPath)], kind: K) -> Vec<PixelPath> {
+    items
+        .iter()
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, p)| p.clone())
+        .collect()
+}
+
 fn svg(
     view: &tiles::TileView,
     map: &tripmap::projection::Fitted<Mercator>,
@@ -120,13 +129,7 @@ fn svg(
         (LanduseKind::Sport, "#c9e3cc"),
         (LanduseKind::Other, "#e6e1d6"),
     ] {
-        let paths: Vec<PixelPath> = view
-            .landuse
-            .iter()
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, p)| p.clone())
-            .collect();
-        fill(&paths, colour);
+        fill(&of_kind(&view.landuse, kind), colour);
     }
     fill(&view.water, "#a8c8e8");
     fill(&view.buildings, "#ddd6ca");
@@ -143,12 +146,7 @@ fn svg(
         (RoadClass::Highway, 6.0, "#f0b070"),
         (RoadClass::Rail, 1.2, "#8a8a8a"),
     ] {
-        let paths: Vec<PixelPath> = view
-            .roads
-            .iter()
-            .filter(|(c, _)| *c == class)
-            .map(|(_, p)| p.clone())
-            .collect();
+        let paths = of_kind(&view.roads, class);
         let _ = write!(
             s,
             r#"<path d="{}" fill="none" stroke="{colour}" stroke-width="{w}" stroke-linecap="round" stroke-linejoin="round"/>"#,

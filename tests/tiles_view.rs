@@ -232,13 +232,8 @@ fn view_error(tile: Vec<u8>, limits: &Limits) -> String {
             ..Layout::default()
         },
     );
-    let file = tempfile::Builder::new()
-        .suffix(".pmtiles")
-        .tempfile()
-        .unwrap();
-    std::fs::write(file.path(), parts.bytes()).unwrap();
-    let path = file.path().to_str().unwrap().to_string();
-    let archive = Archive::open(&path, limits).unwrap();
+    let (path, archive) = open_parts(&parts, limits);
+    let path = path.to_str().unwrap().to_string();
     let e = tiles::view(&archive, &walk_map(960.0), &Protomaps)
         .unwrap_err()
         .to_string();
@@ -311,12 +306,7 @@ fn a_map_too_small_in_scale_for_the_archive_is_refused_before_reading() {
             ..Layout::default()
         },
     );
-    let file = tempfile::Builder::new()
-        .suffix(".pmtiles")
-        .tempfile()
-        .unwrap();
-    std::fs::write(file.path(), parts.bytes()).unwrap();
-    let archive = Archive::open(file.path().to_str().unwrap(), &Limits::default()).unwrap();
+    let (_path, archive) = open_parts(&parts, &Limits::default());
     let map = map_of(&[ll(21.0, 60.0), ll(30.0, 62.0)], 960.0, 600.0);
     let e = tiles::view(&archive, &map, &Protomaps)
         .unwrap_err()

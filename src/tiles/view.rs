@@ -417,4 +417,3 @@ fn anchor_length(a: &LabelAnchor) -> f64 {
 fn rank(zoom: f64) -> u32 {
     (zoom.max(0.0) * 10.0).round() as u32
 }
-

@@ -62,6 +62,22 @@ pub fn leaves_content(z: u8, x: u32, y: u32) -> Vec<u8> {
         .into_bytes()
 }
 
+/// Writes `parts` to a temporary `.pmtiles` file (removed when the path is dropped) and opens
+/// it with `limits`.
+pub fn open_parts(
+    parts: &Parts,
+    limits: &tripmap::tiles::Limits,
+) -> (tempfile::TempPath, tripmap::tiles::Archive) {
+    let file = tempfile::Builder::new()
+        .suffix(".pmtiles")
+        .tempfile()
+        .unwrap();
+    std::fs::write(file.path(), parts.bytes()).unwrap();
+    let path = file.into_temp_path();
+    let archive = tripmap::tiles::Archive::open(path.to_str().unwrap(), limits).unwrap();
+    (path, archive)
+}
+
 /// gzip of `data`.
 pub fn gzip(data: &[u8]) -> Vec<u8> {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

@@ -35,7 +35,7 @@ pub struct Header {
 }
 
 impl Header {
-    /// Parses the first bytes of an archive (at least [`HEADER_BYTES`]).
+    /// Parses the first bytes of an archive (at least the 127 of the header).
     pub fn parse(b: &[u8]) -> Result<Header, Problem> {
         if !b.starts_with(b"PMTiles") {
             // Version 1 and 2 archives start with "PM" and a version byte.
