@@ -40,8 +40,8 @@ mod extent;
 mod graticule;
 /// Cutting whole-world maps at the seam opposite the central meridian.
 mod seam;
-/// Simplifying and rounding to the pixel grid.
-mod simplify;
+/// Simplifying and rounding to the pixel grid (also used by the street-level basemap).
+pub(crate) mod simplify;
 
 use crate::geometry::{Bounds, clip_polygons, clip_polyline};
 use crate::model::LonLat;

@@ -118,8 +118,14 @@ impl Bounds {
     /// The same centre, grown evenly (keeping its shape) until its longer side is
     /// [`MIN_SPAN_UNITS`] when both sides are shorter; a point becomes a square.
     fn with_min_span(self) -> Self {
+        self.with_span_at_least(MIN_SPAN_UNITS)
+    }
+
+    /// The same centre, grown evenly (keeping its shape) until its longer side is `min_span`
+    /// when both sides are shorter; a point becomes a square.
+    fn with_span_at_least(self, min_span: f64) -> Self {
         let long = self.width().max(self.height());
-        if long >= MIN_SPAN_UNITS {
+        if long >= min_span {
             return self;
         }
         let (cx, cy) = (
@@ -127,10 +133,10 @@ impl Bounds {
             (self.min_y + self.max_y) / 2.0,
         );
         if long <= 0.0 {
-            let h = MIN_SPAN_UNITS / 2.0;
+            let h = min_span / 2.0;
             return Bounds::centred(cx, cy, h, h);
         }
-        let k = MIN_SPAN_UNITS / long;
+        let k = min_span / long;
         Bounds::centred(cx, cy, self.width() * k / 2.0, self.height() * k / 2.0)
     }
 }
@@ -171,8 +177,34 @@ pub fn fit_bounds<P: Projection>(
     height_px: f64,
     padding_px: f64,
 ) -> Result<Fitted<P>, FitError> {
+    fit_bounds_min_span(
+        projection,
+        bounds,
+        width_px,
+        height_px,
+        padding_px,
+        MIN_SPAN_UNITS,
+    )
+}
+
+/// [`fit_bounds`] with the caller's smallest extent (projection units) instead of
+/// [`MIN_SPAN_UNITS`]: a street map of a walk needs a few hundred metres (0.0001 Earth radii
+/// is 640 m). Not finite, or under 1e-7 (60 cm): 1e-7.
+pub fn fit_bounds_min_span<P: Projection>(
+    projection: P,
+    bounds: Bounds,
+    width_px: f64,
+    height_px: f64,
+    padding_px: f64,
+    min_span_units: f64,
+) -> Result<Fitted<P>, FitError> {
     check_box(width_px, height_px, padding_px)?;
-    let b = bounds.with_min_span();
+    let min_span = if min_span_units.is_finite() {
+        min_span_units.max(1e-7)
+    } else {
+        1e-7
+    };
+    let b = bounds.with_span_at_least(min_span);
     if !(b.width().is_finite() && b.height().is_finite()) {
         return Err(FitError::NothingToShow { count: 0 });
     }

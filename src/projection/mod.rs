@@ -57,7 +57,7 @@ pub use ellipsoid::Ellipsoid;
 pub use equal_earth::EqualEarth;
 pub use equirectangular::{Equirectangular, EquirectangularParams};
 pub use error::ProjectionError;
-pub use fit::{Bounds, FitError, Fitted, fit, fit_bounds, pick_height_px};
+pub use fit::{Bounds, FitError, Fitted, fit, fit_bounds, fit_bounds_min_span, pick_height_px};
 pub use kind::{ProjectionKind, UnknownProjection};
 pub use lambert_conic::{LambertConic, LambertConicParams};
 pub use mercator::{Mercator, MercatorParams};
