@@ -273,15 +273,6 @@ pub fn pick_height_px<P: Projection + ?Sized>(
     Ok(wanted.clamp(lo, hi).round().max(1.0))
 }
 
-impl<P> Fitted<P> {
-    /// The same fit in a box `extra_px` taller: what was drawn stays where it was, with more map
-    /// below it (room for an inset that found none).
-    pub fn taller(mut self, extra_px: f64) -> Self {
-        self.height_px += extra_px.max(0.0);
-        self
-    }
-}
-
 impl<P: Projection> Fitted<P> {
     /// The pixel position (x right, y down) of a position; `None` where the projection cannot
     /// show it. Points outside the box are returned too (negative or beyond the size).

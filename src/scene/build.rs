@@ -8,8 +8,8 @@ use super::context::Ctx;
 use super::describe;
 use super::furniture::{self, Footer};
 use super::inset::FittedMap;
-use super::inset::draw::{Insets, draw_insets};
-use super::inset::fit::NARROW_PX;
+use super::inset::draw::{InsetRoom, Insets, draw_insets, strip_height};
+use super::inset::fit::{MapSize, NARROW_PX};
 use super::inset::frame::Keep;
 use super::inset::members::inset_groups;
 use super::labels::{Placed, Placer};
@@ -17,8 +17,8 @@ use super::legs::{leg_items, project_legs};
 use super::locator::{MainExtent, draw_locator};
 use super::markers::{MainMarkers, MarkerRoom, main_markers, marker, small_dot};
 use super::places::SAME_PLACE_M;
-use super::stop_labels::{key_line, place_all};
-use super::{Item, Layer, MapOptions, Scene};
+use super::stop_labels::{Unsaid, place_all};
+use super::{Item, Layer, MapOptions, Scene, Tag};
 use crate::basemap::{self, Detail};
 use crate::error::Error;
 use crate::geometry::Rect;
@@ -45,20 +45,15 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
     let framing = Framing::new(route, o.projection);
     let mut map_h = first_map_height(&framing, o, width, header_h)?;
     let mut d = draw(&ctx, &framing, width, map_h, 0.0)?;
-    // An inset that found no free space on the map: the page grows, the map keeps its scale and
-    // place, and the inset goes in the new space below it.
-    if o.height_px.is_none() {
-        let mut extra = 0.0;
-        for _ in 0..2 {
-            if d.insets_missing == 0 {
-                break;
-            }
-            extra += (d.missing_h + 24.0).round();
-            d = draw(&ctx, &framing, width, map_h, extra)?;
-        }
-        map_h += extra;
+    // Insets that found no free space on the map: the page grows and they go in a strip below
+    // it, stacked; the map keeps its size and scale.
+    let mut strip_h = 0.0;
+    if o.height_px.is_none() && d.insets_missing > 0 {
+        strip_h = strip_height(&d.missing_sizes, width);
+        d = draw(&ctx, &framing, width, map_h, strip_h)?;
     }
-    let (mut footer_items, mut footer_h) = footer(&ctx, &framing, &d, width, header_h + map_h);
+    let (mut footer_items, mut footer_h) =
+        footer(&ctx, &framing, &d, width, header_h + map_h + strip_h);
     // A given page height is met exactly: the map takes what the title and footer leave.
     if let Some(h) = o.height_px {
         let diff = (h - (header_h + map_h + footer_h)).round();
@@ -74,7 +69,7 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
         rect: Rect::new(0.0, header_h, width, map_h),
     });
     furniture_items.extend(footer_items);
-    let height = header_h + map_h + footer_h;
+    let height = header_h + map_h + strip_h + footer_h;
     Ok(Scene {
         width,
         height,
@@ -201,28 +196,29 @@ struct Drawing {
     inset_items: Vec<Item>,
     /// Places whose labels found no room, for the footer's key.
     key: Vec<String>,
+    /// Notes asked for but not drawn in full, for the list under the map.
+    notes: Vec<String>,
     inset_count: usize,
     /// Clusters that needed an inset but found no room for one.
     insets_missing: usize,
-    /// The tallest of those insets, pixels.
-    missing_h: f64,
+    /// Their sizes, pixels.
+    missing_sizes: Vec<(f64, f64)>,
 }
 
-/// Fits the map to `width` × `map_h`, makes the frame `extra_h` taller below (room for insets
-/// that found none), and draws basemap, legs, insets, markers and labels.
+/// Fits the map to `width` × `map_h` and draws basemap, legs, insets (in a strip `strip_h`
+/// high below the map when there is one), markers and labels.
 fn draw(
     ctx: &Ctx,
     framing: &Framing,
     width: f64,
     map_h: f64,
-    extra_h: f64,
+    strip_h: f64,
 ) -> Result<Drawing, Error> {
     let map: FittedMap = fit(framing.projection(), &framing.lonlats, width, map_h, PAD_PX)
         .map_err(|e| Error::Options(format!("map: {e}")))?;
     // Scale and north are read where the trip is, not in the room added for insets.
     let (scale_km_per_px, north) = (map.scale_at_centre_km_per_px(), north_deg(&map));
-    let map = map.taller(extra_h);
-    let frame = Rect::new(0.0, 0.0, width, map_h + extra_h);
+    let frame = Rect::new(0.0, 0.0, width, map_h);
     let km = scale_km_per_px.unwrap_or(f64::INFINITY);
     let step = ctx
         .options
@@ -239,14 +235,14 @@ fn draw(
     for part in legs.iter().flatten() {
         placer.add_route(part);
     }
-    let groups = inset_groups(&ctx.places, &place_px, &ctx.radii, width);
-    // A narrow map stacks its insets under itself: they go only in the space added below.
-    let inset_area = if width < NARROW_PX {
-        Rect::new(0.0, map_h, width, extra_h)
-    } else {
-        frame
+    let size = MapSize { w: width, h: map_h };
+    let groups = inset_groups(&ctx.places, &place_px, &ctx.radii, size);
+    // A narrow map stacks its insets under itself: they go only in the strip added below.
+    let room = InsetRoom {
+        map: (width >= NARROW_PX).then_some(frame),
+        strip: (strip_h > 0.0).then(|| Rect::new(0.0, map_h, width, strip_h)),
     };
-    let mut insets = draw_insets(ctx, &groups, &place_px, inset_area, &mut placer);
+    let mut insets = draw_insets(ctx, &groups, &place_px, &room, &mut placer);
     if let Some(km_per_px) = scale_km_per_px {
         let main = MainExtent {
             map: &map,
@@ -259,24 +255,30 @@ fn draw(
         .iter()
         .map(|&c| c.0.is_finite() && c.1.is_finite() && frame.contains(c))
         .collect();
+    let tags: Vec<Tag> = ctx.places.iter().map(|p| p.tag()).collect();
     let room = MarkerRoom {
         place_px: &place_px,
         radii: &ctx.radii,
         on_map: &on_map,
         in_inset: &insets.in_inset,
         importance: &ctx.importance,
+        tags: &tags,
         frame,
         insets: &insets.rects,
     };
     let markers = main_markers(&room, &mut placer);
     let placed = place_all(ctx, &mut placer, &markers);
-    let mut key = insets.key;
+    let mut unsaid = insets.unsaid;
     let (stop_items, mut label_items) =
-        markers_and_labels(ctx, &on_map, &insets.in_inset, markers, placed, &mut key);
+        markers_and_labels(ctx, &on_map, &insets.in_inset, markers, placed, &mut unsaid);
     label_items.extend(country_labels(&ctx.visited, &mut placer, &|p| {
         map.project_px(p)
     }));
-    let mut route_items: Vec<Item> = legs.iter().flat_map(|parts| leg_items(parts)).collect();
+    let mut route_items: Vec<Item> = legs
+        .iter()
+        .enumerate()
+        .flat_map(|(k, parts)| leg_items(parts, k + 1))
+        .collect();
     route_items.extend(insets.locator_items);
     Ok(Drawing {
         basemap_items: basemap_layer(&view, &ctx.visited, (0.0, 0.0)),
@@ -288,10 +290,11 @@ fn draw(
         stop_items,
         label_items,
         inset_items: insets.items,
-        key,
+        key: unsaid.key.clone(),
+        notes: unsaid.notes(ctx),
         inset_count: insets.count,
         insets_missing: insets.missing,
-        missing_h: insets.missing_h,
+        missing_sizes: insets.missing_sizes,
     })
 }
 
@@ -325,36 +328,41 @@ fn add_locator(
 }
 
 /// The main map's stop items (dots and leaders, then markers) and label items, in place order;
-/// a place off the map, or whose label found no room, goes to `key`.
+/// a place off the map, or whose label found no room, goes to the key in `unsaid`.
 fn markers_and_labels(
     ctx: &Ctx,
     on_map: &[bool],
     in_inset: &[bool],
     markers: MainMarkers,
     mut placed: Vec<Option<Placed>>,
-    key: &mut Vec<String>,
+    unsaid: &mut Unsaid,
 ) -> (Vec<Item>, Vec<Item>) {
     let mut stop_items = markers.items;
     let mut label_items = Vec::new();
     for (i, p) in ctx.places.iter().enumerate() {
         if !on_map[i] {
-            key.push(key_line(p));
+            unsaid.record(i, p, None);
             continue;
         }
         if in_inset[i] {
             continue;
         }
-        stop_items.push(if markers.small[i] {
+        let mark = if markers.small[i] {
             small_dot(markers.marker_px[i])
         } else {
             marker(markers.marker_px[i], &p.numbers(), ctx.radii[i])
-        });
-        match placed[i].take() {
-            Some(placed) => label_items.push(Item::Group {
-                class: "label",
-                items: placed.items,
-            }),
-            None => key.push(key_line(p)),
+        };
+        stop_items.push(mark.tagged(p.tag()));
+        let label = placed[i].take();
+        unsaid.record(i, p, label.as_ref());
+        if let Some(label) = label {
+            label_items.push(
+                Item::Group {
+                    class: "label",
+                    items: label.items,
+                }
+                .tagged(p.tag()),
+            );
         }
     }
     (stop_items, label_items)
@@ -375,6 +383,7 @@ fn footer(ctx: &Ctx, framing: &Framing, d: &Drawing, width: f64, top: f64) -> (V
         north_deg: d.north_deg,
         source: &source,
         key: &d.key,
+        notes: &d.notes,
         legs: describe::leg_kinds(ctx.route),
     })
 }

@@ -3,6 +3,7 @@
 
 use super::MapOptions;
 use super::basemap_layer::visited_countries;
+use super::inset::fit::NARROW_PX;
 use super::legs::bows;
 use super::places::{Place, by_importance, places};
 use crate::basemap::Country;
@@ -50,8 +51,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Whether place `i`'s note is drawn as a callout.
+    /// Whether place `i`'s note is asked for (`--annotate`, or its stop's `callout` property).
+    pub fn wants_note(&self, i: usize) -> bool {
+        (self.options.annotate || self.places[i].callout) && self.places[i].note.is_some()
+    }
+
+    /// Whether place `i`'s note is drawn as a callout by its label: asked for, on a map wide
+    /// enough for callouts (a phone-width map lists its notes under the map instead).
     pub fn callout(&self, i: usize) -> bool {
-        self.options.annotate || self.places[i].callout
+        self.wants_note(i) && self.options.width_px >= NARROW_PX
     }
 }

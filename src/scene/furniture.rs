@@ -94,6 +94,9 @@ pub struct Footer<'a> {
     /// Stops whose labels found no room on the map: `12 Name (5 Nov)`; written as one wrapped
     /// paragraph.
     pub key: &'a [String],
+    /// Notes asked for that the map could not show in full: `4 Name: note`, each its own
+    /// paragraph under the map.
+    pub notes: &'a [String],
     /// The legend's text for a leg (great-circle, recorded, or both); `None` when the trip has
     /// no legs.
     pub legs: Option<&'a str>,
@@ -219,6 +222,12 @@ fn source_and_key(f: &Footer, mut y: f64, items: &mut Vec<Item>) -> f64 {
             usize::MAX,
         ) {
             items.push(text("key", (MARGIN, y), &line));
+            y += 15.0;
+        }
+    }
+    for note in f.notes {
+        for line in wrap_all(note, SMALL_PX, Weight::Regular, f.width - 2.0 * MARGIN) {
+            items.push(text("notes", (MARGIN, y), &line));
             y += 15.0;
         }
     }

@@ -3,7 +3,7 @@
 //! the same two places (an out-and-back, a route driven twice) are bowed apart, each to its own
 //! left, so both lines and both arrowheads stay visible.
 
-use super::Item;
+use super::{Item, Tag};
 use crate::geometry::{Rect, clip_polyline, length, point_along, round_pt, simplify};
 use crate::model::{LonLat, Route};
 
@@ -150,17 +150,20 @@ fn torn(a: (f64, f64), b: (f64, f64), mid: Option<(f64, f64)>) -> bool {
     (m.0 - centre.0).hypot(m.1 - centre.1) > (b.0 - a.0).hypot(b.1 - a.1) / 4.0
 }
 
-/// A leg's path items: the line, and an arrow at the middle of its longest visible piece when
-/// that piece is long enough to carry one.
-pub(crate) fn leg_items(parts: &[Vec<(f64, f64)>]) -> Vec<Item> {
+/// A leg's path items: the line (tagged as leg `number`, 1-based), and an arrow at the middle
+/// of its longest visible piece when that piece is long enough to carry one.
+pub(crate) fn leg_items(parts: &[Vec<(f64, f64)>], number: usize) -> Vec<Item> {
     if parts.is_empty() {
         return Vec::new();
     }
-    let mut items = vec![Item::Path {
-        class: "leg",
-        parts: parts.to_vec(),
-        closed: false,
-    }];
+    let mut items = vec![
+        Item::Path {
+            class: "leg",
+            parts: parts.to_vec(),
+            closed: false,
+        }
+        .tagged(Tag::Leg(number)),
+    ];
     let longest = parts
         .iter()
         .max_by(|a, b| length(a).total_cmp(&length(b)))
@@ -234,10 +237,10 @@ mod test {
 
     #[test]
     fn long_pieces_carry_an_arrow_and_short_ones_do_not() {
-        let long = leg_items(&[vec![(0.0, 0.0), (100.0, 0.0)]]);
+        let long = leg_items(&[vec![(0.0, 0.0), (100.0, 0.0)]], 1);
         assert_eq!(long.len(), 2);
-        let short = leg_items(&[vec![(0.0, 0.0), (20.0, 0.0)]]);
+        let short = leg_items(&[vec![(0.0, 0.0), (20.0, 0.0)]], 1);
         assert_eq!(short.len(), 1);
-        assert!(leg_items(&[]).is_empty());
+        assert!(leg_items(&[], 1).is_empty());
     }
 }

@@ -8,7 +8,7 @@
 use super::labels::Placer;
 use super::places::MARKER_FONT_PX;
 use super::spread::{GAP_PX, spread};
-use super::{Anchor, Item};
+use super::{Anchor, Item, Tag};
 use crate::geometry::{Rect, round_pt, round1};
 
 /// The farthest a numbered marker is drawn from its place, pixels.
@@ -36,12 +36,15 @@ pub(crate) fn marker(c: (f64, f64), numbers: &str, r: f64) -> Item {
     }
 }
 
-/// An unnumbered dot for a place whose marker could not fit.
+/// A small unnumbered marker for a place whose numbered marker could not fit.
 pub(crate) fn small_dot(c: (f64, f64)) -> Item {
-    Item::Circle {
-        class: "stop-dot",
-        c: round_pt(c),
-        r: SMALL_DOT_R,
+    Item::Group {
+        class: "marker",
+        items: vec![Item::Circle {
+            class: "marker-dot",
+            c: round_pt(c),
+            r: SMALL_DOT_R,
+        }],
     }
 }
 
@@ -73,6 +76,8 @@ pub(crate) struct MarkerRoom<'a> {
     pub in_inset: &'a [bool],
     /// The places from most to least important.
     pub importance: &'a [usize],
+    /// What each place's marks stand for.
+    pub tags: &'a [Tag],
     /// The map's frame.
     pub frame: Rect,
     /// Insets and locator maps, which markers keep out of.
@@ -103,10 +108,14 @@ pub(crate) fn main_markers(room: &MarkerRoom, placer: &mut Placer) -> MainMarker
         }
         if room.in_inset[i] {
             placer.add_obstacle(Rect::new(c.0 - 3.0, c.1 - 3.0, 6.0, 6.0));
-            items.push(Item::Circle {
+            let dot = Item::Circle {
                 class: "dot",
                 c: round_pt(c),
                 r: 2.5,
+            };
+            items.push(match room.tags.get(i) {
+                Some(tag) => dot.tagged(tag.clone()),
+                None => dot,
             });
             continue;
         }
@@ -223,6 +232,7 @@ mod test {
             on_map: &flags.0,
             in_inset: &flags.1,
             importance,
+            tags: &[],
             frame: Rect::new(0.0, 0.0, 400.0, 300.0),
             insets: &[],
         }
@@ -230,15 +240,31 @@ mod test {
 
     #[test]
     fn touching_markers_part_a_little_and_an_inset_place_keeps_a_dot() {
-        let px = [(100.0, 100.0), (104.0, 100.0), (300.0, 200.0), (200.0, 200.0)];
-        let flags = (vec![true, true, true, false], vec![false, false, true, false]);
+        let px = [
+            (100.0, 100.0),
+            (104.0, 100.0),
+            (300.0, 200.0),
+            (200.0, 200.0),
+        ];
+        let flags = (
+            vec![true, true, true, false],
+            vec![false, false, true, false],
+        );
         let mut placer = Placer::new(Rect::new(0.0, 0.0, 400.0, 300.0));
         let m = main_markers(&room(&px, &[8.0; 4], &flags, &[0, 1, 2, 3]), &mut placer);
         assert_eq!(m.shown, [0, 1]);
-        assert_eq!(m.small, [false, true, false, false], "4 px apart: the second is a dot");
+        assert_eq!(
+            m.small,
+            [false, true, false, false],
+            "4 px apart: the second is a dot"
+        );
         assert_eq!(m.marker_px[1], px[1]);
         assert_eq!(m.marker_px[2], px[2], "an inset's place keeps its position");
-        assert!(m.items.iter().any(|i| matches!(i, Item::Circle { class: "dot", .. })));
+        assert!(
+            m.items
+                .iter()
+                .any(|i| matches!(i, Item::Circle { class: "dot", .. }))
+        );
     }
 
     #[test]
@@ -260,9 +286,18 @@ mod test {
     #[test]
     fn markers_and_dots_draw() {
         match marker((10.0, 10.0), "1,3", 12.0) {
-            Item::Group { class: "marker", items } => assert_eq!(items.len(), 2),
+            Item::Group {
+                class: "marker",
+                items,
+            } => assert_eq!(items.len(), 2),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(small_dot((1.0, 2.0)), Item::Circle { class: "stop-dot", .. }));
+        match small_dot((1.0, 2.0)) {
+            Item::Group {
+                class: "marker",
+                items,
+            } => assert_eq!(items.len(), 1, "no number"),
+            other => panic!("{other:?}"),
+        }
     }
 }

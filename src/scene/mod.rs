@@ -93,6 +93,17 @@ pub enum Anchor {
     End,
 }
 
+/// What an item stands for in the trip, written into the SVG as `data-stop="1 8"` or
+/// `data-leg="2"` (1-based visiting order; leg 2 joins stops 2 and 3), so a map can be read
+/// back and checked by machine. Browsers and drawing programs ignore it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tag {
+    /// The stops a marker, dot or label belongs to, 1-based.
+    Stops(Vec<usize>),
+    /// The leg a line draws, 1-based.
+    Leg(usize),
+}
+
 /// One drawable thing. `class` names a style of the theme (the writer prefixes it).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
@@ -148,6 +159,23 @@ pub enum Item {
         /// Members.
         items: Vec<Item>,
     },
+    /// An item and what it stands for.
+    Tagged {
+        /// The stops or leg.
+        tag: Tag,
+        /// The item, drawn as it is.
+        item: Box<Item>,
+    },
+}
+
+impl Item {
+    /// This item, marked as standing for `tag`.
+    pub fn tagged(self, tag: Tag) -> Item {
+        Item::Tagged {
+            tag,
+            item: Box::new(self),
+        }
+    }
 }
 
 /// Removes what must not reach a picture from user text: characters XML 1.0 forbids (C0

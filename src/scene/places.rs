@@ -3,9 +3,9 @@
 //! farther apart keep their own markers, however close, so a city walk's sights stay apart. In: the route and the date style. Out: [`Place`]s in order of
 //! first visit, with their marker radii.
 
-use super::clean_text;
 use super::dates::{self, DateStyle};
 use super::text_metrics::{Weight, width_px};
+use super::{Tag, clean_text};
 use crate::model::{LonLat, Route, RouteStop, Stop};
 
 /// Stops nearer than this are one place, metres: a revisit, not a neighbour.
@@ -28,13 +28,17 @@ pub(crate) struct Place {
 }
 
 impl Place {
-    /// The marker's numbers: `4` or `1,3`.
+    /// The marker's numbers: `4` or `1,3`; `1/100` where a comma would read as a thousands
+    /// separator (a later number of three digits).
     pub fn numbers(&self) -> String {
-        self.visits
-            .iter()
-            .map(|i| (i + 1).to_string())
-            .collect::<Vec<_>>()
-            .join(",")
+        let numbers: Vec<String> = self.visits.iter().map(|i| (i + 1).to_string()).collect();
+        let ambiguous = numbers.iter().skip(1).any(|n| n.len() == 3);
+        numbers.join(if ambiguous { "/" } else { "," })
+    }
+
+    /// What the place's marker and label stand for: its stops, 1-based.
+    pub fn tag(&self) -> Tag {
+        Tag::Stops(self.visits.iter().map(|v| v + 1).collect())
     }
 
     /// The radius of the marker that holds [`Place::numbers`], pixels.
@@ -224,7 +228,7 @@ mod test {
             r#"{"stops": [
             {"name": "Amman", "lat": 31.9539, "lon": 35.9106, "arrive": "2023-11-04", "note": "Talks."},
             {"name": "Baghdad", "lat": 33.3152, "lon": 44.3661, "arrive": "2023-11-05"},
-            {"name": "Amman again", "lat": 31.955, "lon": 35.912, "arrive": "2023-11-06", "note": "Back.",
+            {"name": "Amman again", "lat": 31.9541, "lon": 35.9107, "arrive": "2023-11-06", "note": "Back.",
              "properties": {"callout": "yes"}},
             {"name": "\u202a", "lat": 31.9539, "lon": 36.2, "arrive": "2023-11-07"}
         ]}"#,
@@ -232,6 +236,11 @@ mod test {
         let p = places(&r, DateStyle::Short);
         assert_eq!(p.len(), 3);
         assert_eq!(p[0].numbers(), "1,3");
+        let round = Place {
+            visits: vec![0, 99],
+            ..p[0].clone()
+        };
+        assert_eq!(round.numbers(), "1/100", "not one thousand one hundred");
         assert_eq!(p[0].dates.as_deref(), Some("4 Nov, 6 Nov"));
         assert_eq!(p[0].note.as_deref(), Some("Talks. Back."));
         assert!(p[0].callout && !p[1].callout);

@@ -43,11 +43,11 @@ pub(crate) fn label_spec(p: &Place, c: (f64, f64), r: f64, annotate: bool) -> la
     let mut boxed = false;
     if annotate && let Some(n) = &p.note {
         boxed = true;
-        for l in text_metrics::wrap(n, 10.5, Weight::Regular, 170.0, 4) {
+        for l in text_metrics::wrap(n, NOTE_PX, Weight::Regular, NOTE_WIDTH_PX, NOTE_LINES) {
             lines.push(labels::Line {
                 text: l,
                 class: "note",
-                size_px: 10.5,
+                size_px: NOTE_PX,
                 weight: Weight::Regular,
             });
         }
@@ -59,6 +59,76 @@ pub(crate) fn label_spec(p: &Place, c: (f64, f64), r: f64, annotate: bool) -> la
         boxed,
     }
 }
+
+/// What the map could not say beside its stops.
+#[derive(Debug, Default)]
+pub(crate) struct Unsaid {
+    /// Key lines of places whose label found no room.
+    pub key: Vec<String>,
+    /// For each place, whether its note was drawn in full in a callout.
+    pub notes_whole: Vec<bool>,
+}
+
+impl Unsaid {
+    /// Nothing unsaid yet, for `places` places.
+    pub fn new(places: usize) -> Self {
+        Unsaid {
+            key: Vec::new(),
+            notes_whole: vec![false; places],
+        }
+    }
+
+    /// Records place `i`'s label as placed (`Some`) or not: a place without one goes to the
+    /// key; a callout drawn in full marks its note as said.
+    pub fn record(&mut self, i: usize, p: &Place, placed: Option<&labels::Placed>) {
+        match placed {
+            None => self.key.push(key_line(p)),
+            Some(placed) => {
+                let boxed = placed.items.iter().any(|it| {
+                    matches!(
+                        it,
+                        crate::scene::Item::Rect {
+                            class: "callout",
+                            ..
+                        }
+                    )
+                });
+                self.notes_whole[i] |= boxed && note_fits(p);
+            }
+        }
+    }
+
+    /// The notes asked for but not drawn in full, for the list under the map:
+    /// `4 Name: the whole note`.
+    pub fn notes(&self, ctx: &Ctx) -> Vec<String> {
+        (0..ctx.places.len())
+            .filter(|&i| ctx.wants_note(i) && !self.notes_whole[i])
+            .filter_map(|i| {
+                let p = &ctx.places[i];
+                Some(format!(
+                    "{} {}: {}",
+                    p.numbers(),
+                    p.name,
+                    p.note.as_deref()?
+                ))
+            })
+            .collect()
+    }
+}
+
+/// Whether a place's note fits a callout whole (no ellipsis).
+fn note_fits(p: &Place) -> bool {
+    let Some(n) = &p.note else { return true };
+    let lines = text_metrics::wrap(n, NOTE_PX, Weight::Regular, NOTE_WIDTH_PX, NOTE_LINES);
+    lines.join(" ").split_whitespace().eq(n.split_whitespace())
+}
+
+/// Note text size in a callout, pixels.
+const NOTE_PX: f64 = 10.5;
+/// A callout's width for its note, pixels.
+const NOTE_WIDTH_PX: f64 = 170.0;
+/// The most lines a callout gives its note.
+const NOTE_LINES: usize = 4;
 
 /// A line of the footer's key for a place whose label found no room: `4,9 Name (5 Nov)`.
 pub(crate) fn key_line(p: &Place) -> String {
@@ -85,7 +155,12 @@ pub(crate) fn place_all(
     }
     let last = ctx.route.stops.len().saturating_sub(1);
     let spec = |i: usize| {
-        label_spec(&ctx.places[i], marks.marker_px[i], marks.radii[i], ctx.callout(i))
+        label_spec(
+            &ctx.places[i],
+            marks.marker_px[i],
+            marks.radii[i],
+            ctx.callout(i),
+        )
     };
     let choices: Vec<usize> = (0..n)
         .map(|i| {

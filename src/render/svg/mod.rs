@@ -10,7 +10,7 @@
 mod style;
 pub mod xml;
 
-use crate::scene::{Anchor, Item, Scene};
+use crate::scene::{Anchor, Item, Scene, Tag};
 use xml::{escape_into, num_into};
 
 /// The font stack every text uses.
@@ -105,6 +105,17 @@ fn attr(out: &mut String, name: &str, v: f64) {
 }
 
 fn write_item(out: &mut String, p: &str, item: &Item) {
+    write_tagged(out, p, item, None);
+}
+
+/// Writes `item`, with `tag` as a `data-` attribute on its element.
+fn write_tagged(out: &mut String, p: &str, item: &Item, tag: Option<&Tag>) {
+    let class = |out: &mut String, p: &str, c: &str| {
+        class(out, p, c);
+        if let Some(t) = tag {
+            data_attr(out, t);
+        }
+    };
     match item {
         Item::Path {
             class: c,
@@ -176,6 +187,24 @@ fn write_item(out: &mut String, p: &str, item: &Item) {
             }
             out.push_str("</g>\n");
         }
+        Item::Tagged { tag, item } => write_tagged(out, p, item, Some(tag)),
+    }
+}
+
+/// ` data-stop="1 8"` or ` data-leg="2"`.
+fn data_attr(out: &mut String, tag: &Tag) {
+    match tag {
+        Tag::Stops(stops) => {
+            out.push_str(" data-stop=\"");
+            for (k, s) in stops.iter().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.push_str(&s.to_string());
+            }
+            out.push('"');
+        }
+        Tag::Leg(leg) => out.push_str(&format!(" data-leg=\"{leg}\"")),
     }
 }
 

@@ -107,6 +107,7 @@ pub fn css(p: &str, t: &Theme) -> String {
         ("-north", format!("fill:{}", t.text)),
         ("-source", text(t.muted, "11px")),
         ("-key", text(t.muted, "11px")),
+        ("-notes", text(t.text, "11px")),
     ];
     let mut css = String::new();
     for (suffix, body) in rules {

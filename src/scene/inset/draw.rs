@@ -13,7 +13,7 @@ use crate::scene::furniture;
 use crate::scene::labels::Placer;
 use crate::scene::legs::{bowed, leg_items, project_leg};
 use crate::scene::markers::marker;
-use crate::scene::stop_labels::{key_line, place_label};
+use crate::scene::stop_labels::{Unsaid, place_label};
 use crate::scene::text_metrics::{Weight, width_px};
 use crate::scene::{Anchor, Item};
 
@@ -27,14 +27,14 @@ pub(crate) struct Insets {
     pub rects: Vec<Rect>,
     /// Whether each place is shown in an inset (a dot on the main map).
     pub in_inset: Vec<bool>,
-    /// Places whose label found no room in their inset, for the key.
-    pub key: Vec<String>,
+    /// Places whose label found no room in their inset, and notes said in full there.
+    pub unsaid: Unsaid,
     /// How many insets were drawn.
     pub count: usize,
     /// Clusters that needed an inset but found no room for one.
     pub missing: usize,
-    /// The height of the tallest inset that found no room, pixels (0 when all did).
-    pub missing_h: f64,
+    /// The sizes of the insets that found no room, pixels.
+    pub missing_sizes: Vec<(f64, f64)>,
 }
 
 impl Insets {
@@ -50,14 +50,42 @@ impl Insets {
     }
 }
 
-/// Places and draws an inset for each group (members, fitted projection) in `area` of the main
-/// map, where the places fall at `place_px`; the insets, locators and connectors become
-/// obstacles in `placer`.
+/// Where insets may go: free space inside the main map (`map`, where the route and markers
+/// are), then a strip below it (`strip`, empty page), either possibly absent.
+pub(crate) struct InsetRoom {
+    /// The main map's frame, when insets may be set into it.
+    pub map: Option<Rect>,
+    /// Room below the map, when the page grew for insets.
+    pub strip: Option<Rect>,
+}
+
+/// Room kept between stacked insets in the strip below the map, pixels.
+pub(crate) const STRIP_GAP_PX: f64 = 12.0;
+
+/// The height of a strip `width` wide that holds insets of `sizes` in rows, left to right, with
+/// [`STRIP_GAP_PX`] around each, pixels.
+pub(crate) fn strip_height(sizes: &[(f64, f64)], width: f64) -> f64 {
+    let (mut x, mut row_h, mut total) = (STRIP_GAP_PX, 0.0_f64, STRIP_GAP_PX);
+    for &(w, h) in sizes {
+        if x > STRIP_GAP_PX && x + w + STRIP_GAP_PX > width {
+            total += row_h + STRIP_GAP_PX;
+            x = STRIP_GAP_PX;
+            row_h = 0.0;
+        }
+        x += w + STRIP_GAP_PX;
+        row_h = row_h.max(h);
+    }
+    (total + row_h + STRIP_GAP_PX).ceil()
+}
+
+/// Places and draws an inset for each group (members, fitted projection): in the main map's
+/// free space, else in the strip below it; the places fall at `place_px` on the main map; the
+/// insets, locators and connectors become obstacles in `placer`.
 pub(crate) fn draw_insets(
     ctx: &Ctx,
     groups: &[(Vec<usize>, FittedMap)],
     place_px: &[(f64, f64)],
-    area: Rect,
+    room: &InsetRoom,
     placer: &mut Placer,
 ) -> Insets {
     let mut out = Insets {
@@ -65,10 +93,10 @@ pub(crate) fn draw_insets(
         locator_items: Vec::new(),
         rects: Vec::new(),
         in_inset: vec![false; ctx.places.len()],
-        key: Vec::new(),
+        unsaid: Unsaid::new(ctx.places.len()),
         count: 0,
         missing: 0,
-        missing_h: 0.0,
+        missing_sizes: Vec::new(),
     };
     let markers: Vec<((f64, f64), f64)> = place_px
         .iter()
@@ -81,15 +109,29 @@ pub(crate) fn draw_insets(
             .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0))
             .grow(6.0);
         let size = (fitted.width_px(), fitted.height_px());
-        let keep = Keep {
-            frame: area,
-            taken: &taken,
-            markers: &markers,
-            covers_route: &|r: &Rect| placer.route_cost(r) > 0.0,
+        let in_map = room.map.and_then(|frame| {
+            let keep = Keep {
+                frame,
+                taken: &taken,
+                markers: &markers,
+                covers_route: &|r: &Rect| placer.route_cost(r) > 0.0,
+            };
+            place_frame(size, Some(locator), &keep)
+        });
+        let below = || {
+            room.strip.and_then(|frame| {
+                let keep = Keep {
+                    frame,
+                    taken: &taken,
+                    markers: &[],
+                    covers_route: &|_: &Rect| false,
+                };
+                place_frame(size, None, &keep)
+            })
         };
-        let Some(rect) = place_frame(size, Some(locator), &keep) else {
+        let Some(rect) = in_map.or_else(below) else {
             out.missing += 1;
-            out.missing_h = out.missing_h.max(size.1);
+            out.missing_sizes.push(size);
             continue;
         };
         out.count += 1;
@@ -113,20 +155,14 @@ pub(crate) fn draw_insets(
             b: round_pt(b),
         });
         out.items
-            .push(draw_inset(ctx, g, fitted, rect, &mut out.key));
+            .push(draw_inset(ctx, g, fitted, rect, &mut out.unsaid));
     }
     out
 }
 
 /// One inset at `rect`: background, basemap, legs, scale bar, markers, labels, country names,
 /// frame.
-fn draw_inset(
-    ctx: &Ctx,
-    g: &[usize],
-    fitted: &FittedMap,
-    rect: Rect,
-    key: &mut Vec<String>,
-) -> Item {
+fn draw_inset(ctx: &Ctx, g: &[usize], fitted: &FittedMap, rect: Rect, unsaid: &mut Unsaid) -> Item {
     let origin = (rect.x, rect.y);
     let project = |p: LonLat| {
         fitted
@@ -144,12 +180,12 @@ fn draw_inset(
     items.extend(basemap_layer(&inset_view, &ctx.visited, origin));
     let mut placer = Placer::new(rect.grow(-3.0));
     let scale_items = scale_bar(ctx, fitted, rect, &mut placer);
-    for (leg, &bow) in ctx.route.legs.iter().zip(&ctx.bows) {
+    for (k, (leg, &bow)) in ctx.route.legs.iter().zip(&ctx.bows).enumerate() {
         let parts = bowed(project_leg(&leg.path, &project, &rect), bow);
         for part in &parts {
             placer.add_route(part);
         }
-        items.extend(leg_items(&parts));
+        items.extend(leg_items(&parts, k + 1));
     }
     let pts: Vec<(f64, f64)> = g
         .iter()
@@ -162,13 +198,17 @@ fn draw_inset(
     let mut label_items = Vec::new();
     for (&i, &c) in g.iter().zip(&pts) {
         let place = &ctx.places[i];
-        marker_items.push(marker(c, &place.numbers(), ctx.radii[i]));
-        match place_label(&mut placer, place, c, ctx.radii[i], ctx.callout(i)) {
-            Some(p) => label_items.push(Item::Group {
-                class: "label",
-                items: p.items,
-            }),
-            None => key.push(key_line(place)),
+        marker_items.push(marker(c, &place.numbers(), ctx.radii[i]).tagged(place.tag()));
+        let placed = place_label(&mut placer, place, c, ctx.radii[i], ctx.callout(i));
+        unsaid.record(i, place, placed.as_ref());
+        if let Some(p) = placed {
+            label_items.push(
+                Item::Group {
+                    class: "label",
+                    items: p.items,
+                }
+                .tagged(place.tag()),
+            );
         }
     }
     let country_items = country_labels(&ctx.visited, &mut placer, &project);
@@ -215,4 +255,23 @@ fn scale_bar(ctx: &Ctx, fitted: &FittedMap, rect: Rect, placer: &mut Placer) -> 
             text: label,
         },
     ]
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn insets_below_the_map_share_rows_when_they_fit() {
+        let g = STRIP_GAP_PX;
+        assert_eq!(
+            strip_height(&[(288.0, 200.0), (288.0, 150.0)], 960.0),
+            200.0 + 2.0 * g
+        );
+        assert_eq!(
+            strip_height(&[(200.0, 150.0), (200.0, 100.0)], 320.0),
+            250.0 + 3.0 * g
+        );
+        assert_eq!(strip_height(&[], 320.0), 2.0 * g);
+    }
 }

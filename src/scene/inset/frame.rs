@@ -5,8 +5,9 @@
 
 use crate::geometry::Rect;
 
-/// Room kept between an inset and the map's edge, pixels.
-const EDGE_PX: f64 = 8.0;
+/// Room kept between an inset and the map's edge, pixels (the gap between insets stacked
+/// under a map, too).
+const EDGE_PX: f64 = 12.0;
 /// Room kept around every marker's disc (its label goes there), pixels.
 const MARKER_ROOM_PX: f64 = 10.0;
 /// Step of the search grid, pixels.
@@ -82,7 +83,7 @@ fn is_free(r: &Rect, locator: Option<Rect>, keep: &Keep) -> bool {
     }
     let room = r.grow(MARKER_ROOM_PX);
     let clear_of_markers = keep.markers.iter().all(|&((x, y), rad)| {
-        !(x.is_finite() && y.is_finite()) || !room.grow(rad).contains((x, y))
+        !(x.is_finite() && y.is_finite() && room.grow(rad).contains((x, y)))
     });
     clear_of_markers && !(keep.covers_route)(&r.grow(2.0))
 }
@@ -123,7 +124,7 @@ mod test {
         assert!(r.y >= 40.0 && Rect::new(0.0, 0.0, 960.0, 500.0).contains_rect(&r));
         assert_eq!(
             (r.right(), r.bottom()),
-            (952.0, 492.0),
+            (948.0, 488.0),
             "the free corner: {r:?}"
         );
         let (a, b) = connector(&locator, &r);

@@ -2,7 +2,7 @@
 //! nudge cannot part, each reduced to the members its inset can show apart.
 
 use super::FittedMap;
-use super::fit::fit_inset;
+use super::fit::{MapSize, fit_inset};
 use crate::geometry::Rect;
 use crate::model::LonLat;
 use crate::scene::cluster::clusters;
@@ -24,7 +24,7 @@ pub(crate) fn inset_groups(
     places: &[Place],
     place_px: &[(f64, f64)],
     radii: &[f64],
-    width: f64,
+    map: MapSize,
 ) -> Vec<(Vec<usize>, FittedMap)> {
     let mut groups = clusters(place_px, CLUSTER_PX);
     groups.retain(|g| g.len() <= MAX_INSET_PLACES && is_knot(g, place_px, radii));
@@ -33,7 +33,7 @@ pub(crate) fn inset_groups(
     groups.sort();
     groups
         .iter()
-        .filter_map(|g| inset_members(g, places, place_px, width))
+        .filter_map(|g| inset_members(g, places, place_px, map))
         .collect()
 }
 
@@ -63,12 +63,12 @@ fn inset_members(
     g: &[usize],
     places: &[Place],
     place_px: &[(f64, f64)],
-    width: f64,
+    map: MapSize,
 ) -> Option<(Vec<usize>, FittedMap)> {
     let mut members = g.to_vec();
     while members.len() >= 2 {
         let positions: Vec<LonLat> = members.iter().map(|&i| places[i].position).collect();
-        let fitted = fit_inset(&positions, width)?;
+        let fitted = fit_inset(&positions, map)?;
         let pts: Vec<(f64, f64)> = positions
             .iter()
             .map(|&p| fitted.project_px(p).unwrap_or((f64::NAN, f64::NAN)))
@@ -112,11 +112,12 @@ mod test {
             (504.0, 201.0),
             (900.0, 180.0),
         ];
-        let groups = inset_groups(&places, &px, &[8.0; 4], 960.0);
+        let map = MapSize { w: 960.0, h: 600.0 };
+        let groups = inset_groups(&places, &px, &[8.0; 4], map);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].0, [0, 1, 2]);
         // Two markers 12 px apart part with a nudge: no inset.
         let loose = [(500.0, 200.0), (512.0, 200.0)];
-        assert!(inset_groups(&places[..2], &loose, &[8.0; 2], 960.0).is_empty());
+        assert!(inset_groups(&places[..2], &loose, &[8.0; 2], map).is_empty());
     }
 }

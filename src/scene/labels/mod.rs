@@ -7,9 +7,9 @@
 //! overlaps no obstacle, where the cost is the candidate's rank plus how much route it would
 //! cover. When none fits it looks further out on rings of growing radius and joins the label to
 //! its marker with a leader line (which must not cross a marker or a placed label either). A label
-//! must be read as its own marker's: beside its marker, its box must be nearer that marker's
-//! disc than any other disc (by [`SLACK`]); away from it, on a leader, it must keep [`CLEAR`]
-//! from every nearer disc and its leader [`GRAZE`] from every other disc (see
+//! must be read as its own marker's: beside its marker or on a leader (at most 40 px), its box
+//! must be nearer that marker's disc than any other disc (by [`SLACK`]), and a leader must keep
+//! [`GRAZE`] from every other disc (see
 //! [`Placer::add_marker`]). A place that breaks this is never taken; one nearer another disc
 //! than its own costs more. Above and below, a leader's box may hang to either side. A placed
 //! label
@@ -59,9 +59,6 @@ pub struct Spec {
 const LINE_PITCH: f64 = 1.22;
 /// Space kept free around every label, pixels.
 const MARGIN: f64 = 1.5;
-/// How far a label on a leader must stay from every other marker's disc that is nearer than
-/// its own, pixels: nearer, it reads as that marker's despite the leader.
-const CLEAR: f64 = 8.0;
 /// How much farther than its own marker's disc every other disc must be from a label without a
 /// leader, pixels: the box is a little larger than its text, so a tie in box distance may be a
 /// loss in what the reader sees.
@@ -233,11 +230,10 @@ mod test {
         // To the right of `a`, the label would end just above `b` and read as `b`'s.
         let right = Rect::new(210.5, 193.0, 60.0, 14.0);
         assert!(p.ambiguous(&right, a) && !p.ambiguous(&right, b));
-        assert!(p.misread(&right, (a, 8.0), false) && !p.misread(&right, (b, 8.0), false));
+        assert!(p.misread(&right, (a, 8.0)) && !p.misread(&right, (b, 8.0)));
         let placed = p.place(&spec(a, "Ankara")).unwrap();
-        let leader = placed.leader.is_some();
         assert!(
-            !p.misread(&placed.rect, (a, 8.0), leader) && !p.ambiguous(&placed.rect, a),
+            !p.misread(&placed.rect, (a, 8.0)) && !p.ambiguous(&placed.rect, a),
             "{:?}",
             placed.rect
         );

@@ -8,7 +8,11 @@ use crate::scene::text_metrics::{ascent_px, width_px};
 use crate::scene::{Anchor, Item};
 
 /// Radii of the rings searched for a place away from the marker, pixels beyond its gap.
-const RINGS: [f64; 9] = [14.0, 24.0, 36.0, 52.0, 72.0, 100.0, 140.0, 190.0, 260.0];
+const RINGS: [f64; 4] = [10.0, 18.0, 26.0, 34.0];
+/// The longest leader, pixels: a leader is read with its label only while both fall in one
+/// glance (about two and a half marker diameters); a label that needs a longer one goes to the
+/// key.
+pub(crate) const MAX_LEADER_PX: f64 = 40.0;
 
 /// A candidate place: its cost, its box, and whether its text hugs the box's right edge.
 type Candidate = (f64, Rect, bool);
@@ -48,7 +52,7 @@ impl Placer {
         let mut best: Option<Candidate> = None;
         for (i, &(left, top, right_aligned)) in near_positions(spec, w, h).iter().enumerate() {
             let r = Rect::new(left, top, w, h);
-            if !self.is_free(&r) || self.misread(&r, own, false) {
+            if !self.is_free(&r) || self.misread(&r, own) {
                 continue;
             }
             let mut cost = i as f64 * 0.6 + self.grid.cost(&r);
@@ -109,6 +113,9 @@ impl Placer {
         if len <= spec.anchor_r {
             return None;
         }
+        if len - spec.anchor_r > MAX_LEADER_PX {
+            return None;
+        }
         let start = (
             x + (end.0 - x) / len * spec.anchor_r,
             y + (end.1 - y) / len * spec.anchor_r,
@@ -119,20 +126,17 @@ impl Placer {
                 .lines
                 .iter()
                 .any(|&(p, q)| segments_cross(start, end, p, q));
-        if blocked || self.misread(r, (spec.anchor, spec.anchor_r), true) {
+        if blocked || self.misread(r, (spec.anchor, spec.anchor_r)) {
             return None;
         }
         Some((start, end))
     }
 
     /// What a box on a leader costs: `base` (its ring position), the route it covers, and a
-    /// penalty where it is about as near, or nearer, another marker (allowed, but not liked).
+    /// penalty where it is about as near another marker's centre as its own.
     fn leader_cost(&self, spec: &Spec, r: &Rect, base: f64) -> f64 {
         let mut cost = base + self.grid.cost(r);
         if self.ambiguous(r, spec.anchor) {
-            cost += 8.0;
-        }
-        if self.misread(r, (spec.anchor, spec.anchor_r), false) {
             cost += 8.0;
         }
         cost

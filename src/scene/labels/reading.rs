@@ -1,7 +1,7 @@
 //! A label must be read as its own marker's: the rules that keep it from sitting beside, or its
 //! leader from grazing, another marker.
 
-use super::{CLEAR, GRAZE, Placer, SLACK};
+use super::{GRAZE, Placer, SLACK};
 use crate::geometry::Rect;
 
 impl Placer {
@@ -20,20 +20,16 @@ impl Placer {
     }
 
     /// Whether a label at `r` for the marker at `own` (radius `own_r`) would be read as another
-    /// marker's, so may not go there: without a leader (`leader` false), when another disc is
-    /// less than [`SLACK`] farther from the box than its own; with one, when such a disc is also nearer than
-    /// [`CLEAR`]. Distances run from the box to the discs' edges, pixels.
-    pub(super) fn misread(&self, r: &Rect, (own, own_r): ((f64, f64), f64), leader: bool) -> bool {
+    /// marker's, so may not go there: when another disc is less than [`SLACK`] farther from the
+    /// box than its own, with or without a leader (a reader takes a name for the nearest
+    /// marker's before following a line). Distances run from the box to the discs' edges,
+    /// pixels.
+    pub(super) fn misread(&self, r: &Rect, (own, own_r): ((f64, f64), f64)) -> bool {
         let dist = |p: (f64, f64), rad: f64| {
             let q = r.nearest(p);
             ((q.0 - p.0).hypot(q.1 - p.1) - rad).max(0.0)
         };
-        let mine = dist(own, own_r);
-        let reach = if leader {
-            CLEAR.min(mine)
-        } else {
-            mine + SLACK
-        };
+        let reach = dist(own, own_r) + SLACK;
         self.markers.any_in(&r.grow(reach + 1.0), |m| {
             let c = (m.x + m.w / 2.0, m.y + m.h / 2.0);
             (c.0 - own.0).abs() + (c.1 - own.1).abs() > 0.5 && dist(c, m.w / 2.0) <= reach
