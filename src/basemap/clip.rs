@@ -9,6 +9,7 @@ use super::cap::{Cap, NUDGE_DEG};
 use super::decode::{Polygon, Ring};
 use super::densify::densify;
 use super::seam;
+use crate::geodesy::central_angle_rad;
 use crate::geodesy::wrap_lon;
 use crate::geometry::Bounds;
 use crate::model::LonLat;
@@ -45,6 +46,19 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         let cap = projection
             .clip_cap()
             .or_else(|| whole_sphere_azimuthal(fitted, cm))
+            .map(|(c, r)| (c, r.min(frame_radius_deg(fitted, c).unwrap_or(r))));
+        // A map centred on a pole draws what lies within the frame's reach of it: a band of
+        // latitude, cut in degrees before projecting (exact, unlike following a horizon).
+        let polar = cap.filter(|(c, r)| c.lat().abs() > 89.9 && *r < 90.0);
+        let near = polar.map(|(c, r)| {
+            if c.lat() > 0.0 {
+                Bounds::new(-540.0, 90.0 - r, 540.0, 90.0)
+            } else {
+                Bounds::new(-540.0, -90.0, 540.0, -90.0 + r)
+            }
+        });
+        let cap = cap
+            .filter(|_| polar.is_none())
             .and_then(|(c, r)| (r > 0.0 && r < 180.0).then(|| Cap::new(c.lon(), c.lat(), r)));
         GeoClip {
             fitted,
@@ -52,13 +66,15 @@ impl<'a, P: Projection> GeoClip<'a, P> {
             lat_min: if reaches(-90.0) { -90.0 } else { -85.0 },
             lat_max: if reaches(90.0) { 90.0 } else { 85.0 },
             cap,
-            near: None,
+            near,
         }
     }
 
     /// Cuts shapes to `extent` before projecting (world projections only).
     pub(crate) fn with_extent(mut self, extent: Option<super::extent::Extent>) -> Self {
-        self.near = extent.map(|e| e.relative_box());
+        if let Some(e) = extent {
+            self.near = Some(e.relative_box());
+        }
         self
     }
 
@@ -194,6 +210,30 @@ fn points(ls: &LineString<f64>) -> Vec<(f64, f64)> {
 /// A projection that shows the whole sphere without a seam along the cut meridian (azimuthal
 /// equidistant: both sides of that meridian meet, only the antipode is torn) is clipped as a
 /// cap of 179.999° around its centre, as d3 does, rather than cut along the meridian.
+/// How far from the cap's centre `c` the frame reaches, degrees, with a margin: every corner and
+/// edge midpoint of the frame is within it. `None` when a frame point is off the projection
+/// (a world map's corner beyond the globe): then the projection's own cap stands. A map zoomed
+/// in on a pole draws only the shapes near it, so a shape around the far pole (Antarctica on an
+/// Arctic map) cannot wrap around the horizon and flood the map.
+fn frame_radius_deg<P: Projection>(fitted: &Fitted<P>, c: LonLat) -> Option<f64> {
+    let (w, h) = (fitted.width_px(), fitted.height_px());
+    let mut far: f64 = 0.0;
+    for (x, y) in [
+        (0.0, 0.0),
+        (w / 2.0, 0.0),
+        (w, 0.0),
+        (w, h / 2.0),
+        (w, h),
+        (w / 2.0, h),
+        (0.0, h),
+        (0.0, h / 2.0),
+    ] {
+        let p = fitted.inverse_px(x, y)?;
+        far = far.max(central_angle_rad(c.lon(), c.lat(), p.lon(), p.lat()).to_degrees());
+    }
+    Some(far + 10.0)
+}
+
 fn whole_sphere_azimuthal<P: Projection>(fitted: &Fitted<P>, cm: f64) -> Option<(LonLat, f64)> {
     let side = |lon: f64, lat: f64| {
         LonLat::new(wrap_lon(lon), lat)

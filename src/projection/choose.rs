@@ -22,6 +22,11 @@
 //! 4. **More than a hemisphere**: Equal Earth, an equal-area world map, rotated to the central
 //!    meridian so the route is not cut at the antimeridian.
 //!
+//! Before these, a **polar trip** (one that comes within 15° of a pole and circles it through
+//! more than 90° of longitude, or reaches 88°: an Arctic cruise, a flight over the pole) gets an
+//! azimuthal equidistant centred on the pole, the polar map sailors and airlines use; a cone or
+//! an oblique view would stretch the ring of stops around the pole.
+//!
 //! A forced projection is built with the same centre (and, for the conic, the same parallels).
 //! Maps use a sphere of the Earth's mean radius: at map scales the ellipsoid makes no visible
 //! difference, and spherical formulas have no iterations.
@@ -33,6 +38,9 @@ use super::{
 
 /// The projection the rules in this module's documentation pick for `extent`.
 pub fn choose_kind(extent: &TripExtent) -> ProjectionKind {
+    if extent.polar().is_some() {
+        return ProjectionKind::AzimuthalEquidistant;
+    }
     let (lat_span, lon_span) = (extent.lat_span(), extent.lon_span);
     if lat_span < 40.0 && lon_span < 60.0 {
         return if extent.crosses_equator() {
@@ -63,9 +71,20 @@ pub fn build(kind: ProjectionKind, extent: &TripExtent) -> Box<dyn Projection + 
         ProjectionKind::NaturalEarth => Box::new(NaturalEarth::sphere(lon_0)),
         ProjectionKind::LambertConic => Box::new(conic(extent)),
         ProjectionKind::AzimuthalEquidistant => {
-            Box::new(AzimuthalEquidistant::sphere(extent.centre))
+            Box::new(AzimuthalEquidistant::sphere(azimuthal_centre(extent)))
         }
         ProjectionKind::Orthographic => Box::new(Orthographic::sphere(extent.centre)),
+    }
+}
+
+/// Where an azimuthal map of the trip is centred: the pole for a polar trip, else the trip's
+/// centre.
+fn azimuthal_centre(extent: &TripExtent) -> crate::model::LonLat {
+    match extent.polar() {
+        Some(sign) => {
+            crate::model::LonLat::new(extent.central_meridian, 90.0 * sign).unwrap_or(extent.centre)
+        }
+        None => extent.centre,
     }
 }
 
@@ -239,5 +258,34 @@ mod test {
                 assert!((0.0..=800.0).contains(&x) && (0.0..=600.0).contains(&y));
             }
         }
+    }
+
+    #[test]
+    fn polar_trips_are_centred_on_their_pole() {
+        // An Arctic round: Tromsø, Longyearbyen, Alert, Resolute, Utqiagvik.
+        let arctic = [
+            (18.9, 69.6),
+            (15.6, 78.2),
+            (-62.3, 82.5),
+            (-94.8, 74.7),
+            (-156.8, 71.3),
+        ];
+        let e = TripExtent::of(&arctic).unwrap();
+        assert_eq!(e.polar(), Some(1.0));
+        assert_eq!(choose_kind(&e), ProjectionKind::AzimuthalEquidistant);
+        let p = choose(&arctic, None);
+        let pole = p.forward(LonLat::new(0.0, 90.0).unwrap()).unwrap();
+        assert!(
+            pole.0.abs() < 1e-9 && pole.1.abs() < 1e-9,
+            "centred on the pole: {pole:?}"
+        );
+        // A Svalbard cruise stays regional, and so does the Antarctic Peninsula from Ushuaia.
+        let svalbard = [(15.6, 78.2), (11.9, 78.9), (16.3, 80.1)];
+        assert_eq!(TripExtent::of(&svalbard).unwrap().polar(), None);
+        let peninsula = [(-68.3, -54.8), (-62.9, -64.8), (-63.5, -65.1)];
+        assert_eq!(TripExtent::of(&peninsula).unwrap().polar(), None);
+        // To the South Pole.
+        let south = [(166.7, -77.8), (0.0, -90.0)];
+        assert_eq!(TripExtent::of(&south).unwrap().polar(), Some(-1.0));
     }
 }

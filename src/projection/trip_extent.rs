@@ -90,6 +90,20 @@ impl TripExtent {
         self.lat_max - self.lat_min
     }
 
+    /// The pole a trip circles or reaches, when it is a polar trip: it comes within 15° of the
+    /// pole and either spans more than 90° of longitude around it or reaches 88°. `Some(1.0)`
+    /// for the north, `Some(-1.0)` for the south.
+    pub fn polar(&self) -> Option<f64> {
+        let around = |lat: f64| lat >= 75.0 && (self.lon_span > 90.0 || lat >= 88.0);
+        if around(self.lat_max) && self.lat_min > 0.0 {
+            Some(1.0)
+        } else if around(-self.lat_min) && self.lat_max < 0.0 {
+            Some(-1.0)
+        } else {
+            None
+        }
+    }
+
     /// Whether the trip reaches or crosses the equator (where a cone degenerates).
     pub(crate) fn crosses_equator(&self) -> bool {
         self.lat_min <= 0.0 && self.lat_max >= 0.0

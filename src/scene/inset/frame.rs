@@ -82,9 +82,10 @@ fn is_free(r: &Rect, locator: Option<Rect>, keep: &Keep) -> bool {
         return false;
     }
     let room = r.grow(MARKER_ROOM_PX);
-    let clear_of_markers = keep.markers.iter().all(|&((x, y), rad)| {
-        !(x.is_finite() && y.is_finite() && room.grow(rad).contains((x, y)))
-    });
+    let clear_of_markers = keep
+        .markers
+        .iter()
+        .all(|&((x, y), rad)| !(x.is_finite() && y.is_finite() && room.grow(rad).contains((x, y))));
     clear_of_markers && !(keep.covers_route)(&r.grow(2.0))
 }
 
