@@ -154,12 +154,17 @@ fn discs(doc: &Document) -> Vec<Disc> {
         .map(|n| {
             let (dx, dy) = offset(&n);
             let f = |a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
-            let numbers = n
-                .parent()
-                .unwrap()
-                .children()
-                .find(|t| class_is(t, "marker-num"))
-                .and_then(|t| t.text())
+            // The stops a marker stands for: its `data-stop`, else the number written on it
+            // (a small unnumbered marker carries only the attribute).
+            let parent = n.parent().unwrap();
+            let numbers = parent
+                .attribute("data-stop")
+                .or_else(|| {
+                    parent
+                        .children()
+                        .find(|t| class_is(t, "marker-num"))
+                        .and_then(|t| t.text())
+                })
                 .unwrap_or("")
                 .split(|c: char| !c.is_ascii_digit())
                 .filter_map(|s| s.parse().ok())

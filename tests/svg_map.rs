@@ -202,7 +202,7 @@ fn hostile_text_stays_text() {
         .collect();
     assert!(texts.iter().any(|t| t == "<script>alert(1)</script>"));
     assert!(texts.iter().any(|t| t == "\"><svg onload=alert(1)>"));
-    assert!(texts.iter().any(|t| t == "<!-- Am&man -->"));
+    assert!(texts.iter().any(|t| t.contains("<!-- Am&man -->")));
     assert!(
         texts
             .iter()

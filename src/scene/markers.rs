@@ -93,9 +93,9 @@ pub(crate) fn main_markers(room: &MarkerRoom, placer: &mut Placer) -> MainMarker
         .filter(|&i| room.on_map[i] && !room.in_inset[i])
         .collect();
     let mut small = vec![false; n];
-    let full = numbered(room, &shown, &mut small);
+    numbered(room, &shown, &mut small);
     let mut marker_px = room.place_px.to_vec();
-    for (i, c) in nudged(room, &full, &mut small) {
+    for (i, c) in nudged(room, &shown, &mut small) {
         marker_px[i] = c;
     }
     let radii: Vec<f64> = (0..n)
@@ -134,10 +134,10 @@ pub(crate) fn main_markers(room: &MarkerRoom, placer: &mut Placer) -> MainMarker
     }
 }
 
-/// The places of `shown` that keep a numbered marker, most important first: each must be far
+/// Which places of `shown` keep a numbered marker, most important first: each must be far
 /// enough from those already kept that a nudge of at most [`MAX_SHIFT_PX`] each parts them; the
 /// others are marked `small`.
-fn numbered(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) -> Vec<usize> {
+fn numbered(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) {
     let mut kept: Vec<usize> = Vec::new();
     for &i in room.importance.iter().filter(|i| shown.contains(i)) {
         let p = room.place_px[i];
@@ -152,41 +152,44 @@ fn numbered(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) -> Vec<usize
             small[i] = true;
         }
     }
-    kept.sort_unstable();
-    kept
 }
 
-/// The numbered markers nudged apart (out of the insets too): their new centres. A marker the
-/// nudge would move more than [`MAX_SHIFT_PX`] becomes a small dot (the least important such
-/// one first) and the rest are nudged again.
-fn nudged(room: &MarkerRoom, full: &[usize], small: &mut [bool]) -> Vec<(usize, (f64, f64))> {
-    let rank: Vec<usize> = {
-        let mut r = vec![0; room.place_px.len()];
-        for (k, &i) in room.importance.iter().enumerate() {
-            r[i] = k;
-        }
-        r
-    };
-    let mut full = full.to_vec();
+/// Every mark of the main map nudged apart (out of the insets too): numbered markers and small
+/// dots alike, so a dot is not hidden under a marker. A numbered marker the nudge would move more
+/// than [`MAX_SHIFT_PX`] becomes a small dot (the least important such one first) and all are
+/// nudged again; a small dot that would still move that far stays on its place. Returns each
+/// shown place's centre.
+fn nudged(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) -> Vec<(usize, (f64, f64))> {
+    let mut rank = vec![0; room.place_px.len()];
+    for (k, &i) in room.importance.iter().enumerate() {
+        rank[i] = k;
+    }
     loop {
+        let radius = |i: usize| if small[i] { SMALL_DOT_R } else { room.radii[i] };
         let moved = spread(
-            &full.iter().map(|&i| room.place_px[i]).collect::<Vec<_>>(),
-            &full.iter().map(|&i| room.radii[i]).collect::<Vec<_>>(),
+            &shown.iter().map(|&i| room.place_px[i]).collect::<Vec<_>>(),
+            &shown.iter().map(|&i| radius(i)).collect::<Vec<_>>(),
             room.frame.grow(-2.0),
             room.insets,
         );
         let shift = |k: usize| {
-            let (a, b) = (room.place_px[full[k]], moved[k]);
+            let (a, b) = (room.place_px[shown[k]], moved[k]);
             (a.0 - b.0).hypot(a.1 - b.1)
         };
-        let worst = (0..full.len())
-            .filter(|&k| shift(k) > MAX_SHIFT_PX)
-            .max_by_key(|&k| rank[full[k]]);
+        let worst = (0..shown.len())
+            .filter(|&k| !small[shown[k]] && shift(k) > MAX_SHIFT_PX)
+            .max_by_key(|&k| rank[shown[k]]);
         match worst {
-            None => return full.iter().copied().zip(moved).collect(),
-            Some(k) => {
-                small[full[k]] = true;
-                full.remove(k);
+            Some(k) => small[shown[k]] = true,
+            None => {
+                return shown
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &i)| {
+                        let far = shift(k) > MAX_SHIFT_PX;
+                        (i, if far { room.place_px[i] } else { moved[k] })
+                    })
+                    .collect();
             }
         }
     }

@@ -52,7 +52,7 @@ impl Placer {
         let mut best: Option<Candidate> = None;
         for (i, &(left, top, right_aligned)) in near_positions(spec, w, h).iter().enumerate() {
             let r = Rect::new(left, top, w, h);
-            if !self.is_free(&r) || self.misread(&r, own) {
+            if !self.is_free(&r) || self.misread(&r, own) || self.hides_route(spec, &r) {
                 continue;
             }
             let mut cost = i as f64 * 0.6 + self.grid.cost(&r);
@@ -105,7 +105,7 @@ impl Placer {
     /// not read as a nearer marker's.
     fn leader_to(&self, spec: &Spec, r: &Rect) -> Option<Leader> {
         let (x, y) = spec.anchor;
-        if !self.is_free(r) {
+        if !self.is_free(r) || self.hides_route(spec, r) {
             return None;
         }
         let end = r.nearest((x, y));
@@ -130,6 +130,12 @@ impl Placer {
             return None;
         }
         Some((start, end))
+    }
+
+    /// Whether a callout (an opaque box) at `r` would hide part of the route: callouts go only
+    /// where no leg passes; plain labels, drawn with a halo, may cross one.
+    fn hides_route(&self, spec: &Spec, r: &Rect) -> bool {
+        spec.boxed && self.grid.cost(r) > 0.0
     }
 
     /// What a box on a leader costs: `base` (its ring position), the route it covers, and a
