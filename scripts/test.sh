@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command. Installs what the tests need when it is missing (Debian packages:
-# GDAL's ogrinfo, rsvg-convert, Chromium, Node; npm: the GeoJSON validators and playwright-core;
+# GDAL's ogrinfo, rsvg-convert, Chromium, Node, DejaVu and Noto fonts; npm: the GeoJSON validators and playwright-core;
 # cargo-deny), then checks formatting, dependency licences (deny.toml), lints, the API docs (no
 # rustdoc warning), and runs the whole test suite.
 set -euo pipefail
@@ -12,7 +12,11 @@ command -v rsvg-convert >/dev/null 2>&1 || need+=(librsvg2-bin)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
-fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -qi dejavu || need+=(fontconfig fonts-dejavu-core)
+# The desk checks' expected-failure list for Chromium (10-glyphs-svg) was made with these fonts
+# installed; without them the browser falls back differently and the list no longer matches.
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -qi 'NotoSansDevanagari' || need+=(fonts-noto-core)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
