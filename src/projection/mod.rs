@@ -26,6 +26,8 @@ use crate::model::LonLat;
 mod angles;
 /// Azimuthal equidistant, oblique, spherical or ellipsoidal (geodesics).
 pub mod azimuthal_equidistant;
+/// A rectangle in projection units.
+mod bounds;
 /// Choosing a projection for a trip.
 pub mod choose;
 /// `Ellipsoid { a, f }` and the latitude functions the ellipsoidal projections share.
@@ -52,12 +54,13 @@ pub mod orthographic;
 pub mod trip_extent;
 
 pub use azimuthal_equidistant::AzimuthalEquidistant;
+pub use bounds::Bounds;
 pub use choose::{build, choose, choose_kind};
 pub use ellipsoid::Ellipsoid;
 pub use equal_earth::EqualEarth;
 pub use equirectangular::{Equirectangular, EquirectangularParams};
 pub use error::ProjectionError;
-pub use fit::{Bounds, FitError, Fitted, fit, fit_bounds, fit_bounds_min_span, pick_height_px};
+pub use fit::{FitError, Fitted, fit, fit_bounds, fit_bounds_min_span, pick_height_px};
 pub use kind::{ProjectionKind, UnknownProjection};
 pub use lambert_conic::{LambertConic, LambertConicParams};
 pub use mercator::{Mercator, MercatorParams};

@@ -1,11 +1,12 @@
 //! `build`: a `Route` and [`MapOptions`] in, a [`Scene`] out. Like usvg's converter, this file
 //! only walks the steps; each step lives in its own file with the shared [`Ctx`]: the
-//! projection is chosen and fitted ([`Framing`]), the page's height settled, the map area drawn
+//! projection is chosen and fitted (`Framing`), the page's height settled, the map area drawn
 //! ([`draw`]: basemap, legs, insets, markers, labels) and the title and footer laid out.
 
 use super::basemap_layer::{basemap_layer, country_labels};
 use super::context::Ctx;
 use super::describe;
+use super::framing::Framing;
 use super::furniture::{self, Footer};
 use super::inset::FittedMap;
 use super::inset::draw::{InsetRoom, Insets, draw_insets, strip_height};
@@ -16,16 +17,13 @@ use super::labels::{Placed, Placer};
 use super::legs::{leg_items, project_legs};
 use super::locator::{MainExtent, draw_locator};
 use super::markers::{MainMarkers, MarkerRoom, main_markers, marker, small_dot};
-use super::places::SAME_PLACE_M;
 use super::stop_labels::{Unsaid, place_all};
 use super::{Item, Layer, MapOptions, Scene, Tag};
 use crate::basemap::{self, Detail};
 use crate::error::Error;
 use crate::geometry::Rect;
 use crate::model::{LonLat, Route};
-use crate::projection::{
-    self, Projection, ProjectionKind, TripExtent, choose_kind, fit, pick_height_px,
-};
+use crate::projection::{fit, pick_height_px};
 
 /// Room around the route inside the map frame, pixels (labels go there).
 const PAD_PX: f64 = 48.0;
@@ -79,72 +77,6 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
         desc: describe::describe(route, &ctx.places, o.units),
         layers: d.into_layers(header_h, height, furniture_items),
     })
-}
-
-/// What the main map's projection fits: every stop and every point of every leg (arcs bulge
-/// poleward), and the projection chosen for them (or asked for).
-struct Framing {
-    lonlats: Vec<LonLat>,
-    extent: TripExtent,
-    kind: ProjectionKind,
-}
-
-impl Framing {
-    fn new(route: &Route, forced: Option<ProjectionKind>) -> Self {
-        let mut lonlats: Vec<LonLat> = route.stops.iter().map(|s| s.position).collect();
-        for leg in &route.legs {
-            lonlats.extend(
-                leg.path
-                    .iter()
-                    .map(|&(x, y)| LonLat::from_point_wrapped(geo::Point::new(x, y))),
-            );
-        }
-        if forced == Some(ProjectionKind::Mercator) && lonlats.iter().any(|p| p.lat().abs() <= 85.0)
-        {
-            // Mercator stretches to infinity at the poles: fit what it can show (a stop beyond
-            // goes to the key).
-            lonlats.retain(|p| p.lat().abs() <= 85.0);
-        }
-        lonlats.extend(one_place_context(route));
-        let raw: Vec<(f64, f64)> = lonlats.iter().map(|p| (p.lon(), p.lat())).collect();
-        let extent = TripExtent::of(&raw).unwrap_or_else(TripExtent::world);
-        let kind = forced.unwrap_or_else(|| choose_kind(&extent));
-        Framing {
-            lonlats,
-            extent,
-            kind,
-        }
-    }
-
-    fn projection(&self) -> Box<dyn Projection + Send + Sync> {
-        projection::build(self.kind, &self.extent)
-    }
-}
-
-/// Half the width of the region a one-place map shows around its place, km: enough for
-/// coastlines and borders to say where it is.
-const ONE_PLACE_CONTEXT_KM: f64 = 120.0;
-
-/// For a trip whose stops are all one place: points around it, so the map shows its region
-/// rather than a blank square a few kilometres wide. Empty otherwise.
-fn one_place_context(route: &Route) -> Vec<LonLat> {
-    let Some(first) = route.stops.first() else {
-        return Vec::new();
-    };
-    let p = first.position;
-    let one_place = route
-        .stops
-        .iter()
-        .all(|s| crate::geodesy::distance_m(p, s.position) < SAME_PLACE_M);
-    if !one_place {
-        return Vec::new();
-    }
-    (0..8)
-        .filter_map(|k| {
-            let bearing = f64::from(k) * 45.0;
-            crate::geodesy::destination(p, bearing, ONE_PLACE_CONTEXT_KM * 1000.0)
-        })
-        .collect()
 }
 
 /// The map area's height before insets and the footer are known: what the page height leaves,
@@ -251,22 +183,7 @@ fn draw(
         };
         add_locator(ctx, &main, &place_px, frame, &mut insets, &mut placer);
     }
-    let on_map: Vec<bool> = place_px
-        .iter()
-        .map(|&c| c.0.is_finite() && c.1.is_finite() && frame.contains(c))
-        .collect();
-    let tags: Vec<Tag> = ctx.places.iter().map(|p| p.tag()).collect();
-    let room = MarkerRoom {
-        place_px: &place_px,
-        radii: &ctx.radii,
-        on_map: &on_map,
-        in_inset: &insets.in_inset,
-        importance: &ctx.importance,
-        tags: &tags,
-        frame,
-        insets: &insets.rects,
-    };
-    let markers = main_markers(&room, &mut placer);
+    let (on_map, markers) = mark_places(ctx, &place_px, frame, &insets, &mut placer);
     let placed = place_all(ctx, &mut placer, &markers);
     let mut unsaid = insets.unsaid;
     let (stop_items, mut label_items) =
@@ -296,6 +213,33 @@ fn draw(
         insets_missing: insets.missing,
         missing_sizes: insets.missing_sizes,
     })
+}
+
+/// Which places fall inside `frame`, and their markers on the main map (kept out of the insets).
+fn mark_places(
+    ctx: &Ctx,
+    place_px: &[(f64, f64)],
+    frame: Rect,
+    insets: &Insets,
+    placer: &mut Placer,
+) -> (Vec<bool>, MainMarkers) {
+    let on_map: Vec<bool> = place_px
+        .iter()
+        .map(|&c| c.0.is_finite() && c.1.is_finite() && frame.contains(c))
+        .collect();
+    let tags: Vec<Tag> = ctx.places.iter().map(|p| p.tag()).collect();
+    let room = MarkerRoom {
+        place_px: place_px,
+        radii: &ctx.radii,
+        on_map: &on_map,
+        in_inset: &insets.in_inset,
+        importance: &ctx.importance,
+        tags: &tags,
+        frame,
+        insets: &insets.rects,
+    };
+    let markers = main_markers(&room, placer);
+    (on_map, markers)
 }
 
 /// Sets a locator map into the main map where it is free (see [`super::locator`]); it joins

@@ -154,45 +154,53 @@ fn numbered(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) {
     }
 }
 
-/// Every mark of the main map nudged apart (out of the insets too): numbered markers and small
-/// dots alike, so a dot is not hidden under a marker. A numbered marker the nudge would move more
-/// than [`MAX_SHIFT_PX`] becomes a small dot (the least important such one first) and all are
-/// nudged again; a small dot that would still move that far stays on its place. Returns each
-/// shown place's centre.
+/// Every mark of the main map nudged apart (out of the insets too). Numbered markers first: one
+/// the nudge would move more than [`MAX_SHIFT_PX`] becomes a small dot (the least important such
+/// one first) and the rest are nudged again. Then the small dots, kept off the numbered markers
+/// so none hides under one; a dot that would move more than [`MAX_SHIFT_PX`] stays on its place.
+/// Returns each shown place's centre.
 fn nudged(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) -> Vec<(usize, (f64, f64))> {
     let mut rank = vec![0; room.place_px.len()];
     for (k, &i) in room.importance.iter().enumerate() {
         rank[i] = k;
     }
-    loop {
-        let radius = |i: usize| if small[i] { SMALL_DOT_R } else { room.radii[i] };
+    let area = room.frame.grow(-2.0);
+    let shift = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).hypot(a.1 - b.1);
+    let numbered = loop {
+        let kept: Vec<usize> = shown.iter().copied().filter(|&i| !small[i]).collect();
         let moved = spread(
-            &shown.iter().map(|&i| room.place_px[i]).collect::<Vec<_>>(),
-            &shown.iter().map(|&i| radius(i)).collect::<Vec<_>>(),
-            room.frame.grow(-2.0),
+            &kept.iter().map(|&i| room.place_px[i]).collect::<Vec<_>>(),
+            &kept.iter().map(|&i| room.radii[i]).collect::<Vec<_>>(),
+            area,
             room.insets,
         );
-        let shift = |k: usize| {
-            let (a, b) = (room.place_px[shown[k]], moved[k]);
-            (a.0 - b.0).hypot(a.1 - b.1)
-        };
-        let worst = (0..shown.len())
-            .filter(|&k| !small[shown[k]] && shift(k) > MAX_SHIFT_PX)
-            .max_by_key(|&k| rank[shown[k]]);
+        let worst = (0..kept.len())
+            .filter(|&k| shift(room.place_px[kept[k]], moved[k]) > MAX_SHIFT_PX)
+            .max_by_key(|&k| rank[kept[k]]);
         match worst {
-            Some(k) => small[shown[k]] = true,
-            None => {
-                return shown
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &i)| {
-                        let far = shift(k) > MAX_SHIFT_PX;
-                        (i, if far { room.place_px[i] } else { moved[k] })
-                    })
-                    .collect();
-            }
+            Some(k) => small[kept[k]] = true,
+            None => break kept.into_iter().zip(moved).collect::<Vec<_>>(),
         }
-    }
+    };
+    let dots: Vec<usize> = shown.iter().copied().filter(|&i| small[i]).collect();
+    let mut keep_out = room.insets.to_vec();
+    keep_out.extend(numbered.iter().map(|&(i, c)| {
+        let r = room.radii[i] + GAP_PX;
+        Rect::new(c.0 - r, c.1 - r, 2.0 * r, 2.0 * r)
+    }));
+    let moved = spread(
+        &dots.iter().map(|&i| room.place_px[i]).collect::<Vec<_>>(),
+        &vec![SMALL_DOT_R; dots.len()],
+        area,
+        &keep_out,
+    );
+    let dots = dots.into_iter().zip(moved).map(|(i, c)| {
+        let far = shift(room.place_px[i], c) > MAX_SHIFT_PX;
+        (i, if far { room.place_px[i] } else { c })
+    });
+    let mut all: Vec<(usize, (f64, f64))> = numbered.into_iter().chain(dots).collect();
+    all.sort_by_key(|&(i, _)| i);
+    all
 }
 
 /// When the marker at `m` (radius `r`) was moved off its place `c`: a dot at the place and a
@@ -261,7 +269,12 @@ mod test {
             [false, true, false, false],
             "4 px apart: the second is a dot"
         );
-        assert_eq!(m.marker_px[1], px[1]);
+        let off = (m.marker_px[1].0 - px[1].0).hypot(m.marker_px[1].1 - px[1].1);
+        assert!(
+            off <= MAX_SHIFT_PX,
+            "the dot stays near its place ({off} px)"
+        );
+        assert_eq!(m.marker_px[0], px[0], "the numbered marker keeps its place");
         assert_eq!(m.marker_px[2], px[2], "an inset's place keeps its position");
         assert!(
             m.items

@@ -136,28 +136,18 @@ fn write_tagged(out: &mut String, p: &str, item: &Item, tag: Option<&Tag>) {
         Item::Circle { class: c, c: at, r } => {
             out.push_str("<circle");
             class(out, p, c);
-            attr(out, "cx", at.0);
-            attr(out, "cy", at.1);
-            attr(out, "r", *r);
-            out.push_str("/>\n");
+            numbers_and_close(out, &[("cx", at.0), ("cy", at.1), ("r", *r)]);
         }
         Item::Rect { class: c, rect } => {
             out.push_str("<rect");
             class(out, p, c);
-            attr(out, "x", rect.x);
-            attr(out, "y", rect.y);
-            attr(out, "width", rect.w);
-            attr(out, "height", rect.h);
-            out.push_str("/>\n");
+            let (x, y, w, h) = (rect.x, rect.y, rect.w, rect.h);
+            numbers_and_close(out, &[("x", x), ("y", y), ("width", w), ("height", h)]);
         }
         Item::Line { class: c, a, b } => {
             out.push_str("<line");
             class(out, p, c);
-            attr(out, "x1", a.0);
-            attr(out, "y1", a.1);
-            attr(out, "x2", b.0);
-            attr(out, "y2", b.1);
-            out.push_str("/>\n");
+            numbers_and_close(out, &[("x1", a.0), ("y1", a.1), ("x2", b.0), ("y2", b.1)]);
         }
         Item::Text {
             class: c,
@@ -189,6 +179,14 @@ fn write_tagged(out: &mut String, p: &str, item: &Item, tag: Option<&Tag>) {
         }
         Item::Tagged { tag, item } => write_tagged(out, p, item, Some(tag)),
     }
+}
+
+/// Numeric attributes, then the end of an empty element.
+fn numbers_and_close(out: &mut String, attrs: &[(&str, f64)]) {
+    for &(name, value) in attrs {
+        attr(out, name, value);
+    }
+    out.push_str("/>\n");
 }
 
 /// ` data-stop="1 8"` or ` data-leg="2"`.

@@ -24,8 +24,17 @@ fn text(fill: &str, size: &str) -> String {
 
 /// CSS for a map with ids and classes prefixed `p`.
 pub fn css(p: &str, t: &Theme) -> String {
+    let mut css = String::new();
+    for (suffix, body) in drawing_rules(t).into_iter().chain(text_rules(t)) {
+        css.push_str(&format!(".{p}{suffix}{{{body}}}\n"));
+    }
+    css
+}
+
+/// Rules for the drawing: page, basemap, route, markers. Each is a class suffix and its body.
+fn drawing_rules(t: &Theme) -> Vec<(&'static str, String)> {
     let round = "stroke-linejoin:round";
-    let rules: Vec<(&str, String)> = vec![
+    vec![
         ("", format!("font-family:{FONT_STACK}")),
         ("-page", format!("fill:{}", t.page)),
         ("-ocean", format!("fill:{}", t.ocean)),
@@ -57,6 +66,12 @@ pub fn css(p: &str, t: &Theme) -> String {
             "-dot",
             format!("fill:{};stroke:{};stroke-width:1", t.route, t.halo),
         ),
+    ]
+}
+
+/// Rules for the words and the frames around them: labels, notes, insets, title, footer.
+fn text_rules(t: &Theme) -> Vec<(&'static str, String)> {
+    vec![
         (
             "-label-name",
             format!(
@@ -108,10 +123,5 @@ pub fn css(p: &str, t: &Theme) -> String {
         ("-source", text(t.muted, "11px")),
         ("-key", text(t.muted, "11px")),
         ("-notes", text(t.text, "11px")),
-    ];
-    let mut css = String::new();
-    for (suffix, body) in rules {
-        css.push_str(&format!(".{p}{suffix}{{{body}}}\n"));
-    }
-    css
+    ]
 }
