@@ -76,8 +76,9 @@ fn fallback(c: char, used: &[fontdb::ID], db: &mut Arc<fontdb::Database>) -> Opt
 }
 
 /// The options resvg parses an SVG with: the bundled fonts only, and [`crate::fonts`]' choice
-/// of face for each character. Parsing [`crate::render::svg::write`]'s output with these gives
-/// the text layout `map.png` draws (tests read label widths from it).
+/// of face for each character. Parsing [`crate::render::svg::write_for_resvg`]'s output with
+/// these gives the text layout `map.png` draws (tests read label widths from it, and the desk
+/// checks find characters the PNG has no glyph for).
 pub fn usvg_options() -> usvg::Options<'static> {
     usvg::Options {
         font_family: FAMILY.to_string(),
