@@ -4,23 +4,18 @@
 # Sources: Debian bookworm's fonts-dejavu-core 2.37-6 (Bitstream Vera licence, DejaVu changes in
 # the public domain), fonts-noto-core 20201225-1 and fonts-noto-cjk 1:20220127+repack1-1 (SIL Open
 # Font License 1.1), pinned by SHA-256 in the Python script; fontTools 4.69.1 from PyPI.
-# The same sources give the same bytes.
+# The packages are downloaded and unpacked in a temporary folder, not installed, so the
+# machine's fonts (and what its browsers draw with) do not change. Same sources, same bytes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-need=()
-for pkg in fonts-dejavu-core fonts-noto-core fonts-noto-cjk; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
-fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$work" && apt-get download fonts-dejavu-core fonts-noto-core fonts-noto-cjk >/dev/null)
+for deb in "$work"/*.deb; do dpkg-deb -x "$deb" "$work/root"; done
 python3 -c 'import fontTools, sys; sys.exit(fontTools.version != "4.69.1")' 2>/dev/null \
   || pip install --quiet 'fonttools==4.69.1'
-python3 scripts/subset_fonts.py data/fonts
-cp /usr/share/doc/fonts-dejavu-core/copyright data/fonts/LICENSE-DejaVu.txt
-cp /usr/share/doc/fonts-noto-core/copyright data/fonts/LICENSE-Noto.txt
-cp /usr/share/doc/fonts-noto-cjk/copyright data/fonts/LICENSE-Noto-CJK.txt
+python3 scripts/subset_fonts.py data/fonts "$work/root"
+cp "$work/root/usr/share/doc/fonts-dejavu-core/copyright" data/fonts/LICENSE-DejaVu.txt
+cp "$work/root/usr/share/doc/fonts-noto-core/copyright" data/fonts/LICENSE-Noto.txt
+cp "$work/root/usr/share/doc/fonts-noto-cjk/copyright" data/fonts/LICENSE-Noto-CJK.txt
 ls -l data/fonts

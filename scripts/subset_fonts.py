@@ -10,8 +10,9 @@ one font; only spaces, joiners and the dotted circle are shared):
 - Noto Sans Hebrew, Arabic, Devanagari and Thai, regular and bold (fonts-noto-core).
 - Noto Sans CJK JP regular (fonts-noto-cjk), one weight: kana, the Hangul syllables of KS X 1001
   and every Hangul syllable in the gazetteer, and the Han characters of GB 2312 level 1 (the 3,755
-  most frequent in Chinese), JIS X 0208 level 1 (the 2,965 most frequent in Japanese) and every
-  Han character in the gazetteer's names. The character sets come from Python's own codecs, so
+  most frequent in simplified Chinese), Big5 level 1 (the 5,401 most frequent in traditional
+  Chinese), JIS X 0208 level 1 (the 2,965 most frequent in Japanese) and every Han character in
+  the gazetteer's names. The character sets come from Python's own codecs, so
   no list is downloaded. Its CFF outlines are converted to TrueType (quadratic, 1 unit in 1,000
   at most off) so that the SVG writer's subsetter, which reads TrueType outlines only, can embed
   the glyphs a map uses.
@@ -24,7 +25,8 @@ The sources are pinned by SHA-256 (Debian bookworm: fonts-dejavu-core 2.37-6, fo
 20201225-1, fonts-noto-cjk 1:20220127+repack1-1) and fontTools by version, so the same inputs
 give the same bytes.
 
-Usage: python3 scripts/subset_fonts.py [OUT_DIR]   (default data/fonts)
+Usage: python3 scripts/subset_fonts.py [OUT_DIR [ROOT]]   (default data/fonts and /: ROOT is
+where the Debian packages' files are, installed or unpacked)
 """
 import hashlib
 import io
@@ -39,9 +41,10 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 
 FONTTOOLS = "4.69.1"
-DEJAVU = "/usr/share/fonts/truetype/dejavu"
-NOTO = "/usr/share/fonts/truetype/noto"
-NOTO_CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+ROOT = sys.argv[2] if len(sys.argv) > 2 else ""
+DEJAVU = f"{ROOT}/usr/share/fonts/truetype/dejavu"
+NOTO = f"{ROOT}/usr/share/fonts/truetype/noto"
+NOTO_CJK = f"{ROOT}/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 GAZETTEER = "data/gazetteer/gazetteer.bin"
 
 SHA256 = {
@@ -157,6 +160,18 @@ def euc_rows(codec, first, last):
     return out
 
 
+def big5_level1():
+    """The 5,401 frequent characters of Big5 (lead bytes 0xA4-0xC6)."""
+    out = set()
+    for b1 in range(0xA4, 0xC7):
+        for b2 in list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)):
+            try:
+                out.add(bytes([b1, b2]).decode("big5"))
+            except UnicodeDecodeError:
+                pass
+    return out
+
+
 def is_han(c):
     u = ord(c)
     return 0x3400 <= u <= 0x9FFF or 0xF900 <= u <= 0xFAFF or 0x20000 <= u <= 0x3FFFF
@@ -168,7 +183,7 @@ def is_hangul_syllable(c):
 
 def cjk_unicodes():
     gaz = gazetteer_chars()
-    han = euc_rows("gb2312", 0xB0, 0xD7) | euc_rows("euc_jp", 0xB0, 0xCF)
+    han = euc_rows("gb2312", 0xB0, 0xD7) | euc_rows("euc_jp", 0xB0, 0xCF) | big5_level1()
     han = {c for c in han if is_han(c)} | {c for c in gaz if is_han(c)}
     hangul = {c for c in euc_rows("euc_kr", 0xB0, 0xC8) if is_hangul_syllable(c)}
     hangul |= {c for c in gaz if is_hangul_syllable(c)}
