@@ -41,6 +41,8 @@
 pub mod basemap;
 // Errors that name the culprit: file position, or stop and field.
 pub mod error;
+// The bundled fonts and which draws each character, for label widths, map.png and map.svg.
+pub mod fonts;
 // From a news story to a draft itinerary: stops, order, dates and evidence from text.
 pub mod extract;
 // Numbers for people: counts, rounded distances, units.

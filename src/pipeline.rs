@@ -53,6 +53,8 @@ pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered
     formats.sort();
     formats.dedup();
     let scene = if formats.iter().any(|f| f.needs_scene()) {
+        let missing = scene::text_metrics::missing_glyph_warnings(&route, options.map.annotate);
+        route.warnings.extend(missing);
         Some(scene::build(&route, &options.map)?)
     } else {
         None

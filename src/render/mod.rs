@@ -54,7 +54,10 @@ pub fn write(
             vec![layers.stops.into_bytes(), layers.legs.into_bytes()]
         }
         OutputFormat::Svg => vec![svg::write(scene()?)],
-        OutputFormat::Png => vec![png::png(&svg::write(scene()?), options.png_scale)?],
+        OutputFormat::Png => vec![png::png(
+            &svg::write_for_resvg(scene()?),
+            options.png_scale,
+        )?],
         OutputFormat::Kml => vec![kml::kml(route).into_bytes()],
         OutputFormat::Gpx => vec![gpx::gpx(route).into_bytes()],
     };

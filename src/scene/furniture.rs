@@ -2,7 +2,9 @@
 //! scale bar, north arrow, source line, key of unplaced labels) below it. In: texts, the map's
 //! scale in km per pixel, the page width. Out: scene items and the band's height in pixels.
 
-use super::text_metrics::{Weight, width_px, wrap, wrap_all, wrap_balanced};
+use super::text_metrics::{
+    Weight, ascent_px, descent_px, line_extents_px, width_px, wrap, wrap_all, wrap_balanced,
+};
 use super::{Anchor, Item, Rect};
 use crate::geometry::{round_pt, round1};
 
@@ -24,8 +26,17 @@ pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
     let mut items = Vec::new();
     let max = width - 2.0 * MARGIN;
     let mut y = MARGIN;
+    // How much further than Latin a line's glyphs reach above and below (Thai marks, an Arabic
+    // hamza below): the line moves down, and the next one further, by that much.
+    let beyond = |line: &str, size: f64, weight: Weight| {
+        let (above, below) = line_extents_px(line, size, weight);
+        (above - ascent_px(size), below - descent_px(size))
+    };
+    let mut below = 0.0;
     for line in wrap_balanced(title, TITLE_PX, Weight::Bold, max, 3) {
-        y += TITLE_PX * 1.05;
+        let (up, down) = beyond(&line, TITLE_PX, Weight::Bold);
+        y += TITLE_PX * 1.05 + below + up;
+        below = down;
         items.push(Item::Text {
             class: "title",
             at: (MARGIN, y.round()),
@@ -38,7 +49,9 @@ pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
         .into_iter()
         .enumerate()
     {
-        y += if i == 0 { 1.2 } else { 1.35 } * SUBTITLE_PX;
+        let (up, down) = beyond(&line, SUBTITLE_PX, Weight::Regular);
+        y += if i == 0 { 1.2 } else { 1.35 } * SUBTITLE_PX + below + up;
+        below = down;
         items.push(Item::Text {
             class: "subtitle",
             at: (MARGIN, y.round()),
@@ -46,7 +59,7 @@ pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
             text: line,
         });
     }
-    (items, (y + 12.0).round())
+    (items, (y + 12.0 + below).round())
 }
 
 /// A scale bar's length in pixels and its label for a map of `km_per_px`: the longest round

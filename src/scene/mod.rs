@@ -40,7 +40,7 @@ mod options;
 mod places;
 mod spread;
 mod stop_labels;
-/// Text widths from a table, for deterministic placement.
+/// Text widths from the bundled fonts, for deterministic placement.
 pub mod text_metrics;
 /// Light and dark colours.
 pub mod theme;

@@ -387,10 +387,13 @@ impl Walker {
         };
         Text {
             class: self.class(n).unwrap_or_default(),
+            // Without the first-strong isolate the writer puts around right-to-left text.
             text: n
                 .descendants()
                 .filter(|d| d.is_text())
                 .filter_map(|d| d.text())
+                .flat_map(|t| t.chars())
+                .filter(|&c| c != '\u{2068}' && c != '\u{2069}')
                 .collect(),
             at,
             anchor,

@@ -6,19 +6,68 @@
 //! `route`, `stops`, `labels`, `insets`, `furniture`) with prefixed ids, which Inkscape and
 //! Illustrator show as layers. No scripts, no external references, no event attributes. Text
 //! stays `<text>`, escaped; numbers have at most one decimal. Same scene, same bytes.
+//!
+//! Text in other scripts than Latin, Greek and Cyrillic: the glyphs a map uses are embedded as
+//! subset fonts (`@font-face` with a `data:` URL, first in the font stack, limited by
+//! `unicode-range` to the characters embedded), so a browser without a CJK or Arabic font draws
+//! them with the glyphs the scene measured; [`FONT_STACK`](crate::render::svg::FONT_STACK) then names each script's usual
+//! system fonts. A text with right-to-left letters is a first-strong isolate, so it reads in its
+//! own direction while `text-anchor` keeps its meaning. [`write_for_resvg`](crate::render::svg::write_for_resvg) writes the same map
+//! for `map.png`.
 
+mod embed;
 mod style;
+mod text;
 pub mod xml;
 
-use crate::scene::{Anchor, Item, Scene, Tag};
+use crate::scene::{Item, Scene, Tag};
+use text::Placed;
 use xml::{escape_into, num_into};
 
-/// The font stack every text uses.
-pub const FONT_STACK: &str =
-    "system-ui, -apple-system, \"Segoe UI\", Roboto, Helvetica, Arial, sans-serif";
+/// The font stack every text uses: the reader's interface font for Latin, Greek and Cyrillic,
+/// then common fonts for Hebrew, Arabic, Devanagari, Thai, Japanese, Chinese and Korean (a map
+/// with such text puts its embedded glyphs first).
+pub const FONT_STACK: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, Helvetica, Arial, \
+     \"Noto Sans\", \"Noto Sans Hebrew\", \"Arial Hebrew\", \"Noto Sans Arabic\", \"Geeza Pro\", \
+     Tahoma, \"Noto Sans Devanagari\", \"Kohinoor Devanagari\", \"Nirmala UI\", \
+     \"Noto Sans Thai\", Thonburi, \"Leelawadee UI\", \"Noto Sans CJK JP\", \"Hiragino Sans\", \
+     \"Yu Gothic\", Meiryo, \"PingFang SC\", \"Microsoft YaHei\", \"Apple SD Gothic Neo\", \
+     \"Malgun Gothic\", sans-serif";
+
+/// Whom the text is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    /// A browser: one `<text>` per text, fonts embedded.
+    Browser,
+    /// resvg, drawing `map.png` with the bundled fonts: one `<text>` per face.
+    Resvg,
+}
 
 /// Serialises `scene` as an SVG document (UTF-8, ending with a newline).
 pub fn write(scene: &Scene) -> Vec<u8> {
+    write_for(scene, Reader::Browser)
+}
+
+/// [`write()`] as `map.png` draws it with resvg: no embedded fonts (resvg draws with the bundled
+/// ones), and a text of several faces cut into one `<text>` per face, placed from the widths the
+/// scene measured (resvg's own font fallback gives up on a line two faces shape differently).
+/// A text of Latin, Greek and Cyrillic only is written as in [`write()`].
+pub fn write_for_resvg(scene: &Scene) -> Vec<u8> {
+    write_for(scene, Reader::Resvg)
+}
+
+/// Every text of `items`, with its class.
+fn texts<'a>(items: &'a [Item], out: &mut Vec<(&'a str, &'a str)>) {
+    for item in items {
+        match item {
+            Item::Text { class, text, .. } => out.push((class, text)),
+            Item::Group { items, .. } => texts(items, out),
+            _ => {}
+        }
+    }
+}
+
+fn write_for(scene: &Scene, reader: Reader) -> Vec<u8> {
     let p = &scene.prefix;
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
@@ -37,7 +86,22 @@ pub fn write(scene: &Scene) -> Vec<u8> {
     out.push_str(&format!("</title>\n<desc id=\"{p}-desc\">"));
     escape_into(&mut out, &scene.desc);
     out.push_str("</desc>\n<style>\n");
-    out.push_str(&style::css(p, &scene.theme));
+    let mut stack = FONT_STACK.to_string();
+    if reader == Reader::Browser {
+        let mut all = Vec::new();
+        for layer in &scene.layers {
+            texts(&layer.items, &mut all);
+        }
+        let weighted = all.iter().filter_map(|&(class, text)| {
+            style::text_style(class).map(|(_, weight)| (text, weight))
+        });
+        let fonts = embed::embed(p, weighted);
+        out.push_str(&fonts.css);
+        for family in fonts.families.iter().rev() {
+            stack = format!("\"{family}\", {stack}");
+        }
+    }
+    out.push_str(&style::css(p, &scene.theme, &stack));
     out.push_str("</style>\n");
     for layer in &scene.layers {
         out.push_str(&format!(
@@ -53,7 +117,7 @@ pub fn write(scene: &Scene) -> Vec<u8> {
         }
         out.push_str(">\n");
         for item in &layer.items {
-            write_item(&mut out, p, item);
+            write_item(&mut out, p, item, reader);
         }
         out.push_str("</g>\n");
     }
@@ -104,12 +168,12 @@ fn attr(out: &mut String, name: &str, v: f64) {
     out.push('"');
 }
 
-fn write_item(out: &mut String, p: &str, item: &Item) {
-    write_tagged(out, p, item, None);
+fn write_item(out: &mut String, p: &str, item: &Item, reader: Reader) {
+    write_tagged(out, p, item, reader, None);
 }
 
-/// Writes `item`, with `tag` as a `data-` attribute on its element.
-fn write_tagged(out: &mut String, p: &str, item: &Item, tag: Option<&Tag>) {
+/// Writes `item` for `reader`, with `tag` as a `data-` attribute on its element.
+fn write_tagged(out: &mut String, p: &str, item: &Item, reader: Reader, tag: Option<&Tag>) {
     let class = |out: &mut String, p: &str, c: &str| {
         class(out, p, c);
         if let Some(t) = tag {
@@ -155,29 +219,28 @@ fn write_tagged(out: &mut String, p: &str, item: &Item, tag: Option<&Tag>) {
             anchor,
             text,
         } => {
-            out.push_str("<text");
-            class(out, p, c);
-            attr(out, "x", at.0);
-            attr(out, "y", at.1);
-            match anchor {
-                Anchor::Start => {}
-                Anchor::Middle => out.push_str(" text-anchor=\"middle\""),
-                Anchor::End => out.push_str(" text-anchor=\"end\""),
+            let placed = Placed {
+                p,
+                class: c,
+                at: *at,
+                anchor: *anchor,
+                tag,
+            };
+            match reader {
+                Reader::Browser => text::browser(out, &placed, text),
+                Reader::Resvg => text::resvg(out, &placed, text),
             }
-            out.push('>');
-            escape_into(out, text);
-            out.push_str("</text>\n");
         }
         Item::Group { class: c, items } => {
             out.push_str("<g");
             class(out, p, c);
             out.push_str(">\n");
             for i in items {
-                write_item(out, p, i);
+                write_item(out, p, i, reader);
             }
             out.push_str("</g>\n");
         }
-        Item::Tagged { tag, item } => write_tagged(out, p, item, Some(tag)),
+        Item::Tagged { tag, item } => write_tagged(out, p, item, reader, Some(tag)),
     }
 }
 
@@ -190,7 +253,7 @@ fn numbers_and_close(out: &mut String, attrs: &[(&str, f64)]) {
 }
 
 /// ` data-stop="1 8"` or ` data-leg="2"`.
-fn data_attr(out: &mut String, tag: &Tag) {
+pub(super) fn data_attr(out: &mut String, tag: &Tag) {
     match tag {
         Tag::Stops(stops) => {
             out.push_str(" data-stop=\"");

@@ -1,7 +1,8 @@
 //! The map's style sheet: one rule per scene class, every selector prefixed, colours from the
 //! theme. In: the prefix and a theme. Out: CSS text.
 
-use super::FONT_STACK;
+use super::xml::num;
+use crate::fonts::Weight;
 use crate::scene::Theme;
 
 /// Halo drawn under label text: the text's own stroke, painted first.
@@ -17,25 +18,50 @@ fn line(stroke: &str, width: &str) -> String {
     format!("fill:none;stroke:{stroke};stroke-width:{width}")
 }
 
-/// Text: `fill` colour, `size` as written in the CSS (`11px`).
-fn text(fill: &str, size: &str) -> String {
-    format!("fill:{fill};font-size:{size}")
+/// Font size in pixels and weight of each class of text (unprefixed, `label-name`).
+pub(super) fn text_style(class: &str) -> Option<(f64, Weight)> {
+    use Weight::{Bold, Regular};
+    Some(match class {
+        "marker-num" => (10.5, Bold),
+        "label-name" => (12.0, Bold),
+        "label-date" => (11.0, Regular),
+        "note" => (10.5, Regular),
+        "country-name" => (10.0, Regular),
+        "title" => (20.0, Bold),
+        "subtitle" => (13.0, Regular),
+        "legend" | "source" | "key" | "notes" => (11.0, Regular),
+        _ => return None,
+    })
 }
 
-/// CSS for a map with ids and classes prefixed `p`.
-pub fn css(p: &str, t: &Theme) -> String {
+/// Text of `class` (see [`text_style`]): `fill` colour, its size and weight.
+fn text(fill: &str, class: &str) -> String {
+    let (size, weight) = text_style(class).expect("a text class");
+    let bold = if weight == Weight::Bold {
+        ";font-weight:700"
+    } else {
+        ""
+    };
+    format!("fill:{fill};font-size:{}px{bold}", num(size))
+}
+
+/// CSS for a map with ids and classes prefixed `p`, its text set in `font_stack`.
+pub fn css(p: &str, t: &Theme, font_stack: &str) -> String {
     let mut css = String::new();
-    for (suffix, body) in drawing_rules(t).into_iter().chain(text_rules(t)) {
+    for (suffix, body) in drawing_rules(t, font_stack)
+        .into_iter()
+        .chain(text_rules(t))
+    {
         css.push_str(&format!(".{p}{suffix}{{{body}}}\n"));
     }
     css
 }
 
 /// Rules for the drawing: page, basemap, route, markers. Each is a class suffix and its body.
-fn drawing_rules(t: &Theme) -> Vec<(&'static str, String)> {
+fn drawing_rules(t: &Theme, font_stack: &str) -> Vec<(&'static str, String)> {
     let round = "stroke-linejoin:round";
     vec![
-        ("", format!("font-family:{FONT_STACK}")),
+        ("", format!("font-family:{font_stack}")),
         ("-page", format!("fill:{}", t.page)),
         ("-ocean", format!("fill:{}", t.ocean)),
         ("-inset-bg", format!("fill:{}", t.ocean)),
@@ -54,10 +80,7 @@ fn drawing_rules(t: &Theme) -> Vec<(&'static str, String)> {
             "-marker-dot",
             format!("fill:{};stroke:{};stroke-width:1.5", t.route, t.halo),
         ),
-        (
-            "-marker-num",
-            format!("{};font-weight:700", text(t.marker_text, "10.5px")),
-        ),
+        ("-marker-num", text(t.marker_text, "marker-num")),
         (
             "-stop-dot",
             format!("fill:{};stroke:{};stroke-width:1.2", t.route, t.halo),
@@ -74,17 +97,13 @@ fn text_rules(t: &Theme) -> Vec<(&'static str, String)> {
     vec![
         (
             "-label-name",
-            format!(
-                "{};font-weight:700;stroke:{};{HALO}",
-                text(t.text, "12px"),
-                t.halo
-            ),
+            format!("{};stroke:{};{HALO}", text(t.text, "label-name"), t.halo),
         ),
         (
             "-label-date",
-            format!("{};stroke:{};{HALO}", text(t.muted, "11px"), t.halo),
+            format!("{};stroke:{};{HALO}", text(t.muted, "label-date"), t.halo),
         ),
-        ("-note", text(t.text, "10.5px")),
+        ("-note", text(t.text, "note")),
         (
             "-callout",
             format!(
@@ -110,18 +129,15 @@ fn text_rules(t: &Theme) -> Vec<(&'static str, String)> {
         ("-frame", line(t.frame, "0.5")),
         (
             "-country-name",
-            format!("{};stroke:{};{HALO}", text(t.muted, "10px"), t.halo),
+            format!("{};stroke:{};{HALO}", text(t.muted, "country-name"), t.halo),
         ),
-        (
-            "-title",
-            format!("{};font-weight:700", text(t.text, "20px")),
-        ),
-        ("-subtitle", text(t.muted, "13px")),
-        ("-legend", text(t.text, "11px")),
+        ("-title", text(t.text, "title")),
+        ("-subtitle", text(t.muted, "subtitle")),
+        ("-legend", text(t.text, "legend")),
         ("-scale", line(t.text, "1.2")),
         ("-north", format!("fill:{}", t.text)),
-        ("-source", text(t.muted, "11px")),
-        ("-key", text(t.muted, "11px")),
-        ("-notes", text(t.text, "11px")),
+        ("-source", text(t.muted, "source")),
+        ("-key", text(t.muted, "key")),
+        ("-notes", text(t.text, "notes")),
     ]
 }

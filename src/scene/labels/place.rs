@@ -4,7 +4,7 @@
 use super::reading::segments_cross;
 use super::{LINE_PITCH, Placed, Placer, Spec};
 use crate::geometry::{Rect, round_pt, round_rect};
-use crate::scene::text_metrics::{ascent_px, width_px};
+use crate::scene::text_metrics::{line_extents_px, width_px};
 use crate::scene::{Anchor, Item};
 
 /// Radii of the rings searched for a place away from the marker, pixels beyond its gap.
@@ -174,8 +174,8 @@ fn label_items(
     }
     let mut top = rect.y + pad;
     for (line, lw) in spec.lines.iter().zip(widths) {
-        let pitch = LINE_PITCH * line.size_px;
-        let base = top + (pitch - 1.17 * line.size_px) / 2.0 + ascent_px(line.size_px);
+        let (pitch, above, below) = line_box(line);
+        let base = top + (pitch - (above + below)) / 2.0 + above;
         // A callout's lines read from the left edge of its box; a plain label's hug the
         // marker's side.
         let left = if right_aligned && !spec.boxed {
@@ -199,6 +199,15 @@ fn padding(spec: &Spec) -> f64 {
     if spec.boxed { 4.0 } else { 1.0 }
 }
 
+/// A line's height in a label (its pitch) and how far its text reaches above and below the
+/// baseline, pixels: the pitch is [`LINE_PITCH`] ems unless the glyphs reach further.
+fn line_box(line: &super::Line) -> (f64, f64, f64) {
+    let (above, below) = line_extents_px(&line.text, line.size_px, line.weight);
+    let pitch = LINE_PITCH * line.size_px;
+    let pitch = pitch.max(above + below + 0.05 * line.size_px);
+    (pitch, above, below)
+}
+
 /// A label's box size (width, height, pixels) and its lines' widths.
 pub(super) fn size(spec: &Spec) -> (f64, f64, Vec<f64>) {
     let pad = padding(spec);
@@ -208,12 +217,7 @@ pub(super) fn size(spec: &Spec) -> (f64, f64, Vec<f64>) {
         .map(|l| width_px(&l.text, l.size_px, l.weight))
         .collect();
     let w = widths.iter().cloned().fold(0.0, f64::max) + 2.0 * pad;
-    let h: f64 = spec
-        .lines
-        .iter()
-        .map(|l| LINE_PITCH * l.size_px)
-        .sum::<f64>()
-        + 2.0 * pad;
+    let h: f64 = spec.lines.iter().map(|l| line_box(l).0).sum::<f64>() + 2.0 * pad;
     (w, h, widths)
 }
 
