@@ -3,7 +3,8 @@
 //! scale in km per pixel, the page width. Out: scene items and the band's height in pixels.
 
 use super::text_metrics::{
-    Weight, ascent_px, descent_px, line_extents_px, width_px, wrap, wrap_all, wrap_balanced,
+    Weight, ascent_px, descent_px, line_extents_px, width_px, wrap_all, wrap_balanced,
+    wrap_list,
 };
 use super::{Anchor, Item, Rect};
 use crate::geometry::{round_pt, round1};
@@ -226,14 +227,14 @@ fn source_and_key(f: &Footer, mut y: f64, items: &mut Vec<Item>) -> f64 {
         y += 15.0;
     }
     if !f.key.is_empty() {
-        let para = format!("Not labelled on the map: {}.", f.key.join(" · "));
-        for line in wrap(
-            &para,
-            SMALL_PX,
-            Weight::Regular,
+        let lines = wrap_list(
+            "Not labelled on the map:",
+            f.key,
+            (" · ", "."),
+            (SMALL_PX, Weight::Regular),
             f.width - 2.0 * MARGIN,
-            usize::MAX,
-        ) {
+        );
+        for line in lines {
             items.push(text("key", (MARGIN, y), &line));
             y += 15.0;
         }

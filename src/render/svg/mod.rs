@@ -62,7 +62,8 @@ fn texts<'a>(items: &'a [Item], out: &mut Vec<(&'a str, &'a str)>) {
         match item {
             Item::Text { class, text, .. } => out.push((class, text)),
             Item::Group { items, .. } => texts(items, out),
-            _ => {}
+            Item::Tagged { item, .. } => texts(std::slice::from_ref(item), out),
+            Item::Path { .. } | Item::Circle { .. } | Item::Rect { .. } | Item::Line { .. } => {}
         }
     }
 }
@@ -272,6 +273,23 @@ pub(super) fn data_attr(out: &mut String, tag: &Tag) {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn texts_inside_tagged_items_are_found() {
+        let label = Item::Group {
+            class: "label",
+            items: vec![Item::Text {
+                class: "label-name",
+                at: (0.0, 0.0),
+                anchor: crate::scene::Anchor::Start,
+                text: "西安".into(),
+            }],
+        }
+        .tagged(Tag::Stops(vec![1]));
+        let mut found = Vec::new();
+        texts(std::slice::from_ref(&label), &mut found);
+        assert_eq!(found, [("label-name", "西安")]);
+    }
 
     #[test]
     fn path_steps_are_relative_and_add_up_exactly() {
