@@ -15,7 +15,9 @@
 //! ```
 //!
 //! [`pipeline::render`] runs the whole chain and [`output::write_all`] writes the files all or
-//! nothing. Step by step:
+//! nothing; [`plan`] is the chain up to the route (looking place names up). A trip can be built
+//! in code with [`model::Itinerary::builder`] and [`model::Stop::builder`], with no other crate
+//! (time zones by their IANA name). Step by step:
 //!
 //! ```
 //! use tripmap::render::{OutputFormat, WriteOptions};
@@ -73,3 +75,4 @@ pub mod scene;
 pub mod tiles;
 
 pub use error::Error;
+pub use pipeline::plan;
