@@ -75,4 +75,7 @@ pub mod scene;
 pub mod tiles;
 
 pub use error::Error;
+/// The date and time crate tripmap's model is built on, for what [`model::Instant`] and
+/// [`model::Duration`] do not cover.
+pub use jiff;
 pub use pipeline::plan;

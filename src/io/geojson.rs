@@ -17,7 +17,6 @@ use super::json_value::{kind_of, optional_string};
 use crate::error::{Error, StopRef};
 use crate::limits::Limits;
 use crate::model::{Itinerary, Samples, Stop, Track};
-use crate::render::schema::GAZETTEER_COLUMNS;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
@@ -277,7 +276,6 @@ fn read_stop(props: &Map<String, Value>, lon: f64, lat: f64, number: usize) -> R
                 FIELDS
                     .iter()
                     .chain(DERIVED)
-                    .chain(GAZETTEER_COLUMNS.iter().map(|(_, c)| c))
                     .any(|f| f.eq_ignore_ascii_case(base))
             };
             let name = match k.strip_prefix("input_") {

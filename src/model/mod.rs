@@ -21,3 +21,11 @@ pub use samples::Samples;
 pub use stop::{Itinerary, Stop, UnknownZone, Zone};
 pub use track::Track;
 pub use when::{When, WhenError};
+
+/// An exact instant (`jiff::Timestamp`): a recorded point's time, a `When::Instant`. Re-exported
+/// (like [`Duration`] and the whole crate as `tripmap::jiff`) so that building a trip in code
+/// needs no other crate.
+pub use jiff::Timestamp as Instant;
+
+/// A signed length of time (`jiff::SignedDuration`): a leg's duration.
+pub use jiff::SignedDuration as Duration;

@@ -61,22 +61,6 @@ fn carry<T: Copy>(
     cut.iter().map(|p| p.iter().map(at).collect()).collect()
 }
 
-/// `samples` with the first and last point given the values of their neighbours where they
-/// have none: a recorded leg's ends are its stops, which take the time and elevation of the
-/// track point next to them (for a KML `<gx:Track>`, which needs a time at every point).
-pub(crate) fn ends_from_neighbours(samples: &Samples) -> Samples {
-    fn fill<T: Copy>(v: &[Option<T>]) -> Vec<Option<T>> {
-        let mut out = v.to_vec();
-        let n = out.len();
-        if n >= 2 {
-            out[0] = out[0].or(out[1]);
-            out[n - 1] = out[n - 1].or(out[n - 2]);
-        }
-        out
-    }
-    Samples::new(fill(&samples.times), fill(&samples.elevations_m))
-}
-
 #[cfg(test)]
 mod test {
     use super::*;

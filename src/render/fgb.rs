@@ -10,7 +10,8 @@
 
 use super::RenderError;
 use super::cut::cut_leg;
-use super::schema::{self, Cell, ExtraColumns, ExtraType, Field, FieldType};
+use super::gpkg::rounded;
+use super::schema::{self, Cell, ExtraColumns, ExtraType, Field, FieldType, round6};
 use crate::model::Route;
 use flatgeobuf::{ColumnType, FgbCrs, FgbWriter, FgbWriterOptions, GeometryType};
 use geozero::error::Result as GeozeroResult;
@@ -90,7 +91,7 @@ fn write_stops(route: &Route) -> Result<Vec<u8>, String> {
     for (i, s) in route.stops.iter().enumerate() {
         let cells = schema::stop_row(i, s);
         let extra_values = extra.values(s);
-        let shape = Shape::Point(s.position.lon(), s.position.lat());
+        let shape = Shape::Point(round6(s.position.lon()), round6(s.position.lat()));
         let mut failed = None;
         fgb.add_feature_geom(shape, |feat| {
             for (c, cell) in cells.iter().enumerate() {
@@ -126,7 +127,8 @@ fn write_legs(route: &Route) -> Result<Vec<u8>, String> {
     for (i, (leg, c)) in route.legs.iter().zip(&cut).enumerate() {
         let cells = schema::leg_row(i, leg, route);
         let mut failed = None;
-        fgb.add_feature_geom(Shape::Lines(&c.parts, multi), |feat| {
+        let parts = rounded(&c.parts);
+        fgb.add_feature_geom(Shape::Lines(&parts, multi), |feat| {
             for (k, cell) in cells.iter().enumerate() {
                 if let Err(e) = write_cell(feat, k, schema::LEG_FIELDS[k].name, cell) {
                     failed = Some(e);
@@ -164,7 +166,7 @@ fn writer(name: &str, geometry_type: GeometryType) -> flatgeobuf::Result<FgbWrit
 fn declare(fgb: &mut FgbWriter, fields: &[Field]) {
     for f in fields {
         let t = match f.kind {
-            FieldType::Integer => ColumnType::Long,
+            FieldType::Integer => ColumnType::Int,
             FieldType::Real => ColumnType::Double,
             FieldType::Text | FieldType::Date | FieldType::Time => ColumnType::String,
             FieldType::DateTime => ColumnType::DateTime,
@@ -193,7 +195,8 @@ fn write_cell(
     let text = cell.iso_text();
     let value = match cell {
         Cell::Null => return Ok(()),
-        Cell::Integer(v) => ColumnValue::Long(*v),
+        // The schema's whole numbers (counts and positions) fit 32 bits.
+        Cell::Integer(v) => ColumnValue::Int(i32::try_from(*v).unwrap_or(i32::MAX)),
         Cell::Real(v) => ColumnValue::Double(*v),
         Cell::DateTime(_) => ColumnValue::DateTime(text.as_deref().unwrap_or_default()),
         _ => ColumnValue::String(text.as_deref().unwrap_or_default()),

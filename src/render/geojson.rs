@@ -10,7 +10,7 @@
 
 use super::cut::{CutLeg, cut_leg};
 use super::lon_lat_bbox;
-use super::schema::{self, ExtraColumns};
+use super::schema::{self, ExtraColumns, round6};
 use crate::model::Route;
 use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject};
 use serde_json::{Value, json};
@@ -196,10 +196,7 @@ fn stop_properties(i: usize, s: &crate::model::RouteStop, columns: &ExtraColumns
     p
 }
 
-/// `v` rounded to 6 decimals (about 0.1 m in degrees).
-fn round6(v: f64) -> f64 {
-    schema::round_to(v, 6)
-}
+
 
 /// Serialises a collection with one feature per line (as GDAL writes GeoJSON): readable, diffable,
 /// and a fraction of the size of fully pretty-printed JSON.

@@ -12,7 +12,7 @@
 
 use super::RenderError;
 use super::cut::{CutLeg, cut_leg};
-use super::schema::{self, Cell, ExtraColumns, ExtraType, Field, FieldType};
+use super::schema::{self, Cell, ExtraColumns, ExtraType, Field, FieldType, round6};
 use crate::model::Route;
 use rusqlite::{Connection, params, params_from_iter};
 use serde_json::Value;
@@ -95,7 +95,7 @@ fn stops_table(route: &Route) -> Table {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let (x, y) = (s.position.lon(), s.position.lat());
+            let (x, y) = (round6(s.position.lon()), round6(s.position.lat()));
             let mut values: Vec<_> = schema::stop_row(i, s).into_iter().map(sql_value).collect();
             for (v, t) in extra.values(s).iter().zip(&types) {
                 values.push(json_sql_value(v, *t));
@@ -125,7 +125,7 @@ fn legs_table(route: &Route) -> Table {
                 .into_iter()
                 .map(sql_value)
                 .collect();
-            let (blob, envelope) = lines_blob(&c.parts, multi);
+            let (blob, envelope) = lines_blob(&rounded(&c.parts), multi);
             (blob, envelope, values)
         })
         .collect();
@@ -137,13 +137,21 @@ fn legs_table(route: &Route) -> Table {
     }
 }
 
+/// `parts` with every coordinate rounded to 6 decimals, as in the GeoJSON layers.
+pub(crate) fn rounded(parts: &[Vec<(f64, f64)>]) -> Vec<Vec<(f64, f64)>> {
+    parts
+        .iter()
+        .map(|p| p.iter().map(|&(x, y)| (round6(x), round6(y))).collect())
+        .collect()
+}
+
 /// The schema's fields with their GeoPackage types.
 fn typed(fields: &[Field]) -> Vec<(String, &'static str)> {
     fields
         .iter()
         .map(|f| {
             let t = match f.kind {
-                FieldType::Integer => "INTEGER",
+                FieldType::Integer => "MEDIUMINT",
                 FieldType::Real => "REAL",
                 FieldType::Text | FieldType::Time => "TEXT",
                 FieldType::Date => "DATE",

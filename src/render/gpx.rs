@@ -55,16 +55,17 @@ pub fn gpx(route: &Route) -> String {
         }
         s.push_str("<trkseg>");
         for (k, &(lon, lat)) in leg.path.iter().enumerate() {
-            let _ = write!(
-                s,
-                "<trkpt lat=\"{}\" lon=\"{}\">",
-                degrees(lat),
-                gpx_lon(lon)
-            );
-            if let Some(e) = leg.samples.elevation_m(k) {
+            let _ = write!(s, "<trkpt lat=\"{}\" lon=\"{}\"", degrees(lat), gpx_lon(lon));
+            let (ele, time) = (leg.samples.elevation_m(k), leg.samples.time(k));
+            if ele.is_none() && time.is_none() {
+                s.push_str("/>");
+                continue;
+            }
+            s.push('>');
+            if let Some(e) = ele {
                 let _ = write!(s, "<ele>{}</ele>", (e * 100.0).round() / 100.0);
             }
-            if let Some(t) = leg.samples.time(k) {
+            if let Some(t) = time {
                 // RFC 3339 in UTC, with the fraction of a second when recorded.
                 let _ = write!(s, "<time>{t}</time>");
             }

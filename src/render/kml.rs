@@ -5,11 +5,11 @@
 //! Stop fields as given (`arrive`, `depart`, `tz`, `kind`, `place`, `mode`) and extras go in
 //! `ExtendedData`, and legs carry `path` (`geodesic` or `recorded`) and `mode`, so tripmap reads
 //! its own KML back to the same stops and tracks. A recorded leg whose track points all have
-//! times is a Google `<gx:Track>` (a `<when>` and a `<gx:coord>` with its altitude per point;
-//! the two stops at its ends take the time of the track point next to them), so Google Earth's
-//! time slider replays it; other recorded legs are LineStrings with their altitudes.
+//! times is a Google `<gx:Track>` of those points (a `<when>` and a `<gx:coord>` with its
+//! altitude each; the stops at its ends are Placemarks of their own), so Google Earth's time
+//! slider replays it; other recorded legs are LineStrings with their altitudes.
 
-use super::cut::{CutLeg, cut_path, ends_from_neighbours};
+use super::cut::{CutLeg, cut_path};
 use super::xml_text::{degrees, escape, xsd_time};
 use crate::model::{Leg, Route, RouteStop};
 use std::fmt::Write;
@@ -75,15 +75,30 @@ fn leg_placemark(s: &mut String, i: usize, leg: &Leg, route: &Route) {
         &format!("{:.3}", leg.distance_m / 1000.0),
     );
     s.push_str("</ExtendedData>");
-    let samples = ends_from_neighbours(&leg.samples);
-    let timed = !samples.times.is_empty() && samples.times.iter().all(Option::is_some);
-    let cut = cut_path(&leg.path, &samples);
-    if timed {
-        gx_tracks(s, &cut);
-    } else {
-        line_strings(s, &cut);
+    match timed_stretch(leg) {
+        Some(range) => {
+            let mut samples = leg.samples.clone();
+            let keep: Vec<bool> = (0..leg.path.len()).map(|i| range.contains(&i)).collect();
+            samples.retain(&keep);
+            gx_tracks(s, &cut_path(&leg.path[range], &samples));
+        }
+        None => line_strings(s, &cut_path(&leg.path, &leg.samples)),
     }
     s.push_str("</Placemark>\n");
+}
+
+/// The points of a recorded leg that a `<gx:Track>` holds: all but its ends when those are the
+/// stops' own positions without a time, provided every point between has a time; `None` when
+/// some point has none (the leg is then a LineString).
+fn timed_stretch(leg: &Leg) -> Option<std::ops::Range<usize>> {
+    let times = &leg.samples.times;
+    let n = times.len();
+    if n < 2 {
+        return None;
+    }
+    let start = usize::from(times[0].is_none());
+    let end = n - usize::from(times[n - 1].is_none());
+    (end > start + 1 && times[start..end].iter().all(Option::is_some)).then_some(start..end)
 }
 
 /// The parts of a leg as tessellated LineStrings (a MultiGeometry when there are several), with

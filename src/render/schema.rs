@@ -352,15 +352,17 @@ pub fn gazetteer_column(key: &str) -> String {
 /// The column an input extra called `key` goes in: `input_<key>` when tripmap writes a field of
 /// that name itself (in any case), so the input's value is never lost.
 pub fn extra_column(key: &str) -> String {
-    let own = STOP_FIELDS.iter().any(|f| f.name.eq_ignore_ascii_case(key))
-        || GAZETTEER_COLUMNS
-            .iter()
-            .any(|(_, c)| c.eq_ignore_ascii_case(key));
+    let own = STOP_FIELDS.iter().any(|f| f.name.eq_ignore_ascii_case(key));
     if own {
         format!("input_{key}")
     } else {
         key.to_string()
     }
+}
+
+/// A coordinate in degrees rounded to 6 decimals (about 0.1 m), as every layer writes it.
+pub fn round6(v: f64) -> f64 {
+    round_to(v, 6)
 }
 
 /// `v` rounded to `decimals` places; -0 becomes 0.

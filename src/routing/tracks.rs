@@ -67,6 +67,10 @@ pub fn follow_tracks(stops: &[RouteStop], legs: &mut [Leg], tracks: &[Track]) {
                 if path.last() != Some(&p) {
                     path.push(p);
                     source.push(Some(i + k));
+                } else if let Some(last) = source.last_mut() {
+                    // A track point exactly at the stop (a phone's first fix): the stop's point
+                    // takes its time and elevation.
+                    last.get_or_insert(i + k);
                 }
             }
             if path.last() != Some(&(b.lon(), b.lat())) {
