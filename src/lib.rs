@@ -35,7 +35,7 @@
 //! assert_eq!(svg[0].name, "map.svg");
 //! let layers = tripmap::render::write(OutputFormat::GeoJson, &route, None, &WriteOptions::default())?;
 //! assert_eq!(layers[1].name, "legs.geojson");
-//! assert!(String::from_utf8_lossy(&layers[1].bytes).contains("\"distance_km\""));
+//! assert!(String::from_utf8_lossy(&layers[1].bytes).contains("\"dist_km\""));
 //! # Ok::<(), tripmap::Error>(())
 //! ```
 

@@ -102,6 +102,7 @@ fn expected(format: &str, kind: FieldType) -> (&'static str, &'static str, &'sta
         ("gpkg", Time) => ("String", "object", "str"),
         (_, Time) => ("Time", "object", "time"),
         (_, DateTime) => ("DateTime", "datetime64[ms]", "datetime"),
+        (_, other) => panic!("no expectation for {other:?} yet"),
     }
 }
 

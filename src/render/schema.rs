@@ -15,6 +15,7 @@ use jiff::tz::TimeZone;
 
 /// The type of a field's values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum FieldType {
     /// A whole number (64-bit).
     Integer,
@@ -46,6 +47,7 @@ impl FieldType {
 
 /// One field of a layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Field {
     /// Column name: lower case, at most 10 characters, no SQL keyword.
     pub name: &'static str,
@@ -121,6 +123,7 @@ pub const GAZETTEER_COLUMNS: &[(&str, &str)] = &[
 
 /// One value of a field.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Cell {
     /// No value.
     Null,
@@ -232,6 +235,7 @@ pub fn leg_row(i: usize, leg: &Leg, route: &Route) -> Vec<Cell> {
 /// input's own extra fields, each under the name it is written with, in first-seen order; every
 /// stop has a value (null where it has none) for each.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct ExtraColumns {
     /// (column name, key in `Stop::resolved`).
     pub resolved: Vec<(String, String)>,
@@ -311,6 +315,7 @@ impl ExtraColumns {
 
 /// The type of an extra column, from its values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ExtraType {
     /// Every value a whole number.
     Integer,
