@@ -1,7 +1,9 @@
 //! `stops.fgb` and `legs.fgb`: FlatGeobuf layers (one layer per file, as the format has it), with
 //! the packed Hilbert R-tree spatial index, in WGS 84 (EPSG:4326), written by the `flatgeobuf`
-//! crate. Legs are LineStrings, or MultiLineStrings cut at ±180° when a leg crosses it (as in
-//! GeoJSON).
+//! crate. Legs are LineStrings; a leg that crosses ±180° is a MultiLineString cut there (as in
+//! GeoJSON), and then the layer's geometry type is "Unknown" (mixed), each feature typed on its
+//! own. Not MultiLineString throughout: FlatGeobuf stores a one-part MultiLineString without its
+//! part ends, which GDAL before 3.9.3 cannot read (GDAL issue 10774).
 //!
 //! Columns follow [`super::schema`]. FlatGeobuf has no date or time-of-day type (a date-time
 //! column would turn a calendar day into an invented midnight), so a day and a wall-clock time
@@ -116,9 +118,8 @@ fn write_stops(route: &Route) -> Result<Vec<u8>, String> {
 
 fn write_legs(route: &Route) -> Result<Vec<u8>, String> {
     let cut: Vec<_> = route.legs.iter().map(cut_leg).collect();
-    let multi = cut.iter().any(|c| c.parts.len() > 1);
-    let geometry_type = if multi {
-        GeometryType::MultiLineString
+    let geometry_type = if cut.iter().any(|c| c.parts.len() > 1) {
+        GeometryType::Unknown
     } else {
         GeometryType::LineString
     };
@@ -128,6 +129,7 @@ fn write_legs(route: &Route) -> Result<Vec<u8>, String> {
         let cells = schema::leg_row(i, leg, route);
         let mut failed = None;
         let parts = rounded(&c.parts);
+        let multi = parts.len() > 1;
         fgb.add_feature_geom(Shape::Lines(&parts, multi), |feat| {
             for (k, cell) in cells.iter().enumerate() {
                 if let Err(e) = write_cell(feat, k, schema::LEG_FIELDS[k].name, cell) {
