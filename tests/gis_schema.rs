@@ -55,7 +55,7 @@ fn rendered(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// `ogrinfo -so` of `path`: per layer, its fields' GDAL types in order (from lines such as
-/// `seq: Integer (0.0) NOT NULL`).
+/// `seq: Integer (0.0) NOT NULL`, not `Geometry: Unknown (any)`).
 fn gdal_types(path: &Path) -> BTreeMap<String, Vec<(String, String)>> {
     let text = ogrinfo(&["-so"], path);
     let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
@@ -69,6 +69,7 @@ fn gdal_types(path: &Path) -> BTreeMap<String, Vec<(String, String)>> {
             && let Some((ty, width)) = rest.split_once(" (")
             && !ty.is_empty()
             && !ty.contains(' ')
+            && width.starts_with(|c: char| c.is_ascii_digit())
             && width.contains(')')
         {
             out.entry(layer.clone())
