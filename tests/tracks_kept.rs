@@ -7,23 +7,12 @@ mod common;
 use common::*;
 use std::io::Write;
 
-/// A GPX ferry crossing recorded every minute, with elevations, and no waypoint.
+/// The fixture: a GPX ferry crossing recorded every 30 s, with elevations, and no waypoint.
+const RECORDED_GPX: &str = "tests/fixtures/gis/recorded-ferry.gpx";
+
+/// The fixture's text.
 fn recorded_gpx() -> String {
-    let mut s = String::from(
-        r#"<?xml version="1.0"?><gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1"><metadata><name>Morning ferry</name><desc>Helsinki to Tallinn</desc></metadata><trk><name>Crossing</name><trkseg>"#,
-    );
-    for i in 0..=40 {
-        let lat = 60.16 - 0.0178 * f64::from(i);
-        let lon = 24.95 - 0.005 * f64::from(i);
-        s.push_str(&format!(
-            r#"<trkpt lat="{lat:.5}" lon="{lon:.5}"><ele>{}.5</ele><time>2024-05-11T07:{:02}:{:02}Z</time></trkpt>"#,
-            i % 7,
-            30 + i / 2,
-            (i % 2) * 30
-        ));
-    }
-    s.push_str("</trkseg></trk></gpx>");
-    s
+    read_text(&root().join(RECORDED_GPX))
 }
 
 /// The `<time>` values of a GPX or KML text (`<time>` or `<when>` elements).
@@ -39,9 +28,9 @@ fn times(text: &str, tag: &str) -> Vec<String> {
 
 #[test]
 fn a_gpx_tracks_times_and_elevations_survive_every_output_and_read_back() {
-    let (dir, trip) = temp_file("ferry.gpx", &recorded_gpx());
+    let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    render_ok(trip.to_str().unwrap(), &out, &["--format", "geojson,kml,gpx"]);
+    render_ok(RECORDED_GPX, &out, &["--format", "geojson,kml,gpx"]);
     let want = times(&recorded_gpx(), "time");
     assert_eq!(want.len(), 41);
 
@@ -57,6 +46,14 @@ fn a_gpx_tracks_times_and_elevations_survive_every_output_and_read_back() {
     let track = gpx.split_once("<trk>").expect("trip.gpx has a track").1;
     assert_eq!(times(track, "time"), want, "trip.gpx keeps every track time");
     assert_eq!(times(track, "ele").len(), 41);
+    // GDAL's GPX driver reads the same times, point by point.
+    let sql = ["-sql", "SELECT time FROM track_points"];
+    let gdal_times: Vec<String> = ogrinfo(&sql, &out.join("trip.gpx"))
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("time (DateTime) = "))
+        .map(|t| t.replace('/', "-").replacen(' ', "T", 1).replace("+00", "Z"))
+        .collect();
+    assert_eq!(gdal_times, want, "GDAL reads trip.gpx's track times");
     let kml = read_text(&out.join("trip.kml"));
     assert!(kml.contains("<gx:Track><when>2024-05-11T07:30:00Z</when>"), "{kml}");
     let track = kml.split_once("<gx:Track>").expect("trip.kml has a gx:Track").1;
@@ -120,14 +117,9 @@ fn a_gpx_tracks_times_and_elevations_survive_every_output_and_read_back() {
 
 #[test]
 fn a_kml_with_only_a_path_renders_with_its_ends_as_stops() {
-    let (dir, trip) = temp_file(
-        "walk.kml",
-        r#"<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Harbour walk</name><description>Sunday</description>
-<Placemark><name>Along the quay</name><LineString><coordinates>24.95,60.16,3 24.96,60.165,4 24.97,60.17,5</coordinates></LineString></Placemark>
-</Document></kml>"#,
-    );
+    let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    render_ok(trip.to_str().unwrap(), &out, &["--format", "geojson,svg"]);
+    render_ok("tests/fixtures/gis/harbour-walk.kml", &out, &["--format", "geojson,svg"]);
     let stops = read_json(&out.join("stops.geojson"));
     let names: Vec<&str> = stops["features"]
         .as_array()
