@@ -18,7 +18,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // The ferry's recorded track, with a time every 15 minutes.
     let start: Instant = "2024-05-11T07:30:00Z".parse()?;
-    let points = vec![(24.956, 60.160), (24.90, 59.95), (24.82, 59.70), (24.765, 59.445)];
+    let points = vec![
+        (24.956, 60.160),
+        (24.90, 59.95),
+        (24.82, 59.70),
+        (24.765, 59.445),
+    ];
     let times = (0..points.len())
         .map(|i| Some(start + Duration::from_mins(15 * i as i64)))
         .collect();

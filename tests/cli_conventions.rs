@@ -27,7 +27,14 @@ fn completions_are_valid_scripts_for_each_shell() {
         .unwrap();
     assert!(check.status.success(), "{}", stderr(&check));
     assert!(stdout(&check).contains("tripmap"), "{}", stdout(&check));
-    for word in ["render", "completions", "--format", "--title", "--quiet", "gpkg"] {
+    for word in [
+        "render",
+        "completions",
+        "--format",
+        "--title",
+        "--quiet",
+        "gpkg",
+    ] {
         assert!(script.contains(word), "bash completion lacks {word}");
     }
     for shell in ["zsh", "fish", "elvish", "powershell"] {
@@ -58,7 +65,10 @@ fn the_manual_page_is_roff_that_groff_formats_without_a_warning() {
         assert!(g.status.success() && g.stderr.is_empty(), "{}", stderr(&g));
     }
     let page = stdout(&tripmap(&["man", "render"]));
-    assert!(page.contains("tripmap\\-render") && page.contains("\\-\\-subtitle"), "{page}");
+    assert!(
+        page.contains("tripmap\\-render") && page.contains("\\-\\-subtitle"),
+        "{page}"
+    );
     let o = tripmap(&["man", "draw"]);
     assert_eq!(o.status.code(), Some(2));
     assert_stderr_has(&o, "tripmap has no command `draw`");
@@ -68,12 +78,23 @@ fn the_manual_page_is_roff_that_groff_formats_without_a_warning() {
 fn quiet_prints_only_errors() {
     let (dir, trip) = temp_file("fast.json", FAST);
     let out = dir.path().join("out");
-    let o = tripmap(&["render", trip.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = tripmap(&[
+        "render",
+        trip.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success());
     assert_stderr_has(&o, "warning: ");
     assert_stderr_has(&o, "faster than");
     assert_stderr_has(&o, "wrote ");
-    let o = tripmap(&["-q", "render", trip.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = tripmap(&[
+        "-q",
+        "render",
+        trip.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success());
     assert_eq!(stderr(&o), "");
     let o = tripmap(&["render", "--quiet", "missing.json"]);
@@ -87,7 +108,12 @@ fn warnings_are_coloured_on_a_terminal_unless_no_color() {
     let out = dir.path().join("out");
     let run = |env: &[(&str, &str)]| {
         let mut c = assert_cmd::Command::cargo_bin("tripmap").unwrap();
-        c.args(["render", trip.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        c.args([
+            "render",
+            trip.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
         c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
         for (k, v) in env {
             c.env(k, v);
@@ -98,7 +124,10 @@ fn warnings_are_coloured_on_a_terminal_unless_no_color() {
     assert!(!run(&[]).contains('\u{1b}'), "a pipe gets no colour");
     assert!(run(&[("CLICOLOR_FORCE", "1")]).contains(coloured));
     let plain = run(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]);
-    assert!(!plain.contains('\u{1b}') && plain.contains("warning: "), "{plain}");
+    assert!(
+        !plain.contains('\u{1b}') && plain.contains("warning: "),
+        "{plain}"
+    );
     // On a real terminal (a pseudo-terminal from script(1)): colour, unless NO_COLOR.
     let bin = assert_cmd::cargo::cargo_bin("tripmap");
     let on_tty = |no_color: bool| {
@@ -120,7 +149,10 @@ fn warnings_are_coloured_on_a_terminal_unless_no_color() {
     };
     assert!(on_tty(false).contains(coloured), "{}", on_tty(false));
     let tty_plain = on_tty(true);
-    assert!(tty_plain.contains("warning: ") && !tty_plain.contains("\u{1b}[33m"), "{tty_plain}");
+    assert!(
+        tty_plain.contains("warning: ") && !tty_plain.contains("\u{1b}[33m"),
+        "{tty_plain}"
+    );
 }
 
 #[test]
@@ -170,5 +202,8 @@ fn title_lines_are_settable_for_every_input() {
         "Far too long",
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert_stderr_has(&o, "the trip's `title`: 12 characters, more than the limit of 5");
+    assert_stderr_has(
+        &o,
+        "the trip's `title`: 12 characters, more than the limit of 5",
+    );
 }

@@ -129,9 +129,8 @@ fn all_trips_append_into_one_geopackage_with_every_time_kept() {
     let dir = tempfile::tempdir().unwrap();
     let outs = rendered(dir.path(), "geojson,gpkg");
     let times = |file: &Path, layer: &str| -> Vec<String> {
-        let sql = format!(
-            "SELECT arr_date, arr_time, arr_utc, dep_date, dep_time, dep_utc FROM {layer}"
-        );
+        let sql =
+            format!("SELECT arr_date, arr_time, arr_utc, dep_date, dep_time, dep_utc FROM {layer}");
         ogrinfo(&["-sql", &sql], file)
             .lines()
             .filter(|l| l.starts_with("  ") && l.contains(" = ") && !l.contains("(null)"))
@@ -143,7 +142,10 @@ fn all_trips_append_into_one_geopackage_with_every_time_kept() {
         want.extend(times(&out.join("trip.gpkg"), "stops"));
     }
     want.sort();
-    assert!(want.iter().any(|t| t == "dep_time (String) = 10:30:00"), "{want:?}");
+    assert!(
+        want.iter().any(|t| t == "dep_time (String) = 10:30:00"),
+        "{want:?}"
+    );
 
     let from_gpkg = dir.path().join("all-from-gpkg.gpkg");
     let from_geojson = dir.path().join("all-from-geojson.gpkg");
@@ -168,17 +170,33 @@ fn all_trips_append_into_one_geopackage_with_every_time_kept() {
     got.sort();
     assert_eq!(got, want, "appended GeoPackages");
     let info = ogrinfo(&["-so"], &from_gpkg);
-    for typed in ["arr_date: Date", "arr_utc: DateTime", "dep_utc: DateTime", "dist_km: Real"] {
+    for typed in [
+        "arr_date: Date",
+        "arr_utc: DateTime",
+        "dep_utc: DateTime",
+        "dist_km: Real",
+    ] {
         assert!(info.contains(typed), "{typed} in {info}");
     }
     // From GeoJSON the values arrive as GDAL read them (a calendar day stays a day; a time keeps
     // its minutes), whatever type the first trip gave a column.
     let got: Vec<String> = times(&from_geojson, "stops")
         .iter()
-        .map(|l| l.split(" = ").nth(1).unwrap().replace('/', "-").replace("+00", ""))
+        .map(|l| {
+            l.split(" = ")
+                .nth(1)
+                .unwrap()
+                .replace('/', "-")
+                .replace("+00", "")
+        })
         .collect();
     for w in &want {
-        let value = w.split(" = ").nth(1).unwrap().replace('/', "-").replace("+00", "");
+        let value = w
+            .split(" = ")
+            .nth(1)
+            .unwrap()
+            .replace('/', "-")
+            .replace("+00", "");
         let value = value.trim_end_matches(".000");
         assert!(
             got.iter().any(|g| g.trim_end_matches(".000") == value),
@@ -219,7 +237,10 @@ fn flatgeobuf_has_its_spatial_index_and_antimeridian_legs_are_cut() {
         &["-spat", "-158", "21", "-157", "22"],
         &dir.path().join("stops.fgb"),
     );
-    assert!(hnl.contains("Feature Count: 1") || hnl.contains("Honolulu"), "{hnl}");
+    assert!(
+        hnl.contains("Feature Count: 1") || hnl.contains("Honolulu"),
+        "{hnl}"
+    );
     // Legs: the same parts meeting at ±180° in every format (legs.fgb keeps an uncut leg a
     // LineString, which GDAL before 3.9.3 needs; read as a one-part MultiLineString here).
     let wkt = |file: &str| -> Vec<String> {

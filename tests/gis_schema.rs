@@ -128,7 +128,12 @@ fn every_column_has_the_schema_type_in_every_trip_and_tool() {
     let mut all_null_seen = 0;
     for file in &files {
         let ext = file.extension().unwrap().to_str().unwrap();
-        let trip = file.parent().unwrap().file_name().unwrap().to_string_lossy();
+        let trip = file
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy();
         for (layer, gdal) in gdal_types(file) {
             let fields = fields_of(&layer);
             let names: Vec<&str> = gdal.iter().map(|(n, _)| n.as_str()).collect();
@@ -194,7 +199,8 @@ fn readme_tables_are_the_schema() {
 
 /// A markdown table of `fields`.
 fn table(fields: &[Field]) -> String {
-    let mut t = String::from("| column | type | unit | null when | what |\n|---|---|---|---|---|\n");
+    let mut t =
+        String::from("| column | type | unit | null when | what |\n|---|---|---|---|---|\n");
     for f in fields {
         let null = if f.null_when.is_empty() {
             "never"
@@ -251,7 +257,12 @@ fn a_shapefile_export_keeps_every_name() {
         let shp = dir.path().join(format!("{layer}.shp"));
         // Shapefile has no time-of-day or date-time type: as strings, every time is kept.
         let o = Command::new("ogr2ogr")
-            .args(["-f", "ESRI Shapefile", "-mapFieldType", "Time=String,DateTime=String"])
+            .args([
+                "-f",
+                "ESRI Shapefile",
+                "-mapFieldType",
+                "Time=String,DateTime=String",
+            ])
             .arg(&shp)
             .arg(dir.path().join(format!("{layer}.geojson")))
             .output()
@@ -263,7 +274,10 @@ fn a_shapefile_export_keeps_every_name() {
             .flatten()
             .map(|(n, _)| n)
             .collect();
-        let names: Vec<String> = fields_of(layer).iter().map(|f| f.name.to_string()).collect();
+        let names: Vec<String> = fields_of(layer)
+            .iter()
+            .map(|f| f.name.to_string())
+            .collect();
         assert_eq!(shp_names[..names.len()], names[..], "{layer}");
     }
 }

@@ -8,7 +8,12 @@ use tripmap::render::OutputFormat;
 
 fn trip() -> Itinerary {
     let start: Instant = "2024-05-11T07:30:00Z".parse().unwrap();
-    let points = vec![(24.956, 60.16), (24.9, 59.95), (24.82, 59.7), (24.765, 59.445)];
+    let points = vec![
+        (24.956, 60.16),
+        (24.9, 59.95),
+        (24.82, 59.7),
+        (24.765, 59.445),
+    ];
     let times = (0..4)
         .map(|i| Some(start + Duration::from_mins(40 * i)))
         .collect();

@@ -78,9 +78,17 @@ fn every_input_format_gives_the_modes_to_stops_and_legs() {
             "{name}"
         );
         let kml = read_text(&out.join("trip.kml"));
-        assert_eq!(kml.matches(r#"<Data name="mode"><value>ferry</value></Data>"#).count(), 2, "{name}: stop and leg");
+        assert_eq!(
+            kml.matches(r#"<Data name="mode"><value>ferry</value></Data>"#)
+                .count(),
+            2,
+            "{name}: stop and leg"
+        );
         let gpx = read_text(&out.join("trip.gpx"));
-        assert!(gpx.contains("<tripmap:mode>flight</tripmap:mode>"), "{name}");
+        assert!(
+            gpx.contains("<tripmap:mode>flight</tripmap:mode>"),
+            "{name}"
+        );
         // Each written file reads back to the same modes.
         for written in ["stops.geojson", "trip.kml", "trip.gpx"] {
             let again = dir.path().join(format!("again-{name}-{written}"));
@@ -116,7 +124,10 @@ fn an_unknown_mode_names_the_stop_and_field() {
         r#"{"stops": [{"name": "A", "lat": 1, "lon": 2, "mode": "trian"}]}"#,
     );
     let o = tripmap(&["check", trip.to_str().unwrap()]);
-    assert_stderr_has(&o, "stop 1 \"A\", field `mode`: `trian` is not a travel mode");
+    assert_stderr_has(
+        &o,
+        "stop 1 \"A\", field `mode`: `trian` is not a travel mode",
+    );
     assert_stderr_has(&o, "did you mean `train`?");
 }
 
@@ -132,5 +143,8 @@ fn a_recorded_legs_gpx_track_is_typed_with_its_mode() {
     let out = dir.path().join("out");
     render_ok(trip.to_str().unwrap(), &out, &["--format", "gpx"]);
     let gpx = read_text(&out.join("trip.gpx"));
-    assert!(gpx.contains("<trk><name>Helsinki → Tallinn</name><type>ferry</type><trkseg>"), "{gpx}");
+    assert!(
+        gpx.contains("<trk><name>Helsinki → Tallinn</name><type>ferry</type><trkseg>"),
+        "{gpx}"
+    );
 }

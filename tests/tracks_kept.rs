@@ -38,27 +38,54 @@ fn a_gpx_tracks_times_and_elevations_survive_every_output_and_read_back() {
     let stops = read_json(&out.join("stops.geojson"));
     assert_eq!(stops["title"], "Morning ferry");
     assert_eq!(stops["subtitle"], "Helsinki to Tallinn");
-    assert_eq!(stops["features"][0]["properties"]["name"], "Crossing (start)");
-    assert_eq!(stops["features"][1]["properties"]["arr_utc"], "2024-05-11T07:50:00Z");
+    assert_eq!(
+        stops["features"][0]["properties"]["name"],
+        "Crossing (start)"
+    );
+    assert_eq!(
+        stops["features"][1]["properties"]["arr_utc"],
+        "2024-05-11T07:50:00Z"
+    );
 
     let gpx = read_text(&out.join("trip.gpx"));
     // The track's own points (the waypoints before it carry the stops' times).
     let track = gpx.split_once("<trk>").expect("trip.gpx has a track").1;
-    assert_eq!(times(track, "time"), want, "trip.gpx keeps every track time");
+    assert_eq!(
+        times(track, "time"),
+        want,
+        "trip.gpx keeps every track time"
+    );
     assert_eq!(times(track, "ele").len(), 41);
     // GDAL's GPX driver reads the same times, point by point.
     let sql = ["-sql", "SELECT time FROM track_points"];
     let gdal_times: Vec<String> = ogrinfo(&sql, &out.join("trip.gpx"))
         .lines()
         .filter_map(|l| l.trim().strip_prefix("time (DateTime) = "))
-        .map(|t| t.replace('/', "-").replacen(' ', "T", 1).replace("+00", "Z"))
+        .map(|t| {
+            t.replace('/', "-")
+                .replacen(' ', "T", 1)
+                .replace("+00", "Z")
+        })
         .collect();
     assert_eq!(gdal_times, want, "GDAL reads trip.gpx's track times");
     let kml = read_text(&out.join("trip.kml"));
-    assert!(kml.contains("<gx:Track><when>2024-05-11T07:30:00Z</when>"), "{kml}");
-    let track = kml.split_once("<gx:Track>").expect("trip.kml has a gx:Track").1;
-    assert_eq!(times(track, "when"), want, "trip.kml keeps every track time");
-    assert!(kml.contains("<gx:coord>24.95 60.16 0.5</gx:coord>"), "{kml}");
+    assert!(
+        kml.contains("<gx:Track><when>2024-05-11T07:30:00Z</when>"),
+        "{kml}"
+    );
+    let track = kml
+        .split_once("<gx:Track>")
+        .expect("trip.kml has a gx:Track")
+        .1;
+    assert_eq!(
+        times(track, "when"),
+        want,
+        "trip.kml keeps every track time"
+    );
+    assert!(
+        kml.contains("<gx:coord>24.95 60.16 0.5</gx:coord>"),
+        "{kml}"
+    );
     let legs = read_json(&out.join("legs.geojson"));
     let recording = &legs["features"][0]["recording"];
     let geo_times: Vec<String> = recording["times"]
@@ -119,7 +146,11 @@ fn a_gpx_tracks_times_and_elevations_survive_every_output_and_read_back() {
 fn a_kml_with_only_a_path_renders_with_its_ends_as_stops() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    render_ok("tests/fixtures/gis/harbour-walk.kml", &out, &["--format", "geojson,svg"]);
+    render_ok(
+        "tests/fixtures/gis/harbour-walk.kml",
+        &out,
+        &["--format", "geojson,svg"],
+    );
     let stops = read_json(&out.join("stops.geojson"));
     let names: Vec<&str> = stops["features"]
         .as_array()
@@ -168,20 +199,22 @@ fn a_kmz_renders_and_a_zip_bomb_is_refused() {
     // A KMZ saved as .kml is read as what it is.
     let misnamed = dir.path().join("misnamed.kml");
     std::fs::copy(&kmz, &misnamed).unwrap();
-    render_ok(misnamed.to_str().unwrap(), &dir.path().join("misnamed"), &[]);
+    render_ok(
+        misnamed.to_str().unwrap(),
+        &dir.path().join("misnamed"),
+        &[],
+    );
 
     // 64 MiB of zeros deflate to 64 KiB; the document is refused while inflating.
     let bomb = dir.path().join("bomb.kmz");
     std::fs::write(&bomb, zip_of(&[("doc.kml", &vec![b' '; 64 << 20])])).unwrap();
     assert!(std::fs::metadata(&bomb).unwrap().len() < 1 << 20);
-    let o = tripmap(&[
-        "check",
-        bomb.to_str().unwrap(),
-        "--max-input-bytes",
-        "1M",
-    ]);
+    let o = tripmap(&["check", bomb.to_str().unwrap(), "--max-input-bytes", "1M"]);
     assert_eq!(o.status.code(), Some(1));
-    assert_stderr_has(&o, "bomb.kmz: the KMZ's `doc.kml` inflates to more than the limit");
+    assert_stderr_has(
+        &o,
+        "bomb.kmz: the KMZ's `doc.kml` inflates to more than the limit",
+    );
     let empty = dir.path().join("icons.kmz");
     std::fs::write(&empty, zip_of(&[("../doc.kml", b"<kml/>")])).unwrap();
     let o = tripmap(&["check", empty.to_str().unwrap()]);

@@ -387,13 +387,18 @@ mod test {
 
     #[test]
     fn quiet_is_global_and_titles_belong_to_render() {
-        let cli = Cli::try_parse_from(["tripmap", "render", "t.csv", "-q", "--title", "T"]).unwrap();
+        let cli =
+            Cli::try_parse_from(["tripmap", "render", "t.csv", "-q", "--title", "T"]).unwrap();
         assert!(cli.quiet);
         let Command::Render(r) = cli.command else {
             panic!("not render")
         };
         assert_eq!(r.titles.title.as_deref(), Some("T"));
-        assert!(Cli::try_parse_from(["tripmap", "--quiet", "check", "t.csv"]).unwrap().quiet);
+        assert!(
+            Cli::try_parse_from(["tripmap", "--quiet", "check", "t.csv"])
+                .unwrap()
+                .quiet
+        );
         assert!(Cli::try_parse_from(["tripmap", "check", "t.csv", "--title", "T"]).is_err());
     }
 }

@@ -1,10 +1,10 @@
 //! Reads a CSV itinerary with a header row: `name,lat,lon,arrive,depart,tz,note` (also `place`,
 //! `kind`, `mode`) in any order, any case. Other columns are kept and passed through as properties.
 
-use crate::model::StopBuilder;
 use crate::error::{Error, StopRef};
 use crate::limits::Limits;
 use crate::model::Itinerary;
+use crate::model::StopBuilder;
 
 /// The columns tripmap reads, with the header spellings it accepts for each.
 const COLUMNS: &[(&str, &[&str])] = &[

@@ -11,11 +11,11 @@
 //! give the map's title lines. Files written by tripmap before the typed schema (`order`,
 //! `input_index`, `arrive`, `depart`) read as well.
 
-use crate::model::StopBuilder;
 use super::json_raw;
 use super::json_value::{kind_of, optional_string};
 use crate::error::{Error, StopRef};
 use crate::limits::Limits;
+use crate::model::StopBuilder;
 use crate::model::{Itinerary, Samples, Stop, Track};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
@@ -30,8 +30,18 @@ const FIELDS: &[&str] = &[
 /// Properties tripmap derives when writing (now and before the typed schema), read into the
 /// stop's times and order or skipped.
 const DERIVED: &[&str] = &[
-    "seq", "input_no", "arr_date", "arr_time", "arr_utc", "dep_date", "dep_time", "dep_utc",
-    "order", "input_index", "arrive_utc", "depart_utc",
+    "seq",
+    "input_no",
+    "arr_date",
+    "arr_time",
+    "arr_utc",
+    "dep_date",
+    "dep_time",
+    "dep_utc",
+    "order",
+    "input_index",
+    "arrive_utc",
+    "depart_utc",
 ];
 
 /// Parses GeoJSON text into an itinerary. Features are read one at a time (see
@@ -239,7 +249,12 @@ fn track(
         return Ok(None);
     }
     let times: Vec<Option<jiff::Timestamp>> = (0..points.len())
-        .map(|i| times.get(i).and_then(Value::as_str).and_then(|t| t.parse().ok()))
+        .map(|i| {
+            times
+                .get(i)
+                .and_then(Value::as_str)
+                .and_then(|t| t.parse().ok())
+        })
         .collect();
     let name = props
         .get("name")
@@ -335,11 +350,7 @@ fn when_from_columns(
     {
         return Some(local);
     }
-    let offset_s = jiff::tz::Offset::UTC
-        .to_timestamp(dt)
-        .ok()?
-        .as_second()
-        - utc.as_second();
+    let offset_s = jiff::tz::Offset::UTC.to_timestamp(dt).ok()?.as_second() - utc.as_second();
     let offset = jiff::tz::Offset::from_seconds(i32::try_from(offset_s).ok()?).ok()?;
     Some(crate::model::When::Instant(utc, offset).to_string())
 }
@@ -392,7 +403,10 @@ mod test {
             stop(r#""arr_date": "2023-11-05", "arr_time": "23:30:00", "arr_utc": "2023-11-06T04:30:00Z""#).unwrap(),
             "2023-11-05T23:30:00-05:00"
         );
-        assert_eq!(stop(r#""arrive": "2023-11-05", "arr_date": "2024-01-01""#).unwrap(), "2023-11-05");
+        assert_eq!(
+            stop(r#""arrive": "2023-11-05", "arr_date": "2024-01-01""#).unwrap(),
+            "2023-11-05"
+        );
     }
 
     #[test]

@@ -181,8 +181,7 @@ fn read_stop(node: Node, number: usize) -> Result<Stop, Error> {
         mode: from_ext("mode"),
         extra: Vec::new(),
     };
-    raw.validate(number)
-        .map_err(|e| e.at_line(line_of(node)))
+    raw.validate(number).map_err(|e| e.at_line(line_of(node)))
 }
 
 #[cfg(test)]
@@ -238,11 +237,18 @@ mod test {
         let times: Vec<String> = s.times.iter().map(|t| t.unwrap().to_string()).collect();
         assert_eq!(
             times,
-            ["2024-01-01T00:00:00Z", "2024-01-01T00:00:00.5Z", "2024-01-01T02:00:00Z"]
+            [
+                "2024-01-01T00:00:00Z",
+                "2024-01-01T00:00:00.5Z",
+                "2024-01-01T02:00:00Z"
+            ]
         );
         assert_eq!(it.stops[0].mode, Some(crate::model::Mode::Ferry));
         let e = read("<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\">\n<time>noon</time></trkpt></trkseg></trk></gpx>").unwrap_err();
-        assert!(e.to_string().starts_with("line 2, column 1: <time> `noon`"), "{e}");
+        assert!(
+            e.to_string().starts_with("line 2, column 1: <time> `noon`"),
+            "{e}"
+        );
         let e = read("<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"><ele>high</ele></trkpt></trkseg></trk></gpx>").unwrap_err();
         assert!(e.to_string().contains("<ele> `high`"), "{e}");
     }

@@ -4,12 +4,12 @@
 //!
 //! Unknown fields are errors with a suggestion, so a typo never silently loses data.
 
-use crate::model::StopBuilder;
 use super::json_raw;
 use super::json_value::{kind_of, optional_degrees, optional_string, wrong_type};
 use crate::error::{Error, StopRef, did_you_mean};
 use crate::limits::Limits;
 use crate::model::Itinerary;
+use crate::model::StopBuilder;
 use serde_json::{Map, Value};
 
 /// Fields allowed at the top level.

@@ -51,8 +51,7 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
     }
     if stops.is_empty() {
         return Err(Error::Shape(
-            "the KML has no points: no Placemark with a <Point>, <LineString> or <gx:Track>"
-                .into(),
+            "the KML has no points: no Placemark with a <Point>, <LineString> or <gx:Track>".into(),
         ));
     }
     Ok(Itinerary {
@@ -195,7 +194,10 @@ fn gx_track(track: Node) -> Result<(Vec<(f64, f64)>, Samples), Error> {
             ),
         ));
     }
-    let times = whens.iter().map(|w| when_instant(*w)).collect::<Result<_, _>>()?;
+    let times = whens
+        .iter()
+        .map(|w| when_instant(*w))
+        .collect::<Result<_, _>>()?;
     Ok((points, Samples::new(times, altitudes)))
 }
 
@@ -310,8 +312,14 @@ mod test {
 </Document></kml>"#)
         .unwrap();
         assert_eq!(it.tracks[0].points, vec![(1.0, 2.0), (1.5, 2.5)]);
-        assert_eq!(it.tracks[0].samples.times[1].unwrap().to_string(), "2024-01-01T00:01:00Z");
-        assert_eq!(it.tracks[0].samples.elevations_m, vec![Some(0.0), Some(0.0)]);
+        assert_eq!(
+            it.tracks[0].samples.times[1].unwrap().to_string(),
+            "2024-01-01T00:01:00Z"
+        );
+        assert_eq!(
+            it.tracks[0].samples.elevations_m,
+            vec![Some(0.0), Some(0.0)]
+        );
         let e = read("<kml><Placemark><Point><coordinates>1,2</coordinates></Point></Placemark><Placemark><Track><when>2024-01-01T00:00:00Z</when></Track></Placemark></kml>").unwrap_err();
         assert!(e.to_string().contains("1 <when> and 0 <gx:coord>"), "{e}");
         let e = read("<kml><Placemark><Point><coordinates>1,2</coordinates></Point></Placemark><Placemark><Track>\n<coord>1 95</coord></Track></Placemark></kml>").unwrap_err();
@@ -327,7 +335,10 @@ mod test {
         let names: Vec<&str> = it.stops.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Loop (start)", "Loop (end)"]);
         assert_eq!(it.title.as_deref(), Some("Walk"));
-        assert_eq!(it.tracks[0].samples.elevations_m, vec![Some(10.0), Some(20.0), None]);
+        assert_eq!(
+            it.tracks[0].samples.elevations_m,
+            vec![Some(10.0), Some(20.0), None]
+        );
     }
 
     #[test]

@@ -53,15 +53,22 @@ pub(crate) fn kml_bytes(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Error>
     if declared > limits.max_input_bytes {
         return Err(too_large(name, limits));
     }
-    let mut out = Vec::with_capacity(declared.min(1 << 20) as usize);
-    entry
-        .take(limits.max_input_bytes + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| Error::Shape(format!("the KMZ's `{name}` cannot be inflated: {e}")))?;
-    if out.len() as u64 > limits.max_input_bytes {
-        return Err(too_large(name, limits));
+    let capacity = declared.min(1 << 20) as usize;
+    match inflate_capped(entry, limits.max_input_bytes, capacity) {
+        Ok(Some(out)) => Ok(out),
+        Ok(None) => Err(too_large(name, limits)),
+        Err(e) => Err(Error::Shape(format!(
+            "the KMZ's `{name}` cannot be inflated: {e}"
+        ))),
     }
-    Ok(out)
+}
+
+/// Reads `entry` to its end, or `None` as soon as it gives more than `cap` bytes: at most
+/// `cap + 1` bytes are ever inflated, whatever the archive declares.
+fn inflate_capped(entry: impl Read, cap: u64, capacity: usize) -> std::io::Result<Option<Vec<u8>>> {
+    let mut out = Vec::with_capacity(capacity);
+    entry.take(cap + 1).read_to_end(&mut out)?;
+    Ok((out.len() as u64 <= cap).then_some(out))
 }
 
 /// The error for a document that inflates past the input limit.
@@ -96,7 +103,10 @@ mod test {
             ("files/other.kml", b"<kml>other</kml>"),
             ("DOC.KML", b"<kml>doc</kml>"),
         ]);
-        assert_eq!(kml_bytes(&zip, &Limits::default()).unwrap(), b"<kml>doc</kml>");
+        assert_eq!(
+            kml_bytes(&zip, &Limits::default()).unwrap(),
+            b"<kml>doc</kml>"
+        );
         let zip = zip_of(&[("../evil.kml", b"x"), ("a/b.kml", b"<kml/>")]);
         assert_eq!(kml_bytes(&zip, &Limits::default()).unwrap(), b"<kml/>");
         let e = kml_bytes(&zip_of(&[("icon.png", b"png")]), &Limits::default()).unwrap_err();
@@ -116,7 +126,10 @@ mod test {
             ..Limits::default()
         };
         let e = kml_bytes(&zip, &limits).unwrap_err();
-        assert!(e.to_string().contains("inflates to more than the limit"), "{e}");
+        assert!(
+            e.to_string().contains("inflates to more than the limit"),
+            "{e}"
+        );
         // A lying header: the declared size is not trusted, the bytes are counted.
         let mut lying = zip.clone();
         patch_sizes(&mut lying, 100);
@@ -125,6 +138,39 @@ mod test {
             e.to_string().contains("inflates to more than the limit")
                 || e.to_string().contains("cannot be inflated"),
             "{e}"
+        );
+    }
+
+    /// A reader that counts the bytes read from it.
+    struct Counting<R> {
+        inner: R,
+        count: std::rc::Rc<std::cell::Cell<u64>>,
+    }
+
+    impl<R: Read> Read for Counting<R> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.inner.read(buf)?;
+            self.count.set(self.count.get() + n as u64);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn inflating_stops_one_byte_past_the_cap() {
+        let count = std::rc::Rc::new(std::cell::Cell::new(0));
+        let stream = Counting {
+            inner: std::io::repeat(b' ').take(64 << 20),
+            count: count.clone(),
+        };
+        assert_eq!(inflate_capped(stream, 1 << 20, 0).unwrap(), None);
+        assert_eq!(count.get(), (1 << 20) + 1, "read past the cap");
+        let small = Counting {
+            inner: &b"<kml/>"[..],
+            count: count.clone(),
+        };
+        assert_eq!(
+            inflate_capped(small, 6, 0).unwrap().as_deref(),
+            Some(&b"<kml/>"[..])
         );
     }
 

@@ -42,7 +42,12 @@ mod test {
         let names: Vec<&str> = stops.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(
             names,
-            ["Ferry (start)", "Ferry (end)", "Track 2 (start)", "Track 2 (end)"]
+            [
+                "Ferry (start)",
+                "Ferry (end)",
+                "Track 2 (start)",
+                "Track 2 (end)"
+            ]
         );
         assert_eq!(
             stops[0].arrive.as_ref().unwrap().to_string(),

@@ -307,7 +307,10 @@ mod test {
         let mut r = raw("Ferry port");
         r.mode = Some("hovercraft".into());
         let e = r.validate(3).unwrap_err().to_string();
-        assert!(e.starts_with("stop 3 \"Ferry port\", field `mode`: `hovercraft` is not a travel mode"), "{e}");
+        assert!(
+            e.starts_with("stop 3 \"Ferry port\", field `mode`: `hovercraft` is not a travel mode"),
+            "{e}"
+        );
     }
 
     #[test]

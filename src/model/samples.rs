@@ -70,7 +70,10 @@ mod test {
     #[test]
     fn empty_lists_stay_empty_and_thinning_keeps_the_flagged() {
         let t: Timestamp = "2024-05-01T08:00:00Z".parse().unwrap();
-        let s = Samples::new(vec![None, Some(t), None, None], vec![None, None, None, None]);
+        let s = Samples::new(
+            vec![None, Some(t), None, None],
+            vec![None, None, None, None],
+        );
         assert!(s.elevations_m.is_empty(), "no elevation at all: no list");
         assert_eq!(s.time(1), Some(t));
         let mut thin = s.clone();

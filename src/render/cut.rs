@@ -55,7 +55,10 @@ fn carry<T: Copy>(
         if c.t == 0.0 {
             return values.get(c.from).copied().flatten();
         }
-        let (a, b) = (values.get(c.from)?.as_ref()?, values.get(c.from + 1)?.as_ref()?);
+        let (a, b) = (
+            values.get(c.from)?.as_ref()?,
+            values.get(c.from + 1)?.as_ref()?,
+        );
         between(*a, *b, c.t)
     };
     cut.iter().map(|p| p.iter().map(at).collect()).collect()

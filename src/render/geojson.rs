@@ -142,7 +142,11 @@ fn recording(cut: &CutLeg, multi: bool) -> Option<JsonObject> {
         let ele = cut
             .elevations_m
             .iter()
-            .map(|p| p.iter().map(|e| e.map_or(Value::Null, |e| json!(schema::round_to(e, 2)))).collect())
+            .map(|p| {
+                p.iter()
+                    .map(|e| e.map_or(Value::Null, |e| json!(schema::round_to(e, 2))))
+                    .collect()
+            })
             .collect();
         members.insert("ele_m".into(), shape(ele));
     }
@@ -164,7 +168,11 @@ fn row_object(fields: &[schema::Field], cells: Vec<schema::Cell>) -> JsonObject 
 }
 
 /// A feature with `geometry`, `properties` and any `foreign` members (no id, no bbox).
-fn feature(geometry: GeometryValue, properties: JsonObject, foreign: Option<JsonObject>) -> Feature {
+fn feature(
+    geometry: GeometryValue,
+    properties: JsonObject,
+    foreign: Option<JsonObject>,
+) -> Feature {
     Feature {
         bbox: None,
         geometry: Some(Geometry::new(geometry)),
@@ -195,8 +203,6 @@ fn stop_properties(i: usize, s: &crate::model::RouteStop, columns: &ExtraColumns
     }
     p
 }
-
-
 
 /// Serialises a collection with one feature per line (as GDAL writes GeoJSON): readable, diffable,
 /// and a fraction of the size of fully pretty-printed JSON.

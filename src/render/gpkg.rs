@@ -131,7 +131,11 @@ fn legs_table(route: &Route) -> Table {
         .collect();
     Table {
         name: "legs",
-        geometry_type: if multi { "MULTILINESTRING" } else { "LINESTRING" },
+        geometry_type: if multi {
+            "MULTILINESTRING"
+        } else {
+            "LINESTRING"
+        },
         columns: typed(schema::LEG_FIELDS),
         rows,
     }
@@ -229,7 +233,14 @@ fn write_table(db: &Connection, t: &Table) -> rusqlite::Result<()> {
         "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change,
            min_x, min_y, max_x, max_y, srs_id)
          VALUES (?1, 'features', ?1, ?2, '1970-01-01T00:00:00.000Z', ?3, ?4, ?5, ?6, 4326)",
-        params![t.name, format!("tripmap {}", t.name), min_x, min_y, max_x, max_y],
+        params![
+            t.name,
+            format!("tripmap {}", t.name),
+            min_x,
+            min_y,
+            max_x,
+            max_y
+        ],
     )?;
     db.execute(
         "INSERT INTO gpkg_geometry_columns VALUES (?1, 'geom', ?2, 4326, 0, 0)",
@@ -239,12 +250,21 @@ fn write_table(db: &Connection, t: &Table) -> rusqlite::Result<()> {
 }
 
 /// The smallest box around every row's envelope (nulls for an empty table).
-fn extent(rows: &[(Vec<u8>, [f64; 4], Vec<rusqlite::types::Value>)]) -> (Option<f64>, Option<f64>, Option<f64>, Option<f64>) {
+fn extent(
+    rows: &[(Vec<u8>, [f64; 4], Vec<rusqlite::types::Value>)],
+) -> (Option<f64>, Option<f64>, Option<f64>, Option<f64>) {
     let mut it = rows.iter().map(|(_, e, _)| *e);
     let Some(first) = it.next() else {
         return (None, None, None, None);
     };
-    let b = it.fold(first, |a, e| [a[0].min(e[0]), a[1].min(e[1]), a[2].max(e[2]), a[3].max(e[3])]);
+    let b = it.fold(first, |a, e| {
+        [
+            a[0].min(e[0]),
+            a[1].min(e[1]),
+            a[2].max(e[2]),
+            a[3].max(e[3]),
+        ]
+    });
     (Some(b[0]), Some(b[1]), Some(b[2]), Some(b[3]))
 }
 
@@ -296,7 +316,11 @@ fn quote(name: &str) -> String {
 fn header(envelope: Option<[f64; 4]>) -> Vec<u8> {
     let mut b = vec![b'G', b'P', 0];
     // Flags: bit 0 little-endian; bits 1-3 envelope kind (1: x and y).
-    b.push(if envelope.is_some() { 0b0000_0011 } else { 0b0000_0001 });
+    b.push(if envelope.is_some() {
+        0b0000_0011
+    } else {
+        0b0000_0001
+    });
     b.extend_from_slice(&4326i32.to_le_bytes());
     for v in envelope.iter().flatten() {
         b.extend_from_slice(&v.to_le_bytes());
@@ -318,7 +342,12 @@ fn point_blob(x: f64, y: f64) -> Vec<u8> {
 /// envelope, and the envelope as `[minx, miny, maxx, maxy]`.
 fn lines_blob(parts: &[Vec<(f64, f64)>], multi: bool) -> (Vec<u8>, [f64; 4]) {
     let points = parts.iter().flatten();
-    let mut e = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+    let mut e = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
     for &(x, y) in points {
         e = [e[0].min(x), e[1].min(y), e[2].max(x), e[3].max(y)];
     }
@@ -358,7 +387,13 @@ mod test {
         assert_eq!(l[3], 3, "little-endian with an xy envelope");
         assert_eq!(e, [0.0, 0.0, 2.0, 1.0]);
         assert_eq!(l.len(), 8 + 32 + 1 + 4 + 4 + 32);
-        let (m, _) = lines_blob(&[vec![(179.0, 0.0), (180.0, 1.0)], vec![(-180.0, 1.0), (-179.0, 2.0)]], true);
+        let (m, _) = lines_blob(
+            &[
+                vec![(179.0, 0.0), (180.0, 1.0)],
+                vec![(-180.0, 1.0), (-179.0, 2.0)],
+            ],
+            true,
+        );
         assert_eq!(u32::from_le_bytes(m[41..45].try_into().unwrap()), 5);
     }
 
@@ -369,7 +404,10 @@ mod test {
         assert_eq!(sql_type(ExtraType::of(&[&a, &b])), "REAL");
         assert_eq!(sql_type(ExtraType::of(&[&a, &Value::from("x")])), "TEXT");
         assert_eq!(sql_type(ExtraType::of(&[&n])), "TEXT");
-        assert_eq!(json_sql_value(&Value::from(true), ExtraType::Boolean), rusqlite::types::Value::Integer(1));
+        assert_eq!(
+            json_sql_value(&Value::from(true), ExtraType::Boolean),
+            rusqlite::types::Value::Integer(1)
+        );
         assert_eq!(quote("a\"b"), "\"a\"\"b\"");
     }
 }

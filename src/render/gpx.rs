@@ -55,7 +55,12 @@ pub fn gpx(route: &Route) -> String {
         }
         s.push_str("<trkseg>");
         for (k, &(lon, lat)) in leg.path.iter().enumerate() {
-            let _ = write!(s, "<trkpt lat=\"{}\" lon=\"{}\"", degrees(lat), gpx_lon(lon));
+            let _ = write!(
+                s,
+                "<trkpt lat=\"{}\" lon=\"{}\"",
+                degrees(lat),
+                gpx_lon(lon)
+            );
             let (ele, time) = (leg.samples.elevation_m(k), leg.samples.time(k));
             if ele.is_none() && time.is_none() {
                 s.push_str("/>");

@@ -69,11 +69,7 @@ fn leg_placemark(s: &mut String, i: usize, leg: &Leg, route: &Route) {
     if let Some(mode) = leg.mode {
         data(s, "mode", mode.name());
     }
-    data(
-        s,
-        "dist_km",
-        &format!("{:.3}", leg.distance_m / 1000.0),
-    );
+    data(s, "dist_km", &format!("{:.3}", leg.distance_m / 1000.0));
     s.push_str("</ExtendedData>");
     match timed_stretch(leg) {
         Some(range) => {

@@ -14,8 +14,8 @@ pub mod gpkg;
 pub mod gpx;
 pub mod kml;
 mod output_format;
-pub mod schema;
 pub mod png;
+pub mod schema;
 /// The SVG writer: a `Scene` in, SVG bytes out.
 pub mod svg;
 mod xml_text;

@@ -216,7 +216,17 @@ mod test {
         let names = OutputFormat::stdout_names();
         assert_eq!(
             names,
-            ["stops", "legs", "svg", "png", "kml", "gpx", "gpkg", "stops-fgb", "legs-fgb"]
+            [
+                "stops",
+                "legs",
+                "svg",
+                "png",
+                "kml",
+                "gpx",
+                "gpkg",
+                "stops-fgb",
+                "legs-fgb"
+            ]
         );
         assert_eq!(
             OutputFormat::by_stdout_name("legs").map(|(f, n)| (f, n.file)),

@@ -85,14 +85,56 @@ pub const STOP_FIELDS: &[Field] = &[
     field("input_no", I, "", "", "position in the input, from 1"),
     field("name", T, "", "", "the stop's name"),
     field("kind", T, "", "not given", "kind of stop, as given"),
-    field("mode", T, "", "not given", "how the traveller arrived: flight, train, bus, car, ferry, walk, bike"),
+    field(
+        "mode",
+        T,
+        "",
+        "not given",
+        "how the traveller arrived: flight, train, bus, car, ferry, walk, bike",
+    ),
     field("note", T, "", "not given", "free text"),
-    field("place", T, "", "not given", "the place name looked up in the gazetteer"),
-    field("arr_date", D, "", "no arrival", "calendar day of arrival, at the stop"),
-    field("arr_time", Tm, "", "no arrival, or only a day", "wall-clock time of arrival, at the stop"),
-    field("arr_utc", Dt, "", "no exact instant (a day only, or a local time without `tz`)", "arrival instant"),
-    field("dep_date", D, "", "no departure", "calendar day of departure, at the stop"),
-    field("dep_time", Tm, "", "no departure, or only a day", "wall-clock time of departure, at the stop"),
+    field(
+        "place",
+        T,
+        "",
+        "not given",
+        "the place name looked up in the gazetteer",
+    ),
+    field(
+        "arr_date",
+        D,
+        "",
+        "no arrival",
+        "calendar day of arrival, at the stop",
+    ),
+    field(
+        "arr_time",
+        Tm,
+        "",
+        "no arrival, or only a day",
+        "wall-clock time of arrival, at the stop",
+    ),
+    field(
+        "arr_utc",
+        Dt,
+        "",
+        "no exact instant (a day only, or a local time without `tz`)",
+        "arrival instant",
+    ),
+    field(
+        "dep_date",
+        D,
+        "",
+        "no departure",
+        "calendar day of departure, at the stop",
+    ),
+    field(
+        "dep_time",
+        Tm,
+        "",
+        "no departure, or only a day",
+        "wall-clock time of departure, at the stop",
+    ),
     field("dep_utc", Dt, "", "no exact instant", "departure instant"),
     field("tz", T, "", "not given or found", "IANA time zone"),
 ];
@@ -104,12 +146,48 @@ pub const LEG_FIELDS: &[Field] = &[
     field("to_seq", I, "", "", "`seq` of the stop it reaches"),
     field("from_name", T, "", "", "name of the stop it leaves"),
     field("to_name", T, "", "", "name of the stop it reaches"),
-    field("mode", T, "", "not given", "the `mode` of the stop it reaches"),
-    field("dist_km", R, "km", "", "geodesic distance between the stops"),
-    field("bearing", R, "degrees", "", "initial bearing, clockwise from north, 0 to 360"),
-    field("duration_h", R, "hours", "either end has no exact instant", "departure to arrival"),
-    field("path", T, "", "", "`geodesic`, or `recorded` when the line is a recorded track"),
-    field("path_km", R, "km", "", "length of the line: the recorded track's, else the geodesic's"),
+    field(
+        "mode",
+        T,
+        "",
+        "not given",
+        "the `mode` of the stop it reaches",
+    ),
+    field(
+        "dist_km",
+        R,
+        "km",
+        "",
+        "geodesic distance between the stops",
+    ),
+    field(
+        "bearing",
+        R,
+        "degrees",
+        "",
+        "initial bearing, clockwise from north, 0 to 360",
+    ),
+    field(
+        "duration_h",
+        R,
+        "hours",
+        "either end has no exact instant",
+        "departure to arrival",
+    ),
+    field(
+        "path",
+        T,
+        "",
+        "",
+        "`geodesic`, or `recorded` when the line is a recorded track",
+    ),
+    field(
+        "path_km",
+        R,
+        "km",
+        "",
+        "length of the line: the recorded track's, else the geodesic's",
+    ),
 ];
 
 /// Column names the gazetteer's facts are written under (at most 10 characters), by the key
@@ -185,7 +263,9 @@ pub fn stop_row(i: usize, s: &RouteStop) -> Vec<Cell> {
         dep_date,
         dep_time,
         dep_utc,
-        st.tz.as_ref().map_or(Cell::Null, |z| Cell::Text(z.name.clone())),
+        st.tz
+            .as_ref()
+            .map_or(Cell::Null, |z| Cell::Text(z.name.clone())),
     ]
 }
 
@@ -226,7 +306,14 @@ pub fn leg_row(i: usize, leg: &Leg, route: &Route) -> Vec<Cell> {
         leg.duration.map_or(Cell::Null, |d| {
             Cell::Real(round_to(d.as_secs_f64() / 3600.0, 2))
         }),
-        Cell::Text(if leg.is_recorded() { "recorded" } else { "geodesic" }.into()),
+        Cell::Text(
+            if leg.is_recorded() {
+                "recorded"
+            } else {
+                "geodesic"
+            }
+            .into(),
+        ),
         Cell::Real(round_to(leg.path_m() / 1000.0, 3)),
     ]
 }
@@ -287,12 +374,16 @@ impl ExtraColumns {
 
     /// Every extra column name, gazetteer facts first.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.resolved.iter().chain(&self.extra).map(|(n, _)| n.as_str())
+        self.resolved
+            .iter()
+            .chain(&self.extra)
+            .map(|(n, _)| n.as_str())
     }
 
     /// Each extra column's type, from the values of `route`'s stops.
     pub fn types(&self, route: &Route) -> Vec<ExtraType> {
-        let rows: Vec<Vec<serde_json::Value>> = route.stops.iter().map(|s| self.values(s)).collect();
+        let rows: Vec<Vec<serde_json::Value>> =
+            route.stops.iter().map(|s| self.values(s)).collect();
         (0..self.resolved.len() + self.extra.len())
             .map(|k| ExtraType::of(&rows.iter().map(|r| &r[k]).collect::<Vec<_>>()))
             .collect()
@@ -380,13 +471,70 @@ pub fn round_to(v: f64, decimals: i32) -> f64 {
 /// Words that are reserved in SQL (SQL:2016, SQLite, GDAL's OGR SQL) and so are never column
 /// names here.
 pub const SQL_KEYWORDS: &[&str] = &[
-    "all", "and", "as", "asc", "between", "by", "case", "cast", "check", "create", "cross",
-    "date", "default", "delete", "desc", "distinct", "drop", "else", "end", "escape", "except",
-    "exists", "from", "full", "group", "having", "ilike", "in", "index", "inner", "insert",
-    "intersect", "into", "is", "join", "key", "left", "like", "limit", "natural", "not",
-    "null", "offset", "on", "or", "order", "outer", "primary", "references", "right", "select",
-    "set", "table", "then", "time", "to", "union", "unique", "update", "using", "values",
-    "when", "where", "with",
+    "all",
+    "and",
+    "as",
+    "asc",
+    "between",
+    "by",
+    "case",
+    "cast",
+    "check",
+    "create",
+    "cross",
+    "date",
+    "default",
+    "delete",
+    "desc",
+    "distinct",
+    "drop",
+    "else",
+    "end",
+    "escape",
+    "except",
+    "exists",
+    "from",
+    "full",
+    "group",
+    "having",
+    "ilike",
+    "in",
+    "index",
+    "inner",
+    "insert",
+    "intersect",
+    "into",
+    "is",
+    "join",
+    "key",
+    "left",
+    "like",
+    "limit",
+    "natural",
+    "not",
+    "null",
+    "offset",
+    "on",
+    "or",
+    "order",
+    "outer",
+    "primary",
+    "references",
+    "right",
+    "select",
+    "set",
+    "table",
+    "then",
+    "time",
+    "to",
+    "union",
+    "unique",
+    "update",
+    "using",
+    "values",
+    "when",
+    "where",
+    "with",
 ];
 
 #[cfg(test)]
@@ -404,7 +552,11 @@ mod test {
                 "{}",
                 f.name
             );
-            assert!(!SQL_KEYWORDS.contains(&f.name), "{} is an SQL keyword", f.name);
+            assert!(
+                !SQL_KEYWORDS.contains(&f.name),
+                "{} is an SQL keyword",
+                f.name
+            );
         }
         for (_, c) in GAZETTEER_COLUMNS {
             assert!(c.len() <= 10 && !SQL_KEYWORDS.contains(c), "{c}");
@@ -427,7 +579,10 @@ mod test {
         assert_eq!(t.iso_text().unwrap(), "13:30:00");
         assert_eq!(u.iso_text().unwrap(), "2023-11-06T04:30:00Z");
         let (d, t, _) = time_cells(Some(&instant), None);
-        assert_eq!((d.iso_text().unwrap(), t.iso_text().unwrap()), ("2023-11-05".into(), "23:30:00".into()));
+        assert_eq!(
+            (d.iso_text().unwrap(), t.iso_text().unwrap()),
+            ("2023-11-05".into(), "23:30:00".into())
+        );
         let local = When::parse("2023-11-05T14:00").unwrap();
         let (_, t, u) = time_cells(Some(&local), None);
         assert_eq!((t.iso_text().unwrap(), u), ("14:00:00".into(), Cell::Null));

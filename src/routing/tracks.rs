@@ -190,10 +190,7 @@ mod test {
         let back = vec![(2.0, 0.0), (1.0, 0.0), (0.0, 0.0)];
         let far = vec![(0.0, 10.0), (1.0, 10.0), (2.0, 10.0)];
         let route = crate::routing::plan(
-            &itinerary(vec![
-                Track::new(None, back),
-                Track::new(None, far),
-            ]),
+            &itinerary(vec![Track::new(None, back), Track::new(None, far)]),
             crate::routing::Order::AsGiven,
         )
         .unwrap();
