@@ -182,9 +182,19 @@ fn title_lines_are_settable_for_every_input() {
     render_ok(
         "data/trips/europe-rail-2024.csv",
         &out,
-        &["--title", "Interrail, June"],
+        &[
+            "--title",
+            "Interrail, June",
+            "--subtitle",
+            "Six cities by train",
+            "--source",
+            "Tickets and diary",
+        ],
     );
-    assert!(read_text(&out.join("map.svg")).contains(">Interrail, June<"));
+    let svg = read_text(&out.join("map.svg"));
+    assert!(svg.contains(">Interrail, June<"), "{svg}");
+    assert!(svg.contains(">Six cities by train<"), "{svg}");
+    assert!(svg.contains(">Source: Tickets and diary. "), "{svg}");
     // GPX and KML files give their own name element as the title.
     let gpx = dir.path().join("gpx");
     render_ok("data/trips/helsinki-tallinn-2024.gpx", &gpx, &[]);
