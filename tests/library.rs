@@ -2,6 +2,8 @@
 //! named: zones by their IANA name, instants through `tripmap::model::Instant`), one `plan` that
 //! looks place names up, every output in memory, and the model through serde.
 
+mod common;
+use common::*;
 use tripmap::model::{Duration, Instant, Itinerary, Mode, Route, Samples, Stop, Track};
 use tripmap::pipeline::{RenderOptions, render};
 use tripmap::render::OutputFormat;
@@ -97,4 +99,46 @@ fn the_model_goes_through_serde_and_comes_back_checked() {
     assert!(serde_json::from_str::<tripmap::model::LonLat>(bad_lat).is_err());
     assert!(serde_json::from_str::<tripmap::model::When>(r#""soon""#).is_err());
     assert!(serde_json::from_str::<Mode>(r#""hovercraft""#).is_err());
+}
+
+/// `examples/build_trip.rs` (built by `cargo test`) writes all nine files, names no crate but
+/// tripmap, and its GeoPackage opens in GDAL with the three stops.
+#[test]
+fn the_build_trip_example_writes_every_output_without_naming_jiff() {
+    let source = read_text(&root().join("examples/build_trip.rs"));
+    assert!(!source.contains("jiff"), "the example names jiff");
+    let exe = std::env::current_exe().unwrap();
+    let example = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .unwrap()
+        .join("examples/build_trip");
+    assert!(example.exists(), "{} is missing", example.display());
+    let dir = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(&example)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "legs.fgb",
+            "legs.geojson",
+            "map.png",
+            "map.svg",
+            "stops.fgb",
+            "stops.geojson",
+            "trip.gpkg",
+            "trip.gpx",
+            "trip.kml"
+        ]
+    );
+    let info = ogrinfo(&["-so"], &dir.path().join("trip.gpkg"));
+    assert!(info.contains("Feature Count: 3"), "{info}");
 }
