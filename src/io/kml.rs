@@ -222,8 +222,11 @@ fn when_instant(node: Node) -> Result<Option<Timestamp>, Error> {
     ))
 }
 
+/// Positions (lon, lat) and, one per position, their altitudes where given.
+type PositionsWithAltitudes = (Vec<(f64, f64)>, Vec<Option<f64>>);
+
 /// The `lon,lat[,alt]` tuples of a geometry's `<coordinates>`, checked, with their altitudes.
-fn coordinates(geometry: Node) -> Result<(Vec<(f64, f64)>, Vec<Option<f64>>), Error> {
+fn coordinates(geometry: Node) -> Result<PositionsWithAltitudes, Error> {
     let Some(c) = child(geometry, "coordinates") else {
         return Ok((Vec::new(), Vec::new()));
     };
