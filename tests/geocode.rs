@@ -462,7 +462,7 @@ fn coordinates_with_local_times_but_no_tz_take_the_nearest_places_zone() {
     let p = &stops["features"][0]["properties"];
     assert_eq!(p["tz"], "America/Chicago");
     assert_eq!(p["arr_utc"], "2024-06-02T17:30:00Z");
-    assert_eq!(p["timezone_from_geonameid"], 4905687);
+    assert_eq!(p["tz_from_id"], 4905687);
     assert_eq!(stops["features"][1]["properties"]["arr_utc"], Value::Null);
 }
 
