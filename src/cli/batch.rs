@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tripmap::pipeline::RenderOptions;
 
-/// What one trip of a batch gave: the files written and the warnings, or the message.
+/// What one trip of a batch gave: the files written and the warnings (without the `warning:`
+/// label), or the message.
 type Outcome = Result<(Vec<PathBuf>, Vec<String>), String>;
 
 /// Renders every trip named on the command line.
@@ -54,7 +55,7 @@ fn summarise(inputs: &[&PathBuf], results: Vec<Outcome>) -> ExitCode {
         match result {
             Ok((written, warnings)) => {
                 for w in warnings {
-                    eprintln!("{w}");
+                    super::console::warning(&w);
                 }
                 print_written(&written);
             }
@@ -81,7 +82,7 @@ fn summarise(inputs: &[&PathBuf], results: Vec<Outcome>) -> ExitCode {
 
 /// A bar counting trips, on a terminal only.
 fn progress_bar(len: usize) -> indicatif::ProgressBar {
-    if !std::io::stderr().is_terminal() {
+    if !std::io::stderr().is_terminal() || super::console::quiet() {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(len as u64);
@@ -96,7 +97,11 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 /// Renders one trip of a batch into `dir`.
 fn render_one(path: &Path, args: &RenderArgs, options: &RenderOptions, dir: &Path) -> Outcome {
     let input = &args.input;
-    let itinerary = load(path, input.from, &input.limits.limits()).map_err(|f| f.message)?;
+    let limits = input.limits.limits();
+    let mut itinerary = load(path, input.from, &limits).map_err(|f| f.message)?;
+    args.titles
+        .apply(&mut itinerary, &limits)
+        .map_err(|e| error_text(path, &e))?;
     let rendered =
         tripmap::pipeline::render(&itinerary, options).map_err(|e| error_text(path, &e))?;
     let written = tripmap::output::write_all(dir, &rendered.files)
@@ -105,7 +110,7 @@ fn render_one(path: &Path, args: &RenderArgs, options: &RenderOptions, dir: &Pat
         .route
         .warnings
         .iter()
-        .map(|w| format!("warning: {}: {w}", path.display()))
+        .map(|w| format!("{}: {w}", path.display()))
         .collect();
     Ok((written, warnings))
 }

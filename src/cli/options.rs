@@ -1,9 +1,10 @@
 //! Checked arguments become the library's options: limits, ordering, map and output options.
 
-use super::args::{InputArgs, InputBytesArg, LimitArgs, MapArgs, RenderArgs, ThemeName};
-use super::report;
+use super::args::{InputArgs, InputBytesArg, LimitArgs, MapArgs, RenderArgs, ThemeName, TitleArgs};
+use super::{console, report};
 use tripmap::format::Units;
 use tripmap::limits::Limits;
+use tripmap::model::Itinerary;
 use tripmap::pipeline::RenderOptions;
 use tripmap::render::WriteOptions;
 use tripmap::routing::{Order, ProgressFn, ShortestOptions};
@@ -82,6 +83,23 @@ impl RenderArgs {
     }
 }
 
+impl TitleArgs {
+    /// Puts the flags' title lines over the trip's own, then checks them against the text
+    /// limit as a trip file's are.
+    pub fn apply(&self, itinerary: &mut Itinerary, limits: &Limits) -> Result<(), tripmap::Error> {
+        for (flag, line) in [
+            (&self.title, &mut itinerary.title),
+            (&self.subtitle, &mut itinerary.subtitle),
+            (&self.source, &mut itinerary.source),
+        ] {
+            if let Some(text) = flag {
+                *line = Some(text.clone());
+            }
+        }
+        limits.check(itinerary)
+    }
+}
+
 impl InputArgs {
     /// The `--order shortest` options from the flags, with a progress bar when standard error is
     /// a terminal.
@@ -95,6 +113,7 @@ impl InputArgs {
         };
         let progress: Option<ProgressFn> = (self.order == Order::Shortest
             && std::io::stderr().is_terminal()
+            && !console::quiet()
             && self.time_limit >= 0.5)
             .then(progress_bar);
         Ok(ShortestOptions {

@@ -86,6 +86,9 @@ pub fn write_and_report(
 
 /// Prints `wrote PATH` for each file written.
 pub fn print_written(paths: &[PathBuf]) {
+    if super::console::quiet() {
+        return;
+    }
     for p in paths {
         eprintln!("wrote {}", p.display());
     }

@@ -8,6 +8,8 @@ use std::fmt;
 /// Degrees. `lon` in [-180, 180], `lat` in [-90, 90]; both finite. Built only through
 /// [`LonLat::new`], so every `LonLat` in the program is valid.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "LonLatFields"))]
 pub struct LonLat {
     lon: f64,
     lat: f64,
@@ -22,6 +24,22 @@ pub enum LonLatError {
     /// Latitude is NaN, infinite or outside [-90, 90].
     #[error("latitude {0} is not a number between -90 and 90")]
     Lat(f64),
+}
+
+/// A `LonLat` as read by serde, checked by [`LonLat::new`] before use.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct LonLatFields {
+    lon: f64,
+    lat: f64,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<LonLatFields> for LonLat {
+    type Error = LonLatError;
+    fn try_from(f: LonLatFields) -> Result<Self, Self::Error> {
+        LonLat::new(f.lon, f.lat)
+    }
 }
 
 impl LonLat {

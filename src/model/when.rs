@@ -7,8 +7,11 @@ use std::fmt;
 
 /// A moment of a trip, kept at the precision it was given.
 ///
-/// A calendar day is never turned into midnight UTC: `2023-11-05` in Tokyo stays the 5th.
+/// A calendar day is never turned into midnight UTC: `2023-11-05` in Tokyo stays the 5th. With
+/// the `serde` feature it is written as its ISO 8601 text and read through [`When::parse`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(into = "String", try_from = "String"))]
 pub enum When {
     /// A calendar day, `2023-11-05`.
     Date(Date),
@@ -72,6 +75,19 @@ impl When {
     /// True when the value names a time of day, not just a day.
     pub fn has_time(&self) -> bool {
         !matches!(self, When::Date(_))
+    }
+}
+
+impl From<When> for String {
+    fn from(w: When) -> String {
+        w.to_string()
+    }
+}
+
+impl TryFrom<String> for When {
+    type Error = WhenError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        When::parse(&s)
     }
 }
 

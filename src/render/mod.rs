@@ -1,16 +1,21 @@
-//! Writers: a [`Route`] (and, for pictures, its [`Scene`]) in, output files out. GeoJSON, KML and
-//! GPX stay in lon/lat and read the route; the SVG and PNG read the scene.
+//! Writers: a [`Route`] (and, for pictures, its [`Scene`]) in, output files out. GeoJSON,
+//! GeoPackage, FlatGeobuf, KML and GPX stay in lon/lat and read the route (the layers share one
+//! attribute [`schema`]); the SVG and PNG read the scene.
 //!
 //! [`write()`] is the one table of outputs: one `match` arm per [`OutputFormat`], each calling its
 //! writer, whose bytes are named by [`OutputFormat::files`] — the only place file names live.
 
 mod bbox;
+mod cut;
 mod error;
+pub mod fgb;
 pub mod geojson;
+pub mod gpkg;
 pub mod gpx;
 pub mod kml;
 mod output_format;
 pub mod png;
+pub mod schema;
 /// The SVG writer: a `Scene` in, SVG bytes out.
 pub mod svg;
 mod xml_text;
@@ -60,6 +65,8 @@ pub fn write(
         )?],
         OutputFormat::Kml => vec![kml::kml(route).into_bytes()],
         OutputFormat::Gpx => vec![gpx::gpx(route).into_bytes()],
+        OutputFormat::Gpkg => vec![gpkg::gpkg(route)?],
+        OutputFormat::Fgb => vec![fgb::stops(route)?, fgb::legs(route)?],
     };
     debug_assert_eq!(contents.len(), format.files().len());
     Ok(format
