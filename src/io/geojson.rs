@@ -12,6 +12,7 @@ use super::fields::RawStop;
 use super::json_raw;
 use super::json_value::{kind_of, optional_string};
 use crate::error::{Error, StopRef};
+use crate::format::brief_number;
 use crate::limits::Limits;
 use crate::model::{Itinerary, Stop, Track};
 use serde_json::value::RawValue;
@@ -195,8 +196,10 @@ fn track(
             })?;
             if lon.abs() > 180.0 || lat.abs() > 90.0 {
                 return Err(Error::Shape(format!(
-                    "feature {fno}: position {} [{lon}, {lat}] is out of range (longitude within ±180, latitude within ±90)",
-                    k + 1
+                    "feature {fno}: position {} [{}, {}] is out of range (longitude within ±180, latitude within ±90)",
+                    k + 1,
+                    brief_number(lon),
+                    brief_number(lat)
                 )));
             }
             points.push((lon, lat));

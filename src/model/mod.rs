@@ -10,4 +10,4 @@ pub use lonlat::{LonLat, LonLatError};
 pub use route::{Leg, Route, RouteStop};
 pub use stop::{Itinerary, Stop, UnknownZone, Zone};
 pub use track::Track;
-pub use when::{When, WhenError};
+pub use when::{ClockDoubt, When, WhenError, WhenProblem, clock_warnings};

@@ -11,6 +11,7 @@ pub mod gpx;
 pub mod kml;
 mod output_format;
 pub mod png;
+mod png_size;
 /// The SVG writer: a `Scene` in, SVG bytes out.
 pub mod svg;
 mod xml_text;
@@ -18,6 +19,7 @@ mod xml_text;
 pub use bbox::lon_lat_bbox;
 pub use error::RenderError;
 pub use output_format::{OutputFormat, OutputName};
+pub use png_size::{MAX_PNG_PIXELS, check_png_size};
 
 use crate::model::Route;
 use crate::output::OutputFile;
@@ -54,7 +56,12 @@ pub fn write(
             vec![layers.stops.into_bytes(), layers.legs.into_bytes()]
         }
         OutputFormat::Svg => vec![svg::write(scene()?)],
-        OutputFormat::Png => vec![png::png(&svg::write(scene()?), options.png_scale)?],
+        OutputFormat::Png => {
+            let scene = scene()?;
+            // Before the SVG is drawn: the pixmap is sized by --width, --height and --scale.
+            check_png_size(scene.width, scene.height, options.png_scale)?;
+            vec![png::png(&svg::write(scene), options.png_scale)?]
+        }
         OutputFormat::Kml => vec![kml::kml(route).into_bytes()],
         OutputFormat::Gpx => vec![gpx::gpx(route).into_bytes()],
     };

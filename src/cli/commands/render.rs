@@ -4,7 +4,7 @@
 use crate::cli::args::RenderArgs;
 use crate::cli::batch;
 use crate::cli::input::load;
-use crate::cli::report::{Failure, write_and_report, write_stdout};
+use crate::cli::report::{Failure, eprint_line, write_and_report, write_stdout};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -19,7 +19,7 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode, Failure> {
     let rendered = tripmap::pipeline::render(&itinerary, &options)
         .map_err(|e| Failure::input(&input.input, &e))?;
     for w in &rendered.route.warnings {
-        eprintln!("warning: {}: {w}", input.input.display());
+        eprint_line(&format!("warning: {}: {w}", input.input.display()));
     }
     if let Some((_, name)) = args.output.stdout {
         let bytes = rendered
@@ -34,9 +34,7 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode, Failure> {
         .output
         .clone()
         .unwrap_or_else(|| default_output_dir(&input.input));
-    write_and_report(&dir, &rendered.files, |e| {
-        format!("error: cannot write to {}: {e}", dir.display())
-    })
+    write_and_report(&dir, &rendered.files)
 }
 
 /// `output/<stem>` for a file, `output/stdin` for standard input.
