@@ -226,13 +226,16 @@ fn batch_and_extract_are_swapped_whole_too() {
 fn concurrent_writers_to_one_folder_never_mix() {
     let sets = reference_sets();
     let (_tmp, out) = old_folder();
-    for round in 0..4 {
+    for round in 0..6 {
         let children: Vec<_> = (0..6)
             .map(|i| {
+                // Half of them with the two-rename fallback, which needs the lock most.
+                let mode = if i % 2 == 0 { "rename" } else { "" };
                 std::process::Command::new(assert_cmd::cargo::cargo_bin("tripmap"))
                     .current_dir(root())
                     .args(["render", TRIP, "-o", out.to_str().unwrap()])
                     .args(VARIANTS[i % VARIANTS.len()])
+                    .env("TRIPMAP_FAULT", mode)
                     .stderr(std::process::Stdio::piped())
                     .spawn()
                     .unwrap()
@@ -246,6 +249,74 @@ fn concurrent_writers_to_one_folder_never_mix() {
         assert!(sets.contains(&now), "round {round}: a mixed set");
         assert_eq!(read_text(&out.join("notes.txt")), "mine");
         assert_eq!(beside(&out), ["out"]);
+    }
+}
+
+/// Writers to one folder take turns: a first writer is paused (a named pipe) right after taking
+/// the lock, and, with the two-rename fallback, in its moment with no folder at the target; a
+/// second writer is seen blocked on the first's lock (`/proc/PID/wchan`), and only then is the
+/// first let go. Both succeed, and the folder is the second's set, with the user's file.
+#[test]
+fn a_second_writer_waits_for_the_first() {
+    let sets = reference_sets();
+    let (tmp, out) = old_folder();
+    // The step between the fallback's renames: the first kill that leaves no folder.
+    let between = (1..40)
+        .find(|n| {
+            let o = render(&out, 1, &format!("kill@{n},rename"));
+            let gone = !out.exists();
+            assert!(render(&out, 0, "").status.success(), "{}", stderr(&o));
+            gone
+        })
+        .expect("a step with no folder");
+    let fifo = tmp.path().join("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let spawn = |variant: usize, fault: &str| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("tripmap"))
+            .current_dir(root())
+            .args(["render", TRIP, "-o", out.to_str().unwrap()])
+            .args(VARIANTS[variant])
+            .env("TRIPMAP_FAULT", fault)
+            .env("TRIPMAP_FAULT_FIFO", &fifo)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    for first_fault in ["pause@1".to_string(), format!("pause@{between},rename")] {
+        let first = spawn(1, &first_fault);
+        // Opening the pipe returns once the first writer waits on it.
+        let release = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+        let mut second = spawn(2, "");
+        let wchan = format!("/proc/{}/wchan", second.id());
+        loop {
+            let blocked = std::fs::read_to_string(&wchan).is_ok_and(|w| w.contains("lock"));
+            if blocked || second.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::yield_now();
+        }
+        assert!(
+            second.try_wait().unwrap().is_none(),
+            "{first_fault}: the second writer went ahead of the first"
+        );
+        drop(release);
+        let first = first.wait_with_output().unwrap();
+        assert!(first.status.success(), "{first_fault}: {}", stderr(&first));
+        let second = second.wait_with_output().unwrap();
+        assert!(
+            second.status.success(),
+            "{first_fault}: {}",
+            stderr(&second)
+        );
+        assert_eq!(outputs(&out), sets[2], "{first_fault}");
+        assert_eq!(read_text(&out.join("notes.txt")), "mine");
+        assert_eq!(beside(&out), ["fifo", "out"]);
     }
 }
 

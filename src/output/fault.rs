@@ -3,7 +3,8 @@
 //!
 //! Plans come from the unit tests directly, or — only in a build with the `fault-injection`
 //! feature — from the `TRIPMAP_FAULT` environment variable, so a test can drive the real binary:
-//! `TRIPMAP_FAULT=kill@5` (SIGKILL at the fifth point), `enospc@3`, `erofs@3`, each optionally
+//! `TRIPMAP_FAULT=kill@5` (SIGKILL at the fifth point), `enospc@3`, `erofs@3`, `pause@3` (wait
+//! for the named pipe in `TRIPMAP_FAULT_FIFO`), each optionally
 //! followed by `,rename` to use the two-rename fallback instead of the atomic exchange. A normal
 //! build has no way to turn any of this on.
 
@@ -19,6 +20,9 @@ pub(crate) enum Fault {
     NoSpace,
     /// The step fails with EROFS ("Read-only file system").
     ReadOnly,
+    /// The write stops here until the test writes to the named pipe in `TRIPMAP_FAULT_FIFO`
+    /// and closes it: two writers in a chosen order, without sleeps.
+    Pause,
 }
 
 /// A write's fault plan and its count of points passed so far.
@@ -67,6 +71,7 @@ impl Faults {
                     "kill" => Fault::Kill,
                     "enospc" => Fault::NoSpace,
                     "erofs" => Fault::ReadOnly,
+                    "pause" => Fault::Pause,
                     _ => continue,
                 };
                 if let Ok(n) = n.parse() {
@@ -85,6 +90,12 @@ impl Faults {
                 Fault::Kill => kill_self(),
                 Fault::NoSpace => Err(io::Error::from(io::ErrorKind::StorageFull)),
                 Fault::ReadOnly => Err(io::Error::from(io::ErrorKind::ReadOnlyFilesystem)),
+                Fault::Pause => {
+                    if let Some(fifo) = std::env::var_os("TRIPMAP_FAULT_FIFO") {
+                        std::fs::read(fifo)?;
+                    }
+                    Ok(())
+                }
             },
             _ => Ok(()),
         }

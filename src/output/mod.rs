@@ -129,6 +129,7 @@ fn write_all_with(
             .map_err(OutputError::io(format!("locking {}", dir.display())))?;
         faults.point().map_err(OutputError::io("locking"))?;
         let done = match locked {
+            None if stage::wait_for_moving_write(&t) => false,
             None => create_folder(&t, dir, files, faults)?,
             Some(held) => {
                 replace_folder(&t, dir, files, faults)?;
@@ -231,11 +232,27 @@ fn replace_folder(
     let _held = stage.keep();
     let _ = stage::sync_dir(&t.parent);
     let _ = faults.point();
+    rescue_late_files(&old, &t.path(), files);
     if stage::remove(&old, faults).is_err() {
         // Whatever stopped the file-by-file removal, the old folder must not stay.
         let _ = std::fs::remove_dir_all(&old);
     }
     Ok(())
+}
+
+/// Moves into the new folder what the user put into the old one while it was being staged (files
+/// tripmap does not write and the new folder lacks), so deleting the old folder loses none.
+fn rescue_late_files(old: &Path, new: &Path, files: &[OutputFile]) {
+    let Ok(entries) = std::fs::read_dir(old) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let ours = name.to_str().is_some_and(|n| is_tripmap_name(n, files));
+        if !ours && std::fs::symlink_metadata(new.join(&name)).is_err() {
+            let _ = std::fs::rename(entry.path(), new.join(&name));
+        }
+    }
 }
 
 /// [`write_file`] with a fault plan.

@@ -176,6 +176,26 @@ pub(crate) fn clean_stale(target: &Target) {
     }
 }
 
+/// Waits while a live write of the two-rename fallback is between its renames (the target is
+/// missing and that write holds its old folder's lock); `true` if it waited, so the caller looks
+/// again. Without this a second writer would create the target in that moment.
+pub(crate) fn wait_for_moving_write(target: &Target) -> bool {
+    let Ok(entries) = std::fs::read_dir(&target.parent) else {
+        return false;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name
+            .to_str()
+            .is_some_and(|n| is_ours(n, &target.name, "old"))
+            && lock::wait_if_held(&entry.path())
+        {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod test {
     use super::*;
