@@ -14,8 +14,8 @@
 //!                                      the Route, SVG and PNG from the Scene
 //! ```
 //!
-//! [`pipeline::render`] runs the whole chain and [`output::write_all`] writes the files all or
-//! nothing. Step by step:
+//! [`pipeline::render`] runs the whole chain and [`output::write_all`] replaces the output folder
+//! with the files in one atomic step. Step by step:
 //!
 //! ```
 //! use tripmap::render::{OutputFormat, WriteOptions};
