@@ -57,6 +57,19 @@ pub(crate) fn try_lock(path: &Path) -> Option<DirLock> {
     Some(DirLock { _file: file })
 }
 
+/// If someone holds the lock on the folder at `path`, waits until they let go; `true` if it
+/// waited.
+pub(crate) fn wait_if_held(path: &Path) -> bool {
+    let Ok(file) = open_dir(path) else {
+        return false;
+    };
+    if file.try_lock().is_ok() {
+        return false;
+    }
+    let _ = file.lock();
+    true
+}
+
 #[cfg(test)]
 mod test {
     use super::*;
