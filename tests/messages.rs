@@ -84,6 +84,17 @@ fn output_that_is_not_a_folder_says_so() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert_stderr_has(&o, "error: /dev/full is a device, not a file");
+    // A batch into a file, and a folder below a file, name the file.
+    let trips = [
+        "data/trips/blinken-2023-11.json",
+        "data/trips/pacific-2024.json",
+    ];
+    let o = tripmap(&["render", trips[0], trips[1], "-o", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_stderr_has(&o, "existing.txt is a file, not a folder");
+    let below = file.join("maps");
+    let o = tripmap(&["render", trips[0], "-o", below.to_str().unwrap()]);
+    assert_stderr_has(&o, "existing.txt is a file, not a folder");
     let dir = tempfile::tempdir().unwrap();
     let o = tripmap(&[
         "extract",
@@ -168,6 +179,13 @@ fn control_characters_are_escaped_in_every_message() {
         assert!(!err.contains('\u{1b}'), "{args:?}: {err:?}");
         assert!(err.contains("\\u{1b}[31m"), "{args:?}: {err:?}");
     }
+    // `check`'s summary on standard output prints stop names escaped too.
+    let o = tripmap_with_stdin(
+        &["check", "-"],
+        r#"{"stops":[{"name":"A\u001b[31m","lat":1,"lon":2},{"name":"B","lat":3,"lon":4}]}"#,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).contains('\u{1b}'), "{:?}", stdout(&o));
 }
 
 #[test]

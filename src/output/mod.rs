@@ -469,6 +469,11 @@ mod test {
         assert!(e.to_string().contains("is a file, not a folder"), "{e}");
         let e = write_all(Path::new("/dev/full"), &[f("map.svg", "x")]).unwrap_err();
         assert!(e.to_string().contains("is a file, not a folder"), "{e}");
+        let e = write_all(&file.join("out"), &[f("map.svg", "x")]).unwrap_err();
+        assert!(
+            e.to_string().contains("trip.json is a file, not a folder"),
+            "{e}"
+        );
         let e = write_all(Path::new("/"), &[f("map.svg", "x")]).unwrap_err();
         assert!(e.to_string().contains("folder of its own"), "{e}");
     }

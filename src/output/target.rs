@@ -28,8 +28,16 @@ impl Target {
             Some(p) => p,
             None => return Err(own()),
         };
-        std::fs::create_dir_all(parent)
-            .map_err(OutputError::io(format!("creating {}", parent.display())))?;
+        if let Err(e) = std::fs::create_dir_all(parent) {
+            // A file where a folder on the way must be: name it.
+            if let Some(file) = parent
+                .ancestors()
+                .find(|a| a.is_file() || a.exists() && !a.is_dir())
+            {
+                return Err(OutputError::NotAFolder(file.to_path_buf()));
+            }
+            return Err(OutputError::io(format!("creating {}", parent.display()))(e));
+        }
         let parent = parent
             .canonicalize()
             .map_err(OutputError::io(format!("finding {}", parent.display())))?;
