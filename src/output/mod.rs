@@ -70,12 +70,22 @@ fn check_name(name: &str) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// Whether tripmap writes files called `name` (so an old one is replaced, not kept).
+/// Whether tripmap writes files called `name` (so an old one is replaced, not kept). Also the
+/// hidden `.map.svg.XXXXXX.tmp` and `.bak` files that writes of tripmap 0.1 killed midway left in
+/// the folder: they are dropped, not carried.
 fn is_tripmap_name(name: &str, files: &[OutputFile]) -> bool {
-    files.iter().any(|f| f.name == name)
-        || crate::render::OutputFormat::ALL
-            .iter()
-            .any(|f| f.files().iter().any(|n| n.file == name))
+    let ours = |n: &str| {
+        files.iter().any(|f| f.name == n)
+            || crate::render::OutputFormat::ALL
+                .iter()
+                .any(|f| f.files().iter().any(|o| o.file == n))
+    };
+    let leftover = name
+        .strip_prefix('.')
+        .filter(|rest| rest.ends_with(".tmp") || rest.ends_with(".bak"))
+        .and_then(|rest| rest.rsplitn(3, '.').nth(2))
+        .is_some_and(ours);
+    ours(name) || leftover
 }
 
 /// The entries of the old folder to carry into the new one; refuses what cannot be carried.
@@ -327,6 +337,9 @@ mod test {
         let dir = root.path().join("out");
         write_all(&dir, &[f("map.svg", "one"), f("map.png", "png")]).unwrap();
         std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+        // Leftovers of the old file-by-file writer, killed midway.
+        std::fs::write(dir.join(".map.svg.a1B2c3.tmp"), "half").unwrap();
+        std::fs::write(dir.join(".stops.geojson.x9Y8z7.bak"), "old").unwrap();
         write_all(&dir, &[f("map.svg", "two")]).unwrap();
         assert_eq!(
             listing(&dir),
