@@ -5,7 +5,7 @@
 //! (`.NAME.tripmap-stage-XXXXXX`), carries over the files in the target that tripmap did not write
 //! (as hard links: the same files, not copies), flushes it all to disk, then exchanges the staging
 //! folder with the target in one atomic step (`renameat2(RENAME_EXCHANGE)` on Linux; see
-//! [`exchange`] for other systems) and deletes the old folder. Writers to one folder take an
+//! the README's "Limits and output safety" for other systems) and deletes the old folder. Writers to one folder take an
 //! advisory lock on it, so they run one after another; a write killed at any point leaves the
 //! target entirely old (or absent, if it was) plus a hidden staging folder, which the next write
 //! removes. [`write_file`] does the same for one file in a folder tripmap does not own (`tripmap
