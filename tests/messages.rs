@@ -84,6 +84,24 @@ fn output_that_is_not_a_folder_says_so() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert_stderr_has(&o, "error: /dev/full is a device, not a file");
+    // Standard output on a full disk says so.
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let o = std::process::Command::new(assert_cmd::cargo::cargo_bin("tripmap"))
+        .current_dir(root())
+        .args([
+            "render",
+            "data/trips/blinken-2023-11.json",
+            "--stdout",
+            "svg",
+        ])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_stderr_has(
+        &o,
+        "error: cannot write to standard output: no space left on the disk",
+    );
     // A batch into a file, and a folder below a file, name the file.
     let trips = [
         "data/trips/blinken-2023-11.json",

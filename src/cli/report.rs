@@ -72,7 +72,8 @@ pub fn write_stdout(bytes: &[u8]) -> Result<ExitCode, Failure> {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(Failure::invalid(format!(
-            "error: cannot write to standard output: {e}"
+            "error: cannot write to standard output: {}",
+            io_reason(&e)
         ))),
     }
 }
@@ -157,6 +158,7 @@ fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::StorageFull => "no space left on the disk".into(),
         _ => e.to_string(),
     }
 }
