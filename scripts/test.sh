@@ -54,3 +54,5 @@ cargo deny --log-level error check licenses bans
 cargo clippy --all-targets --quiet -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 cargo test --quiet
+# The output folder's guarantees under kill -9 and failing disks need the fault-injection hook.
+cargo test --quiet --features fault-injection --test output_faults

@@ -14,10 +14,10 @@
 //!                                      the Route, SVG and PNG from the Scene
 //! ```
 //!
-//! [`pipeline::render`] runs the whole chain and [`output::write_all`] writes the files all or
-//! nothing; [`plan`] is the chain up to the route (looking place names up). A trip can be built
-//! in code with [`model::Itinerary::builder`] and [`model::Stop::builder`], with no other crate
-//! (time zones by their IANA name). Step by step:
+//! [`pipeline::render`] runs the whole chain and [`output::write_all`] replaces the output folder
+//! with the files in one atomic step; [`plan`] is the chain up to the route (looking place names
+//! up). A trip can be built in code with [`model::Itinerary::builder`] and
+//! [`model::Stop::builder`], with no other crate (time zones by their IANA name). Step by step:
 //!
 //! ```
 //! use tripmap::render::{OutputFormat, WriteOptions};

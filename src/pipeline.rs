@@ -119,5 +119,8 @@ pub fn plan_with(
     let resolved = geocode::resolve(itinerary.clone())?;
     let mut route = routing::plan_with(&resolved.itinerary, order, shortest)?;
     route.warnings.splice(0..0, resolved.warnings);
+    route
+        .warnings
+        .extend(crate::model::clock_warnings(&resolved.itinerary));
     Ok(route)
 }

@@ -314,7 +314,9 @@ fn bad_input_is_named() {
         all.extend_from_slice(args);
         let o = tripmap(&all);
         let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        // A bad option value is a usage error (exit 2, issue 20); the rest are bad input.
+        let code = if args[0] == "--time-limit" { 2 } else { 1 };
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
         for e in *expect {
             assert!(err.contains(e), "{args:?}: expected `{e}` in: {err}");
         }

@@ -4,7 +4,7 @@
 
 use super::args::RenderArgs;
 use super::input::load;
-use super::report::{Failure, INVALID, error_text, print_written};
+use super::report::{Failure, INVALID, eprint_line, error_text, print_written};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -60,22 +60,22 @@ fn summarise(inputs: &[&PathBuf], results: Vec<Outcome>) -> ExitCode {
                 print_written(&written);
             }
             Err(message) => {
-                eprintln!("{message}");
+                eprint_line(&message);
                 failed.push(path.display().to_string());
             }
         }
     }
     let done = inputs.len() - failed.len();
     if failed.is_empty() {
-        eprintln!("rendered {done} of {} trips", inputs.len());
+        eprint_line(&format!("rendered {done} of {} trips", inputs.len()));
         ExitCode::SUCCESS
     } else {
-        eprintln!(
+        eprint_line(&format!(
             "rendered {done} of {} trips; {} failed: {}",
             inputs.len(),
             failed.len(),
             failed.join(", ")
-        );
+        ));
         ExitCode::from(INVALID)
     }
 }
@@ -105,7 +105,7 @@ fn render_one(path: &Path, args: &RenderArgs, options: &RenderOptions, dir: &Pat
     let rendered =
         tripmap::pipeline::render(&itinerary, options).map_err(|e| error_text(path, &e))?;
     let written = tripmap::output::write_all(dir, &rendered.files)
-        .map_err(|e| format!("error: cannot write to {}: {e}", dir.display()))?;
+        .map_err(|e| Failure::output(&e).message)?;
     let warnings = rendered
         .route
         .warnings

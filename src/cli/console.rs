@@ -29,6 +29,7 @@ pub fn warning(text: &str) {
         return;
     }
     let mut err = anstream::stderr().lock();
+    let text = super::report::escape_controls(text);
     let _ = writeln!(err, "{WARNING}warning:{WARNING:#} {text}");
 }
 

@@ -72,6 +72,10 @@ impl RenderArgs {
         options.order = self.input.order;
         options.shortest = self.input.shortest_options()?;
         options.map = self.map.options();
+        // A bad size or id prefix is a usage error (exit 2), caught before the trip is read.
+        options.map.check().map_err(|e| {
+            report::Failure::usage(format!("error: {e} (--width, --height, --id-prefix)"))
+        })?;
         options.formats = formats;
         options.simplify_m = self.output.simplify;
         let mut write = WriteOptions::default();
@@ -106,7 +110,7 @@ impl InputArgs {
     pub fn shortest_options(&self) -> Result<ShortestOptions, report::Failure> {
         use std::io::IsTerminal;
         let Ok(time_limit) = std::time::Duration::try_from_secs_f64(self.time_limit) else {
-            return Err(report::Failure::invalid(format!(
+            return Err(report::Failure::usage(format!(
                 "error: --time-limit {}: give a number of seconds, 0 or more",
                 self.time_limit
             )));

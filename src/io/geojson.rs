@@ -14,6 +14,7 @@
 use super::json_raw;
 use super::json_value::{kind_of, optional_string};
 use crate::error::{Error, StopRef};
+use crate::format::brief_number;
 use crate::limits::Limits;
 use crate::model::StopBuilder;
 use crate::model::{Itinerary, Samples, Stop, Track};
@@ -236,8 +237,10 @@ fn track(
             })?;
             if lon.abs() > 180.0 || lat.abs() > 90.0 {
                 return Err(Error::Shape(format!(
-                    "feature {fno}: position {} [{lon}, {lat}] is out of range (longitude within ±180, latitude within ±90)",
-                    k + 1
+                    "feature {fno}: position {} [{}, {}] is out of range (longitude within ±180, latitude within ±90)",
+                    k + 1,
+                    brief_number(lon),
+                    brief_number(lat)
                 )));
             }
             let altitude = p.get(2).and_then(Value::as_f64);
@@ -352,7 +355,7 @@ fn when_from_columns(
     }
     let offset_s = jiff::tz::Offset::UTC.to_timestamp(dt).ok()?.as_second() - utc.as_second();
     let offset = jiff::tz::Offset::from_seconds(i32::try_from(offset_s).ok()?).ok()?;
-    Some(crate::model::When::Instant(utc, offset).to_string())
+    Some(crate::model::When::Instant(offset.to_datetime(utc), offset).to_string())
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 use super::track_ends::track_ends;
 use super::xml::{child, child_text, children, error_at, expect_root, line_of, parse};
 use crate::error::Error;
+use crate::format::brief_text;
 use crate::model::StopBuilder;
 use crate::model::{Itinerary, Samples, Stop, Track};
 use jiff::Timestamp;
@@ -141,15 +142,20 @@ fn point(node: Node) -> Result<(f64, f64), Error> {
         let v: f64 = raw.trim().parse().map_err(|_| {
             error_at(
                 node,
-                format!("<{}> `{name}` is `{raw}`, not a number", tag(node)),
+                format!(
+                    "<{}> `{name}` is `{}`, not a number",
+                    tag(node),
+                    brief_text(raw)
+                ),
             )
         })?;
         if !v.is_finite() || v.abs() > limit {
             return Err(error_at(
                 node,
                 format!(
-                    "<{}> `{name}` {raw} is out of range [-{limit}, {limit}]",
-                    tag(node)
+                    "<{}> `{name}` {} is out of range [-{limit}, {limit}]",
+                    tag(node),
+                    brief_text(raw.trim())
                 ),
             ));
         }

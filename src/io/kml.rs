@@ -12,6 +12,7 @@
 use super::track_ends::track_ends;
 use super::xml::{child, child_text, children, error_at, expect_root, line_of, parse};
 use crate::error::Error;
+use crate::format::brief_text;
 use crate::model::StopBuilder;
 use crate::model::{Itinerary, Samples, Stop, Track};
 use jiff::Timestamp;
@@ -240,15 +241,20 @@ fn coordinates(geometry: Node) -> Result<PositionsWithAltitudes, Error> {
             let v: f64 = raw.trim().parse().map_err(|_| {
                 error_at(
                     c,
-                    format!("coordinate {}: {what} `{raw}` is not a number", i + 1),
+                    format!(
+                        "coordinate {}: {what} `{}` is not a number",
+                        i + 1,
+                        brief_text(raw)
+                    ),
                 )
             })?;
             if !v.is_finite() || v.abs() > limit {
                 return Err(error_at(
                     c,
                     format!(
-                        "coordinate {}: {what} {raw} is out of range [-{limit}, {limit}]",
-                        i + 1
+                        "coordinate {}: {what} {} is out of range [-{limit}, {limit}]",
+                        i + 1,
+                        brief_text(raw.trim())
                     ),
                 ));
             }

@@ -19,10 +19,10 @@ pub struct LonLat {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LonLatError {
     /// Longitude is NaN, infinite or outside [-180, 180].
-    #[error("longitude {0} is not a number between -180 and 180")]
+    #[error("longitude {} is not a number between -180 and 180", crate::format::brief_number(*.0))]
     Lon(f64),
     /// Latitude is NaN, infinite or outside [-90, 90].
-    #[error("latitude {0} is not a number between -90 and 90")]
+    #[error("latitude {} is not a number between -90 and 90", crate::format::brief_number(*.0))]
     Lat(f64),
 }
 

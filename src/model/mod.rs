@@ -20,7 +20,7 @@ pub use route::{Leg, Route, RouteStop};
 pub use samples::Samples;
 pub use stop::{Itinerary, Stop, UnknownZone, Zone};
 pub use track::Track;
-pub use when::{When, WhenError};
+pub use when::{ClockDoubt, When, WhenError, WhenProblem, clock_warnings};
 
 /// An exact instant (`jiff::Timestamp`): a recorded point's time, a `When::Instant`. Re-exported
 /// (like [`Duration`] and the whole crate as `tripmap::jiff`) so that building a trip in code

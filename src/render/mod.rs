@@ -15,6 +15,7 @@ pub mod gpx;
 pub mod kml;
 mod output_format;
 pub mod png;
+mod png_size;
 pub mod schema;
 /// The SVG writer: a `Scene` in, SVG bytes out.
 pub mod svg;
@@ -23,6 +24,7 @@ mod xml_text;
 pub use bbox::lon_lat_bbox;
 pub use error::RenderError;
 pub use output_format::{OutputFormat, OutputName};
+pub use png_size::{MAX_PNG_PIXELS, check_png_size};
 
 use crate::model::Route;
 use crate::output::OutputFile;
@@ -59,10 +61,12 @@ pub fn write(
             vec![layers.stops.into_bytes(), layers.legs.into_bytes()]
         }
         OutputFormat::Svg => vec![svg::write(scene()?)],
-        OutputFormat::Png => vec![png::png(
-            &svg::write_for_resvg(scene()?),
-            options.png_scale,
-        )?],
+        OutputFormat::Png => {
+            let scene = scene()?;
+            // Before the SVG is drawn: the pixmap is sized by --width, --height and --scale.
+            check_png_size(scene.width, scene.height, options.png_scale)?;
+            vec![png::png(&svg::write_for_resvg(scene), options.png_scale)?]
+        }
         OutputFormat::Kml => vec![kml::kml(route).into_bytes()],
         OutputFormat::Gpx => vec![gpx::gpx(route).into_bytes()],
         OutputFormat::Gpkg => vec![gpkg::gpkg(route)?],

@@ -280,10 +280,10 @@ pub fn time_cells(when: Option<&When>, tz: Option<&TimeZone>) -> (Cell, Cell, Ce
     match w {
         When::Date(d) => (Cell::Date(*d), Cell::Null, Cell::Null),
         When::Local(dt) => (Cell::Date(dt.date()), Cell::Time(dt.time()), utc),
-        When::Instant(ts, off) => {
-            let local = match tz {
-                Some(tz) => tz.to_datetime(*ts),
-                None => off.to_datetime(*ts),
+        When::Instant(dt, _) => {
+            let local = match (tz, w.instant(tz)) {
+                (Some(tz), Some(ts)) => tz.to_datetime(ts),
+                _ => *dt,
             };
             (Cell::Date(local.date()), Cell::Time(local.time()), utc)
         }

@@ -3,8 +3,7 @@
 //! scale in km per pixel, the page width. Out: scene items and the band's height in pixels.
 
 use super::text_metrics::{
-    Weight, ascent_px, descent_px, line_extents_px, width_px, wrap_all, wrap_balanced,
-    wrap_list,
+    Weight, ascent_px, descent_px, line_extents_px, width_px, wrap_all, wrap_balanced, wrap_list,
 };
 use super::{Anchor, Item, Rect};
 use crate::geometry::{round_pt, round1};

@@ -2,10 +2,9 @@
 
 use crate::cli::args::ExtractArgs;
 use crate::cli::input::read_bytes;
-use crate::cli::report::{Failure, print_stdout, write_and_report};
+use crate::cli::report::{Failure, print_stdout, print_written};
 use std::path::Path;
 use std::process::ExitCode;
-use tripmap::output::OutputFile;
 
 /// Extracts the trip; prints the `--explain` table and writes (or prints) the JSON.
 pub fn run(args: &ExtractArgs) -> Result<ExitCode, Failure> {
@@ -35,24 +34,11 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode, Failure> {
             print_stdout(&json)
         };
     };
-    let (Some(dir), Some(name)) = (out.parent(), out.file_name()) else {
-        return Err(Failure::usage(format!(
-            "error: -o {}: not a file path",
-            out.display()
-        )));
-    };
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let file = OutputFile {
-        name: name.to_string_lossy().into_owned(),
-        bytes: json.into_bytes(),
-    };
-    write_and_report(dir, &[file], |e| {
-        format!("error: cannot write {}: {e}", out.display())
-    })
+    // One file in a folder the user owns: replaced whole, the folder left as it is.
+    let written =
+        tripmap::output::write_file(out, json.as_bytes()).map_err(|e| Failure::output(&e))?;
+    print_written(&[written]);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How the trip's source names the text: its file name, or "standard input".

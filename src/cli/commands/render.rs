@@ -39,9 +39,7 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode, Failure> {
         .output
         .clone()
         .unwrap_or_else(|| default_output_dir(&input.input));
-    write_and_report(&dir, &rendered.files, |e| {
-        format!("error: cannot write to {}: {e}", dir.display())
-    })
+    write_and_report(&dir, &rendered.files)
 }
 
 /// `output/<stem>` for a file, `output/stdin` for standard input.
