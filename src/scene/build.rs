@@ -17,6 +17,7 @@ use super::labels::{Placed, Placer};
 use super::legs::{leg_items, project_legs};
 use super::locator::{MainExtent, draw_locator};
 use super::markers::{MainMarkers, MarkerRoom, main_markers, marker, small_dot};
+use super::modes;
 use super::stop_labels::{Unsaid, place_all};
 use super::{Item, Layer, MapOptions, Scene, Tag};
 use crate::basemap::{self, Detail};
@@ -194,7 +195,7 @@ fn draw(
     let mut route_items: Vec<Item> = legs
         .iter()
         .enumerate()
-        .flat_map(|(k, parts)| leg_items(parts, k + 1))
+        .flat_map(|(k, parts)| leg_items(parts, k + 1, ctx.route.legs[k].mode))
         .collect();
     route_items.extend(insets.locator_items);
     Ok(Drawing {
@@ -328,7 +329,7 @@ fn footer(ctx: &Ctx, framing: &Framing, d: &Drawing, width: f64, top: f64) -> (V
         source: &source,
         key: &d.key,
         notes: &d.notes,
-        legs: describe::leg_kinds(ctx.route),
+        legs: &modes::legend(ctx.route),
     })
 }
 

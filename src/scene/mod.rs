@@ -36,6 +36,7 @@ mod labels;
 mod legs;
 mod locator;
 mod markers;
+mod modes;
 mod options;
 mod places;
 mod spread;
