@@ -8,6 +8,7 @@
 //! [`ADMIN1_MAX_KM_PER_PX`] at its centre and not drawn at [`Detail::Low`]. So a world map has
 //! none, a map of Japan (2–3 km per pixel) has its prefectures, a map of the United States
 //! (5–10 km per pixel) its states, and England's council areas appear only under 1 km per pixel.
+//! A city map (under [`ADMIN1_MIN_KM_PER_PX`]) has none: the simplified lines are too coarse.
 
 use super::{Admin1Lines, Detail, PixelPath, data, decode::BBox};
 use crate::projection::{Fitted, Projection};
@@ -15,6 +16,10 @@ use crate::projection::{Fitted, Projection};
 /// No admin-1 lines on maps of this many km per pixel or more (continents, the world): the
 /// scale where [`Detail::for_scale`] turns to [`Detail::Low`].
 pub const ADMIN1_MAX_KM_PER_PX: f64 = 12.0;
+
+/// Nor on maps finer than this (a city, a walk): the lines are simplified to 0.005° (about
+/// 0.5 km), which would stray 2 px and more from the streets below 0.25 km per pixel.
+pub const ADMIN1_MIN_KM_PER_PX: f64 = 0.25;
 
 /// A country's admin-1 lines are drawn when its typical unit spans at least this many pixels.
 pub const ADMIN1_MIN_UNIT_PX: f64 = 30.0;
@@ -24,7 +29,7 @@ pub const ADMIN1_MIN_UNIT_PX: f64 = 30.0;
 pub fn admin1_drawn(detail: Detail, km_per_px: f64, unit_km: f64) -> bool {
     detail != Detail::Low
         && km_per_px.is_finite()
-        && km_per_px > 0.0
+        && km_per_px >= ADMIN1_MIN_KM_PER_PX
         && km_per_px < ADMIN1_MAX_KM_PER_PX
         && unit_km / km_per_px >= ADMIN1_MIN_UNIT_PX
 }
@@ -63,6 +68,9 @@ mod test {
         assert!(!admin1_drawn(Detail::Medium, 3.0, 88.0));
         assert!(!admin1_drawn(Detail::High, 2.0, 32.0));
         assert!(admin1_drawn(Detail::High, 1.0, 32.0));
+        // Not on a city map, however big the units.
+        assert!(admin1_drawn(Detail::High, 0.25, 149.0));
+        assert!(!admin1_drawn(Detail::High, 0.2, 149.0));
         // The United States' states (430 km) at 10 km/px, but not on a world map.
         assert!(admin1_drawn(Detail::Medium, 10.0, 430.0));
         assert!(!admin1_drawn(Detail::Low, 10.0, 430.0));

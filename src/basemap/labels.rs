@@ -27,6 +27,17 @@ pub const ZOOM0_KM_PER_PX: f64 = 156.543_033_928;
 /// edge) surrounds its label point: room for a short name in 11 px type.
 pub const MIN_WATER_ROOM_PX: f64 = 12.0;
 
+/// No context labels on maps finer than this many km per pixel (a 960-pixel map under about
+/// 100 km across: a city, a walk): there the street basemap names what is around, and a city
+/// point of the 1:10m layer would sit in the middle of the streets the trip walks.
+pub const CONTEXT_MIN_KM_PER_PX: f64 = 0.1;
+
+/// At most this many cities are offered on one map, the most important ones.
+pub const MAX_CONTEXT_CITIES: usize = 24;
+
+/// At most this many water names are offered on one map, the most important ones.
+pub const MAX_CONTEXT_WATERS: usize = 8;
+
 /// What a context label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -49,6 +60,8 @@ pub struct ContextLabel {
     /// The point in pixels (x right, y down): the city itself, or the roomiest point of the
     /// visible water.
     pub at: (f64, f64),
+    /// The same point as longitude, latitude in degrees.
+    pub lon_lat: (f64, f64),
     /// City or water, and which kind of water.
     pub kind: ContextKind,
     /// Importance, lower first: Natural Earth's label zoom in tenths (Tokyo 17, Ōsaka 30,
@@ -71,11 +84,12 @@ pub fn label_zoom(km_per_px: f64) -> f64 {
 }
 
 /// The cities and named water to offer as context on `fitted`, a map of `km_per_px` at its
-/// centre: only those inside the frame, only those Natural Earth labels at this scale, most
-/// important first (by `rank`, then population, then name). Deterministic. Empty for a
-/// scale that is not a positive number.
+/// centre: only those inside the frame, only those Natural Earth labels at this scale, at most
+/// [`MAX_CONTEXT_CITIES`] cities and [`MAX_CONTEXT_WATERS`] water names, most important first
+/// (by `rank`, then population, then name). Deterministic. Empty for a scale that is not a
+/// number at least [`CONTEXT_MIN_KM_PER_PX`].
 pub fn context_labels<P: Projection>(fitted: &Fitted<P>, km_per_px: f64) -> Vec<ContextLabel> {
-    if !(km_per_px.is_finite() && km_per_px > 0.0) {
+    if !(km_per_px.is_finite() && km_per_px >= CONTEXT_MIN_KM_PER_PX) {
         return Vec::new();
     }
     let zoom = label_zoom(km_per_px);
@@ -91,11 +105,13 @@ pub fn context_labels<P: Projection>(fitted: &Fitted<P>, km_per_px: f64) -> Vec<
         .take_while(|c| c.min_zoom <= zoom)
         .filter_map(|c| city_label(c, &geo, frame))
         .collect();
+    out.sort_by(by_importance);
+    out.truncate(MAX_CONTEXT_CITIES);
     let mut water: Vec<ContextLabel> = Vec::new();
     for body in context.water.iter().filter(|b| {
         b.min_zoom <= zoom && b.max_zoom.is_none_or(|m| zoom <= m) && b.boxes.iter().any(near)
     }) {
-        let Some(label) = water_label(body, &geo, frame, &near) else {
+        let Some(label) = water_label(body, fitted, &geo, frame, &near) else {
             continue;
         };
         // A name split over several polygons (the Mediterranean's two) is offered once, where
@@ -106,16 +122,21 @@ pub fn context_labels<P: Projection>(fitted: &Fitted<P>, km_per_px: f64) -> Vec<
             None => water.push(label),
         }
     }
+    water.sort_by(by_importance);
+    water.truncate(MAX_CONTEXT_WATERS);
     out.extend(water);
-    out.sort_by(|a, b| {
-        a.rank
-            .cmp(&b.rank)
-            .then(b.population.cmp(&a.population))
-            .then(a.text.cmp(&b.text))
-            .then(a.at.0.total_cmp(&b.at.0))
-            .then(a.at.1.total_cmp(&b.at.1))
-    });
+    out.sort_by(by_importance);
     out
+}
+
+/// Most important first: by rank, then population, then name, then position.
+fn by_importance(a: &ContextLabel, b: &ContextLabel) -> std::cmp::Ordering {
+    a.rank
+        .cmp(&b.rank)
+        .then(b.population.cmp(&a.population))
+        .then(a.text.cmp(&b.text))
+        .then(a.at.0.total_cmp(&b.at.0))
+        .then(a.at.1.total_cmp(&b.at.1))
 }
 
 /// A city's label if the map shows it inside the frame.
@@ -130,6 +151,7 @@ fn city_label<P: Projection>(
         text: c.name.clone(),
         local_text: c.local.clone(),
         at: (x, y),
+        lon_lat: c.at,
         kind: ContextKind::City,
         rank: zoom_rank(c.min_zoom),
         population: c.population,
@@ -142,6 +164,7 @@ fn city_label<P: Projection>(
 /// A water body's label at the roomiest point of its visible part, if that has room enough.
 fn water_label<P: Projection>(
     body: &WaterBody,
+    fitted: &Fitted<P>,
     geo: &GeoClip<P>,
     frame: Bounds,
     near: &impl Fn(&BBox) -> bool,
@@ -157,10 +180,16 @@ fn water_label<P: Projection>(
         .iter()
         .filter_map(roomiest_point)
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
-    (room >= MIN_WATER_ROOM_PX).then(|| ContextLabel {
+    if room < MIN_WATER_ROOM_PX {
+        return None;
+    }
+    let at = (round1(at.0), round1(at.1));
+    let lon_lat = fitted.inverse_px(at.0, at.1)?;
+    Some(ContextLabel {
         text: body.name.clone(),
         local_text: None,
-        at: (round1(at.0), round1(at.1)),
+        at,
+        lon_lat: (lon_lat.lon(), lon_lat.lat()),
         kind: ContextKind::Water(body.kind),
         rank: zoom_rank(body.min_zoom),
         population: 0,

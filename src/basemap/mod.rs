@@ -51,10 +51,11 @@ mod seam;
 /// Simplifying and rounding to the pixel grid (also used by the street-level basemap).
 pub(crate) mod simplify;
 
-pub use admin1::{ADMIN1_MAX_KM_PER_PX, ADMIN1_MIN_UNIT_PX, admin1_drawn};
+pub use admin1::{ADMIN1_MAX_KM_PER_PX, ADMIN1_MIN_KM_PER_PX, ADMIN1_MIN_UNIT_PX, admin1_drawn};
 pub use context_decode::WaterKind;
 pub use labels::{
-    ContextKind, ContextLabel, MIN_WATER_ROOM_PX, ZOOM0_KM_PER_PX, context_labels, label_zoom,
+    CONTEXT_MIN_KM_PER_PX, ContextKind, ContextLabel, MAX_CONTEXT_CITIES, MAX_CONTEXT_WATERS,
+    MIN_WATER_ROOM_PX, ZOOM0_KM_PER_PX, context_labels, label_zoom,
 };
 
 use crate::geometry::{Bounds, clip_polygons, clip_polyline};
