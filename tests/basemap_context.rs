@@ -335,3 +335,43 @@ fn a_city_walk_gets_no_context() {
             .any(|l| l.text == "Ulm")
     );
 }
+
+/// The Visayas at about 0.5 km per pixel: eight named seas, gulfs, bays and straits, more
+/// than a map can use.
+#[test]
+fn water_names_are_bounded_and_ranked() {
+    let conic = LambertConic::sphere(124.0, 11.0, 9.0, 13.0).unwrap();
+    let map = fit(
+        conic,
+        &[ll(121.5, 8.5), ll(126.5, 13.0)],
+        1600.0,
+        1600.0,
+        10.0,
+    )
+    .unwrap();
+    let km = map.scale_at_centre_km_per_px().unwrap();
+    let labels = basemap::context_labels(&map, km);
+    let water: Vec<&str> = labels
+        .iter()
+        .filter(|l| matches!(l.kind, ContextKind::Water(_)))
+        .map(|l| l.text.as_str())
+        .collect();
+    // The most important six (ranks 76–78, then by name): Ragay Gulf and Surigao Strait are cut.
+    assert_eq!(
+        water,
+        [
+            "Bohol Sea",
+            "Sibuyan Sea",
+            "Samar Sea",
+            "Tayabas Bay",
+            "Visayan Sea",
+            "Leyte Gulf"
+        ]
+    );
+    assert_eq!(water.len(), basemap::MAX_CONTEXT_WATERS);
+    assert!(
+        labels
+            .iter()
+            .all(|l| l.kind == ContextKind::City || l.room_px >= basemap::MIN_WATER_ROOM_PX)
+    );
+}

@@ -36,7 +36,7 @@ pub const CONTEXT_MIN_KM_PER_PX: f64 = 0.1;
 pub const MAX_CONTEXT_CITIES: usize = 24;
 
 /// At most this many water names are offered on one map, the most important ones.
-pub const MAX_CONTEXT_WATERS: usize = 8;
+pub const MAX_CONTEXT_WATERS: usize = 6;
 
 /// What a context label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
