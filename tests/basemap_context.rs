@@ -110,6 +110,13 @@ fn the_aegean_is_named_on_a_map_of_the_greek_islands() {
     let on_land = v.land.iter().any(|r| ring_contains(&r.points, aegean.at));
     assert!(!on_land, "{aegean:?} on land");
     assert!(city(&labels, "Athens").is_some());
+    // The Dardanelles, under 6 px wide at this scale, has no room for its name.
+    assert!(labels.iter().all(|l| l.text != "Dardanelles"));
+    assert!(
+        labels
+            .iter()
+            .all(|l| l.kind == ContextKind::City || l.room_px >= basemap::MIN_WATER_ROOM_PX)
+    );
     // The Mediterranean, too general past zoom 7.5, is not offered at this scale.
     if basemap::label_zoom(km) > 7.5 {
         assert!(labels.iter().all(|l| l.text != "Mediterranean Sea"));
