@@ -1,9 +1,7 @@
 //! The basemap on real Natural Earth data: clipping at the cut meridian, the poles and the
 //! globe's horizon; countries by position; detail by scale; determinism.
 
-use tripmap::basemap::{
-    self, BasemapView, ContextKind, ContextLabel, Detail, PixelPath, WaterKind,
-};
+use tripmap::basemap::{self, BasemapView, Detail, PixelPath};
 use tripmap::model::LonLat;
 use tripmap::projection::{
     AzimuthalEquidistant, Bounds, EqualEarth, Fitted, LambertConic, Mercator, Orthographic,

@@ -28,9 +28,7 @@ pub const ADMIN1_MIN_UNIT_PX: f64 = 30.0;
 /// country whose typical unit is `unit_km` across.
 pub fn admin1_drawn(detail: Detail, km_per_px: f64, unit_km: f64) -> bool {
     detail != Detail::Low
-        && km_per_px.is_finite()
-        && km_per_px >= ADMIN1_MIN_KM_PER_PX
-        && km_per_px < ADMIN1_MAX_KM_PER_PX
+        && (ADMIN1_MIN_KM_PER_PX..ADMIN1_MAX_KM_PER_PX).contains(&km_per_px)
         && unit_km / km_per_px >= ADMIN1_MIN_UNIT_PX
 }
 
