@@ -18,6 +18,7 @@ use super::legs::{leg_items, project_legs};
 use super::locator::{MainExtent, draw_locator};
 use super::markers::{MainMarkers, MarkerRoom, main_markers, marker, small_dot};
 use super::modes;
+use super::orientation::orientation_labels;
 use super::stop_labels::{Unsaid, place_all};
 use super::{Item, Layer, MapOptions, Scene, Tag};
 use crate::basemap::{self, Detail};
@@ -192,6 +193,13 @@ fn draw(
     label_items.extend(country_labels(&ctx.visited, &mut placer, &|p| {
         map.project_px(p)
     }));
+    let offered = basemap::context_labels(&map, km);
+    label_items.extend(orientation_labels(
+        &offered,
+        &ctx.places,
+        &place_px,
+        &mut placer,
+    ));
     let mut route_items: Vec<Item> = legs
         .iter()
         .enumerate()

@@ -38,6 +38,7 @@ mod locator;
 mod markers;
 mod modes;
 mod options;
+mod orientation;
 mod places;
 mod spread;
 mod stop_labels;

@@ -30,6 +30,7 @@ pub(super) fn text_style(class: &str) -> Option<(f64, Weight)> {
         "title" => (20.0, Bold),
         "subtitle" => (13.0, Regular),
         "legend" | "source" | "key" | "notes" => (11.0, Regular),
+        "context-city" | "context-water" => (10.0, Regular),
         _ => return None,
     })
 }
@@ -77,6 +78,10 @@ fn drawing_rules(t: &Theme, font_stack: &str) -> Vec<(&'static str, String)> {
         ("-land", area(t.land)),
         ("-lake", area(t.lake)),
         ("-visited", area(t.visited)),
+        (
+            "-admin1",
+            format!("{};stroke-dasharray:3 2;{round}", line(t.border, "0.6")),
+        ),
         ("-border", format!("{};{round}", line(t.border, "0.6"))),
         ("-coast", format!("{};{round}", line(t.coast, "0.6"))),
         ("-graticule", line(t.graticule, "0.5")),
@@ -158,6 +163,22 @@ fn text_rules(t: &Theme) -> Vec<(&'static str, String)> {
         (
             "-country-name",
             format!("{};stroke:{};{HALO}", text(t.muted, "country-name"), t.halo),
+        ),
+        (
+            "-context-city",
+            format!("{};stroke:{};{HALO}", text(t.muted, "context-city"), t.halo),
+        ),
+        (
+            "-context-water",
+            format!(
+                "{};stroke:{};{HALO}",
+                text(t.water_text, "context-water"),
+                t.halo
+            ),
+        ),
+        (
+            "-context-dot",
+            format!("fill:{};stroke:{};stroke-width:0.8", t.muted, t.halo),
         ),
         ("-title", text(t.text, "title")),
         ("-subtitle", text(t.muted, "subtitle")),
