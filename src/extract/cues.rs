@@ -1,16 +1,26 @@
 //! Travel cues: decides, for each mention in a sentence, whether the text says the traveller
-//! went there (a stop) or only mentions it, and why.
+//! went there (a stop) or only mentions it, and why; and, for a stop, its role (arrival,
+//! departure, return) and what the cue says about its place in the trip (first, last, earlier).
 //!
 //! Stops: `visit(s) to A, B and C`, `trip to`, `traveled to`, `flew to`, `will travel to`,
-//! `arrived in`, `landed in`, `stop in`, `visited A`, `left X for Y` (X before Y), `flew from X
-//! to Y`, `returned to` / `back to` / `X again` (a second visit), `in X on Saturday` (a place and
-//! a day, in a sentence about an event), `met ... in X`.
+//! `Departure by plane to`, `will take in A, B and C`, `arrived in`, `landed in`, `stop in`,
+//! `three days in`, `Arrival at Haneda Airport, Tokyo`, `visited A`, `via A`, `the route through
+//! A`, `left X for Y` (X before Y), `flew from X to Y`, `returned to` / `back to` / `X again` (a
+//! second visit), `in X on Saturday` (a place and a day, in a sentence about an event), `met ...
+//! in X`, `X, where she will ...`, `update from X`. Lists keep the cue of their first item, past
+//! qualifiers (`Tokyo, Japan; Manila, the Philippines; and Hanoi`).
+//!
+//! Order: `began in`, `opens in` make a first stop; `ends in`, `finishing at`, `conclude his trip
+//! in`, `on the way back` and the end of `a road trip from X to Y` a last one; `already visited`,
+//! `after visiting`, `after talks in` an earlier one (before the stop the sentence is about).
 //!
 //! Not stops: demonyms (`Israeli forces`), metonyms (`the White House`), possessives
 //! (`Washington's stance`), places inside names (`Palestine Liberation Organization`), cues that
-//! are negated (`did not travel to`, `cancelled a visit to`) or about another trip (`his last trip
-//! to`), and everything without a cue.
+//! are negated (`did not travel to`, `cancelled a visit to`), wished (`could travel to`) or about
+//! another trip (`his last trip to`, `where we were last spring`), and everything without a cue.
+//! Whose trip it is, is decided later ([`super::traveller`]).
 
+use super::cue_words::*;
 use super::dates::DateMention;
 use super::mentions::{Mention, What};
 use super::places::Place;
@@ -27,11 +37,23 @@ pub enum Role {
     Return,
 }
 
+/// Where a cue puts its stop in the trip, besides dates and the order of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Nothing said: the order of the text.
+    Text,
+    /// The trip begins there (`began in`, `opens in`, `set off from`).
+    First,
+    /// The trip ends there (`ends in`, `finishing at`, the end of `a trip from X to Y`).
+    Last,
+    /// Before the stop the text is about at that point (`already visited`, `after visiting`).
+    Earlier,
+}
+
 /// The decision for one mention.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decision {
-    /// A stop: the cue phrase, a confidence 0-1, the role, and (for `left X for Y`, `from X to
-    /// Y`) the index of the mention it follows.
+    /// A stop.
     Stop {
         /// The cue as a pattern (`visit to`, `left X for Y`).
         cue: String,
@@ -39,274 +61,33 @@ pub enum Decision {
         confidence: f64,
         /// Arrival, departure or return.
         role: Role,
-        /// Index (among the sentence's mentions) of the stop this one comes right after.
+        /// For `left X for Y`, `from X to Y`: the index (among the sentence's mentions) of the
+        /// stop this one comes right after.
         follows: Option<usize>,
+        /// What the cue says about its place in the trip.
+        order: Order,
+        /// The token where the cue starts (where its subject is looked for).
+        at: usize,
     },
     /// Only mentioned, and why.
     Mentioned(String),
 }
 
-const TO_VERBS: &[&str] = &[
-    "visit",
-    "visits",
-    "visiting",
-    "trip",
-    "trips",
-    "travel",
-    "travels",
-    "traveled",
-    "travelled",
-    "traveling",
-    "travelling",
-    "flew",
-    "fly",
-    "flies",
-    "flying",
-    "flight",
-    "head",
-    "heads",
-    "headed",
-    "heading",
-    "went",
-    "go",
-    "goes",
-    "going",
-    "journey",
-    "journeyed",
-    "continue",
-    "continues",
-    "continued",
-    "continuing",
-    "moved",
-    "proceeded",
-    "proceeds",
-    "drove",
-    "drive",
-    "sailed",
-    "crossed",
-    "bus",
-    "train",
-    "ferry",
-    "plane",
-    "boat",
-    "car",
-    "then",
-    "way",
-    "tour",
-    "came",
-    "arrived",
-    "took",
-    "onward",
-    "onwards",
-    "stops",
-];
-const RETURN_WORDS: &[&str] = &["return", "returns", "returned", "returning", "back"];
-/// `took him to`, `will take her to`: a verb of carrying and its object.
-const TAKE_VERBS: &[&str] = &[
-    "took", "take", "takes", "taking", "brought", "bring", "brings",
-];
-const OBJECTS: &[&str] = &["him", "her", "them", "me", "us"];
-/// Words after a place that undo the visit: `a visit to Vilnius was cancelled`.
-const UNDONE_AFTER: &[&str] = &[
-    "possible",
-    "unlikely",
-    "uncertain",
-    "cancelled",
-    "canceled",
-    "postponed",
-    "scrapped",
-    "dropped",
-    "called",
-    "shelved",
-];
-/// Words before a cue that make it a wish, not a fact: `had hoped he would stop in`.
-const WISHES: &[&str] = &[
-    "telling",
-    "told",
-    "urging",
-    "advised",
-    "recommended",
-    "suggested",
-    "could",
-    "might",
-    "may",
-    "considering",
-    "consider",
-    "hoping",
-    "hoped",
-    "hopes",
-    "wanted",
-    "wants",
-    "wished",
-    "urged",
-    "invited",
-    "asked",
-    "considered",
-];
-/// `was in`, `already in`: being there, a weaker cue than arriving.
-const PRESENCE: &[&str] = &["was", "were", "already", "remained", "still", "briefly"];
-/// Words after a place that put the trip in the past: `flew to Paris last week`.
-const EARLIER_AFTER: &[&str] = &["week", "month", "year"];
-const IN_VERBS: &[&str] = &[
-    "arrived",
-    "arrives",
-    "arrive",
-    "arriving",
-    "arrival",
-    "landed",
-    "lands",
-    "land",
-    "landing",
-    "stop",
-    "stops",
-    "stopped",
-    "stopping",
-    "stopover",
-    "stayed",
-    "stays",
-    "stay",
-    "staying",
-    "down",
-    "overnight",
-    "overnighted",
-    "spent",
-    "began",
-    "begins",
-    "ended",
-    "ends",
-];
-const DIRECT_VERBS: &[&str] = &[
-    "visited", "visit", "visits", "visiting", "toured", "tours", "tour", "reached", "reaches",
-];
-const LEAVE_VERBS: &[&str] = &[
-    "left",
-    "leaves",
-    "leave",
-    "leaving",
-    "departed",
-    "departs",
-    "depart",
-    "departing",
-];
-const NEGATIONS: &[&str] = &[
-    "not",
-    "n't",
-    "'t",
-    "never",
-    "no",
-    "cancelled",
-    "canceled",
-    "cancels",
-    "cancel",
-    "postponed",
-    "postpones",
-    "scrapped",
-    "skipped",
-    "skip",
-    "skipping",
-    "instead",
-    "rather",
-    "without",
-    "called",
-    "declined",
-    "refused",
-    "ruled",
-];
-const EARLIER: &[&str] = &[
-    "last", "previous", "earlier", "prior", "past", "former", "recent",
-];
-const EVENTS: &[&str] = &[
-    "held",
-    "summit",
-    "meeting",
-    "met",
-    "meets",
-    "talks",
-    "visit",
-    "visited",
-    "spoke",
-    "speaking",
-    "told",
-    "conference",
-    "joined",
-    "attended",
-    "attends",
-    "arrived",
-    "stopped",
-    "landed",
-    "toured",
-    "reporters",
-    "was",
-    "were",
-    "is",
-    "will",
-    "hosted",
-    "hosts",
-    "signed",
-    "addressed",
-];
-const MEET_WORDS: &[&str] = &[
-    "met",
-    "meets",
-    "meet",
-    "meeting",
-    "meetings",
-    "talks",
-    "summit",
-    "conference",
-    "spoke",
-    "dined",
-];
-const MEET_FILLER: &[&str] = &[
-    "with",
-    "the",
-    "his",
-    "her",
-    "their",
-    "and",
-    ",",
-    "'s",
-    "of",
-    "counterpart",
-    "counterparts",
-    "officials",
-    "leaders",
-    "leader",
-    "minister",
-    "ministers",
-    "president",
-    "prime",
-    "foreign",
-    "king",
-    "crown",
-    "prince",
-    "top",
-    "senior",
-    "held",
-];
-const SEPARATORS: &[&str] = &[
-    ",", "and", "then", "finally", "before", "later", "as", "well", "also", "&", "or",
-];
+impl Decision {
+    /// True for a stop.
+    pub fn is_stop(&self) -> bool {
+        matches!(self, Decision::Stop { .. })
+    }
+}
 
 /// Decides every mention of one sentence. `mentions` are that sentence's, in order; `dates` its
 /// date expressions.
 pub fn decide(tokens: &[Token<'_>], mentions: &[Mention], dates: &[DateMention]) -> Vec<Decision> {
-    let s = Sentence {
-        tokens,
-        low: tokens.iter().map(Token::lower).collect(),
-        mentions,
-        dates,
-    };
-    let mut out: Vec<Decision> = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        let d = s.decide_one(m, &out);
-        out.push(d);
-    }
-    out
+    Sentence::new(tokens, mentions, dates).decide()
 }
 
 /// One sentence being decided: its tokens (and their lower case), mentions and dates.
-struct Sentence<'a> {
+pub struct Sentence<'a> {
     tokens: &'a [Token<'a>],
     low: Vec<String>,
     mentions: &'a [Mention],
@@ -325,6 +106,10 @@ struct Cue {
     /// The cue's first token, where negations and wishes before it are looked for; `usize::MAX`
     /// for a cue inherited by a list.
     start: usize,
+    /// Set by the cue itself (`from X to Y` of a trip: last), else worked out from its words.
+    order: Option<Order>,
+    /// For a cue inherited by a list: the token where the list's own cue starts.
+    subject_at: Option<usize>,
 }
 
 /// A cue found as [`Cue`] fields, in order.
@@ -335,6 +120,8 @@ fn cue(phrase: String, confidence: f64, role: Role, follows: Option<usize>, star
         role,
         follows,
         start,
+        order: None,
+        subject_at: None,
     }
 }
 
@@ -346,9 +133,29 @@ enum ListCue {
     Decided(Decision),
 }
 
-impl Sentence<'_> {
+impl<'a> Sentence<'a> {
+    /// A sentence to decide.
+    pub fn new(tokens: &'a [Token<'a>], mentions: &'a [Mention], dates: &'a [DateMention]) -> Self {
+        Sentence {
+            tokens,
+            low: tokens.iter().map(Token::lower).collect(),
+            mentions,
+            dates,
+        }
+    }
+
+    /// The decision for every mention, in order.
+    pub fn decide(&self) -> Vec<Decision> {
+        let mut out: Vec<Decision> = Vec::with_capacity(self.mentions.len());
+        for m in self.mentions {
+            let d = self.decide_one(m, &out);
+            out.push(d);
+        }
+        out
+    }
+
     /// The lower-case word at `i`, or "" past the end.
-    fn w(&self, i: usize) -> &str {
+    pub fn w(&self, i: usize) -> &str {
         self.low.get(i).map(String::as_str).unwrap_or("")
     }
 
@@ -391,6 +198,8 @@ impl Sentence<'_> {
                 confidence: 0.6,
                 role: if after { Role::DepartFrom } else { Role::Visit },
                 follows: None,
+                order: Order::Text,
+                at: verb.unwrap_or(m.first),
             };
         }
         if m.in_name {
@@ -407,26 +216,37 @@ impl Sentence<'_> {
         if p.is_some_and(|p| self.w(p) == "the") {
             p = p.and_then(|p| p.checked_sub(1));
         }
-        let Some(p) = p else {
-            return Decision::Mentioned("no travel cue".into());
-        };
-        let found = match self.cue_before(m, p, out) {
-            Some(c) => c,
-            None => match self.list_cue(p, place, out) {
-                Some(ListCue::Cue(c)) => c,
-                Some(ListCue::Decided(d)) => return d,
+        let found = p.and_then(|p| {
+            self.cue_before(m, p, out)
+                .or_else(|| self.venue_cue(m, p, out))
+                .map(ListCue::Cue)
+                .or_else(|| self.list_cue(p, place, out))
+        });
+        let found = match found {
+            Some(ListCue::Cue(c)) => c,
+            Some(ListCue::Decided(d)) => return d,
+            None => match self.where_after(m) {
+                Some(c) => c,
                 None => return Decision::Mentioned("no travel cue".into()),
             },
         };
+        let at = found.subject_at.unwrap_or(if found.start == usize::MAX {
+            m.first
+        } else {
+            found.start
+        });
         if let Some(why) = self.not_this_trip(m, &found) {
             return Decision::Mentioned(why);
         }
         let again = self.w(m.last + 1) == "again";
+        let order = found.order.unwrap_or_else(|| self.order_of(&found));
         Decision::Stop {
-            cue: found.phrase,
             confidence: found.confidence,
             role: if again { Role::Return } else { found.role },
             follows: found.follows,
+            order,
+            at,
+            cue: found.phrase,
         }
     }
 
@@ -436,131 +256,31 @@ impl Sentence<'_> {
         let w = |i: usize| self.w(i);
         let prev = p.checked_sub(1).map(w).unwrap_or("");
         match w(p) {
-            "to" | "into" => {
-                let mut v = p.checked_sub(1);
-                while v.is_some_and(|v| {
-                    matches!(
-                        w(v),
-                        "on" | "onward"
-                            | "onwards"
-                            | "straight"
-                            | "directly"
-                            | "south"
-                            | "north"
-                            | "east"
-                            | "west"
-                            | "overland"
-                    )
-                }) {
-                    v = v.and_then(|v| v.checked_sub(1));
-                }
-                let verb = v.map(w).unwrap_or("");
-                if let Some(from) = v.and_then(|v| self.mention_ending_at(v))
-                    && Self::departs(out, from)
-                {
-                    return Some(cue("from X to Y".into(), 0.85, Role::Visit, Some(from), p));
-                }
-                if RETURN_WORDS.contains(&verb) {
-                    let start = v.unwrap_or(p);
-                    return Some(cue(format!("{verb} to"), 0.85, Role::Return, None, start));
-                }
-                if TO_VERBS.contains(&verb) {
-                    let start = v.unwrap_or(p);
-                    return Some(cue(format!("{verb} to"), 0.8, Role::Visit, None, start));
-                }
-                if matches!(verb, "and" | "," | "also")
-                    && let Some(Decision::Stop {
-                        cue: earlier,
-                        confidence,
-                        ..
-                    }) = out.iter().rev().find(|d| {
-                        matches!(
-                            d,
-                            Decision::Stop {
-                                role: Role::Visit,
-                                ..
-                            }
-                        )
-                    })
-                {
-                    // "travel to Tashkent on May 7, and to Bishkek on May 8".
-                    let root = earlier.strip_prefix("list after ").unwrap_or(earlier);
-                    let phrase = format!("list after {root}");
-                    return Some(cue(phrase, *confidence, Role::Visit, None, usize::MAX));
-                }
-                if OBJECTS.contains(&verb)
-                    && let Some(t) = v.and_then(|v| v.checked_sub(1))
-                    && TAKE_VERBS.contains(&w(t))
-                {
-                    let phrase = format!("{} {verb} to", w(t));
-                    return Some(cue(phrase, 0.8, Role::Visit, None, t));
-                }
-                None
+            "to" | "into" | "towards" => self.to_cue(p, out),
+            "in" | "at" => self.in_cue(m, p),
+            "for" => self.for_cue(p, out),
+            "from" => self.from_cue(p),
+            "of" if prev == "out" => {
+                let verb = p.checked_sub(2).map(w).unwrap_or("");
+                (TO_VERBS.contains(&verb) || LEAVE_VERBS.contains(&verb))
+                    .then(|| cue(format!("{verb} out of"), 0.8, Role::DepartFrom, None, p - 2))
             }
-            "in" | "at" => {
-                let verb = prev;
-                if IN_VERBS.contains(&verb) {
-                    return Some(cue(format!("{verb} in"), 0.9, Role::Visit, None, p - 1));
-                }
-                if PRESENCE.contains(&verb) {
-                    return Some(cue(format!("{verb} in"), 0.6, Role::Visit, None, p - 1));
-                }
-                if RETURN_WORDS.contains(&verb) {
-                    return Some(cue(format!("{verb} in"), 0.85, Role::Return, None, p - 1));
-                }
-                if let Some(d) = self
-                    .dates
-                    .iter()
-                    .find(|d| d.first > m.last && d.first <= m.last + 3)
-                    && self.low.iter().any(|x| EVENTS.contains(&x.as_str()))
-                {
-                    let phrase = format!("in X + a day ({})", d.text);
-                    return Some(cue(phrase, 0.7, Role::Visit, None, p));
-                }
-                let meet = meet_before(&self.low, self.tokens, p)?;
-                Some(cue(
-                    format!("{} ... in X", w(meet)),
-                    0.7,
-                    Role::Visit,
-                    None,
-                    meet,
-                ))
-            }
-            "for" => {
-                // The place left, right before `for` or before a day: `depart X on May 4 for Y`.
-                let mut q = p.checked_sub(1);
-                if let Some(d) = self.dates.iter().find(|d| Some(d.last) == q) {
-                    q = d.first.checked_sub(1);
-                    if q.is_some_and(|q| w(q) == "on") {
-                        q = q.and_then(|q| q.checked_sub(1));
-                    }
-                }
-                if let Some(from) = q.and_then(|q| self.mention_ending_at(q))
-                    && Self::departs(out, from)
-                {
-                    return Some(cue("left X for Y".into(), 0.9, Role::Visit, Some(from), p));
-                }
-                matches!(
-                    prev,
-                    "bound" | "headed" | "leaves" | "left" | "departed" | "departs"
-                )
-                .then(|| cue(format!("{prev} for"), 0.8, Role::Visit, None, p - 1))
-            }
-            "from" if TO_VERBS.contains(&prev) || LEAVE_VERBS.contains(&prev) => Some(cue(
-                format!("{prev} from"),
-                0.8,
-                Role::DepartFrom,
+            "via" => Some(cue("via".into(), 0.75, Role::Visit, None, p)),
+            "through" if THROUGH_WORDS.contains(&prev) => Some(cue(
+                format!("{prev} through"),
+                0.7,
+                Role::Visit,
                 None,
                 p - 1,
             )),
-            // "flew from A to B on Monday, from B to C on Tuesday".
-            "from"
-                if matches!(prev, "," | "and" | "then")
-                    && (1..p).any(|q| w(q) == "from" && TO_VERBS.contains(&w(q - 1))) =>
-            {
-                Some(cue("from X to Y".into(), 0.8, Role::DepartFrom, None, p))
-            }
             v if DIRECT_VERBS.contains(&v) => Some(cue(v.to_string(), 0.85, Role::Visit, None, p)),
+            v if INCLUDE_VERBS.contains(&v) => {
+                // "a tour that includes Oslo": a trip is what includes it.
+                let lo = p.saturating_sub(6);
+                (lo..p)
+                    .any(|q| TRIP_NOUNS.contains(&w(q)) || TRIP_FRAME.contains(&w(q)))
+                    .then(|| cue(v.to_string(), 0.75, Role::Visit, None, p))
+            }
             v if LEAVE_VERBS.contains(&v) => {
                 Some(cue(v.to_string(), 0.85, Role::DepartFrom, None, p))
             }
@@ -568,11 +288,298 @@ impl Sentence<'_> {
         }
     }
 
+    /// `to Y`, `p` at `to`: the verb before it (past adverbs and `by plane`), or `from X to Y`.
+    fn to_cue(&self, p: usize, out: &[Decision]) -> Option<Cue> {
+        let w = |i: usize| self.w(i);
+        let mut v = p.checked_sub(1);
+        while let Some(k) = v {
+            if SKIPPED_BEFORE_TO.contains(&w(k)) {
+                v = k.checked_sub(1);
+            } else if VEHICLES.contains(&w(k)) && k > 0 && w(k - 1) == "by" {
+                v = k.checked_sub(2);
+            } else {
+                break;
+            }
+        }
+        let verb = v.map(w).unwrap_or("");
+        // "from X to Y", also "from X International Airport to Y".
+        if let Some(from) = v.and_then(|v| self.departing_before(v, out)) {
+            let frame = match out.get(from) {
+                Some(Decision::Stop { cue, .. }) => cue
+                    .split(' ')
+                    .next()
+                    .is_some_and(|first| TRIP_FRAME.contains(&first)),
+                _ => false,
+            };
+            let mut c = cue("from X to Y".into(), 0.85, Role::Visit, Some(from), p);
+            if frame {
+                // "our road trip from Leeds to Inverness": the end of the whole trip.
+                c.phrase = "trip from X to Y".into();
+                c.order = Some(Order::Last);
+            }
+            return Some(c);
+        }
+        let start = v.unwrap_or(p);
+        if RETURN_WORDS.contains(&verb) {
+            return Some(cue(format!("{verb} to"), 0.85, Role::Return, None, start));
+        }
+        if TO_VERBS.contains(&verb) {
+            return Some(cue(format!("{verb} to"), 0.8, Role::Visit, None, start));
+        }
+        if matches!(verb, "and" | "," | "also")
+            && let Some((earlier, confidence, at)) = out.iter().rev().find_map(|d| match d {
+                Decision::Stop {
+                    cue,
+                    confidence,
+                    role: Role::Visit,
+                    at,
+                    ..
+                } => Some((cue, *confidence, *at)),
+                _ => None,
+            })
+        {
+            // "travel to Tashkent on May 7, and to Bishkek on May 8".
+            let root = earlier.strip_prefix("list after ").unwrap_or(earlier);
+            let mut c = cue(
+                format!("list after {root}"),
+                confidence,
+                Role::Visit,
+                None,
+                usize::MAX,
+            );
+            c.order = Some(Order::Text);
+            c.subject_at = Some(at);
+            return Some(c);
+        }
+        if OBJECTS.contains(&verb)
+            && let Some(t) = v.and_then(|v| v.checked_sub(1))
+            && TAKE_VERBS.contains(&w(t))
+        {
+            let phrase = format!("{} {verb} to", w(t));
+            return Some(cue(phrase, 0.8, Role::Visit, None, t));
+        }
+        None
+    }
+
+    /// The departing mention `X` of `from X to`, `v` being the token before `to`: X itself, or X
+    /// followed by the rest of an airport's or station's name (`from Rome Fiumicino Airport`).
+    fn departing_before(&self, v: usize, out: &[Decision]) -> Option<usize> {
+        if let Some(from) = self.mention_ending_at(v)
+            && Self::departs(out, from)
+        {
+            return Some(from);
+        }
+        let mut k = v;
+        for _ in 0..5 {
+            if !self.tokens.get(k)?.is_capitalised() {
+                return None;
+            }
+            k = k.checked_sub(1)?;
+            if let Some(from) = self.mention_ending_at(k)
+                && Self::departs(out, from)
+            {
+                return Some(from);
+            }
+        }
+        None
+    }
+
+    /// `in X`/`at X`, `p` at the preposition: `arrived in`, `was in`, `three days in`, `back in`,
+    /// `end her tour in`, a place and a day in an event sentence, `met ... in`.
+    fn in_cue(&self, m: &Mention, p: usize) -> Option<Cue> {
+        let w = |i: usize| self.w(i);
+        let mut q = p.checked_sub(1)?;
+        // "arrived late in", "landed safely in": one adverb between.
+        if w(q).ends_with("ly") && w(q).len() > 3 && q > 0 && !self.tokens[q].is_capitalised() {
+            q -= 1;
+        }
+        let verb = w(q);
+        if IN_VERBS.contains(&verb) {
+            return Some(cue(format!("{verb} in"), 0.9, Role::Visit, None, q));
+        }
+        if PRESENCE.contains(&verb) {
+            return Some(cue(format!("{verb} in"), 0.6, Role::Visit, None, q));
+        }
+        if RETURN_WORDS.contains(&verb) {
+            return Some(cue(format!("{verb} in"), 0.85, Role::Return, None, q));
+        }
+        if STAY_NOUNS.contains(&verb) {
+            // "spent three days in", "a few nights in", "six hours in".
+            let count = q.checked_sub(1).map(w).unwrap_or("");
+            let counted = count.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    count,
+                    "a" | "few"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "several"
+                        | "some"
+                        | "many"
+                        | "couple"
+                        | "full"
+                        | "whole"
+                        | "one"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                );
+            if counted {
+                return Some(cue(
+                    format!("{count} {verb} in"),
+                    0.75,
+                    Role::Visit,
+                    None,
+                    q - 1,
+                ));
+            }
+        }
+        if TRIP_FRAME.contains(&verb) || TRIP_NOUNS.contains(&verb) {
+            // "will end her tour in Accra", "began a tour in": the verb a few words back.
+            let lo = q.saturating_sub(3);
+            if let Some(k) = (lo..q)
+                .rev()
+                .find(|&k| LAST_WORDS.contains(&w(k)) || FIRST_VERBS.contains(&w(k)))
+            {
+                return Some(cue(
+                    format!("{} ... {verb} in", w(k)),
+                    0.85,
+                    Role::Visit,
+                    None,
+                    k,
+                ));
+            }
+        }
+        if let Some(d) = self
+            .dates
+            .iter()
+            .find(|d| d.first > m.last && d.first <= m.last + 3)
+            && self.low.iter().any(|x| EVENTS.contains(&x.as_str()))
+        {
+            let phrase = format!("in X + a day ({})", d.text);
+            return Some(cue(phrase, 0.7, Role::Visit, None, p));
+        }
+        let meet = meet_before(&self.low, self.tokens, p)?;
+        Some(cue(
+            format!("{} ... in X", w(meet)),
+            0.7,
+            Role::Visit,
+            None,
+            meet,
+        ))
+    }
+
+    /// `for Y`, `p` at `for`: `left X for Y`, `depart X on May 4 for Y`, `bound for`.
+    fn for_cue(&self, p: usize, out: &[Decision]) -> Option<Cue> {
+        let w = |i: usize| self.w(i);
+        let prev = p.checked_sub(1).map(w).unwrap_or("");
+        // The place left, right before `for` or before a day: `depart X on May 4 for Y`.
+        let mut q = p.checked_sub(1);
+        if let Some(d) = self.dates.iter().find(|d| Some(d.last) == q) {
+            q = d.first.checked_sub(1);
+            if q.is_some_and(|q| w(q) == "on") {
+                q = q.and_then(|q| q.checked_sub(1));
+            }
+        }
+        if let Some(from) = q.and_then(|q| self.mention_ending_at(q))
+            && Self::departs(out, from)
+        {
+            return Some(cue("left X for Y".into(), 0.9, Role::Visit, Some(from), p));
+        }
+        matches!(
+            prev,
+            "bound"
+                | "headed"
+                | "leaves"
+                | "left"
+                | "departed"
+                | "departs"
+                | "depart"
+                | "departure"
+                | "leave"
+                | "leaving"
+        )
+        .then(|| cue(format!("{prev} for"), 0.8, Role::Visit, None, p - 1))
+    }
+
+    /// `from X`, `p` at `from`: `flew from`, `left from`, `a road trip from`, `update from`,
+    /// and `from X to Y, from Y to Z`.
+    fn from_cue(&self, p: usize) -> Option<Cue> {
+        let w = |i: usize| self.w(i);
+        let prev = p.checked_sub(1).map(w).unwrap_or("");
+        if TO_VERBS.contains(&prev) || LEAVE_VERBS.contains(&prev) || prev == "home" {
+            let mut c = cue(format!("{prev} from"), 0.8, Role::DepartFrom, None, p - 1);
+            if TRIP_FRAME.contains(&prev) {
+                c.order = Some(Order::First);
+            }
+            return Some(c);
+        }
+        if HERE_WORDS.contains(&prev) {
+            return Some(cue(format!("{prev} from"), 0.6, Role::Visit, None, p - 1));
+        }
+        // "flew from A to B on Monday, from B to C on Tuesday".
+        if matches!(prev, "," | "and" | "then")
+            && (1..p).any(|q| w(q) == "from" && TO_VERBS.contains(&w(q - 1)))
+        {
+            return Some(cue("from X to Y".into(), 0.8, Role::DepartFrom, None, p));
+        }
+        None
+    }
+
+    /// `at Nagai Stadium in Osaka`, `Arrival at Haneda Airport, Tokyo`: the cue of the venue
+    /// (`p` at `in` or `,` after it) goes to the town.
+    fn venue_cue(&self, m: &Mention, p: usize, out: &[Decision]) -> Option<Cue> {
+        if !matches!(self.w(p), "in" | ",") {
+            return None;
+        }
+        let mut q = p.checked_sub(1)?;
+        let mut names = 0;
+        while self.tokens.get(q)?.is_capitalised()
+            || (names > 0 && matches!(self.w(q), "of" | "de" | "the" | "dos" | "del" | "-"))
+        {
+            names += 1;
+            if names > 6 {
+                return None;
+            }
+            q = q.checked_sub(1)?;
+        }
+        if names == 0 || !matches!(self.w(q), "at" | "to" | "from" | "in") {
+            return None;
+        }
+        // The venue must not be a place of its own that took the cue.
+        if self.mention_ending_at(p - 1).is_some() {
+            return None;
+        }
+        let mut c = self.cue_before(m, q, out)?;
+        c.phrase = format!("{} (at a venue)", c.phrase);
+        Some(c)
+    }
+
+    /// `X, where she will meet ...`: something the traveller does there.
+    fn where_after(&self, m: &Mention) -> Option<Cue> {
+        let w = |i: usize| self.w(i);
+        if w(m.last + 1) != "," || w(m.last + 2) != "where" {
+            return None;
+        }
+        matches!(
+            w(m.last + 3),
+            "he" | "she" | "they" | "we" | "i" | "the" | "his" | "her" | "their"
+        )
+        .then(|| cue("X, where ...".into(), 0.65, Role::Visit, None, m.last + 2))
+    }
+
     /// A list before the mention, `p` being the token right before it: "visits to A, B, and C",
     /// "Paris, France, and Berlin". `place` is the mention's place.
     fn list_cue(&self, p: usize, place: &Place, out: &[Decision]) -> Option<ListCue> {
         let mut q = p as isize;
         while q >= 0 && SEPARATORS.contains(&self.w(q as usize)) {
+            q -= 1;
+        }
+        // "Manila, the Philippines; and Hanoi": a "the" right after a separator.
+        if q >= 0 && (q as usize) < p && self.w(q as usize) == "the" {
             q -= 1;
         }
         if q < 0 || (q as usize) >= p {
@@ -599,20 +606,26 @@ impl Sentence<'_> {
                 cue: listed,
                 confidence,
                 role,
+                order,
+                at,
                 ..
             }) if *role != Role::DepartFrom && !listed.contains("X") => {
                 let root = listed.strip_prefix("list after ").unwrap_or(listed);
                 let phrase = format!("list after {root}");
-                Some(ListCue::Cue(cue(
-                    phrase,
-                    *confidence,
-                    *role,
-                    None,
-                    usize::MAX,
-                )))
+                let mut c = cue(phrase, *confidence, *role, None, usize::MAX);
+                // A list after "ends in" is not all last; after "already visited", all earlier.
+                c.order = Some(if *order == Order::Earlier {
+                    Order::Earlier
+                } else {
+                    Order::Text
+                });
+                c.subject_at = Some(*at);
+                Some(ListCue::Cue(c))
             }
             Some(Decision::Mentioned(why))
-                if why.starts_with("negated") || why.starts_with("an earlier") =>
+                if why.starts_with("negated")
+                    || why.starts_with("an earlier")
+                    || why.starts_with("a wish") =>
             {
                 Some(ListCue::Decided(Decision::Mentioned(why.clone())))
             }
@@ -620,18 +633,46 @@ impl Sentence<'_> {
         }
     }
 
-    /// Why the cue `found` for mention `m` is not a trip of the traveller's: someone else's,
-    /// negated, a wish, an earlier trip, or undone afterwards.
+    /// What the words of a cue say about its stop's place in the trip.
+    fn order_of(&self, found: &Cue) -> Order {
+        let w = |i: usize| self.w(i);
+        let start = found.start;
+        if start == usize::MAX {
+            return Order::Text;
+        }
+        let lo = start.saturating_sub(4);
+        if (lo..=start).any(|k| ALREADY.contains(&w(k)))
+            || (start.saturating_sub(2)..start).any(|k| w(k) == "after")
+        {
+            return Order::Earlier;
+        }
+        let way = (start.saturating_sub(8)..start)
+            .find(|&k| w(k) == "way" && w(k.saturating_sub(1)) == "the")
+            .map(|k| w(k + 1));
+        if matches!(way, Some("back" | "home")) {
+            return Order::Last;
+        }
+        if matches!(way, Some("out" | "there")) {
+            return Order::First;
+        }
+        let verb = w(start);
+        if FIRST_VERBS.contains(&verb) || (lo..start).any(|k| w(k) == "first") {
+            return Order::First;
+        }
+        if LAST_WORDS.contains(&verb) || (lo..start).any(|k| LAST_WORDS.contains(&w(k))) {
+            return Order::Last;
+        }
+        Order::Text
+    }
+
+    /// Why the cue `found` for mention `m` is not a trip of the traveller's: negated, a wish, an
+    /// earlier trip, or undone afterwards.
     fn not_this_trip(&self, m: &Mention, found: &Cue) -> Option<String> {
         let w = |i: usize| self.w(i);
         let cue = &found.phrase;
         let cue_start = found.start;
         if cue_start != usize::MAX {
             let lo = cue_start.saturating_sub(6);
-            // "the president, who flew to Paris ...": someone else's trip.
-            if (lo..cue_start).any(|q| w(q) == "who" && q > 0 && w(q - 1) == ",") {
-                return Some(format!("someone else's trip (`, who ... {cue}`)"));
-            }
             if let Some(neg) = (lo..cue_start).map(w).find(|x| NEGATIONS.contains(x)) {
                 return Some(format!("negated (`{neg}` before `{cue}`)"));
             }
@@ -646,11 +687,41 @@ impl Sentence<'_> {
                 return Some(format!("an earlier trip (`{} {cue}`)", w(cue_start - 1)));
             }
         }
-        if w(m.last + 1) == "last" && EARLIER_AFTER.contains(&w(m.last + 2)) {
-            return Some(format!(
-                "an earlier trip (`{cue}` ... `last {}`)",
-                w(m.last + 2)
-            ));
+        self.undone_after(m, cue)
+    }
+
+    /// Why a place without a cue of its own (a listed line, an answer) is not a stop: a negation
+    /// before it on its line, or words after it that undo it or date it to another trip.
+    pub fn veto(&self, m: &Mention) -> Option<String> {
+        let lo = m.first.saturating_sub(6);
+        if let Some(neg) = (lo..m.first)
+            .map(|k| self.w(k))
+            .find(|x| NEGATIONS.contains(x) || WISHES.contains(x))
+        {
+            return Some(format!("negated (`{neg}` before it)"));
+        }
+        self.undone_after(m, "listed")
+    }
+
+    /// Words after mention `m` that undo its cue (`was cancelled`, `but ... not`) or put it in
+    /// another trip (`last spring`, `the year before`, `earlier this year`, `two years ago`).
+    fn undone_after(&self, m: &Mention, cue: &str) -> Option<String> {
+        let w = |i: usize| self.w(i);
+        let end = (m.last + 10).min(self.low.len());
+        let clause_end = (m.last + 1..end)
+            .find(|&k| matches!(w(k), "." | ";" | "?"))
+            .unwrap_or(end);
+        for k in m.last + 1..clause_end {
+            let next = w(k + 1);
+            let earlier = (w(k) == "last" && EARLIER_AFTER.contains(&next))
+                || (w(k) == "the"
+                    && matches!(next, "year" | "week" | "month")
+                    && w(k + 2) == "before")
+                || (w(k) == "earlier" && next == "this" && matches!(w(k + 2), "year" | "month"))
+                || (matches!(next, "years" | "months" | "weeks") && w(k + 2) == "ago");
+            if earlier {
+                return Some(format!("an earlier trip (`{cue}` ... `{} {next}`)", w(k)));
+            }
         }
         // Undone afterwards: "a visit to Vilnius was cancelled", "stop in X, but it did not".
         let after: Vec<&str> = (m.last + 1..(m.last + 8).min(self.low.len()))
@@ -659,109 +730,21 @@ impl Sentence<'_> {
         if let Some(u) = after.iter().take(6).find(|x| UNDONE_AFTER.contains(x)) {
             return Some(format!("undone (`{cue}` ... `{u}`)"));
         }
+        // "stop in X, but it did not" (not "X, but not Y": the negation is Y's).
         if let Some(b) = after.iter().position(|x| *x == "but")
-            && after[b..]
+            && let Some(n) = after[b..]
                 .iter()
-                .any(|x| matches!(*x, "not" | "n't" | "'t" | "never"))
+                .position(|x| matches!(*x, "not" | "n't" | "'t" | "never"))
+            && !self
+                .mentions
+                .iter()
+                .any(|o| o.first > m.last + 1 + b + n && o.first <= m.last + 4 + b + n)
         {
             return Some(format!("undone (`{cue}` ... `but ... not`)"));
         }
         None
     }
 }
-
-/// Nouns of a trip that a possessive can own: `the Indian prime minister's visit to Moscow`.
-const TRIP_NOUNS: &[&str] = &[
-    "visit", "visits", "trip", "trips", "tour", "journey", "stop",
-];
-
-/// The traveller's nationality, when the text gives it: the first demonym (ISO 3166-1 alpha-2)
-/// written before a stop in that stop's sentence (`The Brazilian foreign minister arrived in
-/// Beijing` -> BR).
-pub fn subject(mentions: &[Mention], decisions: &[Decision]) -> Option<String> {
-    mentions
-        .iter()
-        .zip(decisions)
-        .filter(|(_, d)| matches!(d, Decision::Stop { .. }))
-        .find_map(|(stop, _)| {
-            mentions
-                .iter()
-                .filter(|m| m.sentence == stop.sentence && m.last < stop.first)
-                .find_map(|m| match &m.what {
-                    What::Demonym(c) => Some(c.clone()),
-                    _ => None,
-                })
-        })
-}
-
-/// Turns stops owned by someone of another nationality into mentions: with a subject from
-/// Brazil, `the Indian prime minister's visit to Moscow` is not a stop. `mentions` and
-/// `decisions` are one sentence's.
-pub fn someone_elses(
-    tokens: &[Token<'_>],
-    mentions: &[Mention],
-    decisions: &mut [Decision],
-    subject: Option<&str>,
-) {
-    let Some(subject) = subject else { return };
-    for (m, d) in mentions.iter().zip(decisions.iter_mut()) {
-        if !matches!(d, Decision::Stop { .. }) {
-            continue;
-        }
-        // `X's visit to` + place (maybe with "the" between).
-        let mut p = m.first;
-        if p > 0 && tokens[p - 1].lower() == "the" {
-            p -= 1;
-        }
-        if p < 3
-            || tokens[p - 1].lower() != "to"
-            || !TRIP_NOUNS.contains(&tokens[p - 2].lower().as_str())
-            || !tokens[p - 3].is_possessive()
-        {
-            continue;
-        }
-        let owner_from = (p - 3).saturating_sub(4);
-        let other = mentions.iter().find_map(|o| match &o.what {
-            What::Demonym(c) if o.first >= owner_from && o.last < p - 3 && c != subject => {
-                Some(o.text.clone())
-            }
-            _ => None,
-        });
-        if let Some(who) = other {
-            *d = Decision::Mentioned(format!(
-                "someone else's trip (`{who} ...'s {}`)",
-                tokens[p - 2].text
-            ));
-        }
-    }
-}
-
-/// Last words of events named after their town: `Munich Security Conference`, `Davos Forum`.
-const EVENT_NAMES: &[&str] = &[
-    "conference",
-    "summit",
-    "forum",
-    "games",
-    "olympics",
-    "expo",
-    "festival",
-    "dialogue",
-    "congress",
-];
-/// Verbs and prepositions that put the traveller at such an event.
-const AT_EVENT: &[&str] = &[
-    "attend",
-    "attends",
-    "attended",
-    "attending",
-    "address",
-    "addresses",
-    "addressed",
-    "addressing",
-    "at",
-    "opened",
-    "opening",
-];
 
 /// The event's name when `m` begins one (`Munich Security Conference`) that the traveller
 /// attended or addressed (`addressing the ...`, `at the ...`).
@@ -794,7 +777,8 @@ fn meet_before(low: &[String], tokens: &[Token<'_>], p: usize) -> Option<usize> 
     None
 }
 
-fn span(tokens: &[Token<'_>], a: usize, b: usize) -> String {
+/// The words of tokens `a..=b` joined by spaces.
+pub fn span(tokens: &[Token<'_>], a: usize, b: usize) -> String {
     let b = b.min(tokens.len().saturating_sub(1));
     tokens[a..=b]
         .iter()
@@ -805,21 +789,24 @@ fn span(tokens: &[Token<'_>], a: usize, b: usize) -> String {
 
 #[cfg(test)]
 mod test {
+    use super::super::layout::Line;
     use super::super::places::TestIndex;
     use super::super::tokens::tokenize;
     use super::super::{dates, mentions};
     use super::*;
 
-    /// (mention, "stop: cue" or "mentioned: reason") for each mention of `s`.
+    /// (mention, "stop Role Order: cue" or "mentioned: reason") for each mention of `s`.
     fn decisions(s: &str) -> Vec<(String, String)> {
         let toks = tokenize(s, 0, s.len());
-        let ms = mentions::find(s, 0, &toks, &TestIndex::sample());
+        let ms = mentions::find(s, 0, &toks, &TestIndex::sample(), Line::Prose);
         let ds = dates::find(&toks);
         ms.iter()
             .zip(decide(&toks, &ms, &ds))
             .map(|(m, d)| {
                 let what = match d {
-                    Decision::Stop { cue, role, .. } => format!("stop {role:?}: {cue}"),
+                    Decision::Stop {
+                        cue, role, order, ..
+                    } => format!("stop {role:?} {order:?}: {cue}"),
                     Decision::Mentioned(why) => format!("mentioned: {why}"),
                 };
                 (m.text.clone(), what)
@@ -834,19 +821,86 @@ mod test {
     #[test]
     fn lists_after_a_cue_are_stops() {
         let d = decisions("Her visits to Israel, Jordan and Washington were brief.");
-        assert!(has(&d, "Israel", "stop Visit: visits to"), "{d:?}");
+        assert!(has(&d, "Israel", "stop Visit Text: visits to"), "{d:?}");
         assert!(
-            has(&d, "Jordan", "stop Visit: list after visits to"),
+            has(&d, "Jordan", "stop Visit Text: list after visits to"),
             "{d:?}"
         );
-        assert!(has(&d, "Washington", "stop Visit: list after"), "{d:?}");
+        assert!(
+            has(&d, "Washington", "stop Visit Text: list after"),
+            "{d:?}"
+        );
+        // "take in", and qualifiers and semicolons inside the list.
+        let d = decisions("The nine-day visit will take in Amman, Cairo and Tokyo.");
+        assert!(has(&d, "Amman", "stop Visit Text: take in"), "{d:?}");
+        assert!(
+            has(&d, "Cairo", "stop Visit Text: list after take in"),
+            "{d:?}"
+        );
+        assert!(
+            has(&d, "Tokyo", "stop Visit Text: list after take in"),
+            "{d:?}"
+        );
+        let d = decisions("She will travel to Amman, Jordan; Tel Aviv, Israel; and Cairo.");
+        assert!(has(&d, "Jordan", "mentioned: qualifies Amman"), "{d:?}");
+        assert!(has(&d, "Tel Aviv", "stop Visit Text: list after"), "{d:?}");
+        assert!(has(&d, "Cairo", "stop Visit Text: list after"), "{d:?}");
     }
 
     #[test]
     fn left_x_for_y() {
         let d = decisions("He left Amman for Tel Aviv on Monday.");
-        assert!(has(&d, "Amman", "stop DepartFrom: left"), "{d:?}");
-        assert!(has(&d, "Tel Aviv", "stop Visit: left X for Y"), "{d:?}");
+        assert!(has(&d, "Amman", "stop DepartFrom Text: left"), "{d:?}");
+        assert!(
+            has(&d, "Tel Aviv", "stop Visit Text: left X for Y"),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn programme_lines_and_venues() {
+        let d = decisions("Departure by plane from Amman Queen Alia Airport to Cairo");
+        assert!(
+            has(&d, "Amman", "stop DepartFrom Text: plane from"),
+            "{d:?}"
+        );
+        assert!(has(&d, "Cairo", "stop Visit Text: from X to Y"), "{d:?}");
+        let d = decisions("Return by plane to Cairo");
+        assert!(has(&d, "Cairo", "stop Return"), "{d:?}");
+        let d = decisions("14.30 Arrival at the Marka Airport, Amman");
+        assert!(
+            has(&d, "Amman", "stop Visit Text: arrival in (at a venue)"),
+            "{d:?}"
+        );
+        let d = decisions("The first match is at the Nile Stadium in Cairo on Sunday.");
+        assert!(has(&d, "Cairo", "stop Visit"), "{d:?}");
+    }
+
+    #[test]
+    fn origin_destination_and_order_words() {
+        let d = decisions("Our road trip from Amman to Tokyo went well.");
+        assert!(
+            has(&d, "Amman", "stop DepartFrom First: trip from"),
+            "{d:?}"
+        );
+        assert!(
+            has(&d, "Tokyo", "stop Visit Last: trip from X to Y"),
+            "{d:?}"
+        );
+        let d = decisions("The tour opens in Cairo and ends in Tokyo.");
+        assert!(has(&d, "Cairo", "stop Visit First"), "{d:?}");
+        assert!(has(&d, "Tokyo", "stop Visit Last"), "{d:?}");
+        let d = decisions("The minister, who has already visited Amman and Cairo, smiled.");
+        assert!(has(&d, "Amman", "stop Visit Earlier"), "{d:?}");
+        assert!(has(&d, "Cairo", "stop Visit Earlier"), "{d:?}");
+        let d = decisions("She flew to Tokyo after talks in Cairo.");
+        assert!(has(&d, "Cairo", "stop Visit Earlier"), "{d:?}");
+        let d = decisions("He will end his tour in Tokyo.");
+        assert!(has(&d, "Tokyo", "stop Visit Last"), "{d:?}");
+        let d = decisions("We spent three days in Cairo, where we ate well.");
+        assert!(has(&d, "Cairo", "stop Visit Text: three days in"), "{d:?}");
+        let d = decisions("A quick update from Amman!");
+        assert!(has(&d, "Amman", "stop Visit Text: update from"), "{d:?}");
     }
 
     #[test]
@@ -867,38 +921,23 @@ mod test {
         assert!(has(&d, "Amman", "mentioned: a wish"), "{d:?}");
         let d = decisions("A visit to Amman was cancelled.");
         assert!(has(&d, "Amman", "mentioned: undone"), "{d:?}");
-        let d = decisions("The king, who flew to Washington, smiled.");
-        assert!(has(&d, "Washington", "mentioned: someone else's"), "{d:?}");
-    }
-
-    #[test]
-    fn another_nationals_visit_is_not_a_stop() {
-        let s =
-            "The Israeli envoy's visit to Amman followed the Jordanian king's visit to Washington.";
-        let toks = tokenize(s, 0, s.len());
-        let ms = mentions::find(s, 0, &toks, &TestIndex::sample());
-        let mut ds = decide(&toks, &ms, &[]);
-        someone_elses(&toks, &ms, &mut ds, Some("IL"));
-        let stops: Vec<&str> = ms
-            .iter()
-            .zip(&ds)
-            .filter(|(_, d)| matches!(d, Decision::Stop { .. }))
-            .map(|(m, _)| m.text.as_str())
-            .collect();
-        assert_eq!(stops, ["Amman"]);
-        assert_eq!(
-            subject(&ms, &decide(&toks, &ms, &[])).as_deref(),
-            Some("IL")
-        );
+        let d = decisions("He recalled his visits to Amman and Cairo earlier this year.");
+        assert!(has(&d, "Amman", "mentioned: an earlier trip"), "{d:?}");
+        assert!(has(&d, "Cairo", "mentioned: an earlier trip"), "{d:?}");
+        let d = decisions("I think of Cairo, where we were last spring.");
+        assert!(has(&d, "Cairo", "mentioned: an earlier trip"), "{d:?}");
     }
 
     #[test]
     fn an_attended_event_named_after_a_town() {
         let d = decisions("She spoke at the Amman Security Conference.");
-        assert!(has(&d, "Amman", "stop Visit: at an event"), "{d:?}");
+        assert!(has(&d, "Amman", "stop Visit Text: at an event"), "{d:?}");
         // "after addressing": before the sentence's other stops, ordered like a departure.
         let d = decisions("She flew to Tokyo after addressing the Amman Security Conference.");
-        assert!(has(&d, "Amman", "stop DepartFrom: at an event"), "{d:?}");
+        assert!(
+            has(&d, "Amman", "stop DepartFrom Text: at an event"),
+            "{d:?}"
+        );
         let d = decisions("The Amman Security Conference was praised.");
         assert!(has(&d, "Amman", "mentioned: part of a name"), "{d:?}");
     }
@@ -906,7 +945,7 @@ mod test {
     #[test]
     fn place_and_day_in_an_event_sentence() {
         let d = decisions("A forum held in Amman on Saturday ended early.");
-        assert!(has(&d, "Amman", "stop Visit: in X + a day"), "{d:?}");
+        assert!(has(&d, "Amman", "stop Visit Text: in X + a day"), "{d:?}");
         let d = decisions("Prices rose in Amman on Saturday.");
         assert!(has(&d, "Amman", "mentioned: no travel cue"), "{d:?}");
         let d = decisions("She returned to Amman.");

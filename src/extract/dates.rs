@@ -1,9 +1,11 @@
 //! Date expressions in a sentence and their resolution to calendar days.
 //!
-//! Absolute: `June 25`, `25 June`, `June 25, 2024`, `Nov. 6`, `from March 14 to 23, 2024`,
-//! `March 14-23`, `September 9 and 10`. Relative: `Monday` (`on Monday`, `later on Sunday`,
-//! `last Friday`, `next Tuesday`), `the same day`, `the next day` / `the following day`,
-//! `the day before`, `today`, `yesterday`, `tomorrow`.
+//! Absolute: `June 25`, `25 June`, `June 25, 2024`, `Nov. 6`, `APR 03`, `Sat 28 June`, `from
+//! March 14 to 23, 2024`, `March 14-23`, `Nov 28-Dec 2`, `September 9 and 10`, `14 & 16 May`.
+//! Relative: `Monday` (`on Monday`, `later on Sunday`, `last Friday`, `next Tuesday`, `sometime
+//! Sunday`), `the same day`, `that evening`, `the next day` / `the following day`, `the day
+//! before`, `today`, `yesterday`, `tomorrow`. Days of the trip: `Day 3`, `on day ten`, `the third
+//! day of the trip`, `the last day of her five-day tour` (counted from the trip's first day).
 //!
 //! A weekday resolves against the reference day (the publication date or a dateline): the most
 //! recent such day on or before it in a past-tense sentence, the next on or after it in a
@@ -34,6 +36,17 @@ pub enum Expr {
     DayAfter(i8),
     /// `today` (0), `yesterday` (-1), `tomorrow` (+1), relative to the reference.
     Today(i8),
+    /// Day `n` of the trip (`Day 3`, `on day ten`, `the third day of the trip`); `to` is the last
+    /// day of a span (`Day 2-3`).
+    TripDay {
+        /// 1-based day of the trip.
+        n: u16,
+        /// Last day of a span of days, when written.
+        to: Option<u16>,
+    },
+    /// `the last day of the N-day tour` (`Some(N)`), or `on the last day` (`None`: the trip's last
+    /// day, known only when the text dates it).
+    LastDay(Option<u16>),
 }
 
 /// A date expression found in a sentence: which tokens, and what it says.
@@ -86,7 +99,7 @@ pub fn month(word: &str) -> Option<i8> {
     word.chars().next().filter(|c| c.is_uppercase()).map(|_| m)
 }
 
-/// The weekday a word names (`Monday`, `Mon.`), case-insensitive.
+/// The weekday a word names (`Monday`), case-insensitive.
 pub fn weekday(word: &str) -> Option<Weekday> {
     Some(match word.trim_end_matches('.').to_lowercase().as_str() {
         "monday" => Weekday::Monday,
@@ -98,6 +111,63 @@ pub fn weekday(word: &str) -> Option<Weekday> {
         "sunday" => Weekday::Sunday,
         _ => return None,
     })
+}
+
+/// The weekday an abbreviation names (`Sat`, `Wed.`, `THU`), only when capitalised: `sat` and
+/// `wed` are words. Such a weekday counts only in front of a written day (`Sat 28 June`).
+fn weekday_abbreviation(word: &str) -> Option<Weekday> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some(match word.trim_end_matches('.').to_lowercase().as_str() {
+        "mon" => Weekday::Monday,
+        "tue" | "tues" => Weekday::Tuesday,
+        "wed" => Weekday::Wednesday,
+        "thu" | "thur" | "thurs" => Weekday::Thursday,
+        "fri" => Weekday::Friday,
+        "sat" => Weekday::Saturday,
+        "sun" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// A number written as a word or an ordinal (`ten`, `third`, `3rd`, `3`), 1 to 31.
+fn count_word(word: &str) -> Option<u16> {
+    let n = match word {
+        "one" | "first" => 1,
+        "two" | "second" => 2,
+        "three" | "third" => 3,
+        "four" | "fourth" => 4,
+        "five" | "fifth" => 5,
+        "six" | "sixth" => 6,
+        "seven" | "seventh" => 7,
+        "eight" | "eighth" => 8,
+        "nine" | "ninth" => 9,
+        "ten" | "tenth" => 10,
+        "eleven" | "eleventh" => 11,
+        "twelve" | "twelfth" => 12,
+        "thirteen" | "thirteenth" => 13,
+        "fourteen" | "fourteenth" => 14,
+        "fifteen" | "fifteenth" => 15,
+        _ => {
+            let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+            let suffix = &word[digits.len()..];
+            if digits.is_empty()
+                || digits.len() > 2
+                || !matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+            {
+                return None;
+            }
+            digits.parse().ok()?
+        }
+    };
+    (1..=31).contains(&n).then_some(n)
+}
+
+/// `five-day`, `5-day`, `seven-day`: the number of days.
+fn n_day(word: &str) -> Option<u16> {
+    let n = word.strip_suffix("-day")?;
+    count_word(n)
 }
 
 fn day_number(t: &Token<'_>) -> Option<i8> {
@@ -170,8 +240,62 @@ fn expression_at(tokens: &[Token<'_>], low: &[String], i: usize) -> Option<(usiz
     if let Some(wd) = weekday(&low[i]) {
         return Some(weekday_at(tokens, low, i, wd));
     }
-    relative_day(low, i)
+    if let Some(wd) = weekday_abbreviation(tokens[i].text) {
+        let (first, last, expr) = weekday_at(tokens, low, i, wd);
+        return matches!(expr, Expr::Day { .. }).then_some((first, last, expr));
+    }
+    trip_day(low, i).or_else(|| relative_day(low, i))
 }
+
+/// `Day 3`, `day ten`, `Day 2-3`, `the third day of the trip`, `the last day of her five-day
+/// tour`, `on the last day`, starting at token `i`.
+fn trip_day(low: &[String], i: usize) -> Option<(usize, usize, Expr)> {
+    let w = |k: usize| word(low, k);
+    if w(i) == "day"
+        && let Some(n) = count_word(w(i + 1))
+    {
+        if matches!(w(i + 2), "-" | "\u{2013}" | "to" | "and")
+            && let Some(m) = count_word(w(i + 3)).filter(|&m| m > n)
+        {
+            return Some((i, i + 3, Expr::TripDay { n, to: Some(m) }));
+        }
+        return Some((i, i + 1, Expr::TripDay { n, to: None }));
+    }
+    if w(i) != "the" || w(i + 2) != "day" {
+        return None;
+    }
+    let of_trip = |k: usize| {
+        // "of the trip", "of her five-day tour": the day count, if any, and the last token.
+        if w(k) != "of" {
+            return None;
+        }
+        let mut j = k + 1;
+        if matches!(w(j), "the" | "his" | "her" | "their" | "its" | "our" | "my") {
+            j += 1;
+        }
+        let days = n_day(w(j));
+        if days.is_some() {
+            j += 1;
+        }
+        TRIP_NOUNS.contains(&w(j)).then_some((days, j))
+    };
+    if matches!(w(i + 1), "last" | "final") {
+        return Some(match of_trip(i + 3) {
+            Some((days, end)) => (i, end, Expr::LastDay(days)),
+            None => (i, i + 2, Expr::LastDay(None)),
+        });
+    }
+    let n = count_word(w(i + 1))
+        .filter(|_| w(i + 1).chars().next().is_some_and(|c| !c.is_ascii_digit()))?;
+    let (_, end) = of_trip(i + 3)?;
+    Some((i, end, Expr::TripDay { n, to: None }))
+}
+
+/// Nouns for a whole trip: `the third day of the trip`.
+const TRIP_NOUNS: &[&str] = &[
+    "trip", "tour", "visit", "journey", "mission", "swing", "drive", "cruise", "holiday",
+    "vacation", "stay",
+];
 
 /// Month Day[(-|to|and|through) [Month] Day][, Year], the month `m` at token `i`.
 fn month_day(
@@ -224,7 +348,7 @@ fn day_month(
     d: i8,
 ) -> Option<(usize, usize, Expr)> {
     let (d2, at) = match (word(low, i + 1), tokens.get(i + 2).and_then(day_number)) {
-        ("-" | "to" | "and" | "\u{2013}", Some(d2)) if d2 > d => (Some(d2), i + 3),
+        ("-" | "to" | "and" | "&" | "\u{2013}", Some(d2)) if d2 > d => (Some(d2), i + 3),
         _ => (None, i + 1),
     };
     let m = tokens.get(at).and_then(|t| month(t.text))?;
@@ -259,14 +383,15 @@ fn weekday_at(tokens: &[Token<'_>], low: &[String], i: usize, wd: Weekday) -> (u
     } else {
         i + 1
     };
-    if next < tokens.len()
-        && let Some(day) = find(&tokens[next..])
-            .into_iter()
-            .next()
-            .filter(|d| d.first == 0)
-        && matches!(day.expr, Expr::Day { .. })
-    {
-        return (first, next + day.last, day.expr);
+    let written = tokens.get(next).and_then(|t| {
+        if let Some(m) = month(t.text) {
+            month_day(tokens, low, next, m)
+        } else {
+            day_month(tokens, low, next, day_number(t)?)
+        }
+    });
+    if let Some((_, last, expr)) = written {
+        return (first, last, expr);
     }
     (first, i, Expr::Weekday(wd, shift))
 }
@@ -283,6 +408,14 @@ fn relative_day(low: &[String], i: usize) -> Option<(usize, usize, Expr)> {
         (&["the", "same", "day"][..], Expr::SameDay),
         (&["that", "same", "day"][..], Expr::SameDay),
         (&["that", "day"][..], Expr::SameDay),
+        (&["that", "evening"][..], Expr::SameDay),
+        (&["that", "night"][..], Expr::SameDay),
+        (&["that", "afternoon"][..], Expr::SameDay),
+        (&["that", "morning"][..], Expr::SameDay),
+        (&["the", "same", "evening"][..], Expr::SameDay),
+        (&["later", "that", "day"][..], Expr::SameDay),
+        (&["in", "the", "evening"][..], Expr::SameDay),
+        (&["tonight"][..], Expr::Today(0)),
         (&["the", "next", "day"][..], Expr::DayAfter(1)),
         (&["the", "following", "day"][..], Expr::DayAfter(1)),
         (&["a", "day", "later"][..], Expr::DayAfter(1)),
@@ -324,6 +457,8 @@ pub fn is_future(tokens: &[Token<'_>]) -> bool {
     let low: Vec<String> = tokens.iter().map(Token::lower).collect();
     low.iter().enumerate().any(|(i, w)| {
         FUTURE.contains(&w.as_str())
+            || w.ends_with("'ll")
+            || w.ends_with("\u{2019}ll")
             || (matches!(w.as_str(), "is" | "are")
                 && low
                     .get(i + 1)
@@ -332,15 +467,51 @@ pub fn is_future(tokens: &[Token<'_>]) -> bool {
     })
 }
 
-/// Resolves `expr` against `reference` (publication day); `future` is the sentence's tense and
-/// `previous` the date last resolved in the text (for `the same day`). `None` when it cannot be.
-pub fn resolve(
-    expr: &Expr,
-    reference: Date,
-    future: bool,
-    previous: Option<&Resolved>,
-) -> Option<Resolved> {
+/// What relative dates are resolved against.
+#[derive(Debug, Clone, Copy)]
+pub struct Anchors<'a> {
+    /// The publication day (or the dateline's).
+    pub reference: Date,
+    /// The sentence speaks of the future.
+    pub future: bool,
+    /// The date last resolved in the text (for `the same day`, `the next day`).
+    pub previous: Option<&'a Resolved>,
+    /// The trip's first day, when known (for `Day 3` and `the last day of the five-day tour`).
+    pub trip_start: Option<Date>,
+}
+
+/// Resolves `expr` against `anchors`; `None` when it cannot be.
+pub fn resolve(expr: &Expr, anchors: &Anchors<'_>) -> Option<Resolved> {
+    let Anchors {
+        reference,
+        future,
+        previous,
+        trip_start,
+    } = *anchors;
+    let trip_day = |n: u16| -> Option<Date> {
+        trip_start?
+            .checked_add(jiff::Span::new().days(i64::from(n) - 1))
+            .ok()
+    };
     match *expr {
+        Expr::TripDay { n, to } => {
+            let from = trip_day(n)?;
+            let to = to.and_then(trip_day).unwrap_or(from);
+            Some(Resolved {
+                from,
+                to,
+                how: format!("day {n} of the trip, which began {}", trip_start?),
+            })
+        }
+        Expr::LastDay(Some(n)) => {
+            let d = trip_day(n)?;
+            Some(Resolved {
+                from: d,
+                to: d,
+                how: format!("the last day of {n}, counted from {}", trip_start?),
+            })
+        }
+        Expr::LastDay(None) => None,
         Expr::Day {
             month,
             day,
@@ -534,7 +705,13 @@ mod test {
     #[test]
     fn weekdays_follow_tense() {
         let monday = date(2023, 11, 6);
-        let r = |e, f| resolve(&e, monday, f, None).unwrap().from;
+        let at = |future| Anchors {
+            reference: monday,
+            future,
+            previous: None,
+            trip_start: None,
+        };
+        let r = |e, f| resolve(&e, &at(f)).unwrap().from;
         assert_eq!(
             r(Expr::Weekday(Weekday::Friday, 0), false),
             date(2023, 11, 3)
@@ -572,18 +749,78 @@ mod test {
             ),
             date(2024, 1, 2)
         );
-        let prev = resolve(&Expr::Weekday(Weekday::Saturday, 0), monday, false, None).unwrap();
+        let prev = resolve(&Expr::Weekday(Weekday::Saturday, 0), &at(false)).unwrap();
+        let after = Anchors {
+            previous: Some(&prev),
+            ..at(false)
+        };
         assert_eq!(
-            resolve(&Expr::SameDay, monday, false, Some(&prev))
-                .unwrap()
-                .from,
+            resolve(&Expr::SameDay, &after).unwrap().from,
             date(2023, 11, 4)
         );
         assert_eq!(
-            resolve(&Expr::DayAfter(1), monday, false, Some(&prev))
-                .unwrap()
-                .from,
+            resolve(&Expr::DayAfter(1), &after).unwrap().from,
             date(2023, 11, 5)
+        );
+    }
+
+    #[test]
+    fn days_of_the_trip() {
+        assert_eq!(
+            first("on the last day of her five-day tour"),
+            Expr::LastDay(Some(5))
+        );
+        assert_eq!(first("on the last day we flew"), Expr::LastDay(None));
+        assert_eq!(
+            first("Day 2-3 – Sossusvlei"),
+            Expr::TripDay { n: 2, to: Some(3) }
+        );
+        assert_eq!(first("on day ten"), Expr::TripDay { n: 10, to: None });
+        assert_eq!(
+            first("the third day of the trip"),
+            Expr::TripDay { n: 3, to: None }
+        );
+        assert_eq!(
+            first("Sat 28 June"),
+            Expr::Day {
+                month: 6,
+                day: 28,
+                year: None,
+                to: None
+            }
+        );
+        assert_eq!(
+            first("14 & 16 May"),
+            Expr::Day {
+                month: 5,
+                day: 14,
+                year: None,
+                to: Some((5, 16))
+            }
+        );
+        let s = "she sat down on Sat";
+        assert!(find(&tokenize(s, 0, s.len())).is_empty());
+        let start = Anchors {
+            reference: date(2025, 2, 3),
+            future: true,
+            previous: None,
+            trip_start: Some(date(2025, 2, 4)),
+        };
+        assert_eq!(
+            resolve(&Expr::LastDay(Some(7)), &start).unwrap().from,
+            date(2025, 2, 10)
+        );
+        let span = resolve(&Expr::TripDay { n: 2, to: Some(3) }, &start).unwrap();
+        assert_eq!((span.from, span.to), (date(2025, 2, 5), date(2025, 2, 6)));
+        assert!(
+            resolve(
+                &Expr::TripDay { n: 2, to: None },
+                &Anchors {
+                    trip_start: None,
+                    ..start
+                }
+            )
+            .is_none()
         );
     }
 

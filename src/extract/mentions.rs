@@ -3,8 +3,13 @@
 //! the gazetteer's towns.
 //!
 //! A place inside a longer proper name (`Antony Smith`, `Palestine Liberation Organization`,
-//! `Washington Post`) is marked `in_name`; one followed by `'s` is marked `possessive`.
+//! `Washington Post`) is marked `in_name`; one followed by `'s` is marked `possessive`. A place
+//! that opens the name of an airport or a station (`Rome Fiumicino Airport`, `Innsbruck Hbf`,
+//! `Toyota City`) stays a place, marked `facility`; so does the first place of a timetable row
+//! (`Verona Porta Nuova  17:02`). On leg and heading lines written in capitals (`ROME –
+//! NAIROBI`), capitalised words are looked up as if written `Rome`.
 
+use super::layout::Line;
 use super::names::{self, Entry};
 use super::places::{Place, PlaceIndex, Scope};
 use super::tokens::{Kind, Token};
@@ -37,7 +42,24 @@ pub struct Mention {
     pub possessive: bool,
     /// Part of a longer proper name.
     pub in_name: bool,
+    /// Opens the name of an airport or a station (`Rome Fiumicino Airport`).
+    pub facility: bool,
 }
+
+/// Last words of the names of airports and stations named after their town.
+const FACILITY_WORDS: &[&str] = &[
+    "airport",
+    "airfield",
+    "base",
+    "station",
+    "terminal",
+    "hbf",
+    "hb",
+    "hauptbahnhof",
+    "bahnhof",
+    "centraal",
+    "city",
+];
 
 /// Capitalised words that are never places, though the gazetteer may hold a town so named
 /// (lower case).
@@ -309,9 +331,11 @@ pub fn find(
     sentence: usize,
     tokens: &[Token<'_>],
     index: &dyn PlaceIndex,
+    line: Line,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     let n = tokens.len();
+    let capitals = matches!(line, Line::Leg | Line::Caps);
     let starts_run = |t: &Token| {
         t.is_capitalised() && {
             let l = t.lower();
@@ -355,7 +379,12 @@ pub fn find(
                     continue;
                 }
                 let span = &text[tokens[k].start..tokens[last].end];
-                if let Some(what) = classify(span, index) {
+                let what = classify(span, index).or_else(|| {
+                    capitals
+                        .then(|| classify(&title_case(span), index))
+                        .flatten()
+                });
+                if let Some(what) = what {
                     for c in &mut covered[k - i..=last - i] {
                         *c = true;
                     }
@@ -368,6 +397,7 @@ pub fn find(
                             what,
                             possessive: tokens.get(last + 1).is_some_and(Token::is_possessive),
                             in_name: false,
+                            facility: false,
                         });
                     }
                     k = last + 1;
@@ -395,10 +425,34 @@ pub fn find(
                 .checked_sub(1)
                 .is_some_and(|t| uncovered(t) && !is_sentence_start_word(tokens, t));
             let after = uncovered(m.last + 1);
-            m.in_name = before || after || crowded;
+            // "Rome Fiumicino Airport", "Toyota City": the run after the place ends in a facility.
+            let facility_end = (m.last + 1..j.min(m.last + 6))
+                .take_while(|&t| tokens[t].is_capitalised() || CONNECTORS.contains(&tokens[t].text))
+                .last()
+                .is_some_and(|t| FACILITY_WORDS.contains(&tokens[t].lower().as_str()));
+            // A timetable row opens with its station: "Verona Porta Nuova  17:02".
+            let row_head =
+                line == Line::Row && tokens[..m.first].iter().all(|t| t.kind != Kind::Word);
+            m.facility = after && facility_end;
+            m.in_name = (before || after || crowded) && !((m.facility || row_head) && !before);
         }
         out.extend(found);
         i = j;
+    }
+    out
+}
+
+/// `ROME` -> `Rome`, `ABU DHABI` -> `Abu Dhabi`: each word's first letter kept, the rest lower.
+fn title_case(span: &str) -> String {
+    let mut out = String::with_capacity(span.len());
+    let mut start = true;
+    for c in span.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
     }
     out
 }
@@ -472,7 +526,7 @@ mod test {
 
     fn mentions(s: &str) -> Vec<(String, bool, bool)> {
         let toks = tokenize(s, 0, s.len());
-        find(s, 0, &toks, &TestIndex::sample())
+        find(s, 0, &toks, &TestIndex::sample(), Line::Prose)
             .into_iter()
             .map(|m| (m.text, m.in_name, m.possessive))
             .collect()
@@ -502,7 +556,7 @@ mod test {
         let s =
             "Israeli forces, the White House and the U.S. in the West Bank and the Middle East.";
         let toks = tokenize(s, 0, s.len());
-        let m = find(s, 0, &toks, &TestIndex::sample());
+        let m = find(s, 0, &toks, &TestIndex::sample(), Line::Prose);
         let whats: Vec<_> = m.iter().map(|m| &m.what).collect();
         assert!(matches!(whats[0], What::Demonym(c) if c == "IL"));
         assert!(matches!(whats[1], What::Metonym(c) if c == "US"));
@@ -513,6 +567,37 @@ mod test {
             matches!(whats[3], What::Place(p) if p.scope == Scope::Territory && p.seat.as_deref() == Some("Ramallah"))
         );
         assert_eq!(m.len(), 4);
+    }
+
+    #[test]
+    fn airports_capitals_and_timetable_rows() {
+        assert_eq!(
+            mentions("Departure from Amman Queen Alia International Airport to Cairo"),
+            [
+                ("Amman".into(), false, false),
+                ("Cairo".into(), false, false)
+            ]
+        );
+        assert_eq!(
+            mentions("The Amman Citadel"),
+            [("Amman".into(), true, false)]
+        );
+        let legs = |s: &str, line| {
+            let toks = tokenize(s, 0, s.len());
+            find(s, 0, &toks, &TestIndex::sample(), line)
+                .into_iter()
+                .map(|m| (m.text, m.in_name))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            legs("AMMAN – CAIRO", Line::Leg),
+            [("AMMAN".into(), false), ("CAIRO".into(), false)]
+        );
+        assert!(legs("AMMAN – CAIRO", Line::Prose).is_empty());
+        assert_eq!(
+            legs("Cairo Ramses Hall  17:02", Line::Row),
+            [("Cairo".into(), false)]
+        );
     }
 
     #[test]

@@ -1,10 +1,15 @@
-//! From a news story to a draft itinerary: text in, the places the subject travelled to (in
-//! order, with dates, evidence and a confidence) and the places only mentioned out.
+//! From a news story, a programme, a tour page or a travel blog to a draft itinerary: text in, the
+//! places the traveller went to (in order, with dates, evidence and a confidence) and the places
+//! only mentioned out.
 //!
-//! Stages, one file each: [`sentences`] -> [`tokens`] -> [`mentions`] (capitalised spans against
-//! the gazetteer, country names and the [`names`] table) -> [`cues`] (stop or mentioned, and
-//! why) -> [`dates`] (absolute and relative days, against the publication date) -> [`sequence`]
-//! (merge, replace countries by towns, order) -> [`trip`] (tripmap JSON) and [`explain`] (a table).
+//! Stages, one file each: [`sentences`] (segments: sentences, and the lines of programmes, lists
+//! and timetables, as [`layout`] classifies them) -> [`tokens`] -> [`mentions`] (capitalised spans
+//! against the gazetteer, country names and the [`names`] table) -> [`cues`] (stop or mentioned,
+//! and why; words in [`cue_words`]) and [`layout_cues`] (places given by a listed line, a leg or
+//! an answer to "Where ...?") -> [`traveller`] (whose trip) -> [`dates`] (absolute and relative
+//! days, against the publication date) and [`attach`] (days to stops) -> [`sequence`] (merge,
+//! replace countries by towns) and [`order`] (travel order) -> [`trip`] (tripmap JSON) and
+//! [`explain`] (a table).
 //!
 //! ```
 //! use tripmap::extract::{extract, Options};
@@ -16,25 +21,46 @@
 //! assert_eq!(trip.stops[0].arrive.as_ref().unwrap().date, jiff::civil::date(2023, 11, 4));
 //! ```
 //!
-//! Deterministic and offline: the same text and options give the same bytes.
+//! The text is read one segment at a time and only what the trip needs is kept (the stops found,
+//! one record per place mentioned), so time and memory grow in proportion to the text: see
+//! [`MAX_INPUT_BYTES`]. Deterministic and offline: the same text and options give the same bytes.
 
+pub mod attach;
+pub mod cue_words;
 pub mod cues;
 pub mod dates;
 pub mod explain;
+pub mod layout;
+pub mod layout_cues;
 pub mod mentions;
 pub mod names;
+pub mod order;
 pub mod places;
 pub mod quality;
 pub mod sentences;
 pub mod sequence;
 pub mod tokens;
+pub mod traveller;
 pub mod trip;
 
-use cues::Decision;
+use cues::{Decision, Order};
 use jiff::civil::Date;
+use layout::Line;
 use mentions::{Mention, What};
 pub use places::PlaceIndex;
+use places::{Place, Scope};
+use sentences::Segment;
 pub use sequence::Stop;
+use sequence::{Dated, Found, Occurrence};
+use std::collections::{HashMap, HashSet};
+use traveller::{Person, Subject, Travellers};
+
+/// The default largest text `tripmap extract` reads, in bytes (64 MiB): about a minute of work and
+/// well under 1 GB of memory on a laptop (README: "From a news story to a trip", speed).
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most guesses written when no place has a travel cue.
+pub const MAX_GUESSES: usize = 12;
 
 /// What `extract` needs besides the text.
 #[derive(Debug, Clone, Default)]
@@ -43,30 +69,53 @@ pub struct Options {
     pub published: Option<Date>,
 }
 
-/// A place the text names that is not a stop, with the reason and the sentence.
+/// A place the text names that is not a stop, with the reason and the evidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mentioned {
     /// The place's name as shown (`Gaza`, `Qatar`, `White House`).
     pub name: String,
     /// Why it is not a stop (`no travel cue`, `demonym`...), for its first mention.
     pub reason: String,
-    /// Index of the sentence of the first mention.
+    /// Index of the segment of the first mention.
     pub sentence: usize,
+    /// That segment, on one line.
+    pub evidence: String,
 }
 
-/// The result: stops in travel order, places only mentioned, and the sentences as evidence.
+/// The result: stops in travel order and places only mentioned.
 #[derive(Debug, Clone)]
 pub struct Extraction {
-    /// Stops, in travel order.
+    /// Stops, in travel order. When no place has a travel cue, the places the text names, as
+    /// low-confidence guesses (see `guessed`).
     pub stops: Vec<Stop>,
+    /// True when `stops` are guesses: the text names places but says of none that the traveller
+    /// went there.
+    pub guessed: bool,
     /// Places named but not visited, in order of first mention (one entry per place).
     pub mentioned: Vec<Mentioned>,
-    /// The text's sentences (trimmed).
-    pub sentences: Vec<String>,
     /// The reference day and where it came from (`--published` or the dateline).
     pub reference: (Date, &'static str),
     /// The first line when it reads as a headline.
     pub headline: Option<String>,
+}
+
+impl Extraction {
+    /// What a person should be told about this extraction (on standard error): guesses, or no
+    /// place at all.
+    pub fn warnings(&self) -> Vec<String> {
+        if self.stops.is_empty() {
+            return vec![
+                "the text names no place the gazetteer knows: no trip to write (--explain lists what was read)".into(),
+            ];
+        }
+        if self.guessed {
+            return vec![format!(
+                "no place follows a travel cue such as \"visit to\", \"arrived in\" or \"left X for Y\": wrote the {} places the text names as low-confidence guesses (property `low_confidence`); --explain says why",
+                self.stops.len()
+            )];
+        }
+        Vec::new()
+    }
 }
 
 /// Why extraction cannot run.
@@ -88,139 +137,505 @@ pub fn extract(
     options: &Options,
     index: &dyn PlaceIndex,
 ) -> Result<Extraction, ExtractError> {
-    let ranges = sentences::split(text);
-    if ranges.is_empty() {
+    let segments = sentences::split(text);
+    if segments.is_empty() {
         return Err(ExtractError::Empty);
     }
-    let tokens: Vec<Vec<tokens::Token<'_>>> = ranges
+    let opening: Vec<Vec<tokens::Token<'_>>> = segments
         .iter()
-        .map(|r| tokens::tokenize(text, r.start, r.end))
+        .take(3)
+        .map(|g| tokens::tokenize(text, g.range.start, g.range.end))
         .collect();
     let reference = match options.published {
         Some(d) => (d, "--published"),
         None => (
-            tokens
+            opening
                 .iter()
-                .take(3)
                 .find_map(|t| dates::dateline(t, None))
                 .ok_or(ExtractError::NoReference)?,
             "dateline",
         ),
     };
-    let mut all_mentions: Vec<Mention> = Vec::new();
-    let mut all_decisions: Vec<Decision> = Vec::new();
-    let mut all_dates = Vec::with_capacity(tokens.len());
-    let mut previous: Option<dates::Resolved> = None;
     // A dateline's date is when the story was filed, not a day of the trip.
-    let dateline: Option<(usize, usize)> = tokens.iter().take(3).enumerate().find_map(|(s, t)| {
+    let dateline = opening.iter().enumerate().find_map(|(s, t)| {
         dates::dateline_at(t, Some(reference.0.year())).map(|(_, last)| (s, last))
     });
-    for (s, toks) in tokens.iter().enumerate() {
-        let future = dates::is_future(toks);
-        let mut found = dates::find(toks);
-        if let Some((ds, last)) = dateline
-            && ds == s
-        {
-            found.retain(|d| d.first > last);
-        }
-        let mut resolved = Vec::with_capacity(found.len());
-        for d in found {
-            let r = dates::resolve(&d.expr, reference.0, future, previous.as_ref());
-            if let Some(r) = &r {
-                previous = Some(r.clone());
-            }
-            resolved.push((d, r));
-        }
-        let ms = mentions::find(text, s, toks, index);
-        let ds: Vec<dates::DateMention> = resolved.iter().map(|(d, _)| d.clone()).collect();
-        all_decisions.extend(cues::decide(toks, &ms, &ds));
-        all_mentions.extend(ms);
-        all_dates.push(resolved);
+    drop(opening);
+    let mut reader = Reader::new(text, &segments, reference.0, index, dateline);
+    for s in 0..segments.len() {
+        reader.read(s);
     }
-    // Trips owned by people of another nationality than the traveller's are not stops.
-    let subject = cues::subject(&all_mentions, &all_decisions);
-    let mut at = 0;
-    while at < all_mentions.len() {
-        let s = all_mentions[at].sentence;
-        let end = all_mentions[at..]
-            .iter()
-            .position(|m| m.sentence != s)
-            .map_or(all_mentions.len(), |k| at + k);
-        cues::someone_elses(
-            &tokens[s],
-            &all_mentions[at..end],
-            &mut all_decisions[at..end],
-            subject.as_deref(),
-        );
-        at = end;
-    }
-    let stops = sequence::build(&sequence::Input {
-        tokens: &tokens,
-        mentions: &all_mentions,
-        decisions: &all_decisions,
-        dates: &all_dates,
-    });
-    let stops = with_neighbours(stops, index);
-    let mentioned = mentioned(&stops, &all_mentions, &all_decisions);
-    let sentences: Vec<String> = ranges.iter().map(|r| collapse(&text[r.clone()])).collect();
     let headline = text
         .lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
         .filter(|l| l.chars().count() <= 120 && !l.ends_with(['.', '!', '?', '"']))
         .map(str::to_string);
+    let (stops, guessed, mentioned) = reader.finish();
     Ok(Extraction {
         stops,
+        guessed,
         mentioned,
-        sentences,
         reference,
         headline,
     })
 }
 
-/// Places named but not stops: towns and countries not visited (a country counts as visited when
-/// a stop is in it), metonyms. Demonyms and places inside names are left out.
-fn mentioned(stops: &[Stop], mentions: &[Mention], decisions: &[Decision]) -> Vec<Mentioned> {
-    let mut out: Vec<Mentioned> = Vec::new();
-    for (m, d) in mentions.iter().zip(decisions) {
-        let Decision::Mentioned(reason) = d else {
-            continue;
-        };
-        let name = match &m.what {
-            What::Place(p) => {
-                let visited = stops.iter().any(|s| {
-                    s.place.key == p.key
-                        || (p.scope == Scope::Country && s.place.country == p.country)
-                        || (p.scope == Scope::Territory
-                            && s.place.admin1 == p.admin1
-                            && s.place.country == p.country)
-                });
-                if visited
-                    || reason.starts_with("part of a name")
-                    || reason.starts_with("qualifies")
-                {
-                    continue;
-                }
-                if p.scope == Scope::City && p.population < 15_000 && reason == "no travel cue" {
-                    continue; // small homonyms of ordinary words: not worth a person's attention
-                }
-                p.name.clone()
+/// A place mentioned, once per name: the first mention's reason, and the place (for guesses).
+struct Record {
+    mentioned: Mentioned,
+    place: Option<Place>,
+}
+
+/// Reads a text segment by segment, keeping what the trip needs.
+struct Reader<'t> {
+    text: &'t str,
+    segments: &'t [Segment],
+    reference: Date,
+    index: &'t dyn PlaceIndex,
+    /// The dateline's segment and last token.
+    dateline: Option<(usize, usize)>,
+    /// The date last resolved (for `the same day`).
+    previous: Option<dates::Resolved>,
+    /// The earliest day resolved so far: the trip's first day, for `Day 3`.
+    earliest: Option<Date>,
+    /// The day heading the lines being read (`Saturday, 2 March 2024`).
+    heading: Option<Dated>,
+    /// The where-question being answered (`Where do they play?`).
+    question: Option<String>,
+    /// The text lists stops on lines: two or more dated lines, days, rows or legs.
+    listing: bool,
+    /// Two or more lines start with a clock time.
+    timed: bool,
+    /// The text is a programme: day headings or legs.
+    programme: bool,
+    travellers: Travellers,
+    /// The traveller, once a stop's subject names them.
+    main: Option<Person>,
+    /// Occurrences read before the traveller was known, with their subjects.
+    pending: Vec<(usize, Subject)>,
+    found: Found,
+    /// Places that are stops so far.
+    visited: HashSet<u32>,
+    records: Vec<Record>,
+    record_of: HashMap<String, usize>,
+}
+
+impl<'t> Reader<'t> {
+    fn new(
+        text: &'t str,
+        segments: &'t [Segment],
+        reference: Date,
+        index: &'t dyn PlaceIndex,
+        dateline: Option<(usize, usize)>,
+    ) -> Reader<'t> {
+        let count = |f: &dyn Fn(Line) -> bool| segments.iter().filter(|g| f(g.line)).count();
+        Reader {
+            text,
+            segments,
+            reference,
+            index,
+            dateline,
+            previous: None,
+            earliest: None,
+            heading: None,
+            question: None,
+            listing: count(&|l| {
+                matches!(l, Line::Dated | Line::DayHeading | Line::Row | Line::Leg)
+            }) >= 2,
+            timed: count(&|l| l == Line::Timed) >= 2,
+            programme: count(&|l| matches!(l, Line::DateHeading | Line::DayHeading | Line::Leg))
+                >= 1,
+            travellers: Travellers::default(),
+            main: None,
+            pending: Vec::new(),
+            found: Found::default(),
+            visited: HashSet::new(),
+            records: Vec::new(),
+            record_of: HashMap::new(),
+        }
+    }
+
+    /// Reads segment `s`.
+    fn read(&mut self, s: usize) {
+        let seg = &self.segments[s];
+        let text = self.text;
+        let toks = tokens::tokenize(text, seg.range.start, seg.range.end);
+        let future = dates::is_future(&toks);
+        let mut found = dates::find(&toks);
+        if let Some((ds, last)) = self.dateline
+            && ds == s
+        {
+            found.retain(|d| d.first > last);
+        }
+        let mut resolved: Vec<(dates::DateMention, dates::Resolved)> = Vec::new();
+        for d in &found {
+            let anchors = dates::Anchors {
+                reference: self.reference,
+                future,
+                previous: self.previous.as_ref(),
+                trip_start: self.earliest,
+            };
+            if let Some(r) = dates::resolve(&d.expr, &anchors) {
+                self.previous = Some(r.clone());
+                self.earliest = Some(self.earliest.map_or(r.from, |e| e.min(r.from)));
+                resolved.push((d.clone(), r));
             }
-            What::Metonym(_) => m.text.clone(),
-            What::Demonym(_) => continue,
+        }
+        // Day headings date the lines under them, until the next heading or a prose paragraph.
+        match seg.line {
+            Line::DateHeading | Line::DayHeading => {
+                self.heading = resolved
+                    .iter()
+                    .find(|(d, _)| d.first <= 2)
+                    .map(|(d, r)| attach::dated(r.from, d, r, "day heading"));
+            }
+            Line::Prose if seg.opens_paragraph => self.heading = None,
+            _ => {}
+        }
+        let question = seg.line == Line::Question || text[seg.range.clone()].ends_with('?');
+        if question {
+            let q = collapse(&text[seg.range.clone()]);
+            self.question = layout_cues::asks_where(&q).then_some(q);
+        }
+        let ms = mentions::find(text, s, &toks, self.index, seg.line);
+        let sentence = cues::Sentence::new(&toks, &ms, &found);
+        let mut ds = sentence.decide();
+        let listed = match seg.line {
+            Line::Dated | Line::DayHeading | Line::Row | Line::Leg => self.listing,
+            Line::Timed => self.timed,
+            Line::Caps => self.programme,
+            _ => false,
         };
-        if !out.iter().any(|x| x.name == name) {
-            out.push(Mentioned {
-                name,
-                reason: reason.clone(),
-                sentence: m.sentence,
+        if listed {
+            let (visited, places) = (&self.visited, &self.found.places);
+            let seen = |key: &str| places.find(key).is_some_and(|i| visited.contains(&i));
+            layout_cues::listed(seg.line, &sentence, &toks, &ms, &mut ds, &seen);
+        }
+        if !question && let Some(q) = &self.question {
+            layout_cues::answered(q, &sentence, &ms, &mut ds);
+        }
+        self.stops_of(s, &toks, &ms, &mut ds, &resolved);
+        self.remember(s, &toks, &ms, &ds, &resolved);
+    }
+
+    /// Turns the segment's stop decisions into occurrences: whose trip, dates, then kept.
+    fn stops_of(
+        &mut self,
+        s: usize,
+        toks: &[tokens::Token<'_>],
+        ms: &[Mention],
+        ds: &mut [Decision],
+        resolved: &[(dates::DateMention, dates::Resolved)],
+    ) {
+        let stops: Vec<usize> = (0..ms.len())
+            .filter(|&i| ds[i].is_stop() && matches!(ms[i].what, What::Place(_)))
+            .collect();
+        if stops.is_empty() {
+            return;
+        }
+        let ats: Vec<usize> = stops
+            .iter()
+            .map(|&i| match &ds[i] {
+                Decision::Stop { at, .. } => *at,
+                Decision::Mentioned(_) => ms[i].first,
+            })
+            .collect();
+        let subjects = self.travellers.subjects(toks, ms, &ats);
+        if self.main.is_none() {
+            self.main = subjects.iter().find_map(|x| x.person.clone());
+        }
+        let mut kept: Vec<(usize, Option<Subject>)> = Vec::new();
+        for (&i, subject) in stops.iter().zip(subjects) {
+            match &self.main {
+                Some(main) => {
+                    if let Some(why) = subject.someone_else(main) {
+                        ds[i] = Decision::Mentioned(why);
+                        continue;
+                    }
+                    kept.push((i, None));
+                }
+                None => kept.push((i, Some(subject))),
+            }
+        }
+        let base = self.found.occurrences.len();
+        let local_of = |mention: usize| kept.iter().position(|(k, _)| *k == mention);
+        let mut occs: Vec<Occurrence> = Vec::with_capacity(kept.len());
+        for &(i, _) in &kept {
+            let (
+                Decision::Stop {
+                    cue,
+                    confidence,
+                    role,
+                    follows,
+                    order,
+                    ..
+                },
+                What::Place(place),
+            ) = (&ds[i], &ms[i].what)
+            else {
+                continue;
+            };
+            let follows_local = follows.and_then(local_of);
+            occs.push(Occurrence {
+                place: self.found.places.intern(place),
+                role: *role,
+                order: *order,
+                follows: follows_local.map(|f| base + f),
+                follows_local,
+                cue: cue.clone(),
+                confidence: *confidence,
+                segment: s,
+                pos: toks[ms[i].first].start,
+                first: ms[i].first,
+                last: ms[i].last,
+                arrive: None,
+                depart: None,
             });
         }
+        let dated: Vec<(dates::DateMention, dates::Resolved)> = resolved.to_vec();
+        attach::attach(toks, &mut occs, &dated, self.heading.as_ref());
+        for ((_, subject), o) in kept.into_iter().zip(occs) {
+            if let Some(subject) = subject {
+                self.pending.push((self.found.occurrences.len(), subject));
+            }
+            self.visited.insert(o.place);
+            self.found.occurrences.push(o);
+        }
+    }
+
+    /// Keeps what later stages need from the segment's other mentions: one record per place
+    /// mentioned, towns named `in X`, and a meeting with a day.
+    fn remember(
+        &mut self,
+        s: usize,
+        toks: &[tokens::Token<'_>],
+        ms: &[Mention],
+        ds: &[Decision],
+        resolved: &[(dates::DateMention, dates::Resolved)],
+    ) {
+        let mut any_stop = false;
+        for (m, d) in ms.iter().zip(ds) {
+            let Decision::Mentioned(reason) = d else {
+                any_stop |= matches!(m.what, What::Place(_));
+                continue;
+            };
+            if let What::Place(p) = &m.what
+                && reason == "no travel cue"
+                && p.scope == Scope::City
+                && m.first > 0
+                && toks[m.first - 1].lower() == "in"
+            {
+                let place = self.found.places.intern(p);
+                self.found.promotable.push(sequence::Promotable {
+                    place,
+                    segment: s,
+                    pos: toks[m.first].start,
+                });
+            }
+            let (name, place) = match &m.what {
+                What::Place(p) => (p.name.clone(), Some(p.clone())),
+                What::Metonym(_) => (m.text.clone(), None),
+                What::Demonym(_) => continue,
+            };
+            if self.record_of.contains_key(&name) {
+                continue;
+            }
+            self.record_of.insert(name.clone(), self.records.len());
+            self.records.push(Record {
+                mentioned: Mentioned {
+                    name,
+                    reason: reason.clone(),
+                    sentence: s,
+                    evidence: collapse(&self.text[self.segments[s].range.clone()]),
+                },
+                place,
+            });
+        }
+        if any_stop {
+            return;
+        }
+        // "after his meeting with Blinken on Friday, the Israeli prime minister ...".
+        let Some(meet) = toks.iter().position(|t| {
+            matches!(
+                t.lower().as_str(),
+                "meeting" | "met" | "talks" | "meetings" | "meet"
+            )
+        }) else {
+            return;
+        };
+        let Some((dm, r)) = resolved
+            .iter()
+            .find(|(d, _)| d.first > meet && d.first <= meet + 6)
+        else {
+            return;
+        };
+        let mut countries: Vec<String> = ms
+            .iter()
+            .filter_map(|m| match &m.what {
+                What::Demonym(c) => Some(c.clone()),
+                What::Place(p) => Some(p.country.clone()),
+                What::Metonym(_) => None,
+            })
+            .collect();
+        countries.dedup();
+        self.found.meetings.push(sequence::Meeting {
+            countries,
+            dated: Dated {
+                date: r.from,
+                text: dm.text.clone(),
+                how: format!(
+                    "a meeting `{} ... {}` in a sentence naming only this visited country ({})",
+                    toks[meet].lower(),
+                    dm.text,
+                    r.how
+                ),
+            },
+        });
+    }
+
+    /// The stops (or guesses), whether they are guesses, and the places only mentioned.
+    fn finish(mut self) -> (Vec<Stop>, bool, Vec<Mentioned>) {
+        // Stops read before the traveller was known: someone else's ones go.
+        if let Some(main) = &self.main {
+            let mut dropped: HashSet<usize> = HashSet::new();
+            for (i, subject) in &self.pending {
+                if let Some(why) = subject.someone_else(main) {
+                    dropped.insert(*i);
+                    let name = self
+                        .found
+                        .places
+                        .get(self.found.occurrences[*i].place)
+                        .name
+                        .clone();
+                    if let Some(&r) = self.record_of.get(&name) {
+                        self.records[r].mentioned.reason = why;
+                    } else {
+                        let seg = self.found.occurrences[*i].segment;
+                        self.record_of.insert(name.clone(), self.records.len());
+                        self.records.push(Record {
+                            mentioned: Mentioned {
+                                name,
+                                reason: why,
+                                sentence: seg,
+                                evidence: collapse(&self.text[self.segments[seg].range.clone()]),
+                            },
+                            place: None,
+                        });
+                    }
+                }
+            }
+            if !dropped.is_empty() {
+                drop_occurrences(&mut self.found.occurrences, &dropped);
+            }
+        }
+        let (text, segments) = (self.text, self.segments);
+        let evidence = |s: usize| collapse(&text[segments[s].range.clone()]);
+        let stops = sequence::build(self.found, &evidence);
+        let mut stops = with_neighbours(stops, self.index);
+        let mut guessed = false;
+        if stops.is_empty() {
+            stops = guesses(&self.records);
+            guessed = !stops.is_empty();
+        }
+        let mentioned = mentioned(&stops, guessed, self.records);
+        (stops, guessed, mentioned)
+    }
+}
+
+/// Removes the occurrences in `dropped`, keeping `follows` pointing at the same ones (or none).
+fn drop_occurrences(occs: &mut Vec<Occurrence>, dropped: &HashSet<usize>) {
+    let mut new_index: Vec<Option<usize>> = Vec::with_capacity(occs.len());
+    let mut n = 0;
+    for i in 0..occs.len() {
+        if dropped.contains(&i) {
+            new_index.push(None);
+        } else {
+            new_index.push(Some(n));
+            n += 1;
+        }
+    }
+    let old = std::mem::take(occs);
+    for (i, mut o) in old.into_iter().enumerate() {
+        if dropped.contains(&i) {
+            continue;
+        }
+        o.follows = o.follows.and_then(|f| new_index[f]);
+        occs.push(o);
+    }
+}
+
+/// The places a text names without a cue, as low-confidence stops in order of first mention; a
+/// country gives way to a town of it.
+fn guesses(records: &[Record]) -> Vec<Stop> {
+    let candidates: Vec<&Record> = records
+        .iter()
+        .filter(|r| r.mentioned.reason == "no travel cue" && r.place.is_some())
+        .collect();
+    let towns: HashSet<&str> = candidates
+        .iter()
+        .filter_map(|r| r.place.as_ref())
+        .filter(|p| p.scope == Scope::City)
+        .map(|p| p.country.as_str())
+        .collect();
+    candidates
+        .into_iter()
+        .filter_map(|r| {
+            let p = r.place.as_ref()?;
+            if p.scope != Scope::City && towns.contains(p.country.as_str()) {
+                return None;
+            }
+            Some(Stop {
+                place: p.clone(),
+                arrive: None,
+                depart: None,
+                confidence: 0.2,
+                cue: "a guess: named without a travel cue".into(),
+                evidence: r.mentioned.evidence.clone(),
+                sentence: r.mentioned.sentence,
+                pos: 0,
+                replaces: Vec::new(),
+                is_return: false,
+                is_origin: false,
+                order: Order::Text,
+            })
+        })
+        .take(MAX_GUESSES)
+        .collect()
+}
+
+/// Places named but not stops: towns and countries not visited (a country counts as visited when
+/// a stop is in it), metonyms. Demonyms and places inside names are left out.
+fn mentioned(stops: &[Stop], guessed: bool, records: Vec<Record>) -> Vec<Mentioned> {
+    let keys: HashSet<&str> = stops.iter().map(|s| s.place.key.as_str()).collect();
+    let countries: HashSet<&str> = stops.iter().map(|s| s.place.country.as_str()).collect();
+    let regions: HashSet<(&str, Option<&str>)> = stops
+        .iter()
+        .map(|s| (s.place.country.as_str(), s.place.admin1.as_deref()))
+        .collect();
+    let mut out = Vec::new();
+    for r in records {
+        let reason = r.mentioned.reason.as_str();
+        if let Some(p) = &r.place {
+            let visited = keys.contains(p.key.as_str())
+                || (p.scope == Scope::Country && countries.contains(p.country.as_str()))
+                || (p.scope == Scope::Territory
+                    && regions.contains(&(p.country.as_str(), p.admin1.as_deref())));
+            if (visited && !guessed)
+                || (guessed && keys.contains(p.key.as_str()))
+                || reason.starts_with("part of a name")
+                || reason.starts_with("qualifies")
+            {
+                continue;
+            }
+            if p.scope == Scope::City && p.population < 15_000 && reason == "no travel cue" {
+                continue; // small homonyms of ordinary words: not worth a person's attention
+            }
+        }
+        out.push(r.mentioned);
     }
     out
 }
-
-use places::Scope;
 
 /// Looks each town up again with the trip around it as hints, so a homonym resolves near the
 /// other stops (`San Sebastián` after Bilbao: Spain, not Guatemala). The previous and next stops
@@ -255,9 +670,31 @@ fn with_neighbours(mut stops: Vec<Stop>, index: &dyn PlaceIndex) -> Vec<Stop> {
     stops
 }
 
-use places::Place;
-
-/// A sentence on one line: runs of white space become one space.
+/// A segment on one line: runs of white space become one space.
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod test {
+    use super::places::TestIndex;
+    use super::*;
+
+    #[test]
+    fn no_cue_gives_guesses_and_no_place_gives_nothing() {
+        let o = Options {
+            published: Some(jiff::civil::date(2024, 1, 1)),
+        };
+        let x = extract("Prices in Cairo and Tokyo rose.", &o, &TestIndex::sample()).unwrap();
+        assert!(x.guessed);
+        let names: Vec<&str> = x.stops.iter().map(|s| s.place.name.as_str()).collect();
+        assert_eq!(names, ["Cairo", "Tokyo"]);
+        assert!(x.stops.iter().all(|s| s.confidence < 0.5));
+        assert!(x.warnings()[0].contains("low-confidence guesses"));
+        let x = extract("Nothing to see here.", &o, &TestIndex::sample()).unwrap();
+        assert!(x.stops.is_empty() && !x.guessed);
+        assert!(x.warnings()[0].contains("names no place"));
+        let x = extract("She flew to Cairo.", &o, &TestIndex::sample()).unwrap();
+        assert!(!x.guessed && x.warnings().is_empty());
+    }
 }

@@ -1,16 +1,17 @@
-//! From decided mentions to the trip: dates attached to stops, repeated mentions of one place
-//! merged, country-level stops replaced by towns named in them, and the stops put in travel
-//! order.
+//! From the stops found in each segment to the trip: repeated mentions of one place merged into
+//! one stop (but a return, or a place listed again with a later day after other stops, is a second
+//! visit), towns named `in X` taking the place of their country when only the country had a cue,
+//! country-level stops giving way to towns in them, and the stops put in travel order
+//! ([`super::order`]).
 //!
-//! Order: the text's order of first mention, then `left X for Y` / `from X to Y` (Y right after
-//! X), then dates (a dated stop and the undated ones after it move together, stably by date).
+//! Everything here is linear in the number of stops found (hash maps by place, a linked list for
+//! moves), so a long text costs time in proportion to its length.
 
-use super::cues::{Decision, Role};
-use super::dates::{DateMention, Resolved};
-use super::mentions::{Mention, What};
+use super::cues::{Order, Role};
+use super::order;
 use super::places::{Place, Scope};
-use super::tokens::Token;
 use jiff::civil::Date;
+use std::collections::{HashMap, HashSet};
 
 /// A day attached to a stop and how it was worked out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,451 +37,441 @@ pub struct Stop {
     pub confidence: f64,
     /// The cue that made it a stop (`visit to`, `left X for Y`).
     pub cue: String,
-    /// The sentence the cue is in (index).
+    /// The segment (sentence or line) the cue is in, trimmed to one line.
+    pub evidence: String,
+    /// Index of that segment.
     pub sentence: usize,
     /// Byte offset of the first mention that made it a stop.
     pub pos: usize,
     /// Names of country or territory stops this town replaced (`Jordan` for Amman).
     pub replaces: Vec<String>,
-    /// A second visit (`returned to`).
+    /// A second visit (`returned to`, a leg reaching it again).
     pub is_return: bool,
+    /// Where the trip sets out from: left (`left X`, `a trip from X`), never reached.
+    pub is_origin: bool,
+    /// What the text says about its place in the trip (first, last, earlier, or nothing).
+    pub order: Order,
 }
 
-/// One place decided to be a stop, before merging.
-struct Occurrence {
-    stop: Stop,
-    mention: usize,
-    follows: Option<usize>,
-    role: Role,
+/// One place decided to be a stop, where the text says so.
+#[derive(Debug, Clone)]
+pub struct Occurrence {
+    /// The place (an index into [`Places`]).
+    pub place: u32,
+    /// Arrival, departure or return.
+    pub role: Role,
+    /// What the cue says about its place in the trip.
+    pub order: Order,
+    /// The occurrence this one comes right after (`left X for Y`), by index in the trip.
+    pub follows: Option<usize>,
+    /// The same, by index among its segment's occurrences (for dates).
+    pub follows_local: Option<usize>,
+    /// The cue as a pattern.
+    pub cue: String,
+    /// 0-1.
+    pub confidence: f64,
+    /// Segment index.
+    pub segment: usize,
+    /// Byte offset of the mention.
+    pub pos: usize,
+    /// First and last token of the mention in its segment.
+    pub first: usize,
+    /// See `first`.
+    pub last: usize,
+    /// Arrival day.
+    pub arrive: Option<Dated>,
+    /// Departure day.
+    pub depart: Option<Dated>,
 }
 
-/// Everything the sequence needs from the earlier stages, per sentence.
-pub struct Input<'a> {
-    /// Tokens of each sentence.
-    pub tokens: &'a [Vec<Token<'a>>],
-    /// All mentions, in text order.
-    pub mentions: &'a [Mention],
-    /// Decision per mention (same order).
-    pub decisions: &'a [Decision],
-    /// Date expressions of each sentence with their resolution.
-    pub dates: &'a [Vec<(DateMention, Option<Resolved>)>],
-}
-
-/// Builds the ordered stops.
-pub fn build(input: &Input<'_>) -> Vec<Stop> {
-    let mut occs: Vec<Occurrence> = Vec::new();
-    for (i, (m, d)) in input.mentions.iter().zip(input.decisions).enumerate() {
-        let (
-            Decision::Stop {
-                cue,
-                confidence,
-                role,
-                follows,
-            },
-            What::Place(place),
-        ) = (d, &m.what)
-        else {
-            continue;
-        };
-        // `follows` is an index among the sentence's mentions: make it global.
-        let first_in_sentence = input
-            .mentions
-            .iter()
-            .position(|x| x.sentence == m.sentence)
-            .unwrap_or(0);
-        occs.push(Occurrence {
-            stop: Stop {
-                place: place.clone(),
-                arrive: None,
-                depart: None,
-                confidence: *confidence,
-                cue: cue.clone(),
-                sentence: m.sentence,
-                pos: input.tokens[m.sentence][m.first].start,
-                replaces: Vec::new(),
-                is_return: *role == Role::Return,
-            },
-            mention: i,
-            follows: follows.map(|f| first_in_sentence + f),
-            role: *role,
-        });
-    }
-    origins_first(&mut occs);
-    promote_towns(input, &mut occs);
-    attach_dates(input, &mut occs);
-    meeting_dates(input, &mut occs);
-    let mut stops = merge(occs);
-    absorb_countries(&mut stops);
-    order_by_dates(&mut stops);
-    stops
-}
-
-/// `arrived in Riyadh, after a flight from Berlin`: a place left from that no stop follows
-/// comes before the nearest stop reached earlier in the same sentence.
-fn origins_first(occs: &mut [Occurrence]) {
-    for x in 0..occs.len() {
-        if occs[x].role != Role::DepartFrom
-            || occs.iter().any(|o| o.follows == Some(occs[x].mention))
-        {
-            continue;
-        }
-        let s = occs[x].stop.sentence;
-        if let Some(y) = (0..x).rev().find(|&y| {
-            occs[y].stop.sentence == s
-                && occs[y].role != Role::DepartFrom
-                && occs[y].follows.is_none()
-        }) {
-            occs[y].follows = Some(occs[x].mention);
-        }
+impl Occurrence {
+    fn date(&self) -> Option<Date> {
+        self.arrive
+            .as_ref()
+            .or(self.depart.as_ref())
+            .map(|d| d.date)
     }
 }
 
-/// Dates in a sentence go to its stops: a range over a list (first arrival, last departure); a
-/// day to the stop just before it (or the first after it); `left X for Y on D` to X's departure.
-fn attach_dates(input: &Input<'_>, occs: &mut [Occurrence]) {
-    let sentences = occs
+/// The places of a trip, each stored once.
+#[derive(Debug, Default)]
+pub struct Places {
+    list: Vec<Place>,
+    by_key: HashMap<String, u32>,
+}
+
+impl Places {
+    /// The index of `place`, adding it the first time.
+    pub fn intern(&mut self, place: &Place) -> u32 {
+        if let Some(&i) = self.by_key.get(&place.key) {
+            return i;
+        }
+        let i = u32::try_from(self.list.len()).expect("fewer than 4 billion places");
+        self.list.push(place.clone());
+        self.by_key.insert(place.key.clone(), i);
+        i
+    }
+
+    /// The place at `i`.
+    pub fn get(&self, i: u32) -> &Place {
+        &self.list[i as usize]
+    }
+
+    /// The index of the place with `key`, if any.
+    pub fn find(&self, key: &str) -> Option<u32> {
+        self.by_key.get(key).copied()
+    }
+}
+
+/// A town named `in X` without a cue: a stop if only its country had one (`visits to Israel ...
+/// speaking in Tel Aviv`).
+#[derive(Debug, Clone)]
+pub struct Promotable {
+    /// The town.
+    pub place: u32,
+    /// Segment index.
+    pub segment: usize,
+    /// Byte offset.
+    pub pos: usize,
+}
+
+/// A meeting with a day in a segment without stops (`after his meeting with Blinken on Friday,
+/// the Israeli prime minister ...`): it dates the stop in the one visited country it names.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    /// Countries the segment names (ISO 3166-1 alpha-2), by place or demonym.
+    pub countries: Vec<String>,
+    /// The meeting's day.
+    pub dated: Dated,
+}
+
+/// What the reading of a text found, for [`build`].
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Stops where the text names them, in text order.
+    pub occurrences: Vec<Occurrence>,
+    /// Their places.
+    pub places: Places,
+    /// Towns named `in X` without a cue.
+    pub promotable: Vec<Promotable>,
+    /// Meetings with a day, in segments without stops.
+    pub meetings: Vec<Meeting>,
+}
+
+/// Builds the ordered stops; `evidence` gives a segment's text.
+pub fn build(found: Found, evidence: &dyn Fn(usize) -> String) -> Vec<Stop> {
+    let Found {
+        mut occurrences,
+        places,
+        promotable,
+        meetings,
+    } = found;
+    promote_towns(&mut occurrences, &places, promotable);
+    origins_first(&mut occurrences);
+    meeting_dates(&mut occurrences, &places, &meetings);
+    let (stops, occ_stop) = merge(&occurrences, &places, evidence);
+    let relations = relations(&occurrences, &occ_stop);
+    let stops = order::arrange(stops, &relations);
+    let stops = absorb_countries(stops);
+    order::by_dates(stops)
+}
+
+/// Adds the towns named `in X` whose country is a stop only at country level (one per country,
+/// the first), in text order.
+fn promote_towns(occs: &mut Vec<Occurrence>, places: &Places, promotable: Vec<Promotable>) {
+    let scope_of = |o: &Occurrence| places.get(o.place).scope;
+    let country_of = |i: u32| places.get(i).country.clone();
+    let country_stops: HashSet<String> = occs
         .iter()
-        .map(|o| o.stop.sentence)
-        .collect::<std::collections::BTreeSet<_>>();
-    for s in sentences {
-        let idx: Vec<usize> = (0..occs.len())
-            .filter(|&i| occs[i].stop.sentence == s)
-            .collect();
-        let dates: Vec<&(DateMention, Option<Resolved>)> =
-            input.dates[s].iter().filter(|(_, r)| r.is_some()).collect();
-        if dates.is_empty() {
-            continue;
-        }
-        let toks: Vec<usize> = idx
-            .iter()
-            .map(|&i| input.mentions[occs[i].mention].first)
-            .collect();
-        if dates.len() == 1 && idx.len() >= 2 {
-            let (dm, r) = dates[0];
-            let r = r.as_ref().expect("filtered");
-            if r.from != r.to {
-                let a = idx[0];
-                let b = *idx.last().expect("two or more");
-                occs[a].stop.arrive = Some(dated(
-                    r.from,
-                    dm,
-                    r,
-                    "start of a range spread over the listed stops",
-                ));
-                occs[b].stop.depart = Some(dated(
-                    r.to,
-                    dm,
-                    r,
-                    "end of a range spread over the listed stops",
-                ));
-                continue;
-            }
-        }
-        // Each stop first claims a day written right after it ("in Amman on Saturday"); other
-        // days go to the stop just before them, or to the first stop when they open the sentence.
-        let lasts: Vec<usize> = idx
-            .iter()
-            .map(|&i| input.mentions[occs[i].mention].last)
-            .collect();
-        let mut has = vec![false; idx.len()];
-        let mut plan: Vec<(usize, usize)> = Vec::new(); // (date, stop among idx)
-        let mut claimed = vec![false; dates.len()];
-        for (k, (dm, _)) in dates.iter().enumerate() {
-            if let Some(j) =
-                (0..idx.len()).find(|&j| !has[j] && dm.first > lasts[j] && dm.first <= lasts[j] + 3)
-            {
-                has[j] = true;
-                claimed[k] = true;
-                plan.push((k, j));
-            }
-        }
-        // Then a day written right before `in X` ("on Sunday in Suva").
-        let firsts: Vec<usize> = idx
-            .iter()
-            .map(|&i| input.mentions[occs[i].mention].first)
-            .collect();
-        for (k, (dm, _)) in dates.iter().enumerate() {
-            if claimed[k] {
-                continue;
-            }
-            if let Some(j) = (0..idx.len()).find(|&j| {
-                !has[j]
-                    && dm.last + 2 == firsts[j]
-                    && matches!(input.tokens[s][firsts[j] - 1].lower().as_str(), "in" | "at")
-            }) {
-                has[j] = true;
-                claimed[k] = true;
-                plan.push((k, j));
-            }
-        }
-        for (k, (dm, _)) in dates.iter().enumerate() {
-            if claimed[k] {
-                continue;
-            }
-            let before = (0..idx.len()).rev().find(|&j| toks[j] < dm.first);
-            match before {
-                Some(j) => plan.push((k, j)),
-                None if !has[0] => {
-                    has[0] = true;
-                    plan.push((k, 0));
-                }
-                None => {}
-            }
-        }
-        for (k, j) in plan {
-            let (dm, r) = dates[k];
-            let r = r.as_ref().expect("filtered");
-            let mut t = idx[j];
-            // "left X for Y on Monday": the day is X's departure.
-            if let Some(f) = occs[t].follows
-                && let Some(x) = idx.iter().copied().find(|&i| occs[i].mention == f)
-                && occs[t].stop.cue == "left X for Y"
-            {
-                t = x;
-            }
-            let o = &mut occs[t];
-            if o.role == Role::DepartFrom {
-                if o.stop.depart.is_none() {
-                    o.stop.depart = Some(dated(r.from, dm, r, "departure"));
-                }
-            } else if o.stop.arrive.is_none() {
-                o.stop.arrive = Some(dated(r.from, dm, r, "arrival"));
-                if r.to != r.from {
-                    o.stop.depart = Some(dated(r.to, dm, r, "end of the range"));
-                }
-            } else if o.stop.depart.is_none()
-                && o.stop.arrive.as_ref().is_some_and(|a| a.date < r.to)
-            {
-                // "arrived on May 30 and stayed until May 31".
-                o.stop.depart = Some(dated(r.to, dm, r, "departure (a later day, same stop)"));
-            }
-        }
-    }
-}
-
-fn dated(date: Date, dm: &DateMention, r: &Resolved, role: &str) -> Dated {
-    Dated {
-        date,
-        text: dm.text.clone(),
-        how: format!("{role}: `{}` ({})", dm.text, r.how),
-    }
-}
-
-/// A town named `in X` whose country is a stop only at country level becomes the stop
-/// (`visits to Israel ... speaking in Tel Aviv`), at lower confidence.
-fn promote_towns(input: &Input<'_>, occs: &mut Vec<Occurrence>) {
-    let country_stops: Vec<String> = occs
-        .iter()
-        .filter(|o| o.stop.place.scope == Scope::Country)
-        .map(|o| o.stop.place.country.clone())
+        .filter(|o| scope_of(o) == Scope::Country)
+        .map(|o| country_of(o.place))
         .collect();
-    let has_town = |c: &str, occs: &[Occurrence]| {
-        occs.iter()
-            .any(|o| o.stop.place.scope == Scope::City && o.stop.place.country == c)
-    };
-    for (i, (m, d)) in input.mentions.iter().zip(input.decisions).enumerate() {
-        let (Decision::Mentioned(why), What::Place(p)) = (d, &m.what) else {
-            continue;
-        };
-        if why != "no travel cue"
-            || p.scope != Scope::City
-            || !country_stops.contains(&p.country)
-            || has_town(&p.country, occs)
-        {
+    let mut with_town: HashSet<String> = occs
+        .iter()
+        .filter(|o| scope_of(o) == Scope::City)
+        .map(|o| country_of(o.place))
+        .collect();
+    let mut added = Vec::new();
+    for p in promotable {
+        let c = country_of(p.place);
+        if !country_stops.contains(&c) || with_town.contains(&c) {
             continue;
         }
-        let toks = &input.tokens[m.sentence];
-        let prev = m.first.checked_sub(1).map(|k| toks[k].lower());
-        if prev.as_deref() != Some("in") {
-            continue;
-        }
-        occs.push(Occurrence {
-            stop: Stop {
-                place: p.clone(),
-                arrive: None,
-                depart: None,
-                confidence: 0.5,
-                cue: "in X, a town of a visited country".into(),
-                sentence: m.sentence,
-                pos: toks[m.first].start,
-                replaces: Vec::new(),
-                is_return: false,
-            },
-            mention: i,
-            follows: None,
+        with_town.insert(c);
+        added.push(Occurrence {
+            place: p.place,
             role: Role::Visit,
+            order: Order::Text,
+            follows: None,
+            follows_local: None,
+            cue: "in X, a town of a visited country".into(),
+            confidence: 0.5,
+            segment: p.segment,
+            pos: p.pos,
+            first: 0,
+            last: 0,
+            arrive: None,
+            depart: None,
         });
     }
-    occs.sort_by_key(|o| o.stop.pos);
+    if added.is_empty() {
+        return;
+    }
+    // Merge the two lists by position, keeping `follows` pointing at the same occurrences.
+    let old = std::mem::take(occs);
+    let mut new_index = vec![0usize; old.len()];
+    let mut a = old.into_iter().enumerate().peekable();
+    let mut b = added.into_iter().peekable();
+    loop {
+        let take_old = match (a.peek(), b.peek()) {
+            (Some((_, x)), Some(y)) => (x.segment, x.pos) <= (y.segment, y.pos),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if take_old {
+            let (i, o) = a.next().expect("peeked");
+            new_index[i] = occs.len();
+            occs.push(o);
+        } else {
+            occs.push(b.next().expect("peeked"));
+        }
+    }
+    for o in occs.iter_mut() {
+        o.follows = o.follows.map(|f| new_index[f]);
+    }
 }
 
-/// `after their talks on Friday, the Kenyan president said ...`: a sentence with a meeting,
-/// a day after it and exactly one visited country named (by name or demonym) dates that country's
-/// stop when nothing else does.
-fn meeting_dates(input: &Input<'_>, occs: &mut [Occurrence]) {
-    for (s, toks) in input.tokens.iter().enumerate() {
-        if occs.iter().any(|o| o.stop.sentence == s) {
+/// `arrived in Riyadh, after a flight from Berlin`: a place left from that no stop follows comes
+/// before the nearest stop reached earlier in the same segment.
+fn origins_first(occs: &mut [Occurrence]) {
+    let followed: HashSet<usize> = occs.iter().filter_map(|o| o.follows).collect();
+    for x in 0..occs.len() {
+        if occs[x].role != Role::DepartFrom || followed.contains(&x) {
             continue;
         }
-        let low: Vec<String> = toks.iter().map(Token::lower).collect();
-        let Some(meet) = low
+        let s = occs[x].segment;
+        let y = (0..x)
+            .rev()
+            .take_while(|&y| occs[y].segment == s)
+            .find(|&y| occs[y].role != Role::DepartFrom && occs[y].follows.is_none());
+        if let Some(y) = y {
+            occs[y].follows = Some(x);
+        }
+    }
+}
+
+/// Dates the one visited country a meeting's segment names, when nothing else dates it.
+fn meeting_dates(occs: &mut [Occurrence], places: &Places, meetings: &[Meeting]) {
+    let mut by_country: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, o) in occs.iter().enumerate() {
+        by_country
+            .entry(places.get(o.place).country.as_str())
+            .or_default()
+            .push(i);
+    }
+    let mut dated: Vec<(usize, Dated)> = Vec::new();
+    for m in meetings {
+        let visited: HashSet<&str> = m
+            .countries
             .iter()
-            .position(|w| matches!(w.as_str(), "meeting" | "met" | "talks" | "meetings"))
-        else {
+            .map(String::as_str)
+            .filter(|c| by_country.contains_key(c))
+            .collect();
+        if visited.len() != 1 {
             continue;
-        };
-        let Some((dm, Some(r))) = input.dates[s]
+        }
+        let c = *visited.iter().next().expect("one");
+        let idx = &by_country[c];
+        if idx
             .iter()
-            .find(|(d, _)| d.first > meet && d.first <= meet + 6)
-        else {
-            continue;
-        };
-        let mut countries: Vec<&str> = input
-            .mentions
-            .iter()
-            .filter(|m| m.sentence == s)
-            .filter_map(|m| match &m.what {
-                What::Demonym(c) => Some(c.as_str()),
-                What::Place(p) => Some(p.country.as_str()),
-                What::Metonym(_) => None,
-            })
-            .collect();
-        countries.dedup();
-        let visited: Vec<usize> = (0..occs.len())
-            .filter(|&i| countries.contains(&occs[i].stop.place.country.as_str()))
-            .collect();
-        let distinct: std::collections::BTreeSet<&str> = visited
-            .iter()
-            .map(|&i| occs[i].stop.place.country.as_str())
-            .collect();
-        if distinct.len() != 1
-            || visited
-                .iter()
-                .any(|&i| occs[i].stop.arrive.is_some() || occs[i].stop.depart.is_some())
+            .any(|&i| occs[i].arrive.is_some() || occs[i].depart.is_some())
+            || dated.iter().any(|(i, _)| idx.contains(i))
         {
             continue;
         }
-        let o = &mut occs[visited[0]];
-        o.stop.arrive = Some(Dated {
-            date: r.from,
-            text: dm.text.clone(),
-            how: format!(
-                "a meeting `{} ... {}` in a sentence naming only this visited country ({})",
-                low[meet], dm.text, r.how
-            ),
-        });
-        o.stop.confidence = o.stop.confidence.min(0.9);
+        dated.push((idx[0], m.dated.clone()));
+    }
+    for (i, d) in dated {
+        occs[i].arrive = Some(d);
+        occs[i].confidence = occs[i].confidence.min(0.9);
     }
 }
 
-/// Merges repeated mentions of one place into one stop (the first, with the best confidence and
-/// the first dates), except a return (`returned to`, `again`) to a place already visited.
-fn merge(occs: Vec<Occurrence>) -> Vec<Stop> {
-    let mut out: Vec<Stop> = Vec::new();
-    let mut follows: Vec<(usize, usize)> = Vec::new(); // (mention of Y, mention of X)
-    let mut mention_to_stop: Vec<(usize, usize)> = Vec::new();
+/// Merges occurrences into stops, in text order: a place seen before merges into its latest stop,
+/// except a return to it from elsewhere, or a later day for it after another stop's day in
+/// between (a tour coming back to a city). Returns the stops and each occurrence's stop.
+fn merge(
+    occs: &[Occurrence],
+    places: &Places,
+    evidence: &dyn Fn(usize) -> String,
+) -> (Vec<Stop>, Vec<usize>) {
+    let mut stops: Vec<Stop> = Vec::new();
+    let mut latest: HashMap<u32, usize> = HashMap::new();
+    let mut current: Option<usize> = None;
+    let mut occ_stop = Vec::with_capacity(occs.len());
+    let stop_date = |s: &Stop| s.arrive.as_ref().or(s.depart.as_ref()).map(|d| d.date);
     for o in occs {
-        let existing = out.iter().rposition(|s| s.place.key == o.stop.place.key);
-        let twice = o.role == Role::Return && existing.is_some();
-        match existing {
-            Some(e) if !twice => {
-                let s = &mut out[e];
-                s.confidence = s.confidence.max(o.stop.confidence);
-                if s.arrive.is_none() {
-                    s.arrive = o.stop.arrive;
-                }
-                if s.depart.is_none() {
-                    s.depart = o.stop.depart;
-                }
-                mention_to_stop.push((o.mention, e));
+        let existing = latest.get(&o.place).copied();
+        let separate = match (o.role, existing) {
+            (_, None) => true,
+            (Role::Return, Some(e)) => Some(e) != current,
+            (Role::DepartFrom, Some(_)) => false,
+            (Role::Visit, Some(e)) => {
+                // Listed again with a later day, another stop's day in between.
+                let (d0, d) = (stop_date(&stops[e]), o.date());
+                let between = current
+                    .filter(|&c| c != e)
+                    .and_then(|c| stop_date(&stops[c]));
+                matches!((d0, d, between), (Some(d0), Some(d), Some(b)) if d0 < d && d0 <= b && b <= d)
             }
-            _ => {
-                mention_to_stop.push((o.mention, out.len()));
-                out.push(o.stop);
+        };
+        if separate {
+            let again = existing.is_some();
+            stops.push(Stop {
+                place: places.get(o.place).clone(),
+                arrive: o.arrive.clone(),
+                depart: o.depart.clone(),
+                confidence: o.confidence,
+                cue: o.cue.clone(),
+                evidence: evidence(o.segment),
+                sentence: o.segment,
+                pos: o.pos,
+                replaces: Vec::new(),
+                is_return: again,
+                is_origin: o.role == Role::DepartFrom,
+                order: o.order,
+            });
+            let i = stops.len() - 1;
+            latest.insert(o.place, i);
+            current = Some(i);
+            occ_stop.push(i);
+        } else {
+            let e = existing.expect("separate when none");
+            let s = &mut stops[e];
+            s.confidence = s.confidence.max(o.confidence);
+            if s.arrive.is_none() {
+                s.arrive = o.arrive.clone();
             }
+            if s.depart.is_none() {
+                s.depart = o.depart.clone();
+            }
+            if o.role != Role::DepartFrom {
+                s.is_origin = false;
+            }
+            if s.order == Order::Text {
+                s.order = o.order;
+            }
+            occ_stop.push(e);
         }
+    }
+    (stops, occ_stop)
+}
+
+/// The order the cues give between stops: `(Y, X)` for Y right after X, and `(Y, A)` for Y right
+/// before A (an earlier stop before the stop its sentence is about).
+fn relations(occs: &[Occurrence], occ_stop: &[usize]) -> order::Relations {
+    let mut r = order::Relations::default();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    for (i, o) in occs.iter().enumerate() {
         if let Some(f) = o.follows {
-            follows.push((o.mention, f));
+            let pair = (occ_stop[i], occ_stop[f]);
+            if pair.0 != pair.1 && seen.insert(pair) {
+                r.after.push(pair);
+            }
         }
-    }
-    // Y right after X.
-    for (y, x) in follows {
-        let find = |m: usize| {
-            mention_to_stop
-                .iter()
-                .find(|(k, _)| *k == m)
-                .map(|(_, s)| *s)
-        };
-        let (Some(ys), Some(xs)) = (find(y), find(x)) else {
-            continue;
-        };
-        if ys < xs {
-            let stop = out.remove(ys);
-            let xs = xs - 1;
-            out.insert(xs + 1, stop);
-            for (_, s) in mention_to_stop.iter_mut() {
-                if *s == ys {
-                    *s = xs + 1;
-                } else if *s > ys && *s <= xs + 1 {
-                    *s -= 1;
+        if o.order == Order::Earlier {
+            // The stop its sentence is about: the nearest other occurrence in the segment, before
+            // it, else after it; else the latest before it.
+            let s = o.segment;
+            let not_earlier = |j: &usize| occs[*j].order != Order::Earlier;
+            let anchor = (0..i)
+                .rev()
+                .take_while(|&j| occs[j].segment == s)
+                .find(not_earlier)
+                .or_else(|| {
+                    (i + 1..occs.len())
+                        .take_while(|&j| occs[j].segment == s)
+                        .find(not_earlier)
+                })
+                .or_else(|| (0..i).rev().find(not_earlier));
+            if let Some(a) = anchor {
+                let pair = (occ_stop[i], occ_stop[a]);
+                if pair.0 != pair.1 {
+                    r.before.push(pair);
                 }
             }
         }
     }
-    out
+    r
 }
 
-/// A country (or territory) stop with towns of its own among the stops gives way to them: the
-/// first town takes its place in the order and the country's dates where it has none.
-fn absorb_countries(stops: &mut Vec<Stop>) {
-    let mut i = 0;
-    while i < stops.len() {
-        let c = &stops[i];
-        if c.place.scope == Scope::City {
-            i += 1;
-            continue;
-        }
-        let inside = |s: &Stop| {
-            s.place.scope == Scope::City
-                && s.place.country == c.place.country
-                && (c.place.scope == Scope::Country || s.place.admin1 == c.place.admin1)
-        };
-        // Another country-level stop over the same country (a territory inside it) also counts.
-        let Some(t) = stops.iter().position(inside) else {
-            i += 1;
-            continue;
-        };
-        let country = stops.remove(i);
-        let t = if t > i { t - 1 } else { t };
-        let mut town = stops.remove(t);
-        town.replaces.push(country.place.name.clone());
-        if town.arrive.is_none() {
-            town.arrive = country.arrive;
-        }
-        if town.depart.is_none() {
-            town.depart = country.depart;
-        }
-        town.confidence = town.confidence.max(country.confidence);
-        let at = if t < i { t } else { i };
-        town.pos = town.pos.min(country.pos);
-        stops.insert(at, town);
-        i = at + 1;
-    }
-}
-
-/// Stable order by date: each dated stop carries the undated ones after it.
-fn order_by_dates(stops: &mut Vec<Stop>) {
-    let mut groups: Vec<(Option<Date>, Vec<Stop>)> = Vec::new();
-    for s in stops.drain(..) {
-        let d = s.arrive.as_ref().or(s.depart.as_ref()).map(|d| d.date);
-        match (d, groups.last_mut()) {
-            (None, Some(g)) => g.1.push(s),
-            _ => groups.push((d, vec![s])),
+/// A country (or territory) stop with towns of its own among the stops gives way to the first of
+/// them: the town takes the country's place in the order (if earlier) and its dates where it has
+/// none.
+fn absorb_countries(stops: Vec<Stop>) -> Vec<Stop> {
+    // The first town of each country, and of each (country, region).
+    let mut first_in_country: HashMap<&str, usize> = HashMap::new();
+    let mut first_in_region: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+    for (i, s) in stops.iter().enumerate() {
+        if s.place.scope == Scope::City {
+            first_in_country
+                .entry(s.place.country.as_str())
+                .or_insert(i);
+            first_in_region
+                .entry((s.place.country.as_str(), s.place.admin1.as_deref()))
+                .or_insert(i);
         }
     }
-    // Undated leading group keeps its place (key None sorts first).
-    groups.sort_by_key(|g| g.0);
-    stops.extend(groups.into_iter().flat_map(|g| g.1));
+    let town_of: Vec<Option<usize>> = stops
+        .iter()
+        .map(|c| match c.place.scope {
+            Scope::City => None,
+            Scope::Country => first_in_country.get(c.place.country.as_str()).copied(),
+            Scope::Territory => first_in_region
+                .get(&(c.place.country.as_str(), c.place.admin1.as_deref()))
+                .copied(),
+        })
+        .collect();
+    // Each town absorbs the countries pointing at it; it stands at the earliest of their places.
+    let mut absorbed: Vec<Vec<usize>> = vec![Vec::new(); stops.len()];
+    let mut stands_at: Vec<usize> = (0..stops.len()).collect();
+    for (c, t) in town_of.iter().enumerate() {
+        if let Some(t) = *t {
+            absorbed[t].push(c);
+            stands_at[t] = stands_at[t].min(c);
+        }
+    }
+    let mut slots: Vec<Option<Stop>> = stops.into_iter().map(Some).collect();
+    let mut placed: Vec<(usize, Stop)> = Vec::new();
+    for t in 0..slots.len() {
+        if town_of[t].is_some() {
+            continue; // a country given way
+        }
+        let Some(mut town) = slots[t].take() else {
+            continue;
+        };
+        for &c in &absorbed[t] {
+            let Some(country) = slots[c].take() else {
+                continue;
+            };
+            town.replaces.push(country.place.name.clone());
+            if town.arrive.is_none() {
+                town.arrive = country.arrive;
+            }
+            if town.depart.is_none() {
+                town.depart = country.depart;
+            }
+            town.confidence = town.confidence.max(country.confidence);
+            town.pos = town.pos.min(country.pos);
+            if town.order == Order::Text {
+                town.order = country.order;
+            }
+        }
+        placed.push((stands_at[t], town));
+    }
+    placed.sort_by_key(|(at, _)| *at);
+    placed.into_iter().map(|(_, s)| s).collect()
 }
 
 #[cfg(test)]

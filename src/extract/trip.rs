@@ -1,8 +1,9 @@
 //! Writes an [`Extraction`] as tripmap's native JSON itinerary: stops with a `place` the
 //! gazetteer resolves (so `tripmap render` places them, and a person corrects a stop by editing
-//! one field), `arrive`/`depart` days, `kind` (`visit`, `return`, or `country`/`territory` for a
-//! stop placed at a capital or seat), a `note`, and `properties` with the confidence, cue,
-//! evidence sentence and how each date was derived. Places only mentioned go in `notes`.
+//! one field), `arrive`/`depart` days, `kind` (`visit`, `origin`, `return`, or
+//! `country`/`territory` for a stop placed at a capital or seat), a `note`, and `properties` with
+//! the confidence, cue, evidence sentence and how each date was derived (and `low_confidence:
+//! true` on guesses, when no place had a travel cue). Places only mentioned go in `notes`.
 
 use super::Extraction;
 use super::places::Scope;
@@ -29,6 +30,11 @@ pub fn to_json(x: &Extraction, source_name: &str) -> String {
     let mut notes = vec![Value::String(
         "Draft: stops, order and dates were read from the text; see each stop's properties for the evidence.".into(),
     )];
+    if x.guessed {
+        notes.push(Value::String(
+            "No place follows a travel cue: the stops are the places the text names, as low-confidence guesses.".into(),
+        ));
+    }
     if !x.mentioned.is_empty() {
         let list: Vec<String> = x
             .mentioned
@@ -60,11 +66,12 @@ pub fn to_json(x: &Extraction, source_name: &str) -> String {
             {
                 o.insert("depart".into(), Value::String(d.date.to_string()));
             }
-            let kind = match (s.place.scope, s.is_return) {
-                (Scope::Country, _) => "country",
-                (Scope::Territory, _) => "territory",
-                (Scope::City, true) => "return",
-                (Scope::City, false) => "visit",
+            let kind = match (s.place.scope, s.is_return, s.is_origin) {
+                (Scope::Country, _, _) => "country",
+                (Scope::Territory, _, _) => "territory",
+                (Scope::City, true, _) => "return",
+                (Scope::City, false, true) => "origin",
+                (Scope::City, false, false) => "visit",
             };
             o.insert("kind".into(), Value::String(kind.into()));
             let seat = s.place.seat.clone().unwrap_or_default();
@@ -84,7 +91,10 @@ pub fn to_json(x: &Extraction, source_name: &str) -> String {
             let mut p = Map::new();
             p.insert("confidence".into(), json!((s.confidence * 100.0).round() / 100.0));
             p.insert("cue".into(), Value::String(s.cue.clone()));
-            p.insert("evidence".into(), Value::String(x.sentences[s.sentence].clone()));
+            p.insert("evidence".into(), Value::String(s.evidence.clone()));
+            if x.guessed {
+                p.insert("low_confidence".into(), Value::Bool(true));
+            }
             p.insert("country_iso2".into(), Value::String(s.place.country.clone()));
             if let Some(a) = &s.arrive {
                 p.insert("arrive_from".into(), Value::String(a.how.clone()));
