@@ -129,7 +129,7 @@ fn days(tokens: &[Token<'_>], occs: &mut [Occurrence], dates: &[(DateMention, Re
         let chosen = match (before, after) {
             (Some(j), _) if !has[j] || after.is_none() => Some(j),
             (_, Some(j)) => Some(j),
-            (None, None) if !has[0] && firsts[0] > dm.last => Some(0),
+            (None, None) if !has[0] && firsts[0] > dm.last && dm.first <= 2 => Some(0),
             _ => (0..n).rev().find(|&j| firsts[j] < dm.first),
         };
         if let Some(j) = chosen {
@@ -145,6 +145,22 @@ fn days(tokens: &[Token<'_>], occs: &mut [Occurrence], dates: &[(DateMention, Re
             && let Some(x) = occs[t].follows_local
         {
             t = x;
+        }
+        // "crossed from X to Y on Monday": Y's arrival and X's departure.
+        if occs[t].role == Role::DepartFrom
+            && let Some(y) = (0..n)
+                .find(|&y| occs[y].follows_local == Some(t) && occs[y].cue.contains("from X to Y"))
+        {
+            if occs[y].arrive.is_none() {
+                occs[y].arrive = Some(dated(r.from, dm, r, "arrival"));
+            }
+            t = y;
+        }
+        if occs[t].cue.contains("from X to Y")
+            && let Some(x) = occs[t].follows_local
+            && occs[x].depart.is_none()
+        {
+            occs[x].depart = Some(dated(r.from, dm, r, "departure for the next stop"));
         }
         let o = &mut occs[t];
         if o.role == Role::DepartFrom {

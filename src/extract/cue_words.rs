@@ -191,9 +191,6 @@ pub const IN_VERBS: &[&str] = &[
     "refuels",
     "refuelled",
     "refueled",
-    "calls",
-    "call",
-    "calling",
     "embark",
     "embarks",
     "embarked",
@@ -208,6 +205,9 @@ pub const PRESENCE: &[&str] = &[
     "was", "were", "already", "remained", "still", "briefly", "is", "are", "be", "been", "due",
     "expected", "based",
 ];
+
+/// Words before `at` (only) that make a stop: a ship or train `calls at`.
+pub const CALL_VERBS: &[&str] = &["calls", "call", "calling", "called"];
 
 /// Nouns of time spent somewhere: `three days in`, `a few nights in`.
 pub const STAY_NOUNS: &[&str] = &[
@@ -226,7 +226,7 @@ pub const STAY_NOUNS: &[&str] = &[
 /// Verbs that visit their object: `visited Warsaw`, `toured Hanoi`.
 pub const DIRECT_VERBS: &[&str] = &[
     "visited", "visit", "visits", "visiting", "toured", "tours", "tour", "reached", "reaches",
-    "reach", "explored",
+    "explored",
 ];
 
 /// Verbs that visit their object when a trip is their subject: `a tour that includes Oslo`.
@@ -410,6 +410,9 @@ pub const TRIP_FRAME: &[&str] = &[
     "crossing", "voyage", "flight", "odyssey",
 ];
 
+/// Words after a place that put it in a later trip: `next month`, `later this year`.
+pub const LATER_AFTER: &[&str] = &["month", "year"];
+
 /// Words that date a place after it to an earlier trip: `last spring`, `the year before`.
 pub const EARLIER_AFTER: &[&str] = &[
     "week", "month", "year", "spring", "summer", "autumn", "fall", "winter", "time",
@@ -459,6 +462,10 @@ pub const EVENTS: &[&str] = &[
     "performed",
     "mass",
     "festival",
+    "picked",
+    "collected",
+    "hired",
+    "rented",
 ];
 
 /// Words of a meeting: `met ... in X`.

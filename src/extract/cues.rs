@@ -225,7 +225,7 @@ impl<'a> Sentence<'a> {
         let found = match found {
             Some(ListCue::Cue(c)) => c,
             Some(ListCue::Decided(d)) => return d,
-            None => match self.where_after(m) {
+            None => match self.where_after(m).or_else(|| self.here_cue(m)) {
                 Some(c) => c,
                 None => return Decision::Mentioned("no travel cue".into()),
             },
@@ -389,11 +389,21 @@ impl<'a> Sentence<'a> {
     fn in_cue(&self, m: &Mention, p: usize) -> Option<Cue> {
         let w = |i: usize| self.w(i);
         let mut q = p.checked_sub(1)?;
+        // "met today in Manila", "wrapped up the tour on Sunday in Suva": past the day.
+        if let Some(d) = self.dates.iter().find(|d| d.last == q && d.first > 0) {
+            q = d.first - 1;
+            if w(q) == "on" && q > 0 {
+                q -= 1;
+            }
+        }
         // "arrived late in", "landed safely in": one adverb between.
         if w(q).ends_with("ly") && w(q).len() > 3 && q > 0 && !self.tokens[q].is_capitalised() {
             q -= 1;
         }
         let verb = w(q);
+        if w(p) == "at" && CALL_VERBS.contains(&verb) {
+            return Some(cue(format!("{verb} at"), 0.85, Role::Visit, None, q));
+        }
         if IN_VERBS.contains(&verb) {
             return Some(cue(format!("{verb} in"), 0.9, Role::Visit, None, q));
         }
@@ -438,8 +448,9 @@ impl<'a> Sentence<'a> {
             }
         }
         if TRIP_FRAME.contains(&verb) || TRIP_NOUNS.contains(&verb) {
-            // "will end her tour in Accra", "began a tour in": the verb a few words back.
-            let lo = q.saturating_sub(3);
+            // "will end her tour in Accra", "wrapped up a five-nation tour in": the verb a few
+            // words back.
+            let lo = q.saturating_sub(5);
             if let Some(k) = (lo..q)
                 .rev()
                 .find(|&k| LAST_WORDS.contains(&w(k)) || FIRST_VERBS.contains(&w(k)))
@@ -462,7 +473,7 @@ impl<'a> Sentence<'a> {
             let phrase = format!("in X + a day ({})", d.text);
             return Some(cue(phrase, 0.7, Role::Visit, None, p));
         }
-        let meet = meet_before(&self.low, self.tokens, p)?;
+        let meet = meet_before(&self.low, self.tokens, q + 1)?;
         Some(cue(
             format!("{} ... in X", w(meet)),
             0.7,
@@ -510,7 +521,12 @@ impl<'a> Sentence<'a> {
     fn from_cue(&self, p: usize) -> Option<Cue> {
         let w = |i: usize| self.w(i);
         let prev = p.checked_sub(1).map(w).unwrap_or("");
-        if TO_VERBS.contains(&prev) || LEAVE_VERBS.contains(&prev) || prev == "home" {
+        let got_in = prev == "in"
+            && matches!(
+                p.checked_sub(2).map(w),
+                Some("got" | "get" | "gets" | "getting")
+            );
+        if TO_VERBS.contains(&prev) || LEAVE_VERBS.contains(&prev) || prev == "home" || got_in {
             let mut c = cue(format!("{prev} from"), 0.8, Role::DepartFrom, None, p - 1);
             if TRIP_FRAME.contains(&prev) {
                 c.order = Some(Order::First);
@@ -549,8 +565,8 @@ impl<'a> Sentence<'a> {
         if names == 0 || !matches!(self.w(q), "at" | "to" | "from" | "in") {
             return None;
         }
-        // The venue must not be a place of its own that took the cue.
-        if self.mention_ending_at(p - 1).is_some() {
+        // The venue must not hold a place of its own (`Seoul Air Base, Seongnam`).
+        if self.mentions.iter().any(|o| o.first > q && o.last < p) {
             return None;
         }
         let mut c = self.cue_before(m, q, out)?;
@@ -571,6 +587,18 @@ impl<'a> Sentence<'a> {
         .then(|| cue("X, where ...".into(), 0.65, Role::Visit, None, m.last + 2))
     }
 
+    /// `update from a very rainy Kraków`: where the writer is, past an article and adjectives.
+    fn here_cue(&self, m: &Mention) -> Option<Cue> {
+        let lo = m.first.saturating_sub(6);
+        let from = (lo..m.first).rev().find(|&k| self.w(k) == "from")?;
+        let plain = (from + 1..m.first).all(|k| {
+            self.tokens[k].kind == super::tokens::Kind::Word && !self.tokens[k].is_capitalised()
+        });
+        let prev = from.checked_sub(1).map(|k| self.w(k)).unwrap_or("");
+        (plain && HERE_WORDS.contains(&prev))
+            .then(|| cue(format!("{prev} from"), 0.6, Role::Visit, None, from - 1))
+    }
+
     /// A list before the mention, `p` being the token right before it: "visits to A, B, and C",
     /// "Paris, France, and Berlin". `place` is the mention's place.
     fn list_cue(&self, p: usize, place: &Place, out: &[Decision]) -> Option<ListCue> {
@@ -578,8 +606,12 @@ impl<'a> Sentence<'a> {
         while q >= 0 && SEPARATORS.contains(&self.w(q as usize)) {
             q -= 1;
         }
-        // "Manila, the Philippines; and Hanoi": a "the" right after a separator.
-        if q >= 0 && (q as usize) < p && self.w(q as usize) == "the" {
+        // "Jordan, the West Bank, Iraq": a "the" before a country or territory.
+        if q >= 0
+            && (q as usize) < p
+            && self.w(q as usize) == "the"
+            && place.scope != super::places::Scope::City
+        {
             q -= 1;
         }
         if q < 0 || (q as usize) >= p {
@@ -641,9 +673,12 @@ impl<'a> Sentence<'a> {
             return Order::Text;
         }
         let lo = start.saturating_sub(4);
-        if (lo..=start).any(|k| ALREADY.contains(&w(k)))
-            || (start.saturating_sub(2)..start).any(|k| w(k) == "after")
-        {
+        // "who has already visited", "has already taken him to" (not "was already in").
+        let already = (lo..start).any(|k| {
+            ALREADY.contains(&w(k))
+                && (k.saturating_sub(2)..k).any(|h| matches!(w(h), "has" | "have" | "had" | "'s"))
+        });
+        if already || (start.saturating_sub(2)..start).any(|k| w(k) == "after") {
             return Order::Earlier;
         }
         let way = (start.saturating_sub(8)..start)
@@ -686,6 +721,13 @@ impl<'a> Sentence<'a> {
             if cue_start > 0 && EARLIER.contains(&w(cue_start - 1)) {
                 return Some(format!("an earlier trip (`{} {cue}`)", w(cue_start - 1)));
             }
+            // "the band's previous tour in 2023 visited".
+            if let Some(k) = (lo..cue_start).find(|&k| {
+                EARLIER.contains(&w(k))
+                    && (TRIP_NOUNS.contains(&w(k + 1)) || TRIP_FRAME.contains(&w(k + 1)))
+            }) {
+                return Some(format!("an earlier trip (`{} {}`)", w(k), w(k + 1)));
+            }
         }
         self.undone_after(m, cue)
     }
@@ -721,6 +763,11 @@ impl<'a> Sentence<'a> {
                 || (matches!(next, "years" | "months" | "weeks") && w(k + 2) == "ago");
             if earlier {
                 return Some(format!("an earlier trip (`{cue}` ... `{} {next}`)", w(k)));
+            }
+            let later = (w(k) == "next" && LATER_AFTER.contains(&next))
+                || (w(k) == "later" && next == "this" && LATER_AFTER.contains(&w(k + 2)));
+            if later {
+                return Some(format!("a later trip (`{cue}` ... `{} {next}`)", w(k)));
             }
         }
         // Undone afterwards: "a visit to Vilnius was cancelled", "stop in X, but it did not".
@@ -899,8 +946,16 @@ mod test {
         assert!(has(&d, "Tokyo", "stop Visit Last"), "{d:?}");
         let d = decisions("We spent three days in Cairo, where we ate well.");
         assert!(has(&d, "Cairo", "stop Visit Text: three days in"), "{d:?}");
-        let d = decisions("A quick update from Amman!");
+        let d = decisions("A quick update from a very rainy Amman!");
         assert!(has(&d, "Amman", "stop Visit Text: update from"), "{d:?}");
+        let d = decisions("She was already in Cairo. He has already visited Amman.");
+        assert!(has(&d, "Cairo", "stop Visit Text: already in"), "{d:?}");
+        assert!(has(&d, "Amman", "stop Visit Earlier"), "{d:?}");
+        let d = decisions(
+            "The band's previous tour visited Cairo. She will meet the king in Amman next month.",
+        );
+        assert!(has(&d, "Cairo", "mentioned: an earlier trip"), "{d:?}");
+        assert!(has(&d, "Amman", "mentioned: a later trip"), "{d:?}");
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub enum Expr {
     DayAfter(i8),
     /// `today` (0), `yesterday` (-1), `tomorrow` (+1), relative to the reference.
     Today(i8),
+    /// `every Saturday`: no day at all.
+    Recurring,
     /// Day `n` of the trip (`Day 3`, `on day ten`, `the third day of the trip`); `to` is the last
     /// day of a span (`Day 2-3`).
     TripDay {
@@ -353,7 +355,7 @@ fn day_month(
     };
     let m = tokens.get(at).and_then(|t| month(t.text))?;
     let mut last = at;
-    if word(low, at + 1) == "." {
+    if word(low, at + 1) == "." && tokens[at].text.chars().count() <= 4 {
         last += 1;
     }
     let year = tokens.get(last + 1).and_then(year_number);
@@ -377,6 +379,9 @@ fn weekday_at(tokens: &[Token<'_>], low: &[String], i: usize, wd: Weekday) -> (u
         "next" | "coming" => 1,
         _ => 0,
     };
+    if matches!(word(low, i.wrapping_sub(1)), "every" | "each") {
+        return (i, i, Expr::Recurring);
+    }
     let first = if shift != 0 { i - 1 } else { i };
     let next = if word(low, i + 1) == "," {
         i + 2
@@ -455,16 +460,98 @@ const FUTURE: &[&str] = &[
 /// True when the sentence speaks of the future: `will travel`, `is scheduled to`, `travels to`.
 pub fn is_future(tokens: &[Token<'_>]) -> bool {
     let low: Vec<String> = tokens.iter().map(Token::lower).collect();
-    low.iter().enumerate().any(|(i, w)| {
-        FUTURE.contains(&w.as_str())
-            || w.ends_with("'ll")
-            || w.ends_with("\u{2019}ll")
-            || (matches!(w.as_str(), "is" | "are")
+    (0..low.len()).any(|i| future_word(&low, i))
+}
+
+/// True when the word at `i` marks the future.
+fn future_word(low: &[String], i: usize) -> bool {
+    let w = low[i].as_str();
+    FUTURE.contains(&w)
+        || w.ends_with("'ll")
+        || w.ends_with("\u{2019}ll")
+        || (matches!(w, "is" | "are")
+            && low
+                .get(i + 1)
+                .is_some_and(|n| (n == "to" || n.ends_with("ing")) && n != "being"))
+}
+
+/// Verbs in the past tense that tell a clause is about what happened.
+const PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "flew",
+    "went",
+    "left",
+    "met",
+    "arrived",
+    "landed",
+    "visited",
+    "travelled",
+    "traveled",
+    "spent",
+    "took",
+    "came",
+    "said",
+    "told",
+    "returned",
+    "held",
+    "began",
+    "ended",
+    "joined",
+    "crossed",
+    "drove",
+    "stayed",
+    "rode",
+    "caught",
+    "got",
+    "saw",
+    "reached",
+    "wrapped",
+    "stopped",
+    "toured",
+    "continued",
+    "attended",
+    "signed",
+    "hosted",
+    "opened",
+    "rejected",
+    "discussed",
+    "picked",
+    "finished",
+];
+
+/// Words that end a clause for tense: `flew to Rome on Wednesday after talks ..., and will
+/// travel to Athens`.
+const TENSE_CLAUSE_ENDS: &[&str] = &[
+    ";", "after", "before", "while", "but", "said", "says", "until", "since",
+];
+
+/// Whether the day written at token `t` is in the future: a word of the future in its clause
+/// (`will`, `is scheduled to`), else a verb in the past in it (`flew`), else a word of the future
+/// earlier in the sentence.
+pub fn future_at(tokens: &[Token<'_>], t: usize) -> bool {
+    let low: Vec<String> = tokens.iter().map(Token::lower).collect();
+    let ends = |k: usize| {
+        TENSE_CLAUSE_ENDS.contains(&low[k].as_str())
+            || (low[k] == ","
                 && low
-                    .get(i + 1)
-                    .is_some_and(|n| n == "to" || n.ends_with("ing"))
-                && low.get(i + 1).is_some_and(|n| n != "being"))
-    })
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.as_str(), "and" | "as" | "then" | "while")))
+    };
+    let start = (0..t.min(low.len()))
+        .rev()
+        .find(|&k| ends(k))
+        .map_or(0, |k| k + 1);
+    let end = (t + 1..low.len()).find(|&k| ends(k)).unwrap_or(low.len());
+    if (start..end).any(|k| future_word(&low, k)) {
+        return true;
+    }
+    if (start..end).any(|k| PAST.contains(&low[k].as_str())) {
+        return false;
+    }
+    (0..start).any(|k| future_word(&low, k))
 }
 
 /// What relative dates are resolved against.
@@ -511,7 +598,7 @@ pub fn resolve(expr: &Expr, anchors: &Anchors<'_>) -> Option<Resolved> {
                 how: format!("the last day of {n}, counted from {}", trip_start?),
             })
         }
-        Expr::LastDay(None) => None,
+        Expr::LastDay(None) | Expr::Recurring => None,
         Expr::Day {
             month,
             day,
@@ -829,7 +916,27 @@ mod test {
         let f = |s: &str| is_future(&tokenize(s, 0, s.len()));
         assert!(f("The envoy will travel to Paris"));
         assert!(f("The Secretary is traveling to Paris"));
+        assert!(f("and then we'll see"));
         assert!(!f("She left Oslo for Rome on Monday"));
+        // By clause: a past verb in the day's clause wins over "will" in another one.
+        let at = |s: &str, day: &str| {
+            let t = tokenize(s, 0, s.len());
+            future_at(&t, t.iter().position(|x| x.text == day).unwrap())
+        };
+        let s = "She flew to Rome on Wednesday after talks in Paris on Tuesday, and will travel to Athens on Friday.";
+        assert!(!at(s, "Wednesday"));
+        assert!(!at(s, "Tuesday"));
+        assert!(at(s, "Friday"));
+        assert!(at(
+            "On Thursday he is scheduled to fly to Lima.",
+            "Thursday"
+        ));
+        assert!(!at(
+            "Hours after meeting him on Friday, she said there would be no pause.",
+            "Friday"
+        ));
+        let e = "Departs every Saturday";
+        assert_eq!(find(&tokenize(e, 0, e.len()))[0].expr, Expr::Recurring);
     }
 
     #[test]

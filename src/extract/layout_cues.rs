@@ -77,10 +77,22 @@ pub fn listed(
         }
         _ => return,
     };
+    // The line's place: the first one, with any joined to it by "and", "&" or "/" (a venue after
+    // a dash is not a stop: `APR 05  Madrid, Spain – La Riviera`).
+    let mut chosen: Vec<usize> = Vec::new();
     for &i in &places {
         if !open(&decisions[i]) {
             continue;
         }
+        let joined = chosen.last().is_some_and(|&c| {
+            let between = &tokens[mentions[c].last + 1..mentions[i].first];
+            between.len() == 1 && matches!(between[0].text, "and" | "&" | "/")
+        });
+        if chosen.is_empty() || joined {
+            chosen.push(i);
+        }
+    }
+    for &i in &chosen {
         let country_only = matches!(&mentions[i].what, What::Place(p) if p.scope == Scope::Country);
         if line == Line::Timed && country_only {
             continue; // "Meeting with the bishops of Madagascar"
@@ -212,6 +224,13 @@ mod test {
         assert_eq!(d[1].1, "Return: leg `A – B`");
         let d = listed_line("APR 05  Cairo, Egypt – Opera House", Line::Dated, &[]);
         assert_eq!(d[0].1, "Visit: listed on a dated line");
+        let d = listed_line("APR 05  Cairo – Tokyo", Line::Dated, &[]);
+        assert_eq!(d[1].1, "mentioned: no travel cue");
+        let d = listed_line("Day 7: Cairo and Amman", Line::DayHeading, &[]);
+        assert!(
+            d.iter().all(|(_, x)| x == "Visit: a day of the itinerary"),
+            "{d:?}"
+        );
         let d = listed_line("APR 14  Cairo – Opera House – CANCELLED", Line::Dated, &[]);
         assert!(
             d[0].1.starts_with("mentioned: listed, but `cancelled`"),

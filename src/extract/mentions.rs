@@ -44,7 +44,12 @@ pub struct Mention {
     pub in_name: bool,
     /// Opens the name of an airport or a station (`Rome Fiumicino Airport`).
     pub facility: bool,
+    /// Opens the name of an airport (`Rome Fiumicino Airport`): the stop is the town it serves.
+    pub airport: bool,
 }
+
+/// Last words of the names of airports.
+const AIRPORT_WORDS: &[&str] = &["airport", "airfield", "base", "terminal"];
 
 /// Last words of the names of airports and stations named after their town.
 const FACILITY_WORDS: &[&str] = &[
@@ -59,6 +64,7 @@ const FACILITY_WORDS: &[&str] = &[
     "bahnhof",
     "centraal",
     "city",
+    "bay",
 ];
 
 /// Capitalised words that are never places, though the gazetteer may hold a town so named
@@ -269,6 +275,57 @@ const NOT_PLACES: &[&str] = &[
     "evening",
     "night",
     "noon",
+    "republic",
+    "nation",
+    "cathedral",
+    "church",
+    "basilica",
+    "chapel",
+    "mosque",
+    "temple",
+    "stadium",
+    "arena",
+    "park",
+    "square",
+    "hall",
+    "centre",
+    "center",
+    "museum",
+    "memorial",
+    "embassy",
+    "parliament",
+    "senate",
+    "house",
+    "gardens",
+    "garden",
+    "theatre",
+    "theater",
+    "monastery",
+    "fortress",
+    "citadel",
+    "station",
+    "market",
+    "mass",
+    "welcome",
+    "ceremony",
+    "dinner",
+    "lunch",
+    "breakfast",
+    "reception",
+    "audience",
+    "meeting",
+    "departure",
+    "arrival",
+    "return",
+    "transfer",
+    "flight",
+    "drive",
+    "schedule",
+    "fixtures",
+    "itinerary",
+    "programme",
+    "program",
+    "tickets",
 ];
 
 /// Words of [`NOT_PLACES`] that may still begin a place's name (`North Korea`, `New Delhi`,
@@ -398,6 +455,7 @@ pub fn find(
                             possessive: tokens.get(last + 1).is_some_and(Token::is_possessive),
                             in_name: false,
                             facility: false,
+                            airport: false,
                         });
                     }
                     k = last + 1;
@@ -416,7 +474,10 @@ pub fn find(
                     || (a + 1 < found.len() && found[a].last + 1 == found[a + 1].first)
             })
             .collect();
+        let ends: Vec<usize> = found.iter().map(|m| m.last).collect();
         for (m, crowded) in found.iter_mut().zip(crowded) {
+            // Another place right before it in the run: "Rome Fiumicino Airport" is Rome's.
+            let after_place = m.first > 0 && ends.contains(&(m.first - 1));
             let uncovered = |t: usize| {
                 t >= i && t < j && !covered[t - i] && !CONNECTORS.contains(&tokens[t].text)
             };
@@ -429,12 +490,21 @@ pub fn find(
             let facility_end = (m.last + 1..j.min(m.last + 6))
                 .take_while(|&t| tokens[t].is_capitalised() || CONNECTORS.contains(&tokens[t].text))
                 .last()
-                .is_some_and(|t| FACILITY_WORDS.contains(&tokens[t].lower().as_str()));
+                .map(|t| tokens[t].lower());
+            let facility_end = facility_end.filter(|w| FACILITY_WORDS.contains(&w.as_str()));
             // A timetable row opens with its station: "Verona Porta Nuova  17:02".
             let row_head =
                 line == Line::Row && tokens[..m.first].iter().all(|t| t.kind != Kind::Word);
-            m.facility = after && facility_end;
-            m.in_name = (before || after || crowded) && !((m.facility || row_head) && !before);
+            m.facility = facility_end.is_some() && !after_place;
+            m.airport = m.facility
+                && facility_end
+                    .as_deref()
+                    .is_some_and(|w| AIRPORT_WORDS.contains(&w));
+            m.in_name = if after_place && facility_end.is_some() {
+                true
+            } else {
+                (before || after || crowded) && !((m.facility || row_head) && !before)
+            };
         }
         out.extend(found);
         i = j;

@@ -261,7 +261,6 @@ impl<'t> Reader<'t> {
         let seg = &self.segments[s];
         let text = self.text;
         let toks = tokens::tokenize(text, seg.range.start, seg.range.end);
-        let future = dates::is_future(&toks);
         let mut found = dates::find(&toks);
         if let Some((ds, last)) = self.dateline
             && ds == s
@@ -272,7 +271,7 @@ impl<'t> Reader<'t> {
         for d in &found {
             let anchors = dates::Anchors {
                 reference: self.reference,
-                future,
+                future: dates::future_at(&toks, d.first),
                 previous: self.previous.as_ref(),
                 trip_start: self.earliest,
             };
@@ -284,7 +283,12 @@ impl<'t> Reader<'t> {
         }
         // Day headings date the lines under them, until the next heading or a prose paragraph.
         match seg.line {
-            Line::DateHeading | Line::DayHeading => {
+            Line::DateHeading => {
+                self.heading = resolved
+                    .first()
+                    .map(|(d, r)| attach::dated(r.from, d, r, "day heading"));
+            }
+            Line::DayHeading => {
                 self.heading = resolved
                     .iter()
                     .find(|(d, _)| d.first <= 2)
@@ -391,6 +395,7 @@ impl<'t> Reader<'t> {
                 last: ms[i].last,
                 arrive: None,
                 depart: None,
+                airport: ms[i].airport,
             });
         }
         let dated: Vec<(dates::DateMention, dates::Resolved)> = resolved.to_vec();
@@ -455,6 +460,27 @@ impl<'t> Reader<'t> {
         if any_stop {
             return;
         }
+        // "Baku, Azerbaijan. The delegation arrives on 11 November.": the stop just named.
+        if let Some(last) = self.found.occurrences.last_mut()
+            && last.arrive.is_none()
+            && last.segment + 2 >= s
+            && let Some((dm, r)) = resolved.iter().find(|(d, _)| {
+                (d.first.saturating_sub(4)..d.first).any(|k| {
+                    matches!(
+                        toks[k].lower().as_str(),
+                        "arrives" | "arrive" | "arrived" | "arriving" | "lands" | "landed" | "land"
+                    )
+                })
+            })
+        {
+            last.arrive = Some(attach::dated(
+                r.from,
+                dm,
+                r,
+                "arrival, in the next sentence",
+            ));
+            return;
+        }
         // "after his meeting with Blinken on Friday, the Israeli prime minister ...".
         let Some(meet) = toks.iter().position(|t| {
             matches!(
@@ -496,6 +522,7 @@ impl<'t> Reader<'t> {
 
     /// The stops (or guesses), whether they are guesses, and the places only mentioned.
     fn finish(mut self) -> (Vec<Stop>, bool, Vec<Mentioned>) {
+        self.drop_headline_stops();
         // Stops read before the traveller was known: someone else's ones go.
         if let Some(main) = &self.main {
             let mut dropped: HashSet<usize> = HashSet::new();
@@ -540,6 +567,51 @@ impl<'t> Reader<'t> {
         }
         let mentioned = mentioned(&stops, guessed, self.records);
         (stops, guessed, mentioned)
+    }
+}
+
+impl Reader<'_> {
+    /// A headline sums the trip up (`Deputy Secretary to Visit Australia and Samoa`): its stops
+    /// go when the body names the same places or towns in the same countries, so the body's order
+    /// stands.
+    fn drop_headline_stops(&mut self) {
+        let Some(first) = self.segments.first() else {
+            return;
+        };
+        let line = self.text[first.range.clone()].trim();
+        let is_headline = !self.text[..first.range.start].contains('\n')
+            && self.text[first.range.end..].starts_with(['\n', '\r'])
+            && !line.ends_with(['.', '!', '?', '"'])
+            && line.chars().count() <= 120;
+        if !is_headline {
+            return;
+        }
+        let occs = &self.found.occurrences;
+        let places = &self.found.places;
+        let body: Vec<&Place> = occs
+            .iter()
+            .filter(|o| o.segment > 0)
+            .map(|o| places.get(o.place))
+            .collect();
+        let dropped: HashSet<usize> = occs
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.segment == 0)
+            .filter(|(_, o)| {
+                let p = places.get(o.place);
+                body.iter()
+                    .any(|b| b.key == p.key || b.country == p.country)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if dropped.is_empty() {
+            return;
+        }
+        self.pending.retain(|(i, _)| !dropped.contains(i));
+        for (i, _) in self.pending.iter_mut() {
+            *i -= dropped.iter().filter(|&&d| d < *i).count();
+        }
+        drop_occurrences(&mut self.found.occurrences, &dropped);
     }
 }
 

@@ -107,7 +107,23 @@ impl PlaceIndex for Gazetteer {
             }
         }
         let m = self.exact(name, &hints)?;
-        (m.level == Level::City).then(|| city_place(&m))
+        if m.level != Level::City {
+            return None;
+        }
+        // Found by another place's alternate name (Puno as Pune's): a place of that very name in
+        // the neighbours' countries comes first.
+        if m.alternate_name {
+            let key = crate::geocode::normalize(name);
+            if let Some(own) = m.alternatives.iter().find(|a| {
+                crate::geocode::normalize(&a.name) == key && hints.countries.contains(&a.country)
+            }) {
+                let mut m = m.clone();
+                m.place = own.clone();
+                m.alternate_name = false;
+                return Some(city_place(&m));
+            }
+        }
+        Some(city_place(&m))
     }
 }
 

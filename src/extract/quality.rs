@@ -10,6 +10,8 @@
 //!   recall = LCS / expected, F1 their harmonic mean (1 when both lists are empty).
 //! - Order score = LCS / the stops matched in any order (a maximum matching): 1 when every stop
 //!   found is in its place, lower when right stops come in the wrong order.
+//! - Guesses (written when no place has a travel cue, each marked `low_confidence`) are not
+//!   claims: they count as no stop found, and the table counts the texts that got them.
 //! - Dates: of the expected stops with a date (the day the text gives for arriving, or for leaving
 //!   when it gives only that), those matched (in order) to a found stop whose day — arrival, else
 //!   departure — is the same.
@@ -135,6 +137,8 @@ pub struct Score {
     pub f1_sum: f64,
     /// Sum over texts of each text's order score.
     pub order_sum: f64,
+    /// Texts answered with guesses.
+    pub guessed: usize,
 }
 
 impl Score {
@@ -149,6 +153,7 @@ impl Score {
         self.dates_right += o.dates_right;
         self.f1_sum += o.f1_sum;
         self.order_sum += o.order_sum;
+        self.guessed += o.guessed;
     }
 
     /// Stops matched in order / stops found (1 when nothing was found).
@@ -203,8 +208,11 @@ pub struct FoundStop {
     pub date: Option<Date>,
 }
 
-/// The stops an extraction writes, as the scorer sees them.
+/// The stops an extraction claims, as the scorer sees them (none when they are guesses).
 pub fn found_stops(got: &Extraction) -> Vec<FoundStop> {
+    if got.guessed {
+        return Vec::new();
+    }
     got.stops
         .iter()
         .filter_map(|s| {
@@ -219,7 +227,10 @@ pub fn found_stops(got: &Extraction) -> Vec<FoundStop> {
 
 /// Scores `got` against `want`.
 pub fn score(got: &Extraction, want: &Expected) -> Score {
-    score_stops(&found_stops(got), want)
+    Score {
+        guessed: usize::from(got.guessed),
+        ..score_stops(&found_stops(got), want)
+    }
 }
 
 /// Scores found stops against `want` (see the module documentation).
@@ -251,6 +262,7 @@ pub fn score_stops(found: &[FoundStop], want: &Expected) -> Score {
         dates_right,
         f1_sum: f1,
         order_sum: ratio(pairs.len(), any_order),
+        guessed: 0,
     }
 }
 
@@ -340,12 +352,12 @@ pub fn score_corpus(texts: &[CorpusText], index: &dyn super::PlaceIndex) -> Vec<
 /// the tuning texts and, separately, the held-out ones (when any are given).
 pub fn table(scored: &[Scored], per_text: bool) -> String {
     let mut out = format!(
-        "{:<40} {:>5} {:>4} {:>4}  {:>5} {:>5} {:>5} {:>5}  {:>7}\n",
-        "text", "texts", "exp", "got", "P", "R", "F1", "order", "dates"
+        "{:<40} {:>5} {:>4} {:>4}  {:>5} {:>5} {:>5} {:>5}  {:>7} {:>5}\n",
+        "text", "texts", "exp", "got", "P", "R", "F1", "order", "dates", "guess"
     );
     let row = |out: &mut String, name: &str, s: &Score| {
         out.push_str(&format!(
-            "{:<40} {:>5} {:>4} {:>4}  {:>5.2} {:>5.2} {:>5.2} {:>5.2}  {:>3}/{:<3}\n",
+            "{:<40} {:>5} {:>4} {:>4}  {:>5.2} {:>5.2} {:>5.2} {:>5.2}  {:>3}/{:<3} {:>5}\n",
             name,
             s.texts,
             s.expected,
@@ -355,7 +367,8 @@ pub fn table(scored: &[Scored], per_text: bool) -> String {
             s.mean_f1(),
             s.mean_order(),
             s.dates_right,
-            s.dates_given
+            s.dates_given,
+            s.guessed
         ));
     };
     for (held_out, label) in [(false, "tuning"), (true, "held-out")] {

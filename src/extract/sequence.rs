@@ -10,8 +10,13 @@
 use super::cues::{Order, Role};
 use super::order;
 use super::places::{Place, Scope};
+use crate::geodesy::distance_m;
+use crate::model::LonLat;
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
+
+/// Largest distance, in metres, from an airport's town to the town it serves.
+pub const AIRPORT_RADIUS_M: f64 = 50_000.0;
 
 /// A day attached to a stop and how it was worked out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +87,9 @@ pub struct Occurrence {
     pub arrive: Option<Dated>,
     /// Departure day.
     pub depart: Option<Dated>,
+    /// Named by its airport (`Arrival at Ivato International Airport`): the town it serves may
+    /// be a stop nearby.
+    pub airport: bool,
 }
 
 impl Occurrence {
@@ -212,6 +220,7 @@ fn promote_towns(occs: &mut Vec<Occurrence>, places: &Places, promotable: Vec<Pr
             last: 0,
             arrive: None,
             depart: None,
+            airport: false,
         });
     }
     if added.is_empty() {
@@ -311,8 +320,32 @@ fn merge(
     let mut current: Option<usize> = None;
     let mut occ_stop = Vec::with_capacity(occs.len());
     let stop_date = |s: &Stop| s.arrive.as_ref().or(s.depart.as_ref()).map(|d| d.date);
+    let mut airport_only: Vec<bool> = Vec::new();
+    let near = |a: &Place, b: &Place| {
+        let (Ok(x), Ok(y)) = (LonLat::new(a.lon, a.lat), LonLat::new(b.lon, b.lat)) else {
+            return false;
+        };
+        distance_m(x, y) <= AIRPORT_RADIUS_M
+    };
     for o in occs {
-        let existing = latest.get(&o.place).copied();
+        let place = places.get(o.place);
+        let mut existing = latest.get(&o.place).copied();
+        // An airport is the town it serves: "Arrival at Ivato International Airport" after
+        // "Departure by plane to Antananarivo"; "Arrival at Haneda Airport, Tokyo".
+        if let Some(c) = current
+            && existing != Some(c)
+            && (o.airport || airport_only[c])
+            && stops[c].place.scope == Scope::City
+            && near(&stops[c].place, place)
+        {
+            if airport_only[c] && !o.airport {
+                latest.remove(&places.find(&stops[c].place.key).unwrap_or(u32::MAX));
+                stops[c].place = place.clone();
+                airport_only[c] = false;
+            }
+            latest.insert(o.place, c);
+            existing = Some(c);
+        }
         let separate = match (o.role, existing) {
             (_, None) => true,
             (Role::Return, Some(e)) => Some(e) != current,
@@ -329,7 +362,7 @@ fn merge(
         if separate {
             let again = existing.is_some();
             stops.push(Stop {
-                place: places.get(o.place).clone(),
+                place: place.clone(),
                 arrive: o.arrive.clone(),
                 depart: o.depart.clone(),
                 confidence: o.confidence,
@@ -342,6 +375,7 @@ fn merge(
                 is_origin: o.role == Role::DepartFrom,
                 order: o.order,
             });
+            airport_only.push(o.airport);
             let i = stops.len() - 1;
             latest.insert(o.place, i);
             current = Some(i);
