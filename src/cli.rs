@@ -58,10 +58,12 @@ struct ExtractArgs {
     /// Publication day (YYYY-MM-DD): the reference for "on Monday" [default: the text's dateline].
     #[arg(long)]
     published: Option<String>,
-    /// Write the itinerary JSON here [default: standard output].
+    /// Write the itinerary JSON here, or `-` for standard output [default: standard output,
+    /// or nothing with --explain].
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Print a table of every decision: place, stop or mentioned, evidence, date and how.
+    /// Print a table of every decision (place, stop or mentioned, evidence, date and how) to
+    /// standard output (to standard error with `-o -`); writes the trip only with -o.
     #[arg(long)]
     explain: bool,
     #[command(flatten)]
@@ -71,7 +73,7 @@ struct ExtractArgs {
 /// `--max-input-bytes`, for every command that reads an input file.
 #[derive(Debug, clap::Args)]
 struct InputBytesArg {
-    /// Largest input read, in bytes or with a unit: 512M, 1G [default: 256M].
+    /// Largest input read, in bytes or with a unit: 512M, 1G [default: 256M; extract: 64M].
     #[arg(long, value_name = "SIZE", value_parser = crate::limits::parse_size)]
     max_input_bytes: Option<u64>,
 }
@@ -305,7 +307,12 @@ fn extract(args: &ExtractArgs) -> ExitCode {
         },
     };
     let path = &args.input;
-    let bytes = match read_input(path, &args.input_limit.limits()) {
+    let limits = Limits {
+        max_input_bytes: (args.input_limit.max_input_bytes)
+            .unwrap_or(crate::extract::MAX_INPUT_BYTES),
+        ..Limits::default()
+    };
+    let bytes = match read_input(path, &limits) {
         Ok(b) => b,
         Err(message) => {
             eprintln!("{message}");
@@ -331,23 +338,30 @@ fn extract(args: &ExtractArgs) -> ExitCode {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string())
     };
-    let json = crate::extract::trip::to_json(&found, &source_name);
+    // -o - (or no -o) is standard output; with --explain the table takes standard output, and
+    // the trip goes there only with -o - (the table then goes to standard error).
+    let to_stdout = args.output.as_deref().is_none_or(|o| o == Path::new("-"));
     if args.explain {
-        let code = print_stdout(&crate::extract::explain::table(&found));
-        if code != ExitCode::SUCCESS {
-            return code;
+        let table = crate::extract::explain::table(&found);
+        if args.output.as_deref() == Some(Path::new("-")) {
+            eprint!("{table}");
+        } else {
+            let code = print_stdout(&table);
+            if code != ExitCode::SUCCESS {
+                return code;
+            }
         }
     }
-    if found.stops.is_empty() {
-        // A trip needs a stop: write nothing rather than a file `render` would refuse.
-        eprintln!(
-            "error: {}: no stops found: no place follows a travel cue such as \"visit to\", \"arrived in\" or \"left X for Y\" (--explain lists the places mentioned)",
-            path.display()
-        );
+    if let Some(why) = found.nothing_to_write() {
+        eprintln!("error: {}: {why}", path.display());
         return ExitCode::from(INVALID);
     }
-    let Some(out) = &args.output else {
-        return if args.explain {
+    for w in found.warnings() {
+        eprintln!("warning: {}: {w}", path.display());
+    }
+    let json = crate::extract::trip::to_json(&found, &source_name);
+    let Some(out) = args.output.as_deref().filter(|_| !to_stdout) else {
+        return if args.explain && args.output.is_none() {
             ExitCode::SUCCESS
         } else {
             print_stdout(&json)

@@ -51,9 +51,9 @@ pub use places::PlaceIndex;
 use places::{Place, Scope};
 use sentences::Segment;
 pub use sequence::Stop;
-use sequence::{Dated, Found, Occurrence};
+use sequence::{Dated, Occurrence};
 use std::collections::{HashMap, HashSet};
-use traveller::{Person, Subject, Travellers};
+use traveller::{Person, Travellers};
 
 /// The default largest text `tripmap extract` reads, in bytes (64 MiB): about a minute of work and
 /// well under 1 GB of memory on a laptop (README: "From a news story to a trip", speed).
@@ -97,16 +97,28 @@ pub struct Extraction {
     pub reference: (Date, &'static str),
     /// The first line when it reads as a headline.
     pub headline: Option<String>,
+    /// Stops left out past the trip limit ([`sequence::MAX_STOPS`]).
+    pub left_out: usize,
 }
 
 impl Extraction {
-    /// What a person should be told about this extraction (on standard error): guesses, or no
-    /// place at all.
+    /// Why no trip can be written, when none can: the text names no place at all. (A text that
+    /// names places always gives a trip: when none has a travel cue, guesses.)
+    pub fn nothing_to_write(&self) -> Option<String> {
+        self.stops.is_empty().then(|| {
+            "the text names no place the gazetteer knows: no trip to write (--explain lists what was read)".into()
+        })
+    }
+
+    /// What a person should be told about the trip written (on standard error): that its stops
+    /// are guesses, or that stops were left out.
     pub fn warnings(&self) -> Vec<String> {
-        if self.stops.is_empty() {
-            return vec![
-                "the text names no place the gazetteer knows: no trip to write (--explain lists what was read)".into(),
-            ];
+        if self.left_out > 0 {
+            return vec![format!(
+                "the text names more than {} stops: {} more were left out (a trip holds at most that many)",
+                sequence::MAX_STOPS,
+                self.left_out
+            )];
         }
         if self.guessed {
             return vec![format!(
@@ -137,19 +149,19 @@ pub fn extract(
     options: &Options,
     index: &dyn PlaceIndex,
 ) -> Result<Extraction, ExtractError> {
-    let segments = sentences::split(text);
-    if segments.is_empty() {
+    let mut segments = sentences::segments(text).peekable();
+    if segments.peek().is_none() {
         return Err(ExtractError::Empty);
     }
-    let opening: Vec<Vec<tokens::Token<'_>>> = segments
+    let opening: Vec<Segment> = sentences::segments(text).take(3).collect();
+    let opening_tokens: Vec<Vec<tokens::Token<'_>>> = opening
         .iter()
-        .take(3)
         .map(|g| tokens::tokenize(text, g.range.start, g.range.end))
         .collect();
     let reference = match options.published {
         Some(d) => (d, "--published"),
         None => (
-            opening
+            opening_tokens
                 .iter()
                 .find_map(|t| dates::dateline(t, None))
                 .ok_or(ExtractError::NoReference)?,
@@ -157,13 +169,15 @@ pub fn extract(
         ),
     };
     // A dateline's date is when the story was filed, not a day of the trip.
-    let dateline = opening.iter().enumerate().find_map(|(s, t)| {
+    let dateline = opening_tokens.iter().enumerate().find_map(|(s, t)| {
         dates::dateline_at(t, Some(reference.0.year())).map(|(_, last)| (s, last))
     });
-    drop(opening);
-    let mut reader = Reader::new(text, &segments, reference.0, index, dateline);
-    for s in 0..segments.len() {
-        reader.read(s);
+    drop(opening_tokens);
+    let memo = places::Memo::new(index);
+    let census = sentences::census(text);
+    let mut reader = Reader::new(text, reference.0, &memo, dateline, census);
+    for (s, seg) in segments.enumerate() {
+        reader.read(s, &seg);
     }
     let headline = text
         .lines()
@@ -171,13 +185,14 @@ pub fn extract(
         .find(|l| !l.is_empty())
         .filter(|l| l.chars().count() <= 120 && !l.ends_with(['.', '!', '?', '"']))
         .map(str::to_string);
-    let (stops, guessed, mentioned) = reader.finish();
+    let (stops, guessed, mentioned, left_out) = reader.finish();
     Ok(Extraction {
         stops,
         guessed,
         mentioned,
         reference,
         headline,
+        left_out,
     })
 }
 
@@ -190,7 +205,6 @@ struct Record {
 /// Reads a text segment by segment, keeping what the trip needs.
 struct Reader<'t> {
     text: &'t str,
-    segments: &'t [Segment],
     reference: Date,
     index: &'t dyn PlaceIndex,
     /// The dateline's segment and last token.
@@ -212,11 +226,10 @@ struct Reader<'t> {
     travellers: Travellers,
     /// The traveller, once a stop's subject names them.
     main: Option<Person>,
-    /// Occurrences read before the traveller was known, with their subjects.
-    pending: Vec<(usize, Subject)>,
-    found: Found,
-    /// Places that are stops so far.
-    visited: HashSet<u32>,
+    /// The stops found in a headline, kept aside: they go if the body names the same places.
+    headline: Vec<Occurrence>,
+    headline_evidence: String,
+    trip: sequence::Builder,
     records: Vec<Record>,
     record_of: HashMap<String, usize>,
 }
@@ -224,15 +237,13 @@ struct Reader<'t> {
 impl<'t> Reader<'t> {
     fn new(
         text: &'t str,
-        segments: &'t [Segment],
         reference: Date,
         index: &'t dyn PlaceIndex,
         dateline: Option<(usize, usize)>,
+        census: sentences::Census,
     ) -> Reader<'t> {
-        let count = |f: &dyn Fn(Line) -> bool| segments.iter().filter(|g| f(g.line)).count();
         Reader {
             text,
-            segments,
             reference,
             index,
             dateline,
@@ -240,25 +251,21 @@ impl<'t> Reader<'t> {
             earliest: None,
             heading: None,
             question: None,
-            listing: count(&|l| {
-                matches!(l, Line::Dated | Line::DayHeading | Line::Row | Line::Leg)
-            }) >= 2,
-            timed: count(&|l| l == Line::Timed) >= 2,
-            programme: count(&|l| matches!(l, Line::DateHeading | Line::DayHeading | Line::Leg))
-                >= 1,
+            listing: census.listing >= 2,
+            timed: census.timed >= 2,
+            programme: census.programme >= 1,
             travellers: Travellers::default(),
             main: None,
-            pending: Vec::new(),
-            found: Found::default(),
-            visited: HashSet::new(),
+            headline: Vec::new(),
+            headline_evidence: String::new(),
+            trip: sequence::Builder::default(),
             records: Vec::new(),
             record_of: HashMap::new(),
         }
     }
 
     /// Reads segment `s`.
-    fn read(&mut self, s: usize) {
-        let seg = &self.segments[s];
+    fn read(&mut self, s: usize, seg: &Segment) {
         let text = self.text;
         let toks = tokens::tokenize(text, seg.range.start, seg.range.end);
         let mut found = dates::find(&toks);
@@ -312,26 +319,30 @@ impl<'t> Reader<'t> {
             _ => false,
         };
         if listed {
-            let (visited, places) = (&self.visited, &self.found.places);
-            let seen = |key: &str| places.find(key).is_some_and(|i| visited.contains(&i));
+            let trip = &self.trip;
+            let seen = |key: &str| trip.places.find(key).is_some_and(|i| trip.visited(i));
             layout_cues::listed(seg.line, &sentence, &toks, &ms, &mut ds, &seen);
         }
         if !question && let Some(q) = &self.question {
             layout_cues::answered(q, &sentence, &ms, &mut ds);
         }
-        self.stops_of(s, &toks, &ms, &mut ds, &resolved);
-        self.remember(s, &toks, &ms, &ds, &resolved);
+        let evidence = collapse(&text[seg.range.clone()]);
+        let read = Read {
+            s,
+            seg,
+            toks: &toks,
+            ms: &ms,
+            resolved: &resolved,
+            evidence: &evidence,
+        };
+        self.stops_of(&read, &mut ds);
+        self.remember(&read, &ds);
     }
 
-    /// Turns the segment's stop decisions into occurrences: whose trip, dates, then kept.
-    fn stops_of(
-        &mut self,
-        s: usize,
-        toks: &[tokens::Token<'_>],
-        ms: &[Mention],
-        ds: &mut [Decision],
-        resolved: &[(dates::DateMention, dates::Resolved)],
-    ) {
+    /// Turns the segment's stop decisions into occurrences: whose trip, dates, then added to the
+    /// trip.
+    fn stops_of(&mut self, r: &Read<'_, '_>, ds: &mut [Decision]) {
+        let (ms, toks) = (r.ms, r.toks);
         let stops: Vec<usize> = (0..ms.len())
             .filter(|&i| ds[i].is_stop() && matches!(ms[i].what, What::Place(_)))
             .collect();
@@ -349,23 +360,19 @@ impl<'t> Reader<'t> {
         if self.main.is_none() {
             self.main = subjects.iter().find_map(|x| x.person.clone());
         }
-        let mut kept: Vec<(usize, Option<Subject>)> = Vec::new();
+        let mut kept: Vec<usize> = Vec::new();
         for (&i, subject) in stops.iter().zip(subjects) {
-            match &self.main {
-                Some(main) => {
-                    if let Some(why) = subject.someone_else(main) {
-                        ds[i] = Decision::Mentioned(why);
-                        continue;
-                    }
-                    kept.push((i, None));
-                }
-                None => kept.push((i, Some(subject))),
+            if let Some(main) = &self.main
+                && let Some(why) = subject.someone_else(main)
+            {
+                ds[i] = Decision::Mentioned(why);
+                continue;
             }
+            kept.push(i);
         }
-        let base = self.found.occurrences.len();
-        let local_of = |mention: usize| kept.iter().position(|(k, _)| *k == mention);
+        let local_of = |mention: usize| kept.iter().position(|&k| k == mention);
         let mut occs: Vec<Occurrence> = Vec::with_capacity(kept.len());
-        for &(i, _) in &kept {
+        for &i in &kept {
             let (
                 Decision::Stop {
                     cue,
@@ -380,16 +387,14 @@ impl<'t> Reader<'t> {
             else {
                 continue;
             };
-            let follows_local = follows.and_then(local_of);
             occs.push(Occurrence {
-                place: self.found.places.intern(place),
+                place: self.trip.places.intern(place),
                 role: *role,
                 order: *order,
-                follows: follows_local.map(|f| base + f),
-                follows_local,
+                follows_local: follows.and_then(local_of),
                 cue: cue.clone(),
                 confidence: *confidence,
-                segment: s,
+                segment: r.s,
                 pos: toks[ms[i].first].start,
                 first: ms[i].first,
                 last: ms[i].last,
@@ -398,27 +403,28 @@ impl<'t> Reader<'t> {
                 airport: ms[i].airport,
             });
         }
-        let dated: Vec<(dates::DateMention, dates::Resolved)> = resolved.to_vec();
-        attach::attach(toks, &mut occs, &dated, self.heading.as_ref());
-        for ((_, subject), o) in kept.into_iter().zip(occs) {
-            if let Some(subject) = subject {
-                self.pending.push((self.found.occurrences.len(), subject));
-            }
-            self.visited.insert(o.place);
-            self.found.occurrences.push(o);
+        attach::attach(toks, &mut occs, r.resolved, self.heading.as_ref());
+        if r.s == 0 && self.is_headline(r.seg) {
+            self.headline = occs;
+            self.headline_evidence = r.evidence.to_string();
+        } else {
+            self.trip.add_segment(&mut occs, r.evidence);
         }
     }
 
+    /// True when segment `seg` (the first) is a headline: a line of its own, not a sentence.
+    fn is_headline(&self, seg: &Segment) -> bool {
+        let line = self.text[seg.range.clone()].trim();
+        !self.text[..seg.range.start].contains('\n')
+            && self.text[seg.range.end..].starts_with(['\n', '\r'])
+            && !line.ends_with(['.', '!', '?', '"'])
+            && line.chars().count() <= 120
+    }
+
     /// Keeps what later stages need from the segment's other mentions: one record per place
-    /// mentioned, towns named `in X`, and a meeting with a day.
-    fn remember(
-        &mut self,
-        s: usize,
-        toks: &[tokens::Token<'_>],
-        ms: &[Mention],
-        ds: &[Decision],
-        resolved: &[(dates::DateMention, dates::Resolved)],
-    ) {
+    /// mentioned, towns named `in X`, a day for the stop just named, and a meeting with a day.
+    fn remember(&mut self, r: &Read<'_, '_>, ds: &[Decision]) {
+        let (s, toks, ms, resolved) = (r.s, r.toks, r.ms, r.resolved);
         let mut any_stop = false;
         for (m, d) in ms.iter().zip(ds) {
             let Decision::Mentioned(reason) = d else {
@@ -431,12 +437,9 @@ impl<'t> Reader<'t> {
                 && m.first > 0
                 && toks[m.first - 1].lower() == "in"
             {
-                let place = self.found.places.intern(p);
-                self.found.promotable.push(sequence::Promotable {
-                    place,
-                    segment: s,
-                    pos: toks[m.first].start,
-                });
+                let place = self.trip.places.intern(p);
+                self.trip
+                    .promotable(place, s, toks[m.first].start, r.evidence);
             }
             let (name, place) = match &m.what {
                 What::Place(p) => (p.name.clone(), Some(p.clone())),
@@ -452,7 +455,7 @@ impl<'t> Reader<'t> {
                     name,
                     reason: reason.clone(),
                     sentence: s,
-                    evidence: collapse(&self.text[self.segments[s].range.clone()]),
+                    evidence: r.evidence.to_string(),
                 },
                 place,
             });
@@ -461,24 +464,17 @@ impl<'t> Reader<'t> {
             return;
         }
         // "Baku, Azerbaijan. The delegation arrives on 11 November.": the stop just named.
-        if let Some(last) = self.found.occurrences.last_mut()
-            && last.arrive.is_none()
-            && last.segment + 2 >= s
-            && let Some((dm, r)) = resolved.iter().find(|(d, _)| {
-                (d.first.saturating_sub(4)..d.first).any(|k| {
-                    matches!(
-                        toks[k].lower().as_str(),
-                        "arrives" | "arrive" | "arrived" | "arriving" | "lands" | "landed" | "land"
-                    )
-                })
+        if let Some((dm, d)) = resolved.iter().find(|(d, _)| {
+            (d.first.saturating_sub(4)..d.first).any(|k| {
+                matches!(
+                    toks[k].lower().as_str(),
+                    "arrives" | "arrive" | "arrived" | "arriving" | "lands" | "landed" | "land"
+                )
             })
-        {
-            last.arrive = Some(attach::dated(
-                r.from,
-                dm,
-                r,
-                "arrival, in the next sentence",
-            ));
+        }) && self.trip.date_last(
+            s,
+            attach::dated(d.from, dm, d, "arrival, in the next sentence"),
+        ) {
             return;
         }
         // "after his meeting with Blinken on Friday, the Israeli prime minister ...".
@@ -490,9 +486,9 @@ impl<'t> Reader<'t> {
         }) else {
             return;
         };
-        let Some((dm, r)) = resolved
+        let Some((dm, d)) = resolved
             .iter()
-            .find(|(d, _)| d.first > meet && d.first <= meet + 6)
+            .find(|(x, _)| x.first > meet && x.first <= meet + 6)
         else {
             return;
         };
@@ -505,60 +501,33 @@ impl<'t> Reader<'t> {
             })
             .collect();
         countries.dedup();
-        self.found.meetings.push(sequence::Meeting {
+        self.trip.meeting(sequence::Meeting {
             countries,
             dated: Dated {
-                date: r.from,
+                date: d.from,
                 text: dm.text.clone(),
                 how: format!(
                     "a meeting `{} ... {}` in a sentence naming only this visited country ({})",
                     toks[meet].lower(),
                     dm.text,
-                    r.how
+                    d.how
                 ),
             },
         });
     }
 
-    /// The stops (or guesses), whether they are guesses, and the places only mentioned.
-    fn finish(mut self) -> (Vec<Stop>, bool, Vec<Mentioned>) {
-        self.drop_headline_stops();
-        // Stops read before the traveller was known: someone else's ones go.
-        if let Some(main) = &self.main {
-            let mut dropped: HashSet<usize> = HashSet::new();
-            for (i, subject) in &self.pending {
-                if let Some(why) = subject.someone_else(main) {
-                    dropped.insert(*i);
-                    let name = self
-                        .found
-                        .places
-                        .get(self.found.occurrences[*i].place)
-                        .name
-                        .clone();
-                    if let Some(&r) = self.record_of.get(&name) {
-                        self.records[r].mentioned.reason = why;
-                    } else {
-                        let seg = self.found.occurrences[*i].segment;
-                        self.record_of.insert(name.clone(), self.records.len());
-                        self.records.push(Record {
-                            mentioned: Mentioned {
-                                name,
-                                reason: why,
-                                sentence: seg,
-                                evidence: collapse(&self.text[self.segments[seg].range.clone()]),
-                            },
-                            place: None,
-                        });
-                    }
-                }
-            }
-            if !dropped.is_empty() {
-                drop_occurrences(&mut self.found.occurrences, &dropped);
-            }
+    /// The stops (or guesses), whether they are guesses, the places only mentioned, and how many
+    /// stops were left out past the limit.
+    fn finish(mut self) -> (Vec<Stop>, bool, Vec<Mentioned>, usize) {
+        // A headline's stops go when the body names the same places or countries.
+        let headline = std::mem::take(&mut self.headline);
+        let trip = &self.trip;
+        let in_body = |o: &Occurrence| trip.names_place_or_country(trip.places.get(o.place));
+        if !headline.iter().any(in_body) {
+            self.trip.prepend(&headline, &self.headline_evidence);
         }
-        let (text, segments) = (self.text, self.segments);
-        let evidence = |s: usize| collapse(&text[segments[s].range.clone()]);
-        let stops = sequence::build(self.found, &evidence);
+        let left_out = self.trip.truncated;
+        let stops = self.trip.finish();
         let mut stops = with_neighbours(stops, self.index);
         let mut guessed = false;
         if stops.is_empty() {
@@ -566,75 +535,18 @@ impl<'t> Reader<'t> {
             guessed = !stops.is_empty();
         }
         let mentioned = mentioned(&stops, guessed, self.records);
-        (stops, guessed, mentioned)
+        (stops, guessed, mentioned, left_out)
     }
 }
 
-impl Reader<'_> {
-    /// A headline sums the trip up (`Deputy Secretary to Visit Australia and Samoa`): its stops
-    /// go when the body names the same places or towns in the same countries, so the body's order
-    /// stands.
-    fn drop_headline_stops(&mut self) {
-        let Some(first) = self.segments.first() else {
-            return;
-        };
-        let line = self.text[first.range.clone()].trim();
-        let is_headline = !self.text[..first.range.start].contains('\n')
-            && self.text[first.range.end..].starts_with(['\n', '\r'])
-            && !line.ends_with(['.', '!', '?', '"'])
-            && line.chars().count() <= 120;
-        if !is_headline {
-            return;
-        }
-        let occs = &self.found.occurrences;
-        let places = &self.found.places;
-        let body: Vec<&Place> = occs
-            .iter()
-            .filter(|o| o.segment > 0)
-            .map(|o| places.get(o.place))
-            .collect();
-        let dropped: HashSet<usize> = occs
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.segment == 0)
-            .filter(|(_, o)| {
-                let p = places.get(o.place);
-                body.iter()
-                    .any(|b| b.key == p.key || b.country == p.country)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if dropped.is_empty() {
-            return;
-        }
-        self.pending.retain(|(i, _)| !dropped.contains(i));
-        for (i, _) in self.pending.iter_mut() {
-            *i -= dropped.iter().filter(|&&d| d < *i).count();
-        }
-        drop_occurrences(&mut self.found.occurrences, &dropped);
-    }
-}
-
-/// Removes the occurrences in `dropped`, keeping `follows` pointing at the same ones (or none).
-fn drop_occurrences(occs: &mut Vec<Occurrence>, dropped: &HashSet<usize>) {
-    let mut new_index: Vec<Option<usize>> = Vec::with_capacity(occs.len());
-    let mut n = 0;
-    for i in 0..occs.len() {
-        if dropped.contains(&i) {
-            new_index.push(None);
-        } else {
-            new_index.push(Some(n));
-            n += 1;
-        }
-    }
-    let old = std::mem::take(occs);
-    for (i, mut o) in old.into_iter().enumerate() {
-        if dropped.contains(&i) {
-            continue;
-        }
-        o.follows = o.follows.and_then(|f| new_index[f]);
-        occs.push(o);
-    }
+/// One segment being read: what `stops_of` and `remember` share.
+struct Read<'a, 't> {
+    s: usize,
+    seg: &'a Segment,
+    toks: &'a [tokens::Token<'t>],
+    ms: &'a [Mention],
+    resolved: &'a [(dates::DateMention, dates::Resolved)],
+    evidence: &'a str,
 }
 
 /// The places a text names without a cue, as low-confidence stops in order of first mention; a
@@ -765,8 +677,8 @@ mod test {
         assert!(x.warnings()[0].contains("low-confidence guesses"));
         let x = extract("Nothing to see here.", &o, &TestIndex::sample()).unwrap();
         assert!(x.stops.is_empty() && !x.guessed);
-        assert!(x.warnings()[0].contains("names no place"));
+        assert!(x.nothing_to_write().unwrap().contains("names no place"));
         let x = extract("She flew to Cairo.", &o, &TestIndex::sample()).unwrap();
-        assert!(!x.guessed && x.warnings().is_empty());
+        assert!(!x.guessed && x.warnings().is_empty() && x.nothing_to_write().is_none());
     }
 }

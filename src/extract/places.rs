@@ -127,6 +127,57 @@ impl PlaceIndex for Gazetteer {
     }
 }
 
+/// Most answers a [`Memo`] keeps; when full it starts again (so memory stays bounded).
+pub const MEMO_ENTRIES: usize = 50_000;
+
+/// A [`PlaceIndex`] that remembers the answers to `country`, `city` and `city_in` (a text asks
+/// about the same capitalised words again and again), at most [`MEMO_ENTRIES`] of them.
+pub struct Memo<'a> {
+    inner: &'a dyn PlaceIndex,
+    answers: std::cell::RefCell<std::collections::HashMap<(u8, String), Option<Place>>>,
+}
+
+impl<'a> Memo<'a> {
+    /// A memo in front of `inner`.
+    pub fn new(inner: &'a dyn PlaceIndex) -> Memo<'a> {
+        Memo {
+            inner,
+            answers: Default::default(),
+        }
+    }
+
+    fn remember(&self, kind: u8, name: &str, ask: impl FnOnce() -> Option<Place>) -> Option<Place> {
+        let key = (kind, name.to_string());
+        if let Some(found) = self.answers.borrow().get(&key) {
+            return found.clone();
+        }
+        let found = ask();
+        let mut answers = self.answers.borrow_mut();
+        if answers.len() >= MEMO_ENTRIES {
+            answers.clear();
+        }
+        answers.insert(key, found.clone());
+        found
+    }
+}
+
+impl PlaceIndex for Memo<'_> {
+    fn country(&self, name: &str) -> Option<Place> {
+        self.remember(0, name, || self.inner.country(name))
+    }
+    fn city(&self, name: &str) -> Option<Place> {
+        self.remember(1, name, || self.inner.city(name))
+    }
+    fn city_in(&self, name: &str, iso2: &str) -> Option<Place> {
+        self.remember(2, &format!("{iso2}\u{1f}{name}"), || {
+            self.inner.city_in(name, iso2)
+        })
+    }
+    fn city_among(&self, name: &str, neighbours: &[&Place]) -> Option<Place> {
+        self.inner.city_among(name, neighbours)
+    }
+}
+
 fn city_place(m: &crate::geocode::Match) -> Place {
     Place {
         name: m.place.name.clone(),

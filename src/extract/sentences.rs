@@ -75,22 +75,103 @@ pub struct Segment {
 
 /// The segments of `text`, in order.
 pub fn split(text: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut paragraph: Vec<(usize, usize)> = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
-            flush_paragraph(text, &paragraph, &mut out);
-            paragraph.clear();
-        } else {
-            paragraph.push((start, start + content.len()));
+    segments(text).collect()
+}
+
+/// Most lines read as one paragraph; a longer one is split (so memory stays bounded).
+const MAX_PARAGRAPH_LINES: usize = 4_096;
+
+/// The segments of `text`, one paragraph at a time.
+pub fn segments(text: &str) -> Segments<'_> {
+    Segments {
+        text,
+        lines: text.split_inclusive('\n'),
+        at: 0,
+        paragraph: Vec::new(),
+        ready: std::collections::VecDeque::new(),
+        done: false,
+    }
+}
+
+/// An iterator over the segments of a text (see [`segments`]).
+#[derive(Debug)]
+pub struct Segments<'t> {
+    text: &'t str,
+    lines: std::str::SplitInclusive<'t, char>,
+    at: usize,
+    paragraph: Vec<(usize, usize)>,
+    ready: std::collections::VecDeque<Segment>,
+    done: bool,
+}
+
+impl Iterator for Segments<'_> {
+    type Item = Segment;
+
+    fn next(&mut self) -> Option<Segment> {
+        loop {
+            if let Some(s) = self.ready.pop_front() {
+                return Some(s);
+            }
+            if self.done {
+                return None;
+            }
+            let mut out = Vec::new();
+            match self.lines.next() {
+                None => {
+                    flush_paragraph(self.text, &self.paragraph, &mut out);
+                    self.paragraph.clear();
+                    self.done = true;
+                }
+                Some(line) => {
+                    let start = self.at;
+                    self.at += line.len();
+                    let content = line.trim_end_matches(['\n', '\r']);
+                    if content.trim().is_empty() || self.paragraph.len() >= MAX_PARAGRAPH_LINES {
+                        flush_paragraph(self.text, &self.paragraph, &mut out);
+                        self.paragraph.clear();
+                    }
+                    if !content.trim().is_empty() {
+                        self.paragraph.push((start, start + content.len()));
+                    }
+                }
+            }
+            self.ready.extend(out);
         }
     }
-    flush_paragraph(text, &paragraph, &mut out);
-    out
+}
+
+/// How many lines of each layout a text has: whether it lists stops on lines, has a programme's
+/// clock times, day headings or legs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Census {
+    /// Dated lines, itinerary days, table rows and legs.
+    pub listing: usize,
+    /// Lines starting with a clock time.
+    pub timed: usize,
+    /// Date headings, itinerary days and legs.
+    pub programme: usize,
+}
+
+/// Counts the layouts of `text`'s lines.
+pub fn census(text: &str) -> Census {
+    let mut c = Census::default();
+    for line in text.split('\n') {
+        let mut end = line.len().min(4 * MAX_SEGMENT_BYTES);
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        match layout::classify(&line[..end]) {
+            Line::Dated | Line::Row => c.listing += 1,
+            Line::DayHeading | Line::Leg => {
+                c.listing += 1;
+                c.programme += 1;
+            }
+            Line::DateHeading => c.programme += 1,
+            Line::Timed => c.timed += 1,
+            _ => {}
+        }
+    }
+    c
 }
 
 /// Splits one paragraph (its lines' byte ranges) into segments.

@@ -1,11 +1,12 @@
-//! From the stops found in each segment to the trip: repeated mentions of one place merged into
-//! one stop (but a return, or a place listed again with a later day after other stops, is a second
-//! visit), towns named `in X` taking the place of their country when only the country had a cue,
-//! country-level stops giving way to towns in them, and the stops put in travel order
-//! ([`super::order`]).
+//! From the stops found in each segment to the trip, as a fold over the text: each occurrence
+//! merges into the latest stop of its place (but a return, or a place listed again with a later
+//! day after other stops, is a second visit; an airport is the town it serves); at the end, towns
+//! named `in X` take the place of their country when only the country had a cue, meetings date
+//! the country they name, country-level stops give way to towns in them, and the stops are put in
+//! travel order ([`super::order`]).
 //!
-//! Everything here is linear in the number of stops found (hash maps by place, a linked list for
-//! moves), so a long text costs time in proportion to its length.
+//! Nothing is kept per occurrence: memory is the stops (at most [`MAX_STOPS`]) and one entry per
+//! place, and every step is linear in them (hash maps by place, a linked list for moves).
 
 use super::cues::{Order, Role};
 use super::order;
@@ -14,6 +15,13 @@ use crate::geodesy::distance_m;
 use crate::model::LonLat;
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
+
+/// Most stops an extraction keeps (the trip limit, `Limits::max_stops`); past it, new places are
+/// left out and [`Builder::truncated`] says so.
+pub const MAX_STOPS: usize = 100_000;
+
+/// Most meetings kept for dating (`after his meeting with Blinken on Friday`).
+pub const MAX_MEETINGS: usize = 10_000;
 
 /// Largest distance, in metres, from an airport's town to the town it serves.
 pub const AIRPORT_RADIUS_M: f64 = 50_000.0;
@@ -67,9 +75,8 @@ pub struct Occurrence {
     pub role: Role,
     /// What the cue says about its place in the trip.
     pub order: Order,
-    /// The occurrence this one comes right after (`left X for Y`), by index in the trip.
-    pub follows: Option<usize>,
-    /// The same, by index among its segment's occurrences (for dates).
+    /// The occurrence this one comes right after (`left X for Y`), by index among its segment's
+    /// occurrences.
     pub follows_local: Option<usize>,
     /// The cue as a pattern.
     pub cue: String,
@@ -131,18 +138,6 @@ impl Places {
     }
 }
 
-/// A town named `in X` without a cue: a stop if only its country had one (`visits to Israel ...
-/// speaking in Tel Aviv`).
-#[derive(Debug, Clone)]
-pub struct Promotable {
-    /// The town.
-    pub place: u32,
-    /// Segment index.
-    pub segment: usize,
-    /// Byte offset.
-    pub pos: usize,
-}
-
 /// A meeting with a day in a segment without stops (`after his meeting with Blinken on Friday,
 /// the Israeli prime minister ...`): it dates the stop in the one visited country it names.
 #[derive(Debug, Clone)]
@@ -153,236 +148,121 @@ pub struct Meeting {
     pub dated: Dated,
 }
 
-/// What the reading of a text found, for [`build`].
+/// The trip being built, occurrence by occurrence (see the module documentation).
 #[derive(Debug, Default)]
-pub struct Found {
-    /// Stops where the text names them, in text order.
-    pub occurrences: Vec<Occurrence>,
-    /// Their places.
+pub struct Builder {
+    /// The places seen, each once.
     pub places: Places,
-    /// Towns named `in X` without a cue.
-    pub promotable: Vec<Promotable>,
-    /// Meetings with a day, in segments without stops.
-    pub meetings: Vec<Meeting>,
+    stops: Vec<Stop>,
+    /// Whether each stop is so far known only by an airport.
+    airport_only: Vec<bool>,
+    /// The latest stop of each place.
+    latest: HashMap<u32, usize>,
+    /// The stop made last.
+    current: Option<usize>,
+    /// The last stop that is not an earlier one (what `already visited` is before).
+    anchor: Option<usize>,
+    relations: order::Relations,
+    seen_relations: HashSet<(usize, usize)>,
+    /// Towns named `in X` without a cue, the first mention of each.
+    promotable: HashMap<u32, (usize, usize, String)>,
+    meetings: Vec<Meeting>,
+    /// Stops left out past [`MAX_STOPS`].
+    pub truncated: usize,
 }
 
-/// Builds the ordered stops; `evidence` gives a segment's text.
-pub fn build(found: Found, evidence: &dyn Fn(usize) -> String) -> Vec<Stop> {
-    let Found {
-        mut occurrences,
-        places,
-        promotable,
-        meetings,
-    } = found;
-    promote_towns(&mut occurrences, &places, promotable);
-    origins_first(&mut occurrences);
-    meeting_dates(&mut occurrences, &places, &meetings);
-    let (stops, occ_stop) = merge(&occurrences, &places, evidence);
-    let relations = relations(&occurrences, &occ_stop);
-    let stops = order::arrange(stops, &relations);
-    let stops = absorb_countries(stops);
-    order::by_dates(stops)
-}
+impl Builder {
+    /// Adds one segment's occurrences (in order; `follows_local` among them), with `evidence`
+    /// the segment's text on one line.
+    pub fn add_segment(&mut self, occs: &mut [Occurrence], evidence: &str) {
+        origins_first(occs);
+        let mut stop_of: Vec<Option<usize>> = Vec::with_capacity(occs.len());
+        for o in occs.iter() {
+            stop_of.push(self.add(o, evidence));
+        }
+        for (i, o) in occs.iter().enumerate() {
+            let Some(y) = stop_of[i] else { continue };
+            if let Some(x) = o.follows_local.and_then(|f| stop_of[f]) {
+                self.relate(true, y, x);
+            }
+            if o.order == Order::Earlier {
+                // The stop its sentence is about: the nearest other occurrence in the segment,
+                // before it, else after it; else the latest stop before it.
+                let not_earlier = |j: &usize| occs[*j].order != Order::Earlier;
+                let local = (0..i)
+                    .rev()
+                    .find(not_earlier)
+                    .or_else(|| (i + 1..occs.len()).find(not_earlier))
+                    .and_then(|j| stop_of[j]);
+                if let Some(a) = local.or(self.anchor_before(y)) {
+                    self.relate(false, y, a);
+                }
+            } else {
+                self.anchor = Some(y);
+            }
+        }
+    }
 
-/// Adds the towns named `in X` whose country is a stop only at country level (one per country,
-/// the first), in text order.
-fn promote_towns(occs: &mut Vec<Occurrence>, places: &Places, promotable: Vec<Promotable>) {
-    let scope_of = |o: &Occurrence| places.get(o.place).scope;
-    let country_of = |i: u32| places.get(i).country.clone();
-    let country_stops: HashSet<String> = occs
-        .iter()
-        .filter(|o| scope_of(o) == Scope::Country)
-        .map(|o| country_of(o.place))
-        .collect();
-    let mut with_town: HashSet<String> = occs
-        .iter()
-        .filter(|o| scope_of(o) == Scope::City)
-        .map(|o| country_of(o.place))
-        .collect();
-    let mut added = Vec::new();
-    for p in promotable {
-        let c = country_of(p.place);
-        if !country_stops.contains(&c) || with_town.contains(&c) {
-            continue;
-        }
-        with_town.insert(c);
-        added.push(Occurrence {
-            place: p.place,
-            role: Role::Visit,
-            order: Order::Text,
-            follows: None,
-            follows_local: None,
-            cue: "in X, a town of a visited country".into(),
-            confidence: 0.5,
-            segment: p.segment,
-            pos: p.pos,
-            first: 0,
-            last: 0,
-            arrive: None,
-            depart: None,
-            airport: false,
-        });
+    fn anchor_before(&self, y: usize) -> Option<usize> {
+        self.anchor.filter(|&a| a != y)
     }
-    if added.is_empty() {
-        return;
-    }
-    // Merge the two lists by position, keeping `follows` pointing at the same occurrences.
-    let old = std::mem::take(occs);
-    let mut new_index = vec![0usize; old.len()];
-    let mut a = old.into_iter().enumerate().peekable();
-    let mut b = added.into_iter().peekable();
-    loop {
-        let take_old = match (a.peek(), b.peek()) {
-            (Some((_, x)), Some(y)) => (x.segment, x.pos) <= (y.segment, y.pos),
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        if take_old {
-            let (i, o) = a.next().expect("peeked");
-            new_index[i] = occs.len();
-            occs.push(o);
-        } else {
-            occs.push(b.next().expect("peeked"));
-        }
-    }
-    for o in occs.iter_mut() {
-        o.follows = o.follows.map(|f| new_index[f]);
-    }
-}
 
-/// `arrived in Riyadh, after a flight from Berlin`: a place left from that no stop follows comes
-/// before the nearest stop reached earlier in the same segment.
-fn origins_first(occs: &mut [Occurrence]) {
-    let followed: HashSet<usize> = occs.iter().filter_map(|o| o.follows).collect();
-    for x in 0..occs.len() {
-        if occs[x].role != Role::DepartFrom || followed.contains(&x) {
-            continue;
+    fn relate(&mut self, after: bool, y: usize, x: usize) {
+        if y == x || self.seen_relations.len() >= 4 * MAX_STOPS {
+            return;
         }
-        let s = occs[x].segment;
-        let y = (0..x)
-            .rev()
-            .take_while(|&y| occs[y].segment == s)
-            .find(|&y| occs[y].role != Role::DepartFrom && occs[y].follows.is_none());
-        if let Some(y) = y {
-            occs[y].follows = Some(x);
-        }
-    }
-}
-
-/// Dates the one visited country a meeting's segment names, when nothing else dates it.
-fn meeting_dates(occs: &mut [Occurrence], places: &Places, meetings: &[Meeting]) {
-    let mut by_country: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, o) in occs.iter().enumerate() {
-        by_country
-            .entry(places.get(o.place).country.as_str())
-            .or_default()
-            .push(i);
-    }
-    let mut dated: Vec<(usize, Dated)> = Vec::new();
-    for m in meetings {
-        let visited: HashSet<&str> = m
-            .countries
-            .iter()
-            .map(String::as_str)
-            .filter(|c| by_country.contains_key(c))
-            .collect();
-        if visited.len() != 1 {
-            continue;
-        }
-        let c = *visited.iter().next().expect("one");
-        let idx = &by_country[c];
-        if idx
-            .iter()
-            .any(|&i| occs[i].arrive.is_some() || occs[i].depart.is_some())
-            || dated.iter().any(|(i, _)| idx.contains(i))
+        if self
+            .seen_relations
+            .insert(if after { (y, x) } else { (x, y) })
         {
-            continue;
+            if after {
+                self.relations.after.push((y, x));
+            } else {
+                self.relations.before.push((y, x));
+            }
         }
-        dated.push((idx[0], m.dated.clone()));
     }
-    for (i, d) in dated {
-        occs[i].arrive = Some(d);
-        occs[i].confidence = occs[i].confidence.min(0.9);
-    }
-}
 
-/// Merges occurrences into stops, in text order: a place seen before merges into its latest stop,
-/// except a return to it from elsewhere, or a later day for it after another stop's day in
-/// between (a tour coming back to a city). Returns the stops and each occurrence's stop.
-fn merge(
-    occs: &[Occurrence],
-    places: &Places,
-    evidence: &dyn Fn(usize) -> String,
-) -> (Vec<Stop>, Vec<usize>) {
-    let mut stops: Vec<Stop> = Vec::new();
-    let mut latest: HashMap<u32, usize> = HashMap::new();
-    let mut current: Option<usize> = None;
-    let mut occ_stop = Vec::with_capacity(occs.len());
-    let stop_date = |s: &Stop| s.arrive.as_ref().or(s.depart.as_ref()).map(|d| d.date);
-    let mut airport_only: Vec<bool> = Vec::new();
-    let near = |a: &Place, b: &Place| {
-        let (Ok(x), Ok(y)) = (LonLat::new(a.lon, a.lat), LonLat::new(b.lon, b.lat)) else {
-            return false;
-        };
-        distance_m(x, y) <= AIRPORT_RADIUS_M
-    };
-    for o in occs {
-        let place = places.get(o.place);
-        let mut existing = latest.get(&o.place).copied();
+    /// Merges one occurrence; returns its stop (none when left out past [`MAX_STOPS`]).
+    fn add(&mut self, o: &Occurrence, evidence: &str) -> Option<usize> {
+        let place = self.places.get(o.place).clone();
+        let mut existing = self.latest.get(&o.place).copied();
         // An airport is the town it serves: "Arrival at Ivato International Airport" after
         // "Departure by plane to Antananarivo"; "Arrival at Haneda Airport, Tokyo".
-        if let Some(c) = current
+        if let Some(c) = self.current
             && existing != Some(c)
-            && (o.airport || airport_only[c])
-            && stops[c].place.scope == Scope::City
-            && near(&stops[c].place, place)
+            && (o.airport || self.airport_only[c])
+            && self.stops[c].place.scope == Scope::City
+            && near(&self.stops[c].place, &place)
         {
-            if airport_only[c] && !o.airport {
-                latest.remove(&places.find(&stops[c].place.key).unwrap_or(u32::MAX));
-                stops[c].place = place.clone();
-                airport_only[c] = false;
+            if self.airport_only[c] && !o.airport {
+                if let Some(old) = self.places.find(&self.stops[c].place.key) {
+                    self.latest.remove(&old);
+                }
+                self.stops[c].place = place.clone();
+                self.airport_only[c] = false;
             }
-            latest.insert(o.place, c);
+            self.latest.insert(o.place, c);
             existing = Some(c);
         }
+        let stop_date = |s: &Stop| s.arrive.as_ref().or(s.depart.as_ref()).map(|d| d.date);
         let separate = match (o.role, existing) {
             (_, None) => true,
-            (Role::Return, Some(e)) => Some(e) != current,
+            (Role::Return, Some(e)) => Some(e) != self.current,
             (Role::DepartFrom, Some(_)) => false,
             (Role::Visit, Some(e)) => {
                 // Listed again with a later day, another stop's day in between.
-                let (d0, d) = (stop_date(&stops[e]), o.date());
-                let between = current
+                let (d0, d) = (stop_date(&self.stops[e]), o.date());
+                let between = self
+                    .current
                     .filter(|&c| c != e)
-                    .and_then(|c| stop_date(&stops[c]));
+                    .and_then(|c| stop_date(&self.stops[c]));
                 matches!((d0, d, between), (Some(d0), Some(d), Some(b)) if d0 < d && d0 <= b && b <= d)
             }
         };
-        if separate {
-            let again = existing.is_some();
-            stops.push(Stop {
-                place: place.clone(),
-                arrive: o.arrive.clone(),
-                depart: o.depart.clone(),
-                confidence: o.confidence,
-                cue: o.cue.clone(),
-                evidence: evidence(o.segment),
-                sentence: o.segment,
-                pos: o.pos,
-                replaces: Vec::new(),
-                is_return: again,
-                is_origin: o.role == Role::DepartFrom,
-                order: o.order,
-            });
-            airport_only.push(o.airport);
-            let i = stops.len() - 1;
-            latest.insert(o.place, i);
-            current = Some(i);
-            occ_stop.push(i);
-        } else {
+        if !separate {
             let e = existing.expect("separate when none");
-            let s = &mut stops[e];
+            let s = &mut self.stops[e];
             s.confidence = s.confidence.max(o.confidence);
             if s.arrive.is_none() {
                 s.arrive = o.arrive.clone();
@@ -396,48 +276,233 @@ fn merge(
             if s.order == Order::Text {
                 s.order = o.order;
             }
-            occ_stop.push(e);
+            return Some(e);
+        }
+        if self.stops.len() >= MAX_STOPS {
+            self.truncated += 1;
+            return None;
+        }
+        self.stops.push(Stop {
+            place,
+            arrive: o.arrive.clone(),
+            depart: o.depart.clone(),
+            confidence: o.confidence,
+            cue: o.cue.clone(),
+            evidence: evidence.to_string(),
+            sentence: o.segment,
+            pos: o.pos,
+            replaces: Vec::new(),
+            is_return: existing.is_some(),
+            is_origin: o.role == Role::DepartFrom,
+            order: o.order,
+        });
+        self.airport_only.push(o.airport);
+        let i = self.stops.len() - 1;
+        self.latest.insert(o.place, i);
+        self.current = Some(i);
+        Some(i)
+    }
+
+    /// Remembers a town named `in X` without a cue (its first mention).
+    pub fn promotable(&mut self, place: u32, segment: usize, pos: usize, evidence: &str) {
+        self.promotable
+            .entry(place)
+            .or_insert_with(|| (segment, pos, evidence.to_string()));
+    }
+
+    /// Remembers a meeting with a day (at most [`MAX_MEETINGS`]).
+    pub fn meeting(&mut self, m: Meeting) {
+        if self.meetings.len() < MAX_MEETINGS {
+            self.meetings.push(m);
         }
     }
-    (stops, occ_stop)
+
+    /// Whether `place` is a stop so far.
+    pub fn visited(&self, place: u32) -> bool {
+        self.latest.contains_key(&place)
+    }
+
+    /// Whether a stop is at `place` or in its country.
+    pub fn names_place_or_country(&self, place: &Place) -> bool {
+        self.stops
+            .iter()
+            .any(|s| s.place.key == place.key || s.place.country == place.country)
+    }
+
+    /// Whether the trip has any stop yet.
+    pub fn is_empty(&self) -> bool {
+        self.stops.is_empty()
+    }
+
+    /// Dates the last stop if it has no day yet (`Baku, Azerbaijan. The delegation arrives on
+    /// 11 November.`): true when it did.
+    pub fn date_last(&mut self, segment: usize, dated: Dated) -> bool {
+        match self.current.map(|c| &mut self.stops[c]) {
+            Some(s) if s.arrive.is_none() && s.sentence + 2 >= segment => {
+                s.arrive = Some(dated);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Adds stops made before the rest of the text (a headline's), at the front: each merges into
+    /// the first stop of its place, or comes first.
+    pub fn prepend(&mut self, occs: &[Occurrence], evidence: &str) {
+        let mut front: Vec<Stop> = Vec::new();
+        for o in occs {
+            let place = self.places.get(o.place);
+            if let Some(s) = self.stops.iter_mut().find(|s| s.place.key == place.key) {
+                if s.arrive.is_none() {
+                    s.arrive = o.arrive.clone();
+                }
+                continue;
+            }
+            if front.iter().any(|s| s.place.key == place.key) {
+                continue;
+            }
+            front.push(Stop {
+                place: place.clone(),
+                arrive: o.arrive.clone(),
+                depart: o.depart.clone(),
+                confidence: o.confidence,
+                cue: o.cue.clone(),
+                evidence: evidence.to_string(),
+                sentence: o.segment,
+                pos: o.pos,
+                replaces: Vec::new(),
+                is_return: false,
+                is_origin: o.role == Role::DepartFrom,
+                order: o.order,
+            });
+        }
+        let k = front.len();
+        if k == 0 {
+            return;
+        }
+        let shift = |(a, b): (usize, usize)| (a + k, b + k);
+        self.relations.after = self.relations.after.iter().copied().map(shift).collect();
+        self.relations.before = self.relations.before.iter().copied().map(shift).collect();
+        self.airport_only
+            .splice(0..0, std::iter::repeat_n(false, k));
+        front.append(&mut self.stops);
+        self.stops = front;
+    }
+
+    /// The stops in travel order.
+    pub fn finish(mut self) -> Vec<Stop> {
+        self.promote_towns();
+        self.meeting_dates();
+        let stops = order::arrange(self.stops, &self.relations);
+        let stops = absorb_countries(stops);
+        let mut stops = order::by_dates(stops);
+        // Only the first stop can be where the trip sets out from.
+        for s in stops.iter_mut().skip(1) {
+            s.is_origin = false;
+        }
+        stops
+    }
+
+    /// The first town named `in X` of each country that is a stop only at country level becomes
+    /// a stop (at the end of the list: [`absorb_countries`] puts it in its country's place).
+    fn promote_towns(&mut self) {
+        let country_stops: HashSet<String> = self
+            .stops
+            .iter()
+            .filter(|s| s.place.scope == Scope::Country)
+            .map(|s| s.place.country.clone())
+            .collect();
+        let mut with_town: HashSet<String> = self
+            .stops
+            .iter()
+            .filter(|s| s.place.scope == Scope::City)
+            .map(|s| s.place.country.clone())
+            .collect();
+        let mut towns: Vec<(usize, usize, u32, String)> = self
+            .promotable
+            .drain()
+            .map(|(p, (seg, pos, ev))| (seg, pos, p, ev))
+            .collect();
+        towns.sort();
+        for (segment, pos, p, evidence) in towns {
+            let place = self.places.get(p);
+            if !country_stops.contains(&place.country) || with_town.contains(&place.country) {
+                continue;
+            }
+            with_town.insert(place.country.clone());
+            self.stops.push(Stop {
+                place: place.clone(),
+                arrive: None,
+                depart: None,
+                confidence: 0.5,
+                cue: "in X, a town of a visited country".into(),
+                evidence,
+                sentence: segment,
+                pos,
+                replaces: Vec::new(),
+                is_return: false,
+                is_origin: false,
+                order: Order::Text,
+            });
+        }
+    }
+
+    /// Dates the one visited country a meeting's segment names, when nothing else dates it.
+    fn meeting_dates(&mut self) {
+        let mut by_country: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, s) in self.stops.iter().enumerate() {
+            by_country
+                .entry(s.place.country.clone())
+                .or_default()
+                .push(i);
+        }
+        for m in std::mem::take(&mut self.meetings) {
+            let visited: HashSet<&str> = m
+                .countries
+                .iter()
+                .map(String::as_str)
+                .filter(|c| by_country.contains_key(*c))
+                .collect();
+            if visited.len() != 1 {
+                continue;
+            }
+            let c = *visited.iter().next().expect("one");
+            let idx = &by_country[c];
+            if idx
+                .iter()
+                .any(|&i| self.stops[i].arrive.is_some() || self.stops[i].depart.is_some())
+            {
+                continue;
+            }
+            let s = &mut self.stops[idx[0]];
+            s.arrive = Some(m.dated);
+            s.confidence = s.confidence.min(0.9);
+        }
+    }
 }
 
-/// The order the cues give between stops: `(Y, X)` for Y right after X, and `(Y, A)` for Y right
-/// before A (an earlier stop before the stop its sentence is about).
-fn relations(occs: &[Occurrence], occ_stop: &[usize]) -> order::Relations {
-    let mut r = order::Relations::default();
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    for (i, o) in occs.iter().enumerate() {
-        if let Some(f) = o.follows {
-            let pair = (occ_stop[i], occ_stop[f]);
-            if pair.0 != pair.1 && seen.insert(pair) {
-                r.after.push(pair);
-            }
+fn near(a: &Place, b: &Place) -> bool {
+    let (Ok(x), Ok(y)) = (LonLat::new(a.lon, a.lat), LonLat::new(b.lon, b.lat)) else {
+        return false;
+    };
+    distance_m(x, y) <= AIRPORT_RADIUS_M
+}
+
+/// `arrived in Riyadh, after a flight from Berlin`: a place left from that no stop follows comes
+/// before the nearest stop reached earlier in the same segment.
+fn origins_first(occs: &mut [Occurrence]) {
+    let followed: HashSet<usize> = occs.iter().filter_map(|o| o.follows_local).collect();
+    for x in 0..occs.len() {
+        if occs[x].role != Role::DepartFrom || followed.contains(&x) {
+            continue;
         }
-        if o.order == Order::Earlier {
-            // The stop its sentence is about: the nearest other occurrence in the segment, before
-            // it, else after it; else the latest before it.
-            let s = o.segment;
-            let not_earlier = |j: &usize| occs[*j].order != Order::Earlier;
-            let anchor = (0..i)
-                .rev()
-                .take_while(|&j| occs[j].segment == s)
-                .find(not_earlier)
-                .or_else(|| {
-                    (i + 1..occs.len())
-                        .take_while(|&j| occs[j].segment == s)
-                        .find(not_earlier)
-                })
-                .or_else(|| (0..i).rev().find(not_earlier));
-            if let Some(a) = anchor {
-                let pair = (occ_stop[i], occ_stop[a]);
-                if pair.0 != pair.1 {
-                    r.before.push(pair);
-                }
-            }
+        let y = (0..x)
+            .rev()
+            .find(|&y| occs[y].role != Role::DepartFrom && occs[y].follows_local.is_none());
+        if let Some(y) = y {
+            occs[y].follows_local = Some(x);
         }
     }
-    r
 }
 
 /// A country (or territory) stop with towns of its own among the stops gives way to the first of
@@ -497,6 +562,7 @@ fn absorb_countries(stops: Vec<Stop>) -> Vec<Stop> {
                 town.depart = country.depart;
             }
             town.confidence = town.confidence.max(country.confidence);
+            town.is_origin &= country.is_origin;
             town.pos = town.pos.min(country.pos);
             if town.order == Order::Text {
                 town.order = country.order;

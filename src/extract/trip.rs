@@ -47,14 +47,41 @@ pub fn to_json(x: &Extraction, source_name: &str) -> String {
         )));
     }
     top.insert("notes".into(), Value::Array(notes));
-    let stops: Vec<Value> = x
-        .stops
-        .iter()
-        .map(|s| {
+    // The stops are written one at a time into the text (a long trip never becomes one tree).
+    top.insert("stops".into(), Value::Array(Vec::new()));
+    let mut out =
+        serde_json::to_string_pretty(&Value::Object(top)).expect("JSON values always serialise");
+    if !x.stops.is_empty() {
+        let mut stops = String::from("[");
+        for (i, s) in x.stops.iter().enumerate() {
+            let one =
+                serde_json::to_string_pretty(&stop(x, s)).expect("JSON values always serialise");
+            stops.push_str(if i == 0 { "\n    " } else { ",\n    " });
+            stops.push_str(&one.replace('\n', "\n    "));
+        }
+        stops.push_str("\n  ]");
+        let at = out
+            .find("\n  \"stops\": []")
+            .expect("the stops key is written");
+        let key = "\n  \"stops\": ".len();
+        out.replace_range(at + key..at + key + 2, &stops);
+    }
+    out.push('\n');
+    out
+}
+
+/// One stop as a JSON object.
+fn stop(x: &Extraction, s: &super::Stop) -> Value {
+    {
+        {
             let mut o = Map::new();
             o.insert("name".into(), Value::String(s.place.name.clone()));
             let query = match s.place.scope {
-                Scope::Territory => format!("{}, {}", s.place.seat.clone().unwrap_or_default(), s.place.country_name),
+                Scope::Territory => format!(
+                    "{}, {}",
+                    s.place.seat.clone().unwrap_or_default(),
+                    s.place.country_name
+                ),
                 _ => s.place.query.clone(),
             };
             o.insert("place".into(), Value::String(query));
@@ -82,20 +109,29 @@ pub fn to_json(x: &Extraction, source_name: &str) -> String {
                 Scope::Territory => format!(
                     "The text names the territory, not a town: placed at {seat}. Correct `place` if the visit was elsewhere."
                 ),
-                Scope::City if !s.replaces.is_empty() => format!("Named in the text as part of the visit to {}.", s.replaces.join(", ")),
+                Scope::City if !s.replaces.is_empty() => format!(
+                    "Named in the text as part of the visit to {}.",
+                    s.replaces.join(", ")
+                ),
                 Scope::City => String::new(),
             };
             if !note.is_empty() {
                 o.insert("note".into(), Value::String(note));
             }
             let mut p = Map::new();
-            p.insert("confidence".into(), json!((s.confidence * 100.0).round() / 100.0));
+            p.insert(
+                "confidence".into(),
+                json!((s.confidence * 100.0).round() / 100.0),
+            );
             p.insert("cue".into(), Value::String(s.cue.clone()));
             p.insert("evidence".into(), Value::String(s.evidence.clone()));
             if x.guessed {
                 p.insert("low_confidence".into(), Value::Bool(true));
             }
-            p.insert("country_iso2".into(), Value::String(s.place.country.clone()));
+            p.insert(
+                "country_iso2".into(),
+                Value::String(s.place.country.clone()),
+            );
             if let Some(a) = &s.arrive {
                 p.insert("arrive_from".into(), Value::String(a.how.clone()));
             }
@@ -104,11 +140,32 @@ pub fn to_json(x: &Extraction, source_name: &str) -> String {
             }
             o.insert("properties".into(), Value::Object(p));
             Value::Object(o)
-        })
-        .collect();
-    top.insert("stops".into(), Value::Array(stops));
-    let mut out =
-        serde_json::to_string_pretty(&Value::Object(top)).expect("JSON values always serialise");
-    out.push('\n');
-    out
+        }
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::super::places::TestIndex;
+    use super::super::{Options, extract};
+    use super::*;
+
+    #[test]
+    fn stops_written_one_at_a_time_read_as_one_pretty_document() {
+        let o = Options {
+            published: Some(jiff::civil::date(2024, 1, 1)),
+        };
+        for text in [
+            "She flew to Cairo on Monday. She left Cairo for Amman on Tuesday.",
+            "Prices rose in Tokyo.",
+            "A \"stops\": [] title\n\nShe flew to Cairo.",
+        ] {
+            let x = extract(text, &o, &TestIndex::sample()).unwrap();
+            let out = to_json(&x, "story.txt");
+            let v: Value = serde_json::from_str(&out).unwrap();
+            let again = serde_json::to_string_pretty(&v).unwrap() + "\n";
+            assert_eq!(out, again);
+            assert_eq!(v["stops"].as_array().unwrap().len(), x.stops.len());
+        }
+    }
 }
