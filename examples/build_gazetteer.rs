@@ -1,19 +1,27 @@
 //! Builds tripmap's embedded gazetteer index (`data/gazetteer/gazetteer.bin`) from the GeoNames
-//! TSV files. Run through `scripts/build_gazetteer.sh`; see `src/geocode/index.rs` for the format.
+//! TSV files and the extra sources `scripts/prepare_gazetteer_sources.py` writes. Run through
+//! `scripts/build_gazetteer.sh`; see `src/geocode/index.rs` for the format.
 //!
 //! ```text
-//! cargo run --release --example build_gazetteer -- SOURCE_DIR cities.tsv data/gazetteer/gazetteer.bin 5000
+//! cargo run --release --example build_gazetteer -- SOURCE_DIR cities.tsv data/gazetteer/gazetteer.bin 5000 \
+//!     --native native.tsv --extras extras.tsv
 //! ```
 //!
 //! In: `SOURCE_DIR/countries.tsv` and the cities TSV (columns geonameid, name, asciiname, country,
-//! admin1_code, admin1_name, lat, lon, population, timezone, alt_latin); the last argument, when
-//! given, is the smallest population whose alternate names are indexed. Out: one binary file.
-//! Places are sorted by population (largest first), so a place's index is its rank.
+//! admin1_code, admin1_name, lat, lon, population, timezone, alt_latin); the fourth argument, when
+//! given, is the smallest population whose alternate names are indexed; `--native` names a TSV of
+//! native-script names per geonameid, `--extras` a TSV of airports, parks, landmarks and
+//! mountains (columns in the script). Out: one binary file. Places are sorted by population (for
+//! places that are not towns, the weight they rank with; largest first), so a place's index is
+//! its rank. Each extra place takes its first-level region and time zone (and, when the source
+//! gives none, its country) from the nearest town; a place of the hand-written landmarks table
+//! more than 150 km from every town of its country is an error (a mistyped position).
 
 #[path = "../src/geocode/normalize.rs"]
 mod normalize;
 
-use normalize::normalize;
+use normalize::{native, normalize};
+use rstar::{PointDistance, RTree, RTreeObject};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::error::Error;
 use std::path::Path;
@@ -50,6 +58,12 @@ const COUNTRY_ALIASES: &[(&str, &[&str])] = &[
 ];
 
 struct Place {
+    /// 0 for a town, else the `Kind` code of `src/geocode/index.rs`.
+    kind: u8,
+    /// The source's id for places not from GeoNames ("ourairports:2434").
+    source_id: String,
+    iata: String,
+    icao: String,
     geonameid: u32,
     name: String,
     country: String,
@@ -63,23 +77,34 @@ struct Place {
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let args: Vec<String> = std::env::args().collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let native_file = take_flag(&mut args, "--native")?;
+    let extras_file = take_flag(&mut args, "--extras")?;
     let (source, cities, out, alt_min) = match args.as_slice() {
-        [_, s, c, o] => (s, c, o, 0),
-        [_, s, c, o, m] => (s, c, o, m.parse()?),
+        [s, c, o] => (s, c, o, 0),
+        [s, c, o, m] => (s, c, o, m.parse()?),
         _ => {
             return Err(
-                "usage: build_gazetteer SOURCE_DIR CITIES_TSV OUT_FILE [ALT_NAMES_MIN_POPULATION]"
+                "usage: build_gazetteer SOURCE_DIR CITIES_TSV OUT_FILE [ALT_NAMES_MIN_POPULATION] [--native TSV] [--extras TSV]"
                     .into(),
             );
         }
     };
     let source = Path::new(source);
     let mut places = read_places(&source.join(cities), alt_min)?;
+    if let Some(path) = &native_file {
+        add_native_names(&mut places, Path::new(path))?;
+    }
+    if let Some(path) = &extras_file {
+        let extras = read_extras(Path::new(path), &places)?;
+        places.extend(extras);
+    }
     places.sort_by(|a, b| {
         b.population
             .cmp(&a.population)
+            .then(a.kind.cmp(&b.kind))
             .then(a.geonameid.cmp(&b.geonameid))
+            .then(a.source_id.cmp(&b.source_id))
     });
     let countries = read_tsv(&source.join("countries.tsv"))?;
 
@@ -162,7 +187,48 @@ fn main() -> Result<(), Box<dyn Error>> {
         );
         records.extend_from_slice(&(zone_index[p.timezone.as_str()] as u16).to_le_bytes());
         records.push(country as u8);
-        records.push(0);
+        records.push(p.kind);
+    }
+
+    // Airport codes: 8-byte records (code padded with zero bytes, place index), sorted; and the
+    // extra places' ids and codes as text lines, in place order.
+    let reserved: BTreeSet<String> = SHORT_ALTERNATES
+        .iter()
+        .map(|s| s.to_string())
+        .chain(
+            COUNTRY_ALIASES
+                .iter()
+                .flat_map(|(_, n)| n.iter().map(|a| normalize(a))),
+        )
+        .collect();
+    let mut codes: Vec<([u8; 4], u32)> = Vec::new();
+    let mut extras_text = String::new();
+    for (i, p) in places.iter().enumerate() {
+        if p.kind == 0 {
+            continue;
+        }
+        extras_text.push_str(&format!("{i}\t{}\t{}\t{}\n", p.source_id, p.iata, p.icao));
+        for code in [&p.iata, &p.icao] {
+            if code.is_empty() {
+                continue;
+            }
+            if reserved.contains(&code.to_ascii_lowercase()) {
+                eprintln!(
+                    "code {code} of {} not indexed: it is a place's abbreviation",
+                    p.name
+                );
+                continue;
+            }
+            let mut c = [0u8; 4];
+            c[..code.len()].copy_from_slice(code.as_bytes());
+            codes.push((c, i as u32));
+        }
+    }
+    codes.sort_unstable();
+    let mut code_records = Vec::new();
+    for (c, i) in &codes {
+        code_records.extend_from_slice(c);
+        code_records.extend_from_slice(&i.to_le_bytes());
     }
 
     // Keys: sorted normalised names, each with its postings (place index << 1 | alternate flag).
@@ -198,8 +264,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         (country_rows.join("\n") + "\n").into_bytes(),
         admin1_text.into_bytes(),
         (zones.join("\n") + "\n").into_bytes(),
+        code_records,
+        extras_text.into_bytes(),
     ];
-    let mut file = b"TRIPGAZ1".to_vec();
+    let mut file = b"TRIPGAZ2".to_vec();
     file.extend_from_slice(&(sections.len() as u32).to_le_bytes());
     let mut offset = 12 + 8 * sections.len();
     for s in &sections {
@@ -211,10 +279,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         file.extend_from_slice(s);
     }
     std::fs::write(out, &file)?;
+    let extra_count = places.iter().filter(|p| p.kind != 0).count();
     eprintln!(
-        "{out}: {} places, {} keys, {} admin-1 regions, {} countries, {} zones, {} bytes",
+        "{out}: {} places ({} towns, {extra_count} others), {} keys, {} codes, {} admin-1 regions, {} countries, {} zones, {} bytes",
         places.len(),
+        places.len() - extra_count,
         keys.len(),
+        codes.len(),
         admin1.len(),
         country_rows.len(),
         zones.len(),
@@ -294,6 +365,10 @@ fn read_places(path: &Path, alt_min: u32) -> Result<Vec<Place>, Box<dyn Error>> 
             .filter(|k| !k.is_empty())
             .collect();
         places.push(Place {
+            kind: 0,
+            source_id: String::new(),
+            iata: String::new(),
+            icao: String::new(),
             geonameid: get("geonameid").parse()?,
             name,
             country: get("country").to_string(),
@@ -310,4 +385,190 @@ fn read_places(path: &Path, alt_min: u32) -> Result<Vec<Place>, Box<dyn Error>> 
         });
     }
     Ok(places)
+}
+
+/// Removes `flag VALUE` from `args`, returning the value.
+fn take_flag(args: &mut Vec<String>, flag: &str) -> Result<Option<String>, Box<dyn Error>> {
+    let Some(at) = args.iter().position(|a| a == flag) else {
+        return Ok(None);
+    };
+    if at + 1 >= args.len() {
+        return Err(format!("{flag} needs a file").into());
+    }
+    let value = args.remove(at + 1);
+    args.remove(at);
+    Ok(Some(value))
+}
+
+/// Adds the native-script names of `path` (geonameid, `|`-joined names) to the places as
+/// alternate names, under their [`native`] form.
+fn add_native_names(places: &mut [Place], path: &Path) -> Result<(), Box<dyn Error>> {
+    let by_id: HashMap<u32, usize> = places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.geonameid, i))
+        .collect();
+    let (mut names, mut missing) = (0, 0);
+    for row in read_tsv(path)? {
+        let id: u32 = row["geonameid"].parse()?;
+        let Some(&i) = by_id.get(&id) else {
+            missing += 1;
+            continue;
+        };
+        for name in row["names"].split('|') {
+            if let Some(key) = native(name) {
+                places[i].alt_keys.insert(key);
+                names += 1;
+            }
+        }
+    }
+    eprintln!(
+        "{}: {names} native-script names ({missing} places not among the towns)",
+        path.display()
+    );
+    Ok(())
+}
+
+/// The `Kind` code of an extras row's kind.
+fn kind_code(kind: &str) -> Option<u8> {
+    match kind {
+        "airport" => Some(1),
+        "park" => Some(2),
+        "landmark" => Some(3),
+        "mountain" => Some(4),
+        _ => None,
+    }
+}
+
+/// A town's position on the unit sphere, for nearest-town searches.
+struct TownPoint {
+    xyz: [f64; 3],
+    index: usize,
+}
+
+fn unit_vector(lat: f64, lon: f64) -> [f64; 3] {
+    let (lat, lon) = (lat.to_radians(), lon.to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+impl RTreeObject for TownPoint {
+    type Envelope = rstar::AABB<[f64; 3]>;
+    fn envelope(&self) -> Self::Envelope {
+        rstar::AABB::from_point(self.xyz)
+    }
+}
+
+impl PointDistance for TownPoint {
+    fn distance_2(&self, p: &[f64; 3]) -> f64 {
+        (0..3).map(|k| (self.xyz[k] - p[k]).powi(2)).sum()
+    }
+}
+
+/// Great-circle distance in kilometres between two unit vectors.
+fn chord_km(a: &[f64; 3], b: &[f64; 3]) -> f64 {
+    let chord = (0..3).map(|k| (a[k] - b[k]).powi(2)).sum::<f64>().sqrt();
+    2.0 * 6371.0 * (chord / 2.0).min(1.0).asin()
+}
+
+/// The airports, parks, landmarks and mountains of `path`, each with the first-level region and
+/// time zone of the nearest town (in its country when the row names one; else the nearest
+/// town's country too).
+fn read_extras(path: &Path, towns: &[Place]) -> Result<Vec<Place>, Box<dyn Error>> {
+    let tree = RTree::bulk_load(
+        towns
+            .iter()
+            .enumerate()
+            .map(|(index, t)| TownPoint {
+                xyz: unit_vector(t.lat, t.lon),
+                index,
+            })
+            .collect(),
+    );
+    let mut out = Vec::new();
+    let mut farthest = (0.0f64, String::new());
+    for (line, row) in read_tsv(path)?.into_iter().enumerate() {
+        let get = |k: &str| row.get(k).map(String::as_str).unwrap_or("");
+        let at = format!("{}:{}", path.display(), line + 2);
+        let kind = kind_code(get("kind")).ok_or(format!("{at}: unknown kind {}", get("kind")))?;
+        let (lat, lon): (f64, f64) = (get("lat").parse()?, get("lon").parse()?);
+        let xyz = unit_vector(lat, lon);
+        let country = get("country");
+        // The nearest town of the place's country; for a country without towns (Antarctica),
+        // the nearest town anywhere gives the time zone, and the place keeps its country.
+        let in_country = tree
+            .nearest_neighbor_iter(&xyz)
+            .find(|t| country.is_empty() || towns[t.index].country == country);
+        let town = match in_country {
+            Some(t) => t,
+            None => tree
+                .nearest_neighbor(&xyz)
+                .ok_or(format!("{at}: no towns to place it by"))?,
+        };
+        let town_km = chord_km(&xyz, &town.xyz);
+        if country.is_empty() && town_km > 300.0 {
+            // No country given and no town near to take one from (Antarctic peaks): left out.
+            eprintln!(
+                "{at}: {} left out: {town_km:.0} km from any town",
+                get("name")
+            );
+            continue;
+        }
+        let hand_written = get("id").starts_with("tripmap:");
+        if hand_written && town_km > 150.0 {
+            return Err(format!(
+                "{at}: {} is {town_km:.0} km from the nearest town of {country}, {}: wrong position or country?",
+                get("name"),
+                towns[town.index].name
+            )
+            .into());
+        }
+        if town_km > farthest.0 {
+            farthest = (town_km, get("name").to_string());
+        }
+        let town = &towns[town.index];
+        let (country, admin1) = if country.is_empty() || country == town.country {
+            (town.country.clone(), town.admin1.clone())
+        } else {
+            (country.to_string(), (String::new(), String::new()))
+        };
+        let name = get("name").to_string();
+        let mut keys: BTreeSet<String> = [normalize(&name)].into();
+        keys.extend(native(&name));
+        keys.remove("");
+        let mut alt_keys = BTreeSet::new();
+        for a in get("alternates")
+            .split('|')
+            .filter(|a| !a.trim().is_empty())
+        {
+            let key = normalize(a);
+            if key.len() > 3 && !NOT_ALTERNATES.contains(&key.as_str()) {
+                alt_keys.insert(key);
+            }
+            alt_keys.extend(native(a));
+        }
+        out.push(Place {
+            kind,
+            source_id: get("id").to_string(),
+            iata: get("iata").to_string(),
+            icao: get("icao").to_string(),
+            geonameid: 0,
+            name,
+            country,
+            admin1,
+            lat,
+            lon,
+            population: get("weight").parse()?,
+            timezone: town.timezone.clone(),
+            keys,
+            alt_keys,
+        });
+    }
+    eprintln!(
+        "{}: {} places; farthest from a town: {} ({:.0} km)",
+        path.display(),
+        out.len(),
+        farthest.1,
+        farthest.0
+    );
+    Ok(out)
 }

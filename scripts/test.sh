@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command. Installs what the tests need when it is missing (Debian packages:
 # GDAL's ogrinfo, rsvg-convert, Chromium, Node; npm: the GeoJSON validators and playwright-core;
-# cargo-deny), then checks formatting, dependency licences (deny.toml), lints, and runs the whole
-# test suite.
+# cargo-deny), then checks formatting, dependency licences (deny.toml), lints, the API docs (no
+# rustdoc warning), and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,4 +33,5 @@ fi
 cargo fmt --all -- --check
 cargo deny --log-level error check licenses bans
 cargo clippy --all-targets --quiet -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 cargo test --quiet

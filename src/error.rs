@@ -57,6 +57,9 @@ pub enum Error {
     /// A map option that cannot be used (a width of 0, a malformed id prefix).
     #[error("{0}")]
     Options(String),
+    /// An output could not be made (a PNG too large to draw).
+    #[error(transparent)]
+    Render(#[from] crate::render::RenderError),
 }
 
 impl Error {

@@ -1,57 +1,73 @@
+#![warn(missing_docs)]
 //! tripmap turns a trip (a list of stops with coordinates or place names, dates and notes)
-//! into GeoJSON layers and an SVG route map.
+//! into GeoJSON layers, an SVG (and PNG) route map, KML and GPX.
 //!
-//! The pipeline is a chain of types, one function per arrow:
+//! The pipeline is a chain of types, one function per arrow; no stage reaches back:
 //!
 //! ```text
-//! bytes --io::read--> Itinerary --routing::plan--> Route --render::geojson--> GeoJSON layers
+//! bytes (JSON, CSV, GeoJSON, GPX, KML)
+//!   --io::read-->          Itinerary   validated stops: name, position or place name, dates, notes
+//!   --geocode::resolve-->  Itinerary   every stop placed (offline gazetteer)
+//!   --routing::plan-->     Route       stops in order, legs along geodesics
+//!   --scene::build-->      Scene       the map in pixels: projected, labelled, laid out
+//!   --render::write-->     bytes       one match arm per OutputFormat: GeoJSON and KML/GPX from
+//!                                      the Route, SVG and PNG from the Scene
 //! ```
 //!
+//! [`pipeline::render`] runs the whole chain and [`output::write_all`] writes the files all or
+//! nothing. Step by step:
+//!
 //! ```
+//! use tripmap::render::{OutputFormat, WriteOptions};
 //! let json = br#"{"title": "Two capitals", "stops": [
 //!     {"name": "Amman", "lat": 31.9539, "lon": 35.9106, "arrive": "2023-11-04", "tz": "Asia/Amman"},
-//!     {"name": "Baghdad", "lat": 33.3152, "lon": 44.3661, "arrive": "2023-11-05", "tz": "Asia/Baghdad"}
+//!     {"name": "Baghdad", "place": "Baghdad, Iraq", "arrive": "2023-11-05"}
 //! ]}"#;
 //! let itinerary = tripmap::io::read(json, tripmap::io::Format::Json)?;
-//! let route = tripmap::routing::plan(&itinerary, tripmap::routing::Order::Time)?;
+//! let placed = tripmap::geocode::resolve(itinerary)?.itinerary;
+//! let route = tripmap::routing::plan(&placed, tripmap::routing::Order::Time)?;
 //! assert_eq!(route.legs.len(), 1);
 //! assert!((route.legs[0].distance_m / 1000.0 - 810.0).abs() < 10.0);
-//! let layers = tripmap::render::geojson::layers(&route);
-//! assert!(layers.legs.contains("\"distance_km\""));
+//! let scene = tripmap::scene::build(&route, &tripmap::scene::MapOptions::default())?;
+//! let svg = tripmap::render::write(OutputFormat::Svg, &route, Some(&scene), &WriteOptions::default())?;
+//! assert_eq!(svg[0].name, "map.svg");
+//! let layers = tripmap::render::write(OutputFormat::GeoJson, &route, None, &WriteOptions::default())?;
+//! assert_eq!(layers[1].name, "legs.geojson");
+//! assert!(String::from_utf8_lossy(&layers[1].bytes).contains("\"distance_km\""));
 //! # Ok::<(), tripmap::Error>(())
 //! ```
 
-/// The bundled Natural Earth basemap, clipped and fitted to a map's pixel grid.
+// The bundled Natural Earth basemap, clipped and fitted to a map's pixel grid.
 pub mod basemap;
-/// Command-line arguments and commands (used by the `tripmap` binary).
-pub mod cli;
-/// Errors that name the culprit: file position, or stop and field.
+// Errors that name the culprit: file position, or stop and field.
 pub mod error;
-/// From a news story to a draft itinerary: stops, order, dates and evidence from text.
+// From a news story to a draft itinerary: stops, order, dates and evidence from text.
 pub mod extract;
-/// Place names to coordinates, offline, from an embedded GeoNames gazetteer.
+// Numbers for people: counts, rounded distances, units.
+pub mod format;
+// Place names to coordinates, offline, from an embedded GeoNames gazetteer.
 pub mod geocode;
-/// Geodesy on WGS84: distance, bearing, densified paths, antimeridian cuts.
+// Geodesy on WGS84: distance, bearing, densified paths, antimeridian cuts.
 pub mod geodesy;
-/// Readers: bytes in, a validated `Itinerary` out (JSON, CSV, GeoJSON, GPX, KML).
+// Planar geometry below the map stages: rectangles, clipping, simplification, the pixel grid.
+pub mod geometry;
+// Readers: bytes in, a validated `Itinerary` out (JSON, CSV, GeoJSON, GPX, KML).
 pub mod io;
-/// Input limits (bytes, stops).
+// Input limits (bytes, stops).
 pub mod limits;
-/// Shared data types: `LonLat`, `When`, `Stop`, `Itinerary`, `Route`, `Leg`.
+// Shared data types: `LonLat`, `When`, `Stop`, `Itinerary`, `Route`, `Leg`.
 pub mod model;
-/// Writing output files safely: all or nothing, temporary file then rename.
+// Writing output files safely: all or nothing, temporary file then rename.
 pub mod output;
-/// One library call per command: itinerary in, route and output files out.
+// One library call per command: itinerary in, route and output files out.
 pub mod pipeline;
-/// Map projections, one file each, with fitting and choice for a trip.
+// Map projections, one file each, with fitting and choice for a trip.
 pub mod projection;
-/// Writers: a `Route` in, bytes out (GeoJSON layers, SVG, PNG, KML, GPX).
+// Writers: a `Route` in, bytes out (GeoJSON layers, SVG, PNG, KML, GPX).
 pub mod render;
-/// Ordering stops and computing legs: `Itinerary` in, `Route` out.
+// Ordering stops and computing legs: `Itinerary` in, `Route` out.
 pub mod routing;
-/// The map as a resolved picture in pixels: `Route` in, `Scene` out (projected, labelled, laid out).
+// The map as a resolved picture in pixels: `Route` in, `Scene` out (projected, labelled, laid out).
 pub mod scene;
-/// Plain-text trip summaries for `tripmap check`.
-pub mod summary;
 
 pub use error::Error;

@@ -1,8 +1,10 @@
 //! The `tripmap` binary: parse arguments, run one command, exit with its code.
 
+mod cli;
+
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    tripmap::cli::run(tripmap::cli::Cli::parse())
+    cli::run(cli::args::Cli::parse())
 }

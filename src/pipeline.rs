@@ -4,22 +4,22 @@ use crate::error::Error;
 use crate::geocode;
 use crate::model::{Itinerary, Route};
 use crate::output::OutputFile;
-use crate::render::geojson;
-use crate::render::{OutputFormat, output_format};
+use crate::render::{self, OutputFormat, WriteOptions};
 use crate::routing::{self, Order};
 use crate::scene::{self, MapOptions};
 
 /// What `tripmap render` can be asked for.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct RenderOptions {
     /// How to order the stops.
     pub order: Order,
-    /// Which outputs to write; empty means [`OutputFormat::DEFAULT`] (svg, geojson).
+    /// Which outputs to write; empty means [`OutputFormat::DEFAULT`] (geojson, svg).
     pub formats: Vec<OutputFormat>,
     /// Thin recorded tracks to this tolerance in metres (`--simplify`); `None` keeps every point.
     pub simplify_m: Option<f64>,
-    /// PNG pixels per SVG pixel for `map.png`; `None` is [`crate::render::png::DEFAULT_SCALE`].
-    pub png_scale: Option<f64>,
+    /// How the writers with options write (`map.png`'s scale).
+    pub write: WriteOptions,
     /// How to draw `map.svg`.
     pub map: MapOptions,
     /// Ends, round trip, seed and time limit for `Order::Shortest` (round trip for any order).
@@ -28,14 +28,16 @@ pub struct RenderOptions {
 
 /// The route and the files a render produces, all in memory (nothing is written here).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Rendered {
     /// The planned route.
     pub route: Route,
-    /// Files to write into the output folder.
+    /// Files to write into the output folder, in writing order.
     pub files: Vec<OutputFile>,
 }
 
-/// Plans the itinerary and renders every output: `stops.geojson`, `legs.geojson`, `map.svg`.
+/// Plans the itinerary, builds the map's scene only if an output draws it, and writes each
+/// output format asked for (default: the GeoJSON layers and `map.svg`), in writing order.
 pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered, Error> {
     let mut route = plan_with(itinerary, options.order, &options.shortest)?;
     if let Some(tolerance_m) = options.simplify_m {
@@ -43,39 +45,27 @@ pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered
             leg.path = crate::geodesy::simplify_path_m(&leg.path, tolerance_m);
         }
     }
-    let formats = if options.formats.is_empty() {
-        OutputFormat::DEFAULT
+    let mut formats = if options.formats.is_empty() {
+        OutputFormat::DEFAULT.to_vec()
     } else {
-        &options.formats
+        options.formats.clone()
     };
-    let layers = geojson::layers(&route);
-    let mut files = vec![
-        OutputFile {
-            name: "stops.geojson".into(),
-            bytes: layers.stops.into_bytes(),
-        },
-        OutputFile {
-            name: "legs.geojson".into(),
-            bytes: layers.legs.into_bytes(),
-        },
-    ];
-    // The map is drawn only when it or its PNG is asked for: it is most of a render's time.
-    if formats.contains(&OutputFormat::Svg) || formats.contains(&OutputFormat::Png) {
-        files.push(OutputFile {
-            name: "map.svg".into(),
-            bytes: crate::render::svg::write(&scene::build(&route, &options.map)?),
-        });
+    formats.sort();
+    formats.dedup();
+    let scene = if formats.iter().any(|f| f.needs_scene()) {
+        Some(scene::build(&route, &options.map)?)
+    } else {
+        None
+    };
+    let mut files = Vec::new();
+    for format in formats {
+        files.extend(render::write(
+            format,
+            &route,
+            scene.as_ref(),
+            &options.write,
+        )?);
     }
-    let png_scale = options
-        .png_scale
-        .unwrap_or(crate::render::png::DEFAULT_SCALE);
-    let files = output_format::select(
-        &route,
-        files,
-        formats,
-        !options.formats.is_empty(),
-        png_scale,
-    )?;
     Ok(Rendered { route, files })
 }
 

@@ -467,7 +467,10 @@ fn a_100000_point_track_stays_whole_in_geojson_and_small_in_the_svg() {
 #[test]
 fn bad_output_options_are_usage_errors() {
     for (args, says) in [
-        (&["--format", "svg,pdf"][..], "unknown output format `pdf`"),
+        (
+            &["--format", "svg,pdf"][..],
+            "invalid value 'pdf' for '--format",
+        ),
         (&["--simplify=-5"][..], "not a positive number of metres"),
         (
             &["--simplify", "lots"][..],

@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 use serde_json::Value;
-use tripmap::geocode::{GeocodeError, Hints, Level, lookup};
+use tripmap::geocode::{Gazetteer, GeocodeError, Hints, Kind, Level, find, lookup};
 
 /// Great-circle distance in km (spherical; the tolerance is 10 km).
 fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -637,4 +637,488 @@ fn a_place_far_from_its_coordinates_is_warned_about() {
     );
     // Paris next to Paris, Texas and Baghdad at Baghdad are fine.
     assert_eq!(out.matches("warning").count(), 1, "{out}");
+}
+
+/// (query, expected name, country, latitude, longitude): names in their own scripts, written as
+/// people write them (with or without vowel points, accents, administrative suffixes).
+const NATIVE: &[(&str, &str, &str, f64, f64)] = &[
+    ("東京", "Tokyo", "JP", 35.69, 139.69),
+    ("東京都", "Tokyo", "JP", 35.69, 139.69),
+    ("دبي", "Dubai", "AE", 25.08, 55.31),
+    ("Москва", "Moscow", "RU", 55.75, 37.62),
+    ("москва", "Moscow", "RU", 55.75, 37.62),
+    ("서울", "Seoul", "KR", 37.57, 126.98),
+    ("서울특별시", "Seoul", "KR", 37.57, 126.98),
+    ("北京", "Beijing", "CN", 39.91, 116.40),
+    ("Αθήνα", "Athens", "GR", 37.98, 23.73),
+    ("ΑΘΗΝΑ", "Athens", "GR", 37.98, 23.73),
+    ("दिल्ली", "Delhi", "IN", 28.65, 77.23),
+    ("กรุงเทพมหานคร", "Bangkok", "TH", 13.75, 100.50),
+    ("ירושלים", "Jerusalem", "IL", 31.77, 35.22),
+    ("יְרוּשָׁלַיִם", "Jerusalem", "IL", 31.77, 35.22),
+    ("大阪", "Osaka", "JP", 34.69, 135.50),
+    ("大阪市", "Osaka", "JP", 34.69, 135.50),
+    ("القاهرة", "Cairo", "EG", 30.06, 31.25),
+    ("القَاهِرَة", "Cairo", "EG", 30.06, 31.25),
+    ("Київ", "Kyiv", "UA", 50.45, 30.52),
+    ("Киев", "Kyiv", "UA", 50.45, 30.52),
+    ("東京, Japan", "Tokyo", "JP", 35.69, 139.69),
+    ("大阪、日本", "Osaka", "JP", 34.69, 135.50),
+    // Towns of 5,000 to 100,000 people, in their own country's script.
+    ("箱根", "Hakone", "JP", 35.19, 139.03),
+    ("Суздаль", "Suzdal’", "RU", 56.42, 40.44),
+    ("צפת", "Safed", "IL", 32.97, 35.50),
+    ("Ναύπλιο", "Náfplio", "GR", 37.57, 22.80),
+];
+
+#[test]
+fn native_script_names_find_their_places() {
+    let mut wrong = Vec::new();
+    for &(q, name, country, lat, lon) in NATIVE {
+        match lookup(q, &Hints::none()) {
+            Ok(m) => {
+                let d = km(m.place.lat, m.place.lon, lat, lon);
+                if m.place.name != name || m.place.country != country || d > 10.0 {
+                    wrong.push(format!("{q}: got {} ({d:.1} km off)", m.label()));
+                }
+                assert!(m.alternate_name, "{q}: a native name is an alternate name");
+            }
+            Err(e) => wrong.push(format!("{q}: {e}")),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn native_names_follow_the_same_ranking_and_hints() {
+    // A native name shared by several places: the bigger one, unless the trip is elsewhere.
+    // "Springfield" in Cyrillic has no native entry for small US towns: it falls back to the
+    // transliteration and ranks as the Latin name does.
+    let cyrillic = lookup("Спрингфилд", &Hints::none()).unwrap();
+    let latin = lookup("Springfield", &Hints::none()).unwrap();
+    assert_eq!(cyrillic.place.geonameid, latin.place.geonameid);
+    let mut hints = Hints::none();
+    hints.add_match(&lookup("Chicago", &Hints::none()).unwrap());
+    let near = lookup("Спрингфилд", &hints).unwrap();
+    assert_eq!(near.place.admin1.as_deref(), Some("Illinois"));
+    // A misspelt native name suggests the place.
+    match lookup("Москвва", &Hints::none()) {
+        Err(GeocodeError::NotFound { suggestions, .. }) => {
+            assert!(suggestions[0].starts_with("Moscow, "), "{suggestions:?}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// (query, IATA, ICAO, latitude, longitude): airports by code and by name.
+const AIRPORTS: &[(&str, &str, &str, f64, f64)] = &[
+    ("LHR", "LHR", "EGLL", 51.47, -0.45),
+    ("EGLL", "LHR", "EGLL", 51.47, -0.45),
+    ("Heathrow", "LHR", "EGLL", 51.47, -0.45),
+    ("Heathrow Airport", "LHR", "EGLL", 51.47, -0.45),
+    ("London Heathrow Airport", "LHR", "EGLL", 51.47, -0.45),
+    ("JFK", "JFK", "KJFK", 40.64, -73.78),
+    ("KJFK", "JFK", "KJFK", 40.64, -73.78),
+    ("NBO", "NBO", "HKJK", -1.32, 36.93),
+    (
+        "Jomo Kenyatta International Airport",
+        "NBO",
+        "HKJK",
+        -1.32,
+        36.93,
+    ),
+    ("Jomo Kenyatta Airport", "NBO", "HKJK", -1.32, 36.93),
+    ("FRA", "FRA", "EDDF", 50.04, 8.56),
+    ("CDG", "CDG", "LFPG", 49.01, 2.55),
+    ("Charles de Gaulle Airport", "CDG", "LFPG", 49.01, 2.55),
+    ("O'Hare", "ORD", "KORD", 41.98, -87.90),
+    ("Dulles Airport", "IAD", "KIAD", 38.94, -77.46),
+    ("Narita International Airport", "NRT", "RJAA", 35.77, 140.39),
+    ("Dubai International Airport", "DXB", "OMDB", 25.25, 55.36),
+    ("Dubai Airport", "DXB", "OMDB", 25.25, 55.36),
+];
+
+#[test]
+fn airports_resolve_by_iata_icao_and_name() {
+    let mut wrong = Vec::new();
+    for &(q, iata, icao, lat, lon) in AIRPORTS {
+        match lookup(q, &Hints::none()) {
+            Ok(m) => {
+                let p = &m.place;
+                let d = km(p.lat, p.lon, lat, lon);
+                if p.kind != Kind::Airport
+                    || p.iata.as_deref() != Some(iata)
+                    || p.icao.as_deref() != Some(icao)
+                    || d > 5.0
+                {
+                    wrong.push(format!(
+                        "{q}: got {} {:?} ({d:.1} km off)",
+                        m.label(),
+                        p.kind
+                    ));
+                }
+                assert!(
+                    p.timezone.is_some(),
+                    "{q}: a time zone from the nearest town"
+                );
+                assert_eq!(p.geonameid, 0);
+                assert!(p.source_id.as_deref().unwrap().starts_with("ourairports:"));
+            }
+            Err(e) => wrong.push(format!("{q}: {e}")),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn codes_count_only_in_capitals_and_never_shadow_countries_or_words() {
+    let g = Gazetteer::get();
+    // Lower-case codes are names like any other.
+    for q in ["lhr", "Lhr", "jfk"] {
+        if let Some(m) = find(q, &Hints::none()) {
+            assert_ne!(m.place.kind, Kind::Airport, "{q} -> {}", m.label());
+        }
+    }
+    assert!(g.by_code("lhr").is_none());
+    assert_eq!(
+        g.by_code(" LHR ").unwrap().place.icao.as_deref(),
+        Some("EGLL")
+    );
+    // Four capitals that are a town's name are the town; its airport goes by its own code.
+    for (q, town) in [("LIMA", "Lima"), ("OSLO", "Oslo"), ("ROME", "Rome")] {
+        let m = lookup(q, &Hints::none()).unwrap();
+        assert_eq!(
+            (m.place.kind, m.place.name.as_str()),
+            (Kind::Town, town),
+            "{q}"
+        );
+    }
+    assert_eq!(
+        lookup("SPJC", &Hints::none())
+            .unwrap()
+            .place
+            .iata
+            .as_deref(),
+        Some("LIM")
+    );
+    // Country aliases written in capitals stay countries (USA is also an airport's IATA code).
+    for q in ["USA", "UAE", "DRC"] {
+        assert_eq!(
+            lookup(q, &Hints::none()).unwrap().level,
+            Level::Country,
+            "{q}"
+        );
+    }
+    // Words that are codes in capitals elsewhere stay words when written as words.
+    for word in ["Sea", "Can", "Was", "Bad", "Man"] {
+        if let Some(m) = find(word, &Hints::none()) {
+            assert_eq!(m.place.kind, Kind::Town, "{word} -> {}", m.label());
+        }
+    }
+    // Text scanning (`exact`) never reads codes and finds towns and countries only.
+    assert!(g.exact("LHR", &Hints::none()).is_none());
+    let town = g.exact("Heathrow", &Hints::none()).unwrap();
+    assert_eq!(
+        (town.place.kind, town.place.country.as_str()),
+        (Kind::Town, "US")
+    );
+    let any = g.exact_any("Heathrow", &Hints::none()).unwrap();
+    assert_eq!(any.place.iata.as_deref(), Some("LHR"));
+    assert!(
+        g.exact("Yellowstone National Park", &Hints::none())
+            .is_none()
+    );
+    assert_eq!(
+        g.exact_any("Yellowstone National Park", &Hints::none())
+            .unwrap()
+            .place
+            .kind,
+        Kind::Park
+    );
+}
+
+/// (query, kind, expected name, country, latitude, longitude, time zone).
+const SIGHTS: &[(&str, Kind, &str, &str, f64, f64, &str)] = &[
+    (
+        "Yellowstone",
+        Kind::Park,
+        "Yellowstone National Park",
+        "US",
+        44.6,
+        -110.5,
+        "America/Denver",
+    ),
+    (
+        "Yellowstone National Park",
+        Kind::Park,
+        "Yellowstone National Park",
+        "US",
+        44.6,
+        -110.5,
+        "America/Denver",
+    ),
+    (
+        "Kruger",
+        Kind::Park,
+        "Kruger National Park",
+        "ZA",
+        -24.0,
+        31.5,
+        "Africa/Johannesburg",
+    ),
+    (
+        "Kruger National Park",
+        Kind::Park,
+        "Kruger National Park",
+        "ZA",
+        -24.0,
+        31.5,
+        "Africa/Johannesburg",
+    ),
+    (
+        "Banff National Park",
+        Kind::Park,
+        "Banff National Park",
+        "CA",
+        51.5,
+        -115.9,
+        "America/Edmonton",
+    ),
+    (
+        "Serengeti",
+        Kind::Park,
+        "Serengeti National Park",
+        "TZ",
+        -2.3,
+        34.8,
+        "Africa/Dar_es_Salaam",
+    ),
+    (
+        "Grand Canyon",
+        Kind::Park,
+        "Grand Canyon National Park",
+        "US",
+        36.1,
+        -112.1,
+        "America/Phoenix",
+    ),
+    (
+        "Uluru",
+        Kind::Landmark,
+        "Uluru",
+        "AU",
+        -25.34,
+        131.04,
+        "Australia/Darwin",
+    ),
+    (
+        "Ayers Rock",
+        Kind::Landmark,
+        "Uluru",
+        "AU",
+        -25.34,
+        131.04,
+        "Australia/Darwin",
+    ),
+    (
+        "Eiffel Tower",
+        Kind::Landmark,
+        "Eiffel Tower",
+        "FR",
+        48.858,
+        2.294,
+        "Europe/Paris",
+    ),
+    (
+        "Machu Picchu",
+        Kind::Landmark,
+        "Machu Picchu",
+        "PE",
+        -13.16,
+        -72.55,
+        "America/Lima",
+    ),
+    (
+        "Mount Rushmore",
+        Kind::Landmark,
+        "Mount Rushmore National Memorial",
+        "US",
+        43.88,
+        -103.46,
+        "America/Denver",
+    ),
+    (
+        "Statue of Liberty",
+        Kind::Landmark,
+        "Statue of Liberty National Monument",
+        "US",
+        40.69,
+        -74.04,
+        "America/New_York",
+    ),
+    (
+        "Taj Mahal",
+        Kind::Landmark,
+        "Taj Mahal",
+        "IN",
+        27.17,
+        78.04,
+        "Asia/Kolkata",
+    ),
+    (
+        "Mount Everest",
+        Kind::Mountain,
+        "Mount Everest",
+        "NP",
+        27.99,
+        86.93,
+        "Asia/Kathmandu",
+    ),
+    (
+        "Kilimanjaro",
+        Kind::Mountain,
+        "Mount Kilimanjaro",
+        "TZ",
+        -3.07,
+        37.36,
+        "Africa/Dar_es_Salaam",
+    ),
+    (
+        "Mt Fuji",
+        Kind::Landmark,
+        "Mount Fuji",
+        "JP",
+        35.36,
+        138.73,
+        "Asia/Tokyo",
+    ),
+];
+
+#[test]
+fn parks_landmarks_and_mountains_resolve_with_their_kind_and_zone() {
+    let mut wrong = Vec::new();
+    for &(q, kind, name, country, lat, lon, zone) in SIGHTS {
+        match lookup(q, &Hints::none()) {
+            Ok(m) => {
+                let p = &m.place;
+                let d = km(p.lat, p.lon, lat, lon);
+                // A park is placed at its visitor point or, for the biggest, its area's centre.
+                let tolerance = if kind == Kind::Park { 60.0 } else { 25.0 };
+                if p.kind != kind
+                    || p.name != name
+                    || p.country != country
+                    || d > tolerance
+                    || p.timezone.as_deref() != Some(zone)
+                {
+                    wrong.push(format!(
+                        "{q}: got {} {:?} {:?} ({d:.1} km off)",
+                        m.label(),
+                        p.kind,
+                        p.timezone
+                    ));
+                }
+                assert_eq!(p.population, 0, "{q}: not a town");
+            }
+            Err(e) => wrong.push(format!("{q}: {e}")),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn towns_keep_their_names_beside_parks_and_airports() {
+    // A town's own name beats a park's or airport's short name unless the town is far smaller.
+    let banff = lookup("Banff", &Hints::none()).unwrap();
+    assert_eq!(
+        (banff.place.kind, banff.place.country.as_str()),
+        (Kind::Town, "CA")
+    );
+    // The city of Narita is the town; its airport is "Narita Airport" or NRT.
+    let narita = lookup("Narita", &Hints::none()).unwrap();
+    assert_eq!(narita.place.kind, Kind::Town);
+    let airport = lookup("Narita Airport", &Hints::none()).unwrap();
+    assert_eq!(airport.place.iata.as_deref(), Some("NRT"));
+    // Heathrow, Florida (5,896 people) is listed when the airport wins, and a qualifier picks it.
+    let heathrow = lookup("Heathrow", &Hints::none()).unwrap();
+    assert_eq!(heathrow.place.kind, Kind::Airport);
+    assert!(
+        heathrow
+            .alternatives
+            .iter()
+            .any(|a| a.kind == Kind::Town && a.country == "US")
+    );
+    let florida = lookup("Heathrow, Florida", &Hints::none()).unwrap();
+    assert_eq!(
+        (florida.place.kind, florida.place.name.as_str()),
+        (Kind::Town, "Heathrow")
+    );
+    // A trip near Orlando means the town.
+    let mut hints = Hints::none();
+    hints.add_match(&lookup("Orlando", &Hints::none()).unwrap());
+    assert_eq!(lookup("Heathrow", &hints).unwrap().place.kind, Kind::Town);
+    // Places that are not towns never give a stop its time zone by nearness, nor stand for a
+    // region's biggest places.
+    let (nearest, _) = Gazetteer::get()
+        .nearest(51.4706, -0.4619, 50_000.0)
+        .unwrap();
+    assert_eq!(nearest.kind, Kind::Town);
+}
+
+#[test]
+fn cli_geocode_reports_kind_and_codes() {
+    let o = tripmap(&["geocode", "LHR", "Yellowstone", "東京"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "LHR -> London Heathrow Airport, England, United Kingdom (GB), airport LHR / EGLL"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("ourairports:2434"), "{out}");
+    assert!(
+        out.contains("Yellowstone -> Yellowstone National Park"),
+        "{out}"
+    );
+    assert!(out.contains(", park\n"), "{out}");
+    assert!(out.contains("東京 -> Tokyo, Japan (JP)\n"), "{out}");
+    let o = tripmap(&["geocode", "--json", "EGLL", "Tokyo"]);
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["kind"], "airport");
+    assert_eq!(lines[0]["iata"], "LHR");
+    assert_eq!(lines[0]["icao"], "EGLL");
+    assert_eq!(lines[0]["source_id"], "ourairports:2434");
+    assert_eq!(lines[1]["kind"], "town");
+    assert!(lines[1].get("iata").is_none() && lines[1].get("source_id").is_none());
+}
+
+#[test]
+fn a_trip_through_an_airport_and_a_park_carries_their_kind() {
+    let (dir, trip) = temp_file(
+        "trip.json",
+        r#"{"stops": [
+          {"name": "Arrival", "place": "NBO"},
+          {"name": "Safari", "place": "Maasai Mara"},
+          {"name": "大阪"}
+        ]}"#,
+    );
+    let out = dir.path().join("out");
+    render_ok(trip.to_str().unwrap(), &out, &[]);
+    let stops = read_json(&out.join("stops.geojson"));
+    let f = &stops["features"];
+    assert_eq!(f[0]["properties"]["place_kind"], "airport");
+    assert_eq!(f[0]["properties"]["iata"], "NBO");
+    assert_eq!(f[0]["properties"]["icao"], "HKJK");
+    assert!(f[0]["properties"]["geonameid"].is_null());
+    assert_eq!(f[0]["properties"]["timezone"], "Africa/Nairobi");
+    assert_eq!(f[1]["properties"]["place_kind"], "park");
+    assert_eq!(
+        f[1]["properties"]["place_id"],
+        "tripmap:maasai-mara-national-reserve"
+    );
+    assert_eq!(f[2]["properties"]["gazetteer_name"], "Osaka");
+    assert_eq!(f[2]["properties"]["geonameid"], 1853909);
+    assert!(f[2]["properties"]["place_kind"].is_null());
 }

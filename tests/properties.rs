@@ -176,7 +176,10 @@ proptest! {
         let itinerary = io::read(text.as_bytes(), Format::Json)
             .map_err(|e| TestCaseError::fail(format!("read: {e}")))?;
         let order = if by_time { Order::Time } else { Order::AsGiven };
-        let rendered = pipeline::render(&itinerary, &RenderOptions { order, formats: vec![tripmap::render::OutputFormat::GeoJson], ..Default::default() })
+        let mut options = RenderOptions::default();
+        options.order = order;
+        options.formats = vec![tripmap::render::OutputFormat::GeoJson];
+        let rendered = pipeline::render(&itinerary, &options)
             .map_err(|e| TestCaseError::fail(format!("render: {e}")))?;
         let route = &rendered.route;
 
@@ -240,7 +243,9 @@ proptest! {
         let text = trip_json(&stops, &zones);
         let itinerary = io::read(text.as_bytes(), Format::Json)
             .map_err(|e| TestCaseError::fail(format!("read: {e}")))?;
-        let rendered = pipeline::render(&itinerary, &RenderOptions { formats: vec![tripmap::render::OutputFormat::Svg], ..Default::default() })
+        let mut options = RenderOptions::default();
+        options.formats = vec![tripmap::render::OutputFormat::Svg];
+        let rendered = pipeline::render(&itinerary, &options)
             .map_err(|e| TestCaseError::fail(format!("render: {e}")))?;
         let svg = rendered.files.iter().find(|f| f.name == "map.svg").expect("map.svg");
         let svg = std::str::from_utf8(&svg.bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;

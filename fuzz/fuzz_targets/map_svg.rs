@@ -14,10 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(itinerary) = read(rest, format) else {
         return;
     };
-    let options = RenderOptions {
-        formats: vec![OutputFormat::Svg],
-        ..Default::default()
-    };
+    let mut options = RenderOptions::default();
+    options.formats = vec![OutputFormat::Svg];
     if let Ok(rendered) = render(&itinerary, &options) {
         for f in &rendered.files {
             let text = std::str::from_utf8(&f.bytes).expect("map.svg is UTF-8");

@@ -15,7 +15,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(itinerary) = read(rest, format) else {
         return;
     };
-    if let Ok(rendered) = render(&itinerary, &RenderOptions { order, formats: vec![tripmap::render::OutputFormat::GeoJson], ..Default::default() }) {
+    let mut options = RenderOptions::default();
+    options.order = order;
+    options.formats = vec![tripmap::render::OutputFormat::GeoJson];
+    if let Ok(rendered) = render(&itinerary, &options) {
         for f in &rendered.files {
             let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&f.bytes);
             assert!(parsed.is_ok(), "{} is not JSON", f.name);

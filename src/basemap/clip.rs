@@ -9,6 +9,7 @@
 //! behind the globe follows the horizon circle.
 
 use super::decode::{Polygon, Ring};
+use crate::geometry::{Bounds, clip_polyline, clip_ring};
 use crate::model::LonLat;
 use crate::projection::{Fitted, Projection};
 use geo::{BooleanOps, Coord, LineString, Rect};
@@ -86,7 +87,7 @@ pub(crate) struct GeoClip<'a, P> {
     cap: Option<Cap>,
     /// For regional maps: a box (longitudes relative to `cm`) around the frame; shapes are cut
     /// to it before projecting, so big continents cost only their part near the map.
-    near: Option<(f64, f64, f64, f64)>,
+    near: Option<Bounds>,
 }
 
 impl<'a, P: Projection> GeoClip<'a, P> {
@@ -253,7 +254,7 @@ impl<'a, P: Projection> GeoClip<'a, P> {
                 .filter_map(|p| {
                     let cut = |ls: &LineString<f64>| {
                         let pts: Vec<(f64, f64)> = ls.0.iter().map(|c| (c.x, c.y)).collect();
-                        let r = super::frame::clip_ring(&pts, b);
+                        let r = clip_ring(&pts, b);
                         (r.len() >= 3).then(|| ring_ls(&r))
                     };
                     let outer = cut(p.exterior())?;
@@ -289,9 +290,9 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         let mut out = Vec::new();
         for k in k0..=k1 {
             let off = 360.0 * k as f64;
-            for run in super::frame::clip_polyline(
+            for run in clip_polyline(
                 &un,
-                (off - 180.0, self.lat_min, off + 180.0, self.lat_max),
+                Bounds::new(off - 180.0, self.lat_min, off + 180.0, self.lat_max),
             ) {
                 let pts = densify(run.into_iter().map(|(x, y)| (x - off, y)), false);
                 let ls = self.project_ring(pts.into_iter(), true);

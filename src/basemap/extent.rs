@@ -1,6 +1,7 @@
 //! The part of the globe a regional map shows, so a view projects only the shapes near it.
 
 use super::decode::BBox;
+use crate::geometry::Bounds;
 use crate::model::LonLat;
 use crate::projection::{Fitted, Projection};
 
@@ -70,8 +71,8 @@ impl Extent {
 
     /// The box as (min, min lat, max, max lat) with longitudes relative to the central
     /// meridian, as the clipper's unwrapped rings use them.
-    pub(crate) fn relative_box(&self) -> (f64, f64, f64, f64) {
-        (
+    pub(crate) fn relative_box(&self) -> Bounds {
+        Bounds::new(
             self.lon0 - self.cm,
             self.lat0,
             self.lon1 - self.cm,

@@ -32,13 +32,12 @@ pub mod data;
 pub mod decode;
 /// The part of the globe a regional map shows.
 mod extent;
-/// Clipping to the pixel frame.
-pub mod frame;
 /// Meridians and parallels.
 mod graticule;
 /// Simplifying and rounding to the pixel grid.
-pub mod simplify;
+mod simplify;
 
+use crate::geometry::{Bounds, clip_polygons, clip_polyline};
 use crate::model::LonLat;
 use crate::projection::{Fitted, Projection};
 
@@ -129,7 +128,7 @@ pub fn view<P: Projection>(
 ) -> BasemapView {
     let layers = data::layers(detail);
     let geo = clip::GeoClip::new(fitted);
-    let frame = (0.0, 0.0, fitted.width_px(), fitted.height_px());
+    let frame = Bounds::new(0.0, 0.0, fitted.width_px(), fitted.height_px());
     let extent = extent::Extent::of(fitted, geo.central_meridian());
     let geo = geo.with_extent(extent);
     let near = |b: &decode::BBox| extent.is_none_or(|e| e.touches(b));
@@ -140,7 +139,7 @@ pub fn view<P: Projection>(
             .filter(|(_, b)| near(b))
             .flat_map(|(p, _)| geo.polygon(p))
             .collect();
-        rings_to_paths(frame::clip_polygons(projected, frame))
+        rings_to_paths(clip_polygons(projected, frame))
     };
     let lines = |lines: &[Vec<(f64, f64)>], boxes: &[decode::BBox]| -> Vec<PixelPath> {
         lines
@@ -148,7 +147,7 @@ pub fn view<P: Projection>(
             .zip(boxes)
             .filter(|(_, b)| near(b))
             .flat_map(|(l, _)| geo.line(l))
-            .flat_map(|l| frame::clip_polyline(&l, frame))
+            .flat_map(|l| clip_polyline(&l, frame))
             .filter_map(|l| simplify::to_path(&l, false))
             .collect()
     };
@@ -175,7 +174,7 @@ pub fn view<P: Projection>(
         countries,
         borders: lines(&layers.borders, &layers.borders_bbox),
         coastline: lines(&layers.coastline, &layers.coastline_bbox),
-        outline: rings_to_paths(frame::clip_polygons(geo.sphere(), frame)),
+        outline: rings_to_paths(clip_polygons(geo.sphere(), frame)),
         graticule,
     }
 }

@@ -1,19 +1,11 @@
-//! Fitting projected geometry to the pixel grid: Douglas–Peucker simplification, coordinates
-//! rounded to 0.1 px, repeated points and sub-pixel rings dropped.
-//!
-//! Douglas–Peucker is written here (iterative, squared distances, one `keep` mask) rather than
-//! taken from `geo`: `geo::Simplify` copies sub-slices at each level and calls `hypot` per
-//! point, and was 40% of a world view's time in `perf`.
+//! Fitting projected basemap geometry to the pixel grid: a radial pass, Douglas–Peucker,
+//! coordinates rounded to 0.1 px, repeated points and sub-pixel rings dropped.
 
 use super::PixelPath;
+use crate::geometry::{douglas_peucker, round_pt};
 
 /// Simplification tolerance in pixels.
 pub const TOLERANCE_PX: f64 = 0.4;
-
-fn round(v: f64) -> f64 {
-    // +0.0 turns -0.0 into 0.0 so output never prints "-0".
-    (v * 10.0).round() / 10.0 + 0.0
-}
 
 /// Simplifies and rounds pixel points; `closed`: a ring (rings under a pixel in area are
 /// dropped), otherwise a line (lines under a pixel long are dropped).
@@ -37,7 +29,7 @@ pub fn to_path(points: &[(f64, f64)], closed: bool) -> Option<PixelPath> {
     let keep = douglas_peucker(&coords, TOLERANCE_PX);
     let mut out: Vec<(f64, f64)> = Vec::with_capacity(coords.len());
     for (c, _) in coords.iter().zip(&keep).filter(|(_, k)| **k) {
-        let p = (round(c.0), round(c.1));
+        let p = round_pt(*c);
         if out.last() != Some(&p) {
             out.push(p);
         }
@@ -64,45 +56,6 @@ pub fn to_path(points: &[(f64, f64)], closed: bool) -> Option<PixelPath> {
     })
 }
 
-/// Which points Douglas–Peucker keeps at tolerance `eps` (the ends always).
-fn douglas_peucker(pts: &[(f64, f64)], eps: f64) -> Vec<bool> {
-    let n = pts.len();
-    let mut keep = vec![n <= 2; n];
-    if n <= 2 {
-        return keep;
-    }
-    keep[0] = true;
-    keep[n - 1] = true;
-    let mut stack = vec![(0usize, n - 1)];
-    while let Some((a, b)) = stack.pop() {
-        let (ax, ay) = pts[a];
-        let (dx, dy) = (pts[b].0 - ax, pts[b].1 - ay);
-        let len2 = dx * dx + dy * dy;
-        let (mut best, mut at) = (0.0, 0);
-        for (i, &(px, py)) in pts.iter().enumerate().take(b).skip(a + 1) {
-            // Squared distance to the segment a–b (to a itself when a and b coincide, as
-            // at a ring's closing point), scaled by len2 to avoid a division per point.
-            let d = if len2 == 0.0 {
-                (px - ax).powi(2) + (py - ay).powi(2)
-            } else {
-                let t = ((px - ax) * dx + (py - ay) * dy).clamp(0.0, len2);
-                let (qx, qy) = (ax * len2 + t * dx, ay * len2 + t * dy);
-                ((px * len2 - qx).powi(2) + (py * len2 - qy).powi(2)) / (len2 * len2)
-            };
-            if d > best {
-                best = d;
-                at = i;
-            }
-        }
-        if best > eps * eps {
-            keep[at] = true;
-            stack.push((a, at));
-            stack.push((at, b));
-        }
-    }
-    keep
-}
-
 /// Signed area (shoelace) of a ring given without its closing point.
 fn area(r: &[(f64, f64)]) -> f64 {
     let n = r.len();
@@ -114,22 +67,6 @@ fn area(r: &[(f64, f64)]) -> f64 {
 #[cfg(test)]
 mod test {
     use super::*;
-
-    #[test]
-    fn douglas_peucker_keeps_corners_and_drops_wiggles() {
-        let pts = [
-            (0.0, 0.0),
-            (5.0, 0.3),
-            (10.0, 0.0),
-            (10.0, 10.0),
-            (0.0, 10.0),
-            (0.0, 0.0),
-        ];
-        let keep = douglas_peucker(&pts, 0.4);
-        assert_eq!(keep, vec![true, false, true, true, true, true]);
-        let keep = douglas_peucker(&pts, 0.2);
-        assert!(keep[1]);
-    }
 
     #[test]
     fn drops_tiny_rings_and_keeps_real_ones() {

@@ -183,7 +183,6 @@ pub const IN_VERBS: &[&str] = &[
     "conclude",
     "closes",
     "closed",
-    "up",
     "take",
     "takes",
     "taking",
@@ -398,10 +397,14 @@ pub const LAST_WORDS: &[&str] = &[
     "closes",
     "closed",
     "closing",
-    "up",
     "final",
     "finally",
     "last",
+];
+
+/// Verbs that end a trip with `up`: `wrapped up`, `wound up`, `ended up`.
+pub const UP_VERBS: &[&str] = &[
+    "wrapped", "wraps", "wrap", "wrapping", "wound", "winding", "winds", "ended", "ends", "end",
 ];
 
 /// Nouns of a whole trip: `our road trip from Leeds to Inverness` makes Inverness the end.

@@ -401,6 +401,18 @@ impl<'a> Sentence<'a> {
             q -= 1;
         }
         let verb = w(q);
+        // "wrapped up in Suva", "ended up in": the end of the trip.
+        if verb == "up" && q > 0 && UP_VERBS.contains(&w(q - 1)) {
+            let mut c = cue(
+                format!("{} up in", w(q - 1)),
+                0.85,
+                Role::Visit,
+                None,
+                q - 1,
+            );
+            c.order = Some(Order::Last);
+            return Some(c);
+        }
         if w(p) == "at" && CALL_VERBS.contains(&verb) {
             return Some(cue(format!("{verb} at"), 0.85, Role::Visit, None, q));
         }
@@ -451,17 +463,24 @@ impl<'a> Sentence<'a> {
             // "will end her tour in Accra", "wrapped up a five-nation tour in": the verb a few
             // words back.
             let lo = q.saturating_sub(5);
-            if let Some(k) = (lo..q)
-                .rev()
-                .find(|&k| LAST_WORDS.contains(&w(k)) || FIRST_VERBS.contains(&w(k)))
-            {
-                return Some(cue(
+            if let Some(k) = (lo..q).rev().find(|&k| {
+                LAST_WORDS.contains(&w(k))
+                    || FIRST_VERBS.contains(&w(k))
+                    || (w(k) == "up" && k > 0 && UP_VERBS.contains(&w(k - 1)))
+            }) {
+                let mut c = cue(
                     format!("{} ... {verb} in", w(k)),
                     0.85,
                     Role::Visit,
                     None,
                     k,
-                ));
+                );
+                c.order = Some(if FIRST_VERBS.contains(&w(k)) {
+                    Order::First
+                } else {
+                    Order::Last
+                });
+                return Some(c);
             }
         }
         if let Some(d) = self
@@ -694,7 +713,8 @@ impl<'a> Sentence<'a> {
         if FIRST_VERBS.contains(&verb) || (lo..start).any(|k| w(k) == "first") {
             return Order::First;
         }
-        if LAST_WORDS.contains(&verb) || (lo..start).any(|k| LAST_WORDS.contains(&w(k))) {
+        let up = |k: usize| w(k) == "up" && k > 0 && UP_VERBS.contains(&w(k - 1));
+        if LAST_WORDS.contains(&verb) || (lo..start).any(|k| LAST_WORDS.contains(&w(k)) || up(k)) {
             return Order::Last;
         }
         Order::Text

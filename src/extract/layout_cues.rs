@@ -67,6 +67,10 @@ pub fn listed(
         }
         return;
     }
+    // A programme item names its place once: "Arrival at Seoul Air Base, Seongnam".
+    if line == Line::Timed && decisions.iter().any(Decision::is_stop) {
+        return;
+    }
     let (cue, confidence) = match line {
         Line::Dated => ("listed on a dated line", 0.8),
         Line::DayHeading => ("a day of the itinerary", 0.8),

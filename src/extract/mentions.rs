@@ -436,9 +436,13 @@ pub fn find(
                     continue;
                 }
                 let span = &text[tokens[k].start..tokens[last].end];
-                let what = classify(span, index).or_else(|| {
+                let layout = line.is_layout();
+                let what = classify(span, index, layout).or_else(|| {
                     capitals
-                        .then(|| classify(&title_case(span), index))
+                        .then(|| {
+                            airport_code(span, index)
+                                .or_else(|| classify(&title_case(span), index, layout))
+                        })
                         .flatten()
                 });
                 if let Some(what) = what {
@@ -446,6 +450,7 @@ pub fn find(
                         *c = true;
                     }
                     if let Some(what) = what {
+                        let airport = matches!(&what, What::Place(p) if p.site == Some("airport"));
                         found.push(Mention {
                             sentence,
                             first: k,
@@ -455,7 +460,7 @@ pub fn find(
                             possessive: tokens.get(last + 1).is_some_and(Token::is_possessive),
                             in_name: false,
                             facility: false,
-                            airport: false,
+                            airport,
                         });
                     }
                     k = last + 1;
@@ -496,7 +501,7 @@ pub fn find(
             let row_head =
                 line == Line::Row && tokens[..m.first].iter().all(|t| t.kind != Kind::Word);
             m.facility = facility_end.is_some() && !after_place;
-            m.airport = m.facility
+            m.airport |= m.facility
                 && facility_end
                     .as_deref()
                     .is_some_and(|w| AIRPORT_WORDS.contains(&w));
@@ -532,9 +537,19 @@ fn is_sentence_start_word(tokens: &[Token<'_>], t: usize) -> bool {
     tokens[..t].iter().all(|x| x.kind == Kind::Punct)
 }
 
+/// An airport code on a leg line: `LHR – JFK`.
+fn airport_code(span: &str, index: &dyn PlaceIndex) -> Option<Option<What>> {
+    let shaped = (3..=4).contains(&span.len()) && span.bytes().all(|b| b.is_ascii_uppercase());
+    shaped
+        .then(|| index.airport_code(span))
+        .flatten()
+        .map(|p| Some(What::Place(p)))
+}
+
 /// What `span` names: `Some(Some(..))` a mention, `Some(None)` a known non-place (a region bigger
-/// than a country), `None` nothing.
-fn classify(span: &str, index: &dyn PlaceIndex) -> Option<Option<What>> {
+/// than a country), `None` nothing. On a laid-out line (`layout`), a site may be named by one
+/// word (`Syros` on a ferry timetable).
+fn classify(span: &str, index: &dyn PlaceIndex, layout: bool) -> Option<Option<What>> {
     if let Some(entry) = names::get(span) {
         return Some(match entry {
             Entry::Demonym(c) => Some(What::Demonym(c.clone())),
@@ -568,11 +583,18 @@ fn classify(span: &str, index: &dyn PlaceIndex) -> Option<Option<What>> {
     if let Some(c) = index.country(span) {
         return Some(Some(What::Place(c)));
     }
-    let city = index.city(span)?;
-    if city.alternate && city.population < ALTERNATE_MIN_POPULATION {
-        return None;
+    if let Some(city) = index.city(span) {
+        if city.alternate && city.population < ALTERNATE_MIN_POPULATION {
+            return None;
+        }
+        return Some(Some(What::Place(city)));
     }
-    Some(Some(What::Place(city)))
+    // Parks, landmarks, mountains and airports: named in full (two words or more), so that a
+    // capitalised word is not taken for a site that shares it.
+    if layout || span.split_whitespace().count() >= 2 {
+        return index.site(span).map(|p| Some(What::Place(p)));
+    }
+    None
 }
 
 /// A country from an ISO code in the names table, named as the gazetteer names it.

@@ -13,7 +13,12 @@ pub enum Entry {
     /// A building or street standing for a government; its country. Never a stop.
     Metonym(String),
     /// A territory: its country and the town a stop there is placed at.
-    Territory { country: String, seat: String },
+    Territory {
+        /// The ISO 3166-1 alpha-2 country.
+        country: String,
+        /// The town a stop in the territory is placed at.
+        seat: String,
+    },
     /// An abbreviation written in capitals (`UAE`); its country.
     Abbrev(String),
     /// A region bigger than a country: neither a stop nor a mention.

@@ -1,7 +1,7 @@
 //! [`PlaceIndex`]: the few questions extraction asks of a gazetteer (is this a country, is this a
 //! town), and its implementation for the embedded GeoNames [`Gazetteer`].
 
-use crate::geocode::{Gazetteer, Hints, Level};
+use crate::geocode::{Gazetteer, Hints, Kind, Level};
 
 /// How much of the world a place stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -39,8 +39,10 @@ pub struct Place {
     pub query: String,
     /// True when the text used an alternate name (`Bombay`).
     pub alternate: bool,
-    /// Identity: `city:<geonameid>`, `country:<ISO2>`, `territory:<name>`.
+    /// Identity: `city:<geonameid>`, `site:<id>`, `country:<ISO2>`, `territory:<name>`.
     pub key: String,
+    /// For a place that is not a town: what it is (`park`, `landmark`, `mountain`, `airport`).
+    pub site: Option<&'static str>,
 }
 
 /// The lookups extraction needs. Exact names only: no spelling correction.
@@ -54,6 +56,16 @@ pub trait PlaceIndex {
     /// The most likely town called `name` on a trip through `neighbours` (their countries and
     /// positions count in its favour): `San Sebastián` next to Bilbao is in Spain.
     fn city_among(&self, name: &str, neighbours: &[&Place]) -> Option<Place>;
+    /// A park, landmark, mountain or airport called exactly `name` (`Zion National Park`,
+    /// `Machu Picchu`, `Jomo Kenyatta International Airport`), as a point stop (scope `City`,
+    /// with `site` set). None by default.
+    fn site(&self, _name: &str) -> Option<Place> {
+        None
+    }
+    /// The airport with IATA or ICAO code `code` (`LHR`, `EGLL`). None by default.
+    fn airport_code(&self, _code: &str) -> Option<Place> {
+        None
+    }
 }
 
 impl PlaceIndex for Gazetteer {
@@ -79,6 +91,7 @@ impl PlaceIndex for Gazetteer {
             query: info.name.clone(),
             alternate: false,
             key: format!("country:{}", m.place.country),
+            site: None,
         })
     }
 
@@ -124,6 +137,16 @@ impl PlaceIndex for Gazetteer {
             }
         }
         Some(city_place(&m))
+    }
+
+    fn site(&self, name: &str) -> Option<Place> {
+        let m = self.exact_any(name, &Hints::none())?;
+        (m.place.kind != Kind::Town).then(|| city_place(&m))
+    }
+
+    fn airport_code(&self, code: &str) -> Option<Place> {
+        let m = self.by_code(code)?;
+        (m.place.kind == Kind::Airport).then(|| city_place(&m))
     }
 }
 
@@ -176,9 +199,16 @@ impl PlaceIndex for Memo<'_> {
     fn city_among(&self, name: &str, neighbours: &[&Place]) -> Option<Place> {
         self.inner.city_among(name, neighbours)
     }
+    fn site(&self, name: &str) -> Option<Place> {
+        self.remember(3, name, || self.inner.site(name))
+    }
+    fn airport_code(&self, code: &str) -> Option<Place> {
+        self.remember(4, code, || self.inner.airport_code(code))
+    }
 }
 
 fn city_place(m: &crate::geocode::Match) -> Place {
+    let site = (m.place.kind != Kind::Town).then(|| m.place.kind.as_str());
     Place {
         name: m.place.name.clone(),
         country: m.place.country.clone(),
@@ -191,7 +221,11 @@ fn city_place(m: &crate::geocode::Match) -> Place {
         seat: None,
         query: format!("{}, {}", m.place.name, m.place.country_name),
         alternate: m.alternate_name,
-        key: format!("city:{}", m.place.geonameid),
+        key: match site {
+            Some(_) => format!("site:{}", m.place.id()),
+            None => format!("city:{}", m.place.geonameid),
+        },
+        site,
     }
 }
 
@@ -258,6 +292,7 @@ impl TestIndex {
             } else {
                 format!("city:{i}")
             },
+            site: None,
         })
     }
 }

@@ -26,6 +26,9 @@ pub const MAX_MEETINGS: usize = 10_000;
 /// Largest distance, in metres, from an airport's town to the town it serves.
 pub const AIRPORT_RADIUS_M: f64 = 50_000.0;
 
+/// Largest distance, in metres, between a park or landmark and a town that is one stop with it.
+pub const SITE_RADIUS_M: f64 = 25_000.0;
+
 /// A day attached to a stop and how it was worked out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dated {
@@ -227,13 +230,29 @@ impl Builder {
     fn add(&mut self, o: &Occurrence, evidence: &str) -> Option<usize> {
         let place = self.places.get(o.place).clone();
         let mut existing = self.latest.get(&o.place).copied();
-        // An airport is the town it serves: "Arrival at Ivato International Airport" after
-        // "Departure by plane to Antananarivo"; "Arrival at Haneda Airport, Tokyo".
-        if let Some(c) = self.current
-            && existing != Some(c)
-            && (o.airport || self.airport_only[c])
-            && self.stops[c].place.scope == Scope::City
-            && near(&self.stops[c].place, &place)
+        // An airport is the town it serves ("Arrival at Ivato International Airport" after
+        // "Departure by plane to Antananarivo"; "Arrival at Haneda Airport, Tokyo"), a park the
+        // town one stays in ("Zion National Park, where we spent two nights at Springdale"): the
+        // stop just made, or the one before it (a farewell at the airport after the next leg).
+        let recent = [self.current, self.current.and_then(|c| c.checked_sub(1))];
+        let mut served = false;
+        if existing.is_none_or(|e| Some(e) != self.current)
+            && let Some(c) = recent.into_iter().flatten().find(|&c| {
+                let s = &self.stops[c];
+                let same_segment = s.sentence == o.segment;
+                let radius = if o.airport {
+                    AIRPORT_RADIUS_M
+                } else if same_segment && self.airport_only[c] {
+                    AIRPORT_RADIUS_M
+                } else if same_segment && (place.site.is_some() || s.place.site.is_some()) {
+                    SITE_RADIUS_M
+                } else {
+                    0.0
+                };
+                existing != Some(c)
+                    && s.place.scope == Scope::City
+                    && near(&s.place, &place, radius)
+            })
         {
             if self.airport_only[c] && !o.airport {
                 if let Some(old) = self.places.find(&self.stops[c].place.key) {
@@ -244,9 +263,11 @@ impl Builder {
             }
             self.latest.insert(o.place, c);
             existing = Some(c);
+            served = true;
         }
         let stop_date = |s: &Stop| s.arrive.as_ref().or(s.depart.as_ref()).map(|d| d.date);
         let separate = match (o.role, existing) {
+            _ if served => false,
             (_, None) => true,
             (Role::Return, Some(e)) => Some(e) != self.current,
             (Role::DepartFrom, Some(_)) => false,
@@ -481,11 +502,12 @@ impl Builder {
     }
 }
 
-fn near(a: &Place, b: &Place) -> bool {
+/// True when `a` and `b` are at most `radius_m` metres apart.
+fn near(a: &Place, b: &Place, radius_m: f64) -> bool {
     let (Ok(x), Ok(y)) = (LonLat::new(a.lon, a.lat), LonLat::new(b.lon, b.lat)) else {
         return false;
     };
-    distance_m(x, y) <= AIRPORT_RADIUS_M
+    radius_m > 0.0 && distance_m(x, y) <= radius_m
 }
 
 /// `arrived in Riyadh, after a flight from Berlin`: a place left from that no stop follows comes

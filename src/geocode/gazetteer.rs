@@ -12,11 +12,33 @@
 //! unless 10 times smaller; qualifiers filter; [`Hints`] favour places in the trip's regions
 //! (or else countries) and near its neighbouring stops; then population; ties go to the smaller
 //! GeoNames id, so the result is deterministic.
+//!
+//! Names in other scripts than Latin ("東京", "القاهرة", "Москва") are looked up under their
+//! [`native`] form first, then under their transliteration ([`normalize`]); they are alternate
+//! names, so the same ranking applies.
+//!
+//! Airports, parks, landmarks and mountains ([`Kind`]) rank by the same rules, with a weight
+//! standing for population: a large airport counts as a town of 300,000, a medium one with
+//! scheduled flights 30,000 (other airports 3,000); a US national park 50,000 (other NPS units
+//! 5,000); a landmark or park of tripmap's table 100,000 (known worldwide) or 20,000; a mountain
+//! 20,000 to 2,000 by Natural Earth's scale rank. Their short names are alternate names, so a
+//! town's own name still wins unless the town is 10 times lighter: "Banff" is the town, not the
+//! park; "Kruger" and "Yellowstone" are the parks; "Heathrow" is the airport, with Heathrow,
+//! Florida among the alternatives.
+//!
+//! Airport codes: a query written as an IATA code (three capital letters, "LHR") is the airport
+//! with that code, before any name; one written as an ICAO code (four, "EGLL") too, unless a
+//! town has that name ("LIMA" and "OSLO" are the cities; their airports are "SPJC" and "ENGM").
+//! A country's name or alias written in capitals ("USA", "UAE") stays the country, and codes
+//! equal to an abbreviation the gazetteer knows as a place ("NYC") are not indexed. The same letters in lower case ("lhr") are
+//! a name like any other, so words such as "Sea" or "Can" never become airports, and
+//! [`Gazetteer::exact`], which scans running text, never reads codes (use
+//! [`Gazetteer::by_code`]).
 
 use super::index::{BYTES, Index, PlaceRow};
-use super::normalize::normalize;
+use super::normalize::{native, normalize};
 use super::suggest::suggestions;
-use super::{CountryInfo, GeocodeError, Hints, Level, Match, Place};
+use super::{CountryInfo, GeocodeError, Hints, Kind, Level, Match, Place};
 use std::sync::OnceLock;
 
 /// The embedded gazetteer. Get it with [`Gazetteer::get`].
@@ -127,30 +149,36 @@ impl Gazetteer {
         suggest: bool,
     ) -> Result<Match, GeocodeError> {
         let whole = normalize(query);
-        if whole.is_empty() {
+        if whole.is_empty() && native(query).is_none() {
             return Err(GeocodeError::Empty);
         }
-        // The whole query as one name: a country, or a place ("Washington, D.C." is a name too).
+        // The whole query as one name: a country, an airport code, or a place ("Washington,
+        // D.C." is a name too).
         if let Some(c) = self.placeable_country(&whole) {
             return Ok(self.country_match(query, &whole, c));
         }
-        let postings = self.index.postings(&whole);
-        if !postings.is_empty() {
-            return Ok(self.best(
-                query,
-                &whole,
-                postings,
-                &Region::default(),
-                hints,
-                Vec::new(),
-            ));
+        // Four capitals are an ICAO code unless a town has that name ("LIMA", "OSLO").
+        let town_named = || {
+            self.index
+                .postings(&whole)
+                .iter()
+                .any(|&(i, alternate)| !alternate && self.index.place(i).kind == 0)
+        };
+        if let Some(m) = self.by_code(query)
+            && (query.trim().len() == 3 || !town_named())
+        {
+            return Ok(m);
+        }
+        if let Some((key, postings)) = self.postings_of_text(query) {
+            return Ok(self.best(query, &key, postings, &Region::default(), hints, Vec::new()));
         }
         // Name, then qualifiers after commas or in brackets.
         let mut parts = query
-            .split([',', '(', ')', ';'])
+            .split(SEPARATORS)
             .map(str::trim)
-            .filter(|p| !normalize(p).is_empty());
+            .filter(|p| !normalize(p).is_empty() || native(p).is_some());
         let name_raw = parts.next().unwrap_or(query);
+        let native_name = native(name_raw);
         let name = normalize(name_raw);
         let Qualifiers {
             mut region,
@@ -158,8 +186,10 @@ impl Gazetteer {
             conflict,
             warnings,
         } = self.qualifiers(query, name_raw, parts, hints)?;
-        let mut postings = self.index.postings(&name);
-        let mut name = name;
+        let (mut name, mut postings) = match self.postings_of_text(name_raw) {
+            Some(found) => found,
+            None => (native_name.clone().unwrap_or(name), Vec::new()),
+        };
         if postings.is_empty() && named_regions.is_empty() {
             // "Paris Texas", "Washington DC": trailing words as a region.
             let words: Vec<&str> = name.split(' ').collect();
@@ -179,7 +209,9 @@ impl Gazetteer {
             }
         }
         if postings.is_empty() {
-            for variant in variants(&name) {
+            let latin = normalize(name_raw);
+            let forms = native_name.iter().flat_map(|n| native_variants(n));
+            for variant in forms.chain(variants(&latin)) {
                 postings = self.index.postings(&variant);
                 if !postings.is_empty() {
                     name = variant;
@@ -189,9 +221,9 @@ impl Gazetteer {
         }
         if postings.is_empty() {
             if named_regions.is_empty()
-                && let Some(c) = self.placeable_country(&name)
+                && let Some(c) = self.placeable_country(&normalize(name_raw))
             {
-                return Ok(self.country_match(query, &name, c));
+                return Ok(self.country_match(query, &normalize(name_raw), c));
             }
             return Err(GeocodeError::NotFound {
                 query: query.trim().to_string(),
@@ -280,7 +312,7 @@ impl Gazetteer {
     fn did_you_mean(&self, name: &str, region: &Region) -> Vec<String> {
         if let Some(r) = self.region(name) {
             let places: Vec<String> = (0..self.index.place_count() as u32)
-                .filter(|&i| r.contains(&self.index.place(i)))
+                .filter(|&i| self.index.place(i).kind == 0 && r.contains(&self.index.place(i)))
                 .take(3)
                 .map(|i| self.place(i).label())
                 .collect();
@@ -308,19 +340,89 @@ impl Gazetteer {
     /// spelling variants, qualifiers or suggestions; `None` when nothing has that name. For
     /// scanning text (`crate::extract`), where most capitalised words are not places: a miss costs
     /// one binary search instead of a did-you-mean.
+    ///
+    /// Towns and countries only, as text scanning has always had them; [`Gazetteer::exact_any`]
+    /// also finds airports, parks, landmarks and mountains.
     pub fn exact(&self, name: &str, hints: &Hints) -> Option<Match> {
+        self.exact_of_kinds(name, hints, &[Kind::Town])
+    }
+
+    /// Like [`Gazetteer::exact`], but any kind of place: "Jomo Kenyatta International Airport",
+    /// "Yellowstone National Park", "Eiffel Tower" (still no airport codes: see
+    /// [`Gazetteer::by_code`]).
+    pub fn exact_any(&self, name: &str, hints: &Hints) -> Option<Match> {
+        self.exact_of_kinds(
+            name,
+            hints,
+            &[
+                Kind::Town,
+                Kind::Airport,
+                Kind::Park,
+                Kind::Landmark,
+                Kind::Mountain,
+            ],
+        )
+    }
+
+    /// [`Gazetteer::exact`] among places of `kinds`.
+    fn exact_of_kinds(&self, name: &str, hints: &Hints, kinds: &[Kind]) -> Option<Match> {
         let key = normalize(name);
-        if key.is_empty() {
-            return None;
-        }
-        if let Some(c) = self.country_index(&key, false) {
+        if let Some(c) = self.country_index(&key, false).filter(|_| !key.is_empty()) {
             return Some(self.country_match(name, &key, c));
         }
-        let postings = self.index.postings(&key);
+        let (key, mut postings) = self.postings_of_text(name)?;
+        postings.retain(|&(i, _)| kinds.contains(&Kind::from_code(self.index.place(i).kind)));
         if postings.is_empty() {
             return None;
         }
         Some(self.best(name, &key, postings, &Region::default(), hints, Vec::new()))
+    }
+
+    /// The airport whose IATA code ("LHR") or ICAO code ("EGLL") `code` is, written in capitals
+    /// (surrounding spaces ignored); `None` for anything else, lower-case letters included.
+    pub fn by_code(&self, code: &str) -> Option<Match> {
+        let code = code.trim();
+        let shaped = match code.len() {
+            3 | 4 => code.bytes().all(|b| b.is_ascii_uppercase()),
+            _ => false,
+        };
+        if !shaped {
+            return None;
+        }
+        let places = self.index.by_code(code);
+        let (&best, others) = places.split_first()?;
+        let mut warnings = Vec::new();
+        if !others.is_empty() {
+            let also: Vec<String> = others.iter().map(|&i| self.place(i).label()).collect();
+            warnings.push(format!(
+                "`{code}` is the code of several airports: chose {}; also {}",
+                self.place(best).label(),
+                also.join("; ")
+            ));
+        }
+        Some(Match {
+            query: code.to_string(),
+            place: self.place(best),
+            level: Level::City,
+            matched: code.to_string(),
+            alternate_name: false,
+            alternatives: others.iter().map(|&i| self.place(i)).collect(),
+            warnings,
+        })
+    }
+
+    /// The first of `text`'s forms (native-script, then Latin) that names a place, with the
+    /// places it names.
+    fn postings_of_text(&self, text: &str) -> Option<(String, Vec<(u32, bool)>)> {
+        native(text)
+            .into_iter()
+            .chain(Some(normalize(text)))
+            .filter(|k| !k.is_empty())
+            .map(|k| {
+                let p = self.index.postings(&k);
+                (k, p)
+            })
+            .find(|(_, p)| !p.is_empty())
     }
 
     /// Ranks the places behind `postings` within `region` (empty: anywhere) and builds the match.
@@ -373,10 +475,10 @@ impl Gazetteer {
             .collect();
         if !rivals.is_empty() {
             warnings.push(format!(
-                "`{}` is ambiguous: chose {} (population {}); also {}. Add a country or region (\"{}, ...\") to choose",
+                "`{}` is ambiguous: chose {} ({}); also {}. Add a country or region (\"{}, ...\") to choose",
                 query.trim(),
                 self.place(best.index).label(),
-                crate::summary::format_count(u64::from(best.row.population)),
+                size_note(&best.row),
                 rivals.join("; "),
                 query.trim()
             ));
@@ -461,6 +563,10 @@ impl Gazetteer {
                 population: 0,
                 timezone: None,
                 geonameid: row.capital_geonameid.unwrap_or(0),
+                kind: Kind::Town,
+                source_id: None,
+                iata: None,
+                icao: None,
             },
         };
         Match {
@@ -474,7 +580,7 @@ impl Gazetteer {
                 .index
                 .postings(key)
                 .into_iter()
-                .filter(|&(_, alternate)| !alternate)
+                .filter(|&(i, alternate)| !alternate && self.index.place(i).kind == 0)
                 .take(MAX_ALTERNATIVES)
                 .map(|(i, _)| self.place(i))
                 .filter(|p| Some(p.geonameid) != row.capital_geonameid)
@@ -493,14 +599,25 @@ impl Gazetteer {
             .get(usize::from(row.admin1))
             .map(|a| a.name)
             .filter(|n| !n.is_empty());
+        let kind = Kind::from_code(row.kind);
+        let extra = self.index.extra(i);
+        let code = |c: &str| (!c.is_empty()).then(|| c.to_string());
         Place {
             name: row.name.to_string(),
+            kind,
             lat: row.lat,
             lon: row.lon,
             country: country.iso2.to_string(),
             country_name: country.name.to_string(),
             admin1: admin1.map(str::to_string),
-            population: u64::from(row.population),
+            population: if kind == Kind::Town {
+                u64::from(row.population)
+            } else {
+                0
+            },
+            source_id: extra.map(|e| e.id.to_string()),
+            iata: extra.and_then(|e| code(e.iata)),
+            icao: extra.and_then(|e| code(e.icao)),
             timezone: self
                 .index
                 .zones
@@ -555,7 +672,7 @@ impl Gazetteer {
         (!r.is_empty()).then_some(r)
     }
 
-    /// The place nearest to (`lat`, `lon`), degrees, within `max_m` metres (great-circle distance
+    /// The town nearest to (`lat`, `lon`), degrees, within `max_m` metres (great-circle distance
     /// on a sphere), with that distance in metres. A linear scan: about a millisecond.
     pub fn nearest(&self, lat: f64, lon: f64, max_m: f64) -> Option<(Place, f64)> {
         let max_deg = max_m / 111_000.0;
@@ -563,7 +680,7 @@ impl Gazetteer {
         let mut best: Option<(u32, f64)> = None;
         for i in 0..self.index.place_count() as u32 {
             let row = self.index.place(i);
-            if (row.lat - lat).abs() > max_deg {
+            if (row.lat - lat).abs() > max_deg || row.kind != 0 {
                 continue;
             }
             let dlon = ((row.lon - lon + 540.0) % 360.0 - 180.0).abs();
@@ -614,6 +731,39 @@ impl Gazetteer {
             population: c.population,
         })
     }
+}
+
+/// What separates a name from its qualifiers: commas, brackets and semicolons, Latin, Arabic
+/// and CJK.
+const SEPARATORS: &[char] = &[
+    ',', '(', ')', ';', '\u{060C}', '\u{061B}', '\u{3001}', '\u{FF0C}', '\u{FF08}', '\u{FF09}',
+    '\u{FF1B}',
+];
+
+/// How an ambiguity warning sizes a place: "population 1,234" for a town, its kind otherwise.
+fn size_note(row: &PlaceRow) -> String {
+    match Kind::from_code(row.kind) {
+        Kind::Town => format!(
+            "population {}",
+            crate::format::format_count(u64::from(row.population))
+        ),
+        Kind::Airport => "an airport".to_string(),
+        Kind::Park => "a park".to_string(),
+        Kind::Landmark => "a landmark".to_string(),
+        Kind::Mountain => "a mountain".to_string(),
+    }
+}
+
+/// Native-script forms to try when a name is not found: without the administrative suffix that
+/// Japanese, Chinese and Korean names often carry ("京都市" -> "京都", "서울시" -> "서울").
+fn native_variants(name: &str) -> Vec<String> {
+    const SUFFIXES: &[&str] = &["市", "都", "府", "県", "区", "町", "村", "省", "시", "군"];
+    SUFFIXES
+        .iter()
+        .filter_map(|s| name.strip_suffix(s))
+        .filter(|rest| rest.chars().count() >= 2)
+        .map(str::to_string)
+        .collect()
 }
 
 /// Postal abbreviations of Canadian provinces and Australian states (GeoNames codes them with

@@ -1,24 +1,32 @@
 //! The embedded gazetteer index: the bytes of `data/gazetteer/gazetteer.bin`, read in place.
 //!
 //! Built by `examples/build_gazetteer.rs` (run `scripts/build_gazetteer.sh`). Layout, all
-//! integers little-endian: the magic `TRIPGAZ1`, a u32 section count, then (u32 offset, u32
+//! integers little-endian: the magic `TRIPGAZ2`, a u32 section count, then (u32 offset, u32
 //! length) per section, then the sections:
 //!
 //! 0. place names, UTF-8, concatenated;
-//! 1. places, 28-byte records sorted by population (largest first): geonameid u32, latitude and
-//!    longitude i32 in 1e-5 degrees, population u32, name offset u32 and length u16 (into section
-//!    0), admin-1 index u16, time-zone index u16, country index u8, one spare byte;
-//! 2. keys, 8-byte records sorted by normalised name: name offset u32 (into section 4; it ends
-//!    where the next begins), first posting u32 (the postings end where the next key's begin);
+//! 1. places, 28-byte records sorted by weight (largest first): geonameid u32 (0 for places not
+//!    from GeoNames), latitude and longitude i32 in 1e-5 degrees, weight u32 (a town's
+//!    population; for an airport, park, landmark or mountain, the population it ranks like),
+//!    name offset u32 and length u16 (into section 0), admin-1 index u16, time-zone index u16,
+//!    country index u8, kind u8 (0 town, 1 airport, 2 park, 3 landmark, 4 mountain);
+//! 2. keys, 8-byte records sorted by normalised name (bytes): name offset u32 (into section 4; it
+//!    ends where the next begins), first posting u32 (the postings end where the next key's
+//!    begin);
 //! 3. postings, u32 each: place index << 1, plus 1 when the key is an alternate name;
-//! 4. normalised names, concatenated;
+//! 4. normalised names, concatenated: [`normalize`](super::normalize) forms (ASCII) and
+//!    [`native`](super::normalize::native) forms of names in other scripts (UTF-8);
 //! 5. countries, a text line each: iso2, iso3, name, capital, capital's place index or -1,
 //!    capital latitude, longitude, geonameid, population, `|`-joined normalised names;
 //! 6. admin-1 regions, a text line each: country, code, name, normalised name;
-//! 7. IANA time zones, one per line.
+//! 7. IANA time zones, one per line;
+//! 8. airport codes, 8-byte records sorted by code: the IATA (3 letters) or ICAO (4) code padded
+//!    with zero bytes to 4, place index u32;
+//! 9. places not from GeoNames, a text line each in place order: place index, source id
+//!    (`ourairports:2434`, `nps:YELL`, `naturalearth:...`, `tripmap:eiffel-tower`), IATA, ICAO.
 //!
-//! Loading reads only the small text tables (sections 5 to 7); places and keys are read from
-//! the embedded bytes when a lookup touches them.
+//! Loading reads only the small text tables (sections 5 to 7 and 9); places, keys and codes are
+//! read from the embedded bytes when a lookup touches them.
 
 /// The index bytes, embedded in the binary.
 pub(crate) static BYTES: &[u8] = include_bytes!("../../data/gazetteer/gazetteer.bin");
@@ -47,6 +55,15 @@ pub(crate) struct Admin1Row {
     pub key: &'static str,
 }
 
+/// A place that is not from GeoNames: its source's id and its airport codes.
+#[derive(Debug, Clone)]
+pub(crate) struct ExtraRow {
+    pub place: u32,
+    pub id: &'static str,
+    pub iata: &'static str,
+    pub icao: &'static str,
+}
+
 /// One place record, decoded.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PlaceRow {
@@ -58,6 +75,7 @@ pub(crate) struct PlaceRow {
     pub admin1: u16,
     pub zone: u16,
     pub country: u8,
+    pub kind: u8,
 }
 
 /// The index, with its sections located and small tables decoded.
@@ -68,6 +86,8 @@ pub(crate) struct Index {
     keys: &'static [u8],
     postings: &'static [u8],
     key_names: &'static [u8],
+    codes: &'static [u8],
+    pub extras: Vec<ExtraRow>,
     pub countries: Vec<CountryRow>,
     pub admin1: Vec<Admin1Row>,
     pub zones: Vec<&'static str>,
@@ -92,7 +112,7 @@ impl Index {
     /// Locates the sections of `bytes` and decodes the small tables. Panics only on a corrupt
     /// embedded index, which the crate's tests rule out.
     pub fn parse(bytes: &'static [u8]) -> Index {
-        assert_eq!(&bytes[..8], b"TRIPGAZ1", "gazetteer index magic");
+        assert_eq!(&bytes[..8], b"TRIPGAZ2", "gazetteer index magic");
         let n = u32_at(bytes, 8) as usize;
         let section = |i: usize| -> &'static [u8] {
             assert!(i < n, "gazetteer index section {i}");
@@ -130,8 +150,22 @@ impl Index {
                 }
             })
             .collect();
+        let extras = text(section(9))
+            .lines()
+            .map(|l| {
+                let f: Vec<&'static str> = l.split('\t').collect();
+                ExtraRow {
+                    place: f[0].parse().unwrap_or(u32::MAX),
+                    id: f[1],
+                    iata: f[2],
+                    icao: f[3],
+                }
+            })
+            .collect();
         Index {
             names: section(0),
+            codes: section(8),
+            extras,
             places: section(1),
             keys: section(2),
             postings: section(3),
@@ -167,7 +201,40 @@ impl Index {
             admin1: u16_at(r, 22),
             zone: u16_at(r, 24),
             country: r[26],
+            kind: r[27],
         }
+    }
+
+    /// The source id and codes of place `i` when it is not from GeoNames.
+    pub fn extra(&self, i: u32) -> Option<&ExtraRow> {
+        self.extras
+            .binary_search_by_key(&i, |e| e.place)
+            .ok()
+            .map(|k| &self.extras[k])
+    }
+
+    /// The places whose IATA or ICAO code is `code` (upper case), by weight.
+    pub fn by_code(&self, code: &str) -> Vec<u32> {
+        let mut wanted = [0u8; 4];
+        if code.is_empty() || code.len() > 4 {
+            return Vec::new();
+        }
+        wanted[..code.len()].copy_from_slice(code.as_bytes());
+        let count = self.codes.len() / 8;
+        let at = |k: usize| &self.codes[k * 8..k * 8 + 4];
+        let (mut lo, mut hi) = (0, count);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if at(mid) < &wanted[..] {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo..count)
+            .take_while(|&k| at(k) == &wanted[..])
+            .map(|k| u32_at(self.codes, k * 8 + 4))
+            .collect()
     }
 
     /// The normalised name of key `i`.
@@ -175,7 +242,7 @@ impl Index {
         text(self.key_bytes(i))
     }
 
-    /// The normalised name of key `i`, as bytes (ASCII).
+    /// The normalised name of key `i`, as bytes (ASCII, or UTF-8 for a native-script key).
     pub fn key_bytes(&self, i: usize) -> &'static [u8] {
         let start = u32_at(self.keys, i * KEY_SIZE) as usize;
         let end = if i + 1 < self.key_count() {
@@ -244,6 +311,19 @@ mod test {
             assert!(usize::from(p.country) < index.countries.len());
             assert!(usize::from(p.admin1) < index.admin1.len());
             assert!(usize::from(p.zone) < index.zones.len());
+            assert!(p.kind <= 4);
+            assert_eq!(
+                p.kind == 0,
+                p.geonameid != 0,
+                "{}: GeoNames ids for towns",
+                p.name
+            );
+            assert_eq!(
+                p.kind != 0,
+                index.extra(i).is_some(),
+                "{}: extras row",
+                p.name
+            );
             let own = index.postings(&normalize(p.name));
             assert!(own.contains(&(i, false)), "{} under its own name", p.name);
         }
@@ -256,6 +336,16 @@ mod test {
                     .iter()
                     .all(|&(i, _)| (i as usize) < index.place_count())
             );
+        }
+        assert!(index.extras.windows(2).all(|w| w[0].place < w[1].place));
+        for k in 0..index.codes.len() / 8 {
+            let i = u32_at(index.codes, k * 8 + 4);
+            let e = index.extra(i).expect("a code belongs to an extra place");
+            let code = std::str::from_utf8(&index.codes[k * 8..k * 8 + 4])
+                .unwrap()
+                .trim_end_matches('\0');
+            assert!(code == e.iata || code == e.icao, "{code}");
+            assert!(index.by_code(code).contains(&i), "{code}");
         }
         for zone in &index.zones {
             assert!(

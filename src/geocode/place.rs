@@ -1,14 +1,58 @@
-//! What a lookup returns: [`Place`], [`Match`] (a place plus how it was found), [`Level`] and
-//! [`CountryInfo`].
+//! What a lookup returns: [`Place`], [`Match`] (a place plus how it was found), [`Level`],
+//! [`Kind`] and [`CountryInfo`].
 
 use crate::model::LonLat;
 use serde::Serialize;
 
-/// A populated place from the gazetteer.
+/// What sort of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A city, town or village (GeoNames populated place).
+    Town,
+    /// An airport (OurAirports), with its IATA and ICAO codes when it has them.
+    Airport,
+    /// A national park or other protected area.
+    Park,
+    /// A monument, building, site or natural landmark.
+    Landmark,
+    /// A mountain or peak.
+    Mountain,
+}
+
+impl Kind {
+    /// The kind stored in the index as `code` (0 town, 1 airport, 2 park, 3 landmark,
+    /// 4 mountain); anything else reads as a landmark.
+    pub(crate) fn from_code(code: u8) -> Kind {
+        match code {
+            0 => Kind::Town,
+            1 => Kind::Airport,
+            2 => Kind::Park,
+            4 => Kind::Mountain,
+            _ => Kind::Landmark,
+        }
+    }
+
+    /// The kind in lower case, as `tripmap geocode` and the GeoJSON output write it ("airport").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Town => "town",
+            Kind::Airport => "airport",
+            Kind::Park => "park",
+            Kind::Landmark => "landmark",
+            Kind::Mountain => "mountain",
+        }
+    }
+}
+
+/// A place from the gazetteer: a town, or an airport, park, landmark or mountain (see
+/// [`Place::kind`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Place {
-    /// GeoNames name ("Ramallah", "São Paulo").
+    /// Name ("Ramallah", "São Paulo", "London Heathrow Airport").
     pub name: String,
+    /// Town, airport, park, landmark or mountain.
+    pub kind: Kind,
     /// Latitude, degrees north (WGS84).
     pub lat: f64,
     /// Longitude, degrees east (WGS84).
@@ -17,20 +61,42 @@ pub struct Place {
     pub country: String,
     /// GeoNames' English country name ("Palestinian Territory").
     pub country_name: String,
-    /// First-level region: state, province ("West Bank", "Illinois"), when known.
+    /// First-level region: state, province ("West Bank", "Illinois"), when known; for a place
+    /// that is not a town, the nearest town's.
     pub admin1: Option<String>,
-    /// Population (people).
+    /// Population (people); 0 for places that are not towns.
     pub population: u64,
-    /// IANA time zone ("Asia/Hebron"), when known.
+    /// IANA time zone ("Asia/Hebron"), when known; for a place that is not a town, the nearest
+    /// town's.
     pub timezone: Option<String>,
-    /// GeoNames id (`https://www.geonames.org/<id>`).
+    /// GeoNames id (`https://www.geonames.org/<id>`); 0 for places not from GeoNames (see
+    /// [`Place::source_id`]).
     pub geonameid: u32,
+    /// For places not from GeoNames, the source and its id: `ourairports:2434` (OurAirports),
+    /// `nps:YELL` (US National Park Service unit, via Natural Earth), `naturalearth:...` (a Natural
+    /// Earth mountain), `tripmap:eiffel-tower` (tripmap's landmarks table).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
+    /// An airport's IATA code ("LHR").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iata: Option<String>,
+    /// An airport's ICAO code ("EGLL").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub icao: Option<String>,
 }
 
 impl Place {
     /// The position as a [`LonLat`].
     pub fn lonlat(&self) -> LonLat {
         LonLat::new(self.lon, self.lat).expect("gazetteer coordinates are in range")
+    }
+
+    /// A stable identity across sources: `geonames:4250542`, or [`Place::source_id`].
+    pub fn id(&self) -> String {
+        match &self.source_id {
+            Some(id) => id.clone(),
+            None => format!("geonames:{}", self.geonameid),
+        }
     }
 
     /// A label that tells homonyms apart: "Springfield, Illinois, United States".
@@ -52,7 +118,8 @@ impl Place {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
-    /// A city, town or village.
+    /// The place itself: a city, town or village, or (see [`Place::kind`]) an airport, park,
+    /// landmark or mountain.
     City,
     /// A whole country, placed at its capital.
     Country,
@@ -71,7 +138,8 @@ pub struct Match {
     pub level: Level,
     /// The normalised name that matched ("kiev").
     pub matched: String,
-    /// True when the name matched is one of the place's alternate names ("Bombay" for Mumbai).
+    /// True when the name matched is one of the place's alternate names ("Bombay" for Mumbai,
+    /// "東京" for Tokyo, "Heathrow" for London Heathrow Airport); false for an airport code.
     pub alternate_name: bool,
     /// Other places the query could mean, best first (at most 5).
     pub alternatives: Vec<Place>,

@@ -31,7 +31,9 @@ const QUALIFIER_FIELDS: &[&str] = &["country", "state", "region", "province"];
 ///
 /// Each placed stop gets its position, its time zone when it had none (so local times become
 /// instants), and in `Stop::resolved`: `geonameid`, `gazetteer_name`, `country` (ISO 3166-1
-/// alpha-2), `admin1`, `population`, `timezone`, `place_level` (`city` or `country`).
+/// alpha-2), `admin1`, `population`, `timezone`, `place_level` (`city` or `country`); for an
+/// airport, park, landmark or mountain also `place_kind`, `place_id` (its source's id), `iata`
+/// and `icao` (`geonameid` is then null).
 ///
 /// A stop with coordinates and local times but no `tz` takes the zone of the nearest gazetteer
 /// place (see [`ZONE_FROM_NEAREST_M`]), recorded as `timezone_from_geonameid`.
@@ -286,8 +288,14 @@ fn apply(stop: &mut Stop, m: &Match) {
         Level::City => "city",
         Level::Country => "country",
     };
+    // A place not from GeoNames has no GeoNames id; its kind, source id and codes say what it is.
+    let geonameid = if m.place.source_id.is_some() {
+        Value::Null
+    } else {
+        json!(m.place.geonameid)
+    };
     stop.resolved = vec![
-        (GEONAMEID.to_string(), json!(m.place.geonameid)),
+        (GEONAMEID.to_string(), geonameid),
         ("gazetteer_name".to_string(), json!(m.place.name)),
         ("country".to_string(), json!(m.place.country)),
         (
@@ -301,6 +309,15 @@ fn apply(stop: &mut Stop, m: &Match) {
         ),
         ("place_level".to_string(), json!(level)),
     ];
+    if let Some(id) = &m.place.source_id {
+        let text = |v: &Option<String>| v.as_ref().map_or(Value::Null, |c| json!(c));
+        stop.resolved.extend([
+            ("place_kind".to_string(), json!(m.place.kind.as_str())),
+            ("place_id".to_string(), json!(id)),
+            ("iata".to_string(), text(&m.place.iata)),
+            ("icao".to_string(), text(&m.place.icao)),
+        ]);
+    }
 }
 
 #[cfg(test)]

@@ -26,8 +26,34 @@ pub(crate) fn suggestions(
     };
     let mut found: Vec<(usize, u32, &'static str)> = Vec::new();
     let wanted = histogram(key.as_bytes());
+    // Native-script keys are compared by characters (up to 4 bytes each); ASCII ones by bytes.
+    let ascii = key.is_ascii();
     for k in 0..index.key_count() {
         let bytes = index.key_bytes(k);
+        if ascii != bytes.is_ascii() {
+            continue;
+        }
+        if !ascii {
+            if bytes.len().abs_diff(key.len()) > 4 * max {
+                continue;
+            }
+            let name = index.key(k);
+            if name.chars().count().abs_diff(len) > max {
+                continue;
+            }
+            let d = strsim::osa_distance(key, name);
+            if d <= max {
+                let postings = index.postings_of(k);
+                let chosen = postings
+                    .iter()
+                    .find(|(p, _)| prefer(*p))
+                    .or(postings.first());
+                if let Some(&(place, _)) = chosen {
+                    found.push((d, place, name));
+                }
+            }
+            continue;
+        }
         if bytes.len().abs_diff(len) > max || bytes.len() < 3 {
             continue;
         }

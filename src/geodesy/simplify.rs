@@ -1,6 +1,6 @@
-//! Thinning a recorded path to a tolerance in metres (Ramer–Douglas–Peucker, geo's `SimplifyIdx`).
+//! Thinning a recorded path to a tolerance in metres (Ramer–Douglas–Peucker on a local plane).
 
-use geo::{Coord, LineString, SimplifyIdx};
+use crate::geometry::douglas_peucker;
 
 /// Metres per degree of latitude on the mean sphere (radius 6,371,008.8 m).
 const M_PER_DEG: f64 = 111_195.08;
@@ -18,16 +18,14 @@ pub fn simplify_path_m(path: &[(f64, f64)], tolerance_m: f64) -> Vec<(f64, f64)>
     }
     let mean_lat = path.iter().map(|p| p.1).sum::<f64>() / path.len() as f64;
     let kx = M_PER_DEG * mean_lat.to_radians().cos().max(0.01);
-    let line: LineString<f64> = path
+    let plane: Vec<(f64, f64)> = path
         .iter()
-        .map(|&(lon, lat)| Coord {
-            x: lon * kx,
-            y: lat * M_PER_DEG,
-        })
+        .map(|&(lon, lat)| (lon * kx, lat * M_PER_DEG))
         .collect();
-    line.simplify_idx(tolerance_m)
-        .into_iter()
-        .map(|i| path[i])
+    path.iter()
+        .zip(douglas_peucker(&plane, tolerance_m))
+        .filter(|(_, keep)| *keep)
+        .map(|(&p, _)| p)
         .collect()
 }
 

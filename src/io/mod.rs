@@ -1,4 +1,4 @@
-//! Readers: bytes of a trip file in, a validated [`Itinerary`](crate::model::Itinerary) out (stops, and recorded tracks
+//! Readers: bytes of a trip file in, a validated [`Itinerary`] out (stops, and recorded tracks
 //! from GeoJSON, GPX and KML). One file per format.
 
 mod csv;
@@ -8,7 +8,10 @@ mod gpx;
 mod json;
 mod json_raw;
 mod kml;
+mod path;
 mod xml;
+
+pub use path::{ReadPathError, read_path};
 
 use crate::error::Error;
 use crate::limits::Limits;
@@ -16,13 +19,14 @@ use crate::model::Itinerary;
 use std::path::Path;
 
 /// The input formats tripmap reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// tripmap's native JSON.
     Json,
     /// CSV with a header row.
     Csv,
     /// GeoJSON: Point features are stops, LineStrings recorded paths.
+    #[value(name = "geojson")]
     GeoJson,
     /// GPX 1.1: waypoints (or route points) are stops, tracks recorded paths.
     Gpx,
@@ -54,11 +58,6 @@ impl Format {
     }
 }
 
-/// Files larger than this (256 MiB) are refused before parsing. Reading XML takes about 6 bytes of
-/// memory per byte of file (an 80 MB GPX of 1,000,000 points peaks at 0.5 GB), so the limit keeps
-/// a run under 2 GB; 3,000,000 points is more than a map can use anyway.
-pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
-
 /// The bytes as text, without a leading byte-order mark; an error naming the line and column of
 /// the first byte that is not UTF-8.
 pub fn utf8_text(bytes: &[u8]) -> Result<&str, Error> {
@@ -78,7 +77,7 @@ pub fn utf8_text(bytes: &[u8]) -> Result<&str, Error> {
 
 /// Reads an itinerary from raw bytes: checks UTF-8 (naming the line and column of the first bad
 /// byte), drops a leading byte-order mark, then parses `format`. Inputs over
-/// [`MAX_INPUT_BYTES`] are refused, and so are trips over the other [`Limits`] defaults (stops,
+/// [`crate::limits::MAX_INPUT_BYTES`] are refused, and so are trips over the other [`Limits`] defaults (stops,
 /// text length, track points).
 pub fn read(bytes: &[u8], format: Format) -> Result<Itinerary, Error> {
     read_with(bytes, format, &Limits::default())

@@ -36,7 +36,7 @@ use super::{
 use crate::model::LonLat;
 
 /// The projections a user can ask for by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum ProjectionKind {
     /// `mercator`: conformal cylinder.
     Mercator,
@@ -75,6 +75,21 @@ impl ProjectionKind {
             ProjectionKind::NaturalEarth => "natural-earth",
             ProjectionKind::LambertConic => "lambert-conic",
             ProjectionKind::AzimuthalEquidistant => "azimuthal-equidistant",
+            ProjectionKind::Orthographic => "orthographic",
+        }
+    }
+}
+
+impl ProjectionKind {
+    /// The name a map's source line gives it (`Lambert conformal conic`).
+    pub fn display_name(self) -> &'static str {
+        match self {
+            ProjectionKind::Mercator => "Mercator",
+            ProjectionKind::Equirectangular => "equirectangular",
+            ProjectionKind::EqualEarth => "Equal Earth",
+            ProjectionKind::NaturalEarth => "Natural Earth",
+            ProjectionKind::LambertConic => "Lambert conformal conic",
+            ProjectionKind::AzimuthalEquidistant => "azimuthal equidistant",
             ProjectionKind::Orthographic => "orthographic",
         }
     }

@@ -1,6 +1,6 @@
 //! Map projections: pure functions from lon/lat degrees to a plane and back.
 //!
-//! One file per projection. Each implements [`Projection`](crate::projection::Projection);
+//! One file per projection. Each implements [`Projection`];
 //! [`fit`](crate::projection::fit()) scales a projection to a pixel box and
 //! [`choose`](crate::projection::choose()) picks one for a trip.
 //!
@@ -48,7 +48,7 @@ pub mod natural_earth;
 pub mod orthographic;
 
 pub use azimuthal_equidistant::AzimuthalEquidistant;
-pub use choose::{ProjectionKind, TripExtent, UnknownProjection, choose, choose_kind};
+pub use choose::{ProjectionKind, TripExtent, UnknownProjection, build, choose, choose_kind};
 pub use ellipsoid::Ellipsoid;
 pub use equal_earth::EqualEarth;
 pub use equirectangular::{Equirectangular, EquirectangularParams};

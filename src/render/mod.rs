@@ -1,14 +1,71 @@
-//! Writers: a [`Route`](crate::model::Route) in, bytes out. GeoJSON stays in lon/lat.
+//! Writers: a [`Route`] (and, for pictures, its [`Scene`]) in, output files out. GeoJSON, KML and
+//! GPX stay in lon/lat and read the route; the SVG and PNG read the scene.
+//!
+//! [`write()`] is the one table of outputs: one `match` arm per [`OutputFormat`], each calling its
+//! writer, whose bytes are named by [`OutputFormat::files`] — the only place file names live.
 
 mod bbox;
+mod error;
 pub mod geojson;
 pub mod gpx;
 pub mod kml;
-pub mod output_format;
+mod output_format;
 pub mod png;
 /// The SVG writer: a `Scene` in, SVG bytes out.
 pub mod svg;
 mod xml_text;
 
 pub use bbox::lon_lat_bbox;
-pub use output_format::OutputFormat;
+pub use error::RenderError;
+pub use output_format::{OutputFormat, OutputName};
+
+use crate::model::Route;
+use crate::output::OutputFile;
+use crate::scene::Scene;
+
+/// How the writers that have options should write.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct WriteOptions {
+    /// PNG pixels per SVG pixel for `map.png` (0 to [`png::MAX_SCALE`]).
+    pub png_scale: f64,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions {
+            png_scale: png::DEFAULT_SCALE,
+        }
+    }
+}
+
+/// The files of one output `format`, named as [`OutputFormat::files`] says, in that order.
+/// `scene` is needed by the formats that draw the map ([`OutputFormat::needs_scene`]).
+pub fn write(
+    format: OutputFormat,
+    route: &Route,
+    scene: Option<&Scene>,
+    options: &WriteOptions,
+) -> Result<Vec<OutputFile>, RenderError> {
+    let scene = || scene.ok_or(RenderError::NeedsScene(format));
+    let contents: Vec<Vec<u8>> = match format {
+        OutputFormat::GeoJson => {
+            let layers = geojson::layers(route);
+            vec![layers.stops.into_bytes(), layers.legs.into_bytes()]
+        }
+        OutputFormat::Svg => vec![svg::write(scene()?)],
+        OutputFormat::Png => vec![png::png(&svg::write(scene()?), options.png_scale)?],
+        OutputFormat::Kml => vec![kml::kml(route).into_bytes()],
+        OutputFormat::Gpx => vec![gpx::gpx(route).into_bytes()],
+    };
+    debug_assert_eq!(contents.len(), format.files().len());
+    Ok(format
+        .files()
+        .iter()
+        .zip(contents)
+        .map(|(name, bytes)| OutputFile {
+            name: name.file.to_string(),
+            bytes,
+        })
+        .collect())
+}

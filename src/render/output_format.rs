@@ -1,18 +1,19 @@
-//! Which output files a render writes: `--format svg,geojson,png,kml,gpx`.
+//! Which outputs a render writes (`--format geojson,svg,png,kml,gpx`) and the only place their
+//! file names are written down.
 
-use crate::error::Error;
-use crate::model::Route;
-use crate::output::OutputFile;
+use clap::ValueEnum;
 use std::fmt;
 use std::str::FromStr;
 
-/// One kind of output, and the file(s) it is written as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// One kind of output, and the file(s) it is written as. Variants are in writing order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ValueEnum)]
+#[non_exhaustive]
 pub enum OutputFormat {
+    /// `stops.geojson` and `legs.geojson`.
+    #[value(name = "geojson")]
+    GeoJson,
     /// `map.svg`.
     Svg,
-    /// `stops.geojson` and `legs.geojson`.
-    GeoJson,
     /// `map.png`, the SVG rasterised.
     Png,
     /// `trip.kml`.
@@ -21,36 +22,94 @@ pub enum OutputFormat {
     Gpx,
 }
 
+/// One file of an output: its name in the output folder and its name for `--stdout`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutputName {
+    /// File name, such as `stops.geojson`.
+    pub file: &'static str,
+    /// What `--stdout` calls it, such as `stops`.
+    pub stdout: &'static str,
+}
+
 impl OutputFormat {
-    /// Every format, in the order of [`OutputFormat::NAMES`].
+    /// Every format, in writing order.
     pub const ALL: [OutputFormat; 5] = [
-        OutputFormat::Svg,
         OutputFormat::GeoJson,
+        OutputFormat::Svg,
         OutputFormat::Png,
         OutputFormat::Kml,
         OutputFormat::Gpx,
     ];
-    /// The names `--format` accepts.
-    pub const NAMES: &'static [&'static str] = &["svg", "geojson", "png", "kml", "gpx"];
     /// What `--format` is when not given.
-    pub const DEFAULT: &'static [OutputFormat] = &[OutputFormat::Svg, OutputFormat::GeoJson];
+    pub const DEFAULT: &'static [OutputFormat] = &[OutputFormat::GeoJson, OutputFormat::Svg];
 
-    /// The file names this format is written as.
-    pub fn file_names(self) -> &'static [&'static str] {
+    /// The files this format is written as, in the order its writer makes them.
+    pub fn files(self) -> &'static [OutputName] {
         match self {
-            OutputFormat::Svg => &["map.svg"],
-            OutputFormat::GeoJson => &["stops.geojson", "legs.geojson"],
-            OutputFormat::Png => &["map.png"],
-            OutputFormat::Kml => &["trip.kml"],
-            OutputFormat::Gpx => &["trip.gpx"],
+            OutputFormat::GeoJson => &[
+                OutputName {
+                    file: "stops.geojson",
+                    stdout: "stops",
+                },
+                OutputName {
+                    file: "legs.geojson",
+                    stdout: "legs",
+                },
+            ],
+            OutputFormat::Svg => &[OutputName {
+                file: "map.svg",
+                stdout: "svg",
+            }],
+            OutputFormat::Png => &[OutputName {
+                file: "map.png",
+                stdout: "png",
+            }],
+            OutputFormat::Kml => &[OutputName {
+                file: "trip.kml",
+                stdout: "kml",
+            }],
+            OutputFormat::Gpx => &[OutputName {
+                file: "trip.gpx",
+                stdout: "gpx",
+            }],
         }
     }
 
-    /// The format a file name belongs to, if any.
-    pub fn of_file(name: &str) -> Option<OutputFormat> {
+    /// Whether the format draws the map (needs a [`Scene`](crate::scene::Scene)).
+    pub fn needs_scene(self) -> bool {
+        match self {
+            OutputFormat::Svg | OutputFormat::Png => true,
+            OutputFormat::GeoJson | OutputFormat::Kml | OutputFormat::Gpx => false,
+        }
+    }
+
+    /// The name `--format` takes (`geojson`).
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::GeoJson => "geojson",
+            OutputFormat::Svg => "svg",
+            OutputFormat::Png => "png",
+            OutputFormat::Kml => "kml",
+            OutputFormat::Gpx => "gpx",
+        }
+    }
+
+    /// The format and file that `--stdout NAME` writes (`stops` → GeoJSON's `stops.geojson`).
+    pub fn by_stdout_name(stdout: &str) -> Option<(OutputFormat, OutputName)> {
+        OutputFormat::ALL.into_iter().find_map(|f| {
+            f.files()
+                .iter()
+                .find(|n| n.stdout == stdout)
+                .map(|n| (f, *n))
+        })
+    }
+
+    /// Every name `--stdout` takes, in writing order.
+    pub fn stdout_names() -> Vec<&'static str> {
         OutputFormat::ALL
-            .into_iter()
-            .find(|f| f.file_names().contains(&name))
+            .iter()
+            .flat_map(|f| f.files().iter().map(|n| n.stdout))
+            .collect()
     }
 
     /// Parses a comma-separated list (`svg,geojson`), removing repeats; errors name the bad item.
@@ -65,25 +124,28 @@ impl OutputFormat {
         if out.is_empty() {
             return Err(format!(
                 "no output format given; expected some of: {}",
-                OutputFormat::NAMES.join(",")
+                names().join(",")
             ));
         }
         Ok(out)
     }
 }
 
+fn names() -> Vec<&'static str> {
+    OutputFormat::ALL.iter().map(|f| f.name()).collect()
+}
+
 impl FromStr for OutputFormat {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let lower = s.to_ascii_lowercase();
-        OutputFormat::NAMES
-            .iter()
-            .position(|n| *n == lower)
-            .map(|i| OutputFormat::ALL[i])
+        OutputFormat::ALL
+            .into_iter()
+            .find(|f| f.name() == lower)
             .ok_or_else(|| {
                 format!(
                     "unknown output format `{s}`; expected one of: {}",
-                    OutputFormat::NAMES.join(", ")
+                    names().join(", ")
                 )
             })
     }
@@ -91,53 +153,8 @@ impl FromStr for OutputFormat {
 
 impl fmt::Display for OutputFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(OutputFormat::NAMES[*self as usize])
+        f.write_str(self.name())
     }
-}
-
-/// Adds the KML and GPX files when asked for, and `map.png` (`map.svg` rasterised at
-/// `png_scale`), then keeps only the files of the `formats` asked for, in the order written. When `strict` (the formats were named by the user), a format asked
-/// for but not produced (a writer this build does not have) is an error rather than a silently
-/// missing file.
-pub fn select(
-    route: &Route,
-    mut files: Vec<OutputFile>,
-    formats: &[OutputFormat],
-    strict: bool,
-    png_scale: f64,
-) -> Result<Vec<OutputFile>, Error> {
-    if formats.contains(&OutputFormat::Png)
-        && let Some(svg) = files.iter().find(|f| f.name == "map.svg")
-    {
-        let bytes = super::png::png(&svg.bytes, png_scale)?;
-        files.push(OutputFile {
-            name: "map.png".into(),
-            bytes,
-        });
-    }
-    if formats.contains(&OutputFormat::Kml) {
-        files.push(OutputFile {
-            name: "trip.kml".into(),
-            bytes: super::kml::kml(route).into_bytes(),
-        });
-    }
-    if formats.contains(&OutputFormat::Gpx) {
-        files.push(OutputFile {
-            name: "trip.gpx".into(),
-            bytes: super::gpx::gpx(route).into_bytes(),
-        });
-    }
-    files.retain(|f| OutputFormat::of_file(&f.name).is_none_or(|of| formats.contains(&of)));
-    for f in formats.iter().filter(|_| strict) {
-        for name in f.file_names() {
-            if !files.iter().any(|file| file.name == *name) {
-                return Err(Error::Route(format!(
-                    "output format `{f}` ({name}) is not available in this build"
-                )));
-            }
-        }
-    }
-    Ok(files)
 }
 
 #[cfg(test)]
@@ -157,9 +174,25 @@ mod test {
         );
         assert!(OutputFormat::parse_list("").is_err());
         assert_eq!(OutputFormat::Png.to_string(), "png");
+    }
+
+    #[test]
+    fn clap_names_match_from_str_and_stdout_names_are_unique() {
+        for f in OutputFormat::ALL {
+            let clap_name = f.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(clap_name, f.name());
+            assert_eq!(clap_name.parse::<OutputFormat>(), Ok(f));
+        }
         assert_eq!(
-            OutputFormat::of_file("legs.geojson"),
-            Some(OutputFormat::GeoJson)
+            OutputFormat::value_variants().len(),
+            OutputFormat::ALL.len()
         );
+        let names = OutputFormat::stdout_names();
+        assert_eq!(names, ["stops", "legs", "svg", "png", "kml", "gpx"]);
+        assert_eq!(
+            OutputFormat::by_stdout_name("legs").map(|(f, n)| (f, n.file)),
+            Some((OutputFormat::GeoJson, "legs.geojson"))
+        );
+        assert!(OutputFormat::by_stdout_name("map").is_none());
     }
 }

@@ -2,7 +2,7 @@
 //! Sans, regular and bold, subset to Latin) and no system fonts, so a PNG is the same bytes on
 //! every machine.
 
-use crate::error::Error;
+use super::RenderError;
 use resvg::{tiny_skia, usvg};
 use std::sync::{Arc, OnceLock};
 
@@ -40,8 +40,8 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
 
 /// Rasterises an SVG document to PNG bytes at `scale` PNG pixels per SVG pixel (the PNG is the
 /// SVG's width and height times `scale`, rounded up).
-pub fn png(svg: &[u8], scale: f64) -> Result<Vec<u8>, Error> {
-    let fail = |what: String| Error::Route(format!("cannot draw map.png: {what}"));
+pub fn png(svg: &[u8], scale: f64) -> Result<Vec<u8>, RenderError> {
+    let fail = RenderError::Png;
     if !(scale.is_finite() && scale > 0.0 && scale <= MAX_SCALE) {
         return Err(fail(format!("scale {scale} is outside (0, {MAX_SCALE}]")));
     }

@@ -18,7 +18,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// How to put the stops in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Order {
     /// By arrival (departure where there is no arrival); ties and undated stops keep their place.
     #[default]

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use std::str::FromStr;
 
 /// How stop dates are written on the map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum DateStyle {
     /// `5 Nov`, `7–8 Nov` (default).
     #[default]

@@ -4,9 +4,10 @@
 
 use super::text_metrics::{Weight, width_px, wrap, wrap_all, wrap_balanced};
 use super::{Anchor, Item, Rect};
+use crate::geometry::{round_pt, round1};
 
 /// Distance units for the scale bar and the subtitle.
-pub use super::build::Units;
+use crate::format::{Units, thousands};
 
 /// Page margin, pixels.
 pub const MARGIN: f64 = 16.0;
@@ -51,11 +52,7 @@ pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
 /// A scale bar's length in pixels and its label for a map of `km_per_px`: the longest round
 /// distance (1, 2 or 5 × 10ⁿ) that fits in `max_px`.
 pub fn scale_bar(km_per_px: f64, units: Units, max_px: f64) -> Option<(f64, String)> {
-    let per_unit_km = match units {
-        Units::Km => 1.0,
-        Units::Miles => 1.609_344,
-    };
-    let units_per_px = km_per_px / per_unit_km;
+    let units_per_px = km_per_px / units.km();
     if !(units_per_px.is_finite() && units_per_px > 0.0) {
         return None;
     }
@@ -70,30 +67,6 @@ pub fn scale_bar(km_per_px: f64, units: Units, max_px: f64) -> Option<(f64, Stri
     let px = step / units_per_px;
     let label = format!("{} {}", thousands(step), units.symbol());
     Some((px, label))
-}
-
-/// A number with thousands separators: `20,500`; fractions below 1 as written (`0.5`).
-pub fn thousands(v: f64) -> String {
-    if v < 1.0 {
-        let s = format!("{v:.3}");
-        return s.trim_end_matches('0').trim_end_matches('.').to_string();
-    }
-    crate::summary::format_count(v.round() as u64)
-}
-
-/// A distance rounded to three significant figures for a subtitle: `21,000 km`.
-pub fn round_distance(km: f64, units: Units) -> String {
-    let v = match units {
-        Units::Km => km,
-        Units::Miles => km / 1.609_344,
-    };
-    let rounded = if v >= 100.0 {
-        let p = 10f64.powf(v.log10().floor() - 2.0);
-        (v / p).round() * p
-    } else {
-        v.round()
-    };
-    format!("{} {}", thousands(rounded), units.symbol())
 }
 
 /// What the footer shows.
@@ -118,12 +91,20 @@ pub struct Footer<'a> {
     pub legs: &'a str,
 }
 
-/// The footer's items and its height.
+/// The footer's items and its height: legend, scale bar and north arrow, source line, key.
 pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
     let mut items = Vec::new();
+    let (x, row) = legend(f, &mut items);
+    let mut y = scale_and_north(f, x, row, &mut items);
+    y += 20.0;
+    y = source_and_key(f, y, &mut items);
+    (items, (y - f.top).round())
+}
+
+/// Legend entries: a sample drawn at x (on the row's baseline) and its text; they flow into as
+/// many rows as the width needs. Returns where the last row ends: its x and baseline.
+fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
     let mut row = f.top + 22.0;
-    // Legend entries: a sample drawn at x (on the row's baseline) and its text; they flow into
-    // as many rows as the width needs.
     type Sample = fn(f64, f64) -> Vec<Item>;
     let mut entries: Vec<(f64, Sample, &str)> = vec![
         (19.0, legend_marker, "Stop, in visiting order"),
@@ -143,8 +124,13 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
         items.push(text("legend", (x + sample_w, row), t));
         x += w + 16.0;
     }
+    (x, row)
+}
+
+/// The scale bar and north arrow, right-aligned on the legend's last row (ending at `x`), or on
+/// a row of their own when the legend is wide. Returns their baseline.
+fn scale_and_north(f: &Footer, x: f64, row: f64, items: &mut Vec<Item>) -> f64 {
     let mut y = row;
-    // Scale bar and north arrow, right-aligned; on a row of their own when the legend is wide.
     let scale_w = f
         .scale
         .as_ref()
@@ -157,18 +143,14 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
     let mut right = f.width - MARGIN;
     if let Some((px, label)) = &f.scale {
         let (x0, x1) = (right - px, right);
-        let bar = vec![vec![
-            (x0, y - 7.0),
-            (x0, y - 3.0),
-            (x1, y - 3.0),
-            (x1, y - 7.0),
-        ]];
         items.push(Item::Path {
             class: "scale",
-            parts: bar
-                .into_iter()
-                .map(|p| p.into_iter().map(round_pt).collect())
-                .collect(),
+            parts: vec![
+                [(x0, y - 7.0), (x0, y - 3.0), (x1, y - 3.0), (x1, y - 7.0)]
+                    .into_iter()
+                    .map(round_pt)
+                    .collect(),
+            ],
             closed: false,
         });
         items.push(Item::Text {
@@ -180,10 +162,18 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
         right = x0 - 6.0 - width_px(label, SMALL_PX, Weight::Regular) - 10.0;
     }
     if let Some(deg) = f.north_deg {
-        let c = (right - 8.0, y - 6.0);
-        let (s, co) = deg.to_radians().sin_cos();
-        let rot = |dx: f64, dy: f64| round_pt((c.0 + dx * co - dy * s, c.1 + dx * s + dy * co));
-        items.push(Item::Path {
+        items.extend(north_arrow(deg, right, y));
+    }
+    y
+}
+
+/// A north arrow turned `deg` clockwise, ending at `right`, on baseline `y`, and its `N`.
+fn north_arrow(deg: f64, right: f64, y: f64) -> Vec<Item> {
+    let c = (right - 8.0, y - 6.0);
+    let (s, co) = deg.to_radians().sin_cos();
+    let rot = |dx: f64, dy: f64| round_pt((c.0 + dx * co - dy * s, c.1 + dx * s + dy * co));
+    vec![
+        Item::Path {
             class: "north",
             parts: vec![vec![
                 rot(0.0, -9.0),
@@ -192,16 +182,20 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
                 rot(-4.0, 6.0),
             ]],
             closed: true,
-        });
-        items.push(Item::Text {
+        },
+        Item::Text {
             class: "legend",
-            at: (round(right - 20.0), y),
+            at: (round1(right - 20.0), y),
             anchor: Anchor::End,
             text: "N".into(),
-        });
-    }
-    y += 20.0;
-    // A credit loses no text: as many lines as it needs, long words broken inside.
+        },
+    ]
+}
+
+/// The source line (a credit loses no text: as many lines as it needs, long words broken
+/// inside) and the key of stops not labelled on the map, from baseline `y`. Returns the
+/// baseline after them.
+fn source_and_key(f: &Footer, mut y: f64, items: &mut Vec<Item>) -> f64 {
     for line in wrap_all(f.source, SMALL_PX, Weight::Regular, f.width - 2.0 * MARGIN) {
         items.push(text("source", (MARGIN, y), &line));
         y += 15.0;
@@ -219,7 +213,7 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
             y += 15.0;
         }
     }
-    (items, (y - f.top).round())
+    y
 }
 
 fn legend_marker(x: f64, row: f64) -> Vec<Item> {
@@ -276,14 +270,6 @@ fn text(class: &'static str, at: (f64, f64), t: &str) -> Item {
     }
 }
 
-fn round(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
-}
-
-fn round_pt(p: (f64, f64)) -> (f64, f64) {
-    (round(p.0), round(p.1))
-}
-
 #[cfg(test)]
 mod test {
     use super::*;
@@ -299,14 +285,5 @@ mod test {
         let (_, label) = scale_bar(0.003, Units::Km, 120.0).unwrap();
         assert_eq!(label, "0.2 km");
         assert!(scale_bar(f64::NAN, Units::Km, 120.0).is_none());
-    }
-
-    #[test]
-    fn distances_round_to_three_figures() {
-        assert_eq!(round_distance(21_048.6, Units::Km), "21,000 km");
-        assert_eq!(round_distance(20_512.0, Units::Km), "20,500 km");
-        assert_eq!(round_distance(21_048.6, Units::Miles), "13,100 mi");
-        assert_eq!(round_distance(42.4, Units::Km), "42 km");
-        assert_eq!(thousands(1_234_567.0), "1,234,567");
     }
 }

@@ -20,29 +20,35 @@
 //! # Ok::<(), tripmap::Error>(())
 //! ```
 
+// The builder walks the steps; each concept has its own file.
+mod basemap_layer;
 mod build;
-/// Stops too close together at the map's scale, found by single linkage in pixels.
-pub mod cluster;
+mod cluster;
+mod context;
 /// Stop dates as labels show them (`5 Nov`, `7–8 Nov`) and the trip's span.
 pub mod dates;
+mod describe;
 /// Title, subtitle, legend, scale bar, source line, north arrow.
 pub mod furniture;
-/// Rectangles, clipping and simplifying polylines, in pixels.
-pub mod geometry;
-/// Magnified detail maps for clusters.
-pub mod inset;
-/// Label placement: candidate positions, leader lines, never an overlap.
-pub mod labels;
-/// Markers that would overlap, moved apart.
-pub mod spread;
+mod inset;
+mod labels;
+mod legs;
+mod markers;
+mod options;
+mod places;
+mod spread;
+mod stop_labels;
 /// Text widths from a table, for deterministic placement.
 pub mod text_metrics;
 /// Light and dark colours.
 pub mod theme;
 
-pub use build::{MapOptions, Units, build};
+pub use crate::format::Units;
+pub use crate::geometry::Rect;
+pub use build::build;
 pub use dates::DateStyle;
-pub use geometry::Rect;
+pub use inset::FittedMap;
+pub use options::MapOptions;
 pub use theme::Theme;
 
 /// A picture ready to write: a page of `width` × `height` pixels and its layers, bottom first.

@@ -4,7 +4,7 @@
 //! two discs. A graphics desk does the same by hand: nudge the markers apart and tie each one
 //! that left its place to it with a short leader.
 
-use super::geometry::Rect;
+use crate::geometry::Rect;
 
 /// Least room between two marker discs, pixels.
 pub const GAP_PX: f64 = 1.5;

@@ -97,11 +97,7 @@ pub fn wrap(
     let mut i = 0;
     while i < words.len() {
         let word = words[i];
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
+        let candidate = with_word(&current, word);
         if width_px(&candidate, size_px, weight) <= max_px {
             current = candidate;
             i += 1;
@@ -158,6 +154,15 @@ pub fn wrap_balanced(
     wrap(text, size_px, weight, hi, max_lines)
 }
 
+/// A line so far with one more word.
+fn with_word(current: &str, word: &str) -> String {
+    if current.is_empty() {
+        word.to_string()
+    } else {
+        format!("{current} {word}")
+    }
+}
+
 /// `text` broken into lines at spaces, each at most `max_px` wide, losing nothing: a word longer
 /// than a line (a URL) is broken inside, after a `/`, `-`, `.` or `_` where one falls in the
 /// line's second half, else after the last character that fits. For credit lines.
@@ -165,11 +170,7 @@ pub fn wrap_all(text: &str, size_px: f64, weight: Weight, max_px: f64) -> Vec<St
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace() {
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
+        let candidate = with_word(&current, word);
         if width_px(&candidate, size_px, weight) <= max_px {
             current = candidate;
             continue;

@@ -1,27 +1,8 @@
 //! A plain-text summary of a route for `tripmap check`: stops, legs, total distance, date span.
 
-use crate::model::{Route, When};
 use std::fmt::Write;
-
-/// Formats a whole number of kilometres with thousands separators: `20,530 km`.
-pub fn format_km(metres: f64) -> String {
-    let km = (metres / 1000.0).round() as i64;
-    let sign = if km < 0 { "-" } else { "" };
-    format!("{sign}{} km", format_count(km.unsigned_abs()))
-}
-
-/// Formats a count with thousands separators: `2,138,551`.
-pub fn format_count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+use tripmap::format::format_km;
+use tripmap::model::{Route, When};
 
 /// The first and last calendar days on the route, if any stop is dated.
 pub fn date_span(route: &Route) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
@@ -73,7 +54,7 @@ pub fn summary(route: &Route) -> String {
 }
 
 /// For a stop the gazetteer placed: `  = Springfield, Illinois, US (GeoNames 4250542)`.
-fn gazetteer_place(stop: &crate::model::Stop) -> String {
+fn gazetteer_place(stop: &tripmap::model::Stop) -> String {
     let get = |key: &str| {
         stop.resolved
             .iter()

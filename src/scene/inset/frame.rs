@@ -1,38 +1,11 @@
-//! Detail insets for clusters: a magnified map of a few stops that sit too close together on the
-//! main map. In: the cluster's positions and where they fall on the main map. Out: the inset's
-//! own fitted projection and the rectangle on the main map where it goes, chosen to cover as
-//! few markers and as little route as possible; plus the locator box and the connector that tie
-//! it to its place.
+//! Where an inset goes on the main map, and the connector that ties it to its locator box.
 
-use super::geometry::Rect;
-use crate::model::LonLat;
-use crate::projection::{Fitted, Projection, choose, fit, pick_height_px};
-
-/// A boxed projection fitted to pixels, as maps and insets use.
-pub type FittedMap = Fitted<Box<dyn Projection + Send + Sync>>;
-
-/// Padding inside an inset, pixels: room for labels around the outer markers.
-pub const PADDING_PX: f64 = 46.0;
-
-/// A projection for the cluster (the same rules as a whole trip, so a regional conic), fitted to
-/// an inset about a quarter of the map's width.
-pub fn fit_inset(positions: &[LonLat], map_width_px: f64) -> Option<FittedMap> {
-    let pts: Vec<(f64, f64)> = positions.iter().map(|p| (p.lon(), p.lat())).collect();
-    let projection = choose(&pts, None);
-    let w = (map_width_px * 0.3)
-        .clamp((map_width_px * 0.6).min(200.0), 300.0)
-        .round();
-    let h = pick_height_px(&projection, positions, w, PADDING_PX)
-        .ok()?
-        .clamp(0.6 * w, w)
-        .round();
-    fit(projection, positions, w, h, PADDING_PX).ok()
-}
+use crate::geometry::Rect;
 
 /// Where an inset of `size` goes on the main map (`frame`): a corner or an edge's middle, away
 /// from the `locator` box, covering no `taken` rectangle, and with the fewest `markers` and the
 /// least route (`route_cost`) under it. `None` if every place covers something taken.
-pub fn place_frame(
+pub(crate) fn place_frame(
     size: (f64, f64),
     locator: Rect,
     frame: Rect,
@@ -87,7 +60,7 @@ pub fn place_frame(
 
 /// The connector from a locator box to its inset: from the locator's edge point nearest the
 /// inset's centre to the inset's edge point nearest the locator's centre.
-pub fn connector(locator: &Rect, inset: &Rect) -> ((f64, f64), (f64, f64)) {
+pub(crate) fn connector(locator: &Rect, inset: &Rect) -> ((f64, f64), (f64, f64)) {
     let lc = (locator.x + locator.w / 2.0, locator.y + locator.h / 2.0);
     let ic = (inset.x + inset.w / 2.0, inset.y + inset.h / 2.0);
     (locator.nearest(ic), inset.nearest(lc))
@@ -98,11 +71,7 @@ mod test {
     use super::*;
 
     #[test]
-    fn inset_magnifies_and_avoids_markers() {
-        let ll = |lon, lat| LonLat::new(lon, lat).unwrap();
-        let f = fit_inset(&[ll(34.78, 32.08), ll(35.91, 31.95), ll(35.2, 31.9)], 960.0).unwrap();
-        let km = f.scale_at_centre_km_per_px().unwrap();
-        assert!(km < 1.0, "{km} km/px");
+    fn an_inset_avoids_markers_and_connects_to_its_locator() {
         let frame = Rect::new(0.0, 0.0, 960.0, 500.0);
         let locator = Rect::new(500.0, 200.0, 10.0, 10.0);
         // A marker in the bottom-left corner pushes the inset elsewhere.

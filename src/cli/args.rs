@@ -1,0 +1,345 @@
+//! The command line as clap sees it: raw, typed values (no option is kept as a string to be
+//! parsed again later). [`super::options`] turns them into the library's options.
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use tripmap::io::Format;
+use tripmap::projection::ProjectionKind;
+use tripmap::render::{OutputFormat, OutputName};
+use tripmap::routing::Order;
+use tripmap::scene::DateStyle;
+
+/// Turn a trip into maps: GeoJSON layers and an SVG route map.
+#[derive(Debug, Parser)]
+#[command(name = "tripmap", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "Examples:
+  tripmap render data/trips/blinken-2023-11.json        writes output/blinken-2023-11/
+  tripmap render trip.csv -o maps/trip                  writes into maps/trip/
+  tripmap render - --from csv < trip.csv                reads standard input
+  tripmap render ride.gpx --format svg,png,kml          the map, a PNG and a KML for Google Earth
+  tripmap render trips/*.json trips/*.gpx -o maps/      each trip into maps/<file name>/, in parallel
+  tripmap render trip.json --stdout gpx > trip.gpx      one output to standard output
+  tripmap check data/trips/pacific-2024.json            validates and summarises
+  tripmap extract story.txt --published 2023-11-06 -o trip.json   draft itinerary from a story
+  tripmap geocode \"Paris, TX\" Kyiv --json               looks up places in the bundled gazetteer";
+
+/// The commands.
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render a trip's GeoJSON layers (stops.geojson, legs.geojson) and map (map.svg) into a folder
+    /// (also map.png, trip.kml, trip.gpx with --format); several trips in parallel.
+    Render(RenderArgs),
+    /// Validate a trip and print a summary: stops, legs, total km, date span, warnings.
+    Check(InputArgs),
+    /// Look up place names in the bundled GeoNames gazetteer: best match and runners-up.
+    Geocode(GeocodeArgs),
+    /// Read a news story (plain text) and write a draft itinerary: stops in travel order, dates,
+    /// evidence and confidence; places only mentioned are listed in `notes`.
+    Extract(ExtractArgs),
+}
+
+/// `tripmap extract`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Text file, or `-` for standard input.
+    pub input: PathBuf,
+    /// Publication day (YYYY-MM-DD): the reference for "on Monday" [default: the text's dateline].
+    #[arg(long, value_parser = parse_day)]
+    pub published: Option<jiff::civil::Date>,
+    /// Write the itinerary JSON here, or `-` for standard output [default: standard output,
+    /// or nothing with --explain].
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Print a table of every decision (place, stop or mentioned, evidence, date and how) to
+    /// standard output (to standard error with `-o -`); writes the trip only with -o.
+    #[arg(long)]
+    pub explain: bool,
+    #[command(flatten)]
+    pub input_limit: InputBytesArg,
+}
+
+/// `--max-input-bytes`, for every command that reads an input file.
+#[derive(Debug, clap::Args)]
+pub struct InputBytesArg {
+    /// Largest input read, in bytes or with a unit: 512M, 1G [default: 256M; extract: 64M].
+    #[arg(long, value_name = "SIZE", value_parser = tripmap::limits::parse_size)]
+    pub max_input_bytes: Option<u64>,
+}
+
+/// Input limits (see "Limits and output safety" in the README); the defaults are
+/// `tripmap::limits::Limits::default()`.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Limits")]
+pub struct LimitArgs {
+    #[command(flatten)]
+    pub input: InputBytesArg,
+    /// Most stops in one trip [default: 100000].
+    #[arg(long, value_name = "N")]
+    pub max_stops: Option<usize>,
+    /// Longest text in one field (name, note, title...), in characters [default: 20000].
+    #[arg(long, value_name = "N")]
+    pub max_text_chars: Option<usize>,
+    /// Most recorded-track points in one trip [default: 5000000].
+    #[arg(long, value_name = "N")]
+    pub max_track_points: Option<usize>,
+}
+
+/// `tripmap geocode`.
+#[derive(Debug, clap::Args)]
+pub struct GeocodeArgs {
+    /// Place names, each one argument: "Paris, TX" "Ramallah, West Bank" Kyiv.
+    #[arg(required = true)]
+    pub query: Vec<String>,
+    /// Print one JSON object per query, one per line.
+    #[arg(long)]
+    pub json: bool,
+    /// Places the queries are near (repeatable), to choose among homonyms as a trip's other
+    /// stops would: --near Chicago picks Springfield, Illinois.
+    #[arg(long, value_name = "PLACE")]
+    pub near: Vec<String>,
+}
+
+/// The trip to read and how to order it (`render` and `check`).
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Trip file (.json, .csv, .geojson, .gpx, .kml), or `-` for standard input.
+    pub input: PathBuf,
+    /// Input format when the extension does not say.
+    #[arg(long, value_enum)]
+    pub from: Option<Format>,
+    /// How to order the stops: by time (default), as given in the file, or shortest (least total
+    /// distance; dated stops keep their time order).
+    #[arg(long, value_enum, default_value = "time")]
+    pub order: Order,
+    /// With --order shortest: the first stop, by name or 1-based number [default: the first stop in time order].
+    #[arg(long, value_name = "NAME|N")]
+    pub start: Option<String>,
+    /// With --order shortest: the last stop, by name or 1-based number.
+    #[arg(long, value_name = "NAME|N")]
+    pub end: Option<String>,
+    /// Come back to the first stop (adds a closing leg).
+    #[arg(long)]
+    pub round_trip: bool,
+    /// With --order shortest: seed of the randomised search (same seed, same order).
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// With --order shortest: how long to search, in seconds.
+    #[arg(
+        long,
+        default_value_t = 1.0,
+        value_name = "SECONDS",
+        allow_negative_numbers = true
+    )]
+    pub time_limit: f64,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// `tripmap render`.
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// More trip files: render them all, in parallel, each into its own folder.
+    #[arg(value_name = "MORE")]
+    pub more: Vec<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub map: MapArgs,
+}
+
+/// Where the outputs go and which are written.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
+    /// Output folder [default: output/<input file name without extension>]. With several
+    /// trips, each goes into OUTPUT/<its file name without extension>/ [default: output/].
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Outputs to write, comma-separated: geojson (stops.geojson, legs.geojson), svg (map.svg),
+    /// png (map.png), kml (trip.kml), gpx (trip.gpx) [default: geojson,svg].
+    #[arg(long, value_delimiter = ',', value_parser = Trimmed::<OutputFormat>::default())]
+    pub format: Vec<OutputFormat>,
+    /// Write one output file to standard output instead of files (stops and legs are the two
+    /// GeoJSON layers).
+    #[arg(long, value_name = "OUTPUT", value_parser = stdout_parser())]
+    pub stdout: Option<(OutputFormat, OutputName)>,
+    /// Thin recorded tracks to this tolerance in metres (Ramer–Douglas–Peucker) in every output;
+    /// without it legs.geojson, trip.kml and trip.gpx keep every recorded point.
+    #[arg(long, value_name = "METRES", value_parser = parse_tolerance)]
+    pub simplify: Option<f64>,
+    /// map.png pixels per map.svg pixel, up to 8 [default: 2].
+    #[arg(long, value_parser = parse_scale)]
+    pub scale: Option<f64>,
+}
+
+/// How `map.svg` looks.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Map")]
+pub struct MapArgs {
+    /// Map width in pixels (320 to 10000).
+    #[arg(long, default_value_t = 960.0)]
+    pub width: f64,
+    /// Map height in pixels [default: what suits the trip].
+    #[arg(long)]
+    pub height: Option<f64>,
+    /// Projection instead of the one chosen for the trip.
+    #[arg(long, value_enum)]
+    pub projection: Option<ProjectionKind>,
+    /// Colour theme.
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: ThemeName,
+    /// Show each stop's note as a callout beside its label.
+    #[arg(long)]
+    pub annotate: bool,
+    /// How dates are written on labels: short (5 Nov), long (5 November), iso, none.
+    #[arg(long, value_enum, default_value = "short")]
+    pub dates: DateStyle,
+    /// Distances in miles instead of kilometres (scale bar, subtitle).
+    #[arg(long)]
+    pub miles: bool,
+    /// Draw a graticule (lines of latitude and longitude).
+    #[arg(long)]
+    pub graticule: bool,
+    /// Prefix for the SVG's ids and classes [default: derived from the trip].
+    #[arg(long)]
+    pub id_prefix: Option<String>,
+}
+
+/// The themes by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    /// Pale land on a pale blue sea, a red route.
+    Light,
+    /// Dark land on a darker sea, an orange route.
+    Dark,
+}
+
+/// A `ValueEnum` parser that ignores space around the value (`--format "svg, png"`).
+#[derive(Clone)]
+pub struct Trimmed<E>(std::marker::PhantomData<E>);
+
+impl<E> Default for Trimmed<E> {
+    fn default() -> Self {
+        Trimmed(std::marker::PhantomData)
+    }
+}
+
+impl<E: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for Trimmed<E> {
+    type Value = E;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<E, clap::Error> {
+        let trimmed = value.to_str().map(str::trim).unwrap_or_default();
+        clap::builder::EnumValueParser::<E>::new().parse_ref(
+            cmd,
+            arg,
+            std::ffi::OsStr::new(trimmed),
+        )
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            E::value_variants()
+                .iter()
+                .filter_map(ValueEnum::to_possible_value),
+        ))
+    }
+}
+
+/// `--stdout`: the names of every output file, from the output table.
+fn stdout_parser() -> impl TypedValueParser<Value = (OutputFormat, OutputName)> {
+    PossibleValuesParser::new(OutputFormat::stdout_names()).try_map(|name| {
+        OutputFormat::by_stdout_name(&name).ok_or_else(|| format!("no output called `{name}`"))
+    })
+}
+
+fn parse_day(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse()
+        .map_err(|_| format!("{s:?} is not a date; write it as YYYY-MM-DD"))
+}
+
+fn parse_scale(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= tripmap::render::png::MAX_SCALE => Ok(v),
+        _ => Err(format!("`{s}` is not a scale between 0 and 8")),
+    }
+}
+
+fn parse_tolerance(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(format!("`{s}` is not a positive number of metres")),
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    /// Every name clap offers parses back to the same value through the library's `FromStr`,
+    /// so the two lists cannot drift apart.
+    fn names_round_trip<E>()
+    where
+        E: ValueEnum + std::str::FromStr + PartialEq + std::fmt::Debug,
+        E::Err: std::fmt::Debug,
+    {
+        for v in E::value_variants() {
+            let name = v.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(name.parse::<E>().unwrap(), *v, "{name}");
+        }
+    }
+
+    #[test]
+    fn clap_names_are_the_library_names() {
+        names_round_trip::<Order>();
+        names_round_trip::<DateStyle>();
+        names_round_trip::<ProjectionKind>();
+        names_round_trip::<OutputFormat>();
+        assert_eq!(ProjectionKind::value_variants(), ProjectionKind::ALL);
+        for f in Format::value_variants() {
+            let name = f.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(Format::from_name(&name), Some(*f));
+        }
+        for t in ThemeName::value_variants() {
+            let name = t.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(name.parse::<tripmap::scene::Theme>().unwrap().name, name);
+        }
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn formats_and_stdout_are_typed() {
+        let cli = Cli::try_parse_from([
+            "tripmap", "render", "t.json", "--format", "kml, gpx", "--stdout", "legs",
+        ])
+        .unwrap();
+        let Command::Render(r) = cli.command else {
+            panic!("not render")
+        };
+        assert_eq!(r.output.format, [OutputFormat::Kml, OutputFormat::Gpx]);
+        assert_eq!(
+            r.output.stdout.map(|(f, n)| (f, n.file)),
+            Some((OutputFormat::GeoJson, "legs.geojson"))
+        );
+        assert!(Cli::try_parse_from(["tripmap", "render", "t.json", "--stdout", "pdf"]).is_err());
+    }
+}

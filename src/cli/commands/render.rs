@@ -1,0 +1,53 @@
+//! `tripmap render`: one trip into a folder (or one file to standard output); several trips go
+//! to [`crate::cli::batch`].
+
+use crate::cli::args::RenderArgs;
+use crate::cli::batch;
+use crate::cli::input::load;
+use crate::cli::report::{Failure, write_and_report, write_stdout};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Renders the trip (or, with more files, the batch).
+pub fn run(args: &RenderArgs) -> Result<ExitCode, Failure> {
+    let options = args.options()?;
+    if !args.more.is_empty() {
+        return batch::run(args, &options);
+    }
+    let input = &args.input;
+    let itinerary = load(&input.input, input.from, &input.limits.limits())?;
+    let rendered = tripmap::pipeline::render(&itinerary, &options)
+        .map_err(|e| Failure::input(&input.input, &e))?;
+    for w in &rendered.route.warnings {
+        eprintln!("warning: {}: {w}", input.input.display());
+    }
+    if let Some((_, name)) = args.output.stdout {
+        let bytes = rendered
+            .files
+            .iter()
+            .find(|f| f.name == name.file)
+            .map_or(&[][..], |f| &f.bytes[..]);
+        return write_stdout(bytes);
+    }
+    let dir = args
+        .output
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output_dir(&input.input));
+    write_and_report(&dir, &rendered.files, |e| {
+        format!("error: cannot write to {}: {e}", dir.display())
+    })
+}
+
+/// `output/<stem>` for a file, `output/stdin` for standard input.
+fn default_output_dir(input: &Path) -> PathBuf {
+    let stem = if input == Path::new("-") {
+        "stdin".to_string()
+    } else {
+        input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "trip".into())
+    };
+    PathBuf::from("output").join(stem)
+}

@@ -1,0 +1,16 @@
+//! Planar geometry shared by the map stages, below both [`crate::basemap`] and [`crate::scene`]:
+//! rectangles, cutting lines and rings at a box, Douglas–Peucker, and the 0.1 px grid that every
+//! coordinate of a picture is rounded to. Units are those of the caller: pixels (y down) for the
+//! map, degrees for clipping before projection, metres on a local plane for recorded tracks.
+
+mod clip;
+mod grid;
+mod measure;
+mod rect;
+mod simplify;
+
+pub use clip::{Bounds, ClippedSegment, clip_polygons, clip_polyline, clip_ring, clip_segment};
+pub use grid::{round_pt, round_rect, round1};
+pub use measure::{length, point_along};
+pub use rect::Rect;
+pub use simplify::{douglas_peucker, simplify};
