@@ -525,7 +525,8 @@ const PAST: &[&str] = &[
 /// Words that end a clause for tense: `flew to Rome on Wednesday after talks ..., and will
 /// travel to Athens`.
 const TENSE_CLAUSE_ENDS: &[&str] = &[
-    ";", "after", "before", "while", "but", "said", "says", "until", "since",
+    ";", "after", "before", "while", "but", "said", "says", "until", "since", "that", "which", "who",
+    "where", "when",
 ];
 
 /// Whether the day written at token `t` is in the future: a word of the future in its clause
@@ -935,6 +936,9 @@ mod test {
             "Hours after meeting him on Friday, she said there would be no pause.",
             "Friday"
         ));
+        let s = "He left Oslo on Sunday for a tour that will take him to Rome on Wednesday.";
+        assert!(!at(s, "Sunday"));
+        assert!(at(s, "Wednesday"));
         let e = "Departs every Saturday";
         assert_eq!(find(&tokenize(e, 0, e.len()))[0].expr, Expr::Recurring);
     }

@@ -398,7 +398,8 @@ impl Travellers {
                 .iter()
                 .find(|f| r >= 2 && f.last + 2 == r && low[r - 1] == ",");
         }
-        let owns_trip = |f: &Found| {
+        // The trip noun a description owns: "the minister's visit", "her tour".
+        let owned = |f: &Found| {
             let mut n = f.last + 1;
             if low
                 .get(n)
@@ -408,11 +409,19 @@ impl Travellers {
             }
             low.get(n)
                 .is_some_and(|w| OWNED_TRIPS.contains(&w.as_str()))
+                .then_some(n)
         };
-        // "the Indian prime minister's visit to", "her tour of ... reached".
+        // "Her visit came days after the Indian prime minister's visit to Moscow": the owner of
+        // the cue's own trip noun, else of one before it ("her tour of ... reached Sofia"), else
+        // the first person of the clause.
         people
             .iter()
-            .find(|f| f.first >= start && f.last < t && owns_trip(f))
+            .find(|f| f.first >= start && owned(f) == Some(t))
+            .or_else(|| {
+                people
+                    .iter()
+                    .find(|f| f.first >= start && f.last < t && owned(f).is_some())
+            })
             .or_else(|| people.iter().find(|f| f.first >= start && f.first < t))
     }
 }
@@ -579,6 +588,10 @@ mod test {
                 "reached",
             ),
             ("Jordan's king hosted him in Amman.", "hosted"),
+            (
+                "Her trip came after the Indian prime minister's visit to Cairo.",
+                "visit",
+            ),
         ]);
         assert_eq!(got[0].as_deref(), Some("The president"));
         assert_eq!(got[1].as_deref(), Some("the vice president"));
@@ -586,6 +599,7 @@ mod test {
         // "her" stands for the last subject named: the vice president of the sentence before.
         assert_eq!(got[3].as_deref(), Some("the vice president"));
         assert_eq!(got[4].as_deref(), Some("king"));
+        assert_eq!(got[5].as_deref(), Some("the Indian prime minister"));
     }
 
     #[test]
