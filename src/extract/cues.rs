@@ -260,6 +260,10 @@ impl<'a> Sentence<'a> {
             "in" | "at" => self.in_cue(m, p),
             "for" => self.for_cue(p, out),
             "from" => self.from_cue(p),
+            "of" if TRIP_NOUNS.contains(&prev) || TRIP_FRAME.contains(&prev) => {
+                // "his tour of Chile, Peru and Ecuador".
+                Some(cue(format!("{prev} of"), 0.8, Role::Visit, None, p - 1))
+            }
             "of" if prev == "out" => {
                 let verb = p.checked_sub(2).map(w).unwrap_or("");
                 (TO_VERBS.contains(&verb) || LEAVE_VERBS.contains(&verb))
@@ -756,7 +760,10 @@ impl<'a> Sentence<'a> {
     /// before it on its line, or words after it that undo it or date it to another trip.
     pub fn veto(&self, m: &Mention) -> Option<String> {
         let lo = m.first.saturating_sub(6);
+        // Not a day's words ("MAY 02") nor a capitalised word ("May").
+        let in_date = |k: usize| self.dates.iter().any(|d| d.first <= k && k <= d.last);
         if let Some(neg) = (lo..m.first)
+            .filter(|&k| !in_date(k) && !self.tokens[k].is_capitalised())
             .map(|k| self.w(k))
             .find(|x| NEGATIONS.contains(x) || WISHES.contains(x))
         {

@@ -451,6 +451,14 @@ const FUTURE: &[&str] = &[
     "upcoming",
     "travels",
     "heads",
+    "goes",
+    "flies",
+    "leaves",
+    "departs",
+    "tomorrow",
+    "plan",
+    "planning",
+    "intends",
     "is traveling",
     "is travelling",
     "shall",
@@ -525,8 +533,8 @@ const PAST: &[&str] = &[
 /// Words that end a clause for tense: `flew to Rome on Wednesday after talks ..., and will
 /// travel to Athens`.
 const TENSE_CLAUSE_ENDS: &[&str] = &[
-    ";", "after", "before", "while", "but", "said", "says", "until", "since", "that", "which", "who",
-    "where", "when",
+    ";", "after", "before", "while", "but", "said", "says", "until", "since", "that", "which",
+    "who", "where", "when",
 ];
 
 /// Whether the day written at token `t` is in the future: a word of the future in its clause

@@ -121,9 +121,10 @@ impl Extraction {
             )];
         }
         if self.guessed {
+            let n = self.stops.len();
             return vec![format!(
-                "no place follows a travel cue such as \"visit to\", \"arrived in\" or \"left X for Y\": wrote the {} places the text names as low-confidence guesses (property `low_confidence`); --explain says why",
-                self.stops.len()
+                "no place follows a travel cue such as \"visit to\", \"arrived in\" or \"left X for Y\": wrote the {n} place{} the text names as low-confidence guesses (property `low_confidence`); --explain says why",
+                if n == 1 { "" } else { "s" }
             )];
         }
         Vec::new()
@@ -389,6 +390,7 @@ impl<'t> Reader<'t> {
             };
             occs.push(Occurrence {
                 place: self.trip.places.intern(place),
+                written: ms[i].text.clone(),
                 role: *role,
                 order: *order,
                 follows_local: follows.and_then(local_of),
@@ -519,13 +521,15 @@ impl<'t> Reader<'t> {
     /// The stops (or guesses), whether they are guesses, the places only mentioned, and how many
     /// stops were left out past the limit.
     fn finish(mut self) -> (Vec<Stop>, bool, Vec<Mentioned>, usize) {
-        // A headline's stops go when the body names the same places or countries.
+        // A headline's stops go when the body names the same places (or towns of a country the
+        // headline names): the body's order stands.
         let headline = std::mem::take(&mut self.headline);
         let trip = &self.trip;
-        let in_body = |o: &Occurrence| trip.names_place_or_country(trip.places.get(o.place));
-        if !headline.iter().any(in_body) {
-            self.trip.prepend(&headline, &self.headline_evidence);
-        }
+        let kept: Vec<Occurrence> = headline
+            .into_iter()
+            .filter(|o| !trip.covers(trip.places.get(o.place)))
+            .collect();
+        self.trip.prepend(&kept, &self.headline_evidence);
         let left_out = self.trip.truncated;
         let stops = self.trip.finish();
         let mut stops = with_neighbours(stops, self.index);
@@ -571,6 +575,7 @@ fn guesses(records: &[Record]) -> Vec<Stop> {
             }
             Some(Stop {
                 place: p.clone(),
+                written: r.mentioned.name.clone(),
                 arrive: None,
                 depart: None,
                 confidence: 0.2,
@@ -641,9 +646,21 @@ fn with_neighbours(mut stops: Vec<Stop>, index: &dyn PlaceIndex) -> Vec<Stop> {
         }
         // A smaller namesake wins only when not much smaller: Lima stays in Peru next to
         // Buenos Aires, though Lima, Argentina is nearer.
-        if let Some(p) = index.city_among(&stop.place.name, &neighbours)
+        // A town found by another town's alternate name (Puno as Pune's) gives way to a town of
+        // that very name next to the others, however small.
+        let own_name = |p: &Place| {
+            stop.place.alternate
+                && !p.alternate
+                && neighbours.iter().any(|n| n.country == p.country)
+        };
+        let name = if stop.place.alternate {
+            &stop.written
+        } else {
+            &stop.place.name
+        };
+        if let Some(p) = index.city_among(name, &neighbours)
             && p.key != stop.place.key
-            && p.population.saturating_mul(10) >= stop.place.population
+            && (p.population.saturating_mul(10) >= stop.place.population || own_name(&p))
         {
             stop.place = Place {
                 alternate: stop.place.alternate,

@@ -45,6 +45,8 @@ pub struct Dated {
 pub struct Stop {
     /// Where.
     pub place: Place,
+    /// The name as the text first wrote it (`Puno`, `Bombay`).
+    pub written: String,
     /// Arrival day, when the text gives one.
     pub arrive: Option<Dated>,
     /// Departure day, when the text gives one.
@@ -74,6 +76,8 @@ pub struct Stop {
 pub struct Occurrence {
     /// The place (an index into [`Places`]).
     pub place: u32,
+    /// The name as written.
+    pub written: String,
     /// Arrival, departure or return.
     pub role: Role,
     /// What the cue says about its place in the trip.
@@ -305,6 +309,7 @@ impl Builder {
         }
         self.stops.push(Stop {
             place,
+            written: o.written.clone(),
             arrive: o.arrive.clone(),
             depart: o.depart.clone(),
             confidence: o.confidence,
@@ -343,11 +348,12 @@ impl Builder {
         self.latest.contains_key(&place)
     }
 
-    /// Whether a stop is at `place` or in its country.
-    pub fn names_place_or_country(&self, place: &Place) -> bool {
-        self.stops
-            .iter()
-            .any(|s| s.place.key == place.key || s.place.country == place.country)
+    /// Whether the stops cover `place`: one is at it, or, for a country or territory, in it.
+    pub fn covers(&self, place: &Place) -> bool {
+        self.stops.iter().any(|s| {
+            s.place.key == place.key
+                || (place.scope != Scope::City && s.place.country == place.country)
+        })
     }
 
     /// Whether the trip has any stop yet.
@@ -384,6 +390,7 @@ impl Builder {
             }
             front.push(Stop {
                 place: place.clone(),
+                written: o.written.clone(),
                 arrive: o.arrive.clone(),
                 depart: o.depart.clone(),
                 confidence: o.confidence,
@@ -453,6 +460,7 @@ impl Builder {
             with_town.insert(place.country.clone());
             self.stops.push(Stop {
                 place: place.clone(),
+                written: place.name.clone(),
                 arrive: None,
                 depart: None,
                 confidence: 0.5,
