@@ -162,6 +162,10 @@ fn days(tokens: &[Token<'_>], occs: &mut [Occurrence], dates: &[(DateMention, Re
         {
             occs[x].depart = Some(dated(r.from, dm, r, "departure for the next stop"));
         }
+        // "flew to Canberra from Wellington on Sunday": Canberra's arrival too.
+        if occs[t].cue == "to X from Y" && t > 0 && occs[t - 1].arrive.is_none() {
+            occs[t - 1].arrive = Some(dated(r.from, dm, r, "arrival, from the place left"));
+        }
         let o = &mut occs[t];
         if o.role == Role::DepartFrom {
             if o.depart.is_none() {

@@ -106,6 +106,9 @@ pub const TO_VERBS: &[&str] = &[
     "hitchhiked",
     "flown",
     "day",
+    "detour",
+    "push",
+    "pushing",
 ];
 
 /// Words after which `to`, `in` or `at` means going back: `returned to`, `back in`.
@@ -123,8 +126,65 @@ pub const OBJECTS: &[&str] = &["him", "her", "them", "me", "us"];
 pub const SKIPPED_BEFORE_TO: &[&str] = &[
     "on", "onward", "onwards", "straight", "directly", "south", "north", "east", "west",
     "overland", "up", "down", "over", "across", "out", "inland", "later", "then", "also",
-    "briefly", "quickly", "first",
+    "briefly", "quickly", "first", "home",
 ];
+
+/// Words of a route between a verb and `to`: `took us east along the south coast to Vik`, `rode
+/// the slow train along the Rhine to Koblenz` (with the verb at most [`ROUTE_SPAN`] words back).
+pub const ROUTE_WORDS: &[&str] = &[
+    "along",
+    "the",
+    "a",
+    "coast",
+    "coastal",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "scenic",
+    "long",
+    "road",
+    "roads",
+    "river",
+    "valley",
+    "mountains",
+    "us",
+    "them",
+    "him",
+    "her",
+    "me",
+    "fjords",
+    "lakes",
+    "slow",
+    "fast",
+    "night",
+    "morning",
+    "evening",
+    "early",
+    "late",
+    "old",
+    "main",
+    "back",
+    "way",
+    "ring",
+    "highway",
+    "motorway",
+    "border",
+    "over",
+    "across",
+    "through",
+    "east",
+    "west",
+    "north",
+    "south",
+    "inland",
+    "on",
+    "up",
+    "down",
+];
+
+/// How many words back a route may reach for its verb.
+pub const ROUTE_SPAN: usize = 8;
 
 /// Means of transport, skipped with `by` before them: `Return by plane to Antananarivo`.
 pub const VEHICLES: &[&str] = &[
@@ -314,8 +374,6 @@ pub const NEGATIONS: &[&str] = &[
     "skipped",
     "skip",
     "skipping",
-    "instead",
-    "rather",
     "without",
     "called",
     "declined",
@@ -337,6 +395,7 @@ pub const UNDONE_AFTER: &[&str] = &[
     "shelved",
     "considered",
     "ruled",
+    "instead",
 ];
 
 /// Words on a listed line that take it out of the trip: `Vienna – Gasometer – CANCELLED`.

@@ -259,7 +259,7 @@ impl<'a> Sentence<'a> {
             "to" | "into" | "towards" => self.to_cue(p, out),
             "in" | "at" => self.in_cue(m, p),
             "for" => self.for_cue(p, out),
-            "from" => self.from_cue(p),
+            "from" => self.from_cue(p, out),
             "of" if TRIP_NOUNS.contains(&prev) || TRIP_FRAME.contains(&prev) => {
                 // "his tour of Chile, Peru and Ecuador".
                 Some(cue(format!("{prev} of"), 0.8, Role::Visit, None, p - 1))
@@ -270,6 +270,17 @@ impl<'a> Sentence<'a> {
                     .then(|| cue(format!("{verb} out of"), 0.8, Role::DepartFrom, None, p - 2))
             }
             "via" => Some(cue("via".into(), 0.75, Role::Visit, None, p)),
+            // "Next stop: Salzburg", "First stop: Nairobi".
+            ":" if matches!(prev, "stop" | "destination" | "leg") => {
+                let which = p.checked_sub(2).map(w).unwrap_or("");
+                let mut c = cue(format!("{which} {prev}:"), 0.8, Role::Visit, None, p - 1);
+                c.order = Some(match which {
+                    "first" => Order::First,
+                    "last" | "final" => Order::Last,
+                    _ => Order::Text,
+                });
+                Some(c)
+            }
             "through" if THROUGH_WORDS.contains(&prev) => Some(cue(
                 format!("{prev} through"),
                 0.7,
@@ -303,6 +314,26 @@ impl<'a> Sentence<'a> {
                 v = k.checked_sub(2);
             } else {
                 break;
+            }
+        }
+        // "took us east along the south coast to Vik": a route between the verb and "to".
+        if v.is_some_and(|k| !TO_VERBS.contains(&w(k)) && !RETURN_WORDS.contains(&w(k)))
+            && let Some(k) = v
+        {
+            let lo = k.saturating_sub(ROUTE_SPAN);
+            let route = (lo..=k)
+                .rev()
+                .find(|&j| TO_VERBS.contains(&w(j)) || RETURN_WORDS.contains(&w(j)));
+            if let Some(j) = route
+                && (j + 1..=k).all(|r| {
+                    ROUTE_WORDS.contains(&w(r))
+                        || (self.tokens[r].is_capitalised()
+                            && self.mention_ending_at(r).is_none()
+                            && !self.mentions.iter().any(|m| m.first <= r && r <= m.last))
+                })
+                && j < k
+            {
+                v = Some(j);
             }
         }
         let verb = v.map(w).unwrap_or("");
@@ -435,6 +466,19 @@ impl<'a> Sentence<'a> {
             let counted = count.chars().all(|c| c.is_ascii_digit())
                 || matches!(
                     count,
+                    "first"
+                        | "second"
+                        | "third"
+                        | "fourth"
+                        | "fifth"
+                        | "sixth"
+                        | "last"
+                        | "final"
+                        | "our"
+                        | "my"
+                )
+                || matches!(
+                    count,
                     "a" | "few"
                         | "two"
                         | "three"
@@ -518,9 +562,8 @@ impl<'a> Sentence<'a> {
                 q = q.and_then(|q| q.checked_sub(1));
             }
         }
-        if let Some(from) = q.and_then(|q| self.mention_ending_at(q))
-            && Self::departs(out, from)
-        {
+        // "Departure from Porto Airport for Brussels": past the airport's name.
+        if let Some(from) = q.and_then(|q| self.departing_before(q, out)) {
             return Some(cue("left X for Y".into(), 0.9, Role::Visit, Some(from), p));
         }
         matches!(
@@ -541,7 +584,7 @@ impl<'a> Sentence<'a> {
 
     /// `from X`, `p` at `from`: `flew from`, `left from`, `a road trip from`, `update from`,
     /// and `from X to Y, from Y to Z`.
-    fn from_cue(&self, p: usize) -> Option<Cue> {
+    fn from_cue(&self, p: usize, out: &[Decision]) -> Option<Cue> {
         let w = |i: usize| self.w(i);
         let prev = p.checked_sub(1).map(w).unwrap_or("");
         let got_in = prev == "in"
@@ -558,6 +601,18 @@ impl<'a> Sentence<'a> {
         }
         if HERE_WORDS.contains(&prev) {
             return Some(cue(format!("{prev} from"), 0.6, Role::Visit, None, p - 1));
+        }
+        // "flew to Canberra from Wellington": where the traveller came from.
+        if let Some(x) = p.checked_sub(1).and_then(|q| self.mention_ending_at(q))
+            && matches!(
+                out.get(x),
+                Some(Decision::Stop {
+                    role: Role::Visit,
+                    ..
+                })
+            )
+        {
+            return Some(cue("to X from Y".into(), 0.8, Role::DepartFrom, None, p));
         }
         // "flew from A to B on Monday, from B to C on Tuesday".
         if matches!(prev, "," | "and" | "then")
@@ -628,6 +683,16 @@ impl<'a> Sentence<'a> {
         let mut q = p as isize;
         while q >= 0 && SEPARATORS.contains(&self.w(q as usize)) {
             q -= 1;
+        }
+        // "Guatemala City on Monday and San Salvador on Wednesday": past the day of the item
+        // before.
+        if q >= 0
+            && let Some(d) = self.dates.iter().find(|d| d.last == q as usize)
+        {
+            q = d.first as isize - 1;
+            if q >= 0 && self.w(q as usize) == "on" {
+                q -= 1;
+            }
         }
         // "Jordan, the West Bank, Iraq": a "the" before a country or territory.
         if q >= 0
@@ -718,7 +783,10 @@ impl<'a> Sentence<'a> {
             return Order::First;
         }
         let up = |k: usize| w(k) == "up" && k > 0 && UP_VERBS.contains(&w(k - 1));
-        if LAST_WORDS.contains(&verb) || (lo..start).any(|k| LAST_WORDS.contains(&w(k)) || up(k)) {
+        // "began in Singapore last Thursday and continued in": a day's "last" says nothing.
+        let in_date = |k: usize| self.dates.iter().any(|d| d.first <= k && k <= d.last);
+        let last_word = |k: usize| !in_date(k) && (LAST_WORDS.contains(&w(k)) || up(k));
+        if LAST_WORDS.contains(&verb) || (lo..start).any(last_word) {
             return Order::Last;
         }
         Order::Text
@@ -745,6 +813,10 @@ impl<'a> Sentence<'a> {
             if cue_start > 0 && EARLIER.contains(&w(cue_start - 1)) {
                 return Some(format!("an earlier trip (`{} {cue}`)", w(cue_start - 1)));
             }
+            // "since the OPEC meeting in Vienna": an event before the trip.
+            if (cue_start.saturating_sub(4)..cue_start).any(|k| w(k) == "since") {
+                return Some(format!("an earlier event (`since ... {cue}`)"));
+            }
             // "the band's previous tour in 2023 visited".
             if let Some(k) = (lo..cue_start).find(|&k| {
                 EARLIER.contains(&w(k))
@@ -753,7 +825,22 @@ impl<'a> Sentence<'a> {
                 return Some(format!("an earlier trip (`{} {}`)", w(k), w(k + 1)));
             }
         }
+        if let Some(why) = self.instead_of(m) {
+            return Some(why);
+        }
         self.undone_after(m, cue)
+    }
+
+    /// `instead of X`, `rather than X`: X is what was not done.
+    fn instead_of(&self, m: &Mention) -> Option<String> {
+        let w = |i: usize| self.w(i);
+        let mut k = m.first;
+        if k > 0 && w(k - 1) == "the" {
+            k -= 1;
+        }
+        let pair = (k >= 2).then(|| (w(k - 2), w(k - 1)));
+        matches!(pair, Some(("instead", "of") | ("rather", "than")))
+            .then(|| format!("not done (`{} {}` ...)", w(k - 2), w(k - 1)))
     }
 
     /// Why a place without a cue of its own (a listed line, an answer) is not a stop: a negation

@@ -38,6 +38,9 @@ pub enum Expr {
     Today(i8),
     /// `every Saturday`: no day at all.
     Recurring,
+    /// `the weekend` (Saturday and Sunday): -1 for `last weekend`, +1 for `next weekend`, else by
+    /// tense.
+    Weekend(i8),
     /// Day `n` of the trip (`Day 3`, `on day ten`, `the third day of the trip`); `to` is the last
     /// day of a span (`Day 2-3`).
     TripDay {
@@ -421,6 +424,10 @@ fn relative_day(low: &[String], i: usize) -> Option<(usize, usize, Expr)> {
         (&["later", "that", "day"][..], Expr::SameDay),
         (&["in", "the", "evening"][..], Expr::SameDay),
         (&["tonight"][..], Expr::Today(0)),
+        (&["the", "weekend"][..], Expr::Weekend(0)),
+        (&["this", "weekend"][..], Expr::Weekend(0)),
+        (&["last", "weekend"][..], Expr::Weekend(-1)),
+        (&["next", "weekend"][..], Expr::Weekend(1)),
         (&["the", "next", "day"][..], Expr::DayAfter(1)),
         (&["the", "following", "day"][..], Expr::DayAfter(1)),
         (&["a", "day", "later"][..], Expr::DayAfter(1)),
@@ -548,13 +555,24 @@ pub fn future_at(tokens: &[Token<'_>], t: usize) -> bool {
                 && low
                     .get(k + 1)
                     .is_some_and(|n| matches!(n.as_str(), "and" | "as" | "then" | "while")))
+            // "flew to Canberra on Sunday and will continue to ...": a new verb, a new clause.
+            || (low[k] == "and"
+                && low.get(k + 1).is_some_and(|n| {
+                    matches!(
+                        n.as_str(),
+                        "will" | "would" | "is" | "are" | "was" | "were" | "has" | "have" | "had"
+                            | "then" | "later" | "plans"
+                    )
+                }))
     };
     let start = (0..t.min(low.len()))
         .rev()
         .find(|&k| ends(k))
         .map_or(0, |k| k + 1);
     let end = (t + 1..low.len()).find(|&k| ends(k)).unwrap_or(low.len());
-    if (start..end).any(|k| future_word(&low, k)) {
+    let next_stop =
+        (start..end).any(|k| low[k] == "next" && low.get(k + 1).is_some_and(|n| n == "stop"));
+    if next_stop || (start..end).any(|k| future_word(&low, k)) {
         return true;
     }
     if (start..end).any(|k| PAST.contains(&low[k].as_str())) {
@@ -608,6 +626,32 @@ pub fn resolve(expr: &Expr, anchors: &Anchors<'_>) -> Option<Resolved> {
             })
         }
         Expr::LastDay(None) | Expr::Recurring => None,
+        Expr::Weekend(shift) => {
+            let future = match shift {
+                1 => true,
+                -1 => false,
+                _ => future,
+            };
+            let sat = match reference.weekday() {
+                Weekday::Saturday => reference,
+                Weekday::Sunday => reference.yesterday().ok()?,
+                _ if future => reference.nth_weekday(1, Weekday::Saturday).ok()?,
+                _ => reference.nth_weekday(-1, Weekday::Saturday).ok()?,
+            };
+            Some(Resolved {
+                from: sat,
+                to: sat.tomorrow().ok()?,
+                how: format!(
+                    "the weekend, {} tense: the one {} {reference}",
+                    if future { "future" } else { "past" },
+                    if future {
+                        "on or after"
+                    } else {
+                        "on or before"
+                    }
+                ),
+            })
+        }
         Expr::Day {
             month,
             day,
@@ -658,13 +702,22 @@ pub fn resolve(expr: &Expr, anchors: &Anchors<'_>) -> Option<Resolved> {
                 _ => future,
             };
             let on_ref = reference.weekday() == wd && shift == 0;
-            let d = if on_ref {
+            let mut d = if on_ref {
                 reference
             } else if future {
                 reference.nth_weekday(1, wd).ok()?
             } else {
                 reference.nth_weekday(-1, wd).ok()?
             };
+            // "on Monday ... and finish in Tegucigalpa on Friday" (a Friday announcement): a
+            // future day does not come before the day just named.
+            if future
+                && let Some(p) = previous
+                && d < p.from
+                && p.from.since(d).is_ok_and(|s| s.get_days() < 7)
+            {
+                d = d.checked_add(jiff::Span::new().days(7)).ok()?;
+            }
             let how = if future {
                 format!("{wd:?}, future tense: the next one on or after {reference}")
             } else {
@@ -944,9 +997,28 @@ mod test {
             "Hours after meeting him on Friday, she said there would be no pause.",
             "Friday"
         ));
+        assert!(!at(
+            "She flew to Oslo on Sunday and will go on to Rome.",
+            "Sunday"
+        ));
         let s = "He left Oslo on Sunday for a tour that will take him to Rome on Wednesday.";
         assert!(!at(s, "Sunday"));
         assert!(at(s, "Wednesday"));
+        let w = resolve(
+            &Expr::Weekend(0),
+            &Anchors {
+                reference: date(2025, 3, 18),
+                future: false,
+                previous: None,
+                trip_start: None,
+            },
+        )
+        .unwrap();
+        assert_eq!((w.from, w.to), (date(2025, 3, 15), date(2025, 3, 16)));
+        assert_eq!(
+            first("continued in Jakarta over the weekend"),
+            Expr::Weekend(0)
+        );
         let e = "Departs every Saturday";
         assert_eq!(find(&tokenize(e, 0, e.len()))[0].expr, Expr::Recurring);
     }

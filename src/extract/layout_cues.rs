@@ -13,6 +13,10 @@ use super::mentions::{Mention, What};
 use super::places::Scope;
 use super::tokens::{Kind, Token};
 
+/// Smallest town taken from a programme item without a cue: smaller ones are mostly capitalised
+/// words (`Chamber of Commerce`, `Saints Peter and Paul`).
+pub const ITEM_MIN_POPULATION: u64 = 15_000;
+
 /// True for a decision still open: a place named without any cue.
 fn open(d: &Decision) -> bool {
     matches!(d, Decision::Mentioned(why) if why == "no travel cue")
@@ -81,32 +85,51 @@ pub fn listed(
         }
         _ => return,
     };
-    // The line's place: the first one, with any joined to it by "and", "&" or "/" (a venue after
-    // a dash is not a stop: `APR 05  Madrid, Spain – La Riviera`).
-    let mut chosen: Vec<usize> = Vec::new();
+    // The line's place: its biggest town (else its first site), with any joined to it by "and",
+    // "&" or "/" (a venue is not a stop: `APR 05  Madrid, Spain – La Riviera`, `Nov 9: 1st ODI,
+    // Eden Park, Auckland`).
+    let town = |i: usize| match &mentions[i].what {
+        What::Place(p) if p.site.is_none() && open(&decisions[i]) => Some(p.population),
+        _ => None,
+    };
+    let first = places
+        .iter()
+        .copied()
+        .filter(|&i| town(i).is_some())
+        .max_by_key(|&i| (town(i), std::cmp::Reverse(i)))
+        .or_else(|| places.iter().copied().find(|&i| open(&decisions[i])));
+    let mut chosen: Vec<usize> = first.into_iter().collect();
     for &i in &places {
-        if !open(&decisions[i]) {
-            continue;
-        }
         let joined = chosen.last().is_some_and(|&c| {
-            let between = &tokens[mentions[c].last + 1..mentions[i].first];
-            between.len() == 1 && matches!(between[0].text, "and" | "&" | "/")
+            c < i && {
+                let between = &tokens[mentions[c].last + 1..mentions[i].first];
+                between.len() == 1 && matches!(between[0].text, "and" | "&" | "/")
+            }
         });
-        if chosen.is_empty() || joined {
+        if joined && open(&decisions[i]) {
             chosen.push(i);
         }
     }
     for &i in &chosen {
-        let country_only = matches!(&mentions[i].what, What::Place(p) if p.scope == Scope::Country);
-        if line == Line::Timed && country_only {
-            continue; // "Meeting with the bishops of Madagascar"
+        let What::Place(place) = &mentions[i].what else {
+            continue;
+        };
+        let small = place.site.is_none() && place.population < ITEM_MIN_POPULATION;
+        if line == Line::Timed && (place.scope == Scope::Country || small) {
+            continue; // "Meeting with the bishops of Madagascar", "Chamber of Commerce"
         }
+        // A place listed again, after others: the trip comes back to it.
+        let role = if seen(&place.key) {
+            Role::Return
+        } else {
+            Role::Visit
+        };
         decisions[i] = match sentence.veto(&mentions[i]) {
             Some(why) => Decision::Mentioned(why),
             None => Decision::Stop {
                 cue: cue.into(),
                 confidence,
-                role: Role::Visit,
+                role,
                 follows: None,
                 order: Order::Text,
                 at: mentions[i].first,
@@ -162,6 +185,33 @@ pub fn asks_where(question: &str) -> bool {
                         | "city"
                 )
         })
+}
+
+/// True for a question that asks something else than where (`Who are they playing?`, `When do
+/// they come home?`); a question without a question word (`And in Fiji?`) is neither.
+pub fn asks_something_else(question: &str) -> bool {
+    let low = question.to_lowercase();
+    low.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "who"
+                | "when"
+                | "why"
+                | "what"
+                | "how"
+                | "which"
+                | "whom"
+                | "whose"
+                | "will"
+                | "is"
+                | "are"
+                | "do"
+                | "does"
+                | "did"
+                | "can"
+                | "should"
+        )
+    }) && !asks_where(question)
 }
 
 /// A leg: two or more places with only dashes or arrows between them (`ROME – NAIROBI`,
@@ -254,6 +304,8 @@ mod test {
         assert!(asks_where("Where do they play?"));
         assert!(asks_where("Which countries will the President visit?"));
         assert!(!asks_where("Who are they playing?"));
+        assert!(asks_something_else("Who are they playing?"));
+        assert!(!asks_something_else("And in Fiji?"));
         let s = "Cairo, then Tokyo, but not Amman.";
         let toks = tokenize(s, 0, s.len());
         let ms = mentions::find(s, 0, &toks, &TestIndex::sample(), Line::Prose);

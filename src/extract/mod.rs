@@ -308,7 +308,12 @@ impl<'t> Reader<'t> {
         let question = seg.line == Line::Question || text[seg.range.clone()].ends_with('?');
         if question {
             let q = collapse(&text[seg.range.clone()]);
-            self.question = layout_cues::asks_where(&q).then_some(q);
+            // "And in Fiji?": a follow-up without a question word keeps asking where.
+            if layout_cues::asks_where(&q) {
+                self.question = Some(q);
+            } else if layout_cues::asks_something_else(&q) {
+                self.question = None;
+            }
         }
         let ms = mentions::find(text, s, &toks, self.index, seg.line);
         let sentence = cues::Sentence::new(&toks, &ms, &found);
@@ -358,12 +363,15 @@ impl<'t> Reader<'t> {
             })
             .collect();
         let subjects = self.travellers.subjects(toks, ms, &ats);
-        if self.main.is_none() {
+        // A headline is about the traveller, in its own short words: it neither names them nor
+        // is someone else's.
+        let headline = r.s == 0 && self.is_headline(r.seg);
+        if self.main.is_none() && !headline {
             self.main = subjects.iter().find_map(|x| x.person.clone());
         }
         let mut kept: Vec<usize> = Vec::new();
         for (&i, subject) in stops.iter().zip(subjects) {
-            if let Some(main) = &self.main
+            if let Some(main) = self.main.as_ref().filter(|_| !headline)
                 && let Some(why) = subject.someone_else(main)
             {
                 ds[i] = Decision::Mentioned(why);

@@ -138,7 +138,8 @@ pub fn by_dates(stops: Vec<Stop>) -> Vec<Stop> {
         });
     }
     let mut keyed: Vec<(Key, Stop)> = keys.into_iter().zip(stops).collect();
-    keyed.sort_by_key(|(k, _)| *k);
+    // On one day, where the trip sets out from comes first.
+    keyed.sort_by_key(|(k, s)| (*k, !s.is_origin));
     keyed.into_iter().map(|(_, s)| s).collect()
 }
 

@@ -26,6 +26,10 @@ pub const MAX_MEETINGS: usize = 10_000;
 /// Largest distance, in metres, from an airport's town to the town it serves.
 pub const AIRPORT_RADIUS_M: f64 = 50_000.0;
 
+/// Largest distance, in metres, between an airport named on one line and a town named on another
+/// that is one stop with it (`Geneva Airport 11:30`, `Geneva Cornavin 11:50`).
+pub const SAME_TOWN_RADIUS_M: f64 = 15_000.0;
+
 /// Largest distance, in metres, between a park or landmark and a town that is one stop with it.
 pub const SITE_RADIUS_M: f64 = 25_000.0;
 
@@ -244,10 +248,19 @@ impl Builder {
             && let Some(c) = recent.into_iter().flatten().find(|&c| {
                 let s = &self.stops[c];
                 let same_segment = s.sentence == o.segment;
-                let radius = if o.airport {
+                // An airport known by its own name (Kansai International Airport) serves a town
+                // farther off than one named after a town (Geneva Airport is not Annecy's).
+                let airport_radius = if place.site == Some("airport") {
                     AIRPORT_RADIUS_M
+                } else {
+                    SAME_TOWN_RADIUS_M
+                };
+                let radius = if o.airport {
+                    airport_radius
                 } else if same_segment && self.airport_only[c] {
                     AIRPORT_RADIUS_M
+                } else if self.airport_only[c] {
+                    SAME_TOWN_RADIUS_M
                 } else if same_segment && (place.site.is_some() || s.place.site.is_some()) {
                     SITE_RADIUS_M
                 } else {
@@ -274,9 +287,9 @@ impl Builder {
             _ if served => false,
             (_, None) => true,
             (Role::Return, Some(e)) => Some(e) != self.current,
-            (Role::DepartFrom, Some(_)) => false,
-            (Role::Visit, Some(e)) => {
-                // Listed again with a later day, another stop's day in between.
+            (Role::Visit | Role::DepartFrom, Some(e)) => {
+                // Named again with a later day, another stop's day in between: back there (for a
+                // departure too: "Departure from Porto Airport" after a day in Coimbra).
                 let (d0, d) = (stop_date(&self.stops[e]), o.date());
                 let between = self
                     .current
@@ -289,7 +302,21 @@ impl Builder {
             let e = existing.expect("separate when none");
             let s = &mut self.stops[e];
             s.confidence = s.confidence.max(o.confidence);
-            if s.arrive.is_none() {
+            // The earliest arrival stands; a day heading's gives way to an arrival line's
+            // ("ROME – ULAANBAATAR" on Friday, "Arrival at Chinggis Khaan Airport" on Saturday).
+            let heading = |d: &Dated| d.how.starts_with("the day heading");
+            let replace = match (&s.arrive, &o.arrive) {
+                (None, Some(_)) => true,
+                (Some(a), Some(b)) => {
+                    b.date < a.date
+                        || (heading(a)
+                            && o.cue.starts_with("arriv")
+                            && b.date > a.date
+                            && b.date.since(a.date).is_ok_and(|x| x.get_days() <= 2))
+                }
+                _ => false,
+            };
+            if replace {
                 s.arrive = o.arrive.clone();
             }
             if s.depart.is_none() {
@@ -319,7 +346,7 @@ impl Builder {
             pos: o.pos,
             replaces: Vec::new(),
             is_return: existing.is_some(),
-            is_origin: o.role == Role::DepartFrom,
+            is_origin: o.role == Role::DepartFrom && existing.is_none(),
             order: o.order,
         });
         self.airport_only.push(o.airport);
@@ -348,11 +375,13 @@ impl Builder {
         self.latest.contains_key(&place)
     }
 
-    /// Whether the stops cover `place`: one is at it, or, for a country or territory, in it.
+    /// Whether the stops cover `place`: one is at it (or within [`SITE_RADIUS_M`]), or, for a
+    /// country or territory, in it.
     pub fn covers(&self, place: &Place) -> bool {
         self.stops.iter().any(|s| {
             s.place.key == place.key
                 || (place.scope != Scope::City && s.place.country == place.country)
+                || (place.scope == Scope::City && near(&s.place, place, SITE_RADIUS_M))
         })
     }
 
