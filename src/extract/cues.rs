@@ -259,7 +259,7 @@ impl<'a> Sentence<'a> {
             "to" | "into" | "towards" => self.to_cue(p, out),
             "in" | "at" => self.in_cue(m, p),
             "for" => self.for_cue(p, out),
-            "from" => self.from_cue(p, out),
+            "from" => self.leaving_cue(p, out),
             "of" if TRIP_NOUNS.contains(&prev) || TRIP_FRAME.contains(&prev) => {
                 // "his tour of Chile, Peru and Ecuador".
                 Some(cue(format!("{prev} of"), 0.8, Role::Visit, None, p - 1))
@@ -584,7 +584,7 @@ impl<'a> Sentence<'a> {
 
     /// `from X`, `p` at `from`: `flew from`, `left from`, `a road trip from`, `update from`,
     /// and `from X to Y, from Y to Z`.
-    fn from_cue(&self, p: usize, out: &[Decision]) -> Option<Cue> {
+    fn leaving_cue(&self, p: usize, out: &[Decision]) -> Option<Cue> {
         let w = |i: usize| self.w(i);
         let prev = p.checked_sub(1).map(w).unwrap_or("");
         let got_in = prev == "in"
