@@ -69,5 +69,7 @@ pub mod render;
 pub mod routing;
 // The map as a resolved picture in pixels: `Route` in, `Scene` out (projected, labelled, laid out).
 pub mod scene;
+// Street-level basemaps: PMTiles vector tiles (local or HTTP) fitted to a map's pixels.
+pub mod tiles;
 
 pub use error::Error;

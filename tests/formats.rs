@@ -431,15 +431,12 @@ fn a_100000_point_track_stays_whole_in_geojson_and_small_in_the_svg() {
         s.position = Some(LonLat::new(lon, lat).unwrap());
         s
     };
-    let itinerary = tripmap::model::Itinerary {
-        title: Some("Drive".into()),
-        stops: vec![
-            stop("Lyon", 4.8357, 45.764),
-            stop("Marseille", 5.3698, 43.2965),
-        ],
-        tracks: vec![Track { name: None, points }],
-        ..Default::default()
-    };
+    let mut itinerary = tripmap::model::Itinerary::new(vec![
+        stop("Lyon", 4.8357, 45.764),
+        stop("Marseille", 5.3698, 43.2965),
+    ]);
+    itinerary.title = Some("Drive".into());
+    itinerary.tracks = vec![Track::new(None, points)];
     let rendered =
         tripmap::pipeline::render(&itinerary, &tripmap::pipeline::RenderOptions::default())
             .unwrap();

@@ -1,6 +1,7 @@
 //! The part of the globe a regional map shows, so a view projects only the shapes near it.
 
 use super::decode::BBox;
+use crate::geodesy::wrap_lon;
 use crate::geometry::Bounds;
 use crate::model::LonLat;
 use crate::projection::{Fitted, Projection};
@@ -49,7 +50,7 @@ impl Extent {
             let t = i as f64 / SAMPLES as f64;
             for (px, py) in [(t * w, 0.0), (t * w, h), (0.0, t * h), (w, t * h)] {
                 let p = fitted.inverse_px(px, py)?;
-                let rel = (p.lon() - cm + 180.0).rem_euclid(360.0) - 180.0;
+                let rel = wrap_lon(p.lon() - cm);
                 x0 = x0.min(rel);
                 x1 = x1.max(rel);
                 y0 = y0.min(p.lat());

@@ -1,5 +1,7 @@
 //! The graticule: meridians and parallels every `step` degrees, as lines in degrees.
 
+use crate::geodesy::wrap_lon;
+
 /// Meridians (from pole to pole, or the band given) and parallels every `step_deg`, with a
 /// point every degree so they bend with the projection. The meridian on the map's cut
 /// (opposite `central_meridian`) is left out: it is the map's edge.
@@ -12,7 +14,7 @@ pub fn lines(step_deg: f64, central_meridian: f64, lat_band: (f64, f64)) -> Vec<
     let count = (360.0 / step_deg).floor() as i64;
     for i in 0..count {
         let lon = -180.0 + i as f64 * step_deg;
-        let rel = (lon - central_meridian + 180.0).rem_euclid(360.0) - 180.0;
+        let rel = wrap_lon(lon - central_meridian);
         if rel.abs() > 179.999 {
             continue;
         }
@@ -30,7 +32,7 @@ pub fn lines(step_deg: f64, central_meridian: f64, lat_band: (f64, f64)) -> Vec<
                 (0..=360)
                     .map(|k| {
                         let lon = central_meridian - 180.0 + k as f64;
-                        ((lon + 180.0).rem_euclid(360.0) - 180.0, lat)
+                        (wrap_lon(lon), lat)
                     })
                     .collect(),
             );

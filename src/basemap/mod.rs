@@ -1,11 +1,11 @@
 //! The basemap: Natural Earth land, lakes, countries, borders and coastlines, bundled in the
 //! binary (public domain; see `data/README.md`) and fitted to a map's pixel grid.
 //!
-//! [`view`] takes a [`Fitted`] projection and returns pixel paths (y down) that are clipped to
-//! the projection's cut meridian, to the visible cap of a globe, to the latitudes the projection
-//! can show and to the frame; simplified to ~0.4 px; rounded to 0.1 px. Polygons come as rings:
-//! draw all the rings of one layer (or one country) as a single SVG path with
-//! `fill-rule="evenodd"` so holes (the Caspian Sea, Lesotho in South Africa) stay holes.
+//! [`view`] takes a [`Fitted`] projection and returns pixel paths (y down) that are clipped to the
+//! projection's cut meridian, to the visible cap of a globe, to the latitudes the projection can
+//! show and to the frame; simplified to ~0.4 px; rounded to 0.1 px. Polygons come as rings: draw
+//! all the rings of one layer (or one country) as a single SVG path with `fill-rule="evenodd"` so
+//! holes (the Caspian Sea, Lesotho in South Africa) stay holes.
 //!
 //! ```
 //! use tripmap::basemap::{self, Detail};
@@ -22,6 +22,8 @@
 //! assert_eq!(jordan.adm0_a3, "JOR");
 //! ```
 
+/// The visible cap of a globe, and clipping to it in degrees.
+mod cap;
 /// Clipping at the cut meridian, the poles and the visible cap, then projecting.
 mod clip;
 /// Which country a point is in.
@@ -30,12 +32,16 @@ mod country;
 pub mod data;
 /// Decoding the compact basemap format.
 pub mod decode;
+/// Densifying edges in degrees before projecting.
+mod densify;
 /// The part of the globe a regional map shows.
 mod extent;
 /// Meridians and parallels.
 mod graticule;
-/// Simplifying and rounding to the pixel grid.
-mod simplify;
+/// Cutting whole-world maps at the seam opposite the central meridian.
+mod seam;
+/// Simplifying and rounding to the pixel grid (also used by the street-level basemap).
+pub(crate) mod simplify;
 
 use crate::geometry::{Bounds, clip_polygons, clip_polyline};
 use crate::model::LonLat;

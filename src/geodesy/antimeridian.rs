@@ -19,8 +19,8 @@ pub fn unwrap_longitudes(points: &mut [(f64, f64)]) {
     }
 }
 
-/// Normalises a longitude into [-180, 180).
-fn wrap(lon: f64) -> f64 {
+/// Normalises a longitude in degrees into [-180, 180).
+pub fn wrap_lon(lon: f64) -> f64 {
     (lon + 180.0).rem_euclid(360.0) - 180.0
 }
 
@@ -71,7 +71,10 @@ pub fn split_at_antimeridian(path: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
     }
     parts.retain(|p| p.len() >= 2);
     if parts.is_empty() {
-        parts.push(vec![(wrap(first.0), first.1), (wrap(first.0), first.1)]);
+        parts.push(vec![
+            (wrap_lon(first.0), first.1),
+            (wrap_lon(first.0), first.1),
+        ]);
     }
     parts
 }

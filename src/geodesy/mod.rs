@@ -7,7 +7,7 @@ mod measure;
 mod path;
 mod simplify;
 
-pub use antimeridian::{split_at_antimeridian, unwrap_longitudes};
+pub use antimeridian::{split_at_antimeridian, unwrap_longitudes, wrap_lon};
 pub use measure::{central_angle_rad, distance_m, initial_bearing_deg};
 pub use path::{MAX_SEGMENT_M, geodesic_path};
 pub use simplify::simplify_path_m;

@@ -27,95 +27,14 @@ pub fn read(text: &str, limits: &Limits) -> Result<Itinerary, Error> {
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let headers = reader.headers().map_err(csv_error)?.clone();
-    if headers.iter().all(str::is_empty) {
-        return Err(Error::Syntax {
-            line: 1,
-            column: 1,
-            message: "the file is empty: expected a header row such as `name,lat,lon,arrive,depart,tz,note`".into(),
-        });
-    }
-    // Which input column feeds which field; the rest are extras.
-    let mut slots: Vec<Option<&str>> = Vec::with_capacity(headers.len());
-    for (i, h) in headers.iter().enumerate() {
-        let lower = h.to_lowercase();
-        let field = COLUMNS
-            .iter()
-            .find(|(_, names)| names.contains(&lower.as_str()))
-            .map(|(f, _)| *f);
-        if let Some(f) = field
-            && slots.contains(&Some(f))
-        {
-            return Err(Error::Syntax {
-                line: 1,
-                column: i + 1,
-                message: format!("column `{h}` repeats the `{f}` column"),
-            });
-        }
-        slots.push(field);
-    }
-    let has = |f: &str| slots.contains(&Some(f));
-    if !has("name") {
-        return Err(Error::Syntax {
-            line: 1,
-            column: 1,
-            message: format!(
-                "the header has no `name` column (found: {})",
-                headers.iter().collect::<Vec<_>>().join(", ")
-            ),
-        });
-    }
-    if has("lat") != has("lon") {
-        let (present, missing) = if has("lat") {
-            ("lat", "lon")
-        } else {
-            ("lon", "lat")
-        };
-        return Err(Error::Syntax {
-            line: 1,
-            column: 1,
-            message: format!("the header has a `{present}` column but no `{missing}` column"),
-        });
-    }
-    let name_column = slots.iter().position(|s| *s == Some("name"));
+    let slots = column_fields(&headers)?;
     let mut stops = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(csv_error)?;
         let line = record.position().map_or(i + 2, |p| p.line() as usize);
         let number = i + 1;
         limits.check_stop_number(number)?;
-        let mut raw = RawStop::default();
-        let name = name_column.and_then(|c| record.get(c)).map(str::to_string);
-        let at = StopRef {
-            number,
-            name: name.clone().filter(|n| !n.is_empty()),
-        };
-        for (col, value) in record.iter().enumerate() {
-            let value = value.to_string();
-            match slots.get(col).copied().flatten() {
-                Some("name") => raw.name = Some(value),
-                Some(f @ ("lat" | "lon")) => {
-                    let parsed = parse_degrees(&value)
-                        .map_err(|m| Error::field(at.clone(), f, m).at_line(line))?;
-                    if f == "lat" {
-                        raw.lat = parsed;
-                    } else {
-                        raw.lon = parsed;
-                    }
-                }
-                Some("place") => raw.place = Some(value),
-                Some("arrive") => raw.arrive = Some(value),
-                Some("depart") => raw.depart = Some(value),
-                Some("tz") => raw.tz = Some(value),
-                Some("note") => raw.note = Some(value),
-                Some("kind") => raw.kind = Some(value),
-                _ => {
-                    if !value.is_empty() {
-                        let key = headers.get(col).unwrap_or("").to_string();
-                        raw.extra.push((key, serde_json::Value::String(value)));
-                    }
-                }
-            }
-        }
+        let raw = read_row(&record, &headers, &slots, number, line)?;
         stops.push(raw.validate(number).map_err(|e| e.at_line(line))?);
     }
     if stops.is_empty() {
@@ -125,6 +44,108 @@ pub fn read(text: &str, limits: &Limits) -> Result<Itinerary, Error> {
         stops,
         ..Default::default()
     })
+}
+
+/// Which field each column of the header row feeds (`None`: an extra, kept as a property).
+/// Errors name the header's problem: empty, a field twice, no `name`, `lat` without `lon`.
+fn column_fields(headers: &csv::StringRecord) -> Result<Vec<Option<&'static str>>, Error> {
+    let header_error = |column: usize, message: String| Error::Syntax {
+        line: 1,
+        column,
+        message,
+    };
+    if headers.iter().all(str::is_empty) {
+        return Err(header_error(
+            1,
+            "the file is empty: expected a header row such as `name,lat,lon,arrive,depart,tz,note`"
+                .into(),
+        ));
+    }
+    let mut slots: Vec<Option<&'static str>> = Vec::with_capacity(headers.len());
+    for (i, h) in headers.iter().enumerate() {
+        let lower = h.to_lowercase();
+        let field = COLUMNS
+            .iter()
+            .find(|(_, names)| names.contains(&lower.as_str()))
+            .map(|(f, _)| *f);
+        if let Some(f) = field
+            && slots.contains(&Some(f))
+        {
+            return Err(header_error(
+                i + 1,
+                format!("column `{h}` repeats the `{f}` column"),
+            ));
+        }
+        slots.push(field);
+    }
+    let has = |f: &str| slots.contains(&Some(f));
+    if !has("name") {
+        return Err(header_error(
+            1,
+            format!(
+                "the header has no `name` column (found: {})",
+                headers.iter().collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
+    if has("lat") != has("lon") {
+        let (present, missing) = if has("lat") {
+            ("lat", "lon")
+        } else {
+            ("lon", "lat")
+        };
+        return Err(header_error(
+            1,
+            format!("the header has a `{present}` column but no `{missing}` column"),
+        ));
+    }
+    Ok(slots)
+}
+
+/// The fields of stop `number`, the row `record` on line `line`, as read into the columns'
+/// `slots`; a coordinate that is not a number is an error naming the line, stop and column.
+fn read_row(
+    record: &csv::StringRecord,
+    headers: &csv::StringRecord,
+    slots: &[Option<&str>],
+    number: usize,
+    line: usize,
+) -> Result<RawStop, Error> {
+    let mut raw = RawStop::default();
+    let name_column = slots.iter().position(|s| *s == Some("name"));
+    let name = name_column.and_then(|c| record.get(c)).map(str::to_string);
+    let at = StopRef {
+        number,
+        name: name.filter(|n| !n.is_empty()),
+    };
+    for (col, value) in record.iter().enumerate() {
+        let value = value.to_string();
+        match slots.get(col).copied().flatten() {
+            Some("name") => raw.name = Some(value),
+            Some(f @ ("lat" | "lon")) => {
+                let parsed = parse_degrees(&value)
+                    .map_err(|m| Error::field(at.clone(), f, m).at_line(line))?;
+                if f == "lat" {
+                    raw.lat = parsed;
+                } else {
+                    raw.lon = parsed;
+                }
+            }
+            Some("place") => raw.place = Some(value),
+            Some("arrive") => raw.arrive = Some(value),
+            Some("depart") => raw.depart = Some(value),
+            Some("tz") => raw.tz = Some(value),
+            Some("note") => raw.note = Some(value),
+            Some("kind") => raw.kind = Some(value),
+            _ => {
+                if !value.is_empty() {
+                    let key = headers.get(col).unwrap_or("").to_string();
+                    raw.extra.push((key, serde_json::Value::String(value)));
+                }
+            }
+        }
+    }
+    Ok(raw)
 }
 
 /// An empty cell is absent; anything else must be a finite number.
@@ -138,6 +159,7 @@ fn parse_degrees(s: &str) -> Result<Option<f64>, String> {
     }
 }
 
+/// A CSV reader's error as a syntax error at its line.
 fn csv_error(e: csv::Error) -> Error {
     let line = e.position().map_or(1, |p| p.line() as usize);
     let message = match e.kind() {

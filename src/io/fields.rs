@@ -2,7 +2,6 @@
 
 use crate::error::{Error, StopRef};
 use crate::model::{LonLat, LonLatError, Stop, When, Zone};
-use jiff::tz::TimeZone;
 
 /// A stop's fields as read, before validation. Readers fill it; [`RawStop::validate`] checks it.
 #[derive(Debug, Default)]
@@ -56,21 +55,9 @@ impl RawStop {
             }
             (None, None) => None,
         };
-        let tz = match non_blank(self.tz) {
-            Some(tz_name) => {
-                let tz = TimeZone::get(&tz_name).map_err(|_| {
-                    Error::field(
-                        at.clone(),
-                        "tz",
-                        format!(
-                            "`{tz_name}` is not an IANA time zone (for example `Asia/Nicosia`)"
-                        ),
-                    )
-                })?;
-                Some(Zone { name: tz_name, tz })
-            }
-            None => None,
-        };
+        let tz = non_blank(self.tz)
+            .map(|name| Zone::new(name).map_err(|e| Error::field(at.clone(), "tz", e.to_string())))
+            .transpose()?;
         let when = |field: &str, v: Option<String>| -> Result<Option<When>, Error> {
             non_blank(v)
                 .map(|s| {

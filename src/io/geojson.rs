@@ -9,13 +9,16 @@
 //! `source` at the top level give the map's title lines.
 
 use super::fields::RawStop;
-use super::json::kind_of;
 use super::json_raw;
+use super::json_value::{kind_of, optional_string};
 use crate::error::{Error, StopRef};
 use crate::limits::Limits;
-use crate::model::{Itinerary, Track};
+use crate::model::{Itinerary, Stop, Track};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+
+/// A JSON object: a feature's properties or its geometry.
+type Object = Map<String, Value>;
 
 /// Properties read into stop fields.
 const FIELDS: &[&str] = &["name", "arrive", "depart", "tz", "note", "kind", "place"];
@@ -37,54 +40,58 @@ pub fn read(text: &str, limits: &Limits) -> Result<Itinerary, Error> {
     let member = |key: &str| -> Result<Value, Error> {
         json_raw::member(&top, key).map_or(Ok(Value::Null), |raw| json_raw::value(raw, text))
     };
-    let features: Vec<&RawValue> = match member("type")?.as_str() {
-        Some("FeatureCollection") => match json_raw::member(&top, "features") {
-            Some(raw) if json_raw::kind(raw) == "an array" => json_raw::items(raw, text)?,
-            _ => {
-                return Err(Error::Shape(
-                    "a FeatureCollection needs a `features` list".into(),
-                ));
-            }
+    let features = feature_list(doc, &top, text, &member("type")?)?;
+    let (stops, tracks) = read_features(&features, text, limits)?;
+    let text_member = |k: &str| member(k).ok().and_then(|v| v.as_str().map(str::to_string));
+    Ok(Itinerary {
+        title: text_member("title"),
+        subtitle: text_member("subtitle"),
+        source: text_member("source"),
+        stops,
+        tracks,
+    })
+}
+
+/// The raw features of the document `doc` (whose members are `top` and whose `type` member is
+/// `doc_type`): a FeatureCollection's list, or the document itself when it is one Feature.
+fn feature_list<'a>(
+    doc: &'a RawValue,
+    top: &[(String, &'a RawValue)],
+    text: &str,
+    doc_type: &Value,
+) -> Result<Vec<&'a RawValue>, Error> {
+    match doc_type.as_str() {
+        Some("FeatureCollection") => match json_raw::member(top, "features") {
+            Some(raw) if json_raw::kind(raw) == "an array" => json_raw::items(raw, text),
+            _ => Err(Error::Shape(
+                "a FeatureCollection needs a `features` list".into(),
+            )),
         },
-        Some("Feature") => vec![doc],
-        Some(other) => {
-            return Err(Error::Shape(format!(
-                "expected a GeoJSON FeatureCollection or Feature, found type `{other}`"
-            )));
-        }
-        None => {
-            return Err(Error::Shape(
-                "not GeoJSON: the top-level object has no `type`".into(),
-            ));
-        }
-    };
+        Some("Feature") => Ok(vec![doc]),
+        Some(other) => Err(Error::Shape(format!(
+            "expected a GeoJSON FeatureCollection or Feature, found type `{other}`"
+        ))),
+        None => Err(Error::Shape(
+            "not GeoJSON: the top-level object has no `type`".into(),
+        )),
+    }
+}
+
+/// The stops (Points) and recorded paths (LineStrings) of `features`, within `limits`. Stops are
+/// in input order: by `input_index` when every stop has one (tripmap's own `stops.geojson` is in
+/// visiting order), else as listed.
+fn read_features(
+    features: &[&RawValue],
+    text: &str,
+    limits: &Limits,
+) -> Result<(Vec<Stop>, Vec<Track>), Error> {
     let mut stops = Vec::new();
     let mut tracks = Vec::new();
     let mut track_points = 0;
     for (i, raw) in features.iter().enumerate() {
         let fno = i + 1;
         let feature = json_raw::value(raw, text)?;
-        let Value::Object(f) = &feature else {
-            return Err(Error::Shape(format!(
-                "feature {fno}: expected an object, found {}",
-                kind_of(&feature)
-            )));
-        };
-        let props = match f.get("properties") {
-            Some(Value::Object(p)) => p.clone(),
-            None | Some(Value::Null) => Map::new(),
-            Some(other) => {
-                return Err(Error::Shape(format!(
-                    "feature {fno}: `properties` must be an object, found {}",
-                    kind_of(other)
-                )));
-            }
-        };
-        let Some(Value::Object(geometry)) = f.get("geometry") else {
-            return Err(Error::Shape(format!(
-                "feature {fno}: no geometry; a stop needs a Point"
-            )));
-        };
+        let (props, geometry) = properties_and_geometry(fno, &feature)?;
         let gtype = geometry.get("type").and_then(Value::as_str).unwrap_or("");
         let coords = geometry.get("coordinates").unwrap_or(&Value::Null);
         match gtype {
@@ -109,16 +116,7 @@ pub fn read(text: &str, limits: &Limits) -> Result<Itinerary, Error> {
                     tracks.push(t);
                 }
             }
-            other => {
-                let other = if other.is_empty() {
-                    "a geometry with no type"
-                } else {
-                    other
-                };
-                return Err(Error::Shape(format!(
-                    "feature {fno}: {other} is neither a stop (Point) nor a path (LineString)"
-                )));
-            }
+            other => return Err(neither_stop_nor_path(fno, other)),
         }
     }
     if stops.is_empty() {
@@ -126,18 +124,48 @@ pub fn read(text: &str, limits: &Limits) -> Result<Itinerary, Error> {
             "the GeoJSON has no Point features: a trip needs at least one stop".into(),
         ));
     }
-    // tripmap's stops.geojson is in visiting order; `input_index` gives the input order back.
     if stops.iter().all(|(i, _)| i.is_some()) {
         stops.sort_by_key(|(i, _)| *i);
     }
-    let text_member = |k: &str| member(k).ok().and_then(|v| v.as_str().map(str::to_string));
-    Ok(Itinerary {
-        title: text_member("title"),
-        subtitle: text_member("subtitle"),
-        source: text_member("source"),
-        stops: stops.into_iter().map(|(_, s)| s).collect(),
-        tracks,
-    })
+    Ok((stops.into_iter().map(|(_, s)| s).collect(), tracks))
+}
+
+/// Feature `fno`'s properties (empty when absent or null) and geometry, or an error naming it.
+fn properties_and_geometry(fno: usize, feature: &Value) -> Result<(Object, &Object), Error> {
+    let Value::Object(f) = feature else {
+        return Err(Error::Shape(format!(
+            "feature {fno}: expected an object, found {}",
+            kind_of(feature)
+        )));
+    };
+    let props = match f.get("properties") {
+        Some(Value::Object(p)) => p.clone(),
+        None | Some(Value::Null) => Map::new(),
+        Some(other) => {
+            return Err(Error::Shape(format!(
+                "feature {fno}: `properties` must be an object, found {}",
+                kind_of(other)
+            )));
+        }
+    };
+    let Some(Value::Object(geometry)) = f.get("geometry") else {
+        return Err(Error::Shape(format!(
+            "feature {fno}: no geometry; a stop needs a Point"
+        )));
+    };
+    Ok((props, geometry))
+}
+
+/// The error for feature `fno` whose geometry type `gtype` is neither a Point nor a line.
+fn neither_stop_nor_path(fno: usize, gtype: &str) -> Error {
+    let gtype = if gtype.is_empty() {
+        "a geometry with no type"
+    } else {
+        gtype
+    };
+    Error::Shape(format!(
+        "feature {fno}: {gtype} is neither a stop (Point) nor a path (LineString)"
+    ))
 }
 
 /// The recorded track of feature `fno`, a LineString (or a MultiLineString when `multi`) with
@@ -192,12 +220,8 @@ fn position(v: &Value) -> Option<(f64, f64)> {
     Some((a.first()?.as_f64()?, a.get(1)?.as_f64()?))
 }
 
-fn read_stop(
-    props: &Map<String, Value>,
-    lon: f64,
-    lat: f64,
-    number: usize,
-) -> Result<crate::model::Stop, Error> {
+/// Stop `number`, at (`lon`, `lat`), from the properties of its Point feature.
+fn read_stop(props: &Map<String, Value>, lon: f64, lat: f64, number: usize) -> Result<Stop, Error> {
     let at = StopRef {
         number,
         name: props
@@ -205,17 +229,7 @@ fn read_stop(
             .and_then(Value::as_str)
             .map(str::to_string),
     };
-    let text = |k: &str| -> Result<Option<String>, Error> {
-        match props.get(k) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(Error::field(
-                at.clone(),
-                k,
-                format!("expected a string, found {}", kind_of(other)),
-            )),
-        }
-    };
+    let text = |k: &str| optional_string(props, k, &at);
     let extra = props
         .iter()
         .filter(|(k, v)| {

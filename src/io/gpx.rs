@@ -9,7 +9,7 @@
 use super::fields::RawStop;
 use super::xml::{child, child_text, children, error_at, expect_root, line_of, parse};
 use crate::error::Error;
-use crate::model::{Itinerary, Track};
+use crate::model::{Itinerary, Stop, Track};
 use roxmltree::Node;
 
 /// Parses GPX text into an itinerary.
@@ -24,78 +24,14 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
     let subtitle = metadata
         .and_then(|m| child_text(m, "desc"))
         .or_else(|| child_text(root, "desc"));
-    let mut tracks = Vec::new();
-    for trk in children(root, "trk") {
-        let mut points = Vec::new();
-        for seg in children(trk, "trkseg") {
-            for pt in children(seg, "trkpt") {
-                points.push(point(pt)?);
-            }
-        }
-        if !points.is_empty() {
-            tracks.push((
-                Track {
-                    name: child_text(trk, "name"),
-                    points,
-                },
-                trk,
-            ));
-        }
-    }
-    let wpts: Vec<Node> = children(root, "wpt").collect();
-    let rtepts: Vec<Node> = children(root, "rte")
-        .flat_map(|r| children(r, "rtept"))
-        .collect();
-    // Route points repeating a waypoint (same name and position, as tripmap writes them) are
-    // the same stop.
-    let key = |n: &Node| {
-        (
-            child_text(*n, "name"),
-            n.attribute("lat").map(str::trim).map(str::to_string),
-            n.attribute("lon").map(str::trim).map(str::to_string),
-        )
-    };
-    let wpt_keys: Vec<_> = wpts.iter().map(key).collect();
-    let stop_nodes: Vec<Node> = wpts
-        .iter()
-        .copied()
-        .chain(rtepts.into_iter().filter(|r| !wpt_keys.contains(&key(r))))
-        .collect();
+    let tracks = read_tracks(root)?;
     let mut stops = Vec::new();
-    for (i, node) in stop_nodes.iter().enumerate() {
+    for (i, node) in stop_nodes(root).iter().enumerate() {
         stops.push(read_stop(*node, i + 1)?);
     }
     if stops.is_empty() {
         // A phone's recording: the track's ends are the stops.
-        for (t, (track, trk)) in tracks.iter().enumerate() {
-            let seg_points: Vec<Node> = children(*trk, "trkseg")
-                .flat_map(|s| children(s, "trkpt"))
-                .collect();
-            let name = track
-                .name
-                .clone()
-                .unwrap_or_else(|| format!("Track {}", t + 1));
-            let ends = [
-                (seg_points[0], format!("{name} (start)")),
-                (seg_points[seg_points.len() - 1], format!("{name} (end)")),
-            ];
-            for (node, stop_name) in ends {
-                let (lon, lat) = point(node)?;
-                let n = stops.len() + 1;
-                let time = child_text(node, "time");
-                stops.push(
-                    RawStop {
-                        name: Some(stop_name),
-                        lat: Some(lat),
-                        lon: Some(lon),
-                        arrive: time,
-                        ..Default::default()
-                    }
-                    .validate(n)
-                    .map_err(|e| e.at_line(line_of(node)))?,
-                );
-            }
-        }
+        stops = track_ends(&tracks)?;
     }
     if stops.is_empty() {
         return Err(Error::Shape(
@@ -109,6 +45,87 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
         stops,
         tracks: tracks.into_iter().map(|(t, _)| t).collect(),
     })
+}
+
+/// Each `<trk>` with points, all its segments joined, with its element.
+fn read_tracks<'a, 'i>(root: Node<'a, 'i>) -> Result<Vec<(Track, Node<'a, 'i>)>, Error> {
+    let mut tracks = Vec::new();
+    for trk in children(root, "trk") {
+        let mut points = Vec::new();
+        for pt in track_points(trk) {
+            points.push(point(pt)?);
+        }
+        if !points.is_empty() {
+            tracks.push((
+                Track {
+                    name: child_text(trk, "name"),
+                    points,
+                },
+                trk,
+            ));
+        }
+    }
+    Ok(tracks)
+}
+
+/// The `<trkpt>` elements of a `<trk>`, all segments in order.
+fn track_points<'a, 'i: 'a>(trk: Node<'a, 'i>) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
+    children(trk, "trkseg").flat_map(|s| children(s, "trkpt"))
+}
+
+/// The elements that are stops: the waypoints, then the route points that do not repeat a
+/// waypoint (same name and position, as tripmap writes them).
+fn stop_nodes<'a, 'i>(root: Node<'a, 'i>) -> Vec<Node<'a, 'i>> {
+    let wpts: Vec<Node> = children(root, "wpt").collect();
+    let rtepts: Vec<Node> = children(root, "rte")
+        .flat_map(|r| children(r, "rtept"))
+        .collect();
+    let key = |n: &Node| {
+        (
+            child_text(*n, "name"),
+            n.attribute("lat").map(str::trim).map(str::to_string),
+            n.attribute("lon").map(str::trim).map(str::to_string),
+        )
+    };
+    let wpt_keys: Vec<_> = wpts.iter().map(key).collect();
+    wpts.iter()
+        .copied()
+        .chain(rtepts.into_iter().filter(|r| !wpt_keys.contains(&key(r))))
+        .collect()
+}
+
+/// Stops at the first and last points of each track (`Crossing (start)`, `Crossing (end)`),
+/// arriving at their `<time>`: for a file with no waypoints or route points.
+fn track_ends(tracks: &[(Track, Node)]) -> Result<Vec<Stop>, Error> {
+    let mut stops = Vec::new();
+    for (t, (track, trk)) in tracks.iter().enumerate() {
+        let seg_points: Vec<Node> = track_points(*trk).collect();
+        let name = track
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("Track {}", t + 1));
+        let ends = [
+            (seg_points[0], format!("{name} (start)")),
+            (seg_points[seg_points.len() - 1], format!("{name} (end)")),
+        ];
+        for (node, stop_name) in ends {
+            let (lon, lat) = point(node)?;
+            let n = stops.len() + 1;
+            let time = child_text(node, "time");
+            stops.push(
+                RawStop {
+                    name: Some(stop_name),
+                    lat: Some(lat),
+                    lon: Some(lon),
+                    arrive: time,
+                    ..Default::default()
+                }
+                .validate(n)
+                .map_err(|e| e.at_line(line_of(node)))?,
+            );
+        }
+    }
+    Ok(stops)
 }
 
 /// A point's `lon`/`lat` attributes, checked; errors name the line and column.
@@ -137,12 +154,13 @@ fn point(node: Node) -> Result<(f64, f64), Error> {
     Ok((coord("lon", 180.0)?, coord("lat", 90.0)?))
 }
 
+/// The element's local name (`wpt`), for messages.
 fn tag<'a>(node: Node<'a, '_>) -> &'a str {
     node.tag_name().name()
 }
 
 /// A `<wpt>` or `<rtept>` as a validated stop.
-fn read_stop(node: Node, number: usize) -> Result<crate::model::Stop, Error> {
+fn read_stop(node: Node, number: usize) -> Result<Stop, Error> {
     let (lon, lat) = point(node)?;
     let ext = child(node, "extensions");
     let from_ext = |name: &str| ext.and_then(|e| child_text(e, name));

@@ -6,6 +6,7 @@
 
 use super::fields::RawStop;
 use super::json_raw;
+use super::json_value::{kind_of, optional_degrees, optional_string, wrong_type};
 use crate::error::{Error, StopRef, did_you_mean};
 use crate::limits::Limits;
 use crate::model::Itinerary;
@@ -126,39 +127,13 @@ fn read_stop(value: &Value, number: usize) -> Result<crate::model::Stop, Error> 
             )));
         }
     }
-    let string = |key: &str| -> Result<Option<String>, Error> {
-        match obj.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(Error::field(
-                at.clone(),
-                key,
-                format!("expected a string, found {}", kind_of(other)),
-            )),
-        }
-    };
-    let number_field = |key: &str| -> Result<Option<f64>, Error> {
-        match obj.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::Number(n)) => n.as_f64().map(Some).ok_or_else(|| {
-                Error::field(at.clone(), key, format!("{n} is not a usable number"))
-            }),
-            Some(other) => Err(Error::field(
-                at.clone(),
-                key,
-                format!("expected a number of degrees, found {}", kind_of(other)),
-            )),
-        }
-    };
+    let string = |key: &str| optional_string(obj, key, &at);
+    let number_field = |key: &str| optional_degrees(obj, key, &at);
     let extra = match obj.get("properties") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Object(m)) => flatten_properties(m),
         Some(other) => {
-            return Err(Error::field(
-                at,
-                "properties",
-                format!("expected an object, found {}", kind_of(other)),
-            ));
+            return Err(wrong_type(&at, "properties", "an object", other));
         }
     };
     RawStop {
@@ -187,18 +162,6 @@ fn unknown_field_message(key: &str, where_: &str, known: &[&str]) -> String {
             "unknown field `{key}` {where_}; known fields: {}",
             known.join(", ")
         ),
-    }
-}
-
-/// "a string", "an array"... for messages.
-pub(crate) fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

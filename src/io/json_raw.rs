@@ -29,16 +29,23 @@ pub(crate) fn document(text: &str) -> Result<&RawValue, Error> {
     })
 }
 
+/// How messages name a JSON value, by its first byte; any other first byte starts a number.
+const KIND_BY_FIRST_BYTE: [(u8, &str); 6] = [
+    (b'{', "an object"),
+    (b'[', "an array"),
+    (b'"', "a string"),
+    (b't', "a boolean"),
+    (b'f', "a boolean"),
+    (b'n', "null"),
+];
+
 /// "an object", "an array"... for messages, from the piece's first character.
 pub(crate) fn kind(raw: &RawValue) -> &'static str {
-    match raw.get().as_bytes().first() {
-        Some(b'{') => "an object",
-        Some(b'[') => "an array",
-        Some(b'"') => "a string",
-        Some(b't' | b'f') => "a boolean",
-        Some(b'n') => "null",
-        _ => "a number",
-    }
+    let first = raw.get().as_bytes().first();
+    KIND_BY_FIRST_BYTE
+        .iter()
+        .find(|(byte, _)| first == Some(byte))
+        .map_or("a number", |&(_, name)| name)
 }
 
 /// An object's members in the order they first appear, the last value winning for a repeated

@@ -7,6 +7,7 @@ mod geojson;
 mod gpx;
 mod json;
 mod json_raw;
+mod json_value;
 mod kml;
 mod path;
 mod xml;

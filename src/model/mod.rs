@@ -8,6 +8,6 @@ mod when;
 
 pub use lonlat::{LonLat, LonLatError};
 pub use route::{Leg, Route, RouteStop};
-pub use stop::{Itinerary, Stop, Zone};
+pub use stop::{Itinerary, Stop, UnknownZone, Zone};
 pub use track::Track;
 pub use when::{When, WhenError};

@@ -2,8 +2,9 @@
 
 use super::{Itinerary, LonLat, Stop};
 
-/// A stop placed on the route.
+/// A stop placed on the route. Built with [`RouteStop::new`].
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct RouteStop {
     /// The stop, with `position` always set.
     pub stop: Stop,
@@ -14,8 +15,10 @@ pub struct RouteStop {
 }
 
 /// The way from one stop to the next, along the WGS84 geodesic. Kept whole: a leg that crosses
-/// ±180° is cut only when written out.
+/// ±180° is cut only when written out. Built with [`Leg::new`] (`routing::build_legs` computes
+/// them), then its fields set.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Leg {
     /// Index into `Route::stops` of the start.
     pub from: usize,
@@ -37,15 +40,48 @@ pub struct Leg {
     pub recorded_m: Option<f64>,
 }
 
+impl RouteStop {
+    /// `stop` (input number `input_index`, 0-based) standing at `position` on the route.
+    pub fn new(stop: Stop, position: LonLat, input_index: usize) -> Self {
+        RouteStop {
+            stop,
+            position,
+            input_index,
+        }
+    }
+}
+
 impl Leg {
+    /// The leg from `Route::stops[from]` to `Route::stops[to]`: `distance_m` metres long,
+    /// leaving at `bearing_deg`, along `path` (lon/lat degrees, ends included, longitudes
+    /// continuous). No duration; the path is not a recorded track.
+    pub fn new(
+        from: usize,
+        to: usize,
+        distance_m: f64,
+        bearing_deg: f64,
+        path: Vec<(f64, f64)>,
+    ) -> Self {
+        Leg {
+            from,
+            to,
+            distance_m,
+            bearing_deg,
+            duration: None,
+            path,
+            recorded_m: None,
+        }
+    }
+
     /// True when `path` is a recorded track rather than the densified geodesic.
     pub fn is_recorded(&self) -> bool {
         self.recorded_m.is_some()
     }
 }
 
-/// An itinerary put in order, with its legs.
+/// An itinerary put in order, with its legs. Built by `routing::plan`, or with [`Route::new`].
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Route {
     /// Title, subtitle and source from the itinerary (its `stops` list is empty).
     pub meta: Itinerary,
@@ -59,6 +95,42 @@ pub struct Route {
 }
 
 impl Route {
+    /// The route through `stops` (in visiting order) along `legs`, with the title lines of
+    /// `meta` (its stops and tracks are dropped) and no warnings.
+    ///
+    /// ```
+    /// use tripmap::model::{Itinerary, Leg, LonLat, Route, RouteStop, Stop};
+    /// let at = |name: &str, lon, lat| {
+    ///     let position = LonLat::new(lon, lat).unwrap();
+    ///     let mut stop = Stop::named(name);
+    ///     stop.position = Some(position);
+    ///     (stop, position)
+    /// };
+    /// let (amman, a) = at("Amman", 35.91, 31.95);
+    /// let (baghdad, b) = at("Baghdad", 44.37, 33.32);
+    /// let mut meta = Itinerary::new(vec![amman.clone(), baghdad.clone()]);
+    /// meta.title = Some("By hand".into());
+    /// let stops = vec![RouteStop::new(amman, a, 0), RouteStop::new(baghdad, b, 1)];
+    /// let leg = Leg::new(0, 1, 810_000.0, 79.0, vec![(35.91, 31.95), (44.37, 33.32)]);
+    /// let route = Route::new(meta, stops, vec![leg]);
+    /// assert!(route.meta.stops.is_empty());
+    /// assert_eq!(route.total_distance_m(), 810_000.0);
+    /// let layers = tripmap::render::geojson::layers(&route);
+    /// assert!(layers.stops.contains("\"By hand\""));
+    /// ```
+    pub fn new(meta: Itinerary, stops: Vec<RouteStop>, legs: Vec<Leg>) -> Self {
+        Route {
+            meta: Itinerary {
+                stops: Vec::new(),
+                tracks: Vec::new(),
+                ..meta
+            },
+            stops,
+            legs,
+            warnings: Vec::new(),
+        }
+    }
+
     /// Total geodesic length in metres.
     pub fn total_distance_m(&self) -> f64 {
         self.legs.iter().map(|l| l.distance_m).sum()

@@ -3,8 +3,10 @@
 use super::{LonLat, Track, When};
 use jiff::tz::TimeZone;
 
-/// One place on a trip, as read from the input and validated.
+/// One place on a trip, as read from the input and validated. Built with [`Stop::named`], then
+/// its fields set.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Stop {
     /// Display name, never empty.
     pub name: String,
@@ -28,13 +30,40 @@ pub struct Stop {
     pub resolved: Vec<(String, serde_json::Value)>,
 }
 
-/// An IANA time zone with the name it was given by.
+/// An IANA time zone with the name it was given by. Built with [`Zone::new`].
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Zone {
     /// The IANA name, `Asia/Nicosia`.
     pub name: String,
     /// The zone from the bundled database.
     pub tz: TimeZone,
+}
+
+/// A time zone name that is not in the bundled IANA database.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{name}` is not an IANA time zone (for example `Asia/Nicosia`)")]
+pub struct UnknownZone {
+    /// The name given.
+    pub name: String,
+}
+
+impl Zone {
+    /// The IANA zone called `name` (`"Asia/Tokyo"`), from the bundled database.
+    ///
+    /// ```
+    /// let tokyo = tripmap::model::Zone::new("Asia/Tokyo")?;
+    /// assert_eq!(tokyo.name, "Asia/Tokyo");
+    /// assert!(tripmap::model::Zone::new("Mars/Olympus").is_err());
+    /// # Ok::<(), tripmap::model::UnknownZone>(())
+    /// ```
+    pub fn new(name: impl Into<String>) -> Result<Self, UnknownZone> {
+        let name = name.into();
+        match TimeZone::get(&name) {
+            Ok(tz) => Ok(Zone { name, tz }),
+            Err(_) => Err(UnknownZone { name }),
+        }
+    }
 }
 
 impl Stop {
@@ -60,8 +89,10 @@ impl Stop {
     }
 }
 
-/// A trip: a title, a source line and its stops in input order.
+/// A trip: a title, a source line and its stops in input order. Built with [`Itinerary::new`]
+/// (or `Default`), then its fields set.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Itinerary {
     /// Map title.
     pub title: Option<String>,
@@ -74,4 +105,14 @@ pub struct Itinerary {
     /// Recorded paths (GPX tracks, GeoJSON or KML LineStrings), in input order; legs follow them
     /// where they pass by both of a leg's stops.
     pub tracks: Vec<Track>,
+}
+
+impl Itinerary {
+    /// A trip of `stops` (in input order) with no title lines and no recorded tracks.
+    pub fn new(stops: Vec<Stop>) -> Self {
+        Itinerary {
+            stops,
+            ..Default::default()
+        }
+    }
 }

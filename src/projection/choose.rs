@@ -1,4 +1,4 @@
-//! Choosing a projection for a trip, as a cartographer would, and the CLI's projection names.
+//! Choosing a projection for a trip, as a cartographer would.
 //!
 //! In: the trip's positions as (lon, lat) degrees (longitudes may run on beyond ±180, as along
 //! a route crossing the antimeridian), and optionally a projection the user forced. Out: a boxed
@@ -26,207 +26,10 @@
 //! Maps use a sphere of the Earth's mean radius: at map scales the ellipsoid makes no visible
 //! difference, and spherical formulas have no iterations.
 
-use std::fmt;
-use std::str::FromStr;
-
 use super::{
     AzimuthalEquidistant, EqualEarth, Equirectangular, LambertConic, Mercator, NaturalEarth,
-    Orthographic, Projection,
+    Orthographic, Projection, ProjectionKind, TripExtent,
 };
-use crate::model::LonLat;
-
-/// The projections a user can ask for by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
-pub enum ProjectionKind {
-    /// `mercator`: conformal cylinder.
-    Mercator,
-    /// `equirectangular`: plate carrée, true to scale at the trip's mid-latitude.
-    Equirectangular,
-    /// `equal-earth`: equal-area world map.
-    EqualEarth,
-    /// `natural-earth`: compromise world map.
-    NaturalEarth,
-    /// `lambert-conic`: conformal conic for regions and continents.
-    LambertConic,
-    /// `azimuthal-equidistant`: true distances from the trip's centre.
-    AzimuthalEquidistant,
-    /// `orthographic`: the globe seen from space above the trip's centre.
-    Orthographic,
-}
-
-impl ProjectionKind {
-    /// Every kind, in CLI order.
-    pub const ALL: [ProjectionKind; 7] = [
-        ProjectionKind::Mercator,
-        ProjectionKind::Equirectangular,
-        ProjectionKind::EqualEarth,
-        ProjectionKind::NaturalEarth,
-        ProjectionKind::LambertConic,
-        ProjectionKind::AzimuthalEquidistant,
-        ProjectionKind::Orthographic,
-    ];
-
-    /// The CLI name (`equal-earth`, ...).
-    pub fn name(self) -> &'static str {
-        match self {
-            ProjectionKind::Mercator => "mercator",
-            ProjectionKind::Equirectangular => "equirectangular",
-            ProjectionKind::EqualEarth => "equal-earth",
-            ProjectionKind::NaturalEarth => "natural-earth",
-            ProjectionKind::LambertConic => "lambert-conic",
-            ProjectionKind::AzimuthalEquidistant => "azimuthal-equidistant",
-            ProjectionKind::Orthographic => "orthographic",
-        }
-    }
-}
-
-impl ProjectionKind {
-    /// The name a map's source line gives it (`Lambert conformal conic`).
-    pub fn display_name(self) -> &'static str {
-        match self {
-            ProjectionKind::Mercator => "Mercator",
-            ProjectionKind::Equirectangular => "equirectangular",
-            ProjectionKind::EqualEarth => "Equal Earth",
-            ProjectionKind::NaturalEarth => "Natural Earth",
-            ProjectionKind::LambertConic => "Lambert conformal conic",
-            ProjectionKind::AzimuthalEquidistant => "azimuthal equidistant",
-            ProjectionKind::Orthographic => "orthographic",
-        }
-    }
-}
-
-impl fmt::Display for ProjectionKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A projection name the CLI does not know.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown projection {name:?}: use one of mercator, equirectangular, equal-earth, \
-     natural-earth, lambert-conic, azimuthal-equidistant, orthographic"
-)]
-pub struct UnknownProjection {
-    /// The name given.
-    pub name: String,
-}
-
-impl FromStr for ProjectionKind {
-    type Err = UnknownProjection;
-
-    /// Parses a CLI name, ignoring case and surrounding space.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let wanted = s.trim().to_ascii_lowercase();
-        Self::ALL
-            .into_iter()
-            .find(|k| k.name() == wanted)
-            .ok_or_else(|| UnknownProjection {
-                name: s.to_string(),
-            })
-    }
-}
-
-/// Where a trip lies, as the choice rules see it.
-///
-/// # Units
-/// Degrees. `central_meridian` in [-180, 180]; spans in [0, 360] and [0, 180].
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TripExtent {
-    /// Middle of the smallest longitude arc covering every position.
-    pub central_meridian: f64,
-    /// Width of that arc.
-    pub lon_span: f64,
-    /// Southmost latitude.
-    pub lat_min: f64,
-    /// Northmost latitude.
-    pub lat_max: f64,
-    /// The central meridian at the middle of the latitude range.
-    pub centre: LonLat,
-    /// Largest great-circle angle from `centre` to a position.
-    pub radius: f64,
-}
-
-impl TripExtent {
-    /// The extent of `points` (lon, lat degrees). Longitudes are taken modulo 360 and
-    /// latitudes clamped to ±90; non-finite pairs are ignored. `None` if nothing is left.
-    pub fn of(points: &[(f64, f64)]) -> Option<Self> {
-        let pts: Vec<(f64, f64)> = points
-            .iter()
-            .filter(|(lon, lat)| lon.is_finite() && lat.is_finite())
-            .map(|&(lon, lat)| (lon.rem_euclid(360.0), lat.clamp(-90.0, 90.0)))
-            .collect();
-        if pts.is_empty() {
-            return None;
-        }
-        let mut lons: Vec<f64> = pts.iter().map(|p| p.0).collect();
-        lons.sort_by(f64::total_cmp);
-        // The widest empty gap, going east from lons[i] to the next (wrapping at 360).
-        let (mut gap, mut after_gap) = (-1.0, 0);
-        for i in 0..lons.len() {
-            let next = if i + 1 < lons.len() {
-                lons[i + 1]
-            } else {
-                lons[0] + 360.0
-            };
-            let g = next - lons[i];
-            if g > gap {
-                gap = g;
-                after_gap = (i + 1) % lons.len();
-            }
-        }
-        let lon_span = (360.0 - gap).max(0.0);
-        let start = lons.get(after_gap).copied().unwrap_or(0.0);
-        let central_meridian = wrap180(start + lon_span / 2.0);
-        let lat_min = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-        let lat_max = pts.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
-        let centre = LonLat::new(central_meridian, (lat_min + lat_max) / 2.0).ok()?;
-        let radius = pts
-            .iter()
-            .map(|&(lon, lat)| angle_deg(centre.lon(), centre.lat(), lon, lat))
-            .fold(0.0, f64::max);
-        Some(Self {
-            central_meridian,
-            lon_span,
-            lat_min,
-            lat_max,
-            centre,
-            radius,
-        })
-    }
-
-    /// The whole world, for a trip with no usable position.
-    pub fn world() -> Self {
-        Self {
-            central_meridian: 0.0,
-            lon_span: 360.0,
-            lat_min: -60.0,
-            lat_max: 75.0,
-            centre: LonLat::new(0.0, 0.0).unwrap_or_else(|_| unreachable!("0,0 is valid")),
-            radius: 180.0,
-        }
-    }
-
-    /// Latitude span, degrees.
-    pub fn lat_span(&self) -> f64 {
-        self.lat_max - self.lat_min
-    }
-
-    /// Whether the trip reaches or crosses the equator (where a cone degenerates).
-    fn crosses_equator(&self) -> bool {
-        self.lat_min <= 0.0 && self.lat_max >= 0.0
-    }
-}
-
-/// Wraps degrees into [-180, 180).
-fn wrap180(x: f64) -> f64 {
-    (x + 180.0).rem_euclid(360.0) - 180.0
-}
-
-/// Great-circle angle in degrees between two positions.
-fn angle_deg(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
-    crate::geodesy::central_angle_rad(lon1, lat1, lon2, lat2).to_degrees()
-}
 
 /// The projection the rules in this module's documentation pick for `extent`.
 pub fn choose_kind(extent: &TripExtent) -> ProjectionKind {
@@ -300,6 +103,7 @@ pub fn choose(
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::model::LonLat;
 
     const BLINKEN: [(f64, f64); 7] = [
         (-77.04, 38.9),  // Washington
@@ -324,19 +128,6 @@ mod test {
         (35.93, 31.95), // Amman
         (34.78, 32.08), // Tel Aviv
     ];
-
-    #[test]
-    fn names_round_trip_and_unknown_names_are_errors() {
-        for k in ProjectionKind::ALL {
-            assert_eq!(k.to_string().parse::<ProjectionKind>(), Ok(k));
-        }
-        assert_eq!(
-            " Equal-Earth ".parse::<ProjectionKind>(),
-            Ok(ProjectionKind::EqualEarth)
-        );
-        let err = "robinson".parse::<ProjectionKind>().unwrap_err();
-        assert!(err.to_string().contains("\"robinson\""));
-    }
 
     #[test]
     fn blinken_trip_is_one_piece_centred_near_30_east() {

@@ -116,14 +116,19 @@ impl Bounds {
 
     /// The same centre, each side at least [`MIN_SPAN_UNITS`] when both are smaller.
     fn with_min_span(self) -> Self {
-        if self.width() >= MIN_SPAN_UNITS || self.height() >= MIN_SPAN_UNITS {
+        self.with_span_at_least(MIN_SPAN_UNITS)
+    }
+
+    /// The same centre, each side at least `min_span` when both are smaller.
+    fn with_span_at_least(self, min_span: f64) -> Self {
+        if self.width() >= min_span || self.height() >= min_span {
             return self;
         }
         let (cx, cy) = (
             (self.min_x + self.max_x) / 2.0,
             (self.min_y + self.max_y) / 2.0,
         );
-        let h = MIN_SPAN_UNITS / 2.0;
+        let h = min_span / 2.0;
         Bounds::centred(cx, cy, h, h)
     }
 }
@@ -164,8 +169,34 @@ pub fn fit_bounds<P: Projection>(
     height_px: f64,
     padding_px: f64,
 ) -> Result<Fitted<P>, FitError> {
+    fit_bounds_min_span(
+        projection,
+        bounds,
+        width_px,
+        height_px,
+        padding_px,
+        MIN_SPAN_UNITS,
+    )
+}
+
+/// [`fit_bounds`] with the caller's smallest extent (projection units) instead of
+/// [`MIN_SPAN_UNITS`]: a street map of a walk needs a few hundred metres (0.0001 Earth radii
+/// is 640 m). Not finite, or under 1e-7 (60 cm): 1e-7.
+pub fn fit_bounds_min_span<P: Projection>(
+    projection: P,
+    bounds: Bounds,
+    width_px: f64,
+    height_px: f64,
+    padding_px: f64,
+    min_span_units: f64,
+) -> Result<Fitted<P>, FitError> {
     check_box(width_px, height_px, padding_px)?;
-    let b = bounds.with_min_span();
+    let min_span = if min_span_units.is_finite() {
+        min_span_units.max(1e-7)
+    } else {
+        1e-7
+    };
+    let b = bounds.with_span_at_least(min_span);
     if !(b.width().is_finite() && b.height().is_finite()) {
         return Err(FitError::NothingToShow { count: 0 });
     }

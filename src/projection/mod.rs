@@ -26,7 +26,7 @@ use crate::model::LonLat;
 mod angles;
 /// Azimuthal equidistant, oblique, spherical or ellipsoidal (geodesics).
 pub mod azimuthal_equidistant;
-/// Choosing a projection for a trip; the CLI's projection names.
+/// Choosing a projection for a trip.
 pub mod choose;
 /// `Ellipsoid { a, f }` and the latitude functions the ellipsoidal projections share.
 pub mod ellipsoid;
@@ -38,6 +38,8 @@ pub mod equirectangular;
 pub mod error;
 /// Fitting a projection to a pixel box; map scale in km per pixel.
 pub mod fit;
+/// `ProjectionKind`: the projections a user can ask for, and their names.
+pub mod kind;
 /// Lambert conformal conic with two standard parallels.
 pub mod lambert_conic;
 /// Mercator, spherical or ellipsoidal.
@@ -46,18 +48,22 @@ pub mod mercator;
 pub mod natural_earth;
 /// Orthographic, oblique (a globe view), spherical or ellipsoidal.
 pub mod orthographic;
+/// `TripExtent`: where a trip lies, as the projection choice sees it.
+pub mod trip_extent;
 
 pub use azimuthal_equidistant::AzimuthalEquidistant;
-pub use choose::{ProjectionKind, TripExtent, UnknownProjection, build, choose, choose_kind};
+pub use choose::{build, choose, choose_kind};
 pub use ellipsoid::Ellipsoid;
 pub use equal_earth::EqualEarth;
 pub use equirectangular::{Equirectangular, EquirectangularParams};
 pub use error::ProjectionError;
-pub use fit::{Bounds, FitError, Fitted, fit, fit_bounds, pick_height_px};
+pub use fit::{Bounds, FitError, Fitted, fit, fit_bounds, fit_bounds_min_span, pick_height_px};
+pub use kind::{ProjectionKind, UnknownProjection};
 pub use lambert_conic::{LambertConic, LambertConicParams};
 pub use mercator::{Mercator, MercatorParams};
 pub use natural_earth::NaturalEarth;
 pub use orthographic::{Orthographic, OrthographicParams};
+pub use trip_extent::TripExtent;
 
 /// A map projection on the unit sphere (or an ellipsoid, where PROJ tests one), before fitting.
 ///

@@ -7,7 +7,7 @@
 
 use super::lon_lat_bbox;
 use crate::geodesy::split_at_antimeridian;
-use crate::model::{Route, RouteStop, When};
+use crate::model::{Leg, Route, RouteStop, When};
 use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject};
 use serde_json::{Value, json};
 
@@ -52,15 +52,12 @@ pub fn stops_collection(route: &Route) -> FeatureCollection {
         .enumerate()
         .map(|(i, s)| {
             let p = s.position;
-            Feature {
-                bbox: None,
-                geometry: Some(Geometry::new(GeometryValue::Point {
+            feature(
+                GeometryValue::Point {
                     coordinates: vec![round6(p.lon()), round6(p.lat())].into(),
-                })),
-                id: None,
-                properties: Some(stop_properties(i, s, &columns)),
-                foreign_members: None,
-            }
+                },
+                stop_properties(i, s, &columns),
+            )
         })
         .collect();
     let bbox = lon_lat_bbox(
@@ -87,8 +84,26 @@ pub fn stops_collection(route: &Route) -> FeatureCollection {
 
 /// The legs layer as a `FeatureCollection`.
 pub fn legs_collection(route: &Route) -> FeatureCollection {
-    let mut all_points = Vec::new();
-    let cut: Vec<Vec<Vec<(f64, f64)>>> = route
+    let cut = cut_legs(route);
+    let bbox = lon_lat_bbox(cut.iter().flatten().flatten().copied());
+    // One geometry type per layer: if any leg is cut at ±180°, every leg is a MultiLineString,
+    // so GDAL and QGIS see a single-type layer instead of "Unknown (any)".
+    let multi = cut.iter().any(|parts| parts.len() > 1);
+    let features: Vec<Feature> = route
+        .legs
+        .iter()
+        .zip(cut)
+        .enumerate()
+        .map(|(i, (leg, parts))| {
+            feature(leg_geometry(&parts, multi), leg_properties(i, leg, route))
+        })
+        .collect();
+    collection("legs", features, bbox)
+}
+
+/// Each leg's path cut at ±180° into parts, rounded to 6 decimals.
+fn cut_legs(route: &Route) -> Vec<Vec<Vec<(f64, f64)>>> {
+    route
         .legs
         .iter()
         .map(|leg| {
@@ -101,75 +116,76 @@ pub fn legs_collection(route: &Route) -> FeatureCollection {
                 })
                 .collect()
         })
-        .collect();
-    // One geometry type per layer: if any leg is cut at ±180°, every leg is a MultiLineString,
-    // so GDAL and QGIS see a single-type layer instead of "Unknown (any)".
-    let multi = cut.iter().any(|parts| parts.len() > 1);
-    let features: Vec<Feature> = route
-        .legs
-        .iter()
-        .zip(cut)
-        .enumerate()
-        .map(|(i, (leg, parts))| {
-            all_points.extend(parts.iter().flatten().copied());
-            let line = |part: &Vec<(f64, f64)>| {
-                part.iter()
-                    .map(|&(x, y)| vec![x, y].into())
-                    .collect::<Vec<_>>()
-            };
-            let value = if !multi {
-                GeometryValue::LineString {
-                    coordinates: line(&parts[0]),
-                }
-            } else {
-                GeometryValue::MultiLineString {
-                    coordinates: parts.iter().map(line).collect(),
-                }
-            };
-            let from = &route.stops[leg.from];
-            let to = &route.stops[leg.to];
-            let mut props = JsonObject::new();
-            props.insert("order".into(), json!(i + 1));
-            props.insert("from".into(), json!(from.stop.name));
-            props.insert("to".into(), json!(to.stop.name));
-            props.insert("from_order".into(), json!(leg.from + 1));
-            props.insert("to_order".into(), json!(leg.to + 1));
-            props.insert(
-                "distance_km".into(),
-                json!(round_to(leg.distance_m / 1000.0, 3)),
-            );
-            props.insert("bearing_deg".into(), json!(round_to(leg.bearing_deg, 2)));
-            props.insert(
-                "duration_h".into(),
-                leg.duration.map_or(Value::Null, |d| {
-                    json!(round_to(d.as_secs_f64() / 3600.0, 2))
-                }),
-            );
-            props.insert(
-                "path".into(),
-                json!(if leg.is_recorded() {
-                    "recorded"
-                } else {
-                    "geodesic"
-                }),
-            );
-            props.insert(
-                "recorded_km".into(),
-                leg.recorded_m
-                    .map_or(Value::Null, |m| json!(round_to(m / 1000.0, 3))),
-            );
-            Feature {
-                bbox: None,
-                geometry: Some(Geometry::new(value)),
-                id: None,
-                properties: Some(props),
-                foreign_members: None,
-            }
-        })
-        .collect();
-    collection("legs", features, lon_lat_bbox(all_points))
+        .collect()
 }
 
+/// A leg's line from its `parts`: a LineString, or a MultiLineString when the layer is `multi`.
+fn leg_geometry(parts: &[Vec<(f64, f64)>], multi: bool) -> GeometryValue {
+    let line = |part: &Vec<(f64, f64)>| {
+        part.iter()
+            .map(|&(x, y)| vec![x, y].into())
+            .collect::<Vec<_>>()
+    };
+    if !multi {
+        GeometryValue::LineString {
+            coordinates: line(&parts[0]),
+        }
+    } else {
+        GeometryValue::MultiLineString {
+            coordinates: parts.iter().map(line).collect(),
+        }
+    }
+}
+
+/// The properties of leg `i` (0-based): its stops, distance, bearing, duration and path kind.
+fn leg_properties(i: usize, leg: &Leg, route: &Route) -> JsonObject {
+    let from = &route.stops[leg.from];
+    let to = &route.stops[leg.to];
+    let mut props = JsonObject::new();
+    props.insert("order".into(), json!(i + 1));
+    props.insert("from".into(), json!(from.stop.name));
+    props.insert("to".into(), json!(to.stop.name));
+    props.insert("from_order".into(), json!(leg.from + 1));
+    props.insert("to_order".into(), json!(leg.to + 1));
+    props.insert(
+        "distance_km".into(),
+        json!(round_to(leg.distance_m / 1000.0, 3)),
+    );
+    props.insert("bearing_deg".into(), json!(round_to(leg.bearing_deg, 2)));
+    props.insert(
+        "duration_h".into(),
+        leg.duration.map_or(Value::Null, |d| {
+            json!(round_to(d.as_secs_f64() / 3600.0, 2))
+        }),
+    );
+    props.insert(
+        "path".into(),
+        json!(if leg.is_recorded() {
+            "recorded"
+        } else {
+            "geodesic"
+        }),
+    );
+    props.insert(
+        "recorded_km".into(),
+        leg.recorded_m
+            .map_or(Value::Null, |m| json!(round_to(m / 1000.0, 3))),
+    );
+    props
+}
+
+/// A feature with `geometry` and `properties` and nothing else (no id, no bbox).
+fn feature(geometry: GeometryValue, properties: JsonObject) -> Feature {
+    Feature {
+        bbox: None,
+        geometry: Some(Geometry::new(geometry)),
+        id: None,
+        properties: Some(properties),
+        foreign_members: None,
+    }
+}
+
+/// A layer called `name` (the `name` member GDAL and QGIS read) of `features`.
 fn collection(name: &str, features: Vec<Feature>, bbox: Option<[f64; 4]>) -> FeatureCollection {
     let mut members = JsonObject::new();
     // GDAL and QGIS take the layer name from this foreign member.
@@ -181,6 +197,8 @@ fn collection(name: &str, features: Vec<Feature>, bbox: Option<[f64; 4]>) -> Fea
     }
 }
 
+/// The properties of stop `i` (0-based, in visiting order): tripmap's own, then a column for
+/// every gazetteer fact and input extra of any stop (null where this stop has none).
 fn stop_properties(i: usize, s: &RouteStop, columns: &Columns) -> JsonObject {
     let st = &s.stop;
     let tz = st.time_zone();
@@ -235,6 +253,7 @@ struct Columns {
     extra: Vec<String>,
 }
 
+/// The extra columns of the stops layer.
 fn columns(route: &Route) -> Columns {
     let mut resolved: Vec<String> = Vec::new();
     let mut extra: Vec<String> = Vec::new();
@@ -256,6 +275,8 @@ fn columns(route: &Route) -> Columns {
     Columns { resolved, extra }
 }
 
+/// The column an input extra called `key` goes in: `input_<key>` when tripmap writes a property
+/// of that name itself.
 fn extra_name(key: &str) -> String {
     if STOP_PROPERTIES.contains(&key) {
         format!("input_{key}")
@@ -264,6 +285,7 @@ fn extra_name(key: &str) -> String {
     }
 }
 
+/// `v` rounded to 6 decimals (about 0.1 m in degrees).
 fn round6(v: f64) -> f64 {
     round_to(v, 6)
 }

@@ -38,6 +38,16 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
     .clone()
 }
 
+/// The usvg options [`png`] draws with: the bundled fonts only, DejaVu Sans for every family (the
+/// desk checks lay text out with them to find characters the PNG has no glyph for).
+pub fn usvg_options() -> usvg::Options<'static> {
+    usvg::Options {
+        font_family: FAMILY.to_string(),
+        fontdb: fonts(),
+        ..usvg::Options::default()
+    }
+}
+
 /// Rasterises an SVG document to PNG bytes at `scale` PNG pixels per SVG pixel (the PNG is the
 /// SVG's width and height times `scale`, rounded up).
 pub fn png(svg: &[u8], scale: f64) -> Result<Vec<u8>, RenderError> {
@@ -45,12 +55,7 @@ pub fn png(svg: &[u8], scale: f64) -> Result<Vec<u8>, RenderError> {
     if !(scale.is_finite() && scale > 0.0 && scale <= MAX_SCALE) {
         return Err(fail(format!("scale {scale} is outside (0, {MAX_SCALE}]")));
     }
-    let options = usvg::Options {
-        font_family: FAMILY.to_string(),
-        fontdb: fonts(),
-        ..usvg::Options::default()
-    };
-    let tree = usvg::Tree::from_data(svg, &options).map_err(|e| fail(e.to_string()))?;
+    let tree = usvg::Tree::from_data(svg, &usvg_options()).map_err(|e| fail(e.to_string()))?;
     let size = tree
         .size()
         .to_int_size()

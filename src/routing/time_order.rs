@@ -95,10 +95,7 @@ mod test {
     fn stop(name: &str, arrive: Option<&str>, tz: Option<&str>) -> Stop {
         let mut s = Stop::named(name);
         s.arrive = arrive.map(|a| When::parse(a).unwrap());
-        s.tz = tz.map(|t| crate::model::Zone {
-            name: t.into(),
-            tz: jiff::tz::TimeZone::get(t).unwrap(),
-        });
+        s.tz = tz.map(|t| crate::model::Zone::new(t).unwrap());
         s
     }
 

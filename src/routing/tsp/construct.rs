@@ -149,17 +149,36 @@ fn join_fragments(p: &Problem, mut fragments: Vec<Vec<u32>>) -> Vec<usize> {
 /// moved into place, chain nodes taken out and put back in order where each costs least.
 pub(crate) fn closed_tour(c: &Closed, cycle: &[usize]) -> Vec<u32> {
     let p = c.p;
+    let mut path = open_path(p, cycle);
+    if let Some(e) = p.fixed_end()
+        && path.last() != Some(&e)
+    {
+        path.retain(|&v| v != e);
+        path.push(e);
+    }
+    if p.chain().len() > 1 {
+        insert_chain(p, &mut path);
+    }
+    let mut out: Vec<u32> = Vec::with_capacity(c.n);
+    if let Some(x) = c.dummy {
+        out.push(x);
+    }
+    out.extend(path.iter().map(|&v| v as u32));
+    out
+}
+
+/// The cycle rotated into a path: from the start if fixed (or node 0 of a round trip), else
+/// towards the end if fixed, else (an open path) starting after the longest edge.
+fn open_path(p: &Problem, cycle: &[usize]) -> Vec<usize> {
     let n = cycle.len();
     let d = |a: usize, b: usize| p.dist(a, b);
-    // Rotate the cycle into a path: at the start if fixed, else at the end if fixed, else
-    // (open path) after the longest edge.
     let at = |v: usize| {
         cycle
             .iter()
             .position(|&x| x == v)
             .expect("node is in the cycle")
     };
-    let mut path: Vec<usize> = if let Some(s) = p.fixed_start().or(p.is_round_trip().then_some(0)) {
+    if let Some(s) = p.fixed_start().or(p.is_round_trip().then_some(0)) {
         let i = at(s);
         let fwd: Vec<usize> = (0..n).map(|k| cycle[(i + k) % n]).collect();
         // Drop the longer of the start's two edges (it is not part of an open path).
@@ -187,58 +206,47 @@ pub(crate) fn closed_tour(c: &Closed, cycle: &[usize]) -> Vec<u32> {
         });
         let i = cut.map_or(0, |a| (a + 1) % n);
         (0..n).map(|k| cycle[(i + k) % n]).collect()
-    };
-    if let Some(e) = p.fixed_end()
-        && path.last() != Some(&e)
-    {
-        path.retain(|&v| v != e);
-        path.push(e);
     }
+}
+
+/// Takes the precedence chain's nodes out of `path` (except the pinned ends) and puts each back
+/// after the previous one, where it costs least.
+fn insert_chain(p: &Problem, path: &mut Vec<usize>) {
+    let d = |a: usize, b: usize| p.dist(a, b);
     let chain = p.chain();
-    if chain.len() > 1 {
-        let pinned = |v: usize| {
-            Some(v) == p.fixed_start().or(p.is_round_trip().then_some(0))
-                || Some(v) == p.fixed_end()
-        };
-        let mut in_chain = vec![false; p.len()];
-        for &v in chain {
-            in_chain[v] = true;
+    let pinned = |v: usize| {
+        Some(v) == p.fixed_start().or(p.is_round_trip().then_some(0)) || Some(v) == p.fixed_end()
+    };
+    let mut in_chain = vec![false; p.len()];
+    for &v in chain {
+        in_chain[v] = true;
+    }
+    path.retain(|&v| !in_chain[v] || pinned(v));
+    let first_free = usize::from(
+        path.first()
+            .is_some_and(|&v| pinned(v) && Some(v) != p.fixed_end()),
+    );
+    let mut lo = first_free;
+    for &v in chain {
+        if pinned(v) {
+            lo = path.iter().position(|&x| x == v).map_or(lo, |i| i + 1);
+            continue;
         }
-        path.retain(|&v| !in_chain[v] || pinned(v));
-        // Insert each chain node after the previous one, where it costs least.
-        let first_free = usize::from(
-            path.first()
-                .is_some_and(|&v| pinned(v) && Some(v) != p.fixed_end()),
-        );
-        let mut lo = first_free;
-        for &v in chain {
-            if pinned(v) {
-                lo = path.iter().position(|&x| x == v).map_or(lo, |i| i + 1);
-                continue;
+        let hi = path.len() - usize::from(p.fixed_end().is_some_and(|e| path.last() == Some(&e)));
+        let cost = |i: usize| {
+            let before = if i == 0 { None } else { Some(path[i - 1]) };
+            let after = path.get(i).copied().filter(|_| i < path.len());
+            match (before, after) {
+                (Some(a), Some(b)) => d(a, v) + d(v, b) - d(a, b),
+                (Some(a), None) => d(a, v),
+                (None, Some(b)) => d(v, b),
+                (None, None) => 0.0,
             }
-            let hi =
-                path.len() - usize::from(p.fixed_end().is_some_and(|e| path.last() == Some(&e)));
-            let cost = |i: usize| {
-                let before = if i == 0 { None } else { Some(path[i - 1]) };
-                let after = path.get(i).copied().filter(|_| i < path.len());
-                match (before, after) {
-                    (Some(a), Some(b)) => d(a, v) + d(v, b) - d(a, b),
-                    (Some(a), None) => d(a, v),
-                    (None, Some(b)) => d(v, b),
-                    (None, None) => 0.0,
-                }
-            };
-            let best = (lo..=hi.max(lo))
-                .min_by(|&a, &b| cost(a).total_cmp(&cost(b)))
-                .unwrap_or(lo);
-            path.insert(best, v);
-            lo = best + 1;
-        }
+        };
+        let best = (lo..=hi.max(lo))
+            .min_by(|&a, &b| cost(a).total_cmp(&cost(b)))
+            .unwrap_or(lo);
+        path.insert(best, v);
+        lo = best + 1;
     }
-    let mut out: Vec<u32> = Vec::with_capacity(c.n);
-    if let Some(x) = c.dummy {
-        out.push(x);
-    }
-    out.extend(path.iter().map(|&v| v as u32));
-    out
 }

@@ -29,19 +29,31 @@ pub(crate) struct IlsStats {
     pub accepted: u64,
 }
 
-/// Improves `t` (a local optimum of length `len`) by iterated local search; returns the new
-/// length. `progress(fraction_of_time, length)` is called now and then.
-#[allow(clippy::too_many_arguments)]
+/// When iterated local search stops: at the deadline or after `max_iterations` kicks, whichever
+/// comes first.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Budget {
+    /// Wall-clock end of the search.
+    pub deadline: Instant,
+    /// Most kicks (`u64::MAX`: until the deadline).
+    pub max_iterations: u64,
+}
+
+/// Improves `t` (a local optimum of length `len`) by iterated local search within `budget`;
+/// returns the new length. `progress(fraction_of_time, length)` is called now and then.
 pub(crate) fn iterate(
     c: &Closed,
     ls: &mut Local,
     t: &mut Tour,
     mut len: f64,
     rng: &mut fastrand::Rng,
-    deadline: Instant,
-    max_iterations: u64,
+    budget: Budget,
     progress: &mut dyn FnMut(f64, f64),
 ) -> (f64, IlsStats) {
+    let Budget {
+        deadline,
+        max_iterations,
+    } = budget;
     let started = Instant::now();
     let total = deadline
         .saturating_duration_since(started)
@@ -49,15 +61,8 @@ pub(crate) fn iterate(
         .max(1e-9);
     let mut stats = IlsStats::default();
     let check = c.constrained();
-    // Mean length of the edges between the problem's own nodes (the dummy's edges left out).
-    let real: Vec<f64> = (0..t.len())
-        .map(|i| (t.order[i], t.order[(i + 1) % t.len()]))
-        .filter(|&(a, b)| Some(a) != c.dummy && Some(b) != c.dummy)
-        .map(|(a, b)| c.d(a, b))
-        .collect();
-    let mean_edge = real.iter().sum::<f64>() / real.len().max(1) as f64;
-    let mut best = len;
-    let mut best_order: Option<Vec<u32>> = None;
+    let mean_edge = mean_edge(c, t);
+    let mut best = BestTour::new(len);
     let mut fraction = 0.0;
     while stats.iterations < max_iterations {
         if stats.iterations.is_multiple_of(64) {
@@ -94,30 +99,69 @@ pub(crate) fn iterate(
             if new < len {
                 stats.accepted += 1;
             }
-            if new > best && best_order.is_none() {
-                // Leaving the best tour: remember it.
-                let mut before = t.clone();
-                before.undo_to(0);
-                best_order = Some(before.order);
-            }
+            best.accept(t, new);
             len = new;
-            if len < best - 1e-9 * best.abs().max(1.0) || (len <= best && best_order.is_some()) {
-                best = len;
-                best_order = None;
-            }
         } else {
             t.undo_to(0);
         }
     }
     t.clear_journal();
-    if let Some(order) = best_order
-        && best < len
-    {
-        *t = Tour::new(order);
-        len = best;
-    }
+    len = best.restore(t, len);
     progress(1.0, len);
     (len, stats)
+}
+
+/// Mean length of the edges of `t` between the problem's own nodes (the dummy's edges left
+/// out).
+fn mean_edge(c: &Closed, t: &Tour) -> f64 {
+    let real: Vec<f64> = (0..t.len())
+        .map(|i| (t.order[i], t.order[(i + 1) % t.len()]))
+        .filter(|&(a, b)| Some(a) != c.dummy && Some(b) != c.dummy)
+        .map(|(a, b)| c.d(a, b))
+        .collect();
+    real.iter().sum::<f64>() / real.len().max(1) as f64
+}
+
+/// The shortest tour seen: its length, and its order while the search is on a longer tour.
+struct BestTour {
+    len: f64,
+    /// Set when the search accepted a longer tour than the best; `None` while it is on the best.
+    order: Option<Vec<u32>>,
+}
+
+impl BestTour {
+    /// The start of the search: a tour of length `len`.
+    fn new(len: f64) -> Self {
+        BestTour { len, order: None }
+    }
+
+    /// Notes that the kicked tour `t` (its journal leads back from the tour before the kick),
+    /// of length `new`, was accepted.
+    fn accept(&mut self, t: &Tour, new: f64) {
+        if new > self.len && self.order.is_none() {
+            // Leaving the best tour: remember it.
+            let mut before = t.clone();
+            before.undo_to(0);
+            self.order = Some(before.order);
+        }
+        let best = self.len;
+        if new < best - 1e-9 * best.abs().max(1.0) || (new <= best && self.order.is_some()) {
+            self.len = new;
+            self.order = None;
+        }
+    }
+
+    /// At the end of the search, on a tour `t` of length `len`: puts the best tour back in `t`
+    /// if it is shorter; the length of `t`.
+    fn restore(self, t: &mut Tour, len: f64) -> f64 {
+        match self.order {
+            Some(order) if self.len < len => {
+                *t = Tour::new(order);
+                self.len
+            }
+            _ => len,
+        }
+    }
 }
 
 /// A double bridge and its change in length.

@@ -135,16 +135,11 @@ fn heuristic(
     t.clear_journal();
     let mut rng = fastrand::Rng::with_seed(opts.seed);
     let len = c.length(&t);
-    let (_, stats) = ils::iterate(
-        &c,
-        &mut ls,
-        &mut t,
-        len,
-        &mut rng,
+    let budget = ils::Budget {
         deadline,
-        opts.max_iterations,
-        progress,
-    );
+        max_iterations: opts.max_iterations,
+    };
+    let (_, stats) = ils::iterate(&c, &mut ls, &mut t, len, &mut rng, budget, progress);
     let order = c.read(&t);
     Solution {
         length: p.length(&order),

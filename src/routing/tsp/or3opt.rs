@@ -24,23 +24,12 @@ pub(crate) fn or3opt(
     t1: u32,
     check: bool,
 ) -> Option<(f64, [u32; 6])> {
-    let n = t.len();
-    if n < 8 {
+    if t.len() < 8 {
         return None;
     }
     for fwd in [true, false] {
         let t2 = t.next(t1, fwd);
         let d12 = c.d(t1, t2);
-        let base = t.pos[t2 as usize] as usize;
-        // Steps from t2 to v going in direction `fwd`.
-        let off = |t: &Tour, v: u32| {
-            let p = t.pos[v as usize] as usize;
-            if fwd {
-                (p + n - base) % n
-            } else {
-                (base + n - p) % n
-            }
-        };
         for &(t3, d23) in &cands[t2 as usize] {
             let g1 = d12 - d23;
             if g1 <= EPS {
@@ -49,7 +38,6 @@ pub(crate) fn or3opt(
             if t3 == t1 || t3 == t.next(t2, fwd) {
                 continue;
             }
-            let o3 = off(t, t3);
             // `joined`: t4 before t3 (going from t2), so (t2, t3) + (t4, t1) would already be a
             // 2-opt move; else t4 after t3, and t2..t3 is closed into a ring to be opened at t5.
             for joined in [true, false] {
@@ -58,68 +46,103 @@ pub(crate) fn or3opt(
                 } else {
                     t.next(t3, fwd)
                 };
-                let g2 = g1 + c.d(t3, t4);
-                let o4 = off(t, t4);
-                for &(t5, d45) in &cands[t4 as usize] {
-                    if g2 - d45 <= EPS {
-                        break;
-                    }
-                    if t5 == t3 || t5 == t1 {
-                        continue;
-                    }
-                    let o5 = off(t, t5);
-                    // Which neighbours t6 of t5 leave one tour, and the reversals that make it.
-                    let options: [Option<(u32, Kind)>; 2] = if joined {
-                        if o5 <= o4 {
-                            // t5 in t2..t4: t6 after t5, unless that is t4.
-                            let t6 = t.next(t5, fwd);
-                            [(t6 != t4).then_some((t6, Kind::TwoStep)), None]
-                        } else {
-                            // t5 in t3..t1: t6 before t5.
-                            [Some((t.next(t5, !fwd), Kind::TwoStep)), None]
-                        }
-                    } else if o5 < o3 {
-                        // t5 in t2..t3 (not t3): either neighbour, within the ring.
-                        [
-                            Some((t.next(t5, fwd), Kind::Swap)),
-                            (t5 != t2).then(|| (t.next(t5, !fwd), Kind::BothReversed)),
-                        ]
-                    } else {
-                        [None, None]
-                    };
-                    for (t6, kind) in options.into_iter().flatten() {
-                        let delta = d45 + c.d(t6, t1) - g2 - c.d(t5, t6);
-                        if delta >= -EPS {
-                            continue;
-                        }
-                        let mark = t.mark();
-                        match kind {
-                            Kind::TwoStep => {
-                                t.two_opt(t1, t2, t4, t3);
-                                t.two_opt(t1, t4, t6, t5);
-                            }
-                            Kind::Swap => {
-                                // t1 [t2..t5] [t6..t3] t4 -> t1 [t6..t3] [t2..t5] t4.
-                                t.two_opt(t1, t2, t5, t6);
-                                t.two_opt(t2, t6, t3, t4);
-                                t.two_opt(t1, t5, t6, t4);
-                            }
-                            Kind::BothReversed => {
-                                // t1 [t2..t6] [t5..t3] t4 -> t1 [t6..t2] [t3..t5] t4.
-                                t.two_opt(t1, t2, t6, t5);
-                                t.two_opt(t2, t5, t3, t4);
-                            }
-                        }
-                        if !check || c.direction(t).is_some() {
-                            return Some((delta, [t1, t2, t3, t4, t5, t6]));
-                        }
-                        t.undo_to(mark);
-                    }
+                let partial = Partial {
+                    ends: [t1, t2, t3, t4],
+                    fwd,
+                    joined,
+                    gain: g1 + c.d(t3, t4),
+                };
+                if let Some(found) = partial.complete(c, cands, t, check) {
+                    return Some(found);
                 }
             }
         }
     }
     None
+}
+
+/// The first two exchanges of a move: (t1, t2) and (t3, t4) broken, (t2, t3) joined, for a
+/// `gain` so far; the tour read from t1 in direction `fwd`.
+struct Partial {
+    ends: [u32; 4],
+    fwd: bool,
+    /// t4 comes before t3 going from t2 (else after it).
+    joined: bool,
+    gain: f64,
+}
+
+impl Partial {
+    /// The first third exchange (t5 a candidate of t4, t6 beside t5) that closes a shorter tour
+    /// keeping the constraints (when `check`): applied to `t`, with its change in length and the
+    /// six end nodes.
+    fn complete(
+        &self,
+        c: &Closed,
+        cands: &[Vec<(u32, f64)>],
+        t: &mut Tour,
+        check: bool,
+    ) -> Option<(f64, [u32; 6])> {
+        let [t1, t2, t3, t4] = self.ends;
+        for &(t5, d45) in &cands[t4 as usize] {
+            if self.gain - d45 <= EPS {
+                break;
+            }
+            if t5 == t3 || t5 == t1 {
+                continue;
+            }
+            for (t6, kind) in self.closings(t, t5).into_iter().flatten() {
+                let delta = d45 + c.d(t6, t1) - self.gain - c.d(t5, t6);
+                if delta >= -EPS {
+                    continue;
+                }
+                let ends = [t1, t2, t3, t4, t5, t6];
+                let mark = t.mark();
+                kind.apply(t, ends);
+                if !check || c.direction(t).is_some() {
+                    return Some((delta, ends));
+                }
+                t.undo_to(mark);
+            }
+        }
+        None
+    }
+
+    /// Which neighbours t6 of `t5` leave one tour, and the reversals that make it.
+    fn closings(&self, t: &Tour, t5: u32) -> [Option<(u32, Kind)>; 2] {
+        let [_, t2, t3, t4] = self.ends;
+        let fwd = self.fwd;
+        let o5 = self.steps_from_t2(t, t5);
+        if self.joined {
+            if o5 <= self.steps_from_t2(t, t4) {
+                // t5 in t2..t4: t6 after t5, unless that is t4.
+                let t6 = t.next(t5, fwd);
+                [(t6 != t4).then_some((t6, Kind::TwoStep)), None]
+            } else {
+                // t5 in t3..t1: t6 before t5.
+                [Some((t.next(t5, !fwd), Kind::TwoStep)), None]
+            }
+        } else if o5 < self.steps_from_t2(t, t3) {
+            // t5 in t2..t3 (not t3): either neighbour, within the ring.
+            [
+                Some((t.next(t5, fwd), Kind::Swap)),
+                (t5 != t2).then(|| (t.next(t5, !fwd), Kind::BothReversed)),
+            ]
+        } else {
+            [None, None]
+        }
+    }
+
+    /// Steps from t2 to `v` going in direction `fwd`.
+    fn steps_from_t2(&self, t: &Tour, v: u32) -> usize {
+        let n = t.len();
+        let base = t.pos[self.ends[1] as usize] as usize;
+        let p = t.pos[v as usize] as usize;
+        if self.fwd {
+            (p + n - base) % n
+        } else {
+            (base + n - p) % n
+        }
+    }
 }
 
 /// How the chosen edges are reconnected.
@@ -131,6 +154,30 @@ enum Kind {
     Swap,
     /// Two adjacent stretches are each reversed in place.
     BothReversed,
+}
+
+impl Kind {
+    /// Reconnects `t` by breaking (t1, t2), (t3, t4), (t5, t6) and joining (t2, t3), (t4, t5),
+    /// (t6, t1), as reversals.
+    fn apply(self, t: &mut Tour, [t1, t2, t3, t4, t5, t6]: [u32; 6]) {
+        match self {
+            Kind::TwoStep => {
+                t.two_opt(t1, t2, t4, t3);
+                t.two_opt(t1, t4, t6, t5);
+            }
+            Kind::Swap => {
+                // t1 [t2..t5] [t6..t3] t4 -> t1 [t6..t3] [t2..t5] t4.
+                t.two_opt(t1, t2, t5, t6);
+                t.two_opt(t2, t6, t3, t4);
+                t.two_opt(t1, t5, t6, t4);
+            }
+            Kind::BothReversed => {
+                // t1 [t2..t6] [t5..t3] t4 -> t1 [t6..t2] [t3..t5] t4.
+                t.two_opt(t1, t2, t6, t5);
+                t.two_opt(t2, t5, t3, t4);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,209 @@
+//! Cutting whole-world maps along the meridian opposite their central meridian, in degrees:
+//! rings are unwrapped into longitudes relative to the central meridian, closed around the pole
+//! when they circle it (Antarctica), and intersected with the window [-180, 180] (and its copies
+//! one turn either side) and the latitude band the projection can show.
+
+use super::decode::{Polygon, Ring, bbox_of};
+use crate::geodesy::wrap_lon;
+use crate::geometry::{Bounds, clip_polyline, clip_ring};
+use geo::{BooleanOps, Coord, LineString, Rect};
+
+/// A ring's longitudes relative to the central meridian `cm`, without jumps: each point within
+/// half a turn of the one before.
+pub(super) fn unwrap(ring: &[(f64, f64)], cm: f64) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(ring.len() + 3);
+    for &(lon, lat) in ring {
+        let x = match out.last() {
+            None => wrap_lon(lon - cm),
+            Some(&(px, _)) => px + wrap_lon(lon - cm - px),
+        };
+        out.push((x, lat));
+    }
+    out
+}
+
+/// A polygon unwrapped relative to `cm`: the outer ring (closed around a pole if it circles
+/// one) and the holes, each brought into the outer ring's turn of longitude. `None` when the
+/// outer ring has fewer than three points.
+pub(super) fn unwrap_polygon(poly: &Polygon, cm: f64) -> Option<(Ring, Vec<Ring>)> {
+    let mut outer = unwrap(&poly[0], cm);
+    if outer.len() < 3 {
+        return None;
+    }
+    close_around_pole(&mut outer);
+    let min_x = outer.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let holes = poly[1..]
+        .iter()
+        .map(|r| {
+            let mut h = unwrap(r, cm);
+            if let Some(&(x0, _)) = h.first() {
+                let shift = 360.0 * ((x0 - min_x) / 360.0).floor();
+                h.iter_mut().for_each(|p| p.0 -= shift);
+            }
+            h
+        })
+        .collect();
+    Some((outer, holes))
+}
+
+/// If an unwrapped ring does not come back to its starting longitude it circles a pole:
+/// close it along that pole (the one on the side of its mean latitude).
+fn close_around_pole(ring: &mut Vec<(f64, f64)>) {
+    let (first, last) = (ring[0], ring[ring.len() - 1]);
+    let end_x = last.0 + wrap_lon(first.0 - last.0);
+    let drift = end_x - first.0;
+    if drift.abs() < 180.0 {
+        return;
+    }
+    let mean_lat = ring.iter().map(|p| p.1).sum::<f64>() / ring.len() as f64;
+    let pole = if mean_lat < 0.0 { -90.0 } else { 90.0 };
+    ring.push((end_x, first.1));
+    ring.push((end_x, pole));
+    ring.push((first.0, pole));
+}
+
+/// The turns of longitude `k` (window [360k - 180, 360k + 180]) that points spanning
+/// `x0..x1` (relative longitudes) reach.
+fn turns(x0: f64, x1: f64) -> std::ops::RangeInclusive<i64> {
+    ((x0 + 180.0) / 360.0).floor() as i64..=((x1 - 180.0) / 360.0).ceil() as i64
+}
+
+/// An unwrapped polygon (`outer` and `holes`) cut to the latitudes `lat_min..lat_max` and at the
+/// seam: the pieces in each turn of longitude, shifted back into [-180, 180].
+pub(super) fn cut_polygon(
+    outer: &[(f64, f64)],
+    holes: &[Vec<(f64, f64)>],
+    lat_min: f64,
+    lat_max: f64,
+) -> Vec<geo::Polygon<f64>> {
+    let (x0, y0, x1, y1) = bbox_of(outer.iter());
+    let shape = geo::Polygon::new(ring_ls(outer), holes.iter().map(|h| ring_ls(h)).collect());
+    if x0 >= -180.0 && x1 <= 180.0 && y0 >= lat_min && y1 <= lat_max {
+        return vec![shape];
+    }
+    let mut out = Vec::new();
+    for k in turns(x0, x1) {
+        let off = 360.0 * k as f64;
+        let window = Rect::new(
+            Coord {
+                x: off - 180.0,
+                y: lat_min,
+            },
+            Coord {
+                x: off + 180.0,
+                y: lat_max,
+            },
+        )
+        .to_polygon();
+        for p in shape.intersection(&window) {
+            out.push(translate(&p, -off));
+        }
+    }
+    out
+}
+
+/// An unwrapped line cut to the latitudes `lat_min..lat_max` and at the seam: the runs in each
+/// turn of longitude, shifted back into [-180, 180].
+pub(super) fn cut_line(
+    unwrapped: &[(f64, f64)],
+    lat_min: f64,
+    lat_max: f64,
+) -> Vec<Vec<(f64, f64)>> {
+    let (x0, _, x1, _) = bbox_of(unwrapped.iter());
+    let mut out = Vec::new();
+    for k in turns(x0, x1) {
+        let off = 360.0 * k as f64;
+        let window = Bounds::new(off - 180.0, lat_min, off + 180.0, lat_max);
+        for run in clip_polyline(unwrapped, window) {
+            out.push(run.into_iter().map(|(x, y)| (x - off, y)).collect());
+        }
+    }
+    out
+}
+
+/// The parts of `pieces` (relative longitudes) inside `near`, a box around a regional map's
+/// frame; pieces with nothing inside are dropped.
+pub(super) fn keep_near(pieces: Vec<geo::Polygon<f64>>, near: Bounds) -> Vec<geo::Polygon<f64>> {
+    pieces
+        .iter()
+        .filter_map(|p| {
+            let cut = |ls: &LineString<f64>| {
+                let pts: Vec<(f64, f64)> = ls.0.iter().map(|c| (c.x, c.y)).collect();
+                let r = clip_ring(&pts, near);
+                (r.len() >= 3).then(|| ring_ls(&r))
+            };
+            let outer = cut(p.exterior())?;
+            Some(geo::Polygon::new(
+                outer,
+                p.interiors().iter().filter_map(cut).collect(),
+            ))
+        })
+        .collect()
+}
+
+/// A ring as a `geo` line string.
+fn ring_ls(r: &[(f64, f64)]) -> LineString<f64> {
+    LineString::from(r.iter().map(|&(x, y)| Coord { x, y }).collect::<Vec<_>>())
+}
+
+/// `p` moved `dx` east.
+fn translate(p: &geo::Polygon<f64>, dx: f64) -> geo::Polygon<f64> {
+    let t = |ls: &LineString<f64>| {
+        LineString::from(
+            ls.0.iter()
+                .map(|c| Coord {
+                    x: c.x + dx,
+                    y: c.y,
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
+    geo::Polygon::new(t(p.exterior()), p.interiors().iter().map(t).collect())
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn unwrapping_keeps_longitudes_continuous_across_the_seam() {
+        let ring = [(170.0, 0.0), (-170.0, 0.0), (-160.0, 10.0)];
+        assert_eq!(
+            unwrap(&ring, 0.0),
+            vec![(170.0, 0.0), (190.0, 0.0), (200.0, 10.0)]
+        );
+        assert_eq!(unwrap(&ring, 180.0)[0], (-10.0, 0.0));
+    }
+
+    #[test]
+    fn a_ring_around_the_south_pole_is_closed_along_it() {
+        let ring: Vec<(f64, f64)> = (0..36).map(|i| (i as f64 * 10.0 - 180.0, -70.0)).collect();
+        let (outer, holes) = unwrap_polygon(&vec![ring], 0.0).unwrap();
+        assert!(holes.is_empty());
+        assert_eq!(outer[outer.len() - 2].1, -90.0);
+        assert_eq!(outer[outer.len() - 1], (-180.0, -90.0));
+    }
+
+    #[test]
+    fn a_shape_across_the_seam_is_cut_into_two_pieces_inside_the_window() {
+        let (outer, holes) = unwrap_polygon(
+            &vec![vec![
+                (170.0, -5.0),
+                (-170.0, -5.0),
+                (-170.0, 5.0),
+                (170.0, 5.0),
+            ]],
+            0.0,
+        )
+        .unwrap();
+        let pieces = cut_polygon(&outer, &holes, -85.0, 85.0);
+        assert_eq!(pieces.len(), 2);
+        for p in &pieces {
+            assert!(p.exterior().0.iter().all(|c| c.x.abs() <= 180.0 + 1e-9));
+        }
+        let runs = cut_line(&unwrap(&[(170.0, 0.0), (-170.0, 0.0)], 0.0), -85.0, 85.0);
+        assert_eq!(runs.len(), 2);
+        assert_eq!(runs[0].last().map(|p| p.0), Some(180.0));
+        assert_eq!(runs[1].first().map(|p| p.0), Some(-180.0));
+    }
+}
