@@ -50,7 +50,12 @@ fn bench(c: &mut Criterion) {
         article.push_str("\n\n");
     }
     let words = article.split_whitespace().count();
-    assert!(!extract(&article, &options, gazetteer).unwrap().stops.is_empty());
+    assert!(
+        !extract(&article, &options, gazetteer)
+            .unwrap()
+            .stops
+            .is_empty()
+    );
     c.bench_function(&format!("extract {words}-word article"), |b| {
         b.iter(|| extract(black_box(&article), &options, gazetteer).unwrap())
     });
@@ -60,9 +65,11 @@ fn bench(c: &mut Criterion) {
     for mb in [1, 8, 50] {
         let text = text_of(&corpus, mb * 1_000_000);
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(format!("{mb} MB")), &text, |b, t| {
-            b.iter(|| extract(black_box(t), &options, gazetteer).unwrap())
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{mb} MB")),
+            &text,
+            |b, t| b.iter(|| extract(black_box(t), &options, gazetteer).unwrap()),
+        );
     }
     group.finish();
 }
