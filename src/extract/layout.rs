@@ -4,6 +4,8 @@
 //! 12:02 12:04`) and question-and-answer pages. Such lines are segments of their own, however
 //! they end; lines of hard-wrapped prose are joined.
 
+use super::mentions::is_calendar_word;
+
 /// The kind of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Line {
@@ -50,55 +52,6 @@ const CONTINUES: &[&str] = &[
     "were", "is", "are", "will", "would", "had", "has", "have", "then", "before", "after", "until",
 ];
 
-/// Month names and abbreviations, lower case.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-/// Weekday names and abbreviations, lower case.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
-
 /// Words of a date heading besides the date itself.
 const HEADING_WORDS: &[&str] = &["day", "the", "of", "st", "nd", "rd", "th"];
 
@@ -109,12 +62,18 @@ fn words(line: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// A month's name or abbreviation, lower case (`april`, `apr`).
 fn is_month(w: &str) -> bool {
-    MONTHS.contains(&w)
+    is_calendar_word(w) && !is_weekday(w)
 }
 
+/// A weekday's name or abbreviation, lower case (`saturday`, `sat`).
 fn is_weekday(w: &str) -> bool {
-    WEEKDAYS.contains(&w)
+    w.ends_with("day") && is_calendar_word(w)
+        || matches!(
+            w,
+            "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+        )
 }
 
 /// A day of the month: `3`, `03`, `31st`.

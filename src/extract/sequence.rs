@@ -334,21 +334,8 @@ impl Builder {
             self.truncated += 1;
             return None;
         }
-        self.stops.push(Stop {
-            place,
-            written: o.written.clone(),
-            arrive: o.arrive.clone(),
-            depart: o.depart.clone(),
-            confidence: o.confidence,
-            cue: o.cue.clone(),
-            evidence: evidence.to_string(),
-            sentence: o.segment,
-            pos: o.pos,
-            replaces: Vec::new(),
-            is_return: existing.is_some(),
-            is_origin: o.role == Role::DepartFrom && existing.is_none(),
-            order: o.order,
-        });
+        self.stops
+            .push(new_stop(o, place, evidence, existing.is_some()));
         self.airport_only.push(o.airport);
         let i = self.stops.len() - 1;
         self.latest.insert(o.place, i);
@@ -417,21 +404,7 @@ impl Builder {
             if front.iter().any(|s| s.place.key == place.key) {
                 continue;
             }
-            front.push(Stop {
-                place: place.clone(),
-                written: o.written.clone(),
-                arrive: o.arrive.clone(),
-                depart: o.depart.clone(),
-                confidence: o.confidence,
-                cue: o.cue.clone(),
-                evidence: evidence.to_string(),
-                sentence: o.segment,
-                pos: o.pos,
-                replaces: Vec::new(),
-                is_return: false,
-                is_origin: o.role == Role::DepartFrom,
-                order: o.order,
-            });
+            front.push(new_stop(o, place.clone(), evidence, false));
         }
         let k = front.len();
         if k == 0 {
@@ -536,6 +509,25 @@ impl Builder {
             s.arrive = Some(m.dated);
             s.confidence = s.confidence.min(0.9);
         }
+    }
+}
+
+/// A stop made by occurrence `o` at `place`; `again` when the trip was there before.
+fn new_stop(o: &Occurrence, place: Place, evidence: &str, again: bool) -> Stop {
+    Stop {
+        place,
+        written: o.written.clone(),
+        arrive: o.arrive.clone(),
+        depart: o.depart.clone(),
+        confidence: o.confidence,
+        cue: o.cue.clone(),
+        evidence: evidence.to_string(),
+        sentence: o.segment,
+        pos: o.pos,
+        replaces: Vec::new(),
+        is_return: again,
+        is_origin: o.role == Role::DepartFrom && !again,
+        order: o.order,
     }
 }
 

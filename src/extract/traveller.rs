@@ -443,26 +443,14 @@ fn people(tokens: &[Token<'_>], low: &[String], mentions: &[Mention]) -> Vec<Fou
     let mut out = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        if let Some(writer) = pronoun(&low[k]) {
-            out.push(Found {
-                first: k,
-                last: k,
-                person: Person {
-                    writer,
-                    text: tokens[k].text.to_string(),
-                    ..Person::default()
-                },
-                pronoun: Some(writer),
-            });
-            k += 1;
-            continue;
-        }
-        if matches!(low[k].as_str(), "his" | "her" | "their" | "our" | "my")
+        // "she", or "her" before a trip noun ("her tour ... reached Sofia").
+        let possessive = matches!(low[k].as_str(), "his" | "her" | "their" | "our" | "my")
             && low
                 .get(k + 1)
-                .is_some_and(|n| OWNED_TRIPS.contains(&n.as_str()))
-        {
-            let writer = matches!(low[k].as_str(), "our" | "my");
+                .is_some_and(|n| OWNED_TRIPS.contains(&n.as_str()));
+        let writer =
+            pronoun(&low[k]).or(possessive.then(|| matches!(low[k].as_str(), "our" | "my")));
+        if let Some(writer) = writer {
             out.push(Found {
                 first: k,
                 last: k,
