@@ -291,6 +291,14 @@ pub const PRESENCE: &[&str] = &[
 /// Words before `at` (only) that make a stop: a ship or train `calls at`.
 pub const CALL_VERBS: &[&str] = &["calls", "call", "calling", "called"];
 
+/// Words that count a stay before its noun (`three days in`, `our first night in`); digits count
+/// too.
+pub const STAY_COUNTS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "last", "final", "our", "my", "a",
+    "few", "two", "three", "four", "five", "six", "several", "some", "many", "couple", "full",
+    "whole", "one", "seven", "eight", "nine", "ten",
+];
+
 /// Nouns of time spent somewhere: `three days in`, `a few nights in`.
 pub const STAY_NOUNS: &[&str] = &[
     "days",
