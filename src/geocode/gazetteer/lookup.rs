@@ -17,25 +17,8 @@ impl Gazetteer {
         if whole.is_empty() && native(query).is_none() {
             return Err(GeocodeError::Empty);
         }
-        // The whole query as one name: a country, an airport code, or a place ("Washington,
-        // D.C." is a name too).
-        if let Some(c) = self.placeable_country(&whole) {
-            return Ok(self.country_match(query, &whole, c));
-        }
-        // Four capitals are an ICAO code unless a town has that name ("LIMA", "OSLO").
-        let town_named = || {
-            self.index
-                .postings(&whole)
-                .iter()
-                .any(|&(i, alternate)| !alternate && self.index.place(i).kind == 0)
-        };
-        if let Some(m) = self.by_code(query)
-            && (query.trim().len() == 3 || !town_named())
-        {
+        if let Some(m) = self.whole_query(query, &whole, hints) {
             return Ok(m);
-        }
-        if let Some((key, postings)) = self.postings_of_text(query) {
-            return Ok(self.best(query, &key, postings, &Region::default(), hints, Vec::new()));
         }
         // Name, then qualifiers after commas or in brackets.
         let mut parts = query
@@ -44,7 +27,6 @@ impl Gazetteer {
             .filter(|p| !normalize(p).is_empty() || native(p).is_some());
         let name_raw = parts.next().unwrap_or(query);
         let native_name = native(name_raw);
-        let name = normalize(name_raw);
         let Qualifiers {
             mut region,
             named: mut named_regions,
@@ -53,36 +35,25 @@ impl Gazetteer {
         } = self.qualifiers(query, name_raw, parts, hints)?;
         let (mut name, mut postings) = match self.postings_of_text(name_raw) {
             Some(found) => found,
-            None => (native_name.clone().unwrap_or(name), Vec::new()),
+            None => (
+                native_name.clone().unwrap_or(normalize(name_raw)),
+                Vec::new(),
+            ),
         };
-        if postings.is_empty() && named_regions.is_empty() {
-            // "Paris Texas", "Washington DC": trailing words as a region.
-            let words: Vec<&str> = name.split(' ').collect();
-            for k in (1..words.len()).rev() {
-                let head = words[..k].join(" ");
-                let tail = words[k..].join(" ");
-                if let Some(r) = self.region(&tail) {
-                    let p = self.index.postings(&head);
-                    if p.iter().any(|&(i, _)| r.contains(&self.index.place(i))) {
-                        postings = p;
-                        name = head;
-                        region = r;
-                        named_regions.push(tail);
-                        break;
-                    }
-                }
-            }
+        if postings.is_empty()
+            && named_regions.is_empty()
+            && let Some((head, tail, r, p)) = self.trailing_region(&name)
+        {
+            postings = p;
+            name = head;
+            region = r;
+            named_regions.push(tail);
         }
-        if postings.is_empty() {
-            let latin = normalize(name_raw);
-            let forms = native_name.iter().flat_map(|n| native_variants(n));
-            for variant in forms.chain(variants(&latin)) {
-                postings = self.index.postings(&variant);
-                if !postings.is_empty() {
-                    name = variant;
-                    break;
-                }
-            }
+        if postings.is_empty()
+            && let Some((variant, p)) = self.spelling_variant(name_raw, native_name.as_deref())
+        {
+            name = variant;
+            postings = p;
         }
         if postings.is_empty() {
             if named_regions.is_empty()
@@ -123,6 +94,61 @@ impl Gazetteer {
             });
         }
         Ok(self.best(query, &name, postings, &region, hints, warnings))
+    }
+
+    /// The whole query (`whole`, normalised) as one name: a country, an airport code (four
+    /// capitals are an ICAO code unless a town has that name: "LIMA", "OSLO"), or a place
+    /// ("Washington, D.C." is a name too).
+    fn whole_query(&self, query: &str, whole: &str, hints: &Hints) -> Option<Match> {
+        if let Some(c) = self.placeable_country(whole) {
+            return Some(self.country_match(query, whole, c));
+        }
+        let town_named = || {
+            self.index
+                .postings(whole)
+                .iter()
+                .any(|&(i, alternate)| !alternate && self.index.place(i).kind == 0)
+        };
+        if let Some(m) = self.by_code(query)
+            && (query.trim().len() == 3 || !town_named())
+        {
+            return Some(m);
+        }
+        let (key, postings) = self.postings_of_text(query)?;
+        Some(self.best(query, &key, postings, &Region::default(), hints, Vec::new()))
+    }
+
+    /// "Paris Texas", "Washington DC": trailing words of `name` that name a region holding a
+    /// place named by the words before them: (those words, the region's words, the region, the
+    /// places).
+    fn trailing_region(&self, name: &str) -> Option<(String, String, Region, Vec<(u32, bool)>)> {
+        let words: Vec<&str> = name.split(' ').collect();
+        for k in (1..words.len()).rev() {
+            let head = words[..k].join(" ");
+            let tail = words[k..].join(" ");
+            if let Some(r) = self.region(&tail) {
+                let p = self.index.postings(&head);
+                if p.iter().any(|&(i, _)| r.contains(&self.index.place(i))) {
+                    return Some((head, tail, r, p));
+                }
+            }
+        }
+        None
+    }
+
+    /// The first spelling variant of `name_raw` (native-script forms without a suffix, then
+    /// Latin swaps such as "st" -> "saint") that names a place, with its places.
+    fn spelling_variant(
+        &self,
+        name_raw: &str,
+        native_name: Option<&str>,
+    ) -> Option<(String, Vec<(u32, bool)>)> {
+        let latin = normalize(name_raw);
+        let forms = native_name.into_iter().flat_map(native_variants);
+        forms.chain(variants(&latin)).find_map(|variant| {
+            let p = self.index.postings(&variant);
+            (!p.is_empty()).then_some((variant, p))
+        })
     }
 
     /// Suggestions for a `name` (normalised) that matched nothing within `region` (empty:

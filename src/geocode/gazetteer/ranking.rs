@@ -25,6 +25,27 @@ impl Gazetteer {
         hints: &Hints,
         mut warnings: Vec<String>,
     ) -> Match {
+        let scored = self.ranked(postings, region, hints);
+        warnings.extend(self.choice_warning(query, &scored, hints));
+        let best = scored[0];
+        Match {
+            query: query.to_string(),
+            place: self.place(best.index),
+            level: Level::City,
+            matched: key.to_string(),
+            alternate_name: best.alternate,
+            alternatives: scored[1..]
+                .iter()
+                .take(MAX_ALTERNATIVES)
+                .map(|s| self.place(s.index))
+                .collect(),
+            warnings,
+        }
+    }
+
+    /// The places behind `postings` within `region`, best first: score (own name, population,
+    /// hints), then population, then the smaller GeoNames id.
+    fn ranked(&self, postings: Vec<(u32, bool)>, region: &Region, hints: &Hints) -> Vec<Scored> {
         let mut scored: Vec<Scored> = postings
             .into_iter()
             .map(|(index, alternate)| {
@@ -49,6 +70,12 @@ impl Gazetteer {
                 .then(a.row.geonameid.cmp(&b.row.geonameid))
         };
         scored.sort_by(order);
+        scored
+    }
+
+    /// A warning about the choice of `scored[0]`: the query is ambiguous (rivals of nearly the
+    /// same weight), or the hints chose another place than the name alone would.
+    fn choice_warning(&self, query: &str, scored: &[Scored], hints: &Hints) -> Option<String> {
         let best = scored[0];
         // Rivals: other places of nearly the same weight, not the same city again (within
         // SAME_PLACE_M) and not a place merely once known by the name the best one owns.
@@ -64,7 +91,7 @@ impl Gazetteer {
             .map(|s| self.place(s.index).label())
             .collect();
         if !rivals.is_empty() {
-            warnings.push(format!(
+            return Some(format!(
                 "`{}` is ambiguous: chose {} ({}); also {}. Add a country or region (\"{}, ...\") to choose",
                 query.trim(),
                 self.place(best.index).label(),
@@ -72,40 +99,27 @@ impl Gazetteer {
                 rivals.join("; "),
                 query.trim()
             ));
-        } else if !hints.is_empty() {
-            let plain_best = scored
-                .iter()
-                .max_by(|a, b| {
-                    a.plain
-                        .total_cmp(&b.plain)
-                        .then(a.row.population.cmp(&b.row.population))
-                        .then(b.row.geonameid.cmp(&a.row.geonameid))
-                })
-                .map(|s| s.index);
-            if let Some(p) = plain_best
-                && p != best.index
-            {
-                warnings.push(format!(
-                    "`{}`: chose {} because the trip's other stops are near it; on its own the name means {}",
-                    query.trim(),
-                    self.place(best.index).label(),
-                    self.place(p).label()
-                ));
-            }
         }
-        Match {
-            query: query.to_string(),
-            place: self.place(best.index),
-            level: Level::City,
-            matched: key.to_string(),
-            alternate_name: best.alternate,
-            alternatives: scored[1..]
-                .iter()
-                .take(MAX_ALTERNATIVES)
-                .map(|s| self.place(s.index))
-                .collect(),
-            warnings,
+        if hints.is_empty() {
+            return None;
         }
+        let plain_best = scored
+            .iter()
+            .max_by(|a, b| {
+                a.plain
+                    .total_cmp(&b.plain)
+                    .then(a.row.population.cmp(&b.row.population))
+                    .then(b.row.geonameid.cmp(&a.row.geonameid))
+            })
+            .map(|s| s.index)?;
+        (plain_best != best.index).then(|| {
+            format!(
+                "`{}`: chose {} because the trip's other stops are near it; on its own the name means {}",
+                query.trim(),
+                self.place(best.index).label(),
+                self.place(plain_best).label()
+            )
+        })
     }
 
     /// The population factor by which hints favour `row`: the trip's region or country, times
