@@ -76,24 +76,37 @@ impl Gazetteer {
                     .iter()
                     .any(|&(i, _)| region.contains(&self.index.place(i))))
         {
-            let all = self.best(
-                query,
-                &name,
-                postings,
-                &Region::default(),
-                &Hints::none(),
-                Vec::new(),
-            );
-            let mut elsewhere = vec![all.place.label()];
-            elsewhere.extend(all.alternatives.iter().map(Place::label));
-            return Err(GeocodeError::NotInRegion {
-                query: query.trim().to_string(),
-                name: name_raw.to_string(),
-                region: named_regions.join(", "),
-                elsewhere,
-            });
+            return Err(self.not_in_region(query, name_raw, &name, postings, &named_regions));
         }
         Ok(self.best(query, &name, postings, &region, hints, warnings))
+    }
+
+    /// The error for a name found only outside the regions named (`Paris, Texas, France`, `Perth,
+    /// Ontario`), listing where it is.
+    fn not_in_region(
+        &self,
+        query: &str,
+        name_raw: &str,
+        name: &str,
+        postings: Vec<(u32, bool)>,
+        named_regions: &[String],
+    ) -> GeocodeError {
+        let all = self.best(
+            query,
+            name,
+            postings,
+            &Region::default(),
+            &Hints::none(),
+            Vec::new(),
+        );
+        let mut elsewhere = vec![all.place.label()];
+        elsewhere.extend(all.alternatives.iter().map(Place::label));
+        GeocodeError::NotInRegion {
+            query: query.trim().to_string(),
+            name: name_raw.to_string(),
+            region: named_regions.join(", "),
+            elsewhere,
+        }
     }
 
     /// The whole query (`whole`, normalised) as one name: a country, an airport code (four

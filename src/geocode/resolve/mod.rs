@@ -1,10 +1,14 @@
 //! [`resolve`]: an itinerary in, the same itinerary out with every stop that had only a place
 //! name (a `place`, or just a `name`) placed from the gazetteer.
 
-use super::credit::{GEONAMEID, TIMEZONE_FROM};
+mod positions;
+
+use super::credit::GEONAMEID;
 use super::{Gazetteer, GeocodeError, Hints, Level, Match};
 use crate::error::{Error, StopRef};
-use crate::model::{Itinerary, Stop, When, Zone};
+use crate::model::{Itinerary, Stop, Zone};
+pub use positions::{PLACE_POSITION_TOLERANCE_M, ZONE_FROM_NEAREST_M};
+use positions::{places_far_from_positions, zones_from_positions};
 use serde_json::{Value, json};
 
 /// An itinerary after geocoding.
@@ -54,11 +58,42 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
         });
     }
     let gazetteer = Gazetteer::get();
-    // First pass: each stop on its own.
+    let first = each_alone(gazetteer, &itinerary, &todo)?;
+    let matches = with_neighbours(gazetteer, &itinerary, &first)?;
+    for (i, m) in &matches {
+        let stop = &mut itinerary.stops[*i];
+        let at = StopRef {
+            number: i + 1,
+            name: Some(stop.name.clone()),
+        };
+        warnings.extend(m.warnings.iter().map(|w| format!("{at}: {w}")));
+        if m.level == Level::Country {
+            warnings.push(format!(
+                "{at}: `{}` is a country; placed it at its capital, {}",
+                m.query.trim(),
+                m.place.name
+            ));
+        }
+        apply(stop, m);
+    }
+    Ok(Resolved {
+        itinerary,
+        warnings,
+        matches,
+    })
+}
+
+/// First pass: each stop of `todo` looked up on its own. The error names the first stop not
+/// found, and lists the others not found either.
+fn each_alone(
+    gazetteer: &Gazetteer,
+    itinerary: &Itinerary,
+    todo: &[usize],
+) -> Result<Vec<(usize, Match)>, Error> {
     let mut first: Vec<(usize, Match)> = Vec::with_capacity(todo.len());
     let mut failure: Option<(usize, GeocodeError)> = None;
     let mut also_failed: Vec<String> = Vec::new();
-    for &i in &todo {
+    for &i in todo {
         let stop = &itinerary.stops[i];
         let q = query(stop);
         if failure.is_none() {
@@ -84,8 +119,17 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
         }
         return Err(error);
     }
-    // Second pass: again, with the other stops as hints (only confident matches count).
-    let mut matches = Vec::with_capacity(todo.len());
+    Ok(first)
+}
+
+/// Second pass: each stop again, with the other stops of the `first` pass as hints (only
+/// confident matches count) and the stops just before and after it for nearness.
+fn with_neighbours(
+    gazetteer: &Gazetteer,
+    itinerary: &Itinerary,
+    first: &[(usize, Match)],
+) -> Result<Vec<(usize, Match)>, Error> {
+    let mut matches = Vec::with_capacity(first.len());
     for (n, (i, m)) in first.iter().enumerate() {
         let mut hints = Hints::none();
         for (k, (_, other)) in first.iter().enumerate() {
@@ -113,126 +157,12 @@ pub fn resolve(itinerary: Itinerary) -> Result<Resolved, Error> {
         };
         matches.push((*i, m));
     }
-    for (i, m) in &matches {
-        let stop = &mut itinerary.stops[*i];
-        let at = StopRef {
-            number: i + 1,
-            name: Some(stop.name.clone()),
-        };
-        warnings.extend(m.warnings.iter().map(|w| format!("{at}: {w}")));
-        if m.level == Level::Country {
-            warnings.push(format!(
-                "{at}: `{}` is a country; placed it at its capital, {}",
-                m.query.trim(),
-                m.place.name
-            ));
-        }
-        apply(stop, m);
-    }
-    Ok(Resolved {
-        itinerary,
-        warnings,
-        matches,
-    })
-}
-
-/// How far a stop's coordinates may lie from the place it names before a warning, in metres.
-pub const PLACE_POSITION_TOLERANCE_M: f64 = 50_000.0;
-
-/// Warnings for stops that give both coordinates and a `place`, when the place is more than
-/// [`PLACE_POSITION_TOLERANCE_M`] away: swapped or mistyped coordinates, or the wrong place. The
-/// coordinates are kept.
-fn places_far_from_positions(itinerary: &Itinerary) -> Vec<String> {
-    let mut warnings = Vec::new();
-    for (i, stop) in itinerary.stops.iter().enumerate() {
-        let (Some(p), Some(_)) = (stop.position, &stop.place) else {
-            continue;
-        };
-        // The place of that name nearest the coordinates ("Paris" at 33.66, -95.55 is Paris, Texas).
-        let mut near = Hints::none();
-        near.add_point(p);
-        let Some(m) = Gazetteer::get().find(&query(stop), &near) else {
-            continue;
-        };
-        if m.level != Level::City {
-            continue;
-        }
-        let d = super::hints::haversine_m(p.lat(), p.lon(), m.place.lat, m.place.lon);
-        if d > PLACE_POSITION_TOLERANCE_M {
-            let at = StopRef {
-                number: i + 1,
-                name: Some(stop.name.clone()),
-            };
-            let swapped = super::hints::haversine_m(p.lon(), p.lat(), m.place.lat, m.place.lon)
-                <= PLACE_POSITION_TOLERANCE_M;
-            warnings.push(format!(
-                "{at}: `place` {} is {:.0} km from the given lat {}, lon {}{}; kept the coordinates",
-                m.place.label(),
-                d / 1000.0,
-                p.lat(),
-                p.lon(),
-                if swapped {
-                    " (are lat and lon swapped?)"
-                } else {
-                    ""
-                }
-            ));
-        }
-    }
-    warnings
-}
-
-/// How far the nearest gazetteer place may be for a stop with coordinates to take its time zone.
-pub const ZONE_FROM_NEAREST_M: f64 = 50_000.0;
-
-/// Gives a time zone to stops that have coordinates and local times (`2024-06-02T12:30`) but no
-/// `tz`: the zone of the nearest gazetteer place within [`ZONE_FROM_NEAREST_M`], with a warning
-/// naming it. Stops with only dates, or exact instants, need no zone and are left alone.
-fn zones_from_positions(itinerary: &mut Itinerary) -> Vec<String> {
-    let mut warnings = Vec::new();
-    for (i, stop) in itinerary.stops.iter_mut().enumerate() {
-        let local = [&stop.arrive, &stop.depart]
-            .into_iter()
-            .flatten()
-            .any(|w| matches!(w, When::Local(_)));
-        let Some(p) = stop.position else { continue };
-        if stop.tz.is_some() || !local {
-            continue;
-        }
-        let at = StopRef {
-            number: i + 1,
-            name: Some(stop.name.clone()),
-        };
-        let found = Gazetteer::get()
-            .nearest(p.lat(), p.lon(), ZONE_FROM_NEAREST_M)
-            .and_then(|(place, d)| {
-                let name = place.timezone.clone()?;
-                let tz = jiff::tz::TimeZone::get(&name).ok()?;
-                Some((place, d, Zone { name, tz }))
-            });
-        match found {
-            Some((place, d, zone)) => {
-                warnings.push(format!(
-                    "{at}: no `tz` for its local times; took {} from the nearest place, {} ({:.0} km away)",
-                    zone.name,
-                    place.label(),
-                    d / 1000.0
-                ));
-                stop.resolved.push((TIMEZONE_FROM.to_string(), json!(place.geonameid)));
-                stop.tz = Some(zone);
-            }
-            None => warnings.push(format!(
-                "{at}: no `tz` for its local times, and no place within {:.0} km to take one from; give `tz`",
-                ZONE_FROM_NEAREST_M / 1000.0
-            )),
-        }
-    }
-    warnings
+    Ok(matches)
 }
 
 /// What to look up for a stop: its `place`, else its `name`, with a `country`/`state` extra
 /// field as a qualifier when the text has none.
-fn query(stop: &Stop) -> String {
+pub(super) fn query(stop: &Stop) -> String {
     let base = stop.place.as_deref().unwrap_or(&stop.name);
     if base.contains(',') {
         return base.to_string();
@@ -321,77 +251,4 @@ fn apply(stop: &mut Stop, m: &Match) {
 }
 
 #[cfg(test)]
-mod test {
-    use super::*;
-    use crate::model::LonLat;
-
-    fn stop(name: &str, place: Option<&str>) -> Stop {
-        let mut s = Stop::named(name);
-        s.place = place.map(str::to_string);
-        s
-    }
-
-    #[test]
-    fn places_only_the_stops_without_coordinates_using_their_neighbours() {
-        let mut chicago = Stop::named("Chicago");
-        chicago.position = Some(LonLat::new(-87.65, 41.85).unwrap());
-        let itinerary = Itinerary {
-            stops: vec![
-                chicago,
-                stop("Springfield", None),
-                stop("Lunch", Some("Peoria")),
-            ],
-            ..Default::default()
-        };
-        let r = resolve(itinerary).unwrap();
-        assert!(
-            r.itinerary.stops[0].resolved.is_empty(),
-            "given coordinates stay"
-        );
-        let springfield = &r.itinerary.stops[1];
-        let get = |s: &Stop, k: &str| {
-            s.resolved
-                .iter()
-                .find(|(key, _)| key == k)
-                .unwrap()
-                .1
-                .clone()
-        };
-        assert_eq!(get(springfield, "admin1"), "Illinois");
-        assert_eq!(springfield.tz.as_ref().unwrap().name, "America/Chicago");
-        assert_eq!(get(&r.itinerary.stops[2], "gazetteer_name"), "Peoria");
-        assert_eq!(r.matches.len(), 2);
-        assert!(
-            r.warnings
-                .iter()
-                .any(|w| w.starts_with("stop 2 \"Springfield\": ")),
-            "{:?}",
-            r.warnings
-        );
-    }
-
-    #[test]
-    fn a_given_time_zone_is_kept_and_errors_name_the_field() {
-        let mut amman = stop("Amman", None);
-        amman.tz = Some(Zone {
-            name: "UTC".into(),
-            tz: jiff::tz::TimeZone::UTC,
-        });
-        let r = resolve(Itinerary {
-            stops: vec![amman],
-            ..Default::default()
-        })
-        .unwrap();
-        assert_eq!(r.itinerary.stops[0].tz.as_ref().unwrap().name, "UTC");
-        let e = resolve(Itinerary {
-            stops: vec![stop("Office", Some("Qqqzzq"))],
-            ..Default::default()
-        })
-        .unwrap_err()
-        .to_string();
-        assert!(
-            e.starts_with("stop 1 \"Office\", field `place`: no place called `Qqqzzq`"),
-            "{e}"
-        );
-    }
-}
+mod test;
