@@ -64,27 +64,55 @@ fn clause(low: &[String], t: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// Gives the segment's resolved `dates` to its occurrences `occs`: a single range spread over a
+/// list, else each day to the stop it belongs to ([`plan`]), as an arrival or a departure.
 fn days(tokens: &[Token<'_>], occs: &mut [Occurrence], dates: &[(DateMention, Resolved)]) {
-    let low: Vec<String> = tokens.iter().map(Token::lower).collect();
-    let n = occs.len();
-    if dates.len() == 1 && n >= 2 {
-        let (dm, r) = &dates[0];
-        if r.from != r.to {
-            occs[0].arrive = Some(dated(
-                r.from,
-                dm,
-                r,
-                "start of a range spread over the listed stops",
-            ));
-            occs[n - 1].depart = Some(dated(
-                r.to,
-                dm,
-                r,
-                "end of a range spread over the listed stops",
-            ));
-            return;
-        }
+    if spread_range(occs, dates) {
+        return;
     }
+    let low: Vec<String> = tokens.iter().map(Token::lower).collect();
+    for (k, j) in plan(&low, occs, dates) {
+        let (dm, r) = &dates[k];
+        give_day(occs, j, dm, r);
+    }
+}
+
+/// "from March 14 to 23" over two or more stops: the first arrives on the first day, the last
+/// leaves on the last. True when it applied.
+fn spread_range(occs: &mut [Occurrence], dates: &[(DateMention, Resolved)]) -> bool {
+    let n = occs.len();
+    if dates.len() != 1 || n < 2 {
+        return false;
+    }
+    let (dm, r) = &dates[0];
+    if r.from == r.to {
+        return false;
+    }
+    occs[0].arrive = Some(dated(
+        r.from,
+        dm,
+        r,
+        "start of a range spread over the listed stops",
+    ));
+    occs[n - 1].depart = Some(dated(
+        r.to,
+        dm,
+        r,
+        "end of a range spread over the listed stops",
+    ));
+    true
+}
+
+/// Which stop each day belongs to, as (date, stop) pairs: a day right after a stop (`in Amman
+/// on Saturday`), a day right before `in X` (`on Sunday in Suva`); other days go to the stop
+/// before them in their clause, else the one after them, else the first stop when they open the
+/// sentence, else the stop before them.
+fn plan(
+    low: &[String],
+    occs: &[Occurrence],
+    dates: &[(DateMention, Resolved)],
+) -> Vec<(usize, usize)> {
+    let n = occs.len();
     let firsts: Vec<usize> = occs.iter().map(|o| o.first).collect();
     let lasts: Vec<usize> = occs.iter().map(|o| o.last).collect();
     let mut has = vec![false; n];
@@ -121,7 +149,7 @@ fn days(tokens: &[Token<'_>], occs: &mut [Occurrence], dates: &[(DateMention, Re
         if claimed[k] {
             continue;
         }
-        let (start, end) = clause(&low, dm.first);
+        let (start, end) = clause(low, dm.first);
         let before = (0..n)
             .rev()
             .find(|&j| firsts[j] < dm.first && firsts[j] >= start);
@@ -137,48 +165,52 @@ fn days(tokens: &[Token<'_>], occs: &mut [Occurrence], dates: &[(DateMention, Re
             plan.push((k, j));
         }
     }
-    for (k, j) in plan {
-        let (dm, r) = &dates[k];
-        let mut t = j;
-        // "left X for Y on Monday": the day is X's departure.
-        if occs[t].cue == "left X for Y"
-            && let Some(x) = occs[t].follows_local
-        {
-            t = x;
+    plan
+}
+
+/// Gives day `r` (written `dm`) to stop `j`, or to the stop it stands for: the place left in
+/// `left X for Y`, both ends of `from X to Y`, the arrival of `flew to X from Y`.
+fn give_day(occs: &mut [Occurrence], j: usize, dm: &DateMention, r: &Resolved) {
+    let n = occs.len();
+    let mut t = j;
+    // "left X for Y on Monday": the day is X's departure.
+    if occs[t].cue == "left X for Y"
+        && let Some(x) = occs[t].follows_local
+    {
+        t = x;
+    }
+    // "crossed from X to Y on Monday": Y's arrival and X's departure.
+    if occs[t].role == Role::DepartFrom
+        && let Some(y) = (0..n)
+            .find(|&y| occs[y].follows_local == Some(t) && occs[y].cue.contains("from X to Y"))
+    {
+        if occs[y].arrive.is_none() {
+            occs[y].arrive = Some(dated(r.from, dm, r, "arrival"));
         }
-        // "crossed from X to Y on Monday": Y's arrival and X's departure.
-        if occs[t].role == Role::DepartFrom
-            && let Some(y) = (0..n)
-                .find(|&y| occs[y].follows_local == Some(t) && occs[y].cue.contains("from X to Y"))
-        {
-            if occs[y].arrive.is_none() {
-                occs[y].arrive = Some(dated(r.from, dm, r, "arrival"));
-            }
-            t = y;
+        t = y;
+    }
+    if occs[t].cue.contains("from X to Y")
+        && let Some(x) = occs[t].follows_local
+        && occs[x].depart.is_none()
+    {
+        occs[x].depart = Some(dated(r.from, dm, r, "departure for the next stop"));
+    }
+    // "flew to Canberra from Wellington on Sunday": Canberra's arrival too.
+    if occs[t].cue == "to X from Y" && t > 0 && occs[t - 1].arrive.is_none() {
+        occs[t - 1].arrive = Some(dated(r.from, dm, r, "arrival, from the place left"));
+    }
+    let o = &mut occs[t];
+    if o.role == Role::DepartFrom {
+        if o.depart.is_none() {
+            o.depart = Some(dated(r.from, dm, r, "departure"));
         }
-        if occs[t].cue.contains("from X to Y")
-            && let Some(x) = occs[t].follows_local
-            && occs[x].depart.is_none()
-        {
-            occs[x].depart = Some(dated(r.from, dm, r, "departure for the next stop"));
+    } else if o.arrive.is_none() {
+        o.arrive = Some(dated(r.from, dm, r, "arrival"));
+        if r.to != r.from {
+            o.depart = Some(dated(r.to, dm, r, "end of the range"));
         }
-        // "flew to Canberra from Wellington on Sunday": Canberra's arrival too.
-        if occs[t].cue == "to X from Y" && t > 0 && occs[t - 1].arrive.is_none() {
-            occs[t - 1].arrive = Some(dated(r.from, dm, r, "arrival, from the place left"));
-        }
-        let o = &mut occs[t];
-        if o.role == Role::DepartFrom {
-            if o.depart.is_none() {
-                o.depart = Some(dated(r.from, dm, r, "departure"));
-            }
-        } else if o.arrive.is_none() {
-            o.arrive = Some(dated(r.from, dm, r, "arrival"));
-            if r.to != r.from {
-                o.depart = Some(dated(r.to, dm, r, "end of the range"));
-            }
-        } else if o.depart.is_none() && o.arrive.as_ref().is_some_and(|a| a.date < r.to) {
-            // "arrived on May 30 and stayed until May 31".
-            o.depart = Some(dated(r.to, dm, r, "departure (a later day, same stop)"));
-        }
+    } else if o.depart.is_none() && o.arrive.as_ref().is_some_and(|a| a.date < r.to) {
+        // "arrived on May 30 and stayed until May 31".
+        o.depart = Some(dated(r.to, dm, r, "departure (a later day, same stop)"));
     }
 }
