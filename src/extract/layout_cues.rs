@@ -48,27 +48,7 @@ pub fn listed(
         return;
     }
     if is_leg(line, tokens, mentions, &places) {
-        let mut keys: Vec<&str> = Vec::new();
-        for (n, &i) in places.iter().enumerate() {
-            let What::Place(p) = &mentions[i].what else {
-                continue;
-            };
-            let again = keys.contains(&p.key.as_str()) || (n > 0 && seen(&p.key));
-            let (role, follows) = match n {
-                0 => (Role::DepartFrom, None),
-                _ if again => (Role::Return, Some(places[n - 1])),
-                _ => (Role::Visit, Some(places[n - 1])),
-            };
-            keys.push(&p.key);
-            decisions[i] = Decision::Stop {
-                cue: "leg `A – B`".into(),
-                confidence: 0.85,
-                role,
-                follows,
-                order: Order::Text,
-                at: mentions[i].first,
-            };
-        }
+        legs(mentions, &places, decisions, seen);
         return;
     }
     // A programme item names its place once: "Arrival at Seoul Air Base, Seongnam".
@@ -85,32 +65,7 @@ pub fn listed(
         }
         _ => return,
     };
-    // The line's place: its biggest town (else its first site), with any joined to it by "and",
-    // "&" or "/" (a venue is not a stop: `APR 05  Madrid, Spain – La Riviera`, `Nov 9: 1st ODI,
-    // Eden Park, Auckland`).
-    let town = |i: usize| match &mentions[i].what {
-        What::Place(p) if p.site.is_none() && open(&decisions[i]) => Some(p.population),
-        _ => None,
-    };
-    let first = places
-        .iter()
-        .copied()
-        .filter(|&i| town(i).is_some())
-        .max_by_key(|&i| (town(i), std::cmp::Reverse(i)))
-        .or_else(|| places.iter().copied().find(|&i| open(&decisions[i])));
-    let mut chosen: Vec<usize> = first.into_iter().collect();
-    for &i in &places {
-        let joined = chosen.last().is_some_and(|&c| {
-            c < i && {
-                let between = &tokens[mentions[c].last + 1..mentions[i].first];
-                between.len() == 1 && matches!(between[0].text, "and" | "&" | "/")
-            }
-        });
-        if joined && open(&decisions[i]) {
-            chosen.push(i);
-        }
-    }
-    for &i in &chosen {
+    for i in line_places(tokens, mentions, &places, decisions) {
         let What::Place(place) = &mentions[i].what else {
             continue;
         };
@@ -136,6 +91,71 @@ pub fn listed(
             },
         };
     }
+}
+
+/// The places of a leg line (`ROME – NAIROBI`): the first is left, each next one reached from
+/// the one before (a return when the trip was there before).
+fn legs(
+    mentions: &[Mention],
+    places: &[usize],
+    decisions: &mut [Decision],
+    seen: &dyn Fn(&str) -> bool,
+) {
+    let mut keys: Vec<&str> = Vec::new();
+    for (n, &i) in places.iter().enumerate() {
+        let What::Place(p) = &mentions[i].what else {
+            continue;
+        };
+        let again = keys.contains(&p.key.as_str()) || (n > 0 && seen(&p.key));
+        let (role, follows) = match n {
+            0 => (Role::DepartFrom, None),
+            _ if again => (Role::Return, Some(places[n - 1])),
+            _ => (Role::Visit, Some(places[n - 1])),
+        };
+        keys.push(&p.key);
+        decisions[i] = Decision::Stop {
+            cue: "leg `A – B`".into(),
+            confidence: 0.85,
+            role,
+            follows,
+            order: Order::Text,
+            at: mentions[i].first,
+        };
+    }
+}
+
+/// The line's place: its biggest town (else its first site), with any joined to it by "and",
+/// "&" or "/" (a venue is not a stop: `APR 05  Madrid, Spain – La Riviera`, `Nov 9: 1st ODI,
+/// Eden Park, Auckland`).
+fn line_places(
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    places: &[usize],
+    decisions: &[Decision],
+) -> Vec<usize> {
+    let town = |i: usize| match &mentions[i].what {
+        What::Place(p) if p.site.is_none() && open(&decisions[i]) => Some(p.population),
+        _ => None,
+    };
+    let first = places
+        .iter()
+        .copied()
+        .filter(|&i| town(i).is_some())
+        .max_by_key(|&i| (town(i), std::cmp::Reverse(i)))
+        .or_else(|| places.iter().copied().find(|&i| open(&decisions[i])));
+    let mut chosen: Vec<usize> = first.into_iter().collect();
+    for &i in places {
+        let joined = chosen.last().is_some_and(|&c| {
+            c < i && {
+                let between = &tokens[mentions[c].last + 1..mentions[i].first];
+                between.len() == 1 && matches!(between[0].text, "and" | "&" | "/")
+            }
+        });
+        if joined && open(&decisions[i]) {
+            chosen.push(i);
+        }
+    }
+    chosen
 }
 
 /// The places named in an answer to a where-question (`question`) become stops.
