@@ -118,31 +118,23 @@ fn plan(
     let mut has = vec![false; n];
     let mut plan: Vec<(usize, usize)> = Vec::new(); // (date, stop)
     let mut claimed = vec![false; dates.len()];
+    // Each date not yet claimed goes to the first stop without a day for which `near` holds.
+    let mut claim = |near: &dyn Fn(&DateMention, usize) -> bool| {
+        for (k, (dm, _)) in dates.iter().enumerate() {
+            if claimed[k] {
+                continue;
+            }
+            if let Some(j) = (0..n).find(|&j| !has[j] && near(dm, j)) {
+                has[j] = true;
+                claimed[k] = true;
+                plan.push((k, j));
+            }
+        }
+    };
     // A day right after a stop: "in Amman on Saturday".
-    for (k, (dm, _)) in dates.iter().enumerate() {
-        if let Some(j) =
-            (0..n).find(|&j| !has[j] && dm.first > lasts[j] && dm.first <= lasts[j] + 3)
-        {
-            has[j] = true;
-            claimed[k] = true;
-            plan.push((k, j));
-        }
-    }
+    claim(&|dm, j| dm.first > lasts[j] && dm.first <= lasts[j] + 3);
     // A day right before "in X": "on Sunday in Suva".
-    for (k, (dm, _)) in dates.iter().enumerate() {
-        if claimed[k] {
-            continue;
-        }
-        if let Some(j) = (0..n).find(|&j| {
-            !has[j]
-                && dm.last + 2 == firsts[j]
-                && matches!(low[firsts[j] - 1].as_str(), "in" | "at")
-        }) {
-            has[j] = true;
-            claimed[k] = true;
-            plan.push((k, j));
-        }
-    }
+    claim(&|dm, j| dm.last + 2 == firsts[j] && matches!(low[firsts[j] - 1].as_str(), "in" | "at"));
     // Other days: the stop before them in their clause, else the one after them, else the first
     // stop when they open the sentence, else the stop before them.
     for (k, (dm, _)) in dates.iter().enumerate() {

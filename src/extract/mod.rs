@@ -2,14 +2,16 @@
 //! places the traveller went to (in order, with dates, evidence and a confidence) and the places
 //! only mentioned out.
 //!
-//! Stages, one file each: [`sentences`] (segments: sentences, and the lines of programmes, lists
-//! and timetables, as [`layout`] classifies them) -> [`tokens`] -> [`mentions`] (capitalised spans
-//! against the gazetteer, country names and the [`names`] table) -> [`cues`] (stop or mentioned,
-//! and why; words in [`cue_words`]) and [`layout_cues`] (places given by a listed line, a leg or
-//! an answer to "Where ...?") -> [`traveller`] (whose trip) -> [`dates`] (absolute and relative
-//! days, against the publication date) and [`attach`] (days to stops) -> [`sequence`] (merge,
-//! replace countries by towns) and [`order`] (travel order) -> [`trip`] (tripmap JSON) and
-//! [`explain`] (a table).
+//! Stages, one module each (the larger ones a folder of files, one concept each): [`sentences`]
+//! (segments: sentences, and the lines of programmes, lists and timetables, as [`layout`]
+//! classifies them) -> [`tokens`] -> [`mentions`] (capitalised spans against the gazetteer,
+//! country names and the [`names`] table) -> [`cues`] (stop or mentioned, and why; words in
+//! [`cue_words`]) and [`layout_cues`] (places given by a listed line, a leg or an answer to
+//! "Where ...?") -> [`traveller`] (whose trip) -> [`dates`] (absolute and relative days, against
+//! the publication date) and [`attach`] (days to stops) -> [`sequence`] (merge, replace countries
+//! by towns) and [`order`] (travel order) -> [`trip`] (tripmap JSON) and
+//! [`explain`] (a table). A private reader drives them segment by segment; places named without
+//! any cue become low-confidence guesses, and towns are looked up again near their neighbours.
 //!
 //! ```
 //! use tripmap::extract::{extract, Options};

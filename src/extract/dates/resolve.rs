@@ -23,11 +23,10 @@ pub fn resolve(expr: &Expr, anchors: &Anchors<'_>) -> Option<Resolved> {
         Expr::TripDay { n, to } => trip_days(n, to, anchors.trip_start),
         Expr::LastDay(Some(n)) => {
             let d = trip_day(anchors.trip_start, n)?;
-            Some(Resolved {
-                from: d,
-                to: d,
-                how: format!("the last day of {n}, counted from {}", anchors.trip_start?),
-            })
+            Some(one_day(
+                d,
+                format!("the last day of {n}, counted from {}", anchors.trip_start?),
+            ))
         }
         Expr::LastDay(None) | Expr::Recurring => None,
         Expr::Weekend(shift) => weekend(shift, anchors),
@@ -49,22 +48,20 @@ pub fn resolve(expr: &Expr, anchors: &Anchors<'_>) -> Option<Resolved> {
             let d = base
                 .checked_add(jiff::Span::new().days(i64::from(k)))
                 .ok()?;
-            Some(Resolved {
-                from: d,
-                to: d,
-                how: format!("{k:+} day from the date before ({base})"),
-            })
+            Some(one_day(
+                d,
+                format!("{k:+} day from the date before ({base})"),
+            ))
         }
         Expr::Today(k) => {
             let reference = anchors.reference;
             let d = reference
                 .checked_add(jiff::Span::new().days(i64::from(k)))
                 .ok()?;
-            Some(Resolved {
-                from: d,
-                to: d,
-                how: format!("{k:+} day from publication ({reference})"),
-            })
+            Some(one_day(
+                d,
+                format!("{k:+} day from publication ({reference})"),
+            ))
         }
     }
 }
@@ -195,9 +192,14 @@ fn weekday_near(wd: Weekday, shift: i8, anchors: &Anchors<'_>) -> Option<Resolve
     } else {
         format!("{wd:?}, past tense: the last one on or before {reference}")
     };
-    Some(Resolved {
+    Some(one_day(d, how))
+}
+
+/// A single day `d`, worked out as `how` says.
+fn one_day(d: Date, how: String) -> Resolved {
+    Resolved {
         from: d,
         to: d,
         how,
-    })
+    }
 }
