@@ -10,6 +10,12 @@ fn published(stem: &str) -> Option<String> {
     read_json(&side)["published"].as_str().map(str::to_string)
 }
 
+/// The trip JSON a successful `tripmap extract` wrote to standard output.
+fn trip_json(o: &std::process::Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", stderr(o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
 #[test]
 fn every_fixture_extracts_to_a_trip_that_renders() {
     let dir = tempfile::tempdir().unwrap();
@@ -72,8 +78,7 @@ fn explain_without_writing_a_trip() {
         "-o",
         "-",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = trip_json(&o);
     assert_eq!(v["stops"][0]["name"], "Nairobi");
     assert!(stderr(&o).starts_with("place"));
     // -o - alone is the same as no -o.
@@ -116,24 +121,20 @@ fn input_larger_than_extracts_own_limit_is_refused_unread() {
     let small = dir.path().join("small.txt");
     std::fs::write(&small, "The envoy flew to Nairobi.").unwrap();
     let s = small.to_string_lossy().into_owned();
-    let o = tripmap(&[
-        "extract",
-        &s,
-        "--published",
-        "2024-01-15",
-        "--max-input-bytes",
-        "10",
-    ]);
+    let with_limit = |limit: &str| {
+        tripmap(&[
+            "extract",
+            &s,
+            "--published",
+            "2024-01-15",
+            "--max-input-bytes",
+            limit,
+        ])
+    };
+    let o = with_limit("10");
     assert_eq!(o.status.code(), Some(1));
     assert_stderr_has(&o, "--max-input-bytes");
-    let o = tripmap(&[
-        "extract",
-        &s,
-        "--published",
-        "2024-01-15",
-        "--max-input-bytes",
-        "1K",
-    ]);
+    let o = with_limit("1K");
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
@@ -145,8 +146,7 @@ fn output_carries_evidence_kinds_and_mentions() {
         "--published",
         "2023-07-21",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = trip_json(&o);
     let stops = v["stops"].as_array().unwrap();
     assert_eq!(stops[0]["name"], "Saudi Arabia");
     assert_eq!(stops[0]["kind"], "country");
@@ -202,8 +202,7 @@ fn reads_standard_input() {
         &["extract", "-", "--published", "2024-01-15"],
         "The envoy arrived in Nairobi on Friday and left Nairobi for Kampala on Saturday.",
     );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = trip_json(&o);
     assert_eq!(v["stops"][0]["arrive"], "2024-01-12");
     assert_eq!(v["stops"][0]["depart"], "2024-01-13");
     assert_eq!(v["stops"][1]["name"], "Kampala");
