@@ -1,6 +1,6 @@
 //! Tests of mention finding: places and names, demonyms, airports, timetable rows, calendar words.
 
-use super::super::places::TestIndex;
+use super::super::places::{Scope, TestIndex};
 use super::super::tokens::tokenize;
 use super::*;
 

@@ -94,7 +94,7 @@ impl Builder {
         place: &Place,
         existing: Option<usize>,
     ) -> Option<usize> {
-        if !existing.is_none_or(|e| Some(e) != self.current) {
+        if existing.is_some_and(|e| Some(e) == self.current) {
             return None;
         }
         let recent = [self.current, self.current.and_then(|c| c.checked_sub(1))];

@@ -4,7 +4,9 @@ use super::super::layout::Line;
 use super::super::mentions;
 use super::super::places::TestIndex;
 use super::super::tokens::tokenize;
+use super::people::people;
 use super::*;
+use crate::extract::tokens::Token;
 
 /// The subject of the cue at the first occurrence of `cue` in each sentence, in turn.
 fn subjects(sentences: &[(&str, &str)]) -> Vec<Option<String>> {

@@ -5,6 +5,17 @@ use super::regions::{Qualifiers, Region};
 use super::*;
 use crate::geocode::suggest::suggestions;
 
+/// A query's trailing words read as a region ("Paris Texas").
+struct TrailingRegion {
+    /// The words before the region: the name.
+    head: String,
+    /// The region's words.
+    tail: String,
+    region: Region,
+    /// The places the name matches.
+    postings: Vec<(u32, bool)>,
+}
+
 impl Gazetteer {
     /// [`Gazetteer::lookup`]; `suggest` says whether to search for close names on failure.
     pub(super) fn lookup_with(
@@ -42,12 +53,12 @@ impl Gazetteer {
         };
         if postings.is_empty()
             && named_regions.is_empty()
-            && let Some((head, tail, r, p)) = self.trailing_region(&name)
+            && let Some(t) = self.trailing_region(&name)
         {
-            postings = p;
-            name = head;
-            region = r;
-            named_regions.push(tail);
+            postings = t.postings;
+            name = t.head;
+            region = t.region;
+            named_regions.push(t.tail);
         }
         if postings.is_empty()
             && let Some((variant, p)) = self.spelling_variant(name_raw, native_name.as_deref())
@@ -132,9 +143,8 @@ impl Gazetteer {
     }
 
     /// "Paris Texas", "Washington DC": trailing words of `name` that name a region holding a
-    /// place named by the words before them: (those words, the region's words, the region, the
-    /// places).
-    fn trailing_region(&self, name: &str) -> Option<(String, String, Region, Vec<(u32, bool)>)> {
+    /// place named by the words before them.
+    fn trailing_region(&self, name: &str) -> Option<TrailingRegion> {
         let words: Vec<&str> = name.split(' ').collect();
         for k in (1..words.len()).rev() {
             let head = words[..k].join(" ");
@@ -142,7 +152,12 @@ impl Gazetteer {
             if let Some(r) = self.region(&tail) {
                 let p = self.index.postings(&head);
                 if p.iter().any(|&(i, _)| r.contains(&self.index.place(i))) {
-                    return Some((head, tail, r, p));
+                    return Some(TrailingRegion {
+                        head,
+                        tail,
+                        region: r,
+                        postings: p,
+                    });
                 }
             }
         }
