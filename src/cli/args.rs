@@ -79,10 +79,12 @@ pub struct ExtractArgs {
     /// Publication day (YYYY-MM-DD): the reference for "on Monday" [default: the text's dateline].
     #[arg(long, value_parser = parse_day)]
     pub published: Option<jiff::civil::Date>,
-    /// Write the itinerary JSON here [default: standard output].
+    /// Write the itinerary JSON here, or `-` for standard output [default: standard output,
+    /// or nothing with --explain].
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Print a table of every decision: place, stop or mentioned, evidence, date and how.
+    /// Print a table of every decision (place, stop or mentioned, evidence, date and how) to
+    /// standard output (to standard error with `-o -`); writes the trip only with -o.
     #[arg(long)]
     pub explain: bool,
     #[command(flatten)]
@@ -92,7 +94,7 @@ pub struct ExtractArgs {
 /// `--max-input-bytes`, for every command that reads an input file.
 #[derive(Debug, clap::Args)]
 pub struct InputBytesArg {
-    /// Largest input read, in bytes or with a unit: 512M, 1G [default: 256M].
+    /// Largest input read, in bytes or with a unit: 512M, 1G [default: 256M; extract: 64M].
     #[arg(long, value_name = "SIZE", value_parser = tripmap::limits::parse_size)]
     pub max_input_bytes: Option<u64>,
 }
