@@ -190,16 +190,7 @@ fn draw(
     let mut unsaid = insets.unsaid;
     let (stop_items, mut label_items) =
         markers_and_labels(ctx, &on_map, &insets.in_inset, markers, placed, &mut unsaid);
-    label_items.extend(country_labels(&ctx.visited, &mut placer, &|p| {
-        map.project_px(p)
-    }));
-    let offered = basemap::context_labels(&map, km);
-    label_items.extend(orientation_labels(
-        &offered,
-        &ctx.places,
-        &place_px,
-        &mut placer,
-    ));
+    label_items.extend(courtesy_labels(ctx, &map, km, &place_px, &mut placer));
     let mut route_items: Vec<Item> = legs
         .iter()
         .enumerate()
@@ -222,6 +213,21 @@ fn draw(
         insets_missing: insets.missing,
         missing_sizes: insets.missing_sizes,
     })
+}
+
+/// Names set after every label of the trip, where they touch nothing: the visited countries,
+/// then a few cities, seas and lakes for orientation.
+fn courtesy_labels(
+    ctx: &Ctx,
+    map: &FittedMap,
+    km_per_px: f64,
+    place_px: &[(f64, f64)],
+    placer: &mut Placer,
+) -> Vec<Item> {
+    let mut items = country_labels(&ctx.visited, placer, &|p| map.project_px(p));
+    let offered = basemap::context_labels(map, km_per_px);
+    items.extend(orientation_labels(&offered, &ctx.places, place_px, placer));
+    items
 }
 
 /// Which places fall inside `frame`, and their markers on the main map (kept out of the insets).
