@@ -111,8 +111,8 @@ fn missing_glyphs_are_named_per_stop() {
     assert!(missing_glyphs("東京 القاهرة Москва").is_empty());
     assert_eq!(missing_glyphs("Luxor 𓀀"), ['𓀀']);
     let json = r#"{"title": "Egypt 𓂀", "stops": [
-        {"name": "Cairo", "lat": 30.04, "lon": 31.24},
-        {"name": "Luxor 𓀀", "lat": 25.69, "lon": 32.64, "note": "𓁐 temple"}]}"#;
+            {"name": "Cairo", "lat": 30.04, "lon": 31.24},
+            {"name": "Luxor 𓀀", "lat": 25.69, "lon": 32.64, "note": "𓁐 temple"}]}"#;
     let it = crate::io::read(json.as_bytes(), crate::io::Format::Json).unwrap();
     let route = crate::routing::plan(&it, crate::routing::Order::AsGiven).unwrap();
     let w = missing_glyph_warnings(&route, false);
@@ -120,9 +120,9 @@ fn missing_glyphs_are_named_per_stop() {
         w,
         [
             "title: no bundled font has 𓂀 (U+13080); map.png leaves a gap, map.svg relies \
-             on the reader's fonts",
+                 on the reader's fonts",
             "stop 2 \"Luxor 𓀀\": no bundled font has 𓀀 (U+13000); map.png leaves a gap, \
-             map.svg relies on the reader's fonts"
+                 map.svg relies on the reader's fonts"
         ]
     );
     assert_eq!(missing_glyph_warnings(&route, true).len(), 3);
