@@ -1,6 +1,7 @@
 //! Unit tests of text measuring, truncating and line breaking.
 
 use super::*;
+use unicode_segmentation::UnicodeSegmentation;
 
 #[test]
 fn widths_come_from_the_bundled_fonts() {
