@@ -1,7 +1,10 @@
 //! The command line as clap sees it: raw, typed values (no option is kept as a string to be
 //! parsed again later). [`super::options`] turns them into the library's options.
 
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+#[cfg(test)]
+mod test;
+mod value_parsers;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use tripmap::io::Format;
@@ -9,6 +12,7 @@ use tripmap::projection::ProjectionKind;
 use tripmap::render::{OutputFormat, OutputName};
 use tripmap::routing::Order;
 use tripmap::scene::DateStyle;
+use value_parsers::{Trimmed, parse_day, parse_scale, parse_tolerance, stdout_parser};
 
 /// Turn a trip into maps: GeoJSON layers and an SVG route map.
 #[derive(Debug, Parser)]
@@ -266,141 +270,4 @@ pub enum ThemeName {
     Light,
     /// Dark land on a darker sea, an orange route.
     Dark,
-}
-
-/// A `ValueEnum` parser that ignores space around the value (`--format "svg, png"`).
-#[derive(Clone)]
-pub struct Trimmed<E>(std::marker::PhantomData<E>);
-
-impl<E> Default for Trimmed<E> {
-    fn default() -> Self {
-        Trimmed(std::marker::PhantomData)
-    }
-}
-
-impl<E: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for Trimmed<E> {
-    type Value = E;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<E, clap::Error> {
-        let trimmed = value.to_str().map(str::trim).unwrap_or_default();
-        clap::builder::EnumValueParser::<E>::new().parse_ref(
-            cmd,
-            arg,
-            std::ffi::OsStr::new(trimmed),
-        )
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(
-            E::value_variants()
-                .iter()
-                .filter_map(ValueEnum::to_possible_value),
-        ))
-    }
-}
-
-/// `--stdout`: the names of every output file, from the output table.
-fn stdout_parser() -> impl TypedValueParser<Value = (OutputFormat, OutputName)> {
-    PossibleValuesParser::new(OutputFormat::stdout_names()).try_map(|name| {
-        OutputFormat::by_stdout_name(&name).ok_or_else(|| format!("no output called `{name}`"))
-    })
-}
-
-fn parse_day(s: &str) -> Result<jiff::civil::Date, String> {
-    s.parse()
-        .map_err(|_| format!("{s:?} is not a date; write it as YYYY-MM-DD"))
-}
-
-fn parse_scale(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 && v <= tripmap::render::png::MAX_SCALE => Ok(v),
-        _ => Err(format!("`{s}` is not a scale between 0 and 8")),
-    }
-}
-
-fn parse_tolerance(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
-        _ => Err(format!("`{s}` is not a positive number of metres")),
-    }
-}
-
-#[cfg(test)]
-mod test {
-    use super::*;
-
-    /// Every name clap offers parses back to the same value through the library's `FromStr`,
-    /// so the two lists cannot drift apart.
-    fn names_round_trip<E>()
-    where
-        E: ValueEnum + std::str::FromStr + PartialEq + std::fmt::Debug,
-        E::Err: std::fmt::Debug,
-    {
-        for v in E::value_variants() {
-            let name = v.to_possible_value().unwrap().get_name().to_string();
-            assert_eq!(name.parse::<E>().unwrap(), *v, "{name}");
-        }
-    }
-
-    #[test]
-    fn clap_names_are_the_library_names() {
-        names_round_trip::<Order>();
-        names_round_trip::<DateStyle>();
-        names_round_trip::<ProjectionKind>();
-        names_round_trip::<OutputFormat>();
-        assert_eq!(ProjectionKind::value_variants(), ProjectionKind::ALL);
-        for f in Format::value_variants() {
-            let name = f.to_possible_value().unwrap().get_name().to_string();
-            assert_eq!(Format::from_name(&name), Some(*f));
-        }
-        for t in ThemeName::value_variants() {
-            let name = t.to_possible_value().unwrap().get_name().to_string();
-            assert_eq!(name.parse::<tripmap::scene::Theme>().unwrap().name, name);
-        }
-    }
-
-    #[test]
-    fn the_command_line_is_consistent() {
-        use clap::CommandFactory;
-        Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn formats_and_stdout_are_typed() {
-        let cli = Cli::try_parse_from([
-            "tripmap", "render", "t.json", "--format", "kml, gpx", "--stdout", "legs",
-        ])
-        .unwrap();
-        let Command::Render(r) = cli.command else {
-            panic!("not render")
-        };
-        assert_eq!(r.output.format, [OutputFormat::Kml, OutputFormat::Gpx]);
-        assert_eq!(
-            r.output.stdout.map(|(f, n)| (f, n.file)),
-            Some((OutputFormat::GeoJson, "legs.geojson"))
-        );
-        assert!(Cli::try_parse_from(["tripmap", "render", "t.json", "--stdout", "pdf"]).is_err());
-    }
-
-    #[test]
-    fn quiet_is_global_and_titles_belong_to_render() {
-        let cli =
-            Cli::try_parse_from(["tripmap", "render", "t.csv", "-q", "--title", "T"]).unwrap();
-        assert!(cli.quiet);
-        let Command::Render(r) = cli.command else {
-            panic!("not render")
-        };
-        assert_eq!(r.titles.title.as_deref(), Some("T"));
-        assert!(
-            Cli::try_parse_from(["tripmap", "--quiet", "check", "t.csv"])
-                .unwrap()
-                .quiet
-        );
-        assert!(Cli::try_parse_from(["tripmap", "check", "t.csv", "--title", "T"]).is_err());
-    }
 }

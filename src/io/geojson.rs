@@ -11,39 +11,22 @@
 //! give the map's title lines. Files written by tripmap before the typed schema (`order`,
 //! `input_index`, `arrive`, `depart`) read as well.
 
+mod stop_properties;
+#[cfg(test)]
+mod test;
+
 use super::json_raw;
-use super::json_value::{kind_of, optional_string};
-use crate::error::{Error, StopRef};
+use super::json_value::kind_of;
+use crate::error::Error;
 use crate::format::brief_number;
 use crate::limits::Limits;
-use crate::model::StopBuilder;
 use crate::model::{Itinerary, Samples, Stop, Track};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use stop_properties::read_stop;
 
 /// A JSON object: a feature's properties or its geometry.
 type Object = Map<String, Value>;
-
-/// Properties read into stop fields.
-const FIELDS: &[&str] = &[
-    "name", "arrive", "depart", "tz", "note", "kind", "place", "mode",
-];
-/// Properties tripmap derives when writing (now and before the typed schema), read into the
-/// stop's times and order or skipped.
-const DERIVED: &[&str] = &[
-    "seq",
-    "input_no",
-    "arr_date",
-    "arr_time",
-    "arr_utc",
-    "dep_date",
-    "dep_time",
-    "dep_utc",
-    "order",
-    "input_index",
-    "arrive_utc",
-    "depart_utc",
-];
 
 /// Parses GeoJSON text into an itinerary. Features are read one at a time (see
 /// [`super::json_raw`]); more than `limits.max_stops` Point features or `limits.max_track_points`
@@ -272,161 +255,4 @@ fn track(
 fn position(v: &Value) -> Option<(f64, f64)> {
     let a = v.as_array()?;
     Some((a.first()?.as_f64()?, a.get(1)?.as_f64()?))
-}
-
-/// Stop `number`, at (`lon`, `lat`), from the properties of its Point feature.
-fn read_stop(props: &Map<String, Value>, lon: f64, lat: f64, number: usize) -> Result<Stop, Error> {
-    let at = StopRef {
-        number,
-        name: props
-            .get("name")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-    };
-    let text = |k: &str| optional_string(props, k, &at);
-    let extra = props
-        .iter()
-        .filter(|(k, v)| {
-            !v.is_null() && !FIELDS.contains(&k.as_str()) && !DERIVED.contains(&k.as_str())
-        })
-        .map(|(k, v)| {
-            let own = |base: &str| {
-                FIELDS
-                    .iter()
-                    .chain(DERIVED)
-                    .any(|f| f.eq_ignore_ascii_case(base))
-            };
-            let name = match k.strip_prefix("input_") {
-                Some(base) if own(base) => base,
-                _ => k.as_str(),
-            };
-            (name.to_string(), v.clone())
-        })
-        .collect();
-    let tz = text("tz")?;
-    let zone = tz.as_deref().and_then(|z| jiff::tz::TimeZone::get(z).ok());
-    let arrive = match text("arrive")? {
-        Some(a) => Some(a),
-        None => when_from_columns(props, "arr", zone.as_ref()),
-    };
-    let depart = match text("depart")? {
-        Some(d) => Some(d),
-        None => when_from_columns(props, "dep", zone.as_ref()),
-    };
-    StopBuilder {
-        name: text("name")?,
-        place: text("place")?,
-        lat: Some(lat),
-        lon: Some(lon),
-        arrive,
-        depart,
-        tz,
-        note: text("note")?,
-        kind: text("kind")?,
-        mode: text("mode")?,
-        extra,
-    }
-    .validate(number)
-}
-
-/// A time as tripmap's typed columns `<prefix>_date`, `<prefix>_time` and `<prefix>_utc` give
-/// it, as text for [`crate::model::When::parse`]: the local time (with the stop's zone `tz`)
-/// when it names the same instant as the UTC column, else the instant in the offset the local
-/// clock shows, else the local time, else the day.
-fn when_from_columns(
-    props: &Map<String, Value>,
-    prefix: &str,
-    tz: Option<&jiff::tz::TimeZone>,
-) -> Option<String> {
-    let get = |k: &str| props.get(&format!("{prefix}_{k}")).and_then(Value::as_str);
-    let date = get("date")?;
-    let Some(time) = get("time") else {
-        return Some(date.to_string());
-    };
-    let local = format!("{date}T{time}");
-    let Some(utc) = get("utc").and_then(|u| u.parse::<jiff::Timestamp>().ok()) else {
-        return Some(local);
-    };
-    let dt: jiff::civil::DateTime = local.parse().ok()?;
-    if let Some(tz) = tz
-        && tz.to_ambiguous_timestamp(dt).compatible().ok() == Some(utc)
-    {
-        return Some(local);
-    }
-    let offset_s = jiff::tz::Offset::UTC.to_timestamp(dt).ok()?.as_second() - utc.as_second();
-    let offset = jiff::tz::Offset::from_seconds(i32::try_from(offset_s).ok()?).ok()?;
-    Some(crate::model::When::Instant(offset.to_datetime(utc), offset).to_string())
-}
-
-#[cfg(test)]
-mod test {
-    use super::*;
-
-    fn read(text: &str) -> Result<Itinerary, Error> {
-        super::read(text, &Limits::default())
-    }
-
-    #[test]
-    fn reads_points_and_lines() {
-        let it = read(r#"{"type": "FeatureCollection", "title": "T", "features": [
-            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2.35, 48.86]},
-             "properties": {"name": "Paris", "arrive": "2024-06-10", "input_note": "x", "order": 1, "gone": null}},
-            {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[2.35, 48.86], [4.8, 45.7]]},
-             "properties": {"name": "TGV"}}
-        ]}"#)
-        .unwrap();
-        assert_eq!(it.title.as_deref(), Some("T"));
-        assert_eq!(it.stops[0].name, "Paris");
-        assert_eq!(
-            it.stops[0].extra,
-            vec![("note".to_string(), Value::from("x"))]
-        );
-        assert_eq!(it.tracks[0].points, vec![(2.35, 48.86), (4.8, 45.7)]);
-    }
-
-    #[test]
-    fn typed_time_columns_read_back_as_given() {
-        let stop = |props: &str| {
-            let text = format!(
-                r#"{{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [1, 2]}}, "properties": {{"name": "A", {props}}}}}"#
-            );
-            let it = read(&text).unwrap();
-            it.stops[0].arrive.as_ref().map(|w| w.to_string())
-        };
-        assert_eq!(stop(r#""arr_date": "2023-11-05""#).unwrap(), "2023-11-05");
-        assert_eq!(
-            stop(r#""arr_date": "2023-11-05", "arr_time": "14:00:00""#).unwrap(),
-            "2023-11-05T14:00:00"
-        );
-        assert_eq!(
-            stop(r#""arr_date": "2023-11-05", "arr_time": "14:00:00", "arr_utc": "2023-11-05T12:00:00Z", "tz": "Asia/Nicosia""#).unwrap(),
-            "2023-11-05T14:00:00"
-        );
-        assert_eq!(
-            stop(r#""arr_date": "2023-11-05", "arr_time": "23:30:00", "arr_utc": "2023-11-06T04:30:00Z""#).unwrap(),
-            "2023-11-05T23:30:00-05:00"
-        );
-        assert_eq!(
-            stop(r#""arrive": "2023-11-05", "arr_date": "2024-01-01""#).unwrap(),
-            "2023-11-05"
-        );
-    }
-
-    #[test]
-    fn bad_features_are_named() {
-        let e = read(r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": []}}]}"#).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "feature 1: Polygon is neither a stop (Point) nor a path (LineString)"
-        );
-        let e = read(r#"{"type": "Feature", "properties": {"name": "N"}, "geometry": {"type": "Point", "coordinates": [10, 95]}}"#).unwrap_err();
-        assert!(
-            e.to_string().starts_with("stop 1 \"N\", field `lat`"),
-            "{e}"
-        );
-        let e = read(r#"{"type": "FeatureCollection", "features": []}"#).unwrap_err();
-        assert!(e.to_string().contains("no Point features"), "{e}");
-        let e = read("{\"type\": \n}").unwrap_err();
-        assert!(matches!(e, Error::Syntax { line: 2, .. }), "{e:?}");
-    }
 }

@@ -10,12 +10,17 @@
 //! serialised, so nothing touches the disk and the same route gives the same bytes
 //! (`last_change` is fixed at 1970-01-01 for that reason).
 
+mod geometry_blob;
+mod spatial_index;
+
 use super::RenderError;
 use super::cut::{CutLeg, cut_leg};
 use super::schema::{self, Cell, ExtraColumns, ExtraType, Field, FieldType, round6};
 use crate::model::Route;
+use geometry_blob::{lines_blob, point_blob};
 use rusqlite::{Connection, params, params_from_iter};
 use serde_json::Value;
+use spatial_index::spatial_index;
 
 /// The file name used in errors.
 const FILE: &str = "trip.gpkg";
@@ -267,111 +272,9 @@ fn extent(
     });
     (Some(b[0]), Some(b[1]), Some(b[2]), Some(b[3]))
 }
-
-/// The R*Tree of a table's envelopes, registered as the `gpkg_rtree_index` extension, with the
-/// triggers of GeoPackage 1.3 that keep it in step when another program edits the table.
-fn spatial_index(db: &Connection, t: &Table) -> rusqlite::Result<()> {
-    let (table, rtree) = (t.name, format!("rtree_{}_geom", t.name));
-    db.execute_batch(&format!(
-        "CREATE VIRTUAL TABLE {rtree} USING rtree(id, minx, maxx, miny, maxy);"
-    ))?;
-    let mut insert = db.prepare(&format!("INSERT INTO {rtree} VALUES (?1, ?2, ?3, ?4, ?5)"))?;
-    for (i, (_, e, _)) in t.rows.iter().enumerate() {
-        insert.execute(params![i as i64 + 1, e[0], e[2], e[1], e[3]])?;
-    }
-    db.execute(
-        "INSERT INTO gpkg_extensions VALUES (?1, 'geom', 'gpkg_rtree_index',
-         'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
-        [table],
-    )?;
-    db.execute_batch(&rtree_triggers(table, "geom"))
-}
-
-/// The six triggers of the GeoPackage 1.3 R*Tree extension for column `c` of table `t`.
-fn rtree_triggers(t: &str, c: &str) -> String {
-    let r = format!("rtree_{t}_{c}");
-    format!(
-        "CREATE TRIGGER {r}_insert AFTER INSERT ON {t} WHEN (new.{c} NOT NULL AND NOT ST_IsEmpty(NEW.{c}))
-BEGIN INSERT OR REPLACE INTO {r} VALUES (NEW.fid, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}), ST_MinY(NEW.{c}), ST_MaxY(NEW.{c})); END;
-CREATE TRIGGER {r}_update1 AFTER UPDATE OF {c} ON {t} WHEN OLD.fid = NEW.fid AND (NEW.{c} NOTNULL AND NOT ST_IsEmpty(NEW.{c}))
-BEGIN INSERT OR REPLACE INTO {r} VALUES (NEW.fid, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}), ST_MinY(NEW.{c}), ST_MaxY(NEW.{c})); END;
-CREATE TRIGGER {r}_update2 AFTER UPDATE OF {c} ON {t} WHEN OLD.fid = NEW.fid AND (NEW.{c} ISNULL OR ST_IsEmpty(NEW.{c}))
-BEGIN DELETE FROM {r} WHERE id = OLD.fid; END;
-CREATE TRIGGER {r}_update3 AFTER UPDATE ON {t} WHEN OLD.fid != NEW.fid AND (NEW.{c} NOTNULL AND NOT ST_IsEmpty(NEW.{c}))
-BEGIN DELETE FROM {r} WHERE id = OLD.fid; INSERT OR REPLACE INTO {r} VALUES (NEW.fid, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}), ST_MinY(NEW.{c}), ST_MaxY(NEW.{c})); END;
-CREATE TRIGGER {r}_update4 AFTER UPDATE ON {t} WHEN OLD.fid != NEW.fid AND (NEW.{c} ISNULL OR ST_IsEmpty(NEW.{c}))
-BEGIN DELETE FROM {r} WHERE id IN (OLD.fid, NEW.fid); END;
-CREATE TRIGGER {r}_delete AFTER DELETE ON {t} WHEN old.{c} NOT NULL
-BEGIN DELETE FROM {r} WHERE id = OLD.fid; END;"
-    )
-}
-
 /// A column name in double quotes, any quote inside doubled.
 fn quote(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
-}
-
-/// The GeoPackage binary header (`GP`, version 0, little-endian, SRS 4326) and an optional
-/// envelope `[minx, maxx, miny, maxy]`.
-fn header(envelope: Option<[f64; 4]>) -> Vec<u8> {
-    let mut b = vec![b'G', b'P', 0];
-    // Flags: bit 0 little-endian; bits 1-3 envelope kind (1: x and y).
-    b.push(if envelope.is_some() {
-        0b0000_0011
-    } else {
-        0b0000_0001
-    });
-    b.extend_from_slice(&4326i32.to_le_bytes());
-    for v in envelope.iter().flatten() {
-        b.extend_from_slice(&v.to_le_bytes());
-    }
-    b
-}
-
-/// A Point as GeoPackage binary (no envelope, as for every point).
-fn point_blob(x: f64, y: f64) -> Vec<u8> {
-    let mut b = header(None);
-    b.push(1);
-    b.extend_from_slice(&1u32.to_le_bytes());
-    b.extend_from_slice(&x.to_le_bytes());
-    b.extend_from_slice(&y.to_le_bytes());
-    b
-}
-
-/// A LineString (or, when `multi`, a MultiLineString of `parts`) as GeoPackage binary with its
-/// envelope, and the envelope as `[minx, miny, maxx, maxy]`.
-fn lines_blob(parts: &[Vec<(f64, f64)>], multi: bool) -> (Vec<u8>, [f64; 4]) {
-    let points = parts.iter().flatten();
-    let mut e = [
-        f64::INFINITY,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        f64::NEG_INFINITY,
-    ];
-    for &(x, y) in points {
-        e = [e[0].min(x), e[1].min(y), e[2].max(x), e[3].max(y)];
-    }
-    let mut b = header(Some([e[0], e[2], e[1], e[3]]));
-    let line = |b: &mut Vec<u8>, part: &[(f64, f64)]| {
-        b.push(1);
-        b.extend_from_slice(&2u32.to_le_bytes());
-        b.extend_from_slice(&(part.len() as u32).to_le_bytes());
-        for &(x, y) in part {
-            b.extend_from_slice(&x.to_le_bytes());
-            b.extend_from_slice(&y.to_le_bytes());
-        }
-    };
-    if multi {
-        b.push(1);
-        b.extend_from_slice(&5u32.to_le_bytes());
-        b.extend_from_slice(&(parts.len() as u32).to_le_bytes());
-        for part in parts {
-            line(&mut b, part);
-        }
-    } else {
-        line(&mut b, &parts[0]);
-    }
-    (b, e)
 }
 
 #[cfg(test)]
