@@ -211,6 +211,10 @@ pub struct MapArgs {
     /// Prefix for the SVG's ids and classes [default: derived from the trip].
     #[arg(long)]
     pub id_prefix: Option<String>,
+    /// Street-level basemap: a PMTiles archive of vector tiles in the Protomaps schema, a file
+    /// or an http(s) URL [default: the bundled Natural Earth].
+    #[arg(long, value_name = "FILE.pmtiles|URL")]
+    pub basemap: Option<String>,
 }
 
 /// The themes by name.

@@ -71,6 +71,11 @@ impl RenderArgs {
         options.order = self.input.order;
         options.shortest = self.input.shortest_options()?;
         options.map = self.map.options();
+        if let Some(location) = &self.map.basemap {
+            let basemap = scene::StreetBasemap::open(location)
+                .map_err(|e| report::Failure::invalid(format!("error: {e}")))?;
+            options.map = options.map.with_basemap(basemap);
+        }
         options.formats = formats;
         options.simplify_m = self.output.simplify;
         let mut write = WriteOptions::default();

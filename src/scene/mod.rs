@@ -40,6 +40,10 @@ mod options;
 mod places;
 mod spread;
 mod stop_labels;
+mod street_basemap;
+mod ground;
+mod tile_labels;
+mod tile_layer;
 /// Text widths from the bundled fonts, for deterministic placement.
 pub mod text_metrics;
 /// Light and dark colours.
@@ -51,6 +55,7 @@ pub use build::build;
 pub use dates::DateStyle;
 pub use inset::FittedMap;
 pub use options::MapOptions;
+pub use street_basemap::StreetBasemap;
 pub use theme::Theme;
 
 /// A picture ready to write: a page of `width` × `height` pixels and its layers, bottom first.
@@ -159,6 +164,15 @@ pub enum Item {
         class: &'static str,
         /// Members.
         items: Vec<Item>,
+    },
+    /// An item turned `deg` degrees clockwise about `about` (a street name along its street).
+    Rotated {
+        /// Angle, degrees clockwise.
+        deg: f64,
+        /// Centre of the turn, pixels.
+        about: (f64, f64),
+        /// The item, drawn turned.
+        item: Box<Item>,
     },
     /// An item and what it stands for.
     Tagged {

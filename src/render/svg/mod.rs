@@ -16,6 +16,7 @@
 //! for `map.png`.
 
 mod embed;
+mod street_style;
 mod style;
 mod text;
 pub mod xml;
@@ -62,6 +63,7 @@ fn texts<'a>(items: &'a [Item], out: &mut Vec<(&'a str, &'a str)>) {
         match item {
             Item::Text { class, text, .. } => out.push((class, text)),
             Item::Group { items, .. } => texts(items, out),
+            Item::Rotated { item, .. } => texts(std::slice::from_ref(item), out),
             _ => {}
         }
     }
@@ -102,6 +104,9 @@ fn write_for(scene: &Scene, reader: Reader) -> Vec<u8> {
         }
     }
     out.push_str(&style::css(p, &scene.theme, &stack));
+    if street_style::has_streets(scene) {
+        out.push_str(&street_style::css(p, &scene.theme));
+    }
     out.push_str("</style>\n");
     for layer in &scene.layers {
         out.push_str(&format!(
@@ -238,6 +243,17 @@ fn write_tagged(out: &mut String, p: &str, item: &Item, reader: Reader, tag: Opt
             for i in items {
                 write_item(out, p, i, reader);
             }
+            out.push_str("</g>\n");
+        }
+        Item::Rotated { deg, about, item } => {
+            out.push_str("<g transform=\"rotate(");
+            num_into(out, *deg);
+            out.push(' ');
+            num_into(out, about.0);
+            out.push(' ');
+            num_into(out, about.1);
+            out.push_str(")\">\n");
+            write_tagged(out, p, item, reader, tag);
             out.push_str("</g>\n");
         }
         Item::Tagged { tag, item } => write_tagged(out, p, item, reader, Some(tag)),
