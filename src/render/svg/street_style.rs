@@ -8,6 +8,8 @@ use crate::scene::{Item, Scene, Theme};
 
 /// The street basemap's colours in one theme.
 struct Palette {
+    /// Where the archive has no data (beyond its extent): neither land nor sea.
+    none: &'static str,
     earth: &'static str,
     water: &'static str,
     green: &'static str,
@@ -28,6 +30,7 @@ struct Palette {
 
 /// Light: a pale grey city, white streets on faint casings, pale blue water.
 const LIGHT: Palette = Palette {
+    none: "#e3e1dc",
     earth: "#f2f0eb",
     water: "#c9d9e5",
     green: "#dde7d4",
@@ -48,6 +51,7 @@ const LIGHT: Palette = Palette {
 
 /// Dark: a charcoal city, grey streets, deep blue water.
 const DARK: Palette = Palette {
+    none: "#1a1d21",
     earth: "#23272c",
     water: "#16212b",
     green: "#243029",
@@ -91,7 +95,8 @@ pub(super) fn css(p: &str, t: &Theme) -> String {
     };
     let name = |fill: &str, class: &str| format!("{};stroke:{};{HALO}", text(fill, class), c.earth);
     let rules: Vec<(&str, String)> = vec![
-        ("ocean", format!("fill:{}", c.water)),
+        // The archive's water layer draws the sea; what is left has no data.
+        ("ocean", format!("fill:{}", c.none)),
         ("st-earth", area(c.earth)),
         ("st-green", area(c.green)),
         ("st-bare", area(c.bare)),
