@@ -25,18 +25,30 @@ fn the_walk_renders_the_same_from_the_file_and_over_http() {
     assert!(server.requests() >= 2, "header, then tiles by range");
     assert_eq!(local, remote, "same bytes from the file and over HTTP");
     // Streets, water and street names are drawn, and credited.
-    for class in ["-streets\"", "-st-water\"", "-st-minor\"", "-st-building\"", "-street-name\""] {
+    for class in [
+        "-streets\"",
+        "-st-water\"",
+        "-st-minor\"",
+        "-st-building\"",
+        "-street-name\"",
+    ] {
         assert!(local.contains(class), "{class}");
     }
     assert!(local.contains("Basemap: © OpenStreetMap contributors."));
-    assert!(!local.contains("Natural Earth. Map"), "no Natural Earth land on the main map");
+    assert!(
+        !local.contains("Natural Earth. Map"),
+        "no Natural Earth land on the main map"
+    );
     for name in ["Mannerheimintie", "Kaivokatu"] {
         assert!(local.contains(name), "{name}");
     }
     // Every stop has its marker and its label.
     for stop in 1..=6 {
         let tag = format!("data-stop=\"{stop}\"");
-        assert!(local.matches(&tag).count() >= 2, "stop {stop}: marker and label");
+        assert!(
+            local.matches(&tag).count() >= 2,
+            "stop {stop}: marker and label"
+        );
     }
 }
 

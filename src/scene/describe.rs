@@ -224,7 +224,10 @@ mod test {
             streets: Some("© OpenStreetMap contributors."),
         };
         let s = source_line(&r, &osm, ProjectionKind::Mercator);
-        assert!(s.starts_with("Basemap: © OpenStreetMap contributors. Map:"), "{s}");
+        assert!(
+            s.starts_with("Basemap: © OpenStreetMap contributors. Map:"),
+            "{s}"
+        );
     }
 
     #[test]

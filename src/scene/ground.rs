@@ -2,14 +2,14 @@
 //! Natural Earth basemap (and graticule). In: the fitted map. Out: its items, what the source
 //! line must credit, and the basemap's own names to place after the trip's.
 
+use super::Item;
 use super::basemap_layer::basemap_layer;
 use super::context::Ctx;
+use super::framing::Framing;
 use super::inset::FittedMap;
 use super::labels::Placer;
 use super::tile_labels::tile_labels;
 use super::tile_layer::tile_layer;
-use super::Item;
-use super::framing::Framing;
 use crate::basemap::{self, Detail};
 use crate::error::Error;
 use crate::projection::{Bounds, fit, fit_bounds_min_span};

@@ -31,6 +31,7 @@ mod describe;
 mod framing;
 /// Title, subtitle, legend, scale bar, source line, north arrow.
 pub mod furniture;
+mod ground;
 mod inset;
 mod labels;
 mod legs;
@@ -41,13 +42,12 @@ mod places;
 mod spread;
 mod stop_labels;
 mod street_basemap;
-mod ground;
-mod tile_labels;
-mod tile_layer;
 /// Text widths from the bundled fonts, for deterministic placement.
 pub mod text_metrics;
 /// Light and dark colours.
 pub mod theme;
+mod tile_labels;
+mod tile_layer;
 
 pub use crate::format::Units;
 pub use crate::geometry::Rect;

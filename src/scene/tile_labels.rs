@@ -36,7 +36,11 @@ fn style(kind: LabelKind) -> (&'static str, f64, Weight) {
 
 /// Places `labels` (most important first) where they fit; at most `max_streets` street names
 /// (a map of `w` px takes about one per 60 px of width).
-pub(crate) fn tile_labels(labels: &[TileLabel], placer: &mut Placer, max_streets: usize) -> Vec<Item> {
+pub(crate) fn tile_labels(
+    labels: &[TileLabel],
+    placer: &mut Placer,
+    max_streets: usize,
+) -> Vec<Item> {
     let mut items = Vec::new();
     let mut named: BTreeSet<(LabelKind, &str)> = BTreeSet::new();
     let mut streets = 0;
@@ -79,14 +83,24 @@ pub(crate) fn tile_labels(labels: &[TileLabel], placer: &mut Placer, max_streets
 }
 
 /// A `w` × `h` box centred on `p`, if it is free.
-fn at_point(placer: &mut Placer, p: (f64, f64), w: f64, h: f64) -> Option<((f64, f64), Option<f64>)> {
+fn at_point(
+    placer: &mut Placer,
+    p: (f64, f64),
+    w: f64,
+    h: f64,
+) -> Option<((f64, f64), Option<f64>)> {
     let r = Rect::new(p.0 - w / 2.0, p.1 - h / 2.0, w, h);
     placer.try_fixed(r).then_some((p, None))
 }
 
 /// The centre and angle of a `w` × `h` name along `line`, on the first free straight stretch
 /// from the middle outwards; the box taken is the turned name's bounding box.
-fn along(placer: &mut Placer, line: &[(f64, f64)], w: f64, h: f64) -> Option<((f64, f64), Option<f64>)> {
+fn along(
+    placer: &mut Placer,
+    line: &[(f64, f64)],
+    w: f64,
+    h: f64,
+) -> Option<((f64, f64), Option<f64>)> {
     let total = crate::geometry::length(line);
     let need = w + 2.0 * STREET_ROOM_PX;
     if total < need {
@@ -187,7 +201,10 @@ mod test {
         let mut placer = Placer::new(Rect::new(0.0, 0.0, 400.0, 400.0));
         // Drawn from right to left and going up: the name turns, but not upside down.
         let items = tile_labels(
-            &[street("Aleksanterinkatu", &[(300.0, 300.0), (100.0, 100.0)])],
+            &[street(
+                "Aleksanterinkatu",
+                &[(300.0, 300.0), (100.0, 100.0)],
+            )],
             &mut placer,
             10,
         );
@@ -231,7 +248,13 @@ mod test {
             anchor: LabelAnchor::Point((200.0, 100.0)),
         };
         let items = tile_labels(std::slice::from_ref(&place), &mut placer, 0);
-        assert!(matches!(&items[..], [Item::Text { anchor: Anchor::Middle, .. }]));
+        assert!(matches!(
+            &items[..],
+            [Item::Text {
+                anchor: Anchor::Middle,
+                ..
+            }]
+        ));
         placer.add_marker((200.0, 300.0), 8.0);
         let on_marker = TileLabel {
             anchor: LabelAnchor::Point((200.0, 300.0)),

@@ -164,7 +164,10 @@ mod test {
         };
         assert!(matches!(
             &tile_layer(&far)[0],
-            Item::Group { class: "streets-far", .. }
+            Item::Group {
+                class: "streets-far",
+                ..
+            }
         ));
     }
 }

@@ -246,18 +246,23 @@ fn write_tagged(out: &mut String, p: &str, item: &Item, reader: Reader, tag: Opt
             out.push_str("</g>\n");
         }
         Item::Rotated { deg, about, item } => {
-            out.push_str("<g transform=\"rotate(");
-            num_into(out, *deg);
-            out.push(' ');
-            num_into(out, about.0);
-            out.push(' ');
-            num_into(out, about.1);
-            out.push_str(")\">\n");
+            rotate_open(out, *deg, *about);
             write_tagged(out, p, item, reader, tag);
             out.push_str("</g>\n");
         }
         Item::Tagged { tag, item } => write_tagged(out, p, item, reader, Some(tag)),
     }
+}
+
+/// The start of a group turned `deg` degrees clockwise about `about`.
+fn rotate_open(out: &mut String, deg: f64, about: (f64, f64)) {
+    out.push_str("<g transform=\"rotate(");
+    num_into(out, deg);
+    out.push(' ');
+    num_into(out, about.0);
+    out.push(' ');
+    num_into(out, about.1);
+    out.push_str(")\">\n");
 }
 
 /// Numeric attributes, then the end of an empty element.

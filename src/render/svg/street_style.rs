@@ -72,17 +72,21 @@ const DARK: Palette = Palette {
 
 /// Whether the scene's basemap is a street basemap (its `streets` group).
 pub(super) fn has_streets(scene: &Scene) -> bool {
-    scene.layers.iter().filter(|l| l.name == "basemap").any(|l| {
-        l.items.iter().any(|i| {
-            matches!(
-                i,
-                Item::Group {
-                    class: "streets" | "streets-far",
-                    ..
-                }
-            )
+    scene
+        .layers
+        .iter()
+        .filter(|l| l.name == "basemap")
+        .any(|l| {
+            l.items.iter().any(|i| {
+                matches!(
+                    i,
+                    Item::Group {
+                        class: "streets" | "streets-far",
+                        ..
+                    }
+                )
+            })
         })
-    })
 }
 
 /// Rules for a map with classes prefixed `p` in theme `t` (after the map's own rules, so the
@@ -112,7 +116,10 @@ pub(super) fn css(p: &str, t: &Theme) -> String {
         ("st-rail", line(c.rail, ";stroke-dasharray:3 2")),
         ("st-major", line(c.major, "")),
         ("st-highway", line(c.major, "")),
-        ("st-boundary", line(c.boundary, ";stroke-width:1;stroke-dasharray:4 3")),
+        (
+            "st-boundary",
+            line(c.boundary, ";stroke-width:1;stroke-dasharray:4 3"),
+        ),
         ("street-name", name(c.street_name, "street-name")),
         ("place-name", name(c.place_name, "place-name")),
         ("water-name", name(c.water_name, "water-name")),
@@ -133,8 +140,12 @@ pub(super) fn css(p: &str, t: &Theme) -> String {
         ("st-highway", 4.4, 2.6),
     ];
     for (class, near, far) in widths {
-        css.push_str(&format!(".{p}-streets .{p}-{class}{{stroke-width:{near}}}\n"));
-        css.push_str(&format!(".{p}-streets-far .{p}-{class}{{stroke-width:{far}}}\n"));
+        css.push_str(&format!(
+            ".{p}-streets .{p}-{class}{{stroke-width:{near}}}\n"
+        ));
+        css.push_str(&format!(
+            ".{p}-streets-far .{p}-{class}{{stroke-width:{far}}}\n"
+        ));
     }
     css
 }
