@@ -215,6 +215,10 @@ pub struct MapArgs {
     /// or an http(s) URL [default: the bundled Natural Earth].
     #[arg(long, value_name = "FILE.pmtiles|URL")]
     pub basemap: Option<String>,
+    /// A GeoJSON layer of your own drawn under the route (repeatable); simplestyle `stroke`,
+    /// `fill`, `marker-color` properties style it, a `title` names it in the legend.
+    #[arg(long, value_name = "FILE")]
+    pub overlay: Vec<std::path::PathBuf>,
 }
 
 /// The themes by name.

@@ -76,6 +76,11 @@ impl RenderArgs {
                 .map_err(|e| report::Failure::invalid(format!("error: {e}")))?;
             options.map = options.map.with_basemap(basemap);
         }
+        for path in &self.map.overlay {
+            let overlay = scene::Overlay::read(path)
+                .map_err(|e| report::Failure::invalid(format!("error: {e}")))?;
+            options.map = options.map.with_overlay(overlay);
+        }
         options.formats = formats;
         options.simplify_m = self.output.simplify;
         let mut write = WriteOptions::default();

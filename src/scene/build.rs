@@ -18,6 +18,7 @@ use super::labels::{Placed, Placer};
 use super::legs::{leg_items, project_legs};
 use super::locator::{MainExtent, draw_locator};
 use super::markers::{MainMarkers, MarkerRoom, main_markers, marker, small_dot};
+use super::overlay::legend_entries;
 use super::stop_labels::{Unsaid, place_all};
 use super::{Item, Layer, MapOptions, Scene, Tag};
 use crate::error::Error;
@@ -331,6 +332,7 @@ fn footer(ctx: &Ctx, framing: &Framing, d: &Drawing, width: f64, top: f64) -> (V
         key: &d.key,
         notes: &d.notes,
         legs: describe::leg_kinds(ctx.route),
+        overlays: &legend_entries(&ctx.options.overlays, &ctx.options.theme),
     })
 }
 

@@ -2,6 +2,7 @@
 //! scale bar, north arrow, source line, key of unplaced labels) below it. In: texts, the map's
 //! scale in km per pixel, the page width. Out: scene items and the band's height in pixels.
 
+use super::overlay::{LegendEntry, legend_sample};
 use super::text_metrics::{
     Weight, ascent_px, descent_px, line_extents_px, width_px, wrap, wrap_all, wrap_balanced,
 };
@@ -113,6 +114,8 @@ pub struct Footer<'a> {
     /// The legend's text for a leg (great-circle, recorded, or both); `None` when the trip has
     /// no legs.
     pub legs: Option<&'a str>,
+    /// The overlays' titled features.
+    pub overlays: &'a [LegendEntry],
 }
 
 /// The footer's items and its height: legend, scale bar and north arrow, source line, key.
@@ -129,14 +132,17 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
 /// many rows as the width needs. Returns where the last row ends: its x and baseline.
 fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
     let mut row = f.top + 22.0;
-    type Sample = fn(f64, f64) -> Vec<Item>;
+    type Sample<'s> = Box<dyn Fn(f64, f64) -> Vec<Item> + 's>;
     let mut entries: Vec<(f64, Sample, &str)> =
-        vec![(19.0, legend_marker, "Stop, in visiting order")];
+        vec![(19.0, Box::new(legend_marker), "Stop, in visiting order")];
     if let Some(legs) = f.legs {
-        entries.push((32.0, legend_leg, legs));
+        entries.push((32.0, Box::new(legend_leg), legs));
     }
     if f.has_insets {
-        entries.push((17.0, legend_locator, "Enlarged in a detail map"));
+        entries.push((17.0, Box::new(legend_locator), "Enlarged in a detail map"));
+    }
+    for e in f.overlays {
+        entries.push((28.0, Box::new(|x, y| legend_sample(e, x, y)), &e.title));
     }
     let mut x = MARGIN;
     for (sample_w, sample, t) in entries {

@@ -1,6 +1,7 @@
 //! What the map is drawn on: the street basemap when the options name one, else the bundled
 //! Natural Earth basemap (and graticule). In: the fitted map. Out: its items, what the source
-//! line must credit, and the basemap's own names to place after the trip's.
+//! line must credit, and the basemap's own names to place after the trip's. The user's
+//! overlays go on top of it, under the route.
 
 use super::Item;
 use super::basemap_layer::basemap_layer;
@@ -8,6 +9,7 @@ use super::context::Ctx;
 use super::framing::Framing;
 use super::inset::FittedMap;
 use super::labels::Placer;
+use super::overlay::overlay_items;
 use super::tile_labels::tile_labels;
 use super::tile_layer::tile_layer;
 use crate::basemap::{self, Detail};
@@ -55,6 +57,18 @@ pub(crate) struct Ground {
 impl Ground {
     /// The ground of `map` at `km_per_px` (the scale at its centre).
     pub fn draw(ctx: &Ctx, map: &FittedMap, km_per_px: f64) -> Result<Ground, Error> {
+        let mut ground = Self::basemap(ctx, map, km_per_px)?;
+        let o = ctx.options;
+        let project = |p| map.project_px(p);
+        let size = (map.width_px(), map.height_px());
+        ground
+            .items
+            .extend(overlay_items(&o.overlays, &o.theme, &project, size));
+        Ok(ground)
+    }
+
+    /// The street basemap, or Natural Earth.
+    fn basemap(ctx: &Ctx, map: &FittedMap, km_per_px: f64) -> Result<Ground, Error> {
         if let Some(streets) = &ctx.options.basemap {
             let view = streets.view(map)?;
             return Ok(Ground {

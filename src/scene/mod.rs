@@ -38,6 +38,8 @@ mod legs;
 mod locator;
 mod markers;
 mod options;
+/// The user's own layers (`--overlay`).
+pub mod overlay;
 mod places;
 mod spread;
 mod stop_labels;
@@ -55,6 +57,7 @@ pub use build::build;
 pub use dates::DateStyle;
 pub use inset::FittedMap;
 pub use options::MapOptions;
+pub use overlay::Overlay;
 pub use street_basemap::StreetBasemap;
 pub use theme::Theme;
 
@@ -163,6 +166,14 @@ pub enum Item {
         /// Style name.
         class: &'static str,
         /// Members.
+        items: Vec<Item>,
+    },
+    /// Items drawn with their own colours (an overlay feature's simplestyle), written as a
+    /// group with a `style` attribute: CSS declarations of checked colours and numbers.
+    Painted {
+        /// The declarations (`fill:#2f6db3;stroke:#2f6db3;stroke-width:3`).
+        css: String,
+        /// The items, which inherit them.
         items: Vec<Item>,
     },
     /// An item turned `deg` degrees clockwise about `about` (a street name along its street).

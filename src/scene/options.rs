@@ -1,6 +1,7 @@
 //! How the map should look: [`MapOptions`], and the checks that reject unusable ones.
 
 use super::dates::DateStyle;
+use super::overlay::Overlay;
 use super::street_basemap::StreetBasemap;
 use super::theme::Theme;
 use crate::error::Error;
@@ -40,6 +41,8 @@ pub struct MapOptions {
     pub id_prefix: Option<String>,
     /// A street-level basemap to draw instead of Natural Earth (`--basemap`).
     pub basemap: Option<StreetBasemap>,
+    /// The user's own layers, drawn under the route in this order (`--overlay`).
+    pub overlays: Vec<Overlay>,
 }
 
 impl Default for MapOptions {
@@ -55,6 +58,7 @@ impl Default for MapOptions {
             graticule: false,
             id_prefix: None,
             basemap: None,
+            overlays: Vec::new(),
         }
     }
 }
@@ -64,6 +68,12 @@ impl MapOptions {
     /// tiles) instead of Natural Earth.
     pub fn with_basemap(mut self, basemap: StreetBasemap) -> Self {
         self.basemap = Some(basemap);
+        self
+    }
+
+    /// These options with `overlay` drawn over the earlier ones, under the route.
+    pub fn with_overlay(mut self, overlay: Overlay) -> Self {
+        self.overlays.push(overlay);
         self
     }
 

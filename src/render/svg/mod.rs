@@ -64,6 +64,7 @@ fn texts<'a>(items: &'a [Item], out: &mut Vec<(&'a str, &'a str)>) {
             Item::Text { class, text, .. } => out.push((class, text)),
             Item::Group { items, .. } => texts(items, out),
             Item::Rotated { item, .. } => texts(std::slice::from_ref(item), out),
+            Item::Painted { items, .. } => texts(items, out),
             _ => {}
         }
     }
@@ -240,6 +241,15 @@ fn write_tagged(out: &mut String, p: &str, item: &Item, reader: Reader, tag: Opt
             out.push_str("<g");
             class(out, p, c);
             out.push_str(">\n");
+            for i in items {
+                write_item(out, p, i, reader);
+            }
+            out.push_str("</g>\n");
+        }
+        Item::Painted { css, items } => {
+            out.push_str("<g style=\"");
+            escape_into(out, css);
+            out.push_str("\">\n");
             for i in items {
                 write_item(out, p, i, reader);
             }
