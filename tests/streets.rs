@@ -100,3 +100,80 @@ fn bad_basemaps_and_servers_are_errors_naming_them_and_nothing_is_written() {
     let truncated = Server::start(bytes, Behaviour::Truncated);
     fails_untouched(&truncated.url, &[&truncated.url]);
 }
+
+#[test]
+fn overlays_draw_under_the_route_with_their_style_and_titles_in_the_legend() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "tests/fixtures/overlays/helsinki-plan.geojson";
+    render_ok(
+        WALK,
+        dir.path(),
+        &[
+            "--basemap",
+            &helsinki(),
+            "--overlay",
+            plan,
+            "--format",
+            "svg",
+        ],
+    );
+    let svg = std::fs::read_to_string(dir.path().join("map.svg")).unwrap();
+    let area = svg
+        .find("fill:#e377c2;fill-opacity:0.2;stroke:#b0407f")
+        .unwrap();
+    let route = svg.find("-route\"").unwrap();
+    assert!(area < route, "the overlay is drawn under the route");
+    assert!(
+        svg.contains("stroke:#2f6db3;stroke-width:3"),
+        "default line style"
+    );
+    assert!(svg.contains("fill:#2ca02c"), "marker-color");
+    for title in ["Market area", "Closed to traffic", "First aid"] {
+        assert!(
+            svg.contains(&format!(">{title}</text>")),
+            "{title} in the legend"
+        );
+    }
+}
+
+#[test]
+fn bad_overlays_name_the_file_and_the_line_or_feature() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "syntax.geojson",
+            "{\"type\": \"FeatureCollection\",\n \"features\": [}",
+            ":2:15: ",
+        ),
+        (
+            "coords.geojson",
+            r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
+            "geometry": {"type": "Point", "coordinates": [24.9, 95]}}]}"#,
+            ": feature 1: position [24.9, 95]",
+        ),
+        (
+            "style.geojson",
+            r#"{"type": "Feature", "properties": {"fill": "url(#x)"},
+            "geometry": {"type": "Point", "coordinates": [24.9, 60.1]}}"#,
+            ": feature 1: property `fill`",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = dir.path().join("out");
+        let o = tripmap(&[
+            "render",
+            WALK,
+            "-o",
+            out.to_str().unwrap(),
+            "--overlay",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        let want = format!("error: overlay {}{expected}", path.display());
+        assert!(err.starts_with(&want), "{err} should start with {want}");
+        assert!(!out.exists(), "nothing written");
+    }
+}

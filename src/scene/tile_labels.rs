@@ -219,7 +219,7 @@ mod test {
     fn names_give_way_to_what_is_placed_and_bends_and_come_once() {
         let mut placer = Placer::new(Rect::new(0.0, 0.0, 400.0, 400.0));
         // A stop label already sits on the street's only straight stretch.
-        placer.add_obstacle(Rect::new(100.0, 190.0, 200.0, 20.0));
+        placer.add_obstacle(Rect::new(60.0, 190.0, 280.0, 20.0));
         let line = [(40.0, 200.0), (360.0, 200.0)];
         assert!(tile_labels(&[street("Esplanadi", &line)], &mut placer, 10).is_empty());
         // A zigzag carries no name; a name comes once; the street budget is kept.

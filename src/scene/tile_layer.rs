@@ -136,10 +136,11 @@ mod test {
             ],
             ..TileView::default()
         };
-        let [Item::Group { class, items }] = tile_layer(&view).try_into().unwrap() else {
+        let drawn = tile_layer(&view);
+        let [Item::Group { class, items }] = drawn.as_slice() else {
             panic!("one group")
         };
-        assert_eq!(class, "streets");
+        assert_eq!(*class, "streets");
         let classes: Vec<&str> = items
             .iter()
             .map(|i| match i {
