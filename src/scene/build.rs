@@ -228,7 +228,7 @@ fn mark_places(
         .collect();
     let tags: Vec<Tag> = ctx.places.iter().map(|p| p.tag()).collect();
     let room = MarkerRoom {
-        place_px: place_px,
+        place_px,
         radii: &ctx.radii,
         on_map: &on_map,
         in_inset: &insets.in_inset,
