@@ -12,20 +12,26 @@ use tripmap::pipeline::{RenderOptions, render};
 use tripmap::scene::StreetBasemap;
 
 const WALK: &[u8] = include_bytes!("../data/trips/helsinki-walk-2024.json");
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tiles/helsinki.pmtiles");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/tiles/helsinki.pmtiles"
+);
 
 fn bench(c: &mut Criterion) {
-    c.bench_function("streets: Helsinki walk at 960 px, archive opened, all outputs", |b| {
-        b.iter(|| {
-            let mut options = RenderOptions::default();
-            options.map = options
-                .map
-                .clone()
-                .with_basemap(StreetBasemap::open(FIXTURE).unwrap());
-            let itinerary = read(black_box(WALK), Format::Json).unwrap();
-            black_box(render(&itinerary, &options).unwrap())
-        })
-    });
+    c.bench_function(
+        "streets: Helsinki walk at 960 px, archive opened, all outputs",
+        |b| {
+            b.iter(|| {
+                let mut options = RenderOptions::default();
+                options.map = options
+                    .map
+                    .clone()
+                    .with_basemap(StreetBasemap::open(FIXTURE).unwrap());
+                let itinerary = read(black_box(WALK), Format::Json).unwrap();
+                black_box(render(&itinerary, &options).unwrap())
+            })
+        },
+    );
 }
 
 criterion_group!(benches, bench);

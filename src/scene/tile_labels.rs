@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use super::labels::Placer;
 use super::text_metrics::{Weight, ascent_px, width_px};
 use super::{Anchor, Item, clean_text};
-use crate::geometry::{Rect, round_pt};
+use crate::geometry::{self, Rect, round_pt};
 use crate::tiles::{LabelAnchor, LabelKind, TileLabel};
 
 /// Text sizes, pixels (the style sheet's `street-name`, `place-name`, `water-name`).
@@ -101,7 +101,7 @@ fn along(
     w: f64,
     h: f64,
 ) -> Option<((f64, f64), Option<f64>)> {
-    let total = crate::geometry::length(line);
+    let total = geometry::length(line);
     let need = w + 2.0 * STREET_ROOM_PX;
     if total < need {
         return None;
@@ -135,7 +135,8 @@ fn along(
 /// distances `a` and `b` along it, when no point of it lies farther than [`STRAY_PX`] from the
 /// straight line between its ends.
 fn straight(line: &[(f64, f64)], a: f64, b: f64) -> Option<((f64, f64), f64)> {
-    let (pa, pb) = (point_at(line, a), point_at(line, b));
+    let (pa, _) = geometry::point_along(line, a)?;
+    let (pb, _) = geometry::point_along(line, b)?;
     let (dx, dy) = (pb.0 - pa.0, pb.1 - pa.1);
     let len = dx.hypot(dy);
     if len < 0.9 * (b - a) {
@@ -160,23 +161,6 @@ fn straight(line: &[(f64, f64)], a: f64, b: f64) -> Option<((f64, f64), f64)> {
         deg += 180.0;
     }
     Some((((pa.0 + pb.0) / 2.0, (pa.1 + pb.1) / 2.0), deg))
-}
-
-/// The point `d` pixels along `line`.
-fn point_at(line: &[(f64, f64)], d: f64) -> (f64, f64) {
-    let mut s = 0.0;
-    for seg in line.windows(2) {
-        let l = (seg[1].0 - seg[0].0).hypot(seg[1].1 - seg[0].1);
-        if s + l >= d && l > 0.0 {
-            let t = (d - s) / l;
-            return (
-                seg[0].0 + t * (seg[1].0 - seg[0].0),
-                seg[0].1 + t * (seg[1].1 - seg[0].1),
-            );
-        }
-        s += l;
-    }
-    *line.last().unwrap_or(&(0.0, 0.0))
 }
 
 #[cfg(test)]

@@ -12,14 +12,14 @@ use crate::error::Error;
 use crate::model::LonLat;
 
 /// The largest overlay file read, bytes.
-pub const MAX_OVERLAY_BYTES: u64 = 64 * 1024 * 1024;
+const MAX_OVERLAY_BYTES: u64 = 64 * 1024 * 1024;
 /// The most features an overlay may have.
 const MAX_FEATURES: usize = 100_000;
 /// The most positions an overlay may have, all features together.
 const MAX_POSITIONS: usize = 2_000_000;
 
 impl Overlay {
-    /// Reads the GeoJSON file at `path` (at most [`MAX_OVERLAY_BYTES`]).
+    /// Reads the GeoJSON file at `path` (at most 64 MiB).
     ///
     /// # Errors
     /// [`Error::Overlay`] naming the file: missing, too large, or any error of
