@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command. Installs what the tests need when it is missing (Debian packages:
-# GDAL's ogrinfo, rsvg-convert, Chromium, Node, DejaVu and Noto fonts; npm: the GeoJSON validators and playwright-core;
-# cargo-deny), then checks formatting, dependency licences (deny.toml), lints, the API docs (no
-# rustdoc warning), and runs the whole test suite.
+# GDAL's ogrinfo and Python bindings, rsvg-convert, Chromium, Node, DejaVu Sans; npm: the GeoJSON validators
+# and playwright-core; PyPI, pinned, in virtual environments under target/pytools: pyogrio, fiona,
+# geopandas and two GeoPackage validators; cargo-deny), then checks formatting, dependency
+# licences (deny.toml), lints, the API docs (no rustdoc warning), and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,10 +14,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fontconfig fonts-dejavu-core)
-# The desk checks' expected-failure list for Chromium (10-glyphs-svg) was made with these fonts
-# installed; without them the browser falls back differently and the list no longer matches.
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -qi 'NotoSansDevanagari' || need+=(fonts-noto-core)
+/usr/bin/python3 -c "from osgeo import ogr" >/dev/null 2>&1 || need+=(python3-gdal)
+/usr/bin/python3 -c "import ensurepip, venv" >/dev/null 2>&1 || need+=(python3-venv)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
@@ -29,6 +28,22 @@ if [ ! -d node_modules/@placemarkio/check-geojson ] || [ ! -d node_modules/@mapb
   npm ci --no-audit --no-fund >/dev/null
 fi
 
+# Python readers and GeoPackage validators, pinned (scripts/python-*.txt); reinstalled when a
+# list changes. About 400 MB and a minute, once.
+pytools="${CARGO_TARGET_DIR:-target}/pytools"
+for env in gis gpkg; do
+  list="scripts/python-$env.txt"
+  if ! cmp -s "$list" "$pytools/$env/installed.txt" 2>/dev/null; then
+    echo "installing Python test tools ($list)"
+    rm -rf "${pytools:?}/$env"
+    site=""
+    [ "$env" = gpkg ] && site="--system-site-packages"
+    /usr/bin/python3 -m venv $site "$pytools/$env"
+    "$pytools/$env/bin/pip" install -q --disable-pip-version-check -r "$list"
+    cp "$list" "$pytools/$env/installed.txt"
+  fi
+done
+
 if ! command -v cargo-deny >/dev/null 2>&1; then
   echo "installing cargo-deny (licence and duplicate-crate checks; a few minutes, once)"
   cargo install cargo-deny --locked --quiet
@@ -39,3 +54,5 @@ cargo deny --log-level error check licenses bans
 cargo clippy --all-targets --quiet -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 cargo test --quiet
+# The output folder's guarantees under kill -9 and failing disks need the fault-injection hook.
+cargo test --quiet --features fault-injection --test output_faults

@@ -71,9 +71,41 @@ pub fn round_distance(km: f64, units: Units) -> String {
     format!("{} {}", thousands(rounded), units.symbol())
 }
 
+/// A number short enough for a message: as written up to a million, in scientific notation
+/// beyond (`1e308`, not 309 digits) and for tiny values (`1e-300`).
+pub fn brief_number(x: f64) -> String {
+    let a = x.abs();
+    if a == 0.0 || !a.is_finite() || (1e-4..1e6).contains(&a) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
+/// `text` cut to 40 characters (with `…`), for echoing a value in a message.
+pub fn brief_text(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(MAX - 1).collect();
+    cut.push('…');
+    cut
+}
+
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn numbers_and_text_in_messages_stay_short() {
+        assert_eq!(brief_number(1e308), "1e308");
+        assert_eq!(brief_number(-95.5), "-95.5");
+        assert_eq!(brief_number(1e-300), "1e-300");
+        assert_eq!(brief_number(f64::NAN), "NaN");
+        assert_eq!(brief_text("95"), "95");
+        assert_eq!(brief_text(&"9".repeat(400)).chars().count(), 40);
+    }
 
     #[test]
     fn counts_and_kilometres() {

@@ -14,8 +14,10 @@
 //!                                      the Route, SVG and PNG from the Scene
 //! ```
 //!
-//! [`pipeline::render`] runs the whole chain and [`output::write_all`] writes the files all or
-//! nothing. Step by step:
+//! [`pipeline::render`] runs the whole chain and [`output::write_all`] replaces the output folder
+//! with the files in one atomic step; [`plan`] is the chain up to the route (looking place names
+//! up). A trip can be built in code with [`model::Itinerary::builder`] and
+//! [`model::Stop::builder`], with no other crate (time zones by their IANA name). Step by step:
 //!
 //! ```
 //! use tripmap::render::{OutputFormat, WriteOptions};
@@ -33,7 +35,7 @@
 //! assert_eq!(svg[0].name, "map.svg");
 //! let layers = tripmap::render::write(OutputFormat::GeoJson, &route, None, &WriteOptions::default())?;
 //! assert_eq!(layers[1].name, "legs.geojson");
-//! assert!(String::from_utf8_lossy(&layers[1].bytes).contains("\"distance_km\""));
+//! assert!(String::from_utf8_lossy(&layers[1].bytes).contains("\"dist_km\""));
 //! # Ok::<(), tripmap::Error>(())
 //! ```
 
@@ -75,3 +77,7 @@ pub mod scene;
 pub mod tiles;
 
 pub use error::Error;
+/// The date and time crate tripmap's model is built on, for what [`model::Instant`] and
+/// [`model::Duration`] do not cover.
+pub use jiff;
+pub use pipeline::plan;

@@ -36,13 +36,32 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
 }
 
-/// Plans the itinerary, builds the map's scene only if an output draws it, and writes each
-/// output format asked for (default: the GeoJSON layers and `map.svg`), in writing order.
+/// Plans the itinerary ([`plan`]), builds the map's scene only if an output draws it, and writes
+/// each output format asked for (default: the GeoJSON layers and `map.svg`), in writing order.
+/// Nothing is written to disk: [`crate::output::write_all`] does that.
+///
+/// ```
+/// use tripmap::model::{Itinerary, Stop};
+/// use tripmap::pipeline::{RenderOptions, render};
+/// use tripmap::render::OutputFormat;
+/// let trip = Itinerary::builder()
+///     .title("Ferry day")
+///     .stop(Stop::builder("Helsinki").at(24.9384, 60.1699).arrive("2024-05-01T08:00").tz("Europe/Helsinki"))
+///     .stop(Stop::builder("Tallinn").at(24.7536, 59.4370).arrive("2024-05-01T10:30").tz("Europe/Tallinn"))
+///     .build()?;
+/// let mut options = RenderOptions::default();
+/// options.formats = vec![OutputFormat::GeoJson, OutputFormat::Gpkg];
+/// let rendered = render(&trip, &options)?;
+/// let names: Vec<&str> = rendered.files.iter().map(|f| f.name.as_str()).collect();
+/// assert_eq!(names, ["stops.geojson", "legs.geojson", "trip.gpkg"]);
+/// # Ok::<(), tripmap::Error>(())
+/// ```
 pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered, Error> {
     let mut route = plan_with(itinerary, options.order, &options.shortest)?;
     if let Some(tolerance_m) = options.simplify_m {
         for leg in route.legs.iter_mut().filter(|l| l.is_recorded()) {
-            leg.path = crate::geodesy::simplify_path_m(&leg.path, tolerance_m);
+            let keep = crate::geodesy::simplify_keep_m(&leg.path, tolerance_m);
+            leg.retain_points(&keep);
         }
     }
     let mut formats = if options.formats.is_empty() {
@@ -72,7 +91,21 @@ pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered
 }
 
 /// Places stops given by name ([`geocode::resolve`]), then orders them and computes the legs
-/// ([`routing::plan`]). Geocoding doubts come first in [`Route::warnings`].
+/// ([`routing::plan`]). Geocoding doubts come first in [`Route::warnings`]. Also at the crate's
+/// root: `tripmap::plan`.
+///
+/// ```
+/// use tripmap::model::{Itinerary, Mode, Stop};
+/// let trip = Itinerary::builder()
+///     .stop(Stop::builder("Amman").place("Amman, Jordan").arrive("2023-11-04"))
+///     .stop(Stop::builder("Baghdad").place("Baghdad").arrive("2023-11-05").mode(Mode::Flight))
+///     .build()?;
+/// let route = tripmap::plan(&trip, tripmap::routing::Order::Time)?;
+/// assert_eq!(route.legs.len(), 1);
+/// assert_eq!(route.legs[0].mode, Some(Mode::Flight));
+/// assert!((route.total_distance_m() / 1000.0 - 810.0).abs() < 10.0);
+/// # Ok::<(), tripmap::Error>(())
+/// ```
 pub fn plan(itinerary: &Itinerary, order: Order) -> Result<Route, Error> {
     plan_with(itinerary, order, &routing::ShortestOptions::default())
 }
@@ -86,5 +119,8 @@ pub fn plan_with(
     let resolved = geocode::resolve(itinerary.clone())?;
     let mut route = routing::plan_with(&resolved.itinerary, order, shortest)?;
     route.warnings.splice(0..0, resolved.warnings);
+    route
+        .warnings
+        .extend(crate::model::clock_warnings(&resolved.itinerary));
     Ok(route)
 }

@@ -39,8 +39,12 @@ fn stop_fields(stops: &Value) -> Vec<Value> {
             serde_json::json!([
                 f["geometry"]["coordinates"],
                 p["name"],
-                p["arrive"],
-                p["depart"],
+                p["arr_date"],
+                p["arr_time"],
+                p["arr_utc"],
+                p["dep_date"],
+                p["dep_time"],
+                p["dep_utc"],
                 p["tz"],
                 p["kind"],
                 p["note"]

@@ -351,11 +351,11 @@ fn a_trip_by_place_names_renders_with_gazetteer_facts() {
     let f = &stops["features"];
     assert_eq!(f[3]["properties"]["geonameid"], 282239);
     assert_eq!(f[3]["properties"]["country"], "PS");
-    assert_eq!(f[3]["properties"]["timezone"], "Asia/Hebron");
-    assert_eq!(f[4]["properties"]["place_level"], "country");
+    assert_eq!(f[3]["properties"]["gaz_tz"], "Asia/Hebron");
+    assert_eq!(f[4]["properties"]["place_lvl"], "country");
     // Local times without `tz` take the place's zone: 08:00 in Tel Aviv is 06:00 UTC.
     assert_eq!(f[1]["properties"]["tz"], "Asia/Jerusalem");
-    assert_eq!(f[1]["properties"]["arrive_utc"], "2023-11-03T06:00:00Z");
+    assert_eq!(f[1]["properties"]["arr_utc"], "2023-11-03T06:00:00Z");
     let c = f[2]["geometry"]["coordinates"].as_array().unwrap();
     assert!(km(c[1].as_f64().unwrap(), c[0].as_f64().unwrap(), 31.95, 35.93) < 10.0);
 
@@ -461,12 +461,9 @@ fn coordinates_with_local_times_but_no_tz_take_the_nearest_places_zone() {
     let stops = read_json(&out.join("stops.geojson"));
     let p = &stops["features"][0]["properties"];
     assert_eq!(p["tz"], "America/Chicago");
-    assert_eq!(p["arrive_utc"], "2024-06-02T17:30:00Z");
-    assert_eq!(p["timezone_from_geonameid"], 4905687);
-    assert_eq!(
-        stops["features"][1]["properties"]["arrive_utc"],
-        Value::Null
-    );
+    assert_eq!(p["arr_utc"], "2024-06-02T17:30:00Z");
+    assert_eq!(p["tz_from_id"], 4905687);
+    assert_eq!(stops["features"][1]["properties"]["arr_utc"], Value::Null);
 }
 
 #[test]
@@ -1112,13 +1109,13 @@ fn a_trip_through_an_airport_and_a_park_carries_their_kind() {
     assert_eq!(f[0]["properties"]["iata"], "NBO");
     assert_eq!(f[0]["properties"]["icao"], "HKJK");
     assert!(f[0]["properties"]["geonameid"].is_null());
-    assert_eq!(f[0]["properties"]["timezone"], "Africa/Nairobi");
+    assert_eq!(f[0]["properties"]["gaz_tz"], "Africa/Nairobi");
     assert_eq!(f[1]["properties"]["place_kind"], "park");
     assert_eq!(
         f[1]["properties"]["place_id"],
         "tripmap:maasai-mara-national-reserve"
     );
-    assert_eq!(f[2]["properties"]["gazetteer_name"], "Osaka");
+    assert_eq!(f[2]["properties"]["gaz_name"], "Osaka");
     assert_eq!(f[2]["properties"]["geonameid"], 1853909);
     assert!(f[2]["properties"]["place_kind"].is_null());
 }

@@ -34,7 +34,7 @@ fn reference_trip_has_eight_stops_in_order_and_geographiclib_distance() {
     assert_eq!(legs.len(), 7);
     let total_km: f64 = legs
         .iter()
-        .map(|f| f["properties"]["distance_km"].as_f64().unwrap())
+        .map(|f| f["properties"]["dist_km"].as_f64().unwrap())
         .sum();
     // GeographicLib 2.x (Karney's Python port), Geodesic.WGS84.Inverse over the 7 legs:
     // 21,048,626.896 m.
@@ -99,7 +99,7 @@ fn csv_extras_pass_through() {
     let stops = read_json(&dir.path().join("stops.geojson"));
     let f = &stops["features"][1]["properties"];
     assert_eq!(f["train"], "Eurostar 9311");
-    assert_eq!(f["arrive_utc"], "2024-06-10T07:47:00Z");
+    assert_eq!(f["arr_utc"], "2024-06-10T07:47:00Z");
     // Every feature has the same columns.
     let keys = |f: &Value| {
         f["properties"]
@@ -134,7 +134,7 @@ fn one_stop_renders_with_no_legs_and_same_point_gives_zero_km() {
     let out = dir.path().join("two");
     render_ok(trip.to_str().unwrap(), &out, &[]);
     let legs = read_json(&out.join("legs.geojson"));
-    assert_eq!(legs["features"][0]["properties"]["distance_km"], 0.0);
+    assert_eq!(legs["features"][0]["properties"]["dist_km"], 0.0);
 }
 
 #[test]

@@ -60,3 +60,32 @@ fn npm_validators_do_reject_bad_geojson() {
     );
     assert!(!npm_validate(&[bad]).status.success());
 }
+
+/// Inputs whose layers carry what the bundled trips do not: travel modes, a recorded track with
+/// times and elevations (the `recording` member), a KML path with no Placemark point.
+const NEW_FIELD_INPUTS: &[&str] = &[
+    "tests/fixtures/gis/modes.csv",
+    "tests/fixtures/gis/recorded-ferry.gpx",
+    "tests/fixtures/gis/harbour-walk.kml",
+];
+
+#[test]
+fn layers_with_modes_and_recorded_times_pass_both_validators_and_gdal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for trip in NEW_FIELD_INPUTS {
+        let out = dir.path().join(stem(trip));
+        render_ok(trip, &out, &["--format", "geojson"]);
+        for layer in ["stops.geojson", "legs.geojson"] {
+            let file = out.join(layer);
+            let info = ogrinfo(&["-so"], &file);
+            assert!(!info.contains("Unknown (any)"), "{}", file.display());
+            files.push(file);
+        }
+    }
+    let legs = read_text(&files[1]);
+    assert!(legs.contains("\"mode\":\"flight\""), "{legs}");
+    assert!(read_text(&files[3]).contains("\"recording\""));
+    let o = npm_validate(&files);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+}

@@ -36,7 +36,7 @@ impl Cap {
     }
 
     /// Whether `p` (degrees) is strictly inside the cap.
-    fn inside(&self, p: (f64, f64)) -> bool {
+    pub(super) fn inside(&self, p: (f64, f64)) -> bool {
         self.cos_dist(p) > self.cos_radius
     }
 

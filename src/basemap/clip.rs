@@ -123,6 +123,22 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         }
     }
 
+    /// A point in degrees → pixels, if the map shows it: on the near side of a globe, within
+    /// the latitudes the projection can show (not yet checked against the frame).
+    pub(crate) fn point(&self, (lon, lat): (f64, f64)) -> Option<(f64, f64)> {
+        let shown = match self.cap {
+            Some(cap) => cap.inside((lon, lat)),
+            None => (self.lat_min..=self.lat_max).contains(&lat),
+        };
+        if !shown {
+            return None;
+        }
+        let p = LonLat::new(lon, lat).ok()?;
+        self.fitted
+            .project_px(p)
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+    }
+
     /// A line in degrees → lines in pixels (not yet clipped to the frame).
     pub(crate) fn line(&self, line: &Ring) -> Vec<Vec<(f64, f64)>> {
         match self.cap {

@@ -2,6 +2,7 @@
 //! level at a time (a render touches only the level it uses).
 
 use super::Detail;
+use super::context_decode::{ContextLayers, decode_context};
 use super::decode::{Layers, decode};
 use std::sync::OnceLock;
 
@@ -11,6 +12,10 @@ pub static NE_110M: &[u8] = include_bytes!("../../data/basemap/ne_110m.bin");
 pub static NE_50M: &[u8] = include_bytes!("../../data/basemap/ne_50m.bin");
 /// Natural Earth 1:10m (land, lakes of scale rank ≤ 6, borders; simplified to 0.002°).
 pub static NE_10M: &[u8] = include_bytes!("../../data/basemap/ne_10m.bin");
+
+/// The context layer: Natural Earth 10m admin-1 boundary lines (simplified to 0.005°),
+/// populated places and named water (marine areas and lakes).
+pub static CONTEXT: &[u8] = include_bytes!("../../data/basemap/context.bin");
 
 /// The decoded layers of a detail level.
 pub fn layers(detail: Detail) -> &'static Layers {
@@ -24,6 +29,13 @@ pub fn layers(detail: Detail) -> &'static Layers {
     };
     // The bytes are part of the binary and checked by the tests, so they decode.
     cell.get_or_init(|| decode(bytes).expect("bundled basemap data decodes"))
+}
+
+/// The decoded context layer (admin-1 lines, cities, named water).
+pub fn context() -> &'static ContextLayers {
+    static CONTEXT_LAYERS: OnceLock<ContextLayers> = OnceLock::new();
+    // The bytes are part of the binary and checked by the tests, so they decode.
+    CONTEXT_LAYERS.get_or_init(|| decode_context(CONTEXT).expect("bundled context data decodes"))
 }
 
 /// The country polygons to draw at a detail level (10m has none of its own: 50m's are used).
@@ -52,5 +64,14 @@ mod test {
             .collect();
         names.dedup();
         assert!(names.contains(&"FRA") && names.contains(&"NOR"));
+    }
+
+    #[test]
+    fn context_decodes_with_content() {
+        let c = context();
+        assert!(c.admin1.len() > 150, "{} countries", c.admin1.len());
+        assert!(c.admin1.iter().map(|a| a.lines.len()).sum::<usize>() > 3000);
+        assert!(c.cities.len() > 7000 && c.water.len() > 1000);
+        assert!(c.cities.windows(2).all(|w| w[0].min_zoom <= w[1].min_zoom));
     }
 }

@@ -61,22 +61,66 @@ pub struct DecodeError {
     pub what: &'static str,
 }
 
-struct Reader<'a> {
+/// Reads the varints, strings and point runs of a bundled file (also the context layer's,
+/// [`super::context_decode`]).
+pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     scale: f64,
     last: (i64, i64),
 }
 
-impl Reader<'_> {
-    fn fail<T>(&self, what: &'static str) -> Result<T, DecodeError> {
+impl<'a> Reader<'a> {
+    /// A reader after `magic` and the units per degree that follow it.
+    pub(crate) fn open(bytes: &'a [u8], magic: &'static [u8]) -> Result<Self, DecodeError> {
+        if !bytes.starts_with(magic) {
+            return Err(DecodeError {
+                offset: 0,
+                what: "the magic bytes",
+            });
+        }
+        let mut r = Reader {
+            bytes,
+            pos: magic.len(),
+            scale: 1.0,
+            last: (0, 0),
+        };
+        let units = r.varint()?;
+        if units == 0 {
+            return r.fail("a non-zero number of units per degree");
+        }
+        r.scale = units as f64;
+        Ok(r)
+    }
+
+    /// Fails unless every byte was read.
+    pub(crate) fn finish(&self) -> Result<(), DecodeError> {
+        if self.pos != self.bytes.len() {
+            return self.fail("the end of the data");
+        }
+        Ok(())
+    }
+
+    /// Starts a new layer: point deltas count from (0, 0) again.
+    pub(crate) fn restart_points(&mut self) {
+        self.last = (0, 0);
+    }
+
+    /// A quantized coordinate in degrees.
+    pub(crate) fn degrees(&self, v: i64) -> f64 {
+        v as f64 / self.scale
+    }
+
+    /// An error at the current byte.
+    pub(crate) fn fail<T>(&self, what: &'static str) -> Result<T, DecodeError> {
         Err(DecodeError {
             offset: self.pos,
             what,
         })
     }
 
-    fn varint(&mut self) -> Result<u64, DecodeError> {
+    /// An unsigned LEB128 number.
+    pub(crate) fn varint(&mut self) -> Result<u64, DecodeError> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let Some(&b) = self.bytes.get(self.pos) else {
@@ -91,13 +135,14 @@ impl Reader<'_> {
         self.fail("a number of at most 64 bits")
     }
 
-    fn svarint(&mut self) -> Result<i64, DecodeError> {
+    /// A zigzag-encoded signed LEB128 number.
+    pub(crate) fn svarint(&mut self) -> Result<i64, DecodeError> {
         let v = self.varint()?;
         Ok(((v >> 1) as i64) ^ -((v & 1) as i64))
     }
 
     /// A count, bounded by the bytes left so a corrupt count cannot allocate gigabytes.
-    fn count(&mut self) -> Result<usize, DecodeError> {
+    pub(crate) fn count(&mut self) -> Result<usize, DecodeError> {
         let n = self.varint()?;
         if n > (self.bytes.len() - self.pos) as u64 {
             return self.fail("a count no larger than the bytes left");
@@ -105,7 +150,8 @@ impl Reader<'_> {
         Ok(n as usize)
     }
 
-    fn string(&mut self) -> Result<String, DecodeError> {
+    /// A length-prefixed UTF-8 string.
+    pub(crate) fn string(&mut self) -> Result<String, DecodeError> {
         let n = self.count()?;
         let s = std::str::from_utf8(&self.bytes[self.pos..self.pos + n]);
         match s {
@@ -117,7 +163,8 @@ impl Reader<'_> {
         }
     }
 
-    fn run(&mut self) -> Result<Ring, DecodeError> {
+    /// A point run: a count, then deltas from the previous point of the layer.
+    pub(crate) fn run(&mut self) -> Result<Ring, DecodeError> {
         let n = self.count()?;
         let mut out = Vec::with_capacity(n);
         for _ in 0..n {
@@ -131,7 +178,8 @@ impl Reader<'_> {
         Ok(out)
     }
 
-    fn polygons(&mut self) -> Result<Vec<Polygon>, DecodeError> {
+    /// A polygon layer (deltas restart from (0, 0)).
+    pub(crate) fn polygons(&mut self) -> Result<Vec<Polygon>, DecodeError> {
         self.last = (0, 0);
         let n = self.count()?;
         let mut out = Vec::with_capacity(n);
@@ -142,7 +190,8 @@ impl Reader<'_> {
         Ok(out)
     }
 
-    fn lines(&mut self) -> Result<Vec<Ring>, DecodeError> {
+    /// A line layer (deltas restart from (0, 0)).
+    pub(crate) fn lines(&mut self) -> Result<Vec<Ring>, DecodeError> {
         self.last = (0, 0);
         let n = self.count()?;
         (0..n).map(|_| self.run()).collect()
@@ -151,23 +200,7 @@ impl Reader<'_> {
 
 /// Decodes one basemap file.
 pub fn decode(bytes: &[u8]) -> Result<Layers, DecodeError> {
-    if !bytes.starts_with(b"TMB1") {
-        return Err(DecodeError {
-            offset: 0,
-            what: "the magic bytes TMB1",
-        });
-    }
-    let mut r = Reader {
-        bytes,
-        pos: 4,
-        scale: 1.0,
-        last: (0, 0),
-    };
-    let units = r.varint()?;
-    if units == 0 {
-        return r.fail("a non-zero number of units per degree");
-    }
-    r.scale = units as f64;
+    let mut r = Reader::open(bytes, b"TMB1")?;
     let land = r.polygons()?;
     let lakes = r.polygons()?;
     let borders = r.lines()?;
@@ -192,9 +225,7 @@ pub fn decode(bytes: &[u8]) -> Result<Layers, DecodeError> {
             bbox,
         });
     }
-    if r.pos != bytes.len() {
-        return r.fail("the end of the data");
-    }
+    r.finish()?;
     let coastline = coastline_of(&land);
     let polygon_boxes =
         |ps: &[Polygon]| -> Vec<BBox> { ps.iter().map(|p| bbox_of(p.iter().flatten())).collect() };

@@ -22,10 +22,14 @@
 //! assert_eq!(jordan.adm0_a3, "JOR");
 //! ```
 
+/// Which admin-1 (state, province) lines a map draws.
+mod admin1;
 /// The visible cap of a globe, and clipping to it in degrees.
 mod cap;
 /// Clipping at the cut meridian, the poles and the visible cap, then projecting.
 mod clip;
+/// Decoding the bundled context layer (admin-1 lines, cities, named water).
+pub mod context_decode;
 /// Which country a point is in.
 mod country;
 /// The embedded data and its lazy decoding per detail level.
@@ -38,10 +42,21 @@ mod densify;
 mod extent;
 /// Meridians and parallels.
 mod graticule;
+/// Context labels: cities and named water for orientation.
+mod labels;
+/// The roomiest point of a polygon, for a water name.
+mod room;
 /// Cutting whole-world maps at the seam opposite the central meridian.
 mod seam;
 /// Simplifying and rounding to the pixel grid (also used by the street-level basemap).
 pub(crate) mod simplify;
+
+pub use admin1::{ADMIN1_MAX_KM_PER_PX, ADMIN1_MIN_KM_PER_PX, ADMIN1_MIN_UNIT_PX, admin1_drawn};
+pub use context_decode::WaterKind;
+pub use labels::{
+    CONTEXT_MIN_KM_PER_PX, ContextKind, ContextLabel, MAX_CONTEXT_CITIES, MAX_CONTEXT_WATERS,
+    MIN_WATER_ROOM_PX, ZOOM0_KM_PER_PX, context_labels, label_zoom,
+};
 
 use crate::geometry::{Bounds, clip_polygons, clip_polyline};
 use crate::model::LonLat;
@@ -93,6 +108,16 @@ pub struct CountryShape {
     pub paths: Vec<PixelPath>,
 }
 
+/// One country's admin-1 (state, province) boundary lines in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Admin1Lines {
+    /// Natural Earth's `ADM0_A3` of the country the lines are in, so a map of one country can
+    /// draw only that country's.
+    pub adm0_a3: String,
+    /// The lines (open).
+    pub paths: Vec<PixelPath>,
+}
+
 /// The basemap of one map, in pixels. Empty layers where nothing is in view.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BasemapView {
@@ -106,6 +131,10 @@ pub struct BasemapView {
     pub borders: Vec<PixelPath>,
     /// Coastlines (open lines; the land's outline without the antimeridian and pole seams).
     pub coastline: Vec<PixelPath>,
+    /// Admin-1 (state, province) boundaries by country, sorted by `adm0_a3`: only on maps under
+    /// [`ADMIN1_MAX_KM_PER_PX`] at their centre, only for countries whose admin-1 units span
+    /// [`ADMIN1_MIN_UNIT_PX`] there ([`admin1_drawn`]).
+    pub admin1: Vec<Admin1Lines>,
     /// Meridians and parallels (open lines), if asked for.
     pub graticule: Vec<PixelPath>,
     /// The globe's outline as the projection draws it (Equal Earth's oval, a globe's disc,
@@ -148,14 +177,7 @@ pub fn view<P: Projection>(
         rings_to_paths(clip_polygons(projected, frame))
     };
     let lines = |lines: &[Vec<(f64, f64)>], boxes: &[decode::BBox]| -> Vec<PixelPath> {
-        lines
-            .iter()
-            .zip(boxes)
-            .filter(|(_, b)| near(b))
-            .flat_map(|(l, _)| geo.line(l))
-            .flat_map(|l| clip_polyline(&l, frame))
-            .filter_map(|l| simplify::to_path(&l, false))
-            .collect()
+        project_lines(&geo, frame, lines, boxes, near)
     };
     let countries = data::countries(detail)
         .iter()
@@ -180,9 +202,28 @@ pub fn view<P: Projection>(
         countries,
         borders: lines(&layers.borders, &layers.borders_bbox),
         coastline: lines(&layers.coastline, &layers.coastline_bbox),
+        admin1: admin1::view(fitted, detail, lines),
         outline: rings_to_paths(clip_polygons(geo.sphere(), frame)),
         graticule,
     }
+}
+
+/// Lines in degrees → clipped, simplified pixel paths, skipping those whose box is not `near`.
+fn project_lines<P: Projection>(
+    geo: &clip::GeoClip<P>,
+    frame: Bounds,
+    lines: &[Vec<(f64, f64)>],
+    boxes: &[decode::BBox],
+    near: impl Fn(&decode::BBox) -> bool,
+) -> Vec<PixelPath> {
+    lines
+        .iter()
+        .zip(boxes)
+        .filter(|(_, b)| near(b))
+        .flat_map(|(l, _)| geo.line(l))
+        .flat_map(|l| clip_polyline(&l, frame))
+        .filter_map(|l| simplify::to_path(&l, false))
+        .collect()
 }
 
 fn rings_to_paths(polys: Vec<geo::Polygon<f64>>) -> Vec<PixelPath> {

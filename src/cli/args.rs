@@ -16,6 +16,9 @@ use tripmap::scene::DateStyle;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print only errors: no warnings, progress bars or `wrote` lines.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
 }
 
 const EXAMPLES: &str = "Examples:
@@ -27,7 +30,9 @@ const EXAMPLES: &str = "Examples:
   tripmap render trip.json --stdout gpx > trip.gpx      one output to standard output
   tripmap check data/trips/pacific-2024.json            validates and summarises
   tripmap extract story.txt --published 2023-11-06 -o trip.json   draft itinerary from a story
-  tripmap geocode \"Paris, TX\" Kyiv --json               looks up places in the bundled gazetteer";
+  tripmap geocode \"Paris, TX\" Kyiv --json               looks up places in the bundled gazetteer
+  tripmap completions bash > ~/.local/share/bash-completion/completions/tripmap
+  tripmap man > ~/.local/share/man/man1/tripmap.1       the manual page";
 
 /// The commands.
 // Parsed once per run: the size of the largest variant does not matter.
@@ -35,7 +40,8 @@ const EXAMPLES: &str = "Examples:
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Render a trip's GeoJSON layers (stops.geojson, legs.geojson) and map (map.svg) into a folder
-    /// (also map.png, trip.kml, trip.gpx with --format); several trips in parallel.
+    /// (also map.png, trip.kml, trip.gpx, trip.gpkg, stops.fgb and legs.fgb with --format);
+    /// several trips in parallel.
     Render(RenderArgs),
     /// Validate a trip and print a summary: stops, legs, total km, date span, warnings.
     Check(InputArgs),
@@ -44,6 +50,25 @@ pub enum Command {
     /// Read a news story (plain text) and write a draft itinerary: stops in travel order, dates,
     /// evidence and confidence; places only mentioned are listed in `notes`.
     Extract(ExtractArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to standard output.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output: tripmap(1), or a command's page.
+    Man(ManArgs),
+}
+
+/// `tripmap completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `tripmap man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// A command whose page to print (tripmap-render(1)) [default: tripmap(1)].
+    pub command: Option<String>,
 }
 
 /// `tripmap extract`.
@@ -54,10 +79,12 @@ pub struct ExtractArgs {
     /// Publication day (YYYY-MM-DD): the reference for "on Monday" [default: the text's dateline].
     #[arg(long, value_parser = parse_day)]
     pub published: Option<jiff::civil::Date>,
-    /// Write the itinerary JSON here [default: standard output].
+    /// Write the itinerary JSON here, or `-` for standard output [default: standard output,
+    /// or nothing with --explain].
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Print a table of every decision: place, stop or mentioned, evidence, date and how.
+    /// Print a table of every decision (place, stop or mentioned, evidence, date and how) to
+    /// standard output (to standard error with `-o -`); writes the trip only with -o.
     #[arg(long)]
     pub explain: bool,
     #[command(flatten)]
@@ -67,7 +94,7 @@ pub struct ExtractArgs {
 /// `--max-input-bytes`, for every command that reads an input file.
 #[derive(Debug, clap::Args)]
 pub struct InputBytesArg {
-    /// Largest input read, in bytes or with a unit: 512M, 1G [default: 256M].
+    /// Largest input read, in bytes or with a unit: 512M, 1G [default: 256M; extract: 64M].
     #[arg(long, value_name = "SIZE", value_parser = tripmap::limits::parse_size)]
     pub max_input_bytes: Option<u64>,
 }
@@ -108,7 +135,7 @@ pub struct GeocodeArgs {
 /// The trip to read and how to order it (`render` and `check`).
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
-    /// Trip file (.json, .csv, .geojson, .gpx, .kml), or `-` for standard input.
+    /// Trip file (.json, .csv, .geojson, .gpx, .kml, .kmz), or `-` for standard input.
     pub input: PathBuf,
     /// Input format when the extension does not say.
     #[arg(long, value_enum)]
@@ -152,7 +179,25 @@ pub struct RenderArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]
+    pub titles: TitleArgs,
+    #[command(flatten)]
     pub map: MapArgs,
+}
+
+/// The map's title lines, over the trip's own (a CSV has none; a GPX or KML file's name element
+/// is its title).
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Title lines")]
+pub struct TitleArgs {
+    /// The map's title, instead of the trip's.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The subtitle, instead of the trip's (or the one generated from the stops and dates).
+    #[arg(long, value_name = "TEXT")]
+    pub subtitle: Option<String>,
+    /// The source or credit line, instead of the trip's.
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
 }
 
 /// Where the outputs go and which are written.
@@ -164,11 +209,12 @@ pub struct OutputArgs {
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Outputs to write, comma-separated: geojson (stops.geojson, legs.geojson), svg (map.svg),
-    /// png (map.png), kml (trip.kml), gpx (trip.gpx) [default: geojson,svg].
+    /// png (map.png), kml (trip.kml), gpx (trip.gpx), gpkg (trip.gpkg), fgb (stops.fgb,
+    /// legs.fgb) [default: geojson,svg].
     #[arg(long, value_delimiter = ',', value_parser = Trimmed::<OutputFormat>::default())]
     pub format: Vec<OutputFormat>,
     /// Write one output file to standard output instead of files (stops and legs are the two
-    /// GeoJSON layers).
+    /// GeoJSON layers, stops-fgb and legs-fgb the FlatGeobuf ones).
     #[arg(long, value_name = "OUTPUT", value_parser = stdout_parser())]
     pub stdout: Option<(OutputFormat, OutputName)>,
     /// Thin recorded tracks to this tolerance in metres (Ramer–Douglas–Peucker) in every output;
@@ -347,5 +393,22 @@ mod test {
             Some((OutputFormat::GeoJson, "legs.geojson"))
         );
         assert!(Cli::try_parse_from(["tripmap", "render", "t.json", "--stdout", "pdf"]).is_err());
+    }
+
+    #[test]
+    fn quiet_is_global_and_titles_belong_to_render() {
+        let cli =
+            Cli::try_parse_from(["tripmap", "render", "t.csv", "-q", "--title", "T"]).unwrap();
+        assert!(cli.quiet);
+        let Command::Render(r) = cli.command else {
+            panic!("not render")
+        };
+        assert_eq!(r.titles.title.as_deref(), Some("T"));
+        assert!(
+            Cli::try_parse_from(["tripmap", "--quiet", "check", "t.csv"])
+                .unwrap()
+                .quiet
+        );
+        assert!(Cli::try_parse_from(["tripmap", "check", "t.csv", "--title", "T"]).is_err());
     }
 }

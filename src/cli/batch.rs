@@ -4,14 +4,15 @@
 
 use super::args::RenderArgs;
 use super::input::load;
-use super::report::{Failure, INVALID, error_text, print_written};
+use super::report::{Failure, INVALID, eprint_line, error_text, print_written};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tripmap::pipeline::RenderOptions;
 
-/// What one trip of a batch gave: the files written and the warnings, or the message.
+/// What one trip of a batch gave: the files written and the warnings (without the `warning:`
+/// label), or the message.
 type Outcome = Result<(Vec<PathBuf>, Vec<String>), String>;
 
 /// Renders every trip named on the command line.
@@ -54,34 +55,34 @@ fn summarise(inputs: &[&PathBuf], results: Vec<Outcome>) -> ExitCode {
         match result {
             Ok((written, warnings)) => {
                 for w in warnings {
-                    eprintln!("{w}");
+                    super::console::warning(&w);
                 }
                 print_written(&written);
             }
             Err(message) => {
-                eprintln!("{message}");
+                eprint_line(&message);
                 failed.push(path.display().to_string());
             }
         }
     }
     let done = inputs.len() - failed.len();
     if failed.is_empty() {
-        eprintln!("rendered {done} of {} trips", inputs.len());
+        eprint_line(&format!("rendered {done} of {} trips", inputs.len()));
         ExitCode::SUCCESS
     } else {
-        eprintln!(
+        eprint_line(&format!(
             "rendered {done} of {} trips; {} failed: {}",
             inputs.len(),
             failed.len(),
             failed.join(", ")
-        );
+        ));
         ExitCode::from(INVALID)
     }
 }
 
 /// A bar counting trips, on a terminal only.
 fn progress_bar(len: usize) -> indicatif::ProgressBar {
-    if !std::io::stderr().is_terminal() {
+    if !std::io::stderr().is_terminal() || super::console::quiet() {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(len as u64);
@@ -96,16 +97,20 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 /// Renders one trip of a batch into `dir`.
 fn render_one(path: &Path, args: &RenderArgs, options: &RenderOptions, dir: &Path) -> Outcome {
     let input = &args.input;
-    let itinerary = load(path, input.from, &input.limits.limits()).map_err(|f| f.message)?;
+    let limits = input.limits.limits();
+    let mut itinerary = load(path, input.from, &limits).map_err(|f| f.message)?;
+    args.titles
+        .apply(&mut itinerary, &limits)
+        .map_err(|e| error_text(path, &e))?;
     let rendered =
         tripmap::pipeline::render(&itinerary, options).map_err(|e| error_text(path, &e))?;
     let written = tripmap::output::write_all(dir, &rendered.files)
-        .map_err(|e| format!("error: cannot write to {}: {e}", dir.display()))?;
+        .map_err(|e| Failure::output(&e).message)?;
     let warnings = rendered
         .route
         .warnings
         .iter()
-        .map(|w| format!("warning: {}: {w}", path.display()))
+        .map(|w| format!("{}: {w}", path.display()))
         .collect();
     Ok((written, warnings))
 }

@@ -1,9 +1,10 @@
 //! Checked arguments become the library's options: limits, ordering, map and output options.
 
-use super::args::{InputArgs, InputBytesArg, LimitArgs, MapArgs, RenderArgs, ThemeName};
-use super::report;
+use super::args::{InputArgs, InputBytesArg, LimitArgs, MapArgs, RenderArgs, ThemeName, TitleArgs};
+use super::{console, report};
 use tripmap::format::Units;
 use tripmap::limits::Limits;
+use tripmap::model::Itinerary;
 use tripmap::pipeline::RenderOptions;
 use tripmap::render::WriteOptions;
 use tripmap::routing::{Order, ProgressFn, ShortestOptions};
@@ -71,6 +72,10 @@ impl RenderArgs {
         options.order = self.input.order;
         options.shortest = self.input.shortest_options()?;
         options.map = self.map.options();
+        // A bad size or id prefix is a usage error (exit 2), caught before the trip is read.
+        options.map.check().map_err(|e| {
+            report::Failure::usage(format!("error: {e} (--width, --height, --id-prefix)"))
+        })?;
         if let Some(location) = &self.map.basemap {
             let basemap = scene::StreetBasemap::open(location)
                 .map_err(|e| report::Failure::invalid(format!("error: {e}")))?;
@@ -92,19 +97,37 @@ impl RenderArgs {
     }
 }
 
+impl TitleArgs {
+    /// Puts the flags' title lines over the trip's own, then checks them against the text
+    /// limit as a trip file's are.
+    pub fn apply(&self, itinerary: &mut Itinerary, limits: &Limits) -> Result<(), tripmap::Error> {
+        for (flag, line) in [
+            (&self.title, &mut itinerary.title),
+            (&self.subtitle, &mut itinerary.subtitle),
+            (&self.source, &mut itinerary.source),
+        ] {
+            if let Some(text) = flag {
+                *line = Some(text.clone());
+            }
+        }
+        limits.check(itinerary)
+    }
+}
+
 impl InputArgs {
     /// The `--order shortest` options from the flags, with a progress bar when standard error is
     /// a terminal.
     pub fn shortest_options(&self) -> Result<ShortestOptions, report::Failure> {
         use std::io::IsTerminal;
         let Ok(time_limit) = std::time::Duration::try_from_secs_f64(self.time_limit) else {
-            return Err(report::Failure::invalid(format!(
+            return Err(report::Failure::usage(format!(
                 "error: --time-limit {}: give a number of seconds, 0 or more",
                 self.time_limit
             )));
         };
         let progress: Option<ProgressFn> = (self.order == Order::Shortest
             && std::io::stderr().is_terminal()
+            && !console::quiet()
             && self.time_limit >= 0.5)
             .then(progress_bar);
         Ok(ShortestOptions {

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tripmap::io::ReadPathError;
-use tripmap::output::{self, OutputFile};
+use tripmap::output::{self, OutputError, OutputFile};
 
 /// Exit code for invalid input or a failure to read or write.
 pub const INVALID: u8 = 1;
@@ -43,9 +43,14 @@ impl Failure {
         Failure::invalid(error_text(path, e))
     }
 
+    /// Why outputs could not be written.
+    pub fn output(e: &OutputError) -> Self {
+        Failure::invalid(format!("error: {e}"))
+    }
+
     /// Prints the message and returns the exit code.
     pub fn exit(self) -> ExitCode {
-        eprintln!("{}", self.message);
+        eprint_line(&self.message);
         ExitCode::from(self.code)
     }
 }
@@ -67,28 +72,47 @@ pub fn write_stdout(bytes: &[u8]) -> Result<ExitCode, Failure> {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(Failure::invalid(format!(
-            "error: cannot write to standard output: {e}"
+            "error: cannot write to standard output: {}",
+            io_reason(&e)
         ))),
     }
 }
 
-/// Writes `files` into `dir` all or nothing and prints `wrote PATH` for each; on failure the
-/// message is `failed(error)`.
-pub fn write_and_report(
-    dir: &Path,
-    files: &[OutputFile],
-    failed: impl FnOnce(std::io::Error) -> String,
-) -> Result<ExitCode, Failure> {
-    let paths = output::write_all(dir, files).map_err(|e| Failure::invalid(failed(e)))?;
+/// Replaces the folder `dir` with `files` ([`output::write_all`]) and prints `wrote PATH` for
+/// each.
+pub fn write_and_report(dir: &Path, files: &[OutputFile]) -> Result<ExitCode, Failure> {
+    let paths = output::write_all(dir, files).map_err(|e| Failure::output(&e))?;
     print_written(&paths);
     Ok(ExitCode::SUCCESS)
 }
 
 /// Prints `wrote PATH` for each file written.
 pub fn print_written(paths: &[PathBuf]) {
-    for p in paths {
-        eprintln!("wrote {}", p.display());
+    if super::console::quiet() {
+        return;
     }
+    for p in paths {
+        eprint_line(&format!("wrote {}", p.display()));
+    }
+}
+
+/// Prints one message to standard error with its control characters escaped (`\u{1b}`), so no
+/// input can move the cursor, recolour the terminal or forge a line; line breaks stay.
+pub fn eprint_line(text: &str) {
+    eprintln!("{}", escape_controls(text));
+}
+
+/// `text` with every control character but the line break written as an escape.
+pub fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// How errors name an input: its path, or `<stdin>` for `-`.
@@ -137,6 +161,7 @@ fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::StorageFull => "no space left on the disk".into(),
         _ => e.to_string(),
     }
 }
@@ -159,6 +184,10 @@ mod test {
         assert_eq!(
             error_text(Path::new("-"), &tripmap::Error::Shape("no stops".into())),
             "error: <stdin>: no stops"
+        );
+        assert_eq!(
+            escape_controls("a\u{1b}[31mb\r\tc\nd\u{9b}"),
+            "a\\u{1b}[31mb\\r\\tc\nd\\u{9b}"
         );
         let missing = ReadPathError::Io(std::io::Error::from(std::io::ErrorKind::NotFound));
         assert_eq!(

@@ -34,8 +34,13 @@ pub fn table(x: &Extraction) -> String {
         }
         rows.push([
             place,
-            format!("stop {} ({:.2})", i + 1, s.confidence),
-            format!("{}: \"{}\"", s.cue, excerpt(&x.sentences[s.sentence])),
+            format!(
+                "{} {} ({:.2})",
+                if x.guessed { "guess" } else { "stop" },
+                i + 1,
+                s.confidence
+            ),
+            format!("{}: \"{}\"", s.cue, excerpt(&s.evidence)),
             date,
             if how.is_empty() { "-".into() } else { how },
         ]);
@@ -44,7 +49,7 @@ pub fn table(x: &Extraction) -> String {
         rows.push([
             m.name.clone(),
             "mentioned".into(),
-            format!("{}: \"{}\"", m.reason, excerpt(&x.sentences[m.sentence])),
+            format!("{}: \"{}\"", m.reason, excerpt(&m.evidence)),
             "-".into(),
             "-".into(),
         ]);

@@ -1,10 +1,17 @@
-//! From a news story to a draft itinerary: text in, the places the subject travelled to (in
-//! order, with dates, evidence and a confidence) and the places only mentioned out.
+//! From a news story, a programme, a tour page or a travel blog to a draft itinerary: text in, the
+//! places the traveller went to (in order, with dates, evidence and a confidence) and the places
+//! only mentioned out.
 //!
-//! Stages, one file each: [`sentences`] -> [`tokens`] -> [`mentions`] (capitalised spans against
-//! the gazetteer, country names and the [`names`] table) -> [`cues`] (stop or mentioned, and
-//! why) -> [`dates`] (absolute and relative days, against the publication date) -> [`sequence`]
-//! (merge, replace countries by towns, order) -> [`trip`] (tripmap JSON) and [`explain`] (a table).
+//! Stages, one module each (the larger ones a folder of files, one concept each): [`sentences`]
+//! (segments: sentences, and the lines of programmes, lists and timetables, as [`layout`]
+//! classifies them) -> [`tokens`] -> [`mentions`] (capitalised spans against the gazetteer,
+//! country names and the [`names`] table) -> [`cues`] (stop or mentioned, and why; words in
+//! [`cue_words`]) and [`layout_cues`] (places given by a listed line, a leg or an answer to
+//! "Where ...?") -> [`traveller`] (whose trip) -> [`dates`] (absolute and relative days, against
+//! the publication date) and [`attach`] (days to stops) -> [`sequence`] (merge, replace countries
+//! by towns) and [`order`] (travel order) -> [`trip`] (tripmap JSON) and
+//! [`explain`] (a table). A private reader drives them segment by segment; places named without
+//! any cue become low-confidence guesses, and towns are looked up again near their neighbours.
 //!
 //! ```
 //! use tripmap::extract::{extract, Options};
@@ -16,25 +23,51 @@
 //! assert_eq!(trip.stops[0].arrive.as_ref().unwrap().date, jiff::civil::date(2023, 11, 4));
 //! ```
 //!
-//! Deterministic and offline: the same text and options give the same bytes.
+//! The text is read one segment at a time and only what the trip needs is kept (the stops found,
+//! one record per place mentioned), so time and memory grow in proportion to the text: see
+//! [`MAX_INPUT_BYTES`]. Deterministic and offline: the same text and options give the same bytes.
 
+pub mod attach;
+pub mod cue_words;
 pub mod cues;
 pub mod dates;
 pub mod explain;
+pub mod layout;
+pub mod layout_cues;
 pub mod mentions;
 pub mod names;
+pub mod order;
 pub mod places;
 pub mod quality;
 pub mod sentences;
 pub mod sequence;
 pub mod tokens;
+pub mod traveller;
 pub mod trip;
 
-use cues::Decision;
+mod guesses;
+mod neighbours;
+mod reader;
+
+use cues::{Decision, Order};
 use jiff::civil::Date;
+use layout::Line;
 use mentions::{Mention, What};
 pub use places::PlaceIndex;
+use places::{Place, Scope};
+use reader::Reader;
+use sentences::Segment;
 pub use sequence::Stop;
+use sequence::{Dated, Occurrence};
+use std::collections::{HashMap, HashSet};
+use traveller::{Person, Travellers};
+
+/// The default largest text `tripmap extract` reads, in bytes (64 MiB): about a minute of work and
+/// well under 1 GB of memory on a laptop (README: "From a news story to a trip", speed).
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most guesses written when no place has a travel cue.
+pub const MAX_GUESSES: usize = 12;
 
 /// What `extract` needs besides the text.
 #[derive(Debug, Clone, Default)]
@@ -43,30 +76,66 @@ pub struct Options {
     pub published: Option<Date>,
 }
 
-/// A place the text names that is not a stop, with the reason and the sentence.
+/// A place the text names that is not a stop, with the reason and the evidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mentioned {
     /// The place's name as shown (`Gaza`, `Qatar`, `White House`).
     pub name: String,
     /// Why it is not a stop (`no travel cue`, `demonym`...), for its first mention.
     pub reason: String,
-    /// Index of the sentence of the first mention.
+    /// Index of the segment of the first mention.
     pub sentence: usize,
+    /// That segment, on one line.
+    pub evidence: String,
 }
 
-/// The result: stops in travel order, places only mentioned, and the sentences as evidence.
+/// The result: stops in travel order and places only mentioned.
 #[derive(Debug, Clone)]
 pub struct Extraction {
-    /// Stops, in travel order.
+    /// Stops, in travel order. When no place has a travel cue, the places the text names, as
+    /// low-confidence guesses (see `guessed`).
     pub stops: Vec<Stop>,
+    /// True when `stops` are guesses: the text names places but says of none that the traveller
+    /// went there.
+    pub guessed: bool,
     /// Places named but not visited, in order of first mention (one entry per place).
     pub mentioned: Vec<Mentioned>,
-    /// The text's sentences (trimmed).
-    pub sentences: Vec<String>,
     /// The reference day and where it came from (`--published` or the dateline).
     pub reference: (Date, &'static str),
     /// The first line when it reads as a headline.
     pub headline: Option<String>,
+    /// Stops left out past the trip limit ([`sequence::MAX_STOPS`]).
+    pub left_out: usize,
+}
+
+impl Extraction {
+    /// Why no trip can be written, when none can: the text names no place at all. (A text that
+    /// names places always gives a trip: when none has a travel cue, guesses.)
+    pub fn nothing_to_write(&self) -> Option<String> {
+        self.stops.is_empty().then(|| {
+            "the text names no place the gazetteer knows: no trip to write (--explain lists what was read)".into()
+        })
+    }
+
+    /// What a person should be told about the trip written (on standard error): that its stops
+    /// are guesses, or that stops were left out.
+    pub fn warnings(&self) -> Vec<String> {
+        if self.left_out > 0 {
+            return vec![format!(
+                "the text names more than {} stops: {} more were left out (a trip holds at most that many)",
+                sequence::MAX_STOPS,
+                self.left_out
+            )];
+        }
+        if self.guessed {
+            let n = self.stops.len();
+            return vec![format!(
+                "no place follows a travel cue such as \"visit to\", \"arrived in\" or \"left X for Y\": wrote the {n} place{} the text names as low-confidence guesses (property `low_confidence`); --explain says why",
+                if n == 1 { "" } else { "s" }
+            )];
+        }
+        Vec::new()
+    }
 }
 
 /// Why extraction cannot run.
@@ -88,176 +157,57 @@ pub fn extract(
     options: &Options,
     index: &dyn PlaceIndex,
 ) -> Result<Extraction, ExtractError> {
-    let ranges = sentences::split(text);
-    if ranges.is_empty() {
+    let mut segments = sentences::segments(text).peekable();
+    if segments.peek().is_none() {
         return Err(ExtractError::Empty);
     }
-    let tokens: Vec<Vec<tokens::Token<'_>>> = ranges
+    let opening: Vec<Segment> = sentences::segments(text).take(3).collect();
+    let opening_tokens: Vec<Vec<tokens::Token<'_>>> = opening
         .iter()
-        .map(|r| tokens::tokenize(text, r.start, r.end))
+        .map(|g| tokens::tokenize(text, g.range.start, g.range.end))
         .collect();
     let reference = match options.published {
         Some(d) => (d, "--published"),
         None => (
-            tokens
+            opening_tokens
                 .iter()
-                .take(3)
                 .find_map(|t| dates::dateline(t, None))
                 .ok_or(ExtractError::NoReference)?,
             "dateline",
         ),
     };
-    let mut all_mentions: Vec<Mention> = Vec::new();
-    let mut all_decisions: Vec<Decision> = Vec::new();
-    let mut all_dates = Vec::with_capacity(tokens.len());
-    let mut previous: Option<dates::Resolved> = None;
     // A dateline's date is when the story was filed, not a day of the trip.
-    let dateline: Option<(usize, usize)> = tokens.iter().take(3).enumerate().find_map(|(s, t)| {
+    let dateline = opening_tokens.iter().enumerate().find_map(|(s, t)| {
         dates::dateline_at(t, Some(reference.0.year())).map(|(_, last)| (s, last))
     });
-    for (s, toks) in tokens.iter().enumerate() {
-        let future = dates::is_future(toks);
-        let mut found = dates::find(toks);
-        if let Some((ds, last)) = dateline
-            && ds == s
-        {
-            found.retain(|d| d.first > last);
-        }
-        let mut resolved = Vec::with_capacity(found.len());
-        for d in found {
-            let r = dates::resolve(&d.expr, reference.0, future, previous.as_ref());
-            if let Some(r) = &r {
-                previous = Some(r.clone());
-            }
-            resolved.push((d, r));
-        }
-        let ms = mentions::find(text, s, toks, index);
-        let ds: Vec<dates::DateMention> = resolved.iter().map(|(d, _)| d.clone()).collect();
-        all_decisions.extend(cues::decide(toks, &ms, &ds));
-        all_mentions.extend(ms);
-        all_dates.push(resolved);
+    drop(opening_tokens);
+    let memo = places::Memo::new(index);
+    let census = sentences::census(text);
+    let mut reader = Reader::new(text, reference.0, &memo, dateline, census);
+    for (s, seg) in segments.enumerate() {
+        reader.read(s, &seg);
     }
-    // Trips owned by people of another nationality than the traveller's are not stops.
-    let subject = cues::subject(&all_mentions, &all_decisions);
-    let mut at = 0;
-    while at < all_mentions.len() {
-        let s = all_mentions[at].sentence;
-        let end = all_mentions[at..]
-            .iter()
-            .position(|m| m.sentence != s)
-            .map_or(all_mentions.len(), |k| at + k);
-        cues::someone_elses(
-            &tokens[s],
-            &all_mentions[at..end],
-            &mut all_decisions[at..end],
-            subject.as_deref(),
-        );
-        at = end;
-    }
-    let stops = sequence::build(&sequence::Input {
-        tokens: &tokens,
-        mentions: &all_mentions,
-        decisions: &all_decisions,
-        dates: &all_dates,
-    });
-    let stops = with_neighbours(stops, index);
-    let mentioned = mentioned(&stops, &all_mentions, &all_decisions);
-    let sentences: Vec<String> = ranges.iter().map(|r| collapse(&text[r.clone()])).collect();
     let headline = text
         .lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
         .filter(|l| l.chars().count() <= 120 && !l.ends_with(['.', '!', '?', '"']))
         .map(str::to_string);
+    let (stops, guessed, mentioned, left_out) = reader.finish();
     Ok(Extraction {
         stops,
+        guessed,
         mentioned,
-        sentences,
         reference,
         headline,
+        left_out,
     })
 }
 
-/// Places named but not stops: towns and countries not visited (a country counts as visited when
-/// a stop is in it), metonyms. Demonyms and places inside names are left out.
-fn mentioned(stops: &[Stop], mentions: &[Mention], decisions: &[Decision]) -> Vec<Mentioned> {
-    let mut out: Vec<Mentioned> = Vec::new();
-    for (m, d) in mentions.iter().zip(decisions) {
-        let Decision::Mentioned(reason) = d else {
-            continue;
-        };
-        let name = match &m.what {
-            What::Place(p) => {
-                let visited = stops.iter().any(|s| {
-                    s.place.key == p.key
-                        || (p.scope == Scope::Country && s.place.country == p.country)
-                        || (p.scope == Scope::Territory
-                            && s.place.admin1 == p.admin1
-                            && s.place.country == p.country)
-                });
-                if visited
-                    || reason.starts_with("part of a name")
-                    || reason.starts_with("qualifies")
-                {
-                    continue;
-                }
-                if p.scope == Scope::City && p.population < 15_000 && reason == "no travel cue" {
-                    continue; // small homonyms of ordinary words: not worth a person's attention
-                }
-                p.name.clone()
-            }
-            What::Metonym(_) => m.text.clone(),
-            What::Demonym(_) => continue,
-        };
-        if !out.iter().any(|x| x.name == name) {
-            out.push(Mentioned {
-                name,
-                reason: reason.clone(),
-                sentence: m.sentence,
-            });
-        }
-    }
-    out
-}
-
-use places::Scope;
-
-/// Looks each town up again with the trip around it as hints, so a homonym resolves near the
-/// other stops (`San Sebastián` after Bilbao: Spain, not Guatemala). The previous and next stops
-/// count, by country and nearness.
-fn with_neighbours(mut stops: Vec<Stop>, index: &dyn PlaceIndex) -> Vec<Stop> {
-    let first: Vec<Place> = stops.iter().map(|s| s.place.clone()).collect();
-    for (i, stop) in stops.iter_mut().enumerate() {
-        if stop.place.scope != Scope::City {
-            continue;
-        }
-        let neighbours: Vec<&Place> = [i.checked_sub(1), Some(i + 1)]
-            .into_iter()
-            .flatten()
-            .filter_map(|j| first.get(j))
-            .filter(|p| p.key != stop.place.key)
-            .collect();
-        if neighbours.is_empty() {
-            continue;
-        }
-        // A smaller namesake wins only when not much smaller: Lima stays in Peru next to
-        // Buenos Aires, though Lima, Argentina is nearer.
-        if let Some(p) = index.city_among(&stop.place.name, &neighbours)
-            && p.key != stop.place.key
-            && p.population.saturating_mul(10) >= stop.place.population
-        {
-            stop.place = Place {
-                alternate: stop.place.alternate,
-                ..p
-            };
-        }
-    }
-    stops
-}
-
-use places::Place;
-
-/// A sentence on one line: runs of white space become one space.
+/// A segment on one line: runs of white space become one space.
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod test;

@@ -1,7 +1,7 @@
 //! [`PlaceIndex`]: the few questions extraction asks of a gazetteer (is this a country, is this a
 //! town), and its implementation for the embedded GeoNames [`Gazetteer`].
 
-use crate::geocode::{Gazetteer, Hints, Level};
+use crate::geocode::{Gazetteer, Hints, Kind, Level};
 
 /// How much of the world a place stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -39,8 +39,10 @@ pub struct Place {
     pub query: String,
     /// True when the text used an alternate name (`Bombay`).
     pub alternate: bool,
-    /// Identity: `city:<geonameid>`, `country:<ISO2>`, `territory:<name>`.
+    /// Identity: `city:<geonameid>`, `site:<id>`, `country:<ISO2>`, `territory:<name>`.
     pub key: String,
+    /// For a place that is not a town: what it is (`park`, `landmark`, `mountain`, `airport`).
+    pub site: Option<&'static str>,
 }
 
 /// The lookups extraction needs. Exact names only: no spelling correction.
@@ -54,6 +56,16 @@ pub trait PlaceIndex {
     /// The most likely town called `name` on a trip through `neighbours` (their countries and
     /// positions count in its favour): `San Sebastián` next to Bilbao is in Spain.
     fn city_among(&self, name: &str, neighbours: &[&Place]) -> Option<Place>;
+    /// A park, landmark, mountain or airport called exactly `name` (`Zion National Park`,
+    /// `Machu Picchu`, `Jomo Kenyatta International Airport`), as a point stop (scope `City`,
+    /// with `site` set). None by default.
+    fn site(&self, _name: &str) -> Option<Place> {
+        None
+    }
+    /// The airport with IATA or ICAO code `code` (`LHR`, `EGLL`). None by default.
+    fn airport_code(&self, _code: &str) -> Option<Place> {
+        None
+    }
 }
 
 impl PlaceIndex for Gazetteer {
@@ -79,6 +91,7 @@ impl PlaceIndex for Gazetteer {
             query: info.name.clone(),
             alternate: false,
             key: format!("country:{}", m.place.country),
+            site: None,
         })
     }
 
@@ -107,11 +120,95 @@ impl PlaceIndex for Gazetteer {
             }
         }
         let m = self.exact(name, &hints)?;
-        (m.level == Level::City).then(|| city_place(&m))
+        if m.level != Level::City {
+            return None;
+        }
+        // Found by another place's alternate name (Puno as Pune's): a place of that very name in
+        // the neighbours' countries comes first.
+        if m.alternate_name {
+            let key = crate::geocode::normalize(name);
+            if let Some(own) = m.alternatives.iter().find(|a| {
+                crate::geocode::normalize(&a.name) == key && hints.countries.contains(&a.country)
+            }) {
+                let mut m = m.clone();
+                m.place = own.clone();
+                m.alternate_name = false;
+                return Some(city_place(&m));
+            }
+        }
+        Some(city_place(&m))
+    }
+
+    fn site(&self, name: &str) -> Option<Place> {
+        let m = self.exact_any(name, &Hints::none())?;
+        (m.place.kind != Kind::Town).then(|| city_place(&m))
+    }
+
+    fn airport_code(&self, code: &str) -> Option<Place> {
+        let m = self.by_code(code)?;
+        (m.place.kind == Kind::Airport).then(|| city_place(&m))
+    }
+}
+
+/// Most answers a [`Memo`] keeps; when full it starts again (so memory stays bounded).
+pub const MEMO_ENTRIES: usize = 50_000;
+
+/// A [`PlaceIndex`] that remembers the answers to `country`, `city` and `city_in` (a text asks
+/// about the same capitalised words again and again), at most [`MEMO_ENTRIES`] of them.
+pub struct Memo<'a> {
+    inner: &'a dyn PlaceIndex,
+    answers: std::cell::RefCell<std::collections::HashMap<(u8, String), Option<Place>>>,
+}
+
+impl<'a> Memo<'a> {
+    /// A memo in front of `inner`.
+    pub fn new(inner: &'a dyn PlaceIndex) -> Memo<'a> {
+        Memo {
+            inner,
+            answers: Default::default(),
+        }
+    }
+
+    fn remember(&self, kind: u8, name: &str, ask: impl FnOnce() -> Option<Place>) -> Option<Place> {
+        let key = (kind, name.to_string());
+        if let Some(found) = self.answers.borrow().get(&key) {
+            return found.clone();
+        }
+        let found = ask();
+        let mut answers = self.answers.borrow_mut();
+        if answers.len() >= MEMO_ENTRIES {
+            answers.clear();
+        }
+        answers.insert(key, found.clone());
+        found
+    }
+}
+
+impl PlaceIndex for Memo<'_> {
+    fn country(&self, name: &str) -> Option<Place> {
+        self.remember(0, name, || self.inner.country(name))
+    }
+    fn city(&self, name: &str) -> Option<Place> {
+        self.remember(1, name, || self.inner.city(name))
+    }
+    fn city_in(&self, name: &str, iso2: &str) -> Option<Place> {
+        self.remember(2, &format!("{iso2}\u{1f}{name}"), || {
+            self.inner.city_in(name, iso2)
+        })
+    }
+    fn city_among(&self, name: &str, neighbours: &[&Place]) -> Option<Place> {
+        self.inner.city_among(name, neighbours)
+    }
+    fn site(&self, name: &str) -> Option<Place> {
+        self.remember(3, name, || self.inner.site(name))
+    }
+    fn airport_code(&self, code: &str) -> Option<Place> {
+        self.remember(4, code, || self.inner.airport_code(code))
     }
 }
 
 fn city_place(m: &crate::geocode::Match) -> Place {
+    let site = (m.place.kind != Kind::Town).then(|| m.place.kind.as_str());
     Place {
         name: m.place.name.clone(),
         country: m.place.country.clone(),
@@ -124,7 +221,11 @@ fn city_place(m: &crate::geocode::Match) -> Place {
         seat: None,
         query: format!("{}, {}", m.place.name, m.place.country_name),
         alternate: m.alternate_name,
-        key: format!("city:{}", m.place.geonameid),
+        key: match site {
+            Some(_) => format!("site:{}", m.place.id()),
+            None => format!("city:{}", m.place.geonameid),
+        },
+        site,
     }
 }
 
@@ -191,6 +292,7 @@ impl TestIndex {
             } else {
                 format!("city:{i}")
             },
+            site: None,
         })
     }
 }

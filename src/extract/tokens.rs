@@ -45,6 +45,7 @@ impl Token<'_> {
     }
 }
 
+/// True for a straight or curly apostrophe.
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -70,39 +71,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         }
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                let next_alpha = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic());
-                if d.is_alphanumeric() || (d == '-' && !numeric && next_alpha) {
-                    j += 1;
-                } else if d == '.' && !numeric && next_alpha && j + 2 <= chars.len() {
-                    // U.S.: a letter, a dot, a letter, a dot...
-                    let single = j - i == 1 || chars[j - 2].1 == '.';
-                    let after = chars.get(j + 2).map(|&(_, n)| n);
-                    if single && after == Some('.') {
-                        j += 2;
-                    } else {
-                        break;
-                    }
-                } else if is_apostrophe(d) && next_alnum {
-                    // 's after a word is a possessive marker; other inner apostrophes stay (O'Hare).
-                    let rest: String = chars[j + 1..].iter().take(2).map(|&(_, n)| n).collect();
-                    let possessive = rest.starts_with('s')
-                        && !rest[1..].starts_with(|n: char| n.is_alphanumeric());
-                    if possessive || rest.starts_with('t') {
-                        break;
-                    }
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            // Trailing dot of an abbreviation with inner dots (U.S.) belongs to it.
-            if j < chars.len() && chars[j].1 == '.' && j >= 2 && chars[j - 2].1 == '.' {
-                j += 1;
-            }
+            let j = word_end(&chars, i);
             out.push(tok(
                 o,
                 at(j),
@@ -133,6 +102,47 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         i += 1;
     }
     out
+}
+
+/// The end (exclusive, in `chars`) of the word or number that starts at `i`: letters and digits,
+/// inner hyphens (`Guinea-Bissau`), dotted abbreviations (`U.S.`) and inner apostrophes
+/// (`O'Hare`), but not a possessive `'s` or `n't`.
+fn word_end(chars: &[(usize, char)], i: usize) -> usize {
+    let numeric = chars[i].1.is_ascii_digit();
+    let mut j = i + 1;
+    while j < chars.len() {
+        let d = chars[j].1;
+        let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        let next_alpha = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+        if d.is_alphanumeric() || (d == '-' && !numeric && next_alpha) {
+            j += 1;
+        } else if d == '.' && !numeric && next_alpha && j + 2 <= chars.len() {
+            // U.S.: a letter, a dot, a letter, a dot...
+            let single = j - i == 1 || chars[j - 2].1 == '.';
+            let after = chars.get(j + 2).map(|&(_, n)| n);
+            if single && after == Some('.') {
+                j += 2;
+            } else {
+                break;
+            }
+        } else if is_apostrophe(d) && next_alnum {
+            // 's after a word is a possessive marker; other inner apostrophes stay (O'Hare).
+            let rest: String = chars[j + 1..].iter().take(2).map(|&(_, n)| n).collect();
+            let possessive =
+                rest.starts_with('s') && !rest[1..].starts_with(|n: char| n.is_alphanumeric());
+            if possessive || rest.starts_with('t') {
+                break;
+            }
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // Trailing dot of an abbreviation with inner dots (U.S.) belongs to it.
+    if j < chars.len() && chars[j].1 == '.' && j >= 2 && chars[j - 2].1 == '.' {
+        j += 1;
+    }
+    j
 }
 
 #[cfg(test)]

@@ -33,50 +33,21 @@ pub(crate) fn suggestions(
         if ascii != bytes.is_ascii() {
             continue;
         }
-        if !ascii {
-            if bytes.len().abs_diff(key.len()) > 4 * max {
-                continue;
-            }
-            let name = index.key(k);
-            if name.chars().count().abs_diff(len) > max {
-                continue;
-            }
-            let d = strsim::osa_distance(key, name);
-            if d <= max {
-                let postings = index.postings_of(k);
-                let chosen = postings
-                    .iter()
-                    .find(|(p, _)| prefer(*p))
-                    .or(postings.first());
-                if let Some(&(place, _)) = chosen {
-                    found.push((d, place, name));
-                }
-            }
-            continue;
-        }
-        if bytes.len().abs_diff(len) > max || bytes.len() < 3 {
-            continue;
-        }
-        // Each edit changes the letter counts by at most 2: a cheap bound before the real distance.
-        let mut counts = wanted;
-        for &b in bytes {
-            counts[bucket(b)] -= 1;
-        }
-        let apart: u32 = counts.iter().map(|c| c.unsigned_abs() as u32).sum();
-        if apart as usize > 2 * max {
+        let close = if ascii {
+            ascii_close(bytes, len, max, &wanted)
+        } else {
+            bytes.len().abs_diff(key.len()) <= 4 * max
+                && index.key(k).chars().count().abs_diff(len) <= max
+        };
+        if !close {
             continue;
         }
         let name = index.key(k);
         let d = strsim::osa_distance(key, name);
-        if d <= max {
-            let postings = index.postings_of(k);
-            let chosen = postings
-                .iter()
-                .find(|(p, _)| prefer(*p))
-                .or(postings.first());
-            if let Some(&(place, _)) = chosen {
-                found.push((d, place, name));
-            }
+        if d <= max
+            && let Some(place) = offered(index, k, prefer)
+        {
+            found.push((d, place, name));
         }
     }
     found.sort_unstable();
@@ -91,6 +62,32 @@ pub(crate) fn suggestions(
         }
     }
     out
+}
+
+/// Whether ASCII key `bytes` may be within `max` edits of a name of `len` bytes whose letter
+/// counts are `wanted`: lengths close enough, and each edit changes the letter counts by at most 2
+/// (a cheap bound before the real distance).
+fn ascii_close(bytes: &[u8], len: usize, max: usize, wanted: &[i16; 37]) -> bool {
+    if bytes.len().abs_diff(len) > max || bytes.len() < 3 {
+        return false;
+    }
+    let mut counts = *wanted;
+    for &b in bytes {
+        counts[bucket(b)] -= 1;
+    }
+    let apart: u32 = counts.iter().map(|c| c.unsigned_abs() as u32).sum();
+    apart as usize <= 2 * max
+}
+
+/// The place offered for name `k`: the first (most populous) of its places for which `prefer`
+/// holds, else the most populous.
+fn offered(index: &Index, k: usize, prefer: &dyn Fn(u32) -> bool) -> Option<u32> {
+    let postings = index.postings_of(k);
+    postings
+        .iter()
+        .find(|(p, _)| prefer(*p))
+        .or(postings.first())
+        .map(|&(place, _)| place)
 }
 
 /// Letter and digit counts of a normalised name (other bytes share one bucket).

@@ -29,14 +29,38 @@ pub fn wrap_lon(lon: f64) -> f64 {
 /// interpolated latitude and the next part starts on the opposite sign. A path that never crosses
 /// comes back as one part.
 pub fn split_at_antimeridian(path: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
-    let mut parts: Vec<Vec<(f64, f64)>> = Vec::new();
+    split_at_antimeridian_indexed(path)
+        .into_iter()
+        .map(|part| part.into_iter().map(|c| (c.lon, c.lat)).collect())
+        .collect()
+}
+
+/// A point of a path cut at the antimeridian, and where it lies on the path it was cut from: at
+/// `t` (0 to 1) of the way from point `from` to point `from + 1` (`t` is 0 for the path's own
+/// points), so that values recorded per point (times, elevations) can be carried over.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CutPoint {
+    /// Longitude in degrees, in [-180, 180].
+    pub lon: f64,
+    /// Latitude in degrees.
+    pub lat: f64,
+    /// Index of the path point at or before this one.
+    pub from: usize,
+    /// Fraction of the way to the next path point (0 at a path point).
+    pub t: f64,
+}
+
+/// [`split_at_antimeridian`], each point telling where it lies on `path`.
+pub fn split_at_antimeridian_indexed(path: &[(f64, f64)]) -> Vec<Vec<CutPoint>> {
+    let mut parts: Vec<Vec<CutPoint>> = Vec::new();
     let Some(&first) = path.first() else {
         return parts;
     };
+    let at = |lon: f64, lat: f64, from: usize, t: f64| CutPoint { lon, lat, from, t };
     // Which 360°-wide band a continuous longitude is in: band k covers [-180 + 360k, 180 + 360k).
     let band = |lon: f64| ((lon + 180.0) / 360.0).floor();
-    let mut current = vec![(normal(first.0, band(first.0)), first.1)];
-    for w in path.windows(2) {
+    let mut current = vec![at(normal(first.0, band(first.0)), first.1, 0, 0.0)];
+    for (i, w) in path.windows(2).enumerate() {
         let (a, b) = (w[0], w[1]);
         let (ba, bb) = (band(a.0), band(b.0));
         if ba != bb {
@@ -57,12 +81,12 @@ pub fn split_at_antimeridian(path: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
             } else {
                 (-180.0, 180.0)
             };
-            current.push((end_lon, lat));
+            current.push(at(end_lon, lat, i, t));
             parts.push(std::mem::take(&mut current));
-            current.push((start_lon, lat));
+            current.push(at(start_lon, lat, i, t));
         }
-        let p = (normal(b.0, bb), b.1);
-        if current.last() != Some(&p) {
+        let p = at(normal(b.0, bb), b.1, i + 1, 0.0);
+        if current.last().map(|c| (c.lon, c.lat)) != Some((p.lon, p.lat)) {
             current.push(p);
         }
     }
@@ -71,10 +95,8 @@ pub fn split_at_antimeridian(path: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
     }
     parts.retain(|p| p.len() >= 2);
     if parts.is_empty() {
-        parts.push(vec![
-            (wrap_lon(first.0), first.1),
-            (wrap_lon(first.0), first.1),
-        ]);
+        let p = at(wrap_lon(first.0), first.1, 0, 0.0);
+        parts.push(vec![p, p]);
     }
     parts
 }
@@ -117,6 +139,19 @@ mod test {
                 vec![(-170.0, 0.0), (-180.0, 5.0)],
                 vec![(180.0, 5.0), (170.0, 10.0)]
             ]
+        );
+    }
+
+    #[test]
+    fn cut_points_say_where_they_lie_on_the_path() {
+        let parts = split_at_antimeridian_indexed(&[(160.0, 0.0), (170.0, 0.0), (190.0, 10.0)]);
+        let index: Vec<Vec<(usize, f64)>> = parts
+            .iter()
+            .map(|p| p.iter().map(|c| (c.from, c.t)).collect())
+            .collect();
+        assert_eq!(
+            index,
+            vec![vec![(0, 0.0), (1, 0.0), (1, 0.5)], vec![(1, 0.5), (2, 0.0)]]
         );
     }
 

@@ -7,7 +7,9 @@ mod measure;
 mod path;
 mod simplify;
 
-pub use antimeridian::{split_at_antimeridian, unwrap_longitudes, wrap_lon};
+pub use antimeridian::{
+    CutPoint, split_at_antimeridian, split_at_antimeridian_indexed, unwrap_longitudes, wrap_lon,
+};
 pub use measure::{central_angle_rad, destination, distance_m, initial_bearing_deg};
 pub use path::{MAX_SEGMENT_M, geodesic_path};
-pub use simplify::simplify_path_m;
+pub use simplify::{simplify_keep_m, simplify_path_m};

@@ -13,8 +13,18 @@ const M_PER_DEG: f64 = 111_195.08;
 /// cosine of the path's mean latitude), which is within a fraction of a percent over a leg of a
 /// few hundred kilometres and errs towards keeping points on longer ones.
 pub fn simplify_path_m(path: &[(f64, f64)], tolerance_m: f64) -> Vec<(f64, f64)> {
+    path.iter()
+        .zip(simplify_keep_m(path, tolerance_m))
+        .filter(|(_, keep)| *keep)
+        .map(|(&p, _)| p)
+        .collect()
+}
+
+/// Which points of `path` [`simplify_path_m`] keeps at `tolerance_m` metres: one flag per
+/// point, so that values recorded per point can be thinned with them.
+pub fn simplify_keep_m(path: &[(f64, f64)], tolerance_m: f64) -> Vec<bool> {
     if path.len() < 3 || tolerance_m.is_nan() || tolerance_m <= 0.0 {
-        return path.to_vec();
+        return vec![true; path.len()];
     }
     let mean_lat = path.iter().map(|p| p.1).sum::<f64>() / path.len() as f64;
     let kx = M_PER_DEG * mean_lat.to_radians().cos().max(0.01);
@@ -22,11 +32,7 @@ pub fn simplify_path_m(path: &[(f64, f64)], tolerance_m: f64) -> Vec<(f64, f64)>
         .iter()
         .map(|&(lon, lat)| (lon * kx, lat * M_PER_DEG))
         .collect();
-    path.iter()
-        .zip(douglas_peucker(&plane, tolerance_m))
-        .filter(|(_, keep)| *keep)
-        .map(|(&p, _)| p)
-        .collect()
+    douglas_peucker(&plane, tolerance_m)
 }
 
 #[cfg(test)]

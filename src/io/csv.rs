@@ -1,10 +1,10 @@
 //! Reads a CSV itinerary with a header row: `name,lat,lon,arrive,depart,tz,note` (also `place`,
-//! `kind`) in any order, any case. Other columns are kept and passed through as properties.
+//! `kind`, `mode`) in any order, any case. Other columns are kept and passed through as properties.
 
-use super::fields::RawStop;
 use crate::error::{Error, StopRef};
 use crate::limits::Limits;
 use crate::model::Itinerary;
+use crate::model::StopBuilder;
 
 /// The columns tripmap reads, with the header spellings it accepts for each.
 const COLUMNS: &[(&str, &[&str])] = &[
@@ -17,6 +17,7 @@ const COLUMNS: &[(&str, &[&str])] = &[
     ("tz", &["tz", "timezone", "time_zone"]),
     ("note", &["note", "notes"]),
     ("kind", &["kind"]),
+    ("mode", &["mode", "travel_mode", "transport"]),
 ];
 
 /// Parses CSV text into an itinerary. Errors name the line, and the stop and column. Rows are
@@ -110,8 +111,8 @@ fn read_row(
     slots: &[Option<&str>],
     number: usize,
     line: usize,
-) -> Result<RawStop, Error> {
-    let mut raw = RawStop::default();
+) -> Result<StopBuilder, Error> {
+    let mut raw = StopBuilder::default();
     let name_column = slots.iter().position(|s| *s == Some("name"));
     let name = name_column.and_then(|c| record.get(c)).map(str::to_string);
     let at = StopRef {
@@ -137,6 +138,7 @@ fn read_row(
             Some("tz") => raw.tz = Some(value),
             Some("note") => raw.note = Some(value),
             Some("kind") => raw.kind = Some(value),
+            Some("mode") => raw.mode = Some(value),
             _ => {
                 if !value.is_empty() {
                     let key = headers.get(col).unwrap_or("").to_string();

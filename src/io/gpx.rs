@@ -3,13 +3,18 @@
 //! first and last points. Tracks (`<trk>`, all segments joined) are recorded paths.
 //!
 //! A stop's `<name>`, `<desc>` (note), `<type>` (kind) and `<time>` (arrival) are read, and the
-//! `tripmap` extensions tripmap writes (`arrive`, `depart`, `tz`, `kind`, `note` as given), so a
-//! `trip.gpx` reads back to the same stops.
+//! `tripmap` extensions tripmap writes (`arrive`, `depart`, `tz`, `kind`, `note`, `place` as
+//! given, and `mode`, how the traveller arrived), so a `trip.gpx` reads back to the same stops.
+//! Track points keep their `<ele>` (metres) and `<time>`. The file's `<metadata>` `<name>` and
+//! `<desc>` are the map's title and subtitle.
 
-use super::fields::RawStop;
+use super::track_ends::track_ends;
 use super::xml::{child, child_text, children, error_at, expect_root, line_of, parse};
 use crate::error::Error;
-use crate::model::{Itinerary, Stop, Track};
+use crate::format::brief_text;
+use crate::model::StopBuilder;
+use crate::model::{Itinerary, Samples, Stop, Track};
+use jiff::Timestamp;
 use roxmltree::Node;
 
 /// Parses GPX text into an itinerary.
@@ -43,29 +48,63 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
         subtitle,
         source: None,
         stops,
-        tracks: tracks.into_iter().map(|(t, _)| t).collect(),
+        tracks,
     })
 }
 
-/// Each `<trk>` with points, all its segments joined, with its element.
-fn read_tracks<'a, 'i>(root: Node<'a, 'i>) -> Result<Vec<(Track, Node<'a, 'i>)>, Error> {
+/// Each `<trk>` with points, all its segments joined, with the points' `<time>` and `<ele>`.
+fn read_tracks(root: Node) -> Result<Vec<Track>, Error> {
     let mut tracks = Vec::new();
     for trk in children(root, "trk") {
         let mut points = Vec::new();
+        let mut times = Vec::new();
+        let mut elevations = Vec::new();
         for pt in track_points(trk) {
             points.push(point(pt)?);
+            times.push(time(pt)?);
+            elevations.push(elevation(pt)?);
         }
         if !points.is_empty() {
-            tracks.push((
-                Track {
-                    name: child_text(trk, "name"),
-                    points,
-                },
-                trk,
-            ));
+            tracks.push(
+                Track::new(child_text(trk, "name"), points)
+                    .with_samples(Samples::new(times, elevations)),
+            );
         }
     }
     Ok(tracks)
+}
+
+/// A point's `<time>`: an xsd:dateTime, UTC when it has no offset (as GPX 1.1 says).
+fn time(node: Node) -> Result<Option<Timestamp>, Error> {
+    let Some(text) = child_text(node, "time") else {
+        return Ok(None);
+    };
+    let parsed = text.parse::<Timestamp>().ok().or_else(|| {
+        text.parse::<jiff::civil::DateTime>()
+            .ok()
+            .and_then(|dt| jiff::tz::Offset::UTC.to_timestamp(dt).ok())
+    });
+    match parsed {
+        Some(t) => Ok(Some(t)),
+        None => Err(error_at(
+            child(node, "time").unwrap_or(node),
+            format!("<time> `{text}` is not a date and time (2024-05-01T08:00:00Z)"),
+        )),
+    }
+}
+
+/// A point's `<ele>` in metres.
+fn elevation(node: Node) -> Result<Option<f64>, Error> {
+    let Some(text) = child_text(node, "ele") else {
+        return Ok(None);
+    };
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(error_at(
+            child(node, "ele").unwrap_or(node),
+            format!("<ele> `{text}` is not a number of metres"),
+        )),
+    }
 }
 
 /// The `<trkpt>` elements of a `<trk>`, all segments in order.
@@ -94,40 +133,6 @@ fn stop_nodes<'a, 'i>(root: Node<'a, 'i>) -> Vec<Node<'a, 'i>> {
         .collect()
 }
 
-/// Stops at the first and last points of each track (`Crossing (start)`, `Crossing (end)`),
-/// arriving at their `<time>`: for a file with no waypoints or route points.
-fn track_ends(tracks: &[(Track, Node)]) -> Result<Vec<Stop>, Error> {
-    let mut stops = Vec::new();
-    for (t, (track, trk)) in tracks.iter().enumerate() {
-        let seg_points: Vec<Node> = track_points(*trk).collect();
-        let name = track
-            .name
-            .clone()
-            .unwrap_or_else(|| format!("Track {}", t + 1));
-        let ends = [
-            (seg_points[0], format!("{name} (start)")),
-            (seg_points[seg_points.len() - 1], format!("{name} (end)")),
-        ];
-        for (node, stop_name) in ends {
-            let (lon, lat) = point(node)?;
-            let n = stops.len() + 1;
-            let time = child_text(node, "time");
-            stops.push(
-                RawStop {
-                    name: Some(stop_name),
-                    lat: Some(lat),
-                    lon: Some(lon),
-                    arrive: time,
-                    ..Default::default()
-                }
-                .validate(n)
-                .map_err(|e| e.at_line(line_of(node)))?,
-            );
-        }
-    }
-    Ok(stops)
-}
-
 /// A point's `lon`/`lat` attributes, checked; errors name the line and column.
 fn point(node: Node) -> Result<(f64, f64), Error> {
     let coord = |name: &str, limit: f64| -> Result<f64, Error> {
@@ -137,15 +142,20 @@ fn point(node: Node) -> Result<(f64, f64), Error> {
         let v: f64 = raw.trim().parse().map_err(|_| {
             error_at(
                 node,
-                format!("<{}> `{name}` is `{raw}`, not a number", tag(node)),
+                format!(
+                    "<{}> `{name}` is `{}`, not a number",
+                    tag(node),
+                    brief_text(raw)
+                ),
             )
         })?;
         if !v.is_finite() || v.abs() > limit {
             return Err(error_at(
                 node,
                 format!(
-                    "<{}> `{name}` {raw} is out of range [-{limit}, {limit}]",
-                    tag(node)
+                    "<{}> `{name}` {} is out of range [-{limit}, {limit}]",
+                    tag(node),
+                    brief_text(raw.trim())
                 ),
             ));
         }
@@ -164,7 +174,7 @@ fn read_stop(node: Node, number: usize) -> Result<Stop, Error> {
     let (lon, lat) = point(node)?;
     let ext = child(node, "extensions");
     let from_ext = |name: &str| ext.and_then(|e| child_text(e, name));
-    let raw = RawStop {
+    let raw = StopBuilder {
         name: child_text(node, "name").or_else(|| Some(format!("Point {number}"))),
         lat: Some(lat),
         lon: Some(lon),
@@ -174,6 +184,7 @@ fn read_stop(node: Node, number: usize) -> Result<Stop, Error> {
         note: from_ext("note").or_else(|| child_text(node, "desc")),
         kind: from_ext("kind").or_else(|| child_text(node, "type")),
         place: from_ext("place"),
+        mode: from_ext("mode"),
         extra: Vec::new(),
     };
     raw.validate(number).map_err(|e| e.at_line(line_of(node)))
@@ -214,7 +225,38 @@ mod test {
         let it = read(r#"<gpx><trk><trkseg><trkpt lat="1" lon="2"><time>2024-01-01T00:00:00Z</time></trkpt><trkpt lat="3" lon="4"/></trkseg></trk></gpx>"#).unwrap();
         assert_eq!(it.stops.len(), 2);
         assert_eq!(it.stops[0].name, "Track 1 (start)");
+        assert_eq!(
+            it.stops[0].arrive.as_ref().unwrap().to_string(),
+            "2024-01-01T00:00:00Z"
+        );
         assert_eq!(it.stops[1].position.unwrap().lat(), 3.0);
+    }
+
+    #[test]
+    fn track_points_keep_their_times_and_elevations() {
+        let it = read(r#"<gpx><wpt lat="1" lon="2"><name>A</name><extensions><mode>ferry</mode></extensions></wpt><trk><trkseg>
+<trkpt lat="1" lon="2"><ele>12.5</ele><time>2024-01-01T00:00:00Z</time></trkpt>
+<trkpt lat="3" lon="4"><time>2024-01-01T01:00:00.5+01:00</time></trkpt>
+<trkpt lat="5" lon="6"><time>2024-01-01T02:00:00</time></trkpt></trkseg></trk></gpx>"#).unwrap();
+        let s = &it.tracks[0].samples;
+        assert_eq!(s.elevations_m, vec![Some(12.5), None, None]);
+        let times: Vec<String> = s.times.iter().map(|t| t.unwrap().to_string()).collect();
+        assert_eq!(
+            times,
+            [
+                "2024-01-01T00:00:00Z",
+                "2024-01-01T00:00:00.5Z",
+                "2024-01-01T02:00:00Z"
+            ]
+        );
+        assert_eq!(it.stops[0].mode, Some(crate::model::Mode::Ferry));
+        let e = read("<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\">\n<time>noon</time></trkpt></trkseg></trk></gpx>").unwrap_err();
+        assert!(
+            e.to_string().starts_with("line 2, column 1: <time> `noon`"),
+            "{e}"
+        );
+        let e = read("<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"><ele>high</ele></trkpt></trkseg></trk></gpx>").unwrap_err();
+        assert!(e.to_string().contains("<ele> `high`"), "{e}");
     }
 
     #[test]

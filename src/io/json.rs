@@ -1,15 +1,15 @@
 //! Reads tripmap's native JSON itinerary:
 //! `{"title", "subtitle", "source", "stops": [{"name", "lat", "lon", "place", "arrive", "depart",
-//! "tz", "note", "kind", "properties": {...}}]}`.
+//! "tz", "note", "kind", "mode", "properties": {...}}]}`.
 //!
 //! Unknown fields are errors with a suggestion, so a typo never silently loses data.
 
-use super::fields::RawStop;
 use super::json_raw;
 use super::json_value::{kind_of, optional_degrees, optional_string, wrong_type};
 use crate::error::{Error, StopRef, did_you_mean};
 use crate::limits::Limits;
 use crate::model::Itinerary;
+use crate::model::StopBuilder;
 use serde_json::{Map, Value};
 
 /// Fields allowed at the top level.
@@ -25,6 +25,7 @@ pub const STOP_FIELDS: &[&str] = &[
     "tz",
     "note",
     "kind",
+    "mode",
     "properties",
 ];
 
@@ -136,7 +137,7 @@ fn read_stop(value: &Value, number: usize) -> Result<crate::model::Stop, Error> 
             return Err(wrong_type(&at, "properties", "an object", other));
         }
     };
-    RawStop {
+    StopBuilder {
         name: string("name")?,
         place: string("place")?,
         lat: number_field("lat")?,
@@ -146,6 +147,7 @@ fn read_stop(value: &Value, number: usize) -> Result<crate::model::Stop, Error> 
         tz: string("tz")?,
         note: string("note")?,
         kind: string("kind")?,
+        mode: string("mode")?,
         extra,
     }
     .validate(number)

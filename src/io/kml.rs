@@ -1,22 +1,27 @@
 //! Reads KML 2.2: every Placemark with a `<Point>` is a stop (`<name>`, `<description>` as the
 //! note, `<TimeStamp><when>` as arrival, `<TimeSpan><begin>/<end>` as arrival and departure);
 //! every `<LineString>` (also inside `<MultiGeometry>`) and Google's `<gx:Track>` (its
-//! `<gx:coord>` positions) is a recorded path, except the legs tripmap
-//! itself writes (marked `<Data name="path"><value>geodesic</value></Data>`).
+//! `<gx:coord>` positions, with its `<when>` times) is a recorded path, except the legs tripmap
+//! itself writes (marked `<Data name="path"><value>geodesic</value></Data>`). Altitudes are kept
+//! as the track's elevations. A file with paths but no Point has the paths' ends as its stops.
 //!
-//! `<ExtendedData>` values named `arrive`, `depart`, `tz`, `kind`, `note`, `place` take precedence,
-//! so a `trip.kml` reads back to the same stops; other `<Data>` values are kept as properties.
+//! `<ExtendedData>` values named `arrive`, `depart`, `tz`, `kind`, `note`, `place`, `mode` take
+//! precedence, so a `trip.kml` reads back to the same stops; other `<Data>` values are kept as
+//! properties. The `<Document>`'s `<name>` and `<description>` are the title and subtitle.
 
-use super::fields::RawStop;
+use super::track_ends::track_ends;
 use super::xml::{child, child_text, children, error_at, expect_root, line_of, parse};
 use crate::error::Error;
-use crate::model::{Itinerary, Stop, Track};
+use crate::format::brief_text;
+use crate::model::StopBuilder;
+use crate::model::{Itinerary, Samples, Stop, Track};
+use jiff::Timestamp;
 use roxmltree::Node;
 use serde_json::Value;
 
 /// Data names read into stop fields rather than kept as properties.
 const FIELDS: &[&str] = &[
-    "arrive", "depart", "tz", "kind", "note", "place", "path", "order",
+    "arrive", "depart", "tz", "kind", "note", "place", "mode", "path", "order", "seq",
 ];
 
 /// Parses KML text into an itinerary.
@@ -42,8 +47,12 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
         }
     }
     if stops.is_empty() {
+        // A recorded path and nothing else: its ends are the stops.
+        stops = track_ends(&tracks)?;
+    }
+    if stops.is_empty() {
         return Err(Error::Shape(
-            "the KML has no points: no Placemark with a <Point>".into(),
+            "the KML has no points: no Placemark with a <Point>, <LineString> or <gx:Track>".into(),
         ));
     }
     Ok(Itinerary {
@@ -73,7 +82,7 @@ fn stop(
     number: usize,
 ) -> Result<Stop, Error> {
     let get = |k: &str| value(data, k);
-    let coords = coordinates(point)?;
+    let (coords, _) = coordinates(point)?;
     let Some(&(lon, lat)) = coords.first() else {
         return Err(error_at(point, "<Point> has no <coordinates>"));
     };
@@ -85,7 +94,7 @@ fn stop(
         .filter(|(k, _)| !FIELDS.contains(&k.as_str()))
         .map(|(k, v)| (k.clone(), Value::String(v.clone())))
         .collect();
-    let raw = RawStop {
+    let raw = StopBuilder {
         name: child_text(placemark, "name").or_else(|| Some(format!("Placemark {number}"))),
         lat: Some(lat),
         lon: Some(lon),
@@ -107,6 +116,7 @@ fn stop(
         note: get("note").or_else(|| child_text(placemark, "description")),
         kind: get("kind"),
         place: get("place"),
+        mode: get("mode"),
         extra,
     };
     raw.validate(number)
@@ -121,16 +131,14 @@ fn placemark_tracks(placemark: Node, geometry: &[Node]) -> Result<Vec<Track>, Er
         .iter()
         .filter(|n| matches!(n.tag_name().name(), "LineString" | "Track"))
     {
-        let points = if line.tag_name().name() == "Track" {
-            gx_coords(*line)?
+        let (points, samples) = if line.tag_name().name() == "Track" {
+            gx_track(*line)?
         } else {
-            coordinates(*line)?
+            let (points, altitudes) = coordinates(*line)?;
+            (points, Samples::new(Vec::new(), altitudes))
         };
         if !points.is_empty() {
-            tracks.push(Track {
-                name: child_text(placemark, "name"),
-                points,
-            });
+            tracks.push(Track::new(child_text(placemark, "name"), points).with_samples(samples));
         }
     }
     Ok(tracks)
@@ -149,39 +157,83 @@ fn extended_data(placemark: Node) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The positions of a `<gx:Track>`: one `<gx:coord>lon lat [alt]</gx:coord>` each, checked.
-fn gx_coords(track: Node) -> Result<Vec<(f64, f64)>, Error> {
-    children(track, "coord")
-        .enumerate()
-        .map(|(i, c)| {
-            let text = c.text().unwrap_or("");
-            let mut parts = text.split_whitespace().map(str::parse::<f64>);
-            match (parts.next(), parts.next()) {
-                (Some(Ok(lon)), Some(Ok(lat)))
-                    if lon.abs() <= 180.0 && lat.abs() <= 90.0 =>
-                {
-                    Ok((lon, lat))
-                }
-                _ => Err(error_at(
+/// The positions of a `<gx:Track>` (one `<gx:coord>lon lat [alt]</gx:coord>` each, checked),
+/// with their altitudes and the times of its `<when>` elements (as many as positions, or none).
+fn gx_track(track: Node) -> Result<(Vec<(f64, f64)>, Samples), Error> {
+    let mut points = Vec::new();
+    let mut altitudes = Vec::new();
+    for (i, c) in children(track, "coord").enumerate() {
+        let text = c.text().unwrap_or("");
+        let mut parts = text.split_whitespace().map(str::parse::<f64>);
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(Ok(lon)), Some(Ok(lat)), alt)
+                if lon.abs() <= 180.0 && lat.abs() <= 90.0 && !matches!(alt, Some(Err(_))) =>
+            {
+                points.push((lon, lat));
+                altitudes.push(alt.and_then(Result::ok).filter(|a| a.is_finite()));
+            }
+            _ => {
+                return Err(error_at(
                     c,
                     format!(
                         "<gx:coord> {}: `{}` is not `longitude latitude [altitude]` within ±180, ±90",
                         i + 1,
                         text.trim()
                     ),
-                )),
+                ));
             }
-        })
-        .collect()
+        }
+    }
+    let whens: Vec<Node> = children(track, "when").collect();
+    if !whens.is_empty() && whens.len() != points.len() {
+        return Err(error_at(
+            track,
+            format!(
+                "<gx:Track> has {} <when> and {} <gx:coord>: give one time per position",
+                whens.len(),
+                points.len()
+            ),
+        ));
+    }
+    let times = whens
+        .iter()
+        .map(|w| when_instant(*w))
+        .collect::<Result<_, _>>()?;
+    Ok((points, Samples::new(times, altitudes)))
 }
 
-/// The `lon,lat[,alt]` tuples of a geometry's `<coordinates>`, checked.
-fn coordinates(geometry: Node) -> Result<Vec<(f64, f64)>, Error> {
+/// A `<when>` of a `<gx:Track>` as an instant (UTC when it has no offset); a calendar day alone
+/// (`2024-05-01`) is no instant.
+fn when_instant(node: Node) -> Result<Option<Timestamp>, Error> {
+    let text = node.text().unwrap_or("").trim();
+    if let Ok(t) = text.parse::<Timestamp>() {
+        return Ok(Some(t));
+    }
+    if let Ok(dt) = text.parse::<jiff::civil::DateTime>()
+        && text.len() > 10
+    {
+        return Ok(jiff::tz::Offset::UTC.to_timestamp(dt).ok());
+    }
+    if text.parse::<jiff::civil::Date>().is_ok() {
+        return Ok(None);
+    }
+    Err(error_at(
+        node,
+        format!("<when> `{text}` is not a date and time (2024-05-01T08:00:00Z)"),
+    ))
+}
+
+/// Positions (lon, lat) and, one per position, their altitudes where given.
+type PositionsWithAltitudes = (Vec<(f64, f64)>, Vec<Option<f64>>);
+
+/// The `lon,lat[,alt]` tuples of a geometry's `<coordinates>`, checked, with their altitudes.
+fn coordinates(geometry: Node) -> Result<PositionsWithAltitudes, Error> {
     let Some(c) = child(geometry, "coordinates") else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
     let text = c.text().unwrap_or("");
     let mut out = Vec::new();
+    let mut altitudes = Vec::new();
     for (i, tuple) in text.split_whitespace().enumerate() {
         let mut parts = tuple.split(',');
         let mut num = |what: &str, limit: f64| -> Result<f64, Error> {
@@ -189,15 +241,20 @@ fn coordinates(geometry: Node) -> Result<Vec<(f64, f64)>, Error> {
             let v: f64 = raw.trim().parse().map_err(|_| {
                 error_at(
                     c,
-                    format!("coordinate {}: {what} `{raw}` is not a number", i + 1),
+                    format!(
+                        "coordinate {}: {what} `{}` is not a number",
+                        i + 1,
+                        brief_text(raw)
+                    ),
                 )
             })?;
             if !v.is_finite() || v.abs() > limit {
                 return Err(error_at(
                     c,
                     format!(
-                        "coordinate {}: {what} {raw} is out of range [-{limit}, {limit}]",
-                        i + 1
+                        "coordinate {}: {what} {} is out of range [-{limit}, {limit}]",
+                        i + 1,
+                        brief_text(raw.trim())
                     ),
                 ));
             }
@@ -206,8 +263,14 @@ fn coordinates(geometry: Node) -> Result<Vec<(f64, f64)>, Error> {
         let lon = num("longitude", 180.0)?;
         let lat = num("latitude", 90.0)?;
         out.push((lon, lat));
+        altitudes.push(
+            parts
+                .next()
+                .and_then(|a| a.trim().parse::<f64>().ok())
+                .filter(|a| a.is_finite()),
+        );
     }
-    Ok(out)
+    Ok((out, altitudes))
 }
 
 #[cfg(test)]
@@ -258,6 +321,16 @@ mod test {
 </Document></kml>"#)
         .unwrap();
         assert_eq!(it.tracks[0].points, vec![(1.0, 2.0), (1.5, 2.5)]);
+        assert_eq!(
+            it.tracks[0].samples.times[1].unwrap().to_string(),
+            "2024-01-01T00:01:00Z"
+        );
+        assert_eq!(
+            it.tracks[0].samples.elevations_m,
+            vec![Some(0.0), Some(0.0)]
+        );
+        let e = read("<kml><Placemark><Point><coordinates>1,2</coordinates></Point></Placemark><Placemark><Track><when>2024-01-01T00:00:00Z</when></Track></Placemark></kml>").unwrap_err();
+        assert!(e.to_string().contains("1 <when> and 0 <gx:coord>"), "{e}");
         let e = read("<kml><Placemark><Point><coordinates>1,2</coordinates></Point></Placemark><Placemark><Track>\n<coord>1 95</coord></Track></Placemark></kml>").unwrap_err();
         assert!(
             e.to_string().starts_with("line 2, column 1: <gx:coord> 1"),
@@ -266,8 +339,20 @@ mod test {
     }
 
     #[test]
+    fn a_path_alone_gives_its_ends_as_stops() {
+        let it = read("<kml><Document><name>Walk</name><Placemark><name>Loop</name><LineString><coordinates>0,0,10 0.5,0.5,20 1,1</coordinates></LineString></Placemark></Document></kml>").unwrap();
+        let names: Vec<&str> = it.stops.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Loop (start)", "Loop (end)"]);
+        assert_eq!(it.title.as_deref(), Some("Walk"));
+        assert_eq!(
+            it.tracks[0].samples.elevations_m,
+            vec![Some(10.0), Some(20.0), None]
+        );
+    }
+
+    #[test]
     fn errors_name_the_place() {
-        let e = read("<kml><Placemark><LineString><coordinates>0,0</coordinates></LineString></Placemark></kml>").unwrap_err();
+        let e = read("<kml><Placemark><Polygon/></Placemark></kml>").unwrap_err();
         assert!(e.to_string().contains("no points"), "{e}");
         let e = read(
             "<kml>\n<Placemark><Point><coordinates>10,95</coordinates></Point></Placemark></kml>",

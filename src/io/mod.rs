@@ -1,15 +1,16 @@
 //! Readers: bytes of a trip file in, a validated [`Itinerary`] out (stops, and recorded tracks
-//! from GeoJSON, GPX and KML). One file per format.
+//! from GeoJSON, GPX and KML or KMZ). One file per format.
 
 mod csv;
-mod fields;
 mod geojson;
 mod gpx;
 mod json;
 mod json_raw;
 mod json_value;
 mod kml;
+mod kmz;
 mod path;
+mod track_ends;
 mod xml;
 
 pub use path::{ReadPathError, read_path};
@@ -33,20 +34,22 @@ pub enum Format {
     Gpx,
     /// KML 2.2: Placemarks with Points are stops, LineStrings recorded paths.
     Kml,
+    /// KMZ: a zip archive holding a KML document.
+    Kmz,
 }
 
 impl Format {
-    /// The format a file name implies (`.json`, `.csv`, `.geojson`, `.gpx`, `.kml`); `None` for
-    /// other extensions.
+    /// The format a file name implies (`.json`, `.csv`, `.geojson`, `.gpx`, `.kml`, `.kmz`);
+    /// `None` for other extensions.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Format::from_name(&ext)
     }
 
     /// All names accepted by [`Format::from_name`].
-    pub const NAMES: &'static [&'static str] = &["json", "csv", "geojson", "gpx", "kml"];
+    pub const NAMES: &'static [&'static str] = &["json", "csv", "geojson", "gpx", "kml", "kmz"];
 
-    /// The format called `name` (`json`, `csv`, `geojson`, `gpx`, `kml`).
+    /// The format called `name` (`json`, `csv`, `geojson`, `gpx`, `kml`, `kmz`).
     pub fn from_name(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
             "json" => Some(Format::Json),
@@ -54,6 +57,7 @@ impl Format {
             "geojson" => Some(Format::GeoJson),
             "gpx" => Some(Format::Gpx),
             "kml" => Some(Format::Kml),
+            "kmz" => Some(Format::Kmz),
             _ => None,
         }
     }
@@ -84,10 +88,15 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Itinerary, Error> {
     read_with(bytes, format, &Limits::default())
 }
 
-/// [`read`] with other [`Limits`].
+/// [`read`] with other [`Limits`]. A KMZ (or a file read as KML that is a zip archive) is
+/// read through its KML document, within the same limits.
 pub fn read_with(bytes: &[u8], format: Format, limits: &Limits) -> Result<Itinerary, Error> {
     if bytes.len() as u64 > limits.max_input_bytes {
         return Err(limits.too_large(Some(bytes.len() as u64)));
+    }
+    if format == Format::Kmz || (format == Format::Kml && bytes.starts_with(kmz::ZIP_MAGIC)) {
+        let document = kmz::kml_bytes(bytes, limits)?;
+        return read_with(&document, Format::Kml, limits);
     }
     let text = utf8_text(bytes)?;
     if text.trim().is_empty() {
@@ -102,7 +111,7 @@ pub fn read_with(bytes: &[u8], format: Format, limits: &Limits) -> Result<Itiner
         Format::Csv => csv::read(text, limits),
         Format::GeoJson => geojson::read(text, limits),
         Format::Gpx => gpx::read(text),
-        Format::Kml => kml::read(text),
+        Format::Kml | Format::Kmz => kml::read(text),
     }?;
     limits.check(&itinerary)?;
     Ok(itinerary)

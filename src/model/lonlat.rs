@@ -8,6 +8,8 @@ use std::fmt;
 /// Degrees. `lon` in [-180, 180], `lat` in [-90, 90]; both finite. Built only through
 /// [`LonLat::new`], so every `LonLat` in the program is valid.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "LonLatFields"))]
 pub struct LonLat {
     lon: f64,
     lat: f64,
@@ -17,11 +19,27 @@ pub struct LonLat {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LonLatError {
     /// Longitude is NaN, infinite or outside [-180, 180].
-    #[error("longitude {0} is not a number between -180 and 180")]
+    #[error("longitude {} is not a number between -180 and 180", crate::format::brief_number(*.0))]
     Lon(f64),
     /// Latitude is NaN, infinite or outside [-90, 90].
-    #[error("latitude {0} is not a number between -90 and 90")]
+    #[error("latitude {} is not a number between -90 and 90", crate::format::brief_number(*.0))]
     Lat(f64),
+}
+
+/// A `LonLat` as read by serde, checked by [`LonLat::new`] before use.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct LonLatFields {
+    lon: f64,
+    lat: f64,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<LonLatFields> for LonLat {
+    type Error = LonLatError;
+    fn try_from(f: LonLatFields) -> Result<Self, Self::Error> {
+        LonLat::new(f.lon, f.lat)
+    }
 }
 
 impl LonLat {

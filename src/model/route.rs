@@ -1,9 +1,10 @@
 //! `Route` and `Leg`: the stops in visiting order and the geodesic legs between them.
 
-use super::{Itinerary, LonLat, Stop};
+use super::{Itinerary, LonLat, Mode, Samples, Stop};
 
 /// A stop placed on the route. Built with [`RouteStop::new`].
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct RouteStop {
     /// The stop, with `position` always set.
@@ -18,6 +19,7 @@ pub struct RouteStop {
 /// ±180° is cut only when written out. Built with [`Leg::new`] (`routing::build_legs` computes
 /// them), then its fields set.
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Leg {
     /// Index into `Route::stops` of the start.
@@ -38,6 +40,11 @@ pub struct Leg {
     /// `--simplify`) when `path` is a recorded track (as read, from near `from` to near `to`);
     /// `None` when it is the densified geodesic.
     pub recorded_m: Option<f64>,
+    /// The times and elevations recorded for the points of `path` (empty unless the leg follows
+    /// a recorded track that has them; `None` at the two stops' own positions).
+    pub samples: Samples,
+    /// How the leg was travelled: the [`Stop::mode`] of the stop it arrives at, if given.
+    pub mode: Option<Mode>,
 }
 
 impl RouteStop {
@@ -70,6 +77,8 @@ impl Leg {
             duration: None,
             path,
             recorded_m: None,
+            samples: Samples::default(),
+            mode: None,
         }
     }
 
@@ -77,10 +86,25 @@ impl Leg {
     pub fn is_recorded(&self) -> bool {
         self.recorded_m.is_some()
     }
+
+    /// Keeps the points of `path` whose `keep` is true (and their samples): a simplified path.
+    pub fn retain_points(&mut self, keep: &[bool]) {
+        let mut k = keep.iter();
+        self.path.retain(|_| *k.next().unwrap_or(&true));
+        self.samples.retain(keep);
+    }
+
+    /// The length of `path` in metres: the recorded track's length for a recorded leg, else the
+    /// geodesic distance.
+    pub fn path_m(&self) -> f64 {
+        self.recorded_m.unwrap_or(self.distance_m)
+    }
 }
 
-/// An itinerary put in order, with its legs. Built by `routing::plan`, or with [`Route::new`].
+/// An itinerary put in order, with its legs. Built by [`crate::plan`] (or `routing::plan` for a
+/// trip whose stops are all placed), or with [`Route::new`].
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Route {
     /// Title, subtitle and source from the itinerary (its `stops` list is empty).

@@ -14,4 +14,12 @@ pub enum RenderError {
     /// `map.png` could not be drawn (too large, or resvg refused the SVG).
     #[error("cannot draw map.png: {0}")]
     Png(String),
+    /// A layer file (GeoPackage, FlatGeobuf) could not be assembled.
+    #[error("cannot write {file}: {message}")]
+    Layer {
+        /// The file, such as `trip.gpkg`.
+        file: &'static str,
+        /// What went wrong.
+        message: String,
+    },
 }

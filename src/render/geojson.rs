@@ -2,12 +2,16 @@
 //! LineString per leg, a MultiLineString cut at ±180° where a leg crosses the antimeridian).
 //!
 //! Built with the `geojson` crate's types. Coordinates are rounded to 6 decimals (about 0.1 m);
-//! every feature of a layer has the same properties in the same order (null where unknown), so
-//! the attribute table in QGIS has stable columns.
+//! every feature of a layer has the properties of [`super::schema`] in the same order (null
+//! where unknown), then the extra columns, so the attribute table in QGIS has stable columns and
+//! every column is typed the same in every trip. A recorded leg's per-point times and elevations
+//! go in a `recording` member of its feature (beside `properties`, shaped like the geometry's
+//! coordinates), so they never become an attribute column.
 
+use super::cut::{CutLeg, cut_leg};
 use super::lon_lat_bbox;
-use crate::geodesy::split_at_antimeridian;
-use crate::model::{Leg, Route, RouteStop, When};
+use super::schema::{self, ExtraColumns, round6};
+use crate::model::Route;
 use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject};
 use serde_json::{Value, json};
 
@@ -20,21 +24,6 @@ pub struct Layers {
     pub legs: String,
 }
 
-/// Property names tripmap writes for stops; input extras with these names get an `input_` prefix.
-const STOP_PROPERTIES: &[&str] = &[
-    "order",
-    "input_index",
-    "name",
-    "kind",
-    "note",
-    "place",
-    "arrive",
-    "depart",
-    "arrive_utc",
-    "depart_utc",
-    "tz",
-];
-
 /// Both layers for a route.
 pub fn layers(route: &Route) -> Layers {
     Layers {
@@ -45,7 +34,7 @@ pub fn layers(route: &Route) -> Layers {
 
 /// The stops layer as a `FeatureCollection`.
 pub fn stops_collection(route: &Route) -> FeatureCollection {
-    let columns = columns(route);
+    let columns = ExtraColumns::of(route, &[]);
     let features: Vec<Feature> = route
         .stops
         .iter()
@@ -57,6 +46,7 @@ pub fn stops_collection(route: &Route) -> FeatureCollection {
                     coordinates: vec![round6(p.lon()), round6(p.lat())].into(),
                 },
                 stop_properties(i, s, &columns),
+                None,
             )
         })
         .collect();
@@ -84,46 +74,33 @@ pub fn stops_collection(route: &Route) -> FeatureCollection {
 
 /// The legs layer as a `FeatureCollection`.
 pub fn legs_collection(route: &Route) -> FeatureCollection {
-    let cut = cut_legs(route);
-    let bbox = lon_lat_bbox(cut.iter().flatten().flatten().copied());
+    let cut: Vec<CutLeg> = route.legs.iter().map(cut_leg).collect();
+    let bbox = lon_lat_bbox(
+        cut.iter()
+            .flat_map(|c| c.parts.iter().flatten())
+            .map(|&(x, y)| (round6(x), round6(y))),
+    );
     // One geometry type per layer: if any leg is cut at ±180°, every leg is a MultiLineString,
     // so GDAL and QGIS see a single-type layer instead of "Unknown (any)".
-    let multi = cut.iter().any(|parts| parts.len() > 1);
+    let multi = cut.iter().any(|c| c.parts.len() > 1);
     let features: Vec<Feature> = route
         .legs
         .iter()
-        .zip(cut)
+        .zip(&cut)
         .enumerate()
-        .map(|(i, (leg, parts))| {
-            feature(leg_geometry(&parts, multi), leg_properties(i, leg, route))
+        .map(|(i, (leg, c))| {
+            let props = row_object(schema::LEG_FIELDS, schema::leg_row(i, leg, route));
+            feature(leg_geometry(&c.parts, multi), props, recording(c, multi))
         })
         .collect();
     collection("legs", features, bbox)
-}
-
-/// Each leg's path cut at ±180° into parts, rounded to 6 decimals.
-fn cut_legs(route: &Route) -> Vec<Vec<Vec<(f64, f64)>>> {
-    route
-        .legs
-        .iter()
-        .map(|leg| {
-            split_at_antimeridian(&leg.path)
-                .into_iter()
-                .map(|part| {
-                    part.into_iter()
-                        .map(|(x, y)| (round6(x), round6(y)))
-                        .collect()
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// A leg's line from its `parts`: a LineString, or a MultiLineString when the layer is `multi`.
 fn leg_geometry(parts: &[Vec<(f64, f64)>], multi: bool) -> GeometryValue {
     let line = |part: &Vec<(f64, f64)>| {
         part.iter()
-            .map(|&(x, y)| vec![x, y].into())
+            .map(|&(x, y)| vec![round6(x), round6(y)].into())
             .collect::<Vec<_>>()
     };
     if !multi {
@@ -137,51 +114,71 @@ fn leg_geometry(parts: &[Vec<(f64, f64)>], multi: bool) -> GeometryValue {
     }
 }
 
-/// The properties of leg `i` (0-based): its stops, distance, bearing, duration and path kind.
-fn leg_properties(i: usize, leg: &Leg, route: &Route) -> JsonObject {
-    let from = &route.stops[leg.from];
-    let to = &route.stops[leg.to];
-    let mut props = JsonObject::new();
-    props.insert("order".into(), json!(i + 1));
-    props.insert("from".into(), json!(from.stop.name));
-    props.insert("to".into(), json!(to.stop.name));
-    props.insert("from_order".into(), json!(leg.from + 1));
-    props.insert("to_order".into(), json!(leg.to + 1));
-    props.insert(
-        "distance_km".into(),
-        json!(round_to(leg.distance_m / 1000.0, 3)),
-    );
-    props.insert("bearing_deg".into(), json!(round_to(leg.bearing_deg, 2)));
-    props.insert(
-        "duration_h".into(),
-        leg.duration.map_or(Value::Null, |d| {
-            json!(round_to(d.as_secs_f64() / 3600.0, 2))
-        }),
-    );
-    props.insert(
-        "path".into(),
-        json!(if leg.is_recorded() {
-            "recorded"
+/// The `recording` member of a recorded leg's feature: `times` (ISO 8601 UTC) and `ele_m`
+/// (metres), one value or null per position, nested per part like the coordinates of a
+/// MultiLineString when the layer is `multi`; `None` when nothing was recorded.
+fn recording(cut: &CutLeg, multi: bool) -> Option<JsonObject> {
+    let shape = |per_part: Vec<Vec<Value>>| -> Value {
+        if multi {
+            json!(per_part)
         } else {
-            "geodesic"
-        }),
-    );
-    props.insert(
-        "recorded_km".into(),
-        leg.recorded_m
-            .map_or(Value::Null, |m| json!(round_to(m / 1000.0, 3))),
-    );
-    props
+            json!(per_part.into_iter().next().unwrap_or_default())
+        }
+    };
+    let mut members = JsonObject::new();
+    if !cut.times.is_empty() {
+        let times = cut
+            .times
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|t| t.map_or(Value::Null, |t| json!(t.to_string())))
+                    .collect()
+            })
+            .collect();
+        members.insert("times".into(), shape(times));
+    }
+    if !cut.elevations_m.is_empty() {
+        let ele = cut
+            .elevations_m
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|e| e.map_or(Value::Null, |e| json!(schema::round_to(e, 2))))
+                    .collect()
+            })
+            .collect();
+        members.insert("ele_m".into(), shape(ele));
+    }
+    if members.is_empty() {
+        return None;
+    }
+    let mut outer = JsonObject::new();
+    outer.insert("recording".into(), Value::Object(members));
+    Some(outer)
 }
 
-/// A feature with `geometry` and `properties` and nothing else (no id, no bbox).
-fn feature(geometry: GeometryValue, properties: JsonObject) -> Feature {
+/// `cells` as properties named by `fields`.
+fn row_object(fields: &[schema::Field], cells: Vec<schema::Cell>) -> JsonObject {
+    fields
+        .iter()
+        .zip(cells)
+        .map(|(f, c)| (f.name.to_string(), c.to_json()))
+        .collect()
+}
+
+/// A feature with `geometry`, `properties` and any `foreign` members (no id, no bbox).
+fn feature(
+    geometry: GeometryValue,
+    properties: JsonObject,
+    foreign: Option<JsonObject>,
+) -> Feature {
     Feature {
         bbox: None,
         geometry: Some(Geometry::new(geometry)),
         id: None,
         properties: Some(properties),
-        foreign_members: None,
+        foreign_members: foreign,
     }
 }
 
@@ -197,104 +194,14 @@ fn collection(name: &str, features: Vec<Feature>, bbox: Option<[f64; 4]>) -> Fea
     }
 }
 
-/// The properties of stop `i` (0-based, in visiting order): tripmap's own, then a column for
-/// every gazetteer fact and input extra of any stop (null where this stop has none).
-fn stop_properties(i: usize, s: &RouteStop, columns: &Columns) -> JsonObject {
-    let st = &s.stop;
-    let tz = st.time_zone();
-    let text = |v: &Option<String>| v.as_ref().map_or(Value::Null, |t| json!(t));
-    let when = |w: &Option<When>| w.as_ref().map_or(Value::Null, |w| json!(w.to_string()));
-    let utc = |w: &Option<When>| {
-        w.as_ref()
-            .and_then(|w| w.instant(tz))
-            .map_or(Value::Null, |t| {
-                json!(t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
-            })
-    };
-    let mut p = JsonObject::new();
-    p.insert("order".into(), json!(i + 1));
-    p.insert("input_index".into(), json!(s.input_index + 1));
-    p.insert("name".into(), json!(st.name));
-    p.insert("kind".into(), text(&st.kind));
-    p.insert("note".into(), text(&st.note));
-    p.insert("place".into(), text(&st.place));
-    p.insert("arrive".into(), when(&st.arrive));
-    p.insert("depart".into(), when(&st.depart));
-    p.insert("arrive_utc".into(), utc(&st.arrive));
-    p.insert("depart_utc".into(), utc(&st.depart));
-    p.insert(
-        "tz".into(),
-        st.tz.as_ref().map_or(Value::Null, |z| json!(z.name)),
-    );
-    for key in &columns.resolved {
-        let value = st
-            .resolved
-            .iter()
-            .find(|(k, _)| k == key)
-            .map_or(Value::Null, |(_, v)| v.clone());
-        p.insert(key.clone(), value);
-    }
-    for key in &columns.extra {
-        let value = st
-            .extra
-            .iter()
-            .find(|(k, _)| &extra_name(k) == key)
-            .map_or(Value::Null, |(_, v)| v.clone());
-        p.insert(key.clone(), value);
+/// The properties of stop `i` (0-based, in visiting order): the schema's fields, then a column
+/// for every gazetteer fact and input extra of any stop (null where this stop has none).
+fn stop_properties(i: usize, s: &crate::model::RouteStop, columns: &ExtraColumns) -> JsonObject {
+    let mut p = row_object(schema::STOP_FIELDS, schema::stop_row(i, s));
+    for (name, value) in columns.names().zip(columns.values(s)) {
+        p.insert(name.to_string(), value);
     }
     p
-}
-
-/// The property columns beyond tripmap's own, so that every feature has the same keys.
-struct Columns {
-    /// Keys the gazetteer added to any stop, in first-seen order.
-    resolved: Vec<String>,
-    /// Input extras of any stop, in first-seen order, renamed off tripmap's own names.
-    extra: Vec<String>,
-}
-
-/// The extra columns of the stops layer.
-fn columns(route: &Route) -> Columns {
-    let mut resolved: Vec<String> = Vec::new();
-    let mut extra: Vec<String> = Vec::new();
-    for s in &route.stops {
-        for (k, _) in &s.stop.resolved {
-            if !resolved.contains(k) {
-                resolved.push(k.clone());
-            }
-        }
-    }
-    for s in &route.stops {
-        for (k, _) in &s.stop.extra {
-            let name = extra_name(k);
-            if !extra.contains(&name) && !resolved.contains(&name) {
-                extra.push(name);
-            }
-        }
-    }
-    Columns { resolved, extra }
-}
-
-/// The column an input extra called `key` goes in: `input_<key>` when tripmap writes a property
-/// of that name itself.
-fn extra_name(key: &str) -> String {
-    if STOP_PROPERTIES.contains(&key) {
-        format!("input_{key}")
-    } else {
-        key.to_string()
-    }
-}
-
-/// `v` rounded to 6 decimals (about 0.1 m in degrees).
-fn round6(v: f64) -> f64 {
-    round_to(v, 6)
-}
-
-/// `v` rounded to `decimals` places; -0 becomes 0.
-fn round_to(v: f64, decimals: i32) -> f64 {
-    let f = 10f64.powi(decimals);
-    let r = (v * f).round() / f;
-    if r == 0.0 { 0.0 } else { r }
 }
 
 /// Serialises a collection with one feature per line (as GDAL writes GeoJSON): readable, diffable,

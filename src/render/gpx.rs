@@ -2,9 +2,11 @@
 //! a `<rte>`, and each leg that follows a recorded track a `<trk>`.
 //!
 //! GPX times are UTC instants, so `<time>` is written only where a stop's arrival is an exact
-//! instant; the values as given (`arrive`, `depart`, `tz`, `kind`, `place`, `note`) go in
+//! instant; the values as given (`arrive`, `depart`, `tz`, `place`) and the travel `mode` go in
 //! `<extensions>` under tripmap's namespace, so tripmap reads its own GPX back to the same stops.
-//! Longitudes are written in [-180, 180) as the schema requires (180 becomes 179.999999).
+//! A recorded leg's track points keep their `<ele>` and `<time>`, and its `<trk>`'s `<type>` is
+//! the leg's mode. Longitudes are written in [-180, 180) as the schema requires (180 becomes
+//! 179.999999).
 
 use super::xml_text::{degrees, escape};
 use crate::model::{Route, RouteStop};
@@ -44,17 +46,35 @@ pub fn gpx(route: &Route) -> String {
     for leg in route.legs.iter().filter(|l| l.is_recorded()) {
         let _ = write!(
             s,
-            "<trk><name>{} → {}</name><trkseg>",
+            "<trk><name>{} → {}</name>",
             escape(&route.stops[leg.from].stop.name),
             escape(&route.stops[leg.to].stop.name)
         );
-        for &(lon, lat) in &leg.path {
+        if let Some(mode) = leg.mode {
+            let _ = write!(s, "<type>{}</type>", mode.name());
+        }
+        s.push_str("<trkseg>");
+        for (k, &(lon, lat)) in leg.path.iter().enumerate() {
             let _ = write!(
                 s,
-                "<trkpt lat=\"{}\" lon=\"{}\"/>",
+                "<trkpt lat=\"{}\" lon=\"{}\"",
                 degrees(lat),
                 gpx_lon(lon)
             );
+            let (ele, time) = (leg.samples.elevation_m(k), leg.samples.time(k));
+            if ele.is_none() && time.is_none() {
+                s.push_str("/>");
+                continue;
+            }
+            s.push('>');
+            if let Some(e) = ele {
+                let _ = write!(s, "<ele>{}</ele>", (e * 100.0).round() / 100.0);
+            }
+            if let Some(t) = time {
+                // RFC 3339 in UTC, with the fraction of a second when recorded.
+                let _ = write!(s, "<time>{t}</time>");
+            }
+            s.push_str("</trkpt>");
         }
         s.push_str("</trkseg></trk>\n");
     }
@@ -94,6 +114,7 @@ fn waypoint(s: &mut String, tag: &str, rs: &RouteStop, full: bool) {
             ("depart", st.depart.as_ref().map(|w| w.to_string())),
             ("tz", st.tz.as_ref().map(|z| z.name.clone())),
             ("place", st.place.clone()),
+            ("mode", st.mode.map(|m| m.name().to_string())),
         ];
         if fields.iter().any(|(_, v)| v.is_some()) {
             s.push_str("<extensions>");

@@ -2,19 +2,25 @@
 //! so the time slider plays the trip; legs are tessellated LineStrings (cut at ±180°, as a
 //! MultiGeometry, where they cross it) so they follow the globe; each has a `Style`.
 //!
-//! Stop fields as given (`arrive`, `depart`, `tz`, `kind`, `place`) and extras go in
-//! `ExtendedData`, and legs carry `path` (`geodesic` or `recorded`), so tripmap reads its own KML
-//! back to the same stops and tracks.
+//! Stop fields as given (`arrive`, `depart`, `tz`, `kind`, `place`, `mode`) and extras go in
+//! `ExtendedData`, and legs carry `path` (`geodesic` or `recorded`) and `mode`, so tripmap reads
+//! its own KML back to the same stops and tracks. A recorded leg whose track points all have
+//! times is a Google `<gx:Track>` of those points (a `<when>` and a `<gx:coord>` with its
+//! altitude each; the stops at its ends are Placemarks of their own), so Google Earth's time
+//! slider replays it; other recorded legs are LineStrings with their altitudes.
 
+use super::cut::{CutLeg, cut_path};
 use super::xml_text::{degrees, escape, xsd_time};
-use crate::geodesy::split_at_antimeridian;
-use crate::model::{Route, RouteStop};
+use crate::model::{Leg, Route, RouteStop};
 use std::fmt::Write;
+
+/// Google's KML extension namespace (`gx:Track`).
+const GX: &str = "http://www.google.com/kml/ext/2.2";
 
 /// The KML document for a route.
 pub fn kml(route: &Route) -> String {
-    let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n",
+    let mut s = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\" xmlns:gx=\"{GX}\">\n<Document>\n"
     );
     if let Some(title) = &route.meta.title {
         let _ = writeln!(s, "<name>{}</name>", escape(title));
@@ -36,49 +42,117 @@ pub fn kml(route: &Route) -> String {
     }
     s.push_str("</Folder>\n<Folder><name>Legs</name>\n");
     for (i, leg) in route.legs.iter().enumerate() {
-        let from = &route.stops[leg.from].stop.name;
-        let to = &route.stops[leg.to].stop.name;
-        let path = if leg.is_recorded() {
-            "recorded"
-        } else {
-            "geodesic"
-        };
-        let _ = write!(
-            s,
-            "<Placemark><name>{} → {}</name><styleUrl>#{}</styleUrl><ExtendedData>",
-            escape(from),
-            escape(to),
-            if leg.is_recorded() { "recorded" } else { "leg" }
-        );
-        data(&mut s, "order", &(i + 1).to_string());
-        data(&mut s, "path", path);
-        data(
-            &mut s,
-            "distance_km",
-            &format!("{:.3}", leg.distance_m / 1000.0),
-        );
-        s.push_str("</ExtendedData>");
-        let parts = split_at_antimeridian(&leg.path);
-        if parts.len() > 1 {
-            s.push_str("<MultiGeometry>");
-        }
-        for part in &parts {
-            s.push_str("<LineString><tessellate>1</tessellate><coordinates>");
-            for (k, &(lon, lat)) in part.iter().enumerate() {
-                if k > 0 {
-                    s.push(' ');
-                }
-                let _ = write!(s, "{},{}", degrees(lon), degrees(lat));
-            }
-            s.push_str("</coordinates></LineString>");
-        }
-        if parts.len() > 1 {
-            s.push_str("</MultiGeometry>");
-        }
-        s.push_str("</Placemark>\n");
+        leg_placemark(&mut s, i, leg, route);
     }
     s.push_str("</Folder>\n</Document>\n</kml>\n");
     s
+}
+
+/// Leg `i` as a Placemark: its ExtendedData and its line.
+fn leg_placemark(s: &mut String, i: usize, leg: &Leg, route: &Route) {
+    let from = &route.stops[leg.from].stop.name;
+    let to = &route.stops[leg.to].stop.name;
+    let path = if leg.is_recorded() {
+        "recorded"
+    } else {
+        "geodesic"
+    };
+    let _ = write!(
+        s,
+        "<Placemark><name>{} → {}</name><styleUrl>#{}</styleUrl><ExtendedData>",
+        escape(from),
+        escape(to),
+        if leg.is_recorded() { "recorded" } else { "leg" }
+    );
+    data(s, "seq", &(i + 1).to_string());
+    data(s, "path", path);
+    if let Some(mode) = leg.mode {
+        data(s, "mode", mode.name());
+    }
+    data(s, "dist_km", &format!("{:.3}", leg.distance_m / 1000.0));
+    s.push_str("</ExtendedData>");
+    match timed_stretch(leg) {
+        Some(range) => {
+            let mut samples = leg.samples.clone();
+            let keep: Vec<bool> = (0..leg.path.len()).map(|i| range.contains(&i)).collect();
+            samples.retain(&keep);
+            gx_tracks(s, &cut_path(&leg.path[range], &samples));
+        }
+        None => line_strings(s, &cut_path(&leg.path, &leg.samples)),
+    }
+    s.push_str("</Placemark>\n");
+}
+
+/// The points of a recorded leg that a `<gx:Track>` holds: all but its ends when those are the
+/// stops' own positions without a time, provided every point between has a time; `None` when
+/// some point has none (the leg is then a LineString).
+fn timed_stretch(leg: &Leg) -> Option<std::ops::Range<usize>> {
+    let times = &leg.samples.times;
+    let n = times.len();
+    if n < 2 {
+        return None;
+    }
+    let start = usize::from(times[0].is_none());
+    let end = n - usize::from(times[n - 1].is_none());
+    (end > start + 1 && times[start..end].iter().all(Option::is_some)).then_some(start..end)
+}
+
+/// The parts of a leg as tessellated LineStrings (a MultiGeometry when there are several), with
+/// altitudes where recorded.
+fn line_strings(s: &mut String, cut: &CutLeg) {
+    let multi = cut.parts.len() > 1;
+    if multi {
+        s.push_str("<MultiGeometry>");
+    }
+    for (p, part) in cut.parts.iter().enumerate() {
+        s.push_str("<LineString><tessellate>1</tessellate><coordinates>");
+        for (k, &(lon, lat)) in part.iter().enumerate() {
+            if k > 0 {
+                s.push(' ');
+            }
+            let _ = write!(s, "{},{}", degrees(lon), degrees(lat));
+            if let Some(e) = cut.elevations_m.get(p).and_then(|e| e[k]) {
+                let _ = write!(s, ",{}", altitude(e));
+            }
+        }
+        s.push_str("</coordinates></LineString>");
+    }
+    if multi {
+        s.push_str("</MultiGeometry>");
+    }
+}
+
+/// The parts of a timed recorded leg as `<gx:Track>`s (in a `<gx:MultiTrack>` when there are
+/// several): all `<when>`s, then all `<gx:coord>`s, as the schema orders them.
+fn gx_tracks(s: &mut String, cut: &CutLeg) {
+    let multi = cut.parts.len() > 1;
+    if multi {
+        s.push_str("<gx:MultiTrack>");
+    }
+    for (p, part) in cut.parts.iter().enumerate() {
+        s.push_str("<gx:Track>");
+        for t in cut.times[p].iter().flatten() {
+            let _ = write!(s, "<when>{t}</when>");
+        }
+        for (k, &(lon, lat)) in part.iter().enumerate() {
+            let _ = write!(s, "<gx:coord>{} {}", degrees(lon), degrees(lat));
+            if let Some(e) = cut.elevations_m.get(p).and_then(|e| e[k]) {
+                let _ = write!(s, " {}", altitude(e));
+            }
+            s.push_str("</gx:coord>");
+        }
+        s.push_str("</gx:Track>");
+    }
+    if multi {
+        s.push_str("</gx:MultiTrack>");
+    }
+}
+
+/// An altitude in metres to the centimetre.
+fn altitude(m: f64) -> String {
+    let r = (m * 100.0).round() / 100.0;
+    let r = if r == 0.0 { 0.0 } else { r };
+    format!("{r}")
 }
 
 fn placemark(s: &mut String, i: usize, rs: &RouteStop) {
@@ -103,7 +177,7 @@ fn placemark(s: &mut String, i: usize, rs: &RouteStop) {
         (None, None) => {}
     }
     s.push_str("<styleUrl>#stop</styleUrl><ExtendedData>");
-    data(s, "order", &(i + 1).to_string());
+    data(s, "seq", &(i + 1).to_string());
     if let Some(a) = &st.arrive {
         data(s, "arrive", &a.to_string());
     }
@@ -117,6 +191,9 @@ fn placemark(s: &mut String, i: usize, rs: &RouteStop) {
         if let Some(v) = v {
             data(s, k, v);
         }
+    }
+    if let Some(mode) = st.mode {
+        data(s, "mode", mode.name());
     }
     for (k, v) in st.resolved.iter().chain(&st.extra) {
         if v.is_null() {

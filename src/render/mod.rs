@@ -1,16 +1,22 @@
-//! Writers: a [`Route`] (and, for pictures, its [`Scene`]) in, output files out. GeoJSON, KML and
-//! GPX stay in lon/lat and read the route; the SVG and PNG read the scene.
+//! Writers: a [`Route`] (and, for pictures, its [`Scene`]) in, output files out. GeoJSON,
+//! GeoPackage, FlatGeobuf, KML and GPX stay in lon/lat and read the route (the layers share one
+//! attribute [`schema`]); the SVG and PNG read the scene.
 //!
 //! [`write()`] is the one table of outputs: one `match` arm per [`OutputFormat`], each calling its
 //! writer, whose bytes are named by [`OutputFormat::files`] — the only place file names live.
 
 mod bbox;
+mod cut;
 mod error;
+pub mod fgb;
 pub mod geojson;
+pub mod gpkg;
 pub mod gpx;
 pub mod kml;
 mod output_format;
 pub mod png;
+mod png_size;
+pub mod schema;
 /// The SVG writer: a `Scene` in, SVG bytes out.
 pub mod svg;
 mod xml_text;
@@ -18,6 +24,7 @@ mod xml_text;
 pub use bbox::lon_lat_bbox;
 pub use error::RenderError;
 pub use output_format::{OutputFormat, OutputName};
+pub use png_size::{MAX_PNG_PIXELS, check_png_size};
 
 use crate::model::Route;
 use crate::output::OutputFile;
@@ -54,12 +61,16 @@ pub fn write(
             vec![layers.stops.into_bytes(), layers.legs.into_bytes()]
         }
         OutputFormat::Svg => vec![svg::write(scene()?)],
-        OutputFormat::Png => vec![png::png(
-            &svg::write_for_resvg(scene()?),
-            options.png_scale,
-        )?],
+        OutputFormat::Png => {
+            let scene = scene()?;
+            // Before the SVG is drawn: the pixmap is sized by --width, --height and --scale.
+            check_png_size(scene.width, scene.height, options.png_scale)?;
+            vec![png::png(&svg::write_for_resvg(scene), options.png_scale)?]
+        }
         OutputFormat::Kml => vec![kml::kml(route).into_bytes()],
         OutputFormat::Gpx => vec![gpx::gpx(route).into_bytes()],
+        OutputFormat::Gpkg => vec![gpkg::gpkg(route)?],
+        OutputFormat::Fgb => vec![fgb::stops(route)?, fgb::legs(route)?],
     };
     debug_assert_eq!(contents.len(), format.files().len());
     Ok(format

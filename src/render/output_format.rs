@@ -1,5 +1,5 @@
-//! Which outputs a render writes (`--format geojson,svg,png,kml,gpx`) and the only place their
-//! file names are written down.
+//! Which outputs a render writes (`--format geojson,svg,png,kml,gpx,gpkg,fgb`) and the only
+//! place their file names are written down.
 
 use clap::ValueEnum;
 use std::fmt;
@@ -20,6 +20,10 @@ pub enum OutputFormat {
     Kml,
     /// `trip.gpx`.
     Gpx,
+    /// `trip.gpkg`: a GeoPackage with the `stops` and `legs` tables.
+    Gpkg,
+    /// `stops.fgb` and `legs.fgb`: FlatGeobuf layers.
+    Fgb,
 }
 
 /// One file of an output: its name in the output folder and its name for `--stdout`.
@@ -33,12 +37,14 @@ pub struct OutputName {
 
 impl OutputFormat {
     /// Every format, in writing order.
-    pub const ALL: [OutputFormat; 5] = [
+    pub const ALL: [OutputFormat; 7] = [
         OutputFormat::GeoJson,
         OutputFormat::Svg,
         OutputFormat::Png,
         OutputFormat::Kml,
         OutputFormat::Gpx,
+        OutputFormat::Gpkg,
+        OutputFormat::Fgb,
     ];
     /// What `--format` is when not given.
     pub const DEFAULT: &'static [OutputFormat] = &[OutputFormat::GeoJson, OutputFormat::Svg];
@@ -72,6 +78,20 @@ impl OutputFormat {
                 file: "trip.gpx",
                 stdout: "gpx",
             }],
+            OutputFormat::Gpkg => &[OutputName {
+                file: "trip.gpkg",
+                stdout: "gpkg",
+            }],
+            OutputFormat::Fgb => &[
+                OutputName {
+                    file: "stops.fgb",
+                    stdout: "stops-fgb",
+                },
+                OutputName {
+                    file: "legs.fgb",
+                    stdout: "legs-fgb",
+                },
+            ],
         }
     }
 
@@ -79,7 +99,11 @@ impl OutputFormat {
     pub fn needs_scene(self) -> bool {
         match self {
             OutputFormat::Svg | OutputFormat::Png => true,
-            OutputFormat::GeoJson | OutputFormat::Kml | OutputFormat::Gpx => false,
+            OutputFormat::GeoJson
+            | OutputFormat::Kml
+            | OutputFormat::Gpx
+            | OutputFormat::Gpkg
+            | OutputFormat::Fgb => false,
         }
     }
 
@@ -91,6 +115,8 @@ impl OutputFormat {
             OutputFormat::Png => "png",
             OutputFormat::Kml => "kml",
             OutputFormat::Gpx => "gpx",
+            OutputFormat::Gpkg => "gpkg",
+            OutputFormat::Fgb => "fgb",
         }
     }
 
@@ -188,7 +214,20 @@ mod test {
             OutputFormat::ALL.len()
         );
         let names = OutputFormat::stdout_names();
-        assert_eq!(names, ["stops", "legs", "svg", "png", "kml", "gpx"]);
+        assert_eq!(
+            names,
+            [
+                "stops",
+                "legs",
+                "svg",
+                "png",
+                "kml",
+                "gpx",
+                "gpkg",
+                "stops-fgb",
+                "legs-fgb"
+            ]
+        );
         assert_eq!(
             OutputFormat::by_stdout_name("legs").map(|(f, n)| (f, n.file)),
             Some((OutputFormat::GeoJson, "legs.geojson"))

@@ -49,15 +49,17 @@ pub fn build_legs(stops: &[RouteStop], round_trip: bool) -> (Vec<Leg>, Vec<Strin
             {
                 warnings.push(format!("{label}: arrives on {} before it leaves on {} (time goes backwards)", r.local_date(), l.local_date()));
             }
-            Leg {
+            let mut leg = Leg::new(
                 from,
                 to,
-                distance_m: distance,
-                bearing_deg: initial_bearing_deg(a.position, b.position),
-                duration,
-                path: geodesic_path(a.position, b.position),
-                recorded_m: None,
-            }
+                distance,
+                initial_bearing_deg(a.position, b.position),
+                geodesic_path(a.position, b.position),
+            );
+            leg.duration = duration;
+            // How the traveller arrived at the leg's end is how the leg was travelled.
+            leg.mode = b.stop.mode;
+            leg
         })
         .collect();
     (legs, warnings)

@@ -61,8 +61,9 @@ impl fmt::Display for Order {
 
 /// Orders the itinerary's stops and computes the legs between consecutive stops.
 ///
-/// Every stop must have a position (geocode place names first). Warnings (implausible speeds, time
-/// going backwards) are collected in [`Route::warnings`].
+/// Every stop must have a position: [`crate::plan`] looks place names up first, or call
+/// [`crate::geocode::resolve`]; a stop without one is an error naming it. Warnings (implausible
+/// speeds, time going backwards) are collected in [`Route::warnings`].
 pub fn plan(itinerary: &Itinerary, order: Order) -> Result<Route, Error> {
     plan_with(itinerary, order, &ShortestOptions::default())
 }
@@ -88,16 +89,14 @@ pub fn plan_with(
                 name: Some(stop.name.clone()),
             };
             let what = match &stop.place {
-                Some(p) => format!("place `{p}` was not looked up in the gazetteer"),
-                None => "no coordinates: give `lat` and `lon`, or a `place` name".to_string(),
+                Some(p) => format!(
+                    "place `{p}` was not looked up in the gazetteer: plan with `tripmap::plan`, which looks places up, or call `tripmap::geocode::resolve` first"
+                ),
+                None => "no coordinates: give `lat` and `lon`, or a `place` name (and plan with `tripmap::plan`, which looks places up)".to_string(),
             };
             return Err(Error::field(at, "lat", what));
         };
-        stops.push(RouteStop {
-            stop: stop.clone(),
-            position,
-            input_index: i,
-        });
+        stops.push(RouteStop::new(stop.clone(), position, i));
     }
     if stops.is_empty() {
         return Err(Error::Shape("the trip has no stops".into()));
@@ -117,16 +116,11 @@ pub fn plan_with(
         .collect();
     let (mut legs, warnings) = build_legs(&stops, shortest.round_trip);
     follow_tracks(&stops, &mut legs, &itinerary.tracks);
-    Ok(Route {
-        meta: Itinerary {
-            title: itinerary.title.clone(),
-            subtitle: itinerary.subtitle.clone(),
-            source: itinerary.source.clone(),
-            stops: Vec::new(),
-            tracks: Vec::new(),
-        },
-        stops,
-        legs,
-        warnings,
-    })
+    let mut meta = Itinerary::new(Vec::new());
+    meta.title.clone_from(&itinerary.title);
+    meta.subtitle.clone_from(&itinerary.subtitle);
+    meta.source.clone_from(&itinerary.source);
+    let mut route = Route::new(meta, stops, legs);
+    route.warnings = warnings;
+    Ok(route)
 }

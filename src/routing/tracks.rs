@@ -2,7 +2,7 @@
 //! order along it) follows the track between them instead of the geodesic.
 
 use crate::geodesy::unwrap_longitudes;
-use crate::model::{Leg, RouteStop, Track};
+use crate::model::{Leg, RouteStop, Samples, Track};
 
 /// A stop counts as on a track when a track point is within this many metres of it (an airport
 /// or station is often this far from the town a stop is named after).
@@ -59,16 +59,26 @@ pub fn follow_tracks(stops: &[RouteStop], legs: &mut [Leg], tracks: &[Track]) {
             let a = stops[leg.from].position;
             let b = stops[leg.to].position;
             let mut path = Vec::with_capacity(j - i + 3);
+            // Which track point each path point is (None: a stop's own position).
+            let mut source: Vec<Option<usize>> = Vec::with_capacity(j - i + 3);
             path.push((a.lon(), a.lat()));
-            for &p in &track.points[i..=j] {
+            source.push(None);
+            for (k, &p) in track.points[i..=j].iter().enumerate() {
                 if path.last() != Some(&p) {
                     path.push(p);
+                    source.push(Some(i + k));
+                } else if let Some(last) = source.last_mut() {
+                    // A track point exactly at the stop (a phone's first fix): the stop's point
+                    // takes its time and elevation.
+                    last.get_or_insert(i + k);
                 }
             }
             if path.last() != Some(&(b.lon(), b.lat())) {
                 path.push((b.lon(), b.lat()));
+                source.push(None);
             }
             unwrap_longitudes(&mut path);
+            leg.samples = samples_along(&track.samples, &source);
             leg.recorded_m = Some(
                 path.windows(2)
                     .map(|w| haversine_m(w[0].0, w[0].1, w[1].0, w[1].1))
@@ -78,6 +88,21 @@ pub fn follow_tracks(stops: &[RouteStop], legs: &mut [Leg], tracks: &[Track]) {
             break;
         }
     }
+}
+
+/// The samples of the track points that a leg's path points are (`source`; `None` for a stop's
+/// own position, which has no recorded time or elevation).
+fn samples_along(samples: &Samples, source: &[Option<usize>]) -> Samples {
+    fn pick<T: Copy>(v: &[Option<T>], source: &[Option<usize>]) -> Vec<Option<T>> {
+        if v.is_empty() {
+            return Vec::new();
+        }
+        source.iter().map(|s| s.and_then(|k| v[k])).collect()
+    }
+    Samples::new(
+        pick(&samples.times, source),
+        pick(&samples.elevations_m, source),
+    )
 }
 
 /// Where `track`, from point `from` on, first passes `stop`: the nearest point within
@@ -133,7 +158,7 @@ mod test {
     #[test]
     fn one_track_through_every_stop_is_split_at_them() {
         let points: Vec<(f64, f64)> = (0..=20).map(|i| (i as f64 / 10.0, 0.05)).collect();
-        let it = itinerary(vec![Track { name: None, points }]);
+        let it = itinerary(vec![Track::new(None, points)]);
         let route = crate::routing::plan(&it, crate::routing::Order::AsGiven).unwrap();
         assert!(route.legs.iter().all(|l| l.is_recorded()));
         let first = &route.legs[0].path;
@@ -151,7 +176,7 @@ mod test {
     fn a_track_covering_one_leg_leaves_the_other_geodesic() {
         let points = vec![(1.0, 0.01), (1.5, 0.3), (2.0, 0.01)];
         let route = crate::routing::plan(
-            &itinerary(vec![Track { name: None, points }]),
+            &itinerary(vec![Track::new(None, points)]),
             crate::routing::Order::AsGiven,
         )
         .unwrap();
@@ -165,16 +190,7 @@ mod test {
         let back = vec![(2.0, 0.0), (1.0, 0.0), (0.0, 0.0)];
         let far = vec![(0.0, 10.0), (1.0, 10.0), (2.0, 10.0)];
         let route = crate::routing::plan(
-            &itinerary(vec![
-                Track {
-                    name: None,
-                    points: back,
-                },
-                Track {
-                    name: None,
-                    points: far,
-                },
-            ]),
+            &itinerary(vec![Track::new(None, back), Track::new(None, far)]),
             crate::routing::Order::AsGiven,
         )
         .unwrap();
@@ -193,7 +209,7 @@ mod test {
         };
         let it = Itinerary {
             stops: vec![stop("A", 0.0), stop("B", 1.0), stop("A again", 0.0)],
-            tracks: vec![Track { name: None, points }],
+            tracks: vec![Track::new(None, points)],
             ..Default::default()
         };
         let route = crate::routing::plan(&it, crate::routing::Order::AsGiven).unwrap();
@@ -230,7 +246,7 @@ mod test {
             (2.0, 0.0),
         ];
         let route = crate::routing::plan(
-            &itinerary(vec![Track { name: None, points }]),
+            &itinerary(vec![Track::new(None, points)]),
             crate::routing::Order::AsGiven,
         )
         .unwrap();
@@ -238,6 +254,28 @@ mod test {
         assert!(route.legs[1].is_recorded());
         assert_eq!(last[last.len() - 1], (2.0, 0.0));
         assert!(last.contains(&(1.95, 0.0)), "{last:?}");
+    }
+
+    #[test]
+    fn a_leg_keeps_the_times_and_elevations_of_its_track_points() {
+        let points: Vec<(f64, f64)> = (0..=20).map(|i| (i as f64 / 10.0, 0.05)).collect();
+        let start: jiff::Timestamp = "2024-05-01T08:00:00Z".parse().unwrap();
+        let times = (0..=20)
+            .map(|i| Some(start + jiff::SignedDuration::from_secs(60 * i)))
+            .collect();
+        let elevations = (0..=20).map(|i| Some(f64::from(i))).collect();
+        let track = Track::new(None, points).with_samples(Samples::new(times, elevations));
+        let route =
+            crate::routing::plan(&itinerary(vec![track]), crate::routing::Order::AsGiven).unwrap();
+        let leg = &route.legs[1];
+        assert_eq!(leg.samples.times.len(), leg.path.len());
+        assert_eq!(leg.samples.time(0), None, "the stop's own position");
+        assert_eq!(leg.samples.elevation_m(1), Some(10.0));
+        assert_eq!(
+            leg.samples.time(1).unwrap().to_string(),
+            "2024-05-01T08:10:00Z"
+        );
+        assert_eq!(leg.samples.elevation_m(leg.path.len() - 2), Some(20.0));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The basemap as scene items: graticule, land, the visited countries tinted, lakes, borders,
-//! coastlines, and the visited countries' names where they fit.
+//! The basemap as scene items: graticule, land, the visited countries tinted, lakes, their
+//! state and province lines, borders, coastlines, and the visited countries' names where they
+//! fit.
 
 use super::labels::Placer;
 use super::legs::ProjectPx;
@@ -59,11 +60,19 @@ pub(crate) fn basemap_layer(
         .filter(|c| visited.iter().any(|v| v.adm0_a3 == c.adm0_a3))
         .flat_map(|c| c.paths.iter().cloned())
         .collect();
-    let layers: [(&'static str, &[PixelPath], bool); 6] = [
+    // State and province lines of the visited countries only: context, not clutter.
+    let admin1_paths: Vec<PixelPath> = view
+        .admin1
+        .iter()
+        .filter(|a| visited.iter().any(|v| v.adm0_a3 == a.adm0_a3))
+        .flat_map(|a| a.paths.iter().cloned())
+        .collect();
+    let layers: [(&'static str, &[PixelPath], bool); 7] = [
         ("graticule", &view.graticule, false),
         ("land", &view.land, true),
         ("visited", &visited_paths, true),
         ("lake", &view.lakes, true),
+        ("admin1", &admin1_paths, false),
         ("border", &view.borders, false),
         ("coast", &view.coastline, false),
     ];

@@ -18,9 +18,12 @@ use super::labels::{Placed, Placer};
 use super::legs::{leg_items, project_legs};
 use super::locator::{MainExtent, draw_locator};
 use super::markers::{MainMarkers, MarkerRoom, main_markers, marker, small_dot};
+use super::modes;
+use super::orientation::orientation_labels;
 use super::overlay::legend_entries;
 use super::stop_labels::{Unsaid, place_all};
 use super::{Item, Layer, MapOptions, Scene, Tag};
+use crate::basemap;
 use crate::error::Error;
 use crate::geometry::Rect;
 use crate::model::{LonLat, Route};
@@ -153,7 +156,8 @@ fn draw(
     // Scale and north are read where the trip is, not in the room added for insets.
     let (scale_km_per_px, north) = (map.scale_at_centre_km_per_px(), north_deg(&map));
     let frame = Rect::new(0.0, 0.0, width, map_h);
-    let ground = Ground::draw(ctx, &map, scale_km_per_px.unwrap_or(f64::INFINITY))?;
+    let km = scale_km_per_px.unwrap_or(f64::INFINITY);
+    let ground = Ground::draw(ctx, &map, km)?;
     let legs = project_legs(ctx.route, &|p| map.project_px(p), &frame, &ctx.bows);
     let place_px: Vec<(f64, f64)> = ctx
         .places
@@ -185,14 +189,12 @@ fn draw(
     let mut unsaid = insets.unsaid;
     let (stop_items, mut label_items) =
         markers_and_labels(ctx, &on_map, &insets.in_inset, markers, placed, &mut unsaid);
-    label_items.extend(country_labels(&ctx.visited, &mut placer, &|p| {
-        map.project_px(p)
-    }));
+    label_items.extend(courtesy_labels(ctx, &map, km, &place_px, &mut placer));
     label_items.extend(ground.place_labels(&mut placer, width));
     let mut route_items: Vec<Item> = legs
         .iter()
         .enumerate()
-        .flat_map(|(k, parts)| leg_items(parts, k + 1))
+        .flat_map(|(k, parts)| leg_items(parts, k + 1, ctx.route.legs[k].mode))
         .collect();
     route_items.extend(insets.locator_items);
     Ok(Drawing {
@@ -212,6 +214,25 @@ fn draw(
         insets_missing: insets.missing,
         missing_sizes: insets.missing_sizes,
     })
+}
+
+/// Names set after every label of the trip, where they touch nothing: the visited countries,
+/// then a few cities, seas and lakes for orientation.
+fn courtesy_labels(
+    ctx: &Ctx,
+    map: &FittedMap,
+    km_per_px: f64,
+    place_px: &[(f64, f64)],
+    placer: &mut Placer,
+) -> Vec<Item> {
+    let mut items = country_labels(&ctx.visited, placer, &|p| map.project_px(p));
+    if ctx.options.basemap.is_some() {
+        // A street basemap names its own places, streets and waters.
+        return items;
+    }
+    let offered = basemap::context_labels(map, km_per_px);
+    items.extend(orientation_labels(&offered, &ctx.places, place_px, placer));
+    items
 }
 
 /// Which places fall inside `frame`, and their markers on the main map (kept out of the insets).
@@ -331,7 +352,7 @@ fn footer(ctx: &Ctx, framing: &Framing, d: &Drawing, width: f64, top: f64) -> (V
         source: &source,
         key: &d.key,
         notes: &d.notes,
-        legs: describe::leg_kinds(ctx.route),
+        legs: &modes::legend(ctx.route),
         overlays: &legend_entries(&ctx.options.overlays, &ctx.options.theme),
     })
 }

@@ -106,7 +106,7 @@ pub fn clock(w: &crate::model::When) -> Option<jiff::civil::Time> {
     match w {
         When::Date(_) => None,
         When::Local(dt) => Some(dt.time()),
-        When::Instant(ts, off) => Some(off.to_datetime(*ts).time()),
+        When::Instant(dt, _) => Some(dt.time()),
     }
 }
 

@@ -95,21 +95,6 @@ pub(crate) fn describe(route: &Route, places: &[Place], units: Units) -> String 
     text
 }
 
-/// What the legend says the legs are: great-circle routes, recorded tracks, or both; `None`
-/// for a trip without legs.
-pub(crate) fn leg_kinds(route: &Route) -> Option<&'static str> {
-    let recorded = route.legs.iter().filter(|l| l.is_recorded()).count();
-    Some(if route.legs.is_empty() {
-        return None;
-    } else if recorded == 0 {
-        "Leg, great-circle route"
-    } else if recorded == route.legs.len() {
-        "Leg, as recorded"
-    } else {
-        "Leg, great-circle or as recorded"
-    })
-}
-
 /// The source line: the trip's source, the basemap's and gazetteer's credits, and the map's
 /// projection.
 pub(crate) fn source_line(route: &Route, credits: &Credits, projection: ProjectionKind) -> String {
@@ -209,7 +194,6 @@ mod test {
             d,
             "Route map of 2 stops in visiting order: 1 Amman (4 Nov), 2 Baghdad (5 Nov). 4–5 Nov 2023. 502 mi in total."
         );
-        assert_eq!(leg_kinds(&r), Some("Leg, great-circle route"));
         let ne = Credits {
             natural_earth: true,
             streets: None,

@@ -4,13 +4,14 @@
 
 use super::overlay::{LegendEntry, legend_sample};
 use super::text_metrics::{
-    Weight, ascent_px, descent_px, line_extents_px, width_px, wrap, wrap_all, wrap_balanced,
+    Weight, ascent_px, descent_px, line_extents_px, width_px, wrap_all, wrap_balanced, wrap_list,
 };
 use super::{Anchor, Item, Rect};
 use crate::geometry::{round_pt, round1};
 
 /// Distance units for the scale bar and the subtitle.
 use crate::format::{Units, thousands};
+use crate::model::Mode;
 
 /// Page margin, pixels.
 pub const MARGIN: f64 = 16.0;
@@ -111,9 +112,9 @@ pub struct Footer<'a> {
     /// Notes asked for that the map could not show in full: `4 Name: note`, each its own
     /// paragraph under the map.
     pub notes: &'a [String],
-    /// The legend's text for a leg (great-circle, recorded, or both); `None` when the trip has
-    /// no legs.
-    pub legs: Option<&'a str>,
+    /// The legend's leg entries: each travel mode drawn and its words, and legs without a mode
+    /// (`None`: great-circle, recorded, or both); empty when the trip has no legs.
+    pub legs: &'a [(Option<Mode>, &'a str)],
     /// The overlays' titled features.
     pub overlays: &'a [LegendEntry],
 }
@@ -132,17 +133,16 @@ pub fn footer(f: &Footer) -> (Vec<Item>, f64) {
 /// many rows as the width needs. Returns where the last row ends: its x and baseline.
 fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
     let mut row = f.top + 22.0;
-    type Sample<'s> = Box<dyn Fn(f64, f64) -> Vec<Item> + 's>;
     let mut entries: Vec<(f64, Sample, &str)> =
-        vec![(19.0, Box::new(legend_marker), "Stop, in visiting order")];
-    if let Some(legs) = f.legs {
-        entries.push((32.0, Box::new(legend_leg), legs));
+        vec![(19.0, Sample::Marker, "Stop, in visiting order")];
+    for &(mode, words) in f.legs {
+        entries.push((32.0, Sample::Leg(mode), words));
     }
     if f.has_insets {
-        entries.push((17.0, Box::new(legend_locator), "Enlarged in a detail map"));
+        entries.push((17.0, Sample::Locator, "Enlarged in a detail map"));
     }
     for e in f.overlays {
-        entries.push((28.0, Box::new(|x, y| legend_sample(e, x, y)), &e.title));
+        entries.push((28.0, Sample::Overlay(e), &e.title));
     }
     let mut x = MARGIN;
     for (sample_w, sample, t) in entries {
@@ -151,7 +151,12 @@ fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
             x = MARGIN;
             row += 20.0;
         }
-        items.extend(sample(x, row));
+        items.extend(match sample {
+            Sample::Marker => legend_marker(x, row),
+            Sample::Leg(mode) => legend_leg(x, row, mode),
+            Sample::Locator => legend_locator(x, row),
+            Sample::Overlay(e) => legend_sample(e, x, row),
+        });
         items.push(text("legend", (x + sample_w, row), t));
         x += w + 16.0;
     }
@@ -232,14 +237,14 @@ fn source_and_key(f: &Footer, mut y: f64, items: &mut Vec<Item>) -> f64 {
         y += 15.0;
     }
     if !f.key.is_empty() {
-        let para = format!("Not labelled on the map: {}.", f.key.join(" · "));
-        for line in wrap(
-            &para,
-            SMALL_PX,
-            Weight::Regular,
+        let lines = wrap_list(
+            "Not labelled on the map:",
+            f.key,
+            (" · ", "."),
+            (SMALL_PX, Weight::Regular),
             f.width - 2.0 * MARGIN,
-            usize::MAX,
-        ) {
+        );
+        for line in lines {
             items.push(text("key", (MARGIN, y), &line));
             y += 15.0;
         }
@@ -272,15 +277,28 @@ fn legend_marker(x: f64, row: f64) -> Vec<Item> {
     }]
 }
 
-fn legend_leg(x: f64, row: f64) -> Vec<Item> {
+/// What a legend entry shows beside its words.
+enum Sample<'a> {
+    /// A numbered marker.
+    Marker,
+    /// A leg in the style of a travel mode (`None`: a leg without one).
+    Leg(Option<Mode>),
+    /// A locator's frame.
+    Locator,
+    /// An overlay feature's style.
+    Overlay(&'a LegendEntry),
+}
+
+fn legend_leg(x: f64, row: f64, mode: Option<Mode>) -> Vec<Item> {
+    let (line, arrow) = super::modes::classes(mode);
     vec![
         Item::Line {
-            class: "leg",
+            class: line,
             a: (x, row - 4.0),
             b: (x + 26.0, row - 4.0),
         },
         Item::Path {
-            class: "arrow",
+            class: arrow,
             parts: vec![vec![
                 (x + 17.0, row - 7.5),
                 (x + 23.0, row - 4.0),

@@ -3,9 +3,10 @@
 //! the same two places (an out-and-back, a route driven twice) are bowed apart, each to its own
 //! left, so both lines and both arrowheads stay visible.
 
+use super::modes;
 use super::{Item, Tag};
 use crate::geometry::{Rect, clip_polyline, length, point_along, round_pt, simplify};
-use crate::model::{LonLat, Route};
+use crate::model::{Leg, LonLat, Mode, Route};
 
 /// A projection to pixels: `None` where the map cannot show the position.
 pub(crate) type ProjectPx<'a> = &'a dyn Fn(LonLat) -> Option<(f64, f64)>;
@@ -25,8 +26,38 @@ pub(crate) fn project_legs(
         .legs
         .iter()
         .zip(bows)
-        .map(|(leg, &bow)| bowed(project_leg(&leg.path, project, frame), bow))
+        .map(|(leg, &bow)| bowed(project_route_leg(route, leg, project, frame), bow))
         .collect()
+}
+
+/// One leg of `route` projected: a surface leg straight between its stops in the projection
+/// (see [`modes::straight`]) where the projection keeps it whole, else its path as
+/// [`project_leg`] draws it.
+pub(crate) fn project_route_leg(
+    route: &Route,
+    leg: &Leg,
+    project: ProjectPx,
+    frame: &Rect,
+) -> Vec<Vec<(f64, f64)>> {
+    if modes::straight(leg) {
+        let ends = (
+            project(route.stops[leg.from].position),
+            project(route.stops[leg.to].position),
+        );
+        let middle = leg
+            .path
+            .get(leg.path.len() / 2)
+            .and_then(|&(lon, lat)| project(LonLat::from_point_wrapped(geo::Point::new(lon, lat))));
+        if let (Some(a), Some(b)) = ends
+            && !torn(a, b, middle)
+        {
+            return clip_polyline(&[a, b], frame.bounds())
+                .into_iter()
+                .filter(|piece| piece.len() >= 2)
+                .collect();
+        }
+    }
+    project_leg(&leg.path, project, frame)
 }
 
 /// Each leg's bow, pixels to the left of its direction: 0 for a leg that is alone between its
@@ -150,15 +181,17 @@ fn torn(a: (f64, f64), b: (f64, f64), mid: Option<(f64, f64)>) -> bool {
     (m.0 - centre.0).hypot(m.1 - centre.1) > (b.0 - a.0).hypot(b.1 - a.1) / 4.0
 }
 
-/// A leg's path items: the line (tagged as leg `number`, 1-based), and an arrow at the middle
-/// of its longest visible piece when that piece is long enough to carry one.
-pub(crate) fn leg_items(parts: &[Vec<(f64, f64)>], number: usize) -> Vec<Item> {
+/// A leg's path items, styled by its travel `mode`: the line (tagged as leg `number`, 1-based),
+/// and an arrow at the middle of its longest visible piece when that piece is long enough to
+/// carry one.
+pub(crate) fn leg_items(parts: &[Vec<(f64, f64)>], number: usize, mode: Option<Mode>) -> Vec<Item> {
     if parts.is_empty() {
         return Vec::new();
     }
+    let (line_class, arrow_class) = modes::classes(mode);
     let mut items = vec![
         Item::Path {
-            class: "leg",
+            class: line_class,
             parts: parts.to_vec(),
             closed: false,
         }
@@ -175,7 +208,7 @@ pub(crate) fn leg_items(parts: &[Vec<(f64, f64)>], number: usize) -> Vec<Item> {
         let (s, c) = dir.sin_cos();
         let at = |f: f64, side: f64| round_pt((x + c * f - s * side, y + s * f + c * side));
         items.push(Item::Path {
-            class: "arrow",
+            class: arrow_class,
             parts: vec![vec![
                 at(5.0, 0.0),
                 at(-4.0, 4.5),
@@ -237,10 +270,10 @@ mod test {
 
     #[test]
     fn long_pieces_carry_an_arrow_and_short_ones_do_not() {
-        let long = leg_items(&[vec![(0.0, 0.0), (100.0, 0.0)]], 1);
+        let long = leg_items(&[vec![(0.0, 0.0), (100.0, 0.0)]], 1, None);
         assert_eq!(long.len(), 2);
-        let short = leg_items(&[vec![(0.0, 0.0), (20.0, 0.0)]], 1);
+        let short = leg_items(&[vec![(0.0, 0.0), (20.0, 0.0)]], 1, None);
         assert_eq!(short.len(), 1);
-        assert!(leg_items(&[], 1).is_empty());
+        assert!(leg_items(&[], 1, None).is_empty());
     }
 }

@@ -37,7 +37,9 @@ mod labels;
 mod legs;
 mod locator;
 mod markers;
+mod modes;
 mod options;
+mod orientation;
 /// The user's own layers (`--overlay`).
 pub mod overlay;
 mod places;

@@ -266,6 +266,46 @@ pub fn wrap_balanced(
     wrap(text, size_px, weight, hi, max_lines)
 }
 
+/// A list (`head` then `entries` joined by `sep`, then `tail`) broken into lines at most
+/// `max_px` wide, breaking between entries where it can, so that a name in the list stays on
+/// one line; an entry longer than a line is broken inside as [`wrap_all`] does.
+pub fn wrap_list(
+    head: &str,
+    entries: &[String],
+    (sep, tail): (&str, &str),
+    (size_px, weight): (f64, Weight),
+    max_px: f64,
+) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = head.to_string();
+    for (k, entry) in entries.iter().enumerate() {
+        let end = if k + 1 == entries.len() {
+            tail
+        } else {
+            sep.trim_end()
+        };
+        let joined = if current.is_empty() {
+            format!("{entry}{end}")
+        } else {
+            format!("{current} {entry}{end}")
+        };
+        if width_px(&joined, size_px, weight) <= max_px {
+            current = joined;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        let mut parts = wrap_all(&format!("{entry}{end}"), size_px, weight, max_px);
+        current = parts.pop().unwrap_or_default();
+        lines.extend(parts);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
 /// `text` broken into lines at spaces (and between Chinese and Japanese characters), each at
 /// most `max_px` wide, losing nothing: a word longer than a line (a URL) is broken inside,
 /// between grapheme clusters, after a `/`, `-`, `.` or `_` where one falls in the line's second
@@ -436,5 +476,35 @@ mod test {
             ]
         );
         assert_eq!(missing_glyph_warnings(&route, true).len(), 3);
+    }
+
+    #[test]
+    fn a_list_breaks_between_its_entries() {
+        let entries = vec![
+            "2 中環 (08:15–09:00)".to_string(),
+            "4 大三巴牌坊 (10:45–13:00)".to_string(),
+        ];
+        let lines = wrap_list(
+            "Not labelled on the map:",
+            &entries,
+            (" · ", "."),
+            (11.0, Weight::Regular),
+            290.0,
+        );
+        assert_eq!(
+            lines,
+            [
+                "Not labelled on the map: 2 中環 (08:15–09:00) ·",
+                "4 大三巴牌坊 (10:45–13:00)."
+            ]
+        );
+        let one = wrap_list(
+            "Key:",
+            &entries[..1],
+            (" · ", "."),
+            (11.0, Weight::Regular),
+            600.0,
+        );
+        assert_eq!(one, ["Key: 2 中環 (08:15–09:00)."]);
     }
 }

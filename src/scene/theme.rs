@@ -36,6 +36,8 @@ pub struct Theme {
     pub halo: &'static str,
     /// Frames of the map, insets and locator boxes.
     pub frame: &'static str,
+    /// Names of seas and lakes.
+    pub water_text: &'static str,
 }
 
 /// The light theme (default): pale land on a pale blue sea, a red route.
@@ -55,6 +57,7 @@ pub const LIGHT: Theme = Theme {
     muted: "#5c5c5c",
     halo: "#ffffff",
     frame: "#4d4d4d",
+    water_text: "#4f7896",
 };
 
 /// The dark theme: dark land on a darker sea, an orange route.
@@ -74,6 +77,7 @@ pub const DARK: Theme = Theme {
     muted: "#b3b3b3",
     halo: "#121519",
     frame: "#9aa4ae",
+    water_text: "#8fb0c9",
 };
 
 impl Theme {

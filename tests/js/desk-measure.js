@@ -81,6 +81,8 @@ const SILENT = /[\s\p{Cf}\p{Zs}\u{FE00}-\u{FE0F}]/u;
 
 async function measure(page, file, cache) {
   await page.goto('file://' + path.resolve(file), { waitUntil: 'load' });
+  // The map's embedded @font-face subsets load after 'load': measure with them, as a reader sees.
+  await page.evaluate(async () => { await document.fonts.ready; });
   const { root, texts } = await page.evaluate(collect);
   const clipped = [];
   for (const t of texts) {

@@ -2,7 +2,7 @@
 
 use crate::cli::args::InputArgs;
 use crate::cli::input::load;
-use crate::cli::report::{Failure, print_stdout};
+use crate::cli::report::{Failure, escape_controls, print_stdout};
 use crate::cli::summary;
 use std::process::ExitCode;
 use tripmap::format::format_km;
@@ -20,7 +20,11 @@ pub fn run(args: &InputArgs) -> Result<ExitCode, Failure> {
     if args.order == Order::Shortest {
         text.push_str(&bound_line(&route, &shortest));
     }
-    print_stdout(&format!("{}: ok\n{text}", args.input.display()))
+    // Stop names are the input's: no control character reaches the terminal raw.
+    print_stdout(&escape_controls(&format!(
+        "{}: ok\n{text}",
+        args.input.display()
+    )))
 }
 
 /// Under `--order shortest`: the lower bound and how far the route can be from the optimum.

@@ -2,57 +2,61 @@
 
 use crate::cli::args::ExtractArgs;
 use crate::cli::input::read_bytes;
-use crate::cli::report::{Failure, print_stdout, write_and_report};
+use crate::cli::report::{Failure, print_stdout, print_written};
 use std::path::Path;
 use std::process::ExitCode;
-use tripmap::output::OutputFile;
 
-/// Extracts the trip; prints the `--explain` table and writes (or prints) the JSON.
+/// Extracts the trip; prints the `--explain` table and writes (or prints) the JSON. A text that
+/// names places always gives a trip (guesses, with a warning, when none has a travel cue); only
+/// a text naming no place is an error.
 pub fn run(args: &ExtractArgs) -> Result<ExitCode, Failure> {
     let path = &args.input;
-    let bytes = read_bytes(path, &args.input_limit.limits())?;
+    // extract's own default: what it reads in about a minute (README: extract, speed).
+    let limits = tripmap::limits::Limits {
+        max_input_bytes: (args.input_limit.max_input_bytes)
+            .unwrap_or(tripmap::extract::MAX_INPUT_BYTES),
+        ..tripmap::limits::Limits::default()
+    };
+    let bytes = read_bytes(path, &limits)?;
     let text = tripmap::io::utf8_text(&bytes).map_err(|e| Failure::input(path, &e))?;
     let options = tripmap::extract::Options {
         published: args.published,
     };
     let found = tripmap::extract::extract(text, &options, tripmap::geocode::Gazetteer::get())
         .map_err(|e| Failure::invalid(format!("error: {}: {e}", path.display())))?;
-    let json = tripmap::extract::trip::to_json(&found, &source_name(path));
+    // `-o -` (or no -o) is standard output. With --explain the table takes standard output and
+    // the trip is written only with -o (with `-o -` the table goes to standard error).
+    let to_stdout = args.output.as_deref().is_none_or(|o| o == Path::new("-"));
     if args.explain {
-        print_stdout(&tripmap::extract::explain::table(&found))?;
+        let table = tripmap::extract::explain::table(&found);
+        if args.output.as_deref() == Some(Path::new("-")) {
+            eprint!("{table}");
+        } else {
+            print_stdout(&table)?;
+        }
     }
-    if found.stops.is_empty() {
-        // A trip needs a stop: write nothing rather than a file `render` would refuse.
+    if let Some(why) = found.nothing_to_write() {
         return Err(Failure::invalid(format!(
-            "error: {}: no stops found: no place follows a travel cue such as \"visit to\", \"arrived in\" or \"left X for Y\" (--explain lists the places mentioned)",
+            "error: {}: {why}",
             path.display()
         )));
     }
-    let Some(out) = &args.output else {
-        return if args.explain {
+    for w in found.warnings() {
+        crate::cli::console::warning(&format!("{}: {w}", path.display()));
+    }
+    let Some(out) = args.output.as_deref().filter(|_| !to_stdout) else {
+        return if args.explain && args.output.is_none() {
             Ok(ExitCode::SUCCESS)
         } else {
-            print_stdout(&json)
+            print_stdout(&tripmap::extract::trip::to_json(&found, &source_name(path)))
         };
     };
-    let (Some(dir), Some(name)) = (out.parent(), out.file_name()) else {
-        return Err(Failure::usage(format!(
-            "error: -o {}: not a file path",
-            out.display()
-        )));
-    };
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let file = OutputFile {
-        name: name.to_string_lossy().into_owned(),
-        bytes: json.into_bytes(),
-    };
-    write_and_report(dir, &[file], |e| {
-        format!("error: cannot write {}: {e}", out.display())
-    })
+    let json = tripmap::extract::trip::to_json(&found, &source_name(path));
+    // One file in a folder the user owns: replaced whole, the folder left as it is.
+    let written =
+        tripmap::output::write_file(out, json.as_bytes()).map_err(|e| Failure::output(&e))?;
+    print_written(&[written]);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How the trip's source names the text: its file name, or "standard input".

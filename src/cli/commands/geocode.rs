@@ -1,7 +1,7 @@
 //! `tripmap geocode`: look up place names in the bundled gazetteer.
 
 use crate::cli::args::GeocodeArgs;
-use crate::cli::report::{Failure, INVALID, print_stdout};
+use crate::cli::report::{Failure, INVALID, eprint_line, print_stdout};
 use std::process::ExitCode;
 use tripmap::geocode::{self, Hints, report};
 
@@ -19,7 +19,7 @@ pub fn run(args: &GeocodeArgs) -> Result<ExitCode, Failure> {
         let result = geocode::lookup(q, &hints);
         if let Err(e) = &result {
             failed = true;
-            eprintln!("error: {e}");
+            eprint_line(&format!("error: {e}"));
         }
         if args.json {
             out.push_str(&report::json_line(q, &result));

@@ -3,6 +3,7 @@
 
 use crate::cli::args::RenderArgs;
 use crate::cli::batch;
+use crate::cli::console;
 use crate::cli::input::load;
 use crate::cli::report::{Failure, write_and_report, write_stdout};
 use std::path::{Path, PathBuf};
@@ -15,11 +16,15 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode, Failure> {
         return batch::run(args, &options);
     }
     let input = &args.input;
-    let itinerary = load(&input.input, input.from, &input.limits.limits())?;
+    let limits = input.limits.limits();
+    let mut itinerary = load(&input.input, input.from, &limits)?;
+    args.titles
+        .apply(&mut itinerary, &limits)
+        .map_err(|e| Failure::input(&input.input, &e))?;
     let rendered = tripmap::pipeline::render(&itinerary, &options)
         .map_err(|e| Failure::input(&input.input, &e))?;
     for w in &rendered.route.warnings {
-        eprintln!("warning: {}: {w}", input.input.display());
+        console::warning(&format!("{}: {w}", input.input.display()));
     }
     if let Some((_, name)) = args.output.stdout {
         let bytes = rendered
@@ -34,9 +39,7 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode, Failure> {
         .output
         .clone()
         .unwrap_or_else(|| default_output_dir(&input.input));
-    write_and_report(&dir, &rendered.files, |e| {
-        format!("error: cannot write to {}: {e}", dir.display())
-    })
+    write_and_report(&dir, &rendered.files)
 }
 
 /// `output/<stem>` for a file, `output/stdin` for standard input.

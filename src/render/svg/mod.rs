@@ -63,9 +63,11 @@ fn texts<'a>(items: &'a [Item], out: &mut Vec<(&'a str, &'a str)>) {
         match item {
             Item::Text { class, text, .. } => out.push((class, text)),
             Item::Group { items, .. } => texts(items, out),
-            Item::Rotated { item, .. } => texts(std::slice::from_ref(item), out),
+            Item::Tagged { item, .. } | Item::Rotated { item, .. } => {
+                texts(std::slice::from_ref(item), out)
+            }
             Item::Painted { items, .. } => texts(items, out),
-            _ => {}
+            Item::Path { .. } | Item::Circle { .. } | Item::Rect { .. } | Item::Line { .. } => {}
         }
     }
 }
@@ -246,15 +248,7 @@ fn write_tagged(out: &mut String, p: &str, item: &Item, reader: Reader, tag: Opt
             }
             out.push_str("</g>\n");
         }
-        Item::Painted { css, items } => {
-            out.push_str("<g style=\"");
-            escape_into(out, css);
-            out.push_str("\">\n");
-            for i in items {
-                write_item(out, p, i, reader);
-            }
-            out.push_str("</g>\n");
-        }
+        Item::Painted { css, items } => write_painted(out, p, css, items, reader),
         Item::Rotated { deg, about, item } => {
             rotate_open(out, *deg, *about);
             write_tagged(out, p, item, reader, tag);
@@ -262,6 +256,17 @@ fn write_tagged(out: &mut String, p: &str, item: &Item, reader: Reader, tag: Opt
         }
         Item::Tagged { tag, item } => write_tagged(out, p, item, reader, Some(tag)),
     }
+}
+
+/// A group of `items` drawn with the CSS declarations `css` (checked colours and numbers).
+fn write_painted(out: &mut String, p: &str, css: &str, items: &[Item], reader: Reader) {
+    out.push_str("<g style=\"");
+    escape_into(out, css);
+    out.push_str("\">\n");
+    for i in items {
+        write_item(out, p, i, reader);
+    }
+    out.push_str("</g>\n");
 }
 
 /// The start of a group turned `deg` degrees clockwise about `about`.
@@ -303,6 +308,23 @@ pub(super) fn data_attr(out: &mut String, tag: &Tag) {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn texts_inside_tagged_items_are_found() {
+        let label = Item::Group {
+            class: "label",
+            items: vec![Item::Text {
+                class: "label-name",
+                at: (0.0, 0.0),
+                anchor: crate::scene::Anchor::Start,
+                text: "西安".into(),
+            }],
+        }
+        .tagged(Tag::Stops(vec![1]));
+        let mut found = Vec::new();
+        texts(std::slice::from_ref(&label), &mut found);
+        assert_eq!(found, [("label-name", "西安")]);
+    }
 
     #[test]
     fn path_steps_are_relative_and_add_up_exactly() {

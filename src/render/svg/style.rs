@@ -33,6 +33,7 @@ pub(super) fn text_style(class: &str) -> Option<(f64, Weight)> {
         "title" => (20.0, Bold),
         "subtitle" => (13.0, Regular),
         "legend" | "source" | "key" | "notes" => (11.0, Regular),
+        "context-city" | "context-water" => (10.0, Regular),
         _ => return None,
     })
 }
@@ -60,6 +61,15 @@ pub fn css(p: &str, t: &Theme, font_stack: &str) -> String {
     css
 }
 
+/// A leg's line by travel mode: the route's colour, `width`, and a dash pattern (`extra`).
+fn mode_leg(t: &Theme, width: &str, extra: &str) -> String {
+    let sep = if extra.is_empty() { "" } else { ";" };
+    format!(
+        "{};stroke-linecap:round;stroke-linejoin:round{sep}{extra}",
+        line(t.route, width)
+    )
+}
+
 /// Rules for the drawing: page, basemap, route, markers. Each is a class suffix and its body.
 fn drawing_rules(t: &Theme, font_stack: &str) -> Vec<(&'static str, String)> {
     let round = "stroke-linejoin:round";
@@ -71,6 +81,10 @@ fn drawing_rules(t: &Theme, font_stack: &str) -> Vec<(&'static str, String)> {
         ("-land", area(t.land)),
         ("-lake", area(t.lake)),
         ("-visited", area(t.visited)),
+        (
+            "-admin1",
+            format!("{};stroke-dasharray:3 2;{round}", line(t.border, "0.6")),
+        ),
         ("-border", format!("{};{round}", line(t.border, "0.6"))),
         ("-coast", format!("{};{round}", line(t.coast, "0.6"))),
         ("-graticule", line(t.graticule, "0.5")),
@@ -79,6 +93,25 @@ fn drawing_rules(t: &Theme, font_stack: &str) -> Vec<(&'static str, String)> {
             format!("{};stroke-linecap:round;{round}", line(t.route, "1.8")),
         ),
         ("-arrow", format!("fill:{};stroke:none", t.route)),
+        // Legs by travel mode: a flight dashed along its arc, rail heavy, road solid or
+        // dashed, a ferry in short dashes, walking dotted.
+        ("-leg-flight", mode_leg(t, "1.5", "stroke-dasharray:7 5")),
+        ("-leg-train", mode_leg(t, "2.6", "")),
+        ("-leg-bus", mode_leg(t, "2", "stroke-dasharray:12 3")),
+        ("-leg-car", mode_leg(t, "1.8", "")),
+        ("-leg-ferry", mode_leg(t, "1.8", "stroke-dasharray:2 3")),
+        ("-leg-walk", mode_leg(t, "2.4", "stroke-dasharray:0.1 4")),
+        (
+            "-leg-bike",
+            mode_leg(t, "1.8", "stroke-dasharray:7 2.5 1.5 2.5"),
+        ),
+        ("-arrow-flight", format!("fill:{};stroke:none", t.route)),
+        ("-arrow-train", format!("fill:{};stroke:none", t.route)),
+        ("-arrow-bus", format!("fill:{};stroke:none", t.route)),
+        ("-arrow-car", format!("fill:{};stroke:none", t.route)),
+        ("-arrow-ferry", format!("fill:{};stroke:none", t.route)),
+        ("-arrow-walk", format!("fill:{};stroke:none", t.route)),
+        ("-arrow-bike", format!("fill:{};stroke:none", t.route)),
         (
             "-marker-dot",
             format!("fill:{};stroke:{};stroke-width:1.5", t.route, t.halo),
@@ -133,6 +166,22 @@ fn text_rules(t: &Theme) -> Vec<(&'static str, String)> {
         (
             "-country-name",
             format!("{};stroke:{};{HALO}", text(t.muted, "country-name"), t.halo),
+        ),
+        (
+            "-context-city",
+            format!("{};stroke:{};{HALO}", text(t.muted, "context-city"), t.halo),
+        ),
+        (
+            "-context-water",
+            format!(
+                "{};stroke:{};{HALO}",
+                text(t.water_text, "context-water"),
+                t.halo
+            ),
+        ),
+        (
+            "-context-dot",
+            format!("fill:{};stroke:{};stroke-width:0.8", t.muted, t.halo),
         ),
         ("-title", text(t.text, "title")),
         ("-subtitle", text(t.muted, "subtitle")),

@@ -11,7 +11,7 @@ use crate::scene::basemap_layer::{basemap_layer, country_labels};
 use crate::scene::context::Ctx;
 use crate::scene::furniture;
 use crate::scene::labels::Placer;
-use crate::scene::legs::{bowed, leg_items, project_leg};
+use crate::scene::legs::{bowed, leg_items, project_route_leg};
 use crate::scene::markers::marker;
 use crate::scene::stop_labels::{Unsaid, place_label};
 use crate::scene::text_metrics::{Weight, width_px};
@@ -181,11 +181,11 @@ fn draw_inset(ctx: &Ctx, g: &[usize], fitted: &FittedMap, rect: Rect, unsaid: &m
     let mut placer = Placer::new(rect.grow(-3.0));
     let scale_items = scale_bar(ctx, fitted, rect, &mut placer);
     for (k, (leg, &bow)) in ctx.route.legs.iter().zip(&ctx.bows).enumerate() {
-        let parts = bowed(project_leg(&leg.path, &project, &rect), bow);
+        let parts = bowed(project_route_leg(ctx.route, leg, &project, &rect), bow);
         for part in &parts {
             placer.add_route(part);
         }
-        items.extend(leg_items(&parts, k + 1));
+        items.extend(leg_items(&parts, k + 1, leg.mode));
     }
     let pts: Vec<(f64, f64)> = g
         .iter()

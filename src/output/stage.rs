@@ -1,0 +1,255 @@
+//! Staging folders: a fresh hidden folder beside the target, `.NAME.tripmap-stage-XXXXXX`, where
+//! the new outputs are written (and the user's files carried) before the swap; and the clean-up
+//! of those left by killed writes.
+
+use super::fault::Faults;
+use super::lock::{self, DirLock};
+use super::target::Target;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Letters of the random part of a staging name.
+const RANDOM_LEN: usize = 6;
+
+/// A staging folder, locked while it lives (so no other write takes it for a killed one's) and
+/// removed when dropped unless it was swapped in.
+#[derive(Debug)]
+pub(crate) struct Stage {
+    parent: PathBuf,
+    /// The folder's name in `parent`.
+    pub(crate) name: String,
+    /// Taken out by [`Stage::keep`]; while here, dropping the stage removes its folder.
+    lock: Option<DirLock>,
+}
+
+/// The name prefix of `target`'s staging folders of `kind` (`stage` or `old`).
+fn prefix(target: &str, kind: &str) -> String {
+    format!(".{target}.tripmap-{kind}-")
+}
+
+/// A name for a new hidden folder of `kind` beside `target`.
+pub(crate) fn fresh_name(target: &str, kind: &str) -> String {
+    let random: String = std::iter::repeat_with(fastrand::alphanumeric)
+        .take(RANDOM_LEN)
+        .collect();
+    format!("{}{random}", prefix(target, kind))
+}
+
+/// Whether `entry` is one of `target`'s hidden folders of `kind`.
+fn is_ours(entry: &str, target: &str, kind: &str) -> bool {
+    entry
+        .strip_prefix(&prefix(target, kind))
+        .is_some_and(|r| r.len() == RANDOM_LEN && r.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+impl Stage {
+    /// Creates and locks a new staging folder beside `target`, with `mode` (the old folder's
+    /// permissions) when given, else the default for new folders.
+    pub(crate) fn create(target: &Target, mode: Option<std::fs::Permissions>) -> io::Result<Stage> {
+        loop {
+            let name = fresh_name(&target.name, "stage");
+            let path = target.parent.join(&name);
+            match std::fs::create_dir(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            }
+            // No other write can take a folder this new for a stale one: they clean up only
+            // folders they can lock, and we lock it before anything is in it.
+            let Some(lock) = lock::try_lock(&path) else {
+                let _ = std::fs::remove_dir(&path);
+                return Err(io::Error::other("could not lock the staging folder"));
+            };
+            let stage = Stage {
+                parent: target.parent.clone(),
+                name,
+                lock: Some(lock),
+            };
+            if let Some(mode) = mode {
+                std::fs::set_permissions(&path, mode)?;
+            }
+            return Ok(stage);
+        }
+    }
+
+    /// The folder's path.
+    pub(crate) fn path(&self) -> PathBuf {
+        self.parent.join(&self.name)
+    }
+
+    /// Writes `bytes` as `name`, flushed to disk, `rw-r--r--`; a fault point halfway.
+    pub(crate) fn write(&self, name: &str, bytes: &[u8], faults: &mut Faults) -> io::Result<()> {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o644);
+        }
+        let mut file = options.open(self.path().join(name))?;
+        let half = bytes.len() / 2;
+        file.write_all(&bytes[..half])?;
+        faults.point()?;
+        file.write_all(&bytes[half..])?;
+        file.sync_all()
+    }
+
+    /// Puts the user's file or link `from` into the stage under the same name: a hard link (the
+    /// same file, not a copy), or a copy where links cannot be made.
+    pub(crate) fn carry(&self, from: &Path, name: &std::ffi::OsStr) -> io::Result<()> {
+        let to = self.path().join(name);
+        let meta = std::fs::symlink_metadata(from)?;
+        #[cfg(unix)]
+        if meta.file_type().is_symlink() {
+            return std::os::unix::fs::symlink(std::fs::read_link(from)?, &to);
+        }
+        if std::fs::hard_link(from, &to).is_ok() {
+            return Ok(());
+        }
+        std::fs::copy(from, &to).map(drop)
+    }
+
+    /// Flushes the folder's list of names to disk.
+    pub(crate) fn sync(&self) -> io::Result<()> {
+        sync_dir(&self.path())
+    }
+
+    /// Leaves the folder in place (it was swapped in); returns its lock, to hold until the
+    /// write is over.
+    pub(crate) fn keep(mut self) -> Option<DirLock> {
+        self.lock.take()
+    }
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        if self.lock.is_some() {
+            let _ = std::fs::remove_dir_all(self.path());
+        }
+    }
+}
+
+/// Flushes a folder's entries to disk (a no-op where folders cannot be opened).
+pub(crate) fn sync_dir(path: &Path) -> io::Result<()> {
+    match std::fs::File::open(path) {
+        Ok(f) => f.sync_all().or(Ok(())),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Removes the folder `path` a file at a time, a fault point after each (a kill mid-way is what
+/// the next write's [`clean_stale`] must finish).
+pub(crate) fn remove(path: &Path, faults: &mut Faults) -> io::Result<()> {
+    for entry in std::fs::read_dir(path)? {
+        std::fs::remove_file(entry?.path())?;
+        faults.point()?;
+    }
+    std::fs::remove_dir(path)
+}
+
+/// Removes `target`'s staging folders that no live write holds: those of writes that were killed
+/// (the kernel released their locks). With the two-rename fallback a write killed between its
+/// renames leaves the target missing and the old folder under `.NAME.tripmap-old-*`: that folder
+/// is renamed back first, so the target is again entirely the old one.
+pub(crate) fn clean_stale(target: &Target) {
+    let Ok(entries) = std::fs::read_dir(&target.parent) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| is_ours(n, &target.name, "stage") || is_ours(n, &target.name, "old"))
+        .collect();
+    // Old folders first: restoring one must come before deleting anything.
+    names.sort_by_key(|n| !is_ours(n, &target.name, "old"));
+    for name in names {
+        let path = target.parent.join(&name);
+        let Some(held) = lock::try_lock(&path) else {
+            continue;
+        };
+        let restore = is_ours(&name, &target.name, "old")
+            && std::fs::symlink_metadata(target.path()).is_err()
+            && std::fs::rename(&path, target.path()).is_ok();
+        if !restore {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+        drop(held);
+    }
+}
+
+/// Waits while a live write of the two-rename fallback is between its renames (the target is
+/// missing and that write holds its old folder's lock); `true` if it waited, so the caller looks
+/// again. Without this a second writer would create the target in that moment.
+pub(crate) fn wait_for_moving_write(target: &Target) -> bool {
+    let Ok(entries) = std::fs::read_dir(&target.parent) else {
+        return false;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name
+            .to_str()
+            .is_some_and(|n| is_ours(n, &target.name, "old"))
+            && lock::wait_if_held(&entry.path())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn target(dir: &Path) -> Target {
+        Target {
+            parent: dir.to_path_buf(),
+            name: "out".into(),
+        }
+    }
+
+    #[test]
+    fn names_are_recognised_exactly() {
+        let n = fresh_name("out", "stage");
+        assert!(is_ours(&n, "out", "stage"));
+        assert!(!is_ours(&n, "ou", "stage"));
+        assert!(!is_ours(&n, "out", "old"));
+        assert!(!is_ours(&format!("{n}x"), "out", "stage"));
+        // A target whose name continues another's stage prefix is not mistaken for it.
+        let longer = fresh_name("out.tripmap-stage-abcdef", "stage");
+        assert!(!is_ours(&longer, "out", "stage"));
+    }
+
+    #[test]
+    fn clean_up_spares_live_stages_and_removes_dead_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = target(dir.path());
+        let live = Stage::create(&t, None).unwrap();
+        live.write("a.txt", b"x", &mut Faults::none()).unwrap();
+        let dead = dir.path().join(fresh_name("out", "stage"));
+        std::fs::create_dir(&dead).unwrap();
+        std::fs::write(dead.join("b.txt"), "y").unwrap();
+        let other = dir.path().join(fresh_name("other", "stage"));
+        std::fs::create_dir(&other).unwrap();
+        clean_stale(&t);
+        assert!(live.path().join("a.txt").exists());
+        assert!(!dead.exists());
+        assert!(other.exists(), "another target's stage is left to it");
+        let path = live.path();
+        drop(live);
+        assert!(!path.exists(), "an unused stage removes itself");
+    }
+
+    #[test]
+    fn an_old_folder_comes_back_when_the_target_is_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = target(dir.path());
+        let old = dir.path().join(fresh_name("out", "old"));
+        std::fs::create_dir(&old).unwrap();
+        std::fs::write(old.join("map.svg"), "old").unwrap();
+        let stage = dir.path().join(fresh_name("out", "stage"));
+        std::fs::create_dir(&stage).unwrap();
+        clean_stale(&t);
+        assert_eq!(std::fs::read(t.path().join("map.svg")).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
