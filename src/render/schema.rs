@@ -276,7 +276,13 @@ pub fn time_cells(when: Option<&When>, tz: Option<&TimeZone>) -> (Cell, Cell, Ce
     let Some(w) = when else {
         return (Cell::Null, Cell::Null, Cell::Null);
     };
-    let utc = w.instant(tz).map_or(Cell::Null, Cell::DateTime);
+    // Exact or nothing: the last hours of year 9999 east of UTC lie past what a UTC instant
+    // holds, and `When::instant` would give its largest value instead.
+    let utc = match w {
+        When::Instant(dt, off) => off.to_timestamp(*dt).ok(),
+        _ => w.instant(tz),
+    }
+    .map_or(Cell::Null, Cell::DateTime);
     match w {
         When::Date(d) => (Cell::Date(*d), Cell::Null, Cell::Null),
         When::Local(dt) => (Cell::Date(dt.date()), Cell::Time(dt.time()), utc),

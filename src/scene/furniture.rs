@@ -22,8 +22,15 @@ pub const SUBTITLE_PX: f64 = 13.0;
 /// Legend, scale and source text size, pixels.
 pub const SMALL_PX: f64 = 11.0;
 
-/// The title band: the title (wrapped to three even lines) and the subtitle (to four, so a
-/// phone-width map keeps it). Returns the items and the band's height.
+/// Most lines a title is given: an editor's title is shown whole on a phone-width map (eight
+/// lines of 20 px hold some 200 characters at 320 px); only a longer one ends in "…".
+const TITLE_LINES: usize = 8;
+/// Most lines a subtitle is given.
+const SUBTITLE_LINES: usize = 8;
+
+/// The title band: the title and the subtitle, each wrapped to lines of even length (up to
+/// [`TITLE_LINES`] and [`SUBTITLE_LINES`]), so a phone-width map keeps them whole. Returns the
+/// items and the band's height.
 pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
     let mut items = Vec::new();
     let max = width - 2.0 * MARGIN;
@@ -35,7 +42,7 @@ pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
         (above - ascent_px(size), below - descent_px(size))
     };
     let mut below = 0.0;
-    for line in wrap_balanced(title, TITLE_PX, Weight::Bold, max, 3) {
+    for line in wrap_balanced(title, TITLE_PX, Weight::Bold, max, TITLE_LINES) {
         let (up, down) = beyond(&line, TITLE_PX, Weight::Bold);
         y += TITLE_PX * 1.05 + below + up;
         below = down;
@@ -47,7 +54,7 @@ pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
         });
         y += TITLE_PX * 0.25;
     }
-    for (i, line) in wrap_balanced(subtitle, SUBTITLE_PX, Weight::Regular, max, 4)
+    for (i, line) in wrap_balanced(subtitle, SUBTITLE_PX, Weight::Regular, max, SUBTITLE_LINES)
         .into_iter()
         .enumerate()
     {

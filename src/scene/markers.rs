@@ -194,13 +194,50 @@ fn nudged(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) -> Vec<(usize,
         area,
         &keep_out,
     );
-    let dots = dots.into_iter().zip(moved).map(|(i, c)| {
-        let far = shift(room.place_px[i], c) > MAX_SHIFT_PX;
-        (i, if far { room.place_px[i] } else { c })
-    });
-    let mut all: Vec<(usize, (f64, f64))> = numbered.into_iter().chain(dots).collect();
+    let mut placed: Vec<((f64, f64), f64)> =
+        numbered.iter().map(|&(i, c)| (c, room.radii[i])).collect();
+    let mut dots_at = Vec::with_capacity(dots.len());
+    for (i, c) in dots.into_iter().zip(moved) {
+        let p = room.place_px[i];
+        let free = placed
+            .iter()
+            .all(|&(m, r)| (c.0 - m.0).hypot(c.1 - m.1) >= r + SMALL_DOT_R + GAP_PX - 0.5);
+        let at = if shift(p, c) <= MAX_SHIFT_PX && free {
+            c
+        } else {
+            // No room found by nudging: the nearest spot touching a mark already set.
+            beside(p, &placed, area).unwrap_or(p)
+        };
+        placed.push((at, SMALL_DOT_R));
+        dots_at.push((i, at));
+    }
+    let mut all: Vec<(usize, (f64, f64))> = numbered.into_iter().chain(dots_at).collect();
     all.sort_by_key(|&(i, _)| i);
     all
+}
+
+/// For a small dot whose place `p` is covered: the spot nearest `p`, at most [`MAX_SHIFT_PX`]
+/// away and inside `area`, where the dot touches one of the `marks` (centre, radius) and
+/// overlaps none.
+fn beside(p: (f64, f64), marks: &[((f64, f64), f64)], area: Rect) -> Option<(f64, f64)> {
+    let clear = |c: (f64, f64)| {
+        area.contains(c)
+            && marks
+                .iter()
+                .all(|&(m, r)| (c.0 - m.0).hypot(c.1 - m.1) >= r + SMALL_DOT_R + GAP_PX - 1e-6)
+    };
+    let dist = |c: (f64, f64)| (c.0 - p.0).hypot(c.1 - p.1);
+    marks
+        .iter()
+        .flat_map(|&(m, r)| {
+            (0..24).map(move |k| {
+                let a = f64::from(k) * std::f64::consts::PI / 12.0;
+                let d = r + SMALL_DOT_R + GAP_PX + 0.1;
+                (m.0 + d * a.cos(), m.1 + d * a.sin())
+            })
+        })
+        .filter(|&c| dist(c) <= MAX_SHIFT_PX && clear(c))
+        .min_by(|&a, &b| dist(a).total_cmp(&dist(b)))
 }
 
 /// When the marker at `m` (radius `r`) was moved off its place `c`: a dot at the place and a
