@@ -60,6 +60,14 @@ pub enum Error {
     /// An output could not be made (a PNG too large to draw).
     #[error(transparent)]
     Render(#[from] crate::render::RenderError),
+    /// A street-level basemap (`--basemap`) could not be read; the error names the file or
+    /// URL and, where one is to blame, the tile.
+    #[error("basemap {0}")]
+    Tiles(#[from] crate::tiles::TilesError),
+    /// An overlay (`--overlay`) could not be read; the message names the file and the line and
+    /// column or the feature.
+    #[error("overlay {0}")]
+    Overlay(String),
 }
 
 impl Error {

@@ -177,12 +177,13 @@ fn output_folder_is_in_step_with_the_code() {
     for trip in bundled_trips() {
         let stem = stem(&trip);
         let committed = root().join("output").join(&stem);
+        let args = trip_args(&trip);
         if bless {
-            render_ok(&trip, &committed, &[]);
+            render_ok(&trip, &committed, &args);
             continue;
         }
         let fresh = tempfile::tempdir().unwrap();
-        render_ok(&trip, fresh.path(), &[]);
+        render_ok(&trip, fresh.path(), &args);
         if snapshot(fresh.path()) != snapshot(&committed) {
             stale.push(stem);
         }
@@ -197,8 +198,8 @@ fn output_folder_is_in_step_with_the_code() {
 fn rendering_twice_gives_the_same_bytes() {
     for trip in bundled_trips() {
         let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        render_ok(&trip, a.path(), &[]);
-        render_ok(&trip, b.path(), &[]);
+        render_ok(&trip, a.path(), &trip_args(&trip));
+        render_ok(&trip, b.path(), &trip_args(&trip));
         assert_eq!(snapshot(a.path()), snapshot(b.path()), "{trip}");
     }
 }

@@ -261,6 +261,14 @@ pub struct MapArgs {
     /// Prefix for the SVG's ids and classes [default: derived from the trip].
     #[arg(long)]
     pub id_prefix: Option<String>,
+    /// Street-level basemap: a PMTiles archive of vector tiles in the Protomaps schema, a file
+    /// or an http(s) URL [default: the bundled Natural Earth].
+    #[arg(long, value_name = "FILE.pmtiles|URL")]
+    pub basemap: Option<String>,
+    /// A GeoJSON layer of your own drawn under the route (repeatable); simplestyle `stroke`,
+    /// `fill`, `marker-color` properties style it, a `title` names it in the legend.
+    #[arg(long, value_name = "FILE")]
+    pub overlay: Vec<std::path::PathBuf>,
 }
 
 /// The themes by name.

@@ -76,6 +76,16 @@ impl RenderArgs {
         options.map.check().map_err(|e| {
             report::Failure::usage(format!("error: {e} (--width, --height, --id-prefix)"))
         })?;
+        if let Some(location) = &self.map.basemap {
+            let basemap = scene::StreetBasemap::open(location)
+                .map_err(|e| report::Failure::invalid(format!("error: {e}")))?;
+            options.map = options.map.with_basemap(basemap);
+        }
+        for path in &self.map.overlay {
+            let overlay = scene::Overlay::read(path)
+                .map_err(|e| report::Failure::invalid(format!("error: {e}")))?;
+            options.map = options.map.with_overlay(overlay);
+        }
         options.formats = formats;
         options.simplify_m = self.output.simplify;
         let mut write = WriteOptions::default();

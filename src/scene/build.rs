@@ -3,11 +3,12 @@
 //! projection is chosen and fitted (`Framing`), the page's height settled, the map area drawn
 //! ([`draw`]: basemap, legs, insets, markers, labels) and the title and footer laid out.
 
-use super::basemap_layer::{basemap_layer, country_labels};
+use super::basemap_layer::country_labels;
 use super::context::Ctx;
 use super::describe;
 use super::framing::Framing;
 use super::furniture::{self, Footer};
+use super::ground::{Ground, fit_map};
 use super::inset::FittedMap;
 use super::inset::draw::{InsetRoom, Insets, draw_insets, strip_height};
 use super::inset::fit::{MapSize, NARROW_PX};
@@ -19,13 +20,14 @@ use super::locator::{MainExtent, draw_locator};
 use super::markers::{MainMarkers, MarkerRoom, main_markers, marker, small_dot};
 use super::modes;
 use super::orientation::orientation_labels;
+use super::overlay::legend_entries;
 use super::stop_labels::{Unsaid, place_all};
 use super::{Item, Layer, MapOptions, Scene, Tag};
-use crate::basemap::{self, Detail};
+use crate::basemap;
 use crate::error::Error;
 use crate::geometry::Rect;
 use crate::model::{LonLat, Route};
-use crate::projection::{fit, pick_height_px};
+use crate::projection::pick_height_px;
 
 /// Room around the route inside the map frame, pixels (labels go there).
 const PAD_PX: f64 = 48.0;
@@ -123,6 +125,8 @@ struct Drawing {
     basemap_items: Vec<Item>,
     /// Whether the basemap drew any land (so the source line credits Natural Earth).
     has_land: bool,
+    /// The street basemap's attribution, for the source line.
+    attribution: Option<String>,
     frame: Rect,
     route_items: Vec<Item>,
     stop_items: Vec<Item>,
@@ -148,17 +152,12 @@ fn draw(
     map_h: f64,
     strip_h: f64,
 ) -> Result<Drawing, Error> {
-    let map: FittedMap = fit(framing.projection(), &framing.lonlats, width, map_h, PAD_PX)
-        .map_err(|e| Error::Options(format!("map: {e}")))?;
+    let map: FittedMap = fit_map(ctx, framing, (width, map_h), PAD_PX)?;
     // Scale and north are read where the trip is, not in the room added for insets.
     let (scale_km_per_px, north) = (map.scale_at_centre_km_per_px(), north_deg(&map));
     let frame = Rect::new(0.0, 0.0, width, map_h);
     let km = scale_km_per_px.unwrap_or(f64::INFINITY);
-    let step = ctx
-        .options
-        .graticule
-        .then_some(if km > 20.0 { 30.0 } else { 10.0 });
-    let view = basemap::view(&map, Detail::for_scale(km), step);
+    let ground = Ground::draw(ctx, &map, km)?;
     let legs = project_legs(ctx.route, &|p| map.project_px(p), &frame, &ctx.bows);
     let place_px: Vec<(f64, f64)> = ctx
         .places
@@ -191,6 +190,7 @@ fn draw(
     let (stop_items, mut label_items) =
         markers_and_labels(ctx, &on_map, &insets.in_inset, markers, placed, &mut unsaid);
     label_items.extend(courtesy_labels(ctx, &map, km, &place_px, &mut placer));
+    label_items.extend(ground.place_labels(&mut placer, width));
     let mut route_items: Vec<Item> = legs
         .iter()
         .enumerate()
@@ -198,8 +198,9 @@ fn draw(
         .collect();
     route_items.extend(insets.locator_items);
     Ok(Drawing {
-        basemap_items: basemap_layer(&view, &ctx.visited, (0.0, 0.0)),
-        has_land: !view.land.is_empty(),
+        basemap_items: ground.items,
+        has_land: ground.has_land,
+        attribution: ground.attribution,
         scale_km_per_px,
         north_deg: north,
         frame,
@@ -225,6 +226,10 @@ fn courtesy_labels(
     placer: &mut Placer,
 ) -> Vec<Item> {
     let mut items = country_labels(&ctx.visited, placer, &|p| map.project_px(p));
+    if ctx.options.basemap.is_some() {
+        // A street basemap names its own places, streets and waters.
+        return items;
+    }
     let offered = basemap::context_labels(map, km_per_px);
     items.extend(orientation_labels(&offered, &ctx.places, place_px, placer));
     items
@@ -333,7 +338,11 @@ fn footer(ctx: &Ctx, framing: &Framing, d: &Drawing, width: f64, top: f64) -> (V
     let scale = d
         .scale_km_per_px
         .and_then(|km| furniture::scale_bar(km, ctx.options.units, 130.0));
-    let source = describe::source_line(ctx.route, d.has_land, framing.kind);
+    let credits = describe::Credits {
+        natural_earth: d.has_land,
+        streets: d.attribution.as_deref(),
+    };
+    let source = describe::source_line(ctx.route, &credits, framing.kind);
     furniture::footer(&Footer {
         width,
         top,
@@ -344,6 +353,7 @@ fn footer(ctx: &Ctx, framing: &Framing, d: &Drawing, width: f64, top: f64) -> (V
         key: &d.key,
         notes: &d.notes,
         legs: &modes::legend(ctx.route),
+        overlays: &legend_entries(&ctx.options.overlays, &ctx.options.theme),
     })
 }
 

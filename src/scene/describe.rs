@@ -97,7 +97,7 @@ pub(crate) fn describe(route: &Route, places: &[Place], units: Units) -> String 
 
 /// The source line: the trip's source, the basemap's and gazetteer's credits, and the map's
 /// projection.
-pub(crate) fn source_line(route: &Route, has_land: bool, projection: ProjectionKind) -> String {
+pub(crate) fn source_line(route: &Route, credits: &Credits, projection: ProjectionKind) -> String {
     let mut source = String::new();
     if let Some(s) = route
         .meta
@@ -113,7 +113,10 @@ pub(crate) fn source_line(route: &Route, has_land: bool, projection: ProjectionK
             source.push_str(&format!("Source: {s}. "));
         }
     }
-    if has_land {
+    if let Some(streets) = credits.streets.map(clean_text).filter(|s| !s.is_empty()) {
+        source.push_str(&format!("Basemap: {}. ", streets.trim_end_matches('.')));
+    }
+    if credits.natural_earth {
         source.push_str("Basemap: Natural Earth. ");
     }
     for credit in route.credits() {
@@ -124,6 +127,14 @@ pub(crate) fn source_line(route: &Route, has_land: bool, projection: ProjectionK
         projection.display_name()
     ));
     source
+}
+
+/// What the map's basemaps need credited.
+pub(crate) struct Credits<'a> {
+    /// Natural Earth drew land.
+    pub natural_earth: bool,
+    /// A street basemap's attribution (`© OpenStreetMap contributors`).
+    pub streets: Option<&'a str>,
 }
 
 /// `text` without a leading `label:` (any case), as in `Source: Reuters`.
@@ -183,10 +194,23 @@ mod test {
             d,
             "Route map of 2 stops in visiting order: 1 Amman (4 Nov), 2 Baghdad (5 Nov). 4–5 Nov 2023. 502 mi in total."
         );
-        let s = source_line(&r, true, ProjectionKind::LambertConic);
+        let ne = Credits {
+            natural_earth: true,
+            streets: None,
+        };
+        let s = source_line(&r, &ne, ProjectionKind::LambertConic);
         assert_eq!(
             s,
             "Basemap: Natural Earth. Map: tripmap, Lambert conformal conic projection; scale true at the centre."
+        );
+        let osm = Credits {
+            natural_earth: false,
+            streets: Some("© OpenStreetMap contributors."),
+        };
+        let s = source_line(&r, &osm, ProjectionKind::Mercator);
+        assert!(
+            s.starts_with("Basemap: © OpenStreetMap contributors. Map:"),
+            "{s}"
         );
     }
 
@@ -199,7 +223,11 @@ mod test {
             "  SOURCE:  Reuters.",
         ] {
             let json = TWO.replace("{\"stops\"", &format!("{{\"source\": {given:?}, \"stops\""));
-            let line = source_line(&route(&json), false, ProjectionKind::Mercator);
+            let none = Credits {
+                natural_earth: false,
+                streets: None,
+            };
+            let line = source_line(&route(&json), &none, ProjectionKind::Mercator);
             assert!(
                 line.starts_with("Source: Reuters. Map:"),
                 "{given:?} gave {line:?}"

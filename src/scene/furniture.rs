@@ -2,6 +2,7 @@
 //! scale bar, north arrow, source line, key of unplaced labels) below it. In: texts, the map's
 //! scale in km per pixel, the page width. Out: scene items and the band's height in pixels.
 
+use super::overlay::{LegendEntry, legend_sample};
 use super::text_metrics::{
     Weight, ascent_px, descent_px, line_extents_px, width_px, wrap_all, wrap_balanced, wrap_list,
 };
@@ -121,6 +122,8 @@ pub struct Footer<'a> {
     /// The legend's leg entries: each travel mode drawn and its words, and legs without a mode
     /// (`None`: great-circle, recorded, or both); empty when the trip has no legs.
     pub legs: &'a [(Option<Mode>, &'a str)],
+    /// The overlays' titled features.
+    pub overlays: &'a [LegendEntry],
 }
 
 /// The footer's items and its height: legend, scale bar and north arrow, source line, key.
@@ -145,6 +148,9 @@ fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
     if f.has_insets {
         entries.push((17.0, Sample::Locator, "Enlarged in a detail map"));
     }
+    for e in f.overlays {
+        entries.push((28.0, Sample::Overlay(e), &e.title));
+    }
     let mut x = MARGIN;
     for (sample_w, sample, t) in entries {
         let w = sample_w + width_px(t, SMALL_PX, Weight::Regular);
@@ -156,6 +162,7 @@ fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
             Sample::Marker => legend_marker(x, row),
             Sample::Leg(mode) => legend_leg(x, row, mode),
             Sample::Locator => legend_locator(x, row),
+            Sample::Overlay(e) => legend_sample(e, x, row),
         });
         items.push(text("legend", (x + sample_w, row), t));
         x += w + 16.0;
@@ -278,13 +285,15 @@ fn legend_marker(x: f64, row: f64) -> Vec<Item> {
 }
 
 /// What a legend entry shows beside its words.
-enum Sample {
+enum Sample<'a> {
     /// A numbered marker.
     Marker,
     /// A leg in the style of a travel mode (`None`: a leg without one).
     Leg(Option<Mode>),
     /// A locator's frame.
     Locator,
+    /// An overlay feature's style.
+    Overlay(&'a LegendEntry),
 }
 
 fn legend_leg(x: f64, row: f64, mode: Option<Mode>) -> Vec<Item> {

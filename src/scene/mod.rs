@@ -31,6 +31,7 @@ mod describe;
 mod framing;
 /// Title, subtitle, legend, scale bar, source line, north arrow.
 pub mod furniture;
+mod ground;
 mod inset;
 mod labels;
 mod legs;
@@ -39,13 +40,18 @@ mod markers;
 mod modes;
 mod options;
 mod orientation;
+/// The user's own layers (`--overlay`).
+pub mod overlay;
 mod places;
 mod spread;
 mod stop_labels;
+mod street_basemap;
 /// Text widths from the bundled fonts, for deterministic placement.
 pub mod text_metrics;
 /// Light and dark colours.
 pub mod theme;
+mod tile_labels;
+mod tile_layer;
 
 pub use crate::format::Units;
 pub use crate::geometry::Rect;
@@ -53,6 +59,8 @@ pub use build::build;
 pub use dates::DateStyle;
 pub use inset::FittedMap;
 pub use options::MapOptions;
+pub use overlay::Overlay;
+pub use street_basemap::StreetBasemap;
 pub use theme::Theme;
 
 /// A picture ready to write: a page of `width` × `height` pixels and its layers, bottom first.
@@ -161,6 +169,23 @@ pub enum Item {
         class: &'static str,
         /// Members.
         items: Vec<Item>,
+    },
+    /// Items drawn with their own colours (an overlay feature's simplestyle), written as a
+    /// group with a `style` attribute: CSS declarations of checked colours and numbers.
+    Painted {
+        /// The declarations (`fill:#2f6db3;stroke:#2f6db3;stroke-width:3`).
+        css: String,
+        /// The items, which inherit them.
+        items: Vec<Item>,
+    },
+    /// An item turned `deg` degrees clockwise about `about` (a street name along its street).
+    Rotated {
+        /// Angle, degrees clockwise.
+        deg: f64,
+        /// Centre of the turn, pixels.
+        about: (f64, f64),
+        /// The item, drawn turned.
+        item: Box<Item>,
     },
     /// An item and what it stands for.
     Tagged {

@@ -1,6 +1,8 @@
 //! How the map should look: [`MapOptions`], and the checks that reject unusable ones.
 
 use super::dates::DateStyle;
+use super::overlay::Overlay;
+use super::street_basemap::StreetBasemap;
 use super::theme::Theme;
 use crate::error::Error;
 use crate::format::Units;
@@ -37,6 +39,10 @@ pub struct MapOptions {
     /// Prefix for ids and classes: a letter, then letters, digits, `-` or `_`; `None` derives
     /// one from the trip.
     pub id_prefix: Option<String>,
+    /// A street-level basemap to draw instead of Natural Earth (`--basemap`).
+    pub basemap: Option<StreetBasemap>,
+    /// The user's own layers, drawn under the route in this order (`--overlay`).
+    pub overlays: Vec<Overlay>,
 }
 
 impl Default for MapOptions {
@@ -51,11 +57,26 @@ impl Default for MapOptions {
             units: Units::Km,
             graticule: false,
             id_prefix: None,
+            basemap: None,
+            overlays: Vec::new(),
         }
     }
 }
 
 impl MapOptions {
+    /// These options drawing the map on `basemap` (a PMTiles archive of street-level vector
+    /// tiles) instead of Natural Earth.
+    pub fn with_basemap(mut self, basemap: StreetBasemap) -> Self {
+        self.basemap = Some(basemap);
+        self
+    }
+
+    /// These options with `overlay` drawn over the earlier ones, under the route.
+    pub fn with_overlay(mut self, overlay: Overlay) -> Self {
+        self.overlays.push(overlay);
+        self
+    }
+
     /// Checks the sizes and the id prefix; the error says what to give instead.
     pub fn check(&self) -> Result<(), Error> {
         if !(self.width_px.is_finite() && (320.0..=10_000.0).contains(&self.width_px)) {

@@ -36,6 +36,8 @@
 //! # Ok::<(), tripmap::tiles::TilesError>(())
 //! ```
 
+/// The tiles' pieces joined, clipped and simplified into a view.
+mod assemble;
 /// Which tiles a map needs, and its zoom.
 pub mod cover;
 /// Bounded decompression (gzip).
@@ -54,6 +56,8 @@ pub mod mvt;
 pub mod pmtiles;
 /// Tile coordinates to map pixels.
 mod project;
+/// One tile read, decoded, classified and projected.
+mod read_tile;
 /// Schemas: what layers and properties mean.
 pub mod schema;
 /// Byte sources: files and HTTP(S).

@@ -120,7 +120,17 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// The bundled trips, as paths relative to the project root.
+/// The options a bundled trip is rendered with into `output/` (and in the README): the walk
+/// in Helsinki is drawn on the street basemap fixture.
+pub fn trip_args(trip: &str) -> Vec<&'static str> {
+    if trip.contains("helsinki-walk") {
+        vec!["--basemap", "tests/fixtures/tiles/helsinki.pmtiles"]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The bundled trips' paths, relative to the project root, sorted.
 pub fn bundled_trips() -> Vec<String> {
     let mut trips: Vec<String> = std::fs::read_dir(root().join("data/trips"))
         .unwrap()

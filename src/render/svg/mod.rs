@@ -16,6 +16,7 @@
 //! for `map.png`.
 
 mod embed;
+mod street_style;
 mod style;
 mod text;
 pub mod xml;
@@ -62,7 +63,10 @@ fn texts<'a>(items: &'a [Item], out: &mut Vec<(&'a str, &'a str)>) {
         match item {
             Item::Text { class, text, .. } => out.push((class, text)),
             Item::Group { items, .. } => texts(items, out),
-            Item::Tagged { item, .. } => texts(std::slice::from_ref(item), out),
+            Item::Tagged { item, .. } | Item::Rotated { item, .. } => {
+                texts(std::slice::from_ref(item), out)
+            }
+            Item::Painted { items, .. } => texts(items, out),
             Item::Path { .. } | Item::Circle { .. } | Item::Rect { .. } | Item::Line { .. } => {}
         }
     }
@@ -103,6 +107,9 @@ fn write_for(scene: &Scene, reader: Reader) -> Vec<u8> {
         }
     }
     out.push_str(&style::css(p, &scene.theme, &stack));
+    if street_style::has_streets(scene) {
+        out.push_str(&street_style::css(p, &scene.theme));
+    }
     out.push_str("</style>\n");
     for layer in &scene.layers {
         out.push_str(&format!(
@@ -241,8 +248,36 @@ fn write_tagged(out: &mut String, p: &str, item: &Item, reader: Reader, tag: Opt
             }
             out.push_str("</g>\n");
         }
+        Item::Painted { css, items } => write_painted(out, p, css, items, reader),
+        Item::Rotated { deg, about, item } => {
+            rotate_open(out, *deg, *about);
+            write_tagged(out, p, item, reader, tag);
+            out.push_str("</g>\n");
+        }
         Item::Tagged { tag, item } => write_tagged(out, p, item, reader, Some(tag)),
     }
+}
+
+/// A group of `items` drawn with the CSS declarations `css` (checked colours and numbers).
+fn write_painted(out: &mut String, p: &str, css: &str, items: &[Item], reader: Reader) {
+    out.push_str("<g style=\"");
+    escape_into(out, css);
+    out.push_str("\">\n");
+    for i in items {
+        write_item(out, p, i, reader);
+    }
+    out.push_str("</g>\n");
+}
+
+/// The start of a group turned `deg` degrees clockwise about `about`.
+fn rotate_open(out: &mut String, deg: f64, about: (f64, f64)) {
+    out.push_str("<g transform=\"rotate(");
+    num_into(out, deg);
+    out.push(' ');
+    num_into(out, about.0);
+    out.push(' ');
+    num_into(out, about.1);
+    out.push_str(")\">\n");
 }
 
 /// Numeric attributes, then the end of an empty element.

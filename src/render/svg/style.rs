@@ -6,7 +6,7 @@ use crate::fonts::Weight;
 use crate::scene::Theme;
 
 /// Halo drawn under label text: the text's own stroke, painted first.
-const HALO: &str = "paint-order:stroke;stroke-width:3px;stroke-linejoin:round";
+pub(super) const HALO: &str = "paint-order:stroke;stroke-width:3px;stroke-linejoin:round";
 
 /// A filled area: `fill` colour, even-odd rule, no outline.
 fn area(fill: &str) -> String {
@@ -27,6 +27,9 @@ pub(super) fn text_style(class: &str) -> Option<(f64, Weight)> {
         "label-date" => (11.0, Regular),
         "note" => (10.5, Regular),
         "country-name" => (10.0, Regular),
+        "street-name" => (9.5, Regular),
+        "place-name" => (10.5, Bold),
+        "water-name" => (10.0, Regular),
         "title" => (20.0, Bold),
         "subtitle" => (13.0, Regular),
         "legend" | "source" | "key" | "notes" => (11.0, Regular),
@@ -36,7 +39,7 @@ pub(super) fn text_style(class: &str) -> Option<(f64, Weight)> {
 }
 
 /// Text of `class` (see [`text_style`]): `fill` colour, its size and weight.
-fn text(fill: &str, class: &str) -> String {
+pub(super) fn text(fill: &str, class: &str) -> String {
     let (size, weight) = text_style(class).expect("a text class");
     let bold = if weight == Weight::Bold {
         ";font-weight:700"

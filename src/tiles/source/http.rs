@@ -74,6 +74,7 @@ impl HttpSource {
         }
     }
 
+    /// One request for `length` bytes from `offset`.
     fn attempt(&self, offset: u64, length: u64) -> Result<Vec<u8>, Failure> {
         let last = offset + length - 1;
         let mut response = self
@@ -84,65 +85,8 @@ impl HttpSource {
             .map_err(transport)?;
         let status = response.status();
         match status.as_u16() {
-            206 => {
-                let header = response
-                    .headers()
-                    .get("content-range")
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_string);
-                let (start, end) = header.as_deref().and_then(content_range).ok_or_else(|| {
-                    Failure::Final(Problem::Http(format!(
-                        "206 response without a usable Content-Range header ({header:?})"
-                    )))
-                })?;
-                if start != offset || end < start || end > last {
-                    return Err(Failure::Final(Problem::Http(format!(
-                        "asked for bytes {offset}-{last}, the server sent {start}-{end}"
-                    ))));
-                }
-                let expected = end - start + 1;
-                let body = read_body(&mut response, expected)?;
-                if (body.len() as u64) < expected {
-                    return Err(Failure::Retry(Problem::Http(format!(
-                        "response body truncated: {} of {expected} bytes",
-                        body.len()
-                    ))));
-                }
-                Ok(body)
-            }
-            200 => {
-                // The server ignores ranges: take the whole file, if it is small enough.
-                let cap = self.max_whole_file_bytes;
-                let too_big = || {
-                    Failure::Final(Problem::Http(format!(
-                        "the server ignores Range requests (HTTP 200 with the whole file) and \
-                         the file is larger than the limit of {}",
-                        bytes(cap)
-                    )))
-                };
-                let declared = response.body().content_length();
-                if declared.is_some_and(|n| n > cap) {
-                    return Err(too_big());
-                }
-                let body = response
-                    .body_mut()
-                    .with_config()
-                    .limit(cap)
-                    .read_to_vec()
-                    .map_err(|e| match e {
-                        ureq::Error::BodyExceedsLimit(_) => too_big(),
-                        e => transport(e),
-                    })?;
-                if declared.is_some_and(|n| n != body.len() as u64) {
-                    return Err(Failure::Retry(Problem::Http(format!(
-                        "response body truncated: {} of {} bytes",
-                        body.len(),
-                        declared.unwrap_or(0)
-                    ))));
-                }
-                let whole = self.whole.get_or_init(|| Arc::new(body));
-                Ok(slice(whole, offset, length))
-            }
+            206 => partial(&mut response, offset, last),
+            200 => self.whole_file(&mut response, offset, length),
             416 => Err(Failure::Final(Problem::OutOfBounds {
                 what: "read".into(),
                 offset,
@@ -162,6 +106,79 @@ impl HttpSource {
             }
         }
     }
+
+    /// A `200` answer to a range request: the server ignores ranges. The whole file is kept
+    /// (if it is small enough) and the range cut from it.
+    fn whole_file(
+        &self,
+        response: &mut ureq::http::Response<ureq::Body>,
+        offset: u64,
+        length: u64,
+    ) -> Result<Vec<u8>, Failure> {
+        let cap = self.max_whole_file_bytes;
+        let too_big = || {
+            Failure::Final(Problem::Http(format!(
+                "the server ignores Range requests (HTTP 200 with the whole file) and \
+                 the file is larger than the limit of {}",
+                bytes(cap)
+            )))
+        };
+        let declared = response.body().content_length();
+        if declared.is_some_and(|n| n > cap) {
+            return Err(too_big());
+        }
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(cap)
+            .read_to_vec()
+            .map_err(|e| match e {
+                ureq::Error::BodyExceedsLimit(_) => too_big(),
+                e => transport(e),
+            })?;
+        if declared.is_some_and(|n| n != body.len() as u64) {
+            return Err(Failure::Retry(Problem::Http(format!(
+                "response body truncated: {} of {} bytes",
+                body.len(),
+                declared.unwrap_or(0)
+            ))));
+        }
+        let whole = self.whole.get_or_init(|| Arc::new(body));
+        Ok(slice(whole, offset, length))
+    }
+}
+
+/// A `206 Partial Content` answer to a request for bytes `offset..=last`: its Content-Range
+/// must start where asked and end no later, and its body must be complete.
+fn partial(
+    response: &mut ureq::http::Response<ureq::Body>,
+    offset: u64,
+    last: u64,
+) -> Result<Vec<u8>, Failure> {
+    let header = response
+        .headers()
+        .get("content-range")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let (start, end) = header.as_deref().and_then(content_range).ok_or_else(|| {
+        Failure::Final(Problem::Http(format!(
+            "206 response without a usable Content-Range header ({header:?})"
+        )))
+    })?;
+    if start != offset || end < start || end > last {
+        return Err(Failure::Final(Problem::Http(format!(
+            "asked for bytes {offset}-{last}, the server sent {start}-{end}"
+        ))));
+    }
+    let expected = end - start + 1;
+    let body = read_body(response, expected)?;
+    if (body.len() as u64) < expected {
+        return Err(Failure::Retry(Problem::Http(format!(
+            "response body truncated: {} of {expected} bytes",
+            body.len()
+        ))));
+    }
+    Ok(body)
 }
 
 impl RangeSource for HttpSource {

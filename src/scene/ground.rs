@@ -1,0 +1,99 @@
+//! What the map is drawn on: the street basemap when the options name one, else the bundled
+//! Natural Earth basemap (and graticule). In: the fitted map. Out: its items, what the source
+//! line must credit, and the basemap's own names to place after the trip's. The user's
+//! overlays go on top of it, under the route.
+
+use super::Item;
+use super::basemap_layer::basemap_layer;
+use super::context::Ctx;
+use super::framing::Framing;
+use super::inset::FittedMap;
+use super::labels::Placer;
+use super::overlay::overlay_items;
+use super::tile_labels::tile_labels;
+use super::tile_layer::tile_layer;
+use crate::basemap::{self, Detail};
+use crate::error::Error;
+use crate::projection::{Bounds, fit, fit_bounds_min_span};
+use crate::tiles::TileLabel;
+
+/// The least span of a street map, in Earth radii (about 320 m): a walk is drawn as large as
+/// its stops allow, where Natural Earth maps show at least about 1.9 km.
+const STREET_MIN_SPAN_UNITS: f64 = 0.00005;
+
+/// The main map fitted to the trip in a box of `size` pixels with `pad` pixels around it.
+pub(crate) fn fit_map(
+    ctx: &Ctx,
+    framing: &Framing,
+    size: (f64, f64),
+    pad: f64,
+) -> Result<FittedMap, Error> {
+    let projection = framing.projection();
+    let (w, h) = size;
+    let fitted = match Bounds::of_positions(&projection, &framing.lonlats) {
+        Some(b) if ctx.options.basemap.is_some() => {
+            fit_bounds_min_span(projection, b, w, h, pad, STREET_MIN_SPAN_UNITS)
+        }
+        _ => fit(projection, &framing.lonlats, w, h, pad),
+    };
+    fitted.map_err(|e| Error::Options(format!("map: {e}")))
+}
+
+/// Street names a map takes at most: one per this many pixels of width.
+const PX_PER_STREET_NAME: f64 = 60.0;
+
+/// The basemap drawn under a map.
+pub(crate) struct Ground {
+    /// Its items, bottom first.
+    pub items: Vec<Item>,
+    /// Whether Natural Earth drew land (the source line credits it).
+    pub has_land: bool,
+    /// The street basemap's attribution, for the source line.
+    pub attribution: Option<String>,
+    /// The street basemap's names, most important first.
+    labels: Vec<TileLabel>,
+}
+
+impl Ground {
+    /// The ground of `map` at `km_per_px` (the scale at its centre).
+    pub fn draw(ctx: &Ctx, map: &FittedMap, km_per_px: f64) -> Result<Ground, Error> {
+        let mut ground = Self::basemap(ctx, map, km_per_px)?;
+        let o = ctx.options;
+        let project = |p| map.project_px(p);
+        let size = (map.width_px(), map.height_px());
+        ground
+            .items
+            .extend(overlay_items(&o.overlays, &o.theme, &project, size));
+        Ok(ground)
+    }
+
+    /// The street basemap, or Natural Earth.
+    fn basemap(ctx: &Ctx, map: &FittedMap, km_per_px: f64) -> Result<Ground, Error> {
+        if let Some(streets) = &ctx.options.basemap {
+            let view = streets.view(map)?;
+            return Ok(Ground {
+                items: tile_layer(&view),
+                has_land: false,
+                attribution: view.attribution,
+                labels: view.labels,
+            });
+        }
+        let step = ctx
+            .options
+            .graticule
+            .then_some(if km_per_px > 20.0 { 30.0 } else { 10.0 });
+        let view = basemap::view(map, Detail::for_scale(km_per_px), step);
+        Ok(Ground {
+            items: basemap_layer(&view, &ctx.visited, (0.0, 0.0)),
+            has_land: !view.land.is_empty(),
+            attribution: None,
+            labels: Vec::new(),
+        })
+    }
+
+    /// The basemap's names placed in what the trip's labels left free on a map `width` wide.
+    pub fn place_labels(&self, placer: &mut Placer, width: f64) -> Vec<Item> {
+        let max_streets = (width / PX_PER_STREET_NAME).floor() as usize;
+        tile_labels(&self.labels, placer, max_streets)
+    }
+}
