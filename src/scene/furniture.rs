@@ -29,7 +29,7 @@ const TITLE_LINES: usize = 8;
 const SUBTITLE_LINES: usize = 8;
 
 /// The title band: the title and the subtitle, each wrapped to lines of even length (up to
-/// [`TITLE_LINES`] and [`SUBTITLE_LINES`]), so a phone-width map keeps them whole. Returns the
+/// `TITLE_LINES` and `SUBTITLE_LINES`), so a phone-width map keeps them whole. Returns the
 /// items and the band's height.
 pub fn header(title: &str, subtitle: &str, width: f64) -> (Vec<Item>, f64) {
     let mut items = Vec::new();
