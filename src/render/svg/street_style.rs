@@ -124,6 +124,13 @@ pub(super) fn css(p: &str, t: &Theme) -> String {
         ("place-name", name(c.place_name, "place-name")),
         ("water-name", name(c.water_name, "water-name")),
         ("leg", "stroke-width:3".to_string()),
+        ("leg-flight", "stroke-width:2.4".to_string()),
+        ("leg-train", "stroke-width:3.4".to_string()),
+        ("leg-bus", "stroke-width:3".to_string()),
+        ("leg-car", "stroke-width:3".to_string()),
+        ("leg-ferry", "stroke-width:3".to_string()),
+        ("leg-walk", "stroke-width:3.4".to_string()),
+        ("leg-bike", "stroke-width:3".to_string()),
     ];
     let mut css = String::new();
     for (class, body) in rules {
