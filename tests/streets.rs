@@ -136,6 +136,44 @@ fn overlays_draw_under_the_route_with_their_style_and_titles_in_the_legend() {
     }
 }
 
+/// The same overlay as FlatGeobuf (written by GDAL's `ogr2ogr` from the GeoJSON fixture, without
+/// a spatial index so the features keep their order) draws the same map, byte for byte; a file
+/// with FlatGeobuf's magic but a broken header is an error naming the file.
+#[test]
+fn a_flatgeobuf_overlay_draws_as_its_geojson_does() {
+    let render = |overlay: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let args = [
+            "--basemap",
+            &helsinki(),
+            "--overlay",
+            overlay,
+            "--format",
+            "svg",
+        ];
+        render_ok(WALK, dir.path(), &args);
+        std::fs::read(dir.path().join("map.svg")).unwrap()
+    };
+    let geojson = render("tests/fixtures/overlays/helsinki-plan.geojson");
+    let fgb = render("tests/fixtures/overlays/helsinki-plan.fgb");
+    assert!(geojson == fgb, "the FlatGeobuf overlay draws differently");
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.fgb");
+    let mut bytes = std::fs::read("tests/fixtures/overlays/helsinki-plan.fgb").unwrap();
+    bytes.truncate(40);
+    std::fs::write(&broken, bytes).unwrap();
+    let o = tripmap(&[
+        "render",
+        WALK,
+        "--overlay",
+        broken.to_str().unwrap(),
+        "-o",
+        dir.path().join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_stderr_has(&o, "broken.fgb: not a readable FlatGeobuf file");
+}
+
 #[test]
 fn bad_overlays_name_the_file_and_the_line_or_feature() {
     let dir = tempfile::tempdir().unwrap();

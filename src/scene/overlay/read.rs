@@ -1,4 +1,5 @@
-//! Reading an overlay from GeoJSON: a FeatureCollection, one Feature or one bare geometry.
+//! Reading an overlay from GeoJSON (a FeatureCollection, one Feature or one bare geometry) or
+//! FlatGeobuf (read through the `flatgeobuf` crate into the same GeoJSON reading).
 //! Syntax errors name the line and column; the rest name the feature (1-based, in file order)
 //! and what is wrong. Sizes are bounded before anything is kept.
 
@@ -19,11 +20,11 @@ const MAX_FEATURES: usize = 100_000;
 const MAX_POSITIONS: usize = 2_000_000;
 
 impl Overlay {
-    /// Reads the GeoJSON file at `path` (at most 64 MiB).
+    /// Reads the GeoJSON or FlatGeobuf (by its magic bytes) file at `path` (at most 64 MiB).
     ///
     /// # Errors
     /// [`Error::Overlay`] naming the file: missing, too large, or any error of
-    /// [`Overlay::from_geojson`].
+    /// [`Overlay::from_geojson`] or [`Overlay::from_flatgeobuf`].
     pub fn read(path: &Path) -> Result<Overlay, Error> {
         use std::io::Read;
         let name = path.display().to_string();
@@ -39,7 +40,37 @@ impl Overlay {
                 MAX_OVERLAY_BYTES >> 20
             )));
         }
+        if bytes.starts_with(b"fgb\x03") {
+            return Overlay::from_flatgeobuf(&name, &bytes);
+        }
         Overlay::from_geojson(&name, &bytes)
+    }
+
+    /// The overlay in the FlatGeobuf `bytes`, named `name` in messages: its features as
+    /// GeoJSON, then read as [`Overlay::from_geojson`] reads them (properties included, so
+    /// simplestyle and `title` work the same way).
+    ///
+    /// # Errors
+    /// [`Error::Overlay`]: `name: not a readable FlatGeobuf file: …`, more features than an
+    /// overlay may have, or any error of [`Overlay::from_geojson`].
+    pub fn from_flatgeobuf(name: &str, bytes: &[u8]) -> Result<Overlay, Error> {
+        let fail = |e: &dyn std::fmt::Display| {
+            Error::Overlay(format!("{name}: not a readable FlatGeobuf file: {e}"))
+        };
+        let reader =
+            flatgeobuf::FgbReader::open(std::io::Cursor::new(bytes)).map_err(|e| fail(&e))?;
+        let count = reader.header().features_count();
+        if count > MAX_FEATURES as u64 {
+            return Err(Error::Overlay(format!(
+                "{name}: {count} features; an overlay may have {MAX_FEATURES}"
+            )));
+        }
+        let mut features = reader.select_all_seq().map_err(|e| fail(&e))?;
+        let mut json = Vec::new();
+        features
+            .process_features(&mut geozero::geojson::GeoJsonWriter::new(&mut json))
+            .map_err(|e| fail(&e))?;
+        Overlay::from_geojson(name, &json)
     }
 
     /// The overlay in the GeoJSON `bytes`, named `name` in messages.
