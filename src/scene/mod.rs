@@ -39,6 +39,7 @@ mod markers;
 mod modes;
 mod options;
 mod orientation;
+mod place_grid;
 mod places;
 mod spread;
 mod stop_labels;
