@@ -28,7 +28,10 @@ pub fn clusters(points: &[(f64, f64)], within_px: f64) -> Vec<Vec<usize>> {
     }
     for (i, &a) in points.iter().enumerate().filter(|&(_, &p)| finite(p)) {
         let (cx, cy) = (cell(a.0), cell(a.1));
-        for key in [-1, 0, 1].into_iter().flat_map(|dy| [-1, 0, 1].map(|dx| (cx + dx, cy + dy))) {
+        for key in [-1, 0, 1]
+            .into_iter()
+            .flat_map(|dy| [-1, 0, 1].map(|dx| (cx + dx, cy + dy)))
+        {
             for &j in cells.get(&key).into_iter().flatten().filter(|&&j| j > i) {
                 let b = points[j];
                 if (a.0 - b.0).hypot(a.1 - b.1) < within_px {

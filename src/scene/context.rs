@@ -34,7 +34,9 @@ impl<'a> Ctx<'a> {
         let radii = places.iter().map(Place::marker_radius).collect();
         let visited = visited_countries(&places);
         let place_of_stop = place_of_stop(&places, route.stops.len());
-        let bows = bows(route, |stop| place_of_stop.get(stop).copied().unwrap_or(stop));
+        let bows = bows(route, |stop| {
+            place_of_stop.get(stop).copied().unwrap_or(stop)
+        });
         let importance = by_importance(route, &places);
         Ctx {
             route,

@@ -4,10 +4,10 @@
 //! left, so both lines and both arrowheads stay visible.
 
 use super::modes;
-use std::collections::HashMap;
 use super::{Item, Tag};
 use crate::geometry::{Rect, clip_polyline, length, point_along, round_pt, simplify};
 use crate::model::{Leg, LonLat, Mode, Route};
+use std::collections::HashMap;
 
 /// A projection to pixels: `None` where the map cannot show the position.
 pub(crate) type ProjectPx<'a> = &'a dyn Fn(LonLat) -> Option<(f64, f64)>;

@@ -55,7 +55,10 @@ impl PlaceGrid {
                     continue;
                 };
                 // Each list is ascending: its first match is its lowest.
-                if let Some(&i) = list.iter().find(|&&i| best.is_none_or(|b| i < b) && near(i)) {
+                if let Some(&i) = list
+                    .iter()
+                    .find(|&&i| best.is_none_or(|b| i < b) && near(i))
+                {
                     best = Some(best.map_or(i, |b| b.min(i)));
                 }
             }
@@ -66,7 +69,10 @@ impl PlaceGrid {
 
 /// The cell holding (`lon`, `lat`).
 fn cell(lon: f64, lat: f64) -> (i64, i64) {
-    ((lon / CELL_DEG).floor() as i64, (lat / CELL_DEG).floor() as i64)
+    (
+        (lon / CELL_DEG).floor() as i64,
+        (lat / CELL_DEG).floor() as i64,
+    )
 }
 
 #[cfg(test)]
@@ -75,7 +81,12 @@ mod test {
 
     #[test]
     fn finds_the_first_place_in_reach_as_a_full_scan_would() {
-        let pts = [(10.0, 50.0), (10.0002, 50.0), (10.0001, 50.0), (179.9999, 0.0)];
+        let pts = [
+            (10.0, 50.0),
+            (10.0002, 50.0),
+            (10.0001, 50.0),
+            (179.9999, 0.0),
+        ];
         let mut g = PlaceGrid::default();
         for (i, &(lon, lat)) in pts.iter().enumerate() {
             g.insert(i, lon, lat);
@@ -88,9 +99,18 @@ mod test {
                 6_371_000.0 * dlat.hypot(dlon) < m
             }
         };
-        assert_eq!(g.first_near(10.00015, 50.0, 50.0, within(10.00015, 50.0, 50.0)), Some(0));
-        assert_eq!(g.first_near(10.01, 50.0, 50.0, within(10.01, 50.0, 50.0)), None);
-        assert_eq!(g.first_near(-179.9999, 0.0, 50.0, within(-179.9999, 0.0, 50.0)), None);
+        assert_eq!(
+            g.first_near(10.00015, 50.0, 50.0, within(10.00015, 50.0, 50.0)),
+            Some(0)
+        );
+        assert_eq!(
+            g.first_near(10.01, 50.0, 50.0, within(10.01, 50.0, 50.0)),
+            None
+        );
+        assert_eq!(
+            g.first_near(-179.9999, 0.0, 50.0, within(-179.9999, 0.0, 50.0)),
+            None
+        );
         // Near a pole every place is looked at.
         assert_eq!(g.first_near(0.0, 90.0, 50.0, |i| i == 3), Some(3));
     }

@@ -80,12 +80,12 @@ pub(crate) fn places(route: &Route, style: DateStyle) -> Vec<Place> {
             None => {
                 grid.insert(out.len(), p.lon(), p.lat());
                 out.push(Place {
-                position: p,
-                visits: vec![i],
-                name: display_name(&s.stop, i),
-                dates: date,
-                note,
-                callout,
+                    position: p,
+                    visits: vec![i],
+                    name: display_name(&s.stop, i),
+                    dates: date,
+                    note,
+                    callout,
                 })
             }
         }
