@@ -53,6 +53,10 @@ pub fn spread(
                 let (i, j) = (a.min(b), a.max(b));
                 let need = radii[i] + radii[j] + GAP_PX;
                 let (dx, dy) = (p[j].0 - p[i].0, p[j].1 - p[i].1);
+                // Apart by a whole gap along one axis: apart (and no square root taken).
+                if dx.abs() >= need || dy.abs() >= need {
+                    continue;
+                }
                 let d = dx.hypot(dy);
                 if d >= need - 1e-6 {
                     continue;
