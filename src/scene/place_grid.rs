@@ -43,7 +43,7 @@ impl PlaceGrid {
         } else {
             f64::INFINITY
         };
-        if !(lon_span <= MAX_SPAN_CELLS as f64) {
+        if !lon_span.is_finite() || lon_span > MAX_SPAN_CELLS as f64 {
             return (0..self.count).find(|&i| near(i));
         }
         let lon_span = lon_span as i64;
