@@ -150,7 +150,7 @@ const CELL_PX: f64 = 32.0;
 impl<'a> KeepOut<'a> {
     /// `rects` bucketed by their extent grown by `reach` (the largest radius plus the gap).
     fn new(rects: &'a [Rect], reach: f64, area: &Rect) -> Self {
-        let fits = |v: f64| v.is_finite() && v >= 0.0 && v < 1e6;
+        let fits = |v: f64| (0.0..1e6).contains(&v);
         let (cols, rows) =
             if fits(area.w) && fits(area.h) && area.x.is_finite() && area.y.is_finite() {
                 (
