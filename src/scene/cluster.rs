@@ -2,6 +2,8 @@
 //! a distance. Out: groups of two or more markers closer than that, linked in chains (single
 //! linkage), each group's indices ascending, groups ordered by their first index.
 
+use std::collections::HashMap;
+
 /// Groups of indices of `points` whose markers lie within `within_px` of another in the group.
 pub fn clusters(points: &[(f64, f64)], within_px: f64) -> Vec<Vec<usize>> {
     let n = points.len();
@@ -13,13 +15,30 @@ pub fn clusters(points: &[(f64, f64)], within_px: f64) -> Vec<Vec<usize>> {
         }
         i
     }
-    for i in 0..n {
-        for j in i + 1..n {
-            let (a, b) = (points[i], points[j]);
-            if (a.0 - b.0).hypot(a.1 - b.1) < within_px {
-                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                if ri != rj {
-                    parent[ri.max(rj)] = ri.min(rj);
+    // Points bucketed by cells `within_px` wide: a pair closer than that is in the same or a
+    // neighbouring cell, so each point is compared only with those (the groups are the same
+    // whatever order the pairs are joined in: each group's root is its lowest index).
+    let cell = |v: f64| (v / within_px).floor() as i64;
+    let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let finite = |p: (f64, f64)| p.0.is_finite() && p.1.is_finite();
+    if within_px > 0.0 && within_px.is_finite() {
+        for (i, &p) in points.iter().enumerate().filter(|&(_, &p)| finite(p)) {
+            cells.entry((cell(p.0), cell(p.1))).or_default().push(i);
+        }
+    }
+    for (i, &a) in points.iter().enumerate().filter(|&(_, &p)| finite(p)) {
+        let (cx, cy) = (cell(a.0), cell(a.1));
+        for key in [-1, 0, 1]
+            .into_iter()
+            .flat_map(|dy| [-1, 0, 1].map(|dx| (cx + dx, cy + dy)))
+        {
+            for &j in cells.get(&key).into_iter().flatten().filter(|&&j| j > i) {
+                let b = points[j];
+                if (a.0 - b.0).hypot(a.1 - b.1) < within_px {
+                    let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                    if ri != rj {
+                        parent[ri.max(rj)] = ri.min(rj);
+                    }
                 }
             }
         }

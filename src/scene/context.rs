@@ -33,11 +33,9 @@ impl<'a> Ctx<'a> {
         let places = places(route, options.dates);
         let radii = places.iter().map(Place::marker_radius).collect();
         let visited = visited_countries(&places);
+        let place_of_stop = place_of_stop(&places, route.stops.len());
         let bows = bows(route, |stop| {
-            places
-                .iter()
-                .position(|p| p.visits.contains(&stop))
-                .unwrap_or(stop)
+            place_of_stop.get(stop).copied().unwrap_or(stop)
         });
         let importance = by_importance(route, &places);
         Ctx {
@@ -61,4 +59,21 @@ impl<'a> Ctx<'a> {
     pub fn callout(&self, i: usize) -> bool {
         self.wants_note(i) && self.options.width_px >= NARROW_PX
     }
+}
+
+/// Each of `stops` stops' place: the first place whose visits hold it (the stop's own number
+/// when none does).
+pub(crate) fn place_of_stop(places: &[Place], stops: usize) -> Vec<usize> {
+    let mut of: Vec<Option<usize>> = vec![None; stops];
+    for (k, p) in places.iter().enumerate() {
+        for &v in &p.visits {
+            if let Some(slot) = of.get_mut(v) {
+                slot.get_or_insert(k);
+            }
+        }
+    }
+    of.iter()
+        .enumerate()
+        .map(|(stop, k)| k.unwrap_or(stop))
+        .collect()
 }

@@ -3,6 +3,7 @@
 //! Out: plain text.
 
 use super::clean_text;
+use super::context::place_of_stop;
 use super::dates::{self, DateStyle};
 use super::places::{Place, stay_text};
 use crate::format::{Units, round_distance};
@@ -59,13 +60,14 @@ fn generated_subtitle(route: &Route, units: Units) -> String {
 /// One sentence for `<desc>`: the stops in order with dates, the span and the distance.
 pub(crate) fn describe(route: &Route, places: &[Place], units: Units) -> String {
     let mut stops: Vec<String> = Vec::new();
+    let place_of = place_of_stop(places, route.stops.len());
     for (i, s) in route.stops.iter().enumerate() {
         // Each stop by its own name: a revisit may be written differently ("Amman again").
         let own = clean_text(&s.stop.name);
         let name = if own.is_empty() {
             places
-                .iter()
-                .find(|p| p.visits.contains(&i))
+                .get(place_of[i])
+                .filter(|p| p.visits.contains(&i))
                 .map(|p| p.name.clone())
                 .unwrap_or_default()
         } else {

@@ -7,6 +7,7 @@ use super::modes;
 use super::{Item, Tag};
 use crate::geometry::{Rect, clip_polyline, length, point_along, round_pt, simplify};
 use crate::model::{Leg, LonLat, Mode, Route};
+use std::collections::HashMap;
 
 /// A projection to pixels: `None` where the map cannot show the position.
 pub(crate) type ProjectPx<'a> = &'a dyn Fn(LonLat) -> Option<(f64, f64)>;
@@ -69,18 +70,20 @@ pub(crate) fn bows(route: &Route, place_of: impl Fn(usize) -> usize) -> Vec<f64>
         .iter()
         .map(|l| (place_of(l.from), place_of(l.to)))
         .collect();
+    // Legs per pair of places either way round, and so far per pair in this direction: counted
+    // once, not by comparing every leg with every other.
+    let mut either_way: HashMap<(usize, usize), usize> = HashMap::new();
+    for &(a, b) in &ends {
+        *either_way.entry((a.min(b), a.max(b))).or_default() += 1;
+    }
+    let mut so_far: HashMap<(usize, usize), usize> = HashMap::new();
     ends.iter()
-        .enumerate()
-        .map(|(i, &(a, b))| {
-            let shared = ends
-                .iter()
-                .enumerate()
-                .any(|(j, &(c, d))| j != i && ((c, d) == (a, b) || (c, d) == (b, a)));
-            if !shared || a == b {
-                return 0.0;
-            }
-            let before = ends[..i].iter().filter(|&&e| e == (a, b)).count();
-            BOW_PX * (1 + before) as f64
+        .map(|&(a, b)| {
+            let before = so_far.entry((a, b)).or_default();
+            let bow = BOW_PX * (1 + *before) as f64;
+            *before += 1;
+            let shared = either_way[&(a.min(b), a.max(b))] > 1;
+            if !shared || a == b { 0.0 } else { bow }
         })
         .collect()
 }

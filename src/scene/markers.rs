@@ -10,11 +10,15 @@ use super::places::MARKER_FONT_PX;
 use super::spread::{GAP_PX, spread};
 use super::{Anchor, Item, Tag};
 use crate::geometry::{Rect, round_pt, round1};
+use std::collections::HashMap;
 
 /// The farthest a numbered marker is drawn from its place, pixels.
 pub(crate) const MAX_SHIFT_PX: f64 = 10.0;
 /// Radius of the unnumbered dot of a place whose marker could not fit, pixels.
 pub(crate) const SMALL_DOT_R: f64 = 3.5;
+/// Up to this many numbered markers, those a nudge cannot place are made dots one at a time,
+/// the least important first, spreading again after each; beyond it, half of them at a time.
+const ONE_AT_A_TIME_UP_TO: usize = 300;
 
 /// A numbered marker: a disc and its number(s).
 pub(crate) fn marker(c: (f64, f64), numbers: &str, r: f64) -> Item {
@@ -138,16 +142,35 @@ pub(crate) fn main_markers(room: &MarkerRoom, placer: &mut Placer) -> MainMarker
 /// enough from those already kept that a nudge of at most [`MAX_SHIFT_PX`] each parts them; the
 /// others are marked `small`.
 fn numbered(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) {
-    let mut kept: Vec<usize> = Vec::new();
-    for &i in room.importance.iter().filter(|i| shown.contains(i)) {
+    let mut is_shown = vec![false; room.place_px.len()];
+    for &i in shown {
+        is_shown[i] = true;
+    }
+    // Kept markers bucketed by cells as wide as the most two markers can need: a marker is
+    // compared only with those in its own and the neighbouring cells.
+    let widest = shown.iter().map(|&i| room.radii[i]).fold(0.0, f64::max);
+    let cell_px = (2.0 * widest + GAP_PX).max(1.0);
+    let cell = |p: (f64, f64)| {
+        (
+            (p.0 / cell_px).floor() as i64,
+            (p.1 / cell_px).floor() as i64,
+        )
+    };
+    let mut kept: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for &i in room.importance.iter().filter(|&&i| is_shown[i]) {
         let p = room.place_px[i];
-        let fits = kept.iter().all(|&j| {
+        let (cx, cy) = cell(p);
+        let near = [-1, 0, 1]
+            .into_iter()
+            .flat_map(|dy| [-1, 0, 1].map(|dx| (cx + dx, cy + dy)))
+            .flat_map(|key| kept.get(&key).into_iter().flatten());
+        let fits = near.into_iter().all(|&j| {
             let q = room.place_px[j];
             let need = room.radii[i] + room.radii[j] + GAP_PX;
             (p.0 - q.0).hypot(p.1 - q.1) >= need - MAX_SHIFT_PX
         });
         if fits {
-            kept.push(i);
+            kept.entry((cx, cy)).or_default().push(i);
         } else {
             small[i] = true;
         }
@@ -174,12 +197,22 @@ fn nudged(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) -> Vec<(usize,
             area,
             room.insets,
         );
-        let worst = (0..kept.len())
+        let mut over: Vec<usize> = (0..kept.len())
             .filter(|&k| shift(room.place_px[kept[k]], moved[k]) > MAX_SHIFT_PX)
-            .max_by_key(|&k| rank[kept[k]]);
-        match worst {
-            Some(k) => small[kept[k]] = true,
-            None => break kept.into_iter().zip(moved).collect::<Vec<_>>(),
+            .collect();
+        if over.is_empty() {
+            break kept.into_iter().zip(moved).collect::<Vec<_>>();
+        }
+        // The least important first; one at a time on a map of few markers, half of those
+        // too far at once on a map of many (one spread per marker would take minutes).
+        over.sort_by_key(|&k| std::cmp::Reverse(rank[kept[k]]));
+        let batch = if kept.len() > ONE_AT_A_TIME_UP_TO {
+            over.len().div_ceil(2)
+        } else {
+            1
+        };
+        for &k in &over[..batch] {
+            small[kept[k]] = true;
         }
     };
     let dots: Vec<usize> = shown.iter().copied().filter(|&i| small[i]).collect();

@@ -42,6 +42,7 @@ mod options;
 mod orientation;
 /// The user's own layers (`--overlay`).
 pub mod overlay;
+mod place_grid;
 mod places;
 mod spread;
 mod stop_labels;

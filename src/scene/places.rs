@@ -4,6 +4,7 @@
 //! first visit, with their marker radii.
 
 use super::dates::{self, DateStyle};
+use super::place_grid::PlaceGrid;
 use super::text_metrics::{Weight, width_px};
 use super::{Tag, clean_text};
 use crate::model::{LonLat, Route, RouteStop, Stop};
@@ -53,9 +54,11 @@ impl Place {
 pub(crate) fn places(route: &Route, style: DateStyle) -> Vec<Place> {
     let one_day = is_one_day(route);
     let mut out: Vec<Place> = Vec::new();
+    let mut grid = PlaceGrid::default();
     for (i, s) in route.stops.iter().enumerate() {
         let p = s.position;
-        let near = out.iter_mut().find(|q| {
+        let near = grid.first_near(p.lon(), p.lat(), SAME_PLACE_M, |k| {
+            let q = &out[k];
             let dlat = (q.position.lat() - p.lat()).to_radians();
             let dlon = (q.position.lon() - p.lon()).to_radians() * p.lat().to_radians().cos();
             6_371_000.0 * dlat.hypot(dlon) < SAME_PLACE_M
@@ -73,15 +76,18 @@ pub(crate) fn places(route: &Route, style: DateStyle) -> Vec<Place> {
             .map(clean_text)
             .filter(|n| !n.is_empty());
         match near {
-            Some(q) => q.add_visit(i, date, note, callout),
-            None => out.push(Place {
-                position: p,
-                visits: vec![i],
-                name: display_name(&s.stop, i),
-                dates: date,
-                note,
-                callout,
-            }),
+            Some(k) => out[k].add_visit(i, date, note, callout),
+            None => {
+                grid.insert(out.len(), p.lon(), p.lat());
+                out.push(Place {
+                    position: p,
+                    visits: vec![i],
+                    name: display_name(&s.stop, i),
+                    dates: date,
+                    note,
+                    callout,
+                })
+            }
         }
     }
     out

@@ -39,6 +39,7 @@ pub fn spread(
         return p;
     }
     let reach = 2.0 * radii.iter().cloned().fold(0.0, f64::max) + GAP_PX;
+    let index = KeepOut::new(keep_out, reach / 2.0 + GAP_PX, &area);
     for _ in 0..ROUNDS {
         let mut moved = false;
         // Sweep in x order: only markers less than two radii apart in x can touch.
@@ -52,6 +53,10 @@ pub fn spread(
                 let (i, j) = (a.min(b), a.max(b));
                 let need = radii[i] + radii[j] + GAP_PX;
                 let (dx, dy) = (p[j].0 - p[i].0, p[j].1 - p[i].1);
+                // Apart by a whole gap along one axis: apart (and no square root taken).
+                if dx.abs() >= need || dy.abs() >= need {
+                    continue;
+                }
                 let d = dx.hypot(dy);
                 if d >= need - 1e-6 {
                     continue;
@@ -72,7 +77,7 @@ pub fn spread(
         }
         for i in (0..n).filter(|&i| active[i]) {
             let before = p[i];
-            p[i] = keep_inside(p[i], radii[i], &area, keep_out);
+            p[i] = keep_inside(p[i], radii[i], &area, &index);
             moved |= p[i] != before;
         }
         if !moved {
@@ -84,9 +89,12 @@ pub fn spread(
 
 /// `c` moved the least distance that puts a disc of radius `r` inside `area` and out of every
 /// `keep_out` rectangle.
-fn keep_inside(c: (f64, f64), r: f64, area: &Rect, keep_out: &[Rect]) -> (f64, f64) {
+fn keep_inside(c: (f64, f64), r: f64, area: &Rect, keep_out: &KeepOut) -> (f64, f64) {
     let mut c = c;
-    for k in keep_out {
+    let mut next = 0;
+    while let Some(at) = keep_out.next_from(next, c) {
+        next = at + 1;
+        let k = &keep_out.rects[at];
         let g = k.grow(r + GAP_PX);
         if !g.contains(c) || k.contains_rect(area) {
             continue;
@@ -123,6 +131,75 @@ fn keep_inside(c: (f64, f64), r: f64, area: &Rect, keep_out: &[Rect]) -> (f64, f
         clamp(c.0, area.x + r, area.right() - r),
         clamp(c.1, area.y + r, area.bottom() - r),
     )
+}
+
+/// The rectangles markers keep out of, bucketed on a grid over the area so a marker looks only
+/// at those that may hold it (a marker outside the grid looks at every one).
+struct KeepOut<'a> {
+    rects: &'a [Rect],
+    origin: (f64, f64),
+    cols: usize,
+    rows: usize,
+    /// Per cell, the ascending indices of the rectangles that, grown by the reach, touch it.
+    cells: Vec<Vec<usize>>,
+}
+
+/// The grid's cell, pixels.
+const CELL_PX: f64 = 32.0;
+
+impl<'a> KeepOut<'a> {
+    /// `rects` bucketed by their extent grown by `reach` (the largest radius plus the gap).
+    fn new(rects: &'a [Rect], reach: f64, area: &Rect) -> Self {
+        let fits = |v: f64| (0.0..1e6).contains(&v);
+        let (cols, rows) =
+            if fits(area.w) && fits(area.h) && area.x.is_finite() && area.y.is_finite() {
+                (
+                    (area.w / CELL_PX).ceil().max(1.0) as usize,
+                    (area.h / CELL_PX).ceil().max(1.0) as usize,
+                )
+            } else {
+                (0, 0)
+            };
+        let mut cells = vec![Vec::new(); cols * rows];
+        let origin = (area.x, area.y);
+        for (k, rect) in rects.iter().enumerate() {
+            let g = rect.grow(reach);
+            let span = |lo: f64, hi: f64, o: f64, n: usize| {
+                let a = ((lo - o) / CELL_PX).floor().max(0.0);
+                let b = ((hi - o) / CELL_PX).floor().min(n as f64 - 1.0);
+                (a <= b).then_some((a as usize, b as usize))
+            };
+            let xs = span(g.x, g.right(), origin.0, cols);
+            let ys = span(g.y, g.bottom(), origin.1, rows);
+            if let (Some((c0, c1)), Some((r0, r1))) = (xs, ys) {
+                for row in r0..=r1 {
+                    for col in c0..=c1 {
+                        cells[row * cols + col].push(k);
+                    }
+                }
+            }
+        }
+        KeepOut {
+            rects,
+            origin,
+            cols,
+            rows,
+            cells,
+        }
+    }
+
+    /// The first rectangle from index `from` on that may hold `c`.
+    fn next_from(&self, from: usize, c: (f64, f64)) -> Option<usize> {
+        let col = ((c.0 - self.origin.0) / CELL_PX).floor();
+        let row = ((c.1 - self.origin.1) / CELL_PX).floor();
+        let inside = col >= 0.0 && row >= 0.0 && col < self.cols as f64 && row < self.rows as f64;
+        if !inside {
+            return (from < self.rects.len()).then_some(from);
+        }
+        let cell = &self.cells[row as usize * self.cols + col as usize];
+        let at = cell.partition_point(|&k| k < from);
+        cell.get(at).copied()
+    }
 }
 
 #[cfg(test)]
