@@ -86,7 +86,7 @@ fn open_path_is_shorter_and_starts_at_the_first_stop() {
         .collect();
     let orders: Vec<u64> = stops
         .iter()
-        .map(|f| f["properties"]["seq"].as_u64().unwrap())
+        .map(|f| f["properties"]["order"].as_u64().unwrap())
         .collect();
     assert_eq!(orders, (1..=20).collect::<Vec<_>>());
     inputs.sort();
@@ -124,8 +124,8 @@ fn round_trip_has_a_closing_leg_and_one_feature_per_stop() {
     assert_eq!(legs.len(), 20);
     let last = &legs[19]["properties"];
     assert_eq!(last["to_name"], "Paris");
-    assert_eq!(last["to_seq"], 1);
-    assert_eq!(last["from_seq"], 20);
+    assert_eq!(last["to_order"], 1);
+    assert_eq!(last["from_order"], 20);
     assert_eq!(names(&stops)[0], "Paris");
 }
 

@@ -64,7 +64,7 @@ fn leg_placemark(s: &mut String, i: usize, leg: &Leg, route: &Route) {
         escape(to),
         if leg.is_recorded() { "recorded" } else { "leg" }
     );
-    data(s, "seq", &(i + 1).to_string());
+    data(s, "order", &(i + 1).to_string());
     data(s, "path", path);
     if let Some(mode) = leg.mode {
         data(s, "mode", mode.name());
@@ -177,7 +177,7 @@ fn placemark(s: &mut String, i: usize, rs: &RouteStop) {
         (None, None) => {}
     }
     s.push_str("<styleUrl>#stop</styleUrl><ExtendedData>");
-    data(s, "seq", &(i + 1).to_string());
+    data(s, "order", &(i + 1).to_string());
     if let Some(a) = &st.arrive {
         data(s, "arrive", &a.to_string());
     }

@@ -86,7 +86,7 @@ use FieldType::{Date as D, DateTime as Dt, Integer as I, Real as R, Text as T, T
 
 /// The fields of `stops`, in column order (input extras and gazetteer facts follow).
 pub const STOP_FIELDS: &[Field] = &[
-    field("seq", I, "", "", "visiting order, from 1"),
+    field("order", I, "", "", "visiting order, from 1"),
     field("input_no", I, "", "", "position in the input, from 1"),
     field("name", T, "", "", "the stop's name"),
     field("kind", T, "", "not given", "kind of stop, as given"),
@@ -146,9 +146,9 @@ pub const STOP_FIELDS: &[Field] = &[
 
 /// The fields of `legs`, in column order.
 pub const LEG_FIELDS: &[Field] = &[
-    field("seq", I, "", "", "leg number, from 1"),
-    field("from_seq", I, "", "", "`seq` of the stop it leaves"),
-    field("to_seq", I, "", "", "`seq` of the stop it reaches"),
+    field("order", I, "", "", "leg number, from 1"),
+    field("from_order", I, "", "", "`order` of the stop it leaves"),
+    field("to_order", I, "", "", "`order` of the stop it reaches"),
     field("from_name", T, "", "", "name of the stop it leaves"),
     field("to_name", T, "", "", "name of the stop it reaches"),
     field(
