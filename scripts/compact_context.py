@@ -24,10 +24,14 @@ Needs shapely (PyPI, 2.x; 2.2.0 made the committed file) to cut admin-1 lines to
 the country of each. Same input, same bytes.
 
 Format (integers are LEB128 varints; signed ones zigzag-encoded; str = varint length + UTF-8):
-  magic b"TMC1", units per degree (varint)
+  magic b"TMC2", units per degree (varint)
+  A block is a varint byte length, then that many bytes; a bbox is four signed numbers (min lon,
+  min lat, max lon, max lat, in units, not deltas). Geometry sits in blocks behind a bbox so
+  tripmap can skip what a map does not show and decode the rest when first needed.
   admin-1 lines: varint n_countries; per country (by ADM0_A3): str ADM0_A3, varint unit_km,
-      varint n_lines, per line a point run (as in compact_basemap.py: varint n_points, then
-      signed (dlon, dlat) from the previous point of the layer). unit_km is the typical size of
+      bbox of its lines, then a block: varint n_lines, per line a point run (as in
+      compact_basemap.py: varint n_points, then signed (dlon, dlat) from the previous point of
+      the country; the first from 0, 0). unit_km is the typical size of
       an admin-1 unit of the country: the square root of its area (50m polygons) over its number
       of admin-1 units (10m admin-1 label points), in km; tripmap draws a country's lines only
       where such a unit spans enough pixels. Lines meeting end to end are joined; points where
@@ -39,9 +43,9 @@ Format (integers are LEB128 varints; signed ones zigzag-encoded; str = varint le
       (0 = none), signed dlon, dlat from the previous city. Sorted by min_zoom, then by
       population (largest first), then by name.
   water: varint n; per body: str name, varint kind (index into WATER_KINDS), varint
-      min_label*10, varint max_label*10 (0 = no upper bound), then a polygon layer body (varint
-      n_polygons, per polygon varint n_rings, per ring a point run; the point deltas restart
-      from 0, 0 for each body). Marine areas (seas, gulfs, bays, straits...) from
+      min_label*10, varint max_label*10 (0 = no upper bound), varint n_polygons, a bbox per
+      polygon, then a block: per polygon varint n_rings, per ring a point run (the point deltas
+      restart from 0, 0 for each body). Marine areas (seas, gulfs, bays, straits...) from
       ne_10m_geography_marine_polys, then named lakes from ne_10m_lakes.
 
 Zooms are Natural Earth's: the Web Mercator zoom (256-pixel tiles) from which a feature is worth
@@ -193,7 +197,7 @@ def admin1_layer(out, lines, countries, label_points):
             continue
         by_country.setdefault(country_of(line), []).append(pts)
     varint(out, len(by_country))
-    last, total = (0, 0), 0
+    total = 0
     for code in sorted(by_country):
         n = len(units.get(code, ()))
         if n < 2:
@@ -203,13 +207,18 @@ def admin1_layer(out, lines, countries, label_points):
         chains.sort(key=lambda c: (morton(c[0]), c))
         string(out, code)
         varint(out, round(math.sqrt(areas[code] / n)))
-        varint(out, len(chains))
+        bbox(out, [p for pts in chains for p in pts])
+        block = bytearray()
+        varint(block, len(chains))
+        last = (0, 0)
         for pts in chains:
-            varint(out, len(pts))
+            varint(block, len(pts))
             for x, y in pts:
-                svarint(out, x - last[0])
-                svarint(out, y - last[1])
+                svarint(block, x - last[0])
+                svarint(block, y - last[1])
                 last = (x, y)
+        varint(out, len(block))
+        out += block
         total += len(chains)
     if unknown:
         print("admin-1 lines in countries without admin-1 units counted (taken as 2):",
@@ -344,16 +353,28 @@ def water_layer(out, marine, lakes):
         varint(out, lo)
         varint(out, hi)
         varint(out, len(polys))
+        for rings in polys:
+            bbox(out, [p for r in rings for p in r])
+        block = bytearray()
         last = (0, 0)
         for rings in polys:
-            varint(out, len(rings))
+            varint(block, len(rings))
             for r in rings:
-                varint(out, len(r))
+                varint(block, len(r))
                 for x, y in r:
-                    svarint(out, x - last[0])
-                    svarint(out, y - last[1])
+                    svarint(block, x - last[0])
+                    svarint(block, y - last[1])
                     last = (x, y)
+        varint(out, len(block))
+        out += block
     return len(kept)
+
+
+def bbox(out, points):
+    """Writes the box around some quantized points: min lon, min lat, max lon, max lat."""
+    for v in (min(x for x, _ in points), min(y for _, y in points),
+              max(x for x, _ in points), max(y for _, y in points)):
+        svarint(out, v)
 
 
 def main():
@@ -378,7 +399,7 @@ def main():
     label_points = load_repo(args.ne_repo, "10m/cultural/ne_10m_admin_1_label_points")
     marine = load_repo(args.ne_repo, "10m/physical/ne_10m_geography_marine_polys")
 
-    out = bytearray(b"TMC1")
+    out = bytearray(b"TMC2")
     varint(out, UNITS)
     sizes = []
     for name, layer in [

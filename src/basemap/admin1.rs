@@ -37,6 +37,7 @@ pub fn admin1_drawn(detail: Detail, km_per_px: f64, unit_km: f64) -> bool {
 pub(super) fn view<P: Projection>(
     fitted: &Fitted<P>,
     detail: Detail,
+    near: impl Fn(&BBox) -> bool,
     lines: impl Fn(&[Vec<(f64, f64)>], &[BBox]) -> Vec<PixelPath>,
 ) -> Vec<Admin1Lines> {
     let Some(km_per_px) = fitted.scale_at_centre_km_per_px() else {
@@ -45,10 +46,13 @@ pub(super) fn view<P: Projection>(
     data::context()
         .admin1
         .iter()
-        .filter(|c| admin1_drawn(detail, km_per_px, c.unit_km))
-        .map(|c| Admin1Lines {
-            adm0_a3: c.adm0_a3.clone(),
-            paths: lines(&c.lines, &c.boxes),
+        .filter(|c| admin1_drawn(detail, km_per_px, c.unit_km) && near(&c.bbox))
+        .map(|c| {
+            let decoded = c.lines.get();
+            Admin1Lines {
+                adm0_a3: c.adm0_a3.clone(),
+                paths: lines(&decoded.lines, &decoded.boxes),
+            }
         })
         .filter(|c| !c.paths.is_empty())
         .collect()

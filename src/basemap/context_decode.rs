@@ -3,15 +3,26 @@
 //! format is described in the script's docstring.
 
 use super::decode::{BBox, DecodeError, Polygon, Reader, Ring, bbox_of};
+use super::lazy::Lazy;
 
 /// The admin-1 (state, province) boundary lines of one country.
-#[derive(Debug, Clone)]
-pub struct Admin1Country {
+#[derive(Debug)]
+pub struct Admin1Country<'a> {
     /// Natural Earth's `ADM0_A3` of the country the lines are in.
     pub adm0_a3: String,
     /// The typical size of one of its admin-1 units in km: the square root of the country's
     /// area over its number of units (Japan 88, the United States 430, the United Kingdom 32).
     pub unit_km: f64,
+    /// The box around all its lines.
+    pub bbox: BBox,
+    /// The boundary lines (lon/lat degrees) and their boxes, in the same order; decoded when
+    /// first asked for.
+    pub lines: Lazy<'a, Admin1Lines>,
+}
+
+/// A country's admin-1 boundary lines, decoded.
+#[derive(Debug)]
+pub struct Admin1Lines {
     /// The boundary lines, lon/lat degrees.
     pub lines: Vec<Ring>,
     /// Bounding boxes of `lines`, in the same order.
@@ -95,8 +106,8 @@ const WATER_KINDS: [WaterKind; 14] = [
 
 /// A named water body: a marine area or a lake, with an outline simplified to 0.02° that only
 /// serves to place its label.
-#[derive(Debug, Clone)]
-pub struct WaterBody {
+#[derive(Debug)]
+pub struct WaterBody<'a> {
     /// Its name ("Aegean Sea", "Lake Victoria"; oceans in title case).
     pub name: String,
     /// What kind of water it is.
@@ -105,26 +116,27 @@ pub struct WaterBody {
     pub min_zoom: f64,
     /// Natural Earth's `max_label` (marine areas): past it the name is too general to show.
     pub max_zoom: Option<f64>,
-    /// Its polygons, lon/lat degrees.
-    pub polygons: Vec<Polygon>,
-    /// Bounding boxes of `polygons`.
+    /// Bounding boxes of its polygons.
     pub boxes: Vec<BBox>,
+    /// Its polygons, lon/lat degrees, in the order of `boxes`; decoded when first asked for.
+    pub polygons: Lazy<'a, Vec<Polygon>>,
 }
 
 /// The decoded context layer.
-#[derive(Debug, Clone, Default)]
-pub struct ContextLayers {
+#[derive(Debug, Default)]
+pub struct ContextLayers<'a> {
     /// Admin-1 boundary lines, by country (sorted by `adm0_a3`).
-    pub admin1: Vec<Admin1Country>,
+    pub admin1: Vec<Admin1Country<'a>>,
     /// Cities, most important first (by `min_zoom`, then population, then name).
     pub cities: Vec<CityRecord>,
     /// Named water: marine areas, then lakes.
-    pub water: Vec<WaterBody>,
+    pub water: Vec<WaterBody<'a>>,
 }
 
-/// Decodes a context file.
-pub fn decode_context(bytes: &[u8]) -> Result<ContextLayers, DecodeError> {
-    let mut r = Reader::open(bytes, b"TMC1")?;
+/// Decodes a context file: names, ranks and boxes at once; geometry checked now and decoded
+/// when a map first needs it.
+pub fn decode_context(bytes: &[u8]) -> Result<ContextLayers<'_>, DecodeError> {
+    let mut r = Reader::open(bytes, b"TMC2")?;
     let admin1 = admin1(&mut r)?;
     let cities = cities(&mut r)?;
     let water = water(&mut r)?;
@@ -136,25 +148,46 @@ pub fn decode_context(bytes: &[u8]) -> Result<ContextLayers, DecodeError> {
     })
 }
 
-fn admin1(r: &mut Reader) -> Result<Vec<Admin1Country>, DecodeError> {
-    r.restart_points();
+fn admin1<'a>(r: &mut Reader<'a>) -> Result<Vec<Admin1Country<'a>>, DecodeError> {
     let n = r.count()?;
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let adm0_a3 = r.string()?;
         let unit_km = r.varint()? as f64;
-        let lines = (0..r.count()?)
-            .map(|_| r.run())
-            .collect::<Result<Vec<_>, _>>()?;
-        let boxes = lines.iter().map(|l| bbox_of(l.iter())).collect();
+        let bbox = r.bbox()?;
+        let lines = Lazy::checked(r.block()?, check_admin1_lines, admin1_lines)?;
         out.push(Admin1Country {
             adm0_a3,
             unit_km,
+            bbox,
             lines,
-            boxes,
         });
     }
     Ok(out)
+}
+
+/// Checks a country's block of admin-1 lines without decoding it.
+fn check_admin1_lines(r: &mut Reader) -> Result<usize, DecodeError> {
+    let n = r.count()?;
+    for _ in 0..n {
+        check_run(r)?;
+    }
+    Ok(n)
+}
+
+/// Decodes a country's block of admin-1 lines.
+fn admin1_lines(r: &mut Reader) -> Result<Admin1Lines, DecodeError> {
+    let lines = (0..r.count()?)
+        .map(|_| r.run())
+        .collect::<Result<Vec<_>, _>>()?;
+    let boxes = lines.iter().map(|l| bbox_of(l.iter())).collect();
+    Ok(Admin1Lines { lines, boxes })
+}
+
+/// Checks a point run (a count, then two numbers per point) without decoding it.
+fn check_run(r: &mut Reader) -> Result<(), DecodeError> {
+    let n = r.count()?;
+    r.skip_varints(2 * n)
 }
 
 fn cities(r: &mut Reader) -> Result<Vec<CityRecord>, DecodeError> {
@@ -188,7 +221,7 @@ fn cities(r: &mut Reader) -> Result<Vec<CityRecord>, DecodeError> {
     Ok(out)
 }
 
-fn water(r: &mut Reader) -> Result<Vec<WaterBody>, DecodeError> {
+fn water<'a>(r: &mut Reader<'a>) -> Result<Vec<WaterBody<'a>>, DecodeError> {
     let n = r.count()?;
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
@@ -201,19 +234,41 @@ fn water(r: &mut Reader) -> Result<Vec<WaterBody>, DecodeError> {
         };
         let min_zoom = r.varint()? as f64 / 10.0;
         let max_zoom = Some(r.varint()? as f64 / 10.0).filter(|&z| z > 0.0);
-        let polygons = r.polygons()?;
-        let boxes = polygons
-            .iter()
-            .map(|p| bbox_of(p.iter().flatten()))
-            .collect();
+        let boxes = (0..r.count()?)
+            .map(|_| r.bbox())
+            .collect::<Result<Vec<_>, _>>()?;
+        let polygons = Lazy::checked(r.block()?, check_water_polygons, water_polygons)?;
+        if polygons.items() != boxes.len() {
+            return r.fail("as many polygons as boxes");
+        }
         out.push(WaterBody {
             name,
             kind,
             min_zoom,
             max_zoom,
-            polygons,
             boxes,
+            polygons,
         });
+    }
+    Ok(out)
+}
+/// Checks a water body's block of polygons without decoding it; returns how many it holds.
+fn check_water_polygons(r: &mut Reader) -> Result<usize, DecodeError> {
+    let mut n = 0;
+    while !r.at_end() {
+        for _ in 0..r.count()? {
+            check_run(r)?;
+        }
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Decodes a water body's block of polygons.
+fn water_polygons(r: &mut Reader) -> Result<Vec<Polygon>, DecodeError> {
+    let mut out = Vec::new();
+    while !r.at_end() {
+        out.push((0..r.count()?).map(|_| r.run()).collect::<Result<_, _>>()?);
     }
     Ok(out)
 }
@@ -224,26 +279,37 @@ mod test {
 
     /// A file with one country's line, one city and one lake, written by hand.
     fn sample() -> Vec<u8> {
-        let mut b = b"TMC1".to_vec();
+        let mut b = b"TMC2".to_vec();
         b.extend([0xe8, 0x07]); // 1000 units per degree
-        // admin-1: one country "JPN", unit 88 km, one line of two points.
-        b.extend([1, 3, b'J', b'P', b'N', 88, 1, 2]);
+        // admin-1: one country "JPN", unit 88 km, box (1000, 1)-(1002, 2), a block of 7 bytes
+        // with one line of two points.
+        b.extend([
+            1, 3, b'J', b'P', b'N', 88, 0xd0, 0x0f, 0x02, 0xd4, 0x0f, 0x04, 7, 1, 2,
+        ]);
         b.extend([0xd0, 0x0f, 0x02, 0x04, 0x02]); // (1000, 1), then (+2, +1)
         // cities: one, "Ab", no local name, zoom 5.1, rank 4, pop 300, capital, id 7.
         b.extend([1, 2, b'A', b'b', 0, 51, 4, 0xac, 0x02, 1, 7, 0x03, 0x04]); // at (-2, 2)
-        // water: one lake "L" (kind 12), zoom 3.0, no max, one triangle.
-        b.extend([1, 1, b'L', 12, 30, 0, 1, 1, 3, 0, 0, 2, 0, 0, 2]);
+        // water: one lake "L" (kind 12), zoom 3.0, no max, one polygon with box (0, 0)-(1, 1),
+        // a block of 8 bytes: a triangle.
+        b.extend([
+            1, 1, b'L', 12, 30, 0, 1, 0, 0, 2, 2, 8, 1, 3, 0, 0, 2, 0, 0, 2,
+        ]);
         b
     }
 
     #[test]
     fn decodes_each_layer() {
-        let c = decode_context(&sample()).unwrap();
+        let bytes = sample();
+        let c = decode_context(&bytes).unwrap();
         assert_eq!(c.admin1.len(), 1);
         let jpn = &c.admin1[0];
         assert_eq!((jpn.adm0_a3.as_str(), jpn.unit_km), ("JPN", 88.0));
-        assert_eq!(jpn.lines, vec![vec![(1.0, 0.001), (1.002, 0.002)]]);
-        assert_eq!(jpn.boxes[0], (1.0, 0.001, 1.002, 0.002));
+        assert_eq!(jpn.bbox, (1.0, 0.001, 1.002, 0.002));
+        assert_eq!(
+            jpn.lines.get().lines,
+            vec![vec![(1.0, 0.001), (1.002, 0.002)]]
+        );
+        assert_eq!(jpn.lines.get().boxes[0], (1.0, 0.001, 1.002, 0.002));
         let city = &c.cities[0];
         assert_eq!(city.name, "Ab");
         assert_eq!(city.local, None);
@@ -257,8 +323,9 @@ mod test {
         let lake = &c.water[0];
         assert_eq!((lake.name.as_str(), lake.kind), ("L", WaterKind::Lake));
         assert_eq!((lake.min_zoom, lake.max_zoom), (3.0, None));
+        assert_eq!(lake.boxes, vec![(0.0, 0.0, 0.001, 0.001)]);
         assert_eq!(
-            lake.polygons,
+            *lake.polygons.get(),
             vec![vec![vec![(0.0, 0.0), (0.001, 0.0), (0.001, 0.001)]]]
         );
     }
@@ -274,16 +341,29 @@ mod test {
         extra.push(0);
         assert!(decode_context(&extra).is_err(), "trailing byte");
         let mut magic = good.clone();
-        magic[3] = b'2';
+        magic[3] = b'1'; // the first version of the format
         assert!(decode_context(&magic).is_err(), "wrong magic");
         let mut kind = good.clone();
-        let at = kind.len() - 12; // the lake's kind
+        let at = kind.len() - 17; // the lake's kind
         assert_eq!(kind[at], 12);
         kind[at] = 40;
         let e = decode_context(&kind).unwrap_err();
         assert_eq!(e.what, "a known kind of water");
-        let mut count = good;
+        let mut count = good.clone();
         count[6] = 0x7f; // 127 countries in a few bytes
         assert!(decode_context(&count).is_err(), "count beyond the data");
+        // A block whose geometry runs past its length is refused when the file is read, not
+        // when the geometry is first used.
+        let mut block = good.clone();
+        let at = block.len() - 7; // the lake's ring: 3 points
+        assert_eq!(block[at], 3);
+        block[at] = 4;
+        let e = decode_context(&block).unwrap_err();
+        assert_eq!(e.what, "a number, found the end");
+        let mut boxes = good;
+        let at = boxes.len() - 14; // the lake's number of polygons
+        assert_eq!(boxes[at], 1);
+        boxes[at] = 0;
+        assert!(decode_context(&boxes).is_err(), "more polygons than boxes");
     }
 }

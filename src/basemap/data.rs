@@ -32,8 +32,8 @@ pub fn layers(detail: Detail) -> &'static Layers {
 }
 
 /// The decoded context layer (admin-1 lines, cities, named water).
-pub fn context() -> &'static ContextLayers {
-    static CONTEXT_LAYERS: OnceLock<ContextLayers> = OnceLock::new();
+pub fn context() -> &'static ContextLayers<'static> {
+    static CONTEXT_LAYERS: OnceLock<ContextLayers<'static>> = OnceLock::new();
     // The bytes are part of the binary and checked by the tests, so they decode.
     CONTEXT_LAYERS.get_or_init(|| decode_context(CONTEXT).expect("bundled context data decodes"))
 }
@@ -49,6 +49,7 @@ pub fn countries(detail: Detail) -> &'static [super::decode::CountryGeom] {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::basemap::decode::bbox_of;
 
     #[test]
     fn every_level_decodes_with_content() {
@@ -70,7 +71,21 @@ mod test {
     fn context_decodes_with_content() {
         let c = context();
         assert!(c.admin1.len() > 150, "{} countries", c.admin1.len());
-        assert!(c.admin1.iter().map(|a| a.lines.len()).sum::<usize>() > 3000);
+        assert!(c.admin1.iter().map(|a| a.lines.items()).sum::<usize>() > 3000);
+        // Every block decodes (they were checked when the file was read; this decodes them).
+        for a in &c.admin1 {
+            let lines = a.lines.get();
+            assert_eq!(lines.lines.len(), a.lines.items());
+            let all = bbox_of(lines.lines.iter().flatten());
+            assert_eq!(all, a.bbox, "{}", a.adm0_a3);
+        }
+        for w in &c.water {
+            let polygons = w.polygons.get();
+            assert_eq!(polygons.len(), w.boxes.len(), "{}", w.name);
+            for (p, b) in polygons.iter().zip(&w.boxes) {
+                assert_eq!(bbox_of(p.iter().flatten()), *b, "{}", w.name);
+            }
+        }
         assert!(c.cities.len() > 7000 && c.water.len() > 1000);
         assert!(c.cities.windows(2).all(|w| w[0].min_zoom <= w[1].min_zoom));
     }

@@ -101,11 +101,6 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// Starts a new layer: point deltas count from (0, 0) again.
-    pub(crate) fn restart_points(&mut self) {
-        self.last = (0, 0);
-    }
-
     /// A quantized coordinate in degrees.
     pub(crate) fn degrees(&self, v: i64) -> f64 {
         v as f64 / self.scale
@@ -121,18 +116,22 @@ impl<'a> Reader<'a> {
 
     /// An unsigned LEB128 number.
     pub(crate) fn varint(&mut self) -> Result<u64, DecodeError> {
+        // A plain loop over the slice: `step_by` over the shifts kept the compiler from
+        // keeping the position in a register, and this is the innermost loop of every decode.
         let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let Some(&b) = self.bytes.get(self.pos) else {
-                return self.fail("a number, found the end");
-            };
+        let mut shift = 0u32;
+        while let Some(&b) = self.bytes.get(self.pos) {
             self.pos += 1;
             value |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
                 return Ok(value);
             }
+            shift += 7;
+            if shift >= 64 {
+                return self.fail("a number of at most 64 bits");
+            }
         }
-        self.fail("a number of at most 64 bits")
+        self.fail("a number, found the end")
     }
 
     /// A zigzag-encoded signed LEB128 number.
@@ -148,6 +147,48 @@ impl<'a> Reader<'a> {
             return self.fail("a count no larger than the bytes left");
         }
         Ok(n as usize)
+    }
+
+    /// A length-prefixed block, skipped over: its bytes are decoded later with
+    /// [`Block::reader`].
+    pub(crate) fn block(&mut self) -> Result<Block<'a>, DecodeError> {
+        let n = self.count()?;
+        let start = self.pos;
+        self.pos += n;
+        Ok(Block {
+            bytes: &self.bytes[..self.pos],
+            start,
+            scale: self.scale,
+        })
+    }
+
+    /// Whether every byte has been read.
+    pub(crate) fn at_end(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+
+    /// Skips `n` varints, checking only that each one ends within the data.
+    pub(crate) fn skip_varints(&mut self, n: usize) -> Result<(), DecodeError> {
+        for _ in 0..n {
+            self.varint()?;
+        }
+        Ok(())
+    }
+
+    /// A box stored as four signed numbers (min lon, min lat, max lon, max lat), in degrees.
+    pub(crate) fn bbox(&mut self) -> Result<BBox, DecodeError> {
+        let (x0, y0, x1, y1) = (
+            self.svarint()?,
+            self.svarint()?,
+            self.svarint()?,
+            self.svarint()?,
+        );
+        Ok((
+            self.degrees(x0),
+            self.degrees(y0),
+            self.degrees(x1),
+            self.degrees(y1),
+        ))
     }
 
     /// A length-prefixed UTF-8 string.
@@ -195,6 +236,28 @@ impl<'a> Reader<'a> {
         self.last = (0, 0);
         let n = self.count()?;
         (0..n).map(|_| self.run()).collect()
+    }
+}
+
+/// A block of a file whose decoding waits until it is needed: the file up to the block's end,
+/// where the block starts, and the file's units.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Block<'a> {
+    bytes: &'a [u8],
+    start: usize,
+    scale: f64,
+}
+
+impl<'a> Block<'a> {
+    /// A reader at the block's first byte whose data ends where the block ends, so
+    /// [`Reader::finish`] checks that the block was read exactly. Point deltas start at (0, 0).
+    pub(crate) fn reader(&self) -> Reader<'a> {
+        Reader {
+            bytes: self.bytes,
+            pos: self.start,
+            scale: self.scale,
+            last: (0, 0),
+        }
     }
 }
 

@@ -44,6 +44,8 @@ mod extent;
 mod graticule;
 /// Context labels: cities and named water for orientation.
 mod labels;
+/// Geometry decoded when first needed.
+pub mod lazy;
 /// The roomiest point of a polygon, for a water name.
 mod room;
 /// Cutting whole-world maps at the seam opposite the central meridian.
@@ -202,7 +204,7 @@ pub fn view<P: Projection>(
         countries,
         borders: lines(&layers.borders, &layers.borders_bbox),
         coastline: lines(&layers.coastline, &layers.coastline_bbox),
-        admin1: admin1::view(fitted, detail, lines),
+        admin1: admin1::view(fitted, detail, near, lines),
         outline: rings_to_paths(clip_polygons(geo.sphere(), frame)),
         graticule,
     }
