@@ -7,12 +7,17 @@ NATURAL_EARTH_DIR holds geojson-110m/, geojson-50m/ and geojson-10m-gz/ (Natural
 public domain, as GeoJSON). Writes OUT_DIR/ne_110m.bin, ne_50m.bin and ne_10m.bin.
 
 Format (all integers are LEB128 varints; signed ones zigzag-encoded first):
-  magic b"TMB1", units per degree (varint)
+  magic b"TMB2", units per degree (varint)
   layer land:      polygon layer
   layer lakes:     polygon layer
   layer borders:   line layer
   layer countries: varint n; per country: str ADM0_A3, str NAME, label lon, label lat
-                   (signed, absolute, quantized), then a polygon layer body
+                   (signed, absolute, quantized), the country's bbox, varint n_polygons, a
+                   bbox per polygon, then a block holding the polygons (per polygon varint
+                   n_rings, per ring a point run; deltas start from 0, 0 for each country)
+A bbox is four signed absolute numbers (min lon, min lat, max lon, max lat); a block is a
+varint byte length, then that many bytes: tripmap reads a country's geometry only when a map
+or a point-in-country test first needs it.
 A polygon layer is varint n_polygons, per polygon varint n_rings, per ring a point run; a line
 layer is varint n_lines, per line a point run. A point run is varint n_points then per point
 signed (dlon, dlat) from the previous point in the same layer (starting from 0, 0). Rings are
@@ -130,9 +135,12 @@ def lines_of(geometry):
 
 
 class Writer:
-    def __init__(self):
-        self.out = bytearray(b"TMB1")
-        varint(self.out, UNITS)
+    def __init__(self, out=None):
+        """A writer of a whole file (with its header), or into `out` (a block)."""
+        if out is None:
+            out = bytearray(b"TMB2")
+            varint(out, UNITS)
+        self.out = out
         self.last = (0, 0)
 
     def run(self, pts):
@@ -146,13 +154,7 @@ class Writer:
 
     def polygon_layer(self, polygons, tol):
         self.last = (0, 0)
-        kept = []
-        for poly in polygons:
-            rings = [simplify_ring(quantize(r), tol) for r in poly]
-            rings = [r[:-1] if len(r) > 1 and r[0] == r[-1] else r for r in rings]
-            rings = [r for r in rings if len(r) >= 3]
-            if rings:
-                kept.append(rings)
+        kept = kept_polygons(polygons, tol)
         varint(self.out, len(kept))
         for rings in kept:
             varint(self.out, len(rings))
@@ -250,8 +252,39 @@ def build(ne, level):
         string(w.out, p["NAME"])
         svarint(w.out, round(lx * UNITS))
         svarint(w.out, round(ly * UNITS))
-        w.polygon_layer(polys, tol)
+        kept = kept_polygons(polys, tol)
+        bbox(w.out, [pt for rings in kept for r in rings for pt in r])
+        varint(w.out, len(kept))
+        for rings in kept:
+            bbox(w.out, [pt for r in rings for pt in r])
+        block = Writer(bytearray())
+        for rings in kept:
+            varint(block.out, len(rings))
+            for r in rings:
+                block.run(r)
+        varint(w.out, len(block.out))
+        w.out += block.out
     return bytes(w.out)
+
+
+def kept_polygons(polygons, tol):
+    """Polygons quantized and simplified, without closing points, rings under 3 points dropped,
+    polygons left with no ring dropped."""
+    kept = []
+    for poly in polygons:
+        rings = [simplify_ring(quantize(r), tol) for r in poly]
+        rings = [r[:-1] if len(r) > 1 and r[0] == r[-1] else r for r in rings]
+        rings = [r for r in rings if len(r) >= 3]
+        if rings:
+            kept.append(rings)
+    return kept
+
+
+def bbox(out, points):
+    """Writes the box around some quantized points: min lon, min lat, max lon, max lat."""
+    for v in (min(x for x, _ in points), min(y for _, y in points),
+              max(x for x, _ in points), max(y for _, y in points)):
+        svarint(out, v)
 
 
 def main():

@@ -2,7 +2,10 @@
 //! `scripts/compact_context.py`): admin-1 boundary lines by country, cities, named water. The
 //! format is described in the script's docstring.
 
-use super::decode::{BBox, DecodeError, Polygon, Reader, Ring, bbox_of};
+use super::decode::{
+    BBox, DecodeError, Polygon, Reader, Ring, bbox_of, check_polygon_block, check_run,
+    polygon_block,
+};
 use super::lazy::Lazy;
 
 /// The admin-1 (state, province) boundary lines of one country.
@@ -184,12 +187,6 @@ fn admin1_lines(r: &mut Reader) -> Result<Admin1Lines, DecodeError> {
     Ok(Admin1Lines { lines, boxes })
 }
 
-/// Checks a point run (a count, then two numbers per point) without decoding it.
-fn check_run(r: &mut Reader) -> Result<(), DecodeError> {
-    let n = r.count()?;
-    r.skip_varints(2 * n)
-}
-
 fn cities(r: &mut Reader) -> Result<Vec<CityRecord>, DecodeError> {
     let n = r.count()?;
     let mut out = Vec::with_capacity(n);
@@ -237,7 +234,7 @@ fn water<'a>(r: &mut Reader<'a>) -> Result<Vec<WaterBody<'a>>, DecodeError> {
         let boxes = (0..r.count()?)
             .map(|_| r.bbox())
             .collect::<Result<Vec<_>, _>>()?;
-        let polygons = Lazy::checked(r.block()?, check_water_polygons, water_polygons)?;
+        let polygons = Lazy::checked(r.block()?, check_polygon_block, polygon_block)?;
         if polygons.items() != boxes.len() {
             return r.fail("as many polygons as boxes");
         }
@@ -252,27 +249,6 @@ fn water<'a>(r: &mut Reader<'a>) -> Result<Vec<WaterBody<'a>>, DecodeError> {
     }
     Ok(out)
 }
-/// Checks a water body's block of polygons without decoding it; returns how many it holds.
-fn check_water_polygons(r: &mut Reader) -> Result<usize, DecodeError> {
-    let mut n = 0;
-    while !r.at_end() {
-        for _ in 0..r.count()? {
-            check_run(r)?;
-        }
-        n += 1;
-    }
-    Ok(n)
-}
-
-/// Decodes a water body's block of polygons.
-fn water_polygons(r: &mut Reader) -> Result<Vec<Polygon>, DecodeError> {
-    let mut out = Vec::new();
-    while !r.at_end() {
-        out.push((0..r.count()?).map(|_| r.run()).collect::<Result<_, _>>()?);
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod test {
     use super::*;

@@ -58,6 +58,15 @@ mod test {
             assert!(l.land.len() > 100, "{d:?}");
             assert!(!l.lakes.is_empty() && !l.borders.is_empty() && !l.coastline.is_empty());
             assert!(countries(d).len() > 170, "{d:?}");
+            // Every country's block decodes, to the boxes stored beside it.
+            for c in countries(d) {
+                let polygons = c.polygons.get();
+                assert_eq!(polygons.len(), c.boxes.len(), "{}", c.adm0_a3);
+                for (p, b) in polygons.iter().zip(&c.boxes) {
+                    assert_eq!(bbox_of(p.iter().flatten()), *b, "{}", c.adm0_a3);
+                }
+                assert_eq!(bbox_of(polygons.iter().flatten().flatten()), c.bbox);
+            }
         }
         let mut names: Vec<&str> = countries(Detail::Medium)
             .iter()

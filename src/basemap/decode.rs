@@ -2,13 +2,15 @@
 //! `scripts/compact_basemap.py`): quantized, delta-encoded varint coordinates in, rings and lines
 //! in degrees out. The format is described in the script's docstring.
 
+use super::lazy::Lazy;
+
 /// A ring: longitude/latitude in degrees, not closed (the last point is not the first again).
 pub type Ring = Vec<(f64, f64)>;
 /// A polygon: its outer ring first, then its holes.
 pub type Polygon = Vec<Ring>;
 
 /// One country from Natural Earth's admin-0 countries.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct CountryGeom {
     /// Natural Earth's `ADM0_A3` (ISO_A3 is -99 for France, Norway and others; this is not).
     pub adm0_a3: String,
@@ -16,16 +18,16 @@ pub struct CountryGeom {
     pub name: String,
     /// A point well inside the country's largest polygon (lon, lat degrees).
     pub label: (f64, f64),
-    /// The country's polygons.
-    pub polygons: Vec<Polygon>,
     /// Bounding box (min lon, min lat, max lon, max lat) in degrees.
     pub bbox: BBox,
-    /// Bounding boxes of `polygons`, in the same order.
+    /// Bounding boxes of its polygons, in the order of `polygons`.
     pub boxes: Vec<BBox>,
+    /// The country's polygons, decoded when first asked for.
+    pub polygons: Lazy<'static, Vec<Polygon>>,
 }
 
 /// The layers of one detail level, in degrees.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Layers {
     /// Land polygons.
     pub land: Vec<Polygon>,
@@ -209,14 +211,31 @@ impl<'a> Reader<'a> {
         let n = self.count()?;
         let mut out = Vec::with_capacity(n);
         for _ in 0..n {
-            self.last.0 += self.svarint()?;
-            self.last.1 += self.svarint()?;
+            let (dx, dy) = match self.pair_fast() {
+                Some(d) => d,
+                None => (self.svarint()?, self.svarint()?),
+            };
+            self.last.0 += dx;
+            self.last.1 += dy;
             out.push((
                 self.last.0 as f64 / self.scale,
                 self.last.1 as f64 / self.scale,
             ));
         }
         Ok(out)
+    }
+
+    /// Two zigzag varints read without a check per byte, when at least 20 bytes are left and
+    /// each number takes at most 9 of them; `None` (nothing read) otherwise, for the checked
+    /// path to read them or report the error. Decoding is most of a basemap's first use.
+    #[inline(always)]
+    fn pair_fast(&mut self) -> Option<(i64, i64)> {
+        let chunk: &[u8; 20] = self.bytes.get(self.pos..self.pos + 20)?.try_into().ok()?;
+        let (a, used_a) = leb128_in(chunk, 0)?;
+        let (b, used_b) = leb128_in(chunk, used_a)?;
+        self.pos += used_b;
+        let unzig = |v: u64| ((v >> 1) as i64) ^ -((v & 1) as i64);
+        Some((unzig(a), unzig(b)))
     }
 
     /// A polygon layer (deltas restart from (0, 0)).
@@ -237,6 +256,20 @@ impl<'a> Reader<'a> {
         let n = self.count()?;
         (0..n).map(|_| self.run()).collect()
     }
+}
+
+/// An unsigned LEB128 number of at most 9 bytes starting at `at` in `chunk`, and the index
+/// after it; `None` if it is longer (the checked path handles those).
+#[inline(always)]
+fn leb128_in(chunk: &[u8; 20], at: usize) -> Option<(u64, usize)> {
+    let mut value = 0u64;
+    for (k, &b) in chunk.iter().skip(at).take(9).enumerate() {
+        value |= u64::from(b & 0x7f) << (7 * k);
+        if b & 0x80 == 0 {
+            return Some((value, at + k + 1));
+        }
+    }
+    None
 }
 
 /// A block of a file whose decoding waits until it is needed: the file up to the block's end,
@@ -261,9 +294,38 @@ impl<'a> Block<'a> {
     }
 }
 
-/// Decodes one basemap file.
-pub fn decode(bytes: &[u8]) -> Result<Layers, DecodeError> {
-    let mut r = Reader::open(bytes, b"TMB1")?;
+/// Checks a block of polygons (per polygon a ring count, then its point runs, until the block
+/// ends) without decoding it; returns how many polygons it holds.
+pub(crate) fn check_polygon_block(r: &mut Reader) -> Result<usize, DecodeError> {
+    let mut n = 0;
+    while !r.at_end() {
+        for _ in 0..r.count()? {
+            check_run(r)?;
+        }
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Decodes a block of polygons.
+pub(crate) fn polygon_block(r: &mut Reader) -> Result<Vec<Polygon>, DecodeError> {
+    let mut out = Vec::new();
+    while !r.at_end() {
+        out.push((0..r.count()?).map(|_| r.run()).collect::<Result<_, _>>()?);
+    }
+    Ok(out)
+}
+
+/// Checks a point run (a count, then two numbers per point) without decoding it.
+pub(crate) fn check_run(r: &mut Reader) -> Result<(), DecodeError> {
+    let n = r.count()?;
+    r.skip_varints(2 * n)
+}
+
+/// Decodes one basemap file: land, lakes and borders at once; each country's name, label and
+/// boxes at once, its polygons checked now and decoded when first needed.
+pub fn decode(bytes: &'static [u8]) -> Result<Layers, DecodeError> {
+    let mut r = Reader::open(bytes, b"TMB2")?;
     let land = r.polygons()?;
     let lakes = r.polygons()?;
     let borders = r.lines()?;
@@ -273,12 +335,14 @@ pub fn decode(bytes: &[u8]) -> Result<Layers, DecodeError> {
         let adm0_a3 = r.string()?;
         let name = r.string()?;
         let label = (r.svarint()? as f64 / r.scale, r.svarint()? as f64 / r.scale);
-        let polygons = r.polygons()?;
-        let bbox = bbox_of(polygons.iter().flat_map(|p| p.iter().flatten()));
-        let boxes = polygons
-            .iter()
-            .map(|p| bbox_of(p.iter().flatten()))
-            .collect();
+        let bbox = r.bbox()?;
+        let boxes = (0..r.count()?)
+            .map(|_| r.bbox())
+            .collect::<Result<Vec<_>, _>>()?;
+        let polygons = Lazy::checked(r.block()?, check_polygon_block, polygon_block)?;
+        if polygons.items() != boxes.len() {
+            return r.fail("as many polygons as boxes");
+        }
         countries.push(CountryGeom {
             boxes,
             adm0_a3,
@@ -363,10 +427,43 @@ mod test {
         assert!(decode(b"").is_err());
         assert!(decode(b"XXXX\x01").is_err());
         // A count far beyond the data.
-        assert!(decode(b"TMB1\xe8\x07\xff\xff\x7f").is_err());
+        assert!(decode(b"TMB2\xe8\x07\xff\xff\x7f").is_err());
         // Trailing bytes.
-        assert!(decode(b"TMB1\xe8\x07\x00\x00\x00\x00\x00").is_err());
-        assert!(decode(b"TMB1\xe8\x07\x00\x00\x00\x00").is_ok());
+        assert!(decode(b"TMB2\xe8\x07\x00\x00\x00\x00\x00").is_err());
+        assert!(decode(b"TMB2\xe8\x07\x00\x00\x00\x00").is_ok());
+        // The first version of the format.
+        assert!(decode(b"TMB1\xe8\x07\x00\x00\x00\x00").is_err());
+    }
+
+    /// Empty land, lakes and borders, then one country "ABC" named "N", label (0, 0), box
+    /// (0, 0)-(0.001, 0.001), one polygon with that box, in a block of 8 bytes: a triangle.
+    const ONE_COUNTRY: &[u8] = b"TMB2\xe8\x07\x00\x00\x00\x01\x03ABC\x01N\x00\x00\
+        \x00\x00\x02\x02\x01\x00\x00\x02\x02\x08\x01\x03\x00\x00\x02\x00\x00\x02";
+
+    #[test]
+    fn a_country_is_read_with_its_boxes_and_its_polygons_on_demand() {
+        let layers = decode(ONE_COUNTRY).unwrap();
+        let c = &layers.countries[0];
+        assert_eq!((c.adm0_a3.as_str(), c.name.as_str()), ("ABC", "N"));
+        assert_eq!(c.bbox, (0.0, 0.0, 0.001, 0.001));
+        assert_eq!(c.boxes, vec![c.bbox]);
+        assert_eq!(
+            *c.polygons.get(),
+            vec![vec![vec![(0.0, 0.0), (0.001, 0.0), (0.001, 0.001)]]]
+        );
+        // A ring longer than its block is refused when the file is read.
+        let mut long = ONE_COUNTRY.to_vec();
+        let at = long.len() - 7;
+        assert_eq!(long[at], 3);
+        long[at] = 4;
+        let e = decode(Vec::leak(long)).unwrap_err();
+        assert_eq!(e.what, "a number, found the end");
+        // A box for a polygon the block does not hold.
+        let mut boxes = ONE_COUNTRY.to_vec();
+        let at = boxes.len() - 14;
+        assert_eq!(boxes[at], 1);
+        boxes[at] = 0;
+        assert!(decode(Vec::leak(boxes)).is_err());
     }
 
     #[test]

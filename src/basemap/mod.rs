@@ -187,7 +187,7 @@ pub fn view<P: Projection>(
         .map(|c| CountryShape {
             adm0_a3: c.adm0_a3.clone(),
             name: c.name.clone(),
-            paths: polygons(&c.polygons, &c.boxes),
+            paths: polygons(c.polygons.get(), &c.boxes),
         })
         .filter(|c| !c.paths.is_empty())
         .collect();
