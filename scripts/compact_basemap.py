@@ -14,13 +14,16 @@ Format (all integers are LEB128 varints; signed ones zigzag-encoded first):
   layer countries: varint n; per country: str ADM0_A3, str NAME, label lon, label lat
                    (signed, absolute, quantized), the country's bbox, varint n_polygons, a
                    bbox per polygon, then a block holding the polygons (per polygon varint
-                   n_rings, per ring a point run; deltas start from 0, 0 for each country)
-A bbox is four signed absolute numbers (min lon, min lat, max lon, max lat); a block is a
-varint byte length, then that many bytes: tripmap reads a country's geometry only when a map
-or a point-in-country test first needs it.
-A polygon layer is varint n_polygons, per polygon varint n_rings, per ring a point run; a line
-layer is varint n_lines, per line a point run. A point run is varint n_points then per point
-signed (dlon, dlat) from the previous point in the same layer (starting from 0, 0). Rings are
+                   n_rings, per ring a point run)
+A bbox is signed min lon, min lat, then unsigned width and height; a block is a varint byte
+length, then that many bytes, in which point deltas start from the corner (min lon, min lat)
+of the bbox just before it (a country's polygons: from the country's bbox). Every
+piece of geometry sits in a block behind its box, so tripmap decodes only what a map shows, when
+it first needs it.
+A polygon layer is varint n_polygons, then per polygon its bbox and a block (varint n_rings,
+per ring a point run); a line layer is varint n_lines, then per line its bbox and a block (one
+point run). A point run is varint n_points then per point signed (dlon, dlat) from the previous
+point of the block. Rings are
 stored without their closing point. Coordinates are degrees * units per degree, rounded;
 consecutive duplicate points are dropped and rings with fewer than 3 points are skipped.
 The coastline is not stored: tripmap derives it from the land rings.
@@ -135,13 +138,14 @@ def lines_of(geometry):
 
 
 class Writer:
-    def __init__(self, out=None):
-        """A writer of a whole file (with its header), or into `out` (a block)."""
+    def __init__(self, out=None, origin=(0, 0)):
+        """A writer of a whole file (with its header), or into `out` (a block whose point
+        deltas start from `origin`)."""
         if out is None:
             out = bytearray(b"TMB2")
             varint(out, UNITS)
         self.out = out
-        self.last = (0, 0)
+        self.last = origin
 
     def run(self, pts):
         varint(self.out, len(pts))
@@ -153,21 +157,26 @@ class Writer:
         self.last = (lx, ly)
 
     def polygon_layer(self, polygons, tol):
-        self.last = (0, 0)
         kept = kept_polygons(polygons, tol)
         varint(self.out, len(kept))
         for rings in kept:
-            varint(self.out, len(rings))
+            corner = bbox(self.out, [pt for r in rings for pt in r])
+            block = Writer(bytearray(), corner)
+            varint(block.out, len(rings))
             for r in rings:
-                self.run(r)
+                block.run(r)
+            varint(self.out, len(block.out))
+            self.out += block.out
 
     def line_layer(self, lines, tol):
-        self.last = (0, 0)
         kept = [rdp(quantize(l), tol) for l in lines]
         kept = [l for l in kept if len(l) >= 2]
         varint(self.out, len(kept))
         for l in kept:
-            self.run(l)
+            block = Writer(bytearray(), bbox(self.out, l))
+            block.run(l)
+            varint(self.out, len(block.out))
+            self.out += block.out
 
 
 def label_point(polys):
@@ -253,11 +262,11 @@ def build(ne, level):
         svarint(w.out, round(lx * UNITS))
         svarint(w.out, round(ly * UNITS))
         kept = kept_polygons(polys, tol)
-        bbox(w.out, [pt for rings in kept for r in rings for pt in r])
+        corner = bbox(w.out, [pt for rings in kept for r in rings for pt in r])
         varint(w.out, len(kept))
         for rings in kept:
             bbox(w.out, [pt for r in rings for pt in r])
-        block = Writer(bytearray())
+        block = Writer(bytearray(), corner)
         for rings in kept:
             varint(block.out, len(rings))
             for r in rings:
@@ -281,10 +290,15 @@ def kept_polygons(polygons, tol):
 
 
 def bbox(out, points):
-    """Writes the box around some quantized points: min lon, min lat, max lon, max lat."""
-    for v in (min(x for x, _ in points), min(y for _, y in points),
-              max(x for x, _ in points), max(y for _, y in points)):
-        svarint(out, v)
+    """Writes the box around some quantized points (signed min lon, min lat, then unsigned
+    width and height) and returns its corner (min lon, min lat), where the deltas of the block
+    that follows start."""
+    x0, y0 = min(x for x, _ in points), min(y for _, y in points)
+    svarint(out, x0)
+    svarint(out, y0)
+    varint(out, max(x for x, _ in points) - x0)
+    varint(out, max(y for _, y in points) - y0)
+    return (x0, y0)
 
 
 def main():

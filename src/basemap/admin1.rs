@@ -38,7 +38,7 @@ pub(super) fn view<P: Projection>(
     fitted: &Fitted<P>,
     detail: Detail,
     near: impl Fn(&BBox) -> bool,
-    lines: impl Fn(&[Vec<(f64, f64)>], &[BBox]) -> Vec<PixelPath>,
+    lines: impl Fn(&mut dyn Iterator<Item = (&Vec<(f64, f64)>, &BBox)>) -> Vec<PixelPath>,
 ) -> Vec<Admin1Lines> {
     let Some(km_per_px) = fitted.scale_at_centre_km_per_px() else {
         return Vec::new();
@@ -51,7 +51,7 @@ pub(super) fn view<P: Projection>(
             let decoded = c.lines.get();
             Admin1Lines {
                 adm0_a3: c.adm0_a3.clone(),
-                paths: lines(&decoded.lines, &decoded.boxes),
+                paths: lines(&mut decoded.lines.iter().zip(&decoded.boxes)),
             }
         })
         .filter(|c| !c.paths.is_empty())

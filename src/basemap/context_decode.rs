@@ -3,14 +3,13 @@
 //! format is described in the script's docstring.
 
 use super::decode::{
-    BBox, DecodeError, Polygon, Reader, Ring, bbox_of, check_polygon_block, check_run,
-    polygon_block,
+    BBox, DecodeError, Feature, Polygon, Reader, Ring, bbox_of, check_polygon, check_run, polygon,
 };
 use super::lazy::Lazy;
 
 /// The admin-1 (state, province) boundary lines of one country.
 #[derive(Debug)]
-pub struct Admin1Country<'a> {
+pub struct Admin1Country {
     /// Natural Earth's `ADM0_A3` of the country the lines are in.
     pub adm0_a3: String,
     /// The typical size of one of its admin-1 units in km: the square root of the country's
@@ -20,7 +19,7 @@ pub struct Admin1Country<'a> {
     pub bbox: BBox,
     /// The boundary lines (lon/lat degrees) and their boxes, in the same order; decoded when
     /// first asked for.
-    pub lines: Lazy<'a, Admin1Lines>,
+    pub lines: Lazy<'static, Admin1Lines>,
 }
 
 /// A country's admin-1 boundary lines, decoded.
@@ -110,7 +109,7 @@ const WATER_KINDS: [WaterKind; 14] = [
 /// A named water body: a marine area or a lake, with an outline simplified to 0.02° that only
 /// serves to place its label.
 #[derive(Debug)]
-pub struct WaterBody<'a> {
+pub struct WaterBody {
     /// Its name ("Aegean Sea", "Lake Victoria"; oceans in title case).
     pub name: String,
     /// What kind of water it is.
@@ -119,26 +118,24 @@ pub struct WaterBody<'a> {
     pub min_zoom: f64,
     /// Natural Earth's `max_label` (marine areas): past it the name is too general to show.
     pub max_zoom: Option<f64>,
-    /// Bounding boxes of its polygons.
-    pub boxes: Vec<BBox>,
-    /// Its polygons, lon/lat degrees, in the order of `boxes`; decoded when first asked for.
-    pub polygons: Lazy<'a, Vec<Polygon>>,
+    /// Its polygons, lon/lat degrees, each with its box; decoded when first asked for.
+    pub polygons: Vec<Feature<Polygon>>,
 }
 
 /// The decoded context layer.
 #[derive(Debug, Default)]
-pub struct ContextLayers<'a> {
+pub struct ContextLayers {
     /// Admin-1 boundary lines, by country (sorted by `adm0_a3`).
-    pub admin1: Vec<Admin1Country<'a>>,
+    pub admin1: Vec<Admin1Country>,
     /// Cities, most important first (by `min_zoom`, then population, then name).
     pub cities: Vec<CityRecord>,
     /// Named water: marine areas, then lakes.
-    pub water: Vec<WaterBody<'a>>,
+    pub water: Vec<WaterBody>,
 }
 
 /// Decodes a context file: names, ranks and boxes at once; geometry checked now and decoded
 /// when a map first needs it.
-pub fn decode_context(bytes: &[u8]) -> Result<ContextLayers<'_>, DecodeError> {
+pub fn decode_context(bytes: &'static [u8]) -> Result<ContextLayers, DecodeError> {
     let mut r = Reader::open(bytes, b"TMC2")?;
     let admin1 = admin1(&mut r)?;
     let cities = cities(&mut r)?;
@@ -151,14 +148,14 @@ pub fn decode_context(bytes: &[u8]) -> Result<ContextLayers<'_>, DecodeError> {
     })
 }
 
-fn admin1<'a>(r: &mut Reader<'a>) -> Result<Vec<Admin1Country<'a>>, DecodeError> {
+fn admin1(r: &mut Reader<'static>) -> Result<Vec<Admin1Country>, DecodeError> {
     let n = r.count()?;
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let adm0_a3 = r.string()?;
         let unit_km = r.varint()? as f64;
-        let bbox = r.bbox()?;
-        let lines = Lazy::checked(r.block()?, check_admin1_lines, admin1_lines)?;
+        let (bbox, corner) = r.bbox()?;
+        let lines = Lazy::checked(r.block(corner)?, check_admin1_lines, admin1_lines)?;
         out.push(Admin1Country {
             adm0_a3,
             unit_km,
@@ -218,7 +215,7 @@ fn cities(r: &mut Reader) -> Result<Vec<CityRecord>, DecodeError> {
     Ok(out)
 }
 
-fn water<'a>(r: &mut Reader<'a>) -> Result<Vec<WaterBody<'a>>, DecodeError> {
+fn water(r: &mut Reader<'static>) -> Result<Vec<WaterBody>, DecodeError> {
     let n = r.count()?;
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
@@ -231,19 +228,14 @@ fn water<'a>(r: &mut Reader<'a>) -> Result<Vec<WaterBody<'a>>, DecodeError> {
         };
         let min_zoom = r.varint()? as f64 / 10.0;
         let max_zoom = Some(r.varint()? as f64 / 10.0).filter(|&z| z > 0.0);
-        let boxes = (0..r.count()?)
-            .map(|_| r.bbox())
+        let polygons = (0..r.count()?)
+            .map(|_| r.feature(check_polygon, polygon))
             .collect::<Result<Vec<_>, _>>()?;
-        let polygons = Lazy::checked(r.block()?, check_polygon_block, polygon_block)?;
-        if polygons.items() != boxes.len() {
-            return r.fail("as many polygons as boxes");
-        }
         out.push(WaterBody {
             name,
             kind,
             min_zoom,
             max_zoom,
-            boxes,
             polygons,
         });
     }
@@ -257,26 +249,25 @@ mod test {
     fn sample() -> Vec<u8> {
         let mut b = b"TMC2".to_vec();
         b.extend([0xe8, 0x07]); // 1000 units per degree
-        // admin-1: one country "JPN", unit 88 km, box (1000, 1)-(1002, 2), a block of 7 bytes
-        // with one line of two points.
+        // admin-1: one country "JPN", unit 88 km, box at (1000, 1) 2 wide and 1 high, a block
+        // of 6 bytes with one line of two points.
         b.extend([
-            1, 3, b'J', b'P', b'N', 88, 0xd0, 0x0f, 0x02, 0xd4, 0x0f, 0x04, 7, 1, 2,
+            1, 3, b'J', b'P', b'N', 88, 0xd0, 0x0f, 0x02, 0x02, 0x01, 6, 1, 2,
         ]);
-        b.extend([0xd0, 0x0f, 0x02, 0x04, 0x02]); // (1000, 1), then (+2, +1)
+        b.extend([0, 0, 0x04, 0x02]); // the box's corner (1000, 1), then (+2, +1)
         // cities: one, "Ab", no local name, zoom 5.1, rank 4, pop 300, capital, id 7.
         b.extend([1, 2, b'A', b'b', 0, 51, 4, 0xac, 0x02, 1, 7, 0x03, 0x04]); // at (-2, 2)
-        // water: one lake "L" (kind 12), zoom 3.0, no max, one polygon with box (0, 0)-(1, 1),
-        // a block of 8 bytes: a triangle.
+        // water: one lake "L" (kind 12), zoom 3.0, no max, one polygon with its box (corner
+        // 0, 0, 1 wide and 1 high) and a block of 8 bytes: a triangle.
         b.extend([
-            1, 1, b'L', 12, 30, 0, 1, 0, 0, 2, 2, 8, 1, 3, 0, 0, 2, 0, 0, 2,
+            1, 1, b'L', 12, 30, 0, 1, 0, 0, 1, 1, 8, 1, 3, 0, 0, 2, 0, 0, 2,
         ]);
         b
     }
 
     #[test]
     fn decodes_each_layer() {
-        let bytes = sample();
-        let c = decode_context(&bytes).unwrap();
+        let c = decode_context(sample().leak()).unwrap();
         assert_eq!(c.admin1.len(), 1);
         let jpn = &c.admin1[0];
         assert_eq!((jpn.adm0_a3.as_str(), jpn.unit_km), ("JPN", 88.0));
@@ -299,10 +290,11 @@ mod test {
         let lake = &c.water[0];
         assert_eq!((lake.name.as_str(), lake.kind), ("L", WaterKind::Lake));
         assert_eq!((lake.min_zoom, lake.max_zoom), (3.0, None));
-        assert_eq!(lake.boxes, vec![(0.0, 0.0, 0.001, 0.001)]);
+        assert_eq!(lake.polygons.len(), 1);
+        assert_eq!(lake.polygons[0].bbox, (0.0, 0.0, 0.001, 0.001));
         assert_eq!(
-            *lake.polygons.get(),
-            vec![vec![vec![(0.0, 0.0), (0.001, 0.0), (0.001, 0.001)]]]
+            *lake.polygons[0].geometry.get(),
+            vec![vec![(0.0, 0.0), (0.001, 0.0), (0.001, 0.001)]]
         );
     }
 
@@ -310,36 +302,45 @@ mod test {
     fn rejects_corrupt_files() {
         let good = sample();
         assert!(
-            decode_context(&good[..good.len() - 1]).is_err(),
+            decode_context(good[..good.len() - 1].to_vec().leak()).is_err(),
             "cut short"
         );
         let mut extra = good.clone();
         extra.push(0);
-        assert!(decode_context(&extra).is_err(), "trailing byte");
+        assert!(
+            decode_context(extra.clone().leak()).is_err(),
+            "trailing byte"
+        );
         let mut magic = good.clone();
         magic[3] = b'1'; // the first version of the format
-        assert!(decode_context(&magic).is_err(), "wrong magic");
+        assert!(decode_context(magic.clone().leak()).is_err(), "wrong magic");
         let mut kind = good.clone();
         let at = kind.len() - 17; // the lake's kind
         assert_eq!(kind[at], 12);
         kind[at] = 40;
-        let e = decode_context(&kind).unwrap_err();
+        let e = decode_context(kind.clone().leak()).unwrap_err();
         assert_eq!(e.what, "a known kind of water");
         let mut count = good.clone();
         count[6] = 0x7f; // 127 countries in a few bytes
-        assert!(decode_context(&count).is_err(), "count beyond the data");
+        assert!(
+            decode_context(count.clone().leak()).is_err(),
+            "count beyond the data"
+        );
         // A block whose geometry runs past its length is refused when the file is read, not
         // when the geometry is first used.
         let mut block = good.clone();
         let at = block.len() - 7; // the lake's ring: 3 points
         assert_eq!(block[at], 3);
         block[at] = 4;
-        let e = decode_context(&block).unwrap_err();
+        let e = decode_context(block.clone().leak()).unwrap_err();
         assert_eq!(e.what, "a number, found the end");
         let mut boxes = good;
         let at = boxes.len() - 14; // the lake's number of polygons
         assert_eq!(boxes[at], 1);
         boxes[at] = 0;
-        assert!(decode_context(&boxes).is_err(), "more polygons than boxes");
+        assert!(
+            decode_context(boxes.leak()).is_err(),
+            "a polygon count that does not match the data"
+        );
     }
 }

@@ -32,8 +32,8 @@ pub fn layers(detail: Detail) -> &'static Layers {
 }
 
 /// The decoded context layer (admin-1 lines, cities, named water).
-pub fn context() -> &'static ContextLayers<'static> {
-    static CONTEXT_LAYERS: OnceLock<ContextLayers<'static>> = OnceLock::new();
+pub fn context() -> &'static ContextLayers {
+    static CONTEXT_LAYERS: OnceLock<ContextLayers> = OnceLock::new();
     // The bytes are part of the binary and checked by the tests, so they decode.
     CONTEXT_LAYERS.get_or_init(|| decode_context(CONTEXT).expect("bundled context data decodes"))
 }
@@ -56,7 +56,20 @@ mod test {
         for d in [Detail::Low, Detail::Medium, Detail::High] {
             let l = layers(d);
             assert!(l.land.len() > 100, "{d:?}");
-            assert!(!l.lakes.is_empty() && !l.borders.is_empty() && !l.coastline.is_empty());
+            assert!(!l.lakes.is_empty() && !l.borders.is_empty());
+            // Every feature's block decodes, to the box stored before it.
+            for f in &l.land {
+                let land = f.geometry.get();
+                assert_eq!(bbox_of(land.polygon.iter().flatten()), f.bbox, "{d:?}");
+                assert_eq!(land.coast.len(), land.coast_boxes.len());
+            }
+            assert!(l.land.iter().any(|f| !f.geometry.get().coast.is_empty()));
+            for f in &l.lakes {
+                assert_eq!(bbox_of(f.geometry.get().iter().flatten()), f.bbox, "{d:?}");
+            }
+            for f in &l.borders {
+                assert_eq!(bbox_of(f.geometry.get().iter()), f.bbox, "{d:?}");
+            }
             assert!(countries(d).len() > 170, "{d:?}");
             // Every country's block decodes, to the boxes stored beside it.
             for c in countries(d) {
@@ -89,10 +102,13 @@ mod test {
             assert_eq!(all, a.bbox, "{}", a.adm0_a3);
         }
         for w in &c.water {
-            let polygons = w.polygons.get();
-            assert_eq!(polygons.len(), w.boxes.len(), "{}", w.name);
-            for (p, b) in polygons.iter().zip(&w.boxes) {
-                assert_eq!(bbox_of(p.iter().flatten()), *b, "{}", w.name);
+            for p in &w.polygons {
+                assert_eq!(
+                    bbox_of(p.geometry.get().iter().flatten()),
+                    p.bbox,
+                    "{}",
+                    w.name
+                );
             }
         }
         assert!(c.cities.len() > 7000 && c.water.len() > 1000);

@@ -26,28 +26,40 @@ pub struct CountryGeom {
     pub polygons: Lazy<'static, Vec<Polygon>>,
 }
 
-/// The layers of one detail level, in degrees.
+/// The layers of one detail level, in degrees: each piece of geometry with its box, decoded
+/// when first asked for.
 #[derive(Debug, Default)]
 pub struct Layers {
-    /// Land polygons.
-    pub land: Vec<Polygon>,
+    /// Land polygons, each with its coastline.
+    pub land: Vec<Feature<Land>>,
     /// Lake polygons.
-    pub lakes: Vec<Polygon>,
+    pub lakes: Vec<Feature<Polygon>>,
     /// Land borders between countries (lines).
-    pub borders: Vec<Ring>,
-    /// Coastlines: the land rings without the edges Natural Earth adds along the antimeridian
-    /// and the South Pole.
-    pub coastline: Vec<Ring>,
+    pub borders: Vec<Feature<Ring>>,
     /// Countries (empty at 10m: Natural Earth's 50m countries are used there).
     pub countries: Vec<CountryGeom>,
-    /// Bounding boxes of `land`, in the same order.
-    pub land_bbox: Vec<BBox>,
-    /// Bounding boxes of `lakes`.
-    pub lakes_bbox: Vec<BBox>,
-    /// Bounding boxes of `borders`.
-    pub borders_bbox: Vec<BBox>,
-    /// Bounding boxes of `coastline`.
-    pub coastline_bbox: Vec<BBox>,
+}
+
+/// A piece of the bundled geometry: its box, known when the file is read, and its
+/// coordinates, decoded the first time a map asks for them.
+#[derive(Debug)]
+pub struct Feature<T> {
+    /// The box around the geometry.
+    pub bbox: BBox,
+    /// The geometry.
+    pub geometry: Lazy<'static, T>,
+}
+
+/// A land polygon and its coastline.
+#[derive(Debug)]
+pub struct Land {
+    /// The polygon.
+    pub polygon: Polygon,
+    /// Its rings as open lines, without the edges Natural Earth adds along the antimeridian
+    /// and the South Pole.
+    pub coast: Vec<Ring>,
+    /// Bounding boxes of `coast`, in the same order.
+    pub coast_boxes: Vec<BBox>,
 }
 
 /// A bounding box (min lon, min lat, max lon, max lat) in degrees.
@@ -153,7 +165,8 @@ impl<'a> Reader<'a> {
 
     /// A length-prefixed block, skipped over: its bytes are decoded later with
     /// [`Block::reader`].
-    pub(crate) fn block(&mut self) -> Result<Block<'a>, DecodeError> {
+    /// Point deltas inside it start from `origin` (in units).
+    pub(crate) fn block(&mut self, origin: (i64, i64)) -> Result<Block<'a>, DecodeError> {
         let n = self.count()?;
         let start = self.pos;
         self.pos += n;
@@ -161,7 +174,23 @@ impl<'a> Reader<'a> {
             bytes: &self.bytes[..self.pos],
             start,
             scale: self.scale,
+            origin,
         })
+    }
+
+    /// A box and the block of geometry behind it, checked now with `check` and decoded on
+    /// first use with `decode`; point deltas in the block start from the box's corner.
+    pub(crate) fn feature<T>(
+        &mut self,
+        check: fn(&mut Reader<'a>) -> Result<usize, DecodeError>,
+        decode: fn(&mut Reader<'a>) -> Result<T, DecodeError>,
+    ) -> Result<Feature<T>, DecodeError>
+    where
+        'a: 'static,
+    {
+        let (bbox, corner) = self.bbox()?;
+        let geometry = Lazy::checked(self.block(corner)?, check, decode)?;
+        Ok(Feature { bbox, geometry })
     }
 
     /// Whether every byte has been read.
@@ -169,28 +198,49 @@ impl<'a> Reader<'a> {
         self.pos >= self.bytes.len()
     }
 
-    /// Skips `n` varints, checking only that each one ends within the data.
+    /// Skips `n` varints, checking only that each one ends within the data and is at most 64
+    /// bits long: a scan for the bytes that end a number, which is what makes checking a block
+    /// cheaper than decoding it.
     pub(crate) fn skip_varints(&mut self, n: usize) -> Result<(), DecodeError> {
-        for _ in 0..n {
-            self.varint()?;
+        let mut left = n;
+        let mut run = 0;
+        while left > 0 {
+            let Some(&b) = self.bytes.get(self.pos) else {
+                return self.fail("a number, found the end");
+            };
+            self.pos += 1;
+            if b & 0x80 == 0 {
+                left -= 1;
+                run = 0;
+            } else {
+                run += 1;
+                if run >= 10 {
+                    return self.fail("a number of at most 64 bits");
+                }
+            }
         }
         Ok(())
     }
 
-    /// A box stored as four signed numbers (min lon, min lat, max lon, max lat), in degrees.
-    pub(crate) fn bbox(&mut self) -> Result<BBox, DecodeError> {
-        let (x0, y0, x1, y1) = (
-            self.svarint()?,
-            self.svarint()?,
-            self.svarint()?,
-            self.svarint()?,
-        );
-        Ok((
+    /// A box stored as its corner (signed min lon, min lat) and size (unsigned width,
+    /// height): the box in degrees, and the corner in units (where the deltas of the block
+    /// after it start).
+    pub(crate) fn bbox(&mut self) -> Result<(BBox, (i64, i64)), DecodeError> {
+        let (x0, y0) = (self.svarint()?, self.svarint()?);
+        let (w, h) = (self.varint()?, self.varint()?);
+        let (Some(x1), Some(y1)) = (
+            i64::try_from(w).ok().and_then(|w| x0.checked_add(w)),
+            i64::try_from(h).ok().and_then(|h| y0.checked_add(h)),
+        ) else {
+            return self.fail("a box within the range of coordinates");
+        };
+        let bbox = (
             self.degrees(x0),
             self.degrees(y0),
             self.degrees(x1),
             self.degrees(y1),
-        ))
+        );
+        Ok((bbox, (x0, y0)))
     }
 
     /// A length-prefixed UTF-8 string.
@@ -237,25 +287,6 @@ impl<'a> Reader<'a> {
         let unzig = |v: u64| ((v >> 1) as i64) ^ -((v & 1) as i64);
         Some((unzig(a), unzig(b)))
     }
-
-    /// A polygon layer (deltas restart from (0, 0)).
-    pub(crate) fn polygons(&mut self) -> Result<Vec<Polygon>, DecodeError> {
-        self.last = (0, 0);
-        let n = self.count()?;
-        let mut out = Vec::with_capacity(n);
-        for _ in 0..n {
-            let rings = self.count()?;
-            out.push((0..rings).map(|_| self.run()).collect::<Result<_, _>>()?);
-        }
-        Ok(out)
-    }
-
-    /// A line layer (deltas restart from (0, 0)).
-    pub(crate) fn lines(&mut self) -> Result<Vec<Ring>, DecodeError> {
-        self.last = (0, 0);
-        let n = self.count()?;
-        (0..n).map(|_| self.run()).collect()
-    }
 }
 
 /// An unsigned LEB128 number of at most 9 bytes starting at `at` in `chunk`, and the index
@@ -279,17 +310,19 @@ pub(crate) struct Block<'a> {
     bytes: &'a [u8],
     start: usize,
     scale: f64,
+    origin: (i64, i64),
 }
 
 impl<'a> Block<'a> {
     /// A reader at the block's first byte whose data ends where the block ends, so
-    /// [`Reader::finish`] checks that the block was read exactly. Point deltas start at (0, 0).
+    /// [`Reader::finish`] checks that the block was read exactly. Point deltas start at the
+    /// block's origin.
     pub(crate) fn reader(&self) -> Reader<'a> {
         Reader {
             bytes: self.bytes,
             pos: self.start,
             scale: self.scale,
-            last: (0, 0),
+            last: self.origin,
         }
     }
 }
@@ -299,9 +332,7 @@ impl<'a> Block<'a> {
 pub(crate) fn check_polygon_block(r: &mut Reader) -> Result<usize, DecodeError> {
     let mut n = 0;
     while !r.at_end() {
-        for _ in 0..r.count()? {
-            check_run(r)?;
-        }
+        check_polygon(r)?;
         n += 1;
     }
     Ok(n)
@@ -311,9 +342,22 @@ pub(crate) fn check_polygon_block(r: &mut Reader) -> Result<usize, DecodeError> 
 pub(crate) fn polygon_block(r: &mut Reader) -> Result<Vec<Polygon>, DecodeError> {
     let mut out = Vec::new();
     while !r.at_end() {
-        out.push((0..r.count()?).map(|_| r.run()).collect::<Result<_, _>>()?);
+        out.push(polygon(r)?);
     }
     Ok(out)
+}
+
+/// Checks one polygon (a ring count, then its point runs) without decoding it.
+pub(crate) fn check_polygon(r: &mut Reader) -> Result<usize, DecodeError> {
+    for _ in 0..r.count()? {
+        check_run(r)?;
+    }
+    Ok(1)
+}
+
+/// Decodes one polygon.
+pub(crate) fn polygon(r: &mut Reader) -> Result<Polygon, DecodeError> {
+    (0..r.count()?).map(|_| r.run()).collect()
 }
 
 /// Checks a point run (a count, then two numbers per point) without decoding it.
@@ -322,24 +366,55 @@ pub(crate) fn check_run(r: &mut Reader) -> Result<(), DecodeError> {
     r.skip_varints(2 * n)
 }
 
-/// Decodes one basemap file: land, lakes and borders at once; each country's name, label and
-/// boxes at once, its polygons checked now and decoded when first needed.
+/// Checks one line (a point run); one item.
+fn check_line(r: &mut Reader) -> Result<usize, DecodeError> {
+    check_run(r).map(|()| 1)
+}
+
+/// Decodes one line.
+fn line(r: &mut Reader) -> Result<Ring, DecodeError> {
+    r.run()
+}
+
+/// Decodes a land polygon and derives its coastline.
+fn land(r: &mut Reader) -> Result<Land, DecodeError> {
+    let polygon = polygon(r)?;
+    let coast = coastline_of(std::slice::from_ref(&polygon));
+    let coast_boxes = coast.iter().map(|l| bbox_of(l.iter())).collect();
+    Ok(Land {
+        polygon,
+        coast,
+        coast_boxes,
+    })
+}
+
+/// A layer: a count, then that many features.
+fn layer<T>(
+    r: &mut Reader<'static>,
+    check: fn(&mut Reader<'static>) -> Result<usize, DecodeError>,
+    decode: fn(&mut Reader<'static>) -> Result<T, DecodeError>,
+) -> Result<Vec<Feature<T>>, DecodeError> {
+    (0..r.count()?).map(|_| r.feature(check, decode)).collect()
+}
+
+/// Decodes one basemap file: every feature's box at once, its geometry checked now and
+/// decoded when first needed; each country's name and label at once.
 pub fn decode(bytes: &'static [u8]) -> Result<Layers, DecodeError> {
     let mut r = Reader::open(bytes, b"TMB2")?;
-    let land = r.polygons()?;
-    let lakes = r.polygons()?;
-    let borders = r.lines()?;
+    let land = layer(&mut r, check_polygon, land)?;
+    let lakes = layer(&mut r, check_polygon, polygon)?;
+    let borders = layer(&mut r, check_line, line)?;
     let n = r.count()?;
     let mut countries = Vec::with_capacity(n);
     for _ in 0..n {
         let adm0_a3 = r.string()?;
         let name = r.string()?;
         let label = (r.svarint()? as f64 / r.scale, r.svarint()? as f64 / r.scale);
-        let bbox = r.bbox()?;
+        let (bbox, corner) = r.bbox()?;
         let boxes = (0..r.count()?)
-            .map(|_| r.bbox())
+            .map(|_| r.bbox().map(|(b, _)| b))
             .collect::<Result<Vec<_>, _>>()?;
-        let polygons = Lazy::checked(r.block()?, check_polygon_block, polygon_block)?;
+        let polygons = Lazy::checked(r.block(corner)?, check_polygon_block, polygon_block)?;
         if polygons.items() != boxes.len() {
             return r.fail("as many polygons as boxes");
         }
@@ -353,19 +428,10 @@ pub fn decode(bytes: &'static [u8]) -> Result<Layers, DecodeError> {
         });
     }
     r.finish()?;
-    let coastline = coastline_of(&land);
-    let polygon_boxes =
-        |ps: &[Polygon]| -> Vec<BBox> { ps.iter().map(|p| bbox_of(p.iter().flatten())).collect() };
-    let line_boxes = |ls: &[Ring]| -> Vec<BBox> { ls.iter().map(|l| bbox_of(l.iter())).collect() };
     Ok(Layers {
-        land_bbox: polygon_boxes(&land),
-        lakes_bbox: polygon_boxes(&lakes),
-        borders_bbox: line_boxes(&borders),
-        coastline_bbox: line_boxes(&coastline),
         land,
         lakes,
         borders,
-        coastline,
         countries,
     })
 }
@@ -438,7 +504,7 @@ mod test {
     /// Empty land, lakes and borders, then one country "ABC" named "N", label (0, 0), box
     /// (0, 0)-(0.001, 0.001), one polygon with that box, in a block of 8 bytes: a triangle.
     const ONE_COUNTRY: &[u8] = b"TMB2\xe8\x07\x00\x00\x00\x01\x03ABC\x01N\x00\x00\
-        \x00\x00\x02\x02\x01\x00\x00\x02\x02\x08\x01\x03\x00\x00\x02\x00\x00\x02";
+        \x00\x00\x01\x01\x01\x00\x00\x01\x01\x08\x01\x03\x00\x00\x02\x00\x00\x02";
 
     #[test]
     fn a_country_is_read_with_its_boxes_and_its_polygons_on_demand() {

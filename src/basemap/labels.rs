@@ -111,7 +111,9 @@ pub fn context_labels<P: Projection>(fitted: &Fitted<P>, km_per_px: f64) -> Vec<
         .water
         .iter()
         .filter(|b| {
-            b.min_zoom <= zoom && b.max_zoom.is_none_or(|m| zoom <= m) && b.boxes.iter().any(near)
+            b.min_zoom <= zoom
+                && b.max_zoom.is_none_or(|m| zoom <= m)
+                && b.polygons.iter().any(|p| near(&p.bbox))
         })
         .collect();
     let water = top_water(&bodies, |body| {
@@ -207,11 +209,9 @@ fn water_label<P: Projection>(
 ) -> Option<ContextLabel> {
     let projected: Vec<geo::Polygon<f64>> = body
         .polygons
-        .get()
         .iter()
-        .zip(&body.boxes)
-        .filter(|(_, b)| near(b))
-        .flat_map(|(p, _)| geo.polygon(p))
+        .filter(|p| near(&p.bbox))
+        .flat_map(|p| geo.polygon(p.geometry.get()))
         .collect();
     let (at, room) = clip_polygons(projected, frame)
         .iter()
