@@ -193,6 +193,17 @@ impl<'a> Reader<'a> {
         Ok(Feature { bbox, geometry })
     }
 
+    /// A reader at the first byte of `bytes`, in units of one per degree (for tests).
+    #[cfg(test)]
+    fn at_start(bytes: &'a [u8]) -> Self {
+        Reader {
+            bytes,
+            pos: 0,
+            scale: 1.0,
+            last: (0, 0),
+        }
+    }
+
     /// Whether every byte has been read.
     pub(crate) fn at_end(&self) -> bool {
         self.pos >= self.bytes.len()
@@ -202,8 +213,26 @@ impl<'a> Reader<'a> {
     /// bits long: a scan for the bytes that end a number, which is what makes checking a block
     /// cheaper than decoding it.
     pub(crate) fn skip_varints(&mut self, n: usize) -> Result<(), DecodeError> {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
         let mut left = n;
         let mut run = 0;
+        // Eight bytes at a time while they hold no more number ends than are left: the ends
+        // are the bytes whose high bit is clear; a run of continuation bytes across the words
+        // is tracked so a number over 64 bits is still caught.
+        while left >= 8 {
+            let Some(word) = self.bytes.get(self.pos..self.pos + 8) else {
+                break;
+            };
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            let ends = !word & HIGH;
+            let leading = (ends.trailing_zeros() / 8) as usize;
+            if ends == 0 || run + leading >= 10 {
+                break;
+            }
+            left -= ends.count_ones() as usize;
+            run = (ends.leading_zeros() / 8) as usize;
+            self.pos += 8;
+        }
         while left > 0 {
             let Some(&b) = self.bytes.get(self.pos) else {
                 return self.fail("a number, found the end");
@@ -530,6 +559,40 @@ mod test {
         assert_eq!(boxes[at], 1);
         boxes[at] = 0;
         assert!(decode(Vec::leak(boxes)).is_err());
+    }
+
+    #[test]
+    fn skipping_numbers_finds_the_same_end_as_reading_them() {
+        // Numbers of 1 to 10 bytes in every alignment, skipped a word at a time or byte by byte.
+        let mut bytes = Vec::new();
+        let mut count = 0;
+        for len in (1..=10).cycle().take(200) {
+            bytes.extend(std::iter::repeat_n(0x81, len - 1));
+            bytes.push(0x01);
+            count += 1;
+        }
+        for skip in [0, 1, 5, 8, 9, 17, count / 2, count] {
+            let mut by_reading = Reader::at_start(&bytes);
+            for _ in 0..skip {
+                by_reading.varint().unwrap();
+            }
+            let mut by_skipping = Reader::at_start(&bytes);
+            by_skipping.skip_varints(skip).unwrap();
+            assert_eq!(by_skipping.pos, by_reading.pos, "{skip}");
+        }
+        let mut past = Reader::at_start(&bytes);
+        assert_eq!(
+            past.skip_varints(count + 1).unwrap_err().what,
+            "a number, found the end"
+        );
+        // Ten continuation bytes make a number over 64 bits, across a word boundary too.
+        for at in 0..16 {
+            let mut long = vec![0x01; at];
+            long.extend([0x80; 10]);
+            long.extend([0x01; 16]);
+            let e = Reader::at_start(&long).skip_varints(at + 12).unwrap_err();
+            assert_eq!(e.what, "a number of at most 64 bits", "{at}");
+        }
     }
 
     #[test]
