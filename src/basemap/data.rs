@@ -2,8 +2,8 @@
 //! level at a time (a render touches only the level it uses).
 
 use super::Detail;
-use super::context_decode::{ContextLayers, decode_context};
-use super::decode::{Layers, decode};
+use super::context_decode::{ContextLayers, decode_context_bundled};
+use super::decode::{Layers, decode_bundled};
 use std::sync::OnceLock;
 
 /// Natural Earth 1:110m (land, lakes, borders, countries).
@@ -28,14 +28,15 @@ pub fn layers(detail: Detail) -> &'static Layers {
         Detail::High => (&HIGH, NE_10M),
     };
     // The bytes are part of the binary and checked by the tests, so they decode.
-    cell.get_or_init(|| decode(bytes).expect("bundled basemap data decodes"))
+    cell.get_or_init(|| decode_bundled(bytes).expect("bundled basemap data decodes"))
 }
 
 /// The decoded context layer (admin-1 lines, cities, named water).
 pub fn context() -> &'static ContextLayers {
     static CONTEXT_LAYERS: OnceLock<ContextLayers> = OnceLock::new();
     // The bytes are part of the binary and checked by the tests, so they decode.
-    CONTEXT_LAYERS.get_or_init(|| decode_context(CONTEXT).expect("bundled context data decodes"))
+    CONTEXT_LAYERS
+        .get_or_init(|| decode_context_bundled(CONTEXT).expect("bundled context data decodes"))
 }
 
 /// The country polygons to draw at a detail level (10m has none of its own: 50m's are used).
@@ -49,7 +50,8 @@ pub fn countries(detail: Detail) -> &'static [super::decode::CountryGeom] {
 #[cfg(test)]
 mod test {
     use super::*;
-    use crate::basemap::decode::bbox_of;
+    use crate::basemap::context_decode::decode_context;
+    use crate::basemap::decode::{bbox_of, decode};
 
     #[test]
     fn every_level_decodes_with_content() {
@@ -89,15 +91,30 @@ mod test {
         assert!(names.contains(&"FRA") && names.contains(&"NOR"));
     }
 
+    /// The runs decode the bundled files without checking each block again; this checks them
+    /// all, as a file from elsewhere would be.
+    #[test]
+    fn every_bundled_block_is_well_formed() {
+        for bytes in [NE_110M, NE_50M, NE_10M] {
+            decode(bytes).unwrap();
+        }
+        decode_context(CONTEXT).unwrap();
+    }
+
     #[test]
     fn context_decodes_with_content() {
         let c = context();
         assert!(c.admin1.len() > 150, "{} countries", c.admin1.len());
-        assert!(c.admin1.iter().map(|a| a.lines.items()).sum::<usize>() > 3000);
-        // Every block decodes (they were checked when the file was read; this decodes them).
+        assert!(
+            c.admin1
+                .iter()
+                .map(|a| a.lines.get().lines.len())
+                .sum::<usize>()
+                > 3000
+        );
+        // Every block decodes, to the box stored before it.
         for a in &c.admin1 {
             let lines = a.lines.get();
-            assert_eq!(lines.lines.len(), a.lines.items());
             let all = bbox_of(lines.lines.iter().flatten());
             assert_eq!(all, a.bbox, "{}", a.adm0_a3);
         }

@@ -82,6 +82,9 @@ pub(crate) struct Reader<'a> {
     pos: usize,
     scale: f64,
     last: (i64, i64),
+    /// The bytes are tripmap's own bundled data, every block of which the tests check, so
+    /// blocks are not checked again on every run.
+    bundled: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -98,6 +101,7 @@ impl<'a> Reader<'a> {
             pos: magic.len(),
             scale: 1.0,
             last: (0, 0),
+            bundled: false,
         };
         let units = r.varint()?;
         if units == 0 {
@@ -175,6 +179,7 @@ impl<'a> Reader<'a> {
             start,
             scale: self.scale,
             origin,
+            bundled: self.bundled,
         })
     }
 
@@ -201,6 +206,15 @@ impl<'a> Reader<'a> {
             pos: 0,
             scale: 1.0,
             last: (0, 0),
+            bundled: false,
+        }
+    }
+
+    /// The same reader, marked as reading tripmap's bundled data.
+    pub(crate) fn bundled(self) -> Self {
+        Reader {
+            bundled: true,
+            ..self
         }
     }
 
@@ -340,6 +354,7 @@ pub(crate) struct Block<'a> {
     start: usize,
     scale: f64,
     origin: (i64, i64),
+    bundled: bool,
 }
 
 impl<'a> Block<'a> {
@@ -352,7 +367,13 @@ impl<'a> Block<'a> {
             pos: self.start,
             scale: self.scale,
             last: self.origin,
+            bundled: self.bundled,
         }
+    }
+
+    /// Whether the block is part of tripmap's bundled data (see [`Reader::bundled`]).
+    pub(crate) fn is_bundled(&self) -> bool {
+        self.bundled
     }
 }
 
@@ -429,7 +450,17 @@ fn layer<T>(
 /// Decodes one basemap file: every feature's box at once, its geometry checked now and
 /// decoded when first needed; each country's name and label at once.
 pub fn decode(bytes: &'static [u8]) -> Result<Layers, DecodeError> {
-    let mut r = Reader::open(bytes, b"TMB2")?;
+    decode_from(Reader::open(bytes, b"TMB2")?)
+}
+
+/// [`decode`] for tripmap's bundled files, whose blocks the tests check
+/// (`basemap::data`): their geometry is not checked again on every run.
+pub(crate) fn decode_bundled(bytes: &'static [u8]) -> Result<Layers, DecodeError> {
+    decode_from(Reader::open(bytes, b"TMB2")?.bundled())
+}
+
+/// Decodes a basemap file from its reader (after the header).
+fn decode_from(mut r: Reader<'static>) -> Result<Layers, DecodeError> {
     let land = layer(&mut r, check_polygon, land)?;
     let lakes = layer(&mut r, check_polygon, polygon)?;
     let borders = layer(&mut r, check_line, line)?;
@@ -444,7 +475,7 @@ pub fn decode(bytes: &'static [u8]) -> Result<Layers, DecodeError> {
             .map(|_| r.bbox().map(|(b, _)| b))
             .collect::<Result<Vec<_>, _>>()?;
         let polygons = Lazy::checked(r.block(corner)?, check_polygon_block, polygon_block)?;
-        if polygons.items() != boxes.len() {
+        if polygons.items().is_some_and(|n| n != boxes.len()) {
             return r.fail("as many polygons as boxes");
         }
         countries.push(CountryGeom {
