@@ -382,3 +382,31 @@ fn water_names_are_bounded_and_ranked() {
             .all(|l| l.kind == ContextKind::City || l.room_px >= basemap::MIN_WATER_ROOM_PX)
     );
 }
+
+/// A stop named in its own script is its town: the map does not also write the context city
+/// of the same name in Latin letters beside it, though it still names the towns around.
+#[test]
+fn a_stop_named_in_devanagari_is_not_named_again_in_latin() {
+    let json = r#"{"stops": [
+        {"name": "काठमाडौं", "lat": 27.7172, "lon": 85.324},
+        {"name": "भक्तपुर", "lat": 27.671, "lon": 85.4298},
+        {"name": "पोखरा", "lat": 28.2096, "lon": 83.9856},
+        {"name": "चितवन", "lat": 27.5783, "lon": 84.4958},
+        {"name": "लुम्बिनी", "lat": 27.4833, "lon": 83.2767}
+    ]}"#;
+    let it = tripmap::io::read(json.as_bytes(), tripmap::io::Format::Json).unwrap();
+    let route = tripmap::routing::plan(&it, tripmap::routing::Order::AsGiven).unwrap();
+    let mut options = tripmap::scene::MapOptions::default();
+    options.width_px = 960.0;
+    let scene = tripmap::scene::build(&route, &options).unwrap();
+    let svg = String::from_utf8(tripmap::render::svg::write(&scene)).unwrap();
+    assert!(svg.contains(">पोखरा<"), "the stop is named");
+    for town in ["Pokhara", "Kathmandu"] {
+        assert!(!svg.contains(&format!(">{town}<")), "{town} named twice");
+    }
+    assert!(
+        svg.matches("-context-city\"").count() >= 2,
+        "the towns around are still named: {}",
+        svg.matches("-context-city\"").count()
+    );
+}

@@ -12,10 +12,11 @@ use geographiclib_rs::{DirectGeodesic, Geodesic};
 use super::{Bounds, Projection};
 use crate::model::LonLat;
 
-/// Smallest extent, in projection units (Earth radii), a fit will zoom to: about 1.9 km, a
+/// Smallest extent, in projection units (Earth radii), a fit will zoom to: about 1.2 km, a
 /// walk through a few streets. Positions closer together than this are shown with this much
 /// context; callers that want more (a single place in its region) fit a wider set of points.
-pub const MIN_SPAN_UNITS: f64 = 0.0003;
+/// (It was 1.9 km: a 1 km walk then filled only a third of its map.)
+pub const MIN_SPAN_UNITS: f64 = 0.00019;
 
 /// Heights [`pick_height_px`] may return, as fractions of the width.
 pub const HEIGHT_RANGE: (f64, f64) = (0.45, 1.25);

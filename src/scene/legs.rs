@@ -16,6 +16,12 @@ pub(crate) type ProjectPx<'a> = &'a dyn Fn(LonLat) -> Option<(f64, f64)>;
 /// n-th leg in the same direction is bowed n times as far.
 const BOW_PX: f64 = 9.0;
 
+/// Two consecutive legs that leave their shared stop within this angle of each other, degrees,
+/// run on one line for the length of the shorter (Copenhagen → Berlin → Prague is not such a
+/// pair; Berlin → Copenhagen → Prague, back through Berlin, is): both are bowed, each to its own
+/// left, which sets them on opposite sides.
+const RETRACE_DEG: f64 = 8.0;
+
 /// Every leg's visible pieces, in leg order, bowed by `bows` (see [`bows`]).
 pub(crate) fn project_legs(
     route: &Route,
@@ -63,8 +69,33 @@ pub(crate) fn project_route_leg(
 
 /// Each leg's bow, pixels to the left of its direction: 0 for a leg that is alone between its
 /// two places; for legs that share them, [`BOW_PX`] times one more than the number of earlier
-/// legs in the same direction. `place_of` gives a stop's place.
+/// legs in the same direction; [`BOW_PX`] for a leg that retraces the one before or after it
+/// (see [`RETRACE_DEG`]). `place_of` gives a stop's place.
 pub(crate) fn bows(route: &Route, place_of: impl Fn(usize) -> usize) -> Vec<f64> {
+    let mut bows = shared_place_bows(route, &place_of);
+    for i in 1..route.legs.len() {
+        let (before, after) = (&route.legs[i - 1], &route.legs[i]);
+        let ends = [before.from, before.to, after.to].map(&place_of);
+        let joined = place_of(before.to) == place_of(after.from);
+        if joined && ends[0] != ends[1] && ends[2] != ends[1] && ends[0] != ends[2] {
+            let at = route.stops[before.to].position;
+            let back = crate::geodesy::initial_bearing_deg(at, route.stops[before.from].position);
+            let on = crate::geodesy::initial_bearing_deg(at, route.stops[after.to].position);
+            let turn = (back - on).rem_euclid(360.0);
+            if turn.min(360.0 - turn) < RETRACE_DEG {
+                for k in [i - 1, i] {
+                    if bows[k] == 0.0 {
+                        bows[k] = BOW_PX;
+                    }
+                }
+            }
+        }
+    }
+    bows
+}
+
+/// [`bows`] for legs that share their two places only.
+fn shared_place_bows(route: &Route, place_of: &impl Fn(usize) -> usize) -> Vec<f64> {
     let ends: Vec<(usize, usize)> = route
         .legs
         .iter()
@@ -247,6 +278,33 @@ mod test {
         assert_eq!(parts, vec![vec![(0.0, 50.0), (190.0, 50.0)]]);
         let hidden = |_: LonLat| None;
         assert!(project_leg(&[(0.0, 0.0), (1.0, 1.0)], &hidden, &frame).is_empty());
+    }
+
+    /// A route through `stops` (name, lat, lon) in the order given.
+    fn route_through(stops: &[(&str, f64, f64)]) -> Route {
+        let stops: Vec<String> = stops
+            .iter()
+            .map(|(n, lat, lon)| format!(r#"{{"name": "{n}", "lat": {lat}, "lon": {lon}}}"#))
+            .collect();
+        let json = format!(r#"{{"stops": [{}]}}"#, stops.join(","));
+        let it = crate::io::read(json.as_bytes(), crate::io::Format::Json).unwrap();
+        crate::routing::plan(&it, crate::routing::Order::AsGiven).unwrap()
+    }
+
+    #[test]
+    fn a_leg_that_goes_back_over_the_one_before_is_bowed_with_it() {
+        let berlin = ("Berlin", 52.52, 13.405);
+        let copenhagen = ("Copenhagen", 55.676, 12.568);
+        let prague = ("Prague", 50.075, 14.437);
+        // Berlin → Copenhagen → Prague runs back through Berlin: both legs bowed.
+        let back = route_through(&[berlin, copenhagen, prague]);
+        assert_eq!(bows(&back, |s| s), vec![BOW_PX, BOW_PX]);
+        // Copenhagen → Berlin → Prague goes on: neither is.
+        let on = route_through(&[copenhagen, berlin, prague]);
+        assert_eq!(bows(&on, |s| s), vec![0.0, 0.0]);
+        // An out-and-back keeps its own bows (9 px each way), and the third leg is alone.
+        let out_and_back = route_through(&[berlin, copenhagen, berlin, prague]);
+        assert_eq!(bows(&out_and_back, |s| s), vec![BOW_PX, BOW_PX, 0.0]);
     }
 
     #[test]

@@ -19,6 +19,9 @@ const CITY_DOT_R: f64 = 1.8;
 const TEXT_GAP_PX: f64 = 6.5;
 /// A context city this close to a stop (pixels) is the stop's own town: not named again.
 const NEAR_STOP_PX: f64 = 12.0;
+/// A context city this close to a stop (pixels) whose name the gazetteer reads as that very
+/// city is the stop's own town too: "Pokhara" is not written beside a stop named पोखरा.
+const SAME_TOWN_PX: f64 = 60.0;
 
 /// The items of the context names that fit, most important first: for a city a small dot and
 /// its name to the right (or left) of it, for a sea or lake its name centred on its open water.
@@ -68,8 +71,9 @@ pub(crate) fn orientation_labels(
     items
 }
 
-/// Whether a context city is one of the trip's stops: near a stop's place on the map, or with
-/// a stop's name.
+/// Whether a context city is one of the trip's stops: near a stop's place on the map, with a
+/// stop's name, or near a stop whose name (in any script or spelling the gazetteer knows) finds
+/// the same city.
 fn names_a_stop(
     label: &ContextLabel,
     text: &str,
@@ -80,10 +84,16 @@ fn names_a_stop(
         return false;
     }
     let (x, y) = label.at;
-    place_px
-        .iter()
-        .any(|&(px, py)| (px - x).hypot(py - y) < NEAR_STOP_PX)
+    let near = |&(px, py): &(f64, f64), within: f64| (px - x).hypot(py - y) < within;
+    place_px.iter().any(|p| near(p, NEAR_STOP_PX))
         || places.iter().any(|p| p.name.eq_ignore_ascii_case(text))
+        || label.geonameid.is_some_and(|id| {
+            places.iter().zip(place_px).any(|(p, at)| {
+                near(at, SAME_TOWN_PX)
+                    && crate::geocode::find(&p.name, &crate::geocode::Hints::default())
+                        .is_some_and(|m| m.place.geonameid == id)
+            })
+        })
 }
 
 fn text_item(class: &'static str, r: Rect, text: String) -> Item {
