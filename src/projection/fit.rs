@@ -18,6 +18,10 @@ use crate::model::LonLat;
 /// (It was 1.9 km: a 1 km walk then filled only a third of its map.)
 pub const MIN_SPAN_UNITS: f64 = 0.00019;
 
+/// The least share of the smallest extent a fit shows across the frame's shorter side (with
+/// [`MIN_SPAN_UNITS`]: about 1 km).
+pub const SHORT_SIDE_SHARE: f64 = 0.85;
+
 /// Heights [`pick_height_px`] may return, as fractions of the width.
 pub const HEIGHT_RANGE: (f64, f64) = (0.45, 1.25);
 
@@ -129,7 +133,10 @@ pub fn fit_bounds_min_span<P: Projection>(
     } else {
         f64::INFINITY
     };
-    let scale = sx.min(sy);
+    // However wide the frame, its shorter side shows at least this share of the least span:
+    // a 960 × 430 px map of a walk along one street is not 0.8 km tall.
+    let short_floor = SHORT_SIDE_SHARE * min_span;
+    let scale = sx.min(sy).min(width_px.min(height_px) / short_floor);
     let (cx, cy) = ((b.min_x + b.max_x) / 2.0, (b.min_y + b.max_y) / 2.0);
     Ok(Fitted {
         projection,
@@ -288,7 +295,26 @@ mod test {
         .unwrap();
         let (x, y) = f.project_px(ll(2.35, 48.85)).unwrap();
         assert!((x - 400.0).abs() < 1e-9 && (y - 300.0).abs() < 1e-9);
-        assert!((f.scale() - 580.0 / MIN_SPAN_UNITS).abs() < 1e-6);
+        assert!((f.scale() / (580.0 / MIN_SPAN_UNITS) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_wide_frame_still_shows_the_least_span_across_its_short_side() {
+        // Three points along one parallel, 0.012° apart in all (a little over the least span
+        // in this projection's units), in a frame 960 × 430 px: the
+        // height shows at least SHORT_SIDE_SHARE of the least span.
+        let pts = [ll(-3.2, 55.95), ll(-3.194, 55.95), ll(-3.188, 55.95)];
+        let f = fit(Mercator::sphere(-3.194), &pts, 960.0, 430.0, 10.0).unwrap();
+        let shown = 430.0 / f.scale();
+        assert!(
+            shown >= SHORT_SIDE_SHARE * MIN_SPAN_UNITS * (1.0 - 1e-9),
+            "{shown} units across"
+        );
+        // The points still fit.
+        for p in pts {
+            let (x, _) = f.project_px(p).unwrap();
+            assert!((0.0..=960.0).contains(&x));
+        }
     }
 
     #[test]
