@@ -5,11 +5,32 @@ use std::path::Path;
 use tripmap::io::{self, Format, ReadPathError};
 use tripmap::limits::Limits;
 use tripmap::model::Itinerary;
+use tripmap::stream::ErrorReport;
 
 /// The trip at `path` (`-`: standard input, JSON unless `from` says otherwise), or the message
 /// to print.
 pub fn load(path: &Path, from: Option<Format>, limits: &Limits) -> Result<Itinerary, Failure> {
-    let read = if path == Path::new("-") {
+    read(path, from, limits).map_err(|e| Failure::invalid(read_error_text(path, &e)))
+}
+
+/// [`load`] with the error as a report for JSON output (`tripmap check --json`).
+pub fn load_input(
+    path: &Path,
+    from: Option<Format>,
+    limits: &Limits,
+) -> Result<Itinerary, ErrorReport> {
+    read(path, from, limits).map_err(|e| match e {
+        ReadPathError::Input(e) => ErrorReport::from_error(&e),
+        other => {
+            let text = read_error_text(path, &other);
+            ErrorReport::message(text.strip_prefix("error: ").unwrap_or(&text))
+        }
+    })
+}
+
+/// The trip at `path` (`-`: standard input).
+fn read(path: &Path, from: Option<Format>, limits: &Limits) -> Result<Itinerary, ReadPathError> {
+    if path == Path::new("-") {
         limits
             .read_bounded(std::io::stdin().lock())
             .map_err(ReadPathError::Io)
@@ -19,8 +40,7 @@ pub fn load(path: &Path, from: Option<Format>, limits: &Limits) -> Result<Itiner
             })
     } else {
         io::read_path(path, from, limits)
-    };
-    read.map_err(|e| Failure::invalid(read_error_text(path, &e)))
+    }
 }
 
 /// The bytes of a file, or of standard input for `-`, refused past `limits.max_input_bytes`

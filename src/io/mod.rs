@@ -13,6 +13,7 @@ mod path;
 mod track_ends;
 mod xml;
 
+pub(crate) use json_value::kind_of as json_kind;
 pub use path::{ReadPathError, read_path};
 
 use crate::error::Error;
