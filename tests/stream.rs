@@ -262,3 +262,117 @@ fn options_that_need_jsonl_are_refused_without_it() {
     assert_eq!(o.status.code(), Some(2));
     assert_stderr_has(&o, "--jsonl reads one input");
 }
+
+#[test]
+fn every_line_is_processed_by_exactly_one_shard() {
+    let mut input: Vec<String> = (0..40)
+        .map(|i| trip(&format!("s{i}"), geojson_only()))
+        .collect();
+    input.insert(7, "not json".into());
+    input.insert(20, r#"{"stops": []}"#.into());
+    input.push(trip("s3", geojson_only()));
+    let lines = input.len() as u64;
+    let input = input.join("\n");
+    let mut seen: Vec<u64> = Vec::new();
+    for i in 0..3 {
+        let shard = format!("{i}/3");
+        let o = tripmap_with_stdin(&["check", "--jsonl", "--shard", &shard], input.clone());
+        let r = results(&o);
+        assert!(
+            !r.is_empty() && r.len() < 30,
+            "shard {shard}: {} lines",
+            r.len()
+        );
+        seen.extend(r.iter().map(|x| x["line"].as_u64().unwrap()));
+        assert_stderr_has(
+            &o,
+            &format!("{} lines in other shards", lines as usize - r.len()),
+        );
+    }
+    seen.sort();
+    assert_eq!(seen, (1..=lines).collect::<Vec<_>>());
+    // The same shard from the Kubernetes Indexed Job variable.
+    let by_env = assert_cmd::Command::cargo_bin("tripmap")
+        .unwrap()
+        .args(["check", "--jsonl", "--shard", "auto/3"])
+        .env("JOB_COMPLETION_INDEX", "1")
+        .write_stdin(input.clone())
+        .output()
+        .unwrap();
+    let by_flag = tripmap_with_stdin(&["check", "--jsonl", "--shard", "1/3"], input);
+    let ids = |o: &std::process::Output| -> Vec<Value> {
+        results(o).iter().map(|r| r["line"].clone()).collect()
+    };
+    assert_eq!(ids(&by_env), ids(&by_flag));
+    let o = tripmap(&["check", "--jsonl", "--shard", "3/3", "x"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn check_jsonl_gives_a_summary_per_trip() {
+    let input = [
+        trip("a", json!({})),
+        trip(
+            "b",
+            json!({"options": {"order": "shortest", "round_trip": true, "time_limit": 0}}),
+        ),
+        trip(
+            "c",
+            json!({"stops": [{"name": "Nowhere-on-earth-xyz", "arrive": "2024-01-01"}]}),
+        ),
+    ]
+    .join("\n");
+    let o = tripmap_with_stdin(&["check", "--jsonl"], input);
+    assert_eq!(o.status.code(), Some(1));
+    let r = results(&o);
+    assert_eq!(r[0]["summary"]["stops"], 2);
+    assert_eq!(r[0]["summary"]["legs"], 1);
+    assert_eq!(r[0]["summary"]["first_day"], "2024-05-01");
+    assert_eq!(r[0]["summary"]["last_day"], "2024-05-03");
+    let km = r[0]["summary"]["distance_km"].as_f64().unwrap();
+    assert!((km - 274.0).abs() < 5.0, "{km}");
+    assert_eq!(r[1]["summary"]["legs"], 2);
+    assert_eq!(r[2]["ok"], false);
+    assert!(
+        r[2]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Nowhere-on-earth-xyz")
+    );
+    assert!(r.iter().all(|x| x.get("outputs").is_none()));
+    assert_stderr_has(&o, "3 trips: 2 checked, 1 failed (line 3)");
+}
+
+#[test]
+fn check_json_is_one_document() {
+    let o = tripmap(&["check", "--json", "data/trips/pacific-2024.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["ok"], true);
+    assert_eq!(doc["input"], "data/trips/pacific-2024.json");
+    assert!(doc["summary"]["stops"].as_u64().unwrap() > 2);
+    assert!(doc["warnings"].is_array());
+    let (_dir, bad) = temp_file("bad.csv", "name,lat,lon\nOslo,59.9,10.7\nBergen,95,5.3\n");
+    let o = tripmap(&["check", "--json", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["ok"], false);
+    assert_eq!(doc["error"]["line"], 3);
+    assert_eq!(doc["error"]["field"], "lat");
+    assert_eq!(doc["error"]["stop"], 2);
+    let (_dir, broken) = temp_file("broken.json", "{\n  \"stops\": [\n    {\"name\": }\n");
+    let o = tripmap(&["check", "--json", broken.to_str().unwrap()]);
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (doc["error"]["line"].clone(), doc["error"]["column"].clone()),
+        (json!(3), json!(14))
+    );
+    let o = tripmap(&["check", "--json", "missing.json"]);
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no such file")
+    );
+}
