@@ -5,7 +5,7 @@ mod csv;
 mod geojson;
 mod gpx;
 mod json;
-mod json_raw;
+pub(crate) mod json_raw;
 mod json_value;
 mod kml;
 mod kmz;

@@ -4,9 +4,7 @@
 
 use super::error_report::ErrorReport;
 use super::trip_options::TripOptions;
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde_json::value::RawValue;
-use std::fmt;
+use crate::io::json_raw;
 
 /// A line that reads as a request.
 #[derive(Debug)]
@@ -31,27 +29,16 @@ pub struct BadLine {
 /// Reads one line (without its newline).
 pub fn parse(line: &[u8]) -> Result<Request, Box<BadLine>> {
     let bad = |error| Box::new(BadLine { id: None, error });
-    let text = crate::io::utf8_text(line).map_err(|e| {
-        let mut r = ErrorReport::from_error(&e);
-        r.line = None;
-        bad(r)
-    })?;
-    let members: Members = serde_json::from_str(text).map_err(|e| {
-        // serde_json's text ends with its own position; the report has the column.
-        let full = e.to_string();
-        let what = full.rfind(" at line ").map_or(&full[..], |i| &full[..i]);
-        let message = match e.classify() {
-            serde_json::error::Category::Data if !text.trim_start().starts_with('{') => {
-                "expected a JSON object (one trip with an \"id\") on the line".to_string()
-            }
-            serde_json::error::Category::Data => what.to_string(),
-            _ => format!("not valid JSON: {what}"),
-        };
-        let mut r = ErrorReport::message(format!("column {}: {message}", e.column()));
-        r.column = Some(e.column() as u64);
-        bad(r)
-    })?;
-    let get = |key: &str| members.0.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
+    let text = crate::io::utf8_text(line).map_err(|e| bad(line_error(&e)))?;
+    let doc = json_raw::document(text).map_err(|e| bad(line_error(&e)))?;
+    if json_raw::kind(doc) != "an object" {
+        return Err(bad(ErrorReport::message(format!(
+            "expected a JSON object (one trip with an \"id\") on the line, found {}",
+            json_raw::kind(doc)
+        ))));
+    }
+    let members = json_raw::members(doc, text).map_err(|e| bad(line_error(&e)))?;
+    let get = |key: &str| json_raw::member(&members, key);
     let id = match get("id").map(|raw| serde_json::from_str::<serde_json::Value>(raw.get())) {
         None => {
             return Err(bad(ErrorReport::field(
@@ -85,11 +72,7 @@ pub fn parse(line: &[u8]) -> Result<Request, Box<BadLine>> {
     };
     let mut trip_json = String::with_capacity(text.len());
     trip_json.push('{');
-    for (key, raw) in members
-        .0
-        .iter()
-        .filter(|(k, _)| k != "id" && k != "options")
-    {
+    for (key, raw) in members.iter().filter(|(k, _)| k != "id" && k != "options") {
         if trip_json.len() > 1 {
             trip_json.push(',');
         }
@@ -106,31 +89,18 @@ pub fn parse(line: &[u8]) -> Result<Request, Box<BadLine>> {
     })
 }
 
-/// A JSON object's members in order, values kept as raw text; a key given twice is an error.
-struct Members<'a>(Vec<(String, &'a RawValue)>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
-            type Value = Members<'a>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Members<'a>, M::Error> {
-                let mut members: Vec<(String, &'a RawValue)> = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    if members.iter().any(|(k, _)| *k == key) {
-                        return Err(serde::de::Error::custom(format!("`{key}` is given twice")));
-                    }
-                    let value: &'a RawValue = map.next_value()?;
-                    members.push((key, value));
-                }
-                Ok(Members(members))
-            }
-        }
-        d.deserialize_map(V(std::marker::PhantomData))
+/// A syntax error in the line: its column, the line number left to the caller (the text of a
+/// line has one line).
+fn line_error(e: &crate::Error) -> ErrorReport {
+    let mut r = ErrorReport::from_error(e);
+    r.line = None;
+    if let crate::Error::Syntax {
+        column, message, ..
+    } = e
+    {
+        r.message = format!("column {column}: {message}");
     }
+    r
 }
 
 #[cfg(test)]
@@ -153,11 +123,7 @@ mod test {
     fn bad_lines_say_why() {
         let e = parse(b"{\"id\": \"a\", \"stops\": [").unwrap_err();
         assert!(e.error.column.is_some(), "{:?}", e.error);
-        assert!(
-            e.error.message.contains("not valid JSON"),
-            "{}",
-            e.error.message
-        );
+        assert_eq!(e.error.message, "column 22: EOF while parsing a list");
         let e = parse(br#"[1, 2]"#).unwrap_err();
         assert!(
             e.error.message.contains("expected a JSON object"),
@@ -171,12 +137,8 @@ mod test {
         let e = parse(br#"{"id": "x", "options": {"colour": 1}, "stops": []}"#).unwrap_err();
         assert_eq!(e.id.as_deref(), Some("x"));
         assert_eq!(e.error.field.as_deref(), Some("options.colour"));
-        let e = parse(br#"{"id": "x", "id": "y"}"#).unwrap_err();
-        assert!(
-            e.error.message.contains("given twice"),
-            "{}",
-            e.error.message
-        );
+        // A repeated key: the last value wins, as in a trip file (serde_json's rule).
+        assert_eq!(parse(br#"{"id": "x", "id": "y"}"#).unwrap().id, "y");
         let e = parse(b"{\"id\": \"K\xf6ln\"}").unwrap_err();
         assert!(e.error.message.contains("not UTF-8"), "{}", e.error.message);
     }
