@@ -7,7 +7,7 @@ use tripmap::limits::Limits;
 use tripmap::model::Itinerary;
 use tripmap::stream::ErrorReport;
 
-/// The trip at `path` (`-`: standard input, JSON unless `from` says otherwise), or the message
+/// The trip at `path` (`-`: standard input, its format sniffed unless `from` says), or the message
 /// to print.
 pub fn load(path: &Path, from: Option<Format>, limits: &Limits) -> Result<Itinerary, Failure> {
     read(path, from, limits).map_err(|e| Failure::invalid(read_error_text(path, &e)))
@@ -35,8 +35,18 @@ fn read(path: &Path, from: Option<Format>, limits: &Limits) -> Result<Itinerary,
             .read_bounded(std::io::stdin().lock())
             .map_err(ReadPathError::Io)
             .and_then(|bytes| {
-                io::read_with(&bytes, from.unwrap_or(Format::Json), limits)
-                    .map_err(ReadPathError::Input)
+                // Without --from, the format is told from the bytes (JSON, GeoJSON, CSV, GPX,
+                // KML, KMZ).
+                let format = match from {
+                    Some(f) => f,
+                    None => io::sniff(&bytes).map_err(|what| {
+                        ReadPathError::Input(tripmap::Error::Shape(format!(
+                            "cannot tell the format: {what}; use --from {}",
+                            Format::NAMES.join("|")
+                        )))
+                    })?,
+                };
+                io::read_with(&bytes, format, limits).map_err(ReadPathError::Input)
             })
     } else {
         io::read_path(path, from, limits)
