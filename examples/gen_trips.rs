@@ -15,16 +15,23 @@ use serde_json::{Value, json};
 use std::io::Write;
 use tripmap::geocode::{Gazetteer, Hints, Place};
 
+#[allow(dead_code)] // Also included by tests and benches, which call `generate` only.
 fn main() {
     let mut args = std::env::args().skip(1);
     let usage = "usage: gen_trips COUNT [SEED] [BAD_FRACTION]";
     let count: usize = args.next().and_then(|a| a.parse().ok()).expect(usage);
     let seed: u64 = args.next().map_or(1, |a| a.parse().expect(usage));
     let bad: f64 = args.next().map_or(0.05, |a| a.parse().expect(usage));
-    let mut rng = fastrand::Rng::with_seed(seed);
-    let pool = capitals();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    // A closed pipe (`| head`) ends the output early; that is not an error.
+    let _ = generate(count, seed, bad, &mut out).and_then(|_| out.flush());
+}
+
+/// Writes `count` lines, a fraction `bad` of them bad, drawn from `seed`.
+pub fn generate(count: usize, seed: u64, bad: f64, out: &mut impl Write) -> std::io::Result<()> {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let pool = capitals();
     let mut good_lines: Vec<String> = Vec::new();
     for n in 0..count {
         let line = if rng.f64() < bad {
@@ -36,11 +43,9 @@ fn main() {
             }
             line
         };
-        if writeln!(out, "{line}").is_err() {
-            return;
-        }
+        writeln!(out, "{line}")?;
     }
-    let _ = out.flush();
+    Ok(())
 }
 
 /// The capitals of the gazetteer's countries, each found by its name within its country (for
