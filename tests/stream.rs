@@ -376,3 +376,88 @@ fn check_json_is_one_document() {
             .contains("no such file")
     );
 }
+
+/// Each trip folder under `dir` by id, with its files (hidden staging folders left out).
+fn folders(dir: &Path) -> std::collections::BTreeMap<String, Vec<(String, Vec<u8>)>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| !name.starts_with('.'))
+        .map(|name| (name.clone(), snapshot(&dir.join(&name))))
+        .collect()
+}
+
+#[test]
+fn a_killed_stream_leaves_each_trip_folder_old_or_new() {
+    let ids: Vec<String> = (0..80).map(|i| format!("k{i}")).collect();
+    let old: Vec<String> = ids.iter().map(|id| trip(id, geojson_only())).collect();
+    let new: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            trip(
+                id,
+                json!({"title": "New", "options": {"formats": ["geojson", "kml"]}}),
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let (out, reference) = (dir.path().join("out"), dir.path().join("new"));
+    let render = |lines: &[String], to: &Path| {
+        let o = tripmap_with_stdin(
+            &["render", "--jsonl", "-o", to.to_str().unwrap()],
+            lines.join("\n"),
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    render(&old, &out);
+    render(&new, &reference);
+    let (before, after) = (folders(&out), folders(&reference));
+    assert_ne!(before["k0"], after["k0"]);
+
+    // The new stream, killed with SIGKILL after its 10th result line.
+    let input = dir.path().join("new.jsonl");
+    std::fs::write(&input, new.join("\n")).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tripmap"))
+        .args(["render", "--jsonl", "--jobs", "2", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    for _ in 0..10 {
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let killed = folders(&out);
+    let (mut old_count, mut new_count) = (0, 0);
+    for (id, files) in &killed {
+        if files == &before[id] {
+            old_count += 1;
+        } else {
+            assert_eq!(
+                files, &after[id],
+                "{id} is neither the old folder nor the new one"
+            );
+            new_count += 1;
+        }
+    }
+    assert_eq!(killed.len(), ids.len());
+    assert!(
+        new_count >= 10 && old_count > 0,
+        "{new_count} new, {old_count} old"
+    );
+
+    // Restarted, the stream finishes the job; no staging folder is left.
+    render(&new, &out);
+    assert_eq!(folders(&out), after);
+    let hidden: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+}
