@@ -185,7 +185,11 @@ fn bad_line(rng: &mut fastrand::Rng, pool: &[Place], n: usize, good: &[String]) 
         }
         4 => {
             let line = t.to_string();
-            return line[..line.len() / 2].to_string();
+            let mut cut = line.len() / 2;
+            while !line.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            return line[..cut].to_string();
         }
         5 => {
             t.as_object_mut().map(|o| o.remove("id"));
