@@ -25,9 +25,11 @@ should, 2 on a usage or cluster error.
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
+import threading
 import time
 
 
@@ -64,32 +66,69 @@ def split(path: str, partitions: int):
     return [p for p in parts if p]
 
 
-def render_partition(lines, tripmap, out, inline, extra):
+def render_partition(lines, tripmap, out, inline, extra, drop_outputs=False):
     """On a worker: one `tripmap render --jsonl` over the partition; its result lines, exit code,
-    standard error, the peak memory of tripmap and the seconds taken."""
+    standard error, the peak memory of tripmap and of the worker, and the seconds taken.
+
+    The partition is written to tripmap's standard input from a thread while the results are
+    read line by line, so neither side waits for the other and the worker holds only the results
+    it keeps. tripmap's own peak memory comes from /usr/bin/time where it exists."""
     args = [tripmap, "render", "--jsonl", "-", "--jobs", "1"]
     if out:
         args += ["-o", out]
     if inline:
         args += ["--inline"]
     args += list(extra)
-    data = b"".join(line + b"\n" for _, line in lines)
+    timer = os.path.exists("/usr/bin/time")
+    if timer:
+        args = ["/usr/bin/time", "-f", "tripmap-peak-kib %M"] + args
     started = time.monotonic()
-    run = subprocess.run(args, input=data, capture_output=True)
+    proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+
+    def feed():
+        try:
+            for _, line in lines:
+                proc.stdin.write(line + b"\n")
+        except BrokenPipeError:
+            pass
+        finally:
+            proc.stdin.close()
+
+    errors = []
+    feeder = threading.Thread(target=feed)
+    drainer = threading.Thread(target=lambda: errors.append(proc.stderr.read()))
+    feeder.start()
+    drainer.start()
+    results = []
+    for raw in proc.stdout:
+        r = json.loads(raw)
+        # Results carry the partition's line numbers; give back the file's.
+        r["line"] = lines[r["line"] - 1][0]
+        if drop_outputs or not inline:
+            r.pop("outputs", None)
+        results.append(r)
+    feeder.join()
+    drainer.join()
+    code = proc.wait()
     seconds = time.monotonic() - started
-    # ru_maxrss of the children: the largest tripmap this worker process has run (KiB on Linux).
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if run.returncode not in (0, 1):
-        raise RuntimeError(f"tripmap exited {run.returncode}: {run.stderr.decode(errors='replace')}")
-    results = [json.loads(l) for l in run.stdout.splitlines()]
+    stderr = errors[0].decode(errors="replace") if errors else ""
+    peak_kib = 0
+    if timer:
+        kept = []
+        for l in stderr.splitlines():
+            if l.startswith("tripmap-peak-kib "):
+                peak_kib = int(l.split()[1])
+            else:
+                kept.append(l)
+        stderr = "\n".join(kept)
+    if code not in (0, 1):
+        raise RuntimeError(f"tripmap exited {code}: {stderr}")
     if len(results) != len(lines):
         raise RuntimeError(f"{len(lines)} lines in, {len(results)} results out")
-    # Results carry the partition's line numbers; give back the file's.
-    for r in results:
-        r["line"] = lines[r["line"] - 1][0]
-        r.pop("outputs", None) if not inline else None
-    return {"results": results, "code": run.returncode, "peak_kib": peak_kib,
-            "seconds": seconds, "stderr": run.stderr.decode(errors="replace")}
+    worker_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"results": results, "code": code, "peak_kib": peak_kib, "worker_kib": worker_kib,
+            "seconds": seconds, "stderr": stderr}
 
 
 def expected_ok(lines):
@@ -118,6 +157,8 @@ def main():
     p.add_argument("--out", help="folder for the trips' folders (tripmap -o)")
     p.add_argument("--inline", action="store_true", help="outputs in the result lines")
     p.add_argument("--results", help="write every result line here, in line order")
+    p.add_argument("--drop-outputs", action="store_true",
+                   help="bring back only each line's id, ok and error (for timing --inline runs)")
     p.add_argument("--no-expect", action="store_true", help="do not check results against ids")
     argv = sys.argv[1:]
     extra = argv[argv.index("--") + 1:] if "--" in argv else []
@@ -137,8 +178,11 @@ def main():
     workers = len(client.scheduler_info()["workers"])
     partitions = split(a.input, a.partitions or 4 * max(workers, 1))
     cluster_ready = time.monotonic()
-    futures = client.map(render_partition, partitions, tripmap=a.tripmap, out=a.out,
-                         inline=a.inline, extra=a.extra, pure=False)
+    # The partitions go to the workers first, so the task graph stays small.
+    scattered = client.scatter(partitions)
+    futures = client.map(render_partition, scattered, tripmap=a.tripmap, out=a.out,
+                         inline=a.inline, extra=a.extra, drop_outputs=a.drop_outputs,
+                         pure=False)
     outcomes = client.gather(futures)
     finished = time.monotonic()
     client.close()
@@ -168,6 +212,7 @@ def main():
         "render_seconds": round(finished - cluster_ready, 3),
         "total_seconds": round(finished - started, 3),
         "tripmap_peak_rss_mib": round(max(o["peak_kib"] for o in outcomes) / 1024, 1),
+        "worker_peak_rss_mib": round(max(o["worker_kib"] for o in outcomes) / 1024, 1),
     }
     print(json.dumps(summary))
     sys.exit(1 if unexpected or len(results) != len(lines) else 0)
