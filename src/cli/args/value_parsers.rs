@@ -69,3 +69,8 @@ pub(super) fn parse_tolerance(s: &str) -> Result<f64, String> {
         _ => Err(format!("`{s}` is not a positive number of metres")),
     }
 }
+
+/// `--shard I/N` or `auto/N` (the index from the environment).
+pub(super) fn parse_shard(s: &str) -> Result<tripmap::stream::Shard, String> {
+    tripmap::stream::Shard::parse(s, |name| std::env::var(name).ok())
+}

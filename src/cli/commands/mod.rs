@@ -6,3 +6,4 @@ pub mod extract;
 pub mod geocode;
 pub mod man;
 pub mod render;
+pub mod stream;

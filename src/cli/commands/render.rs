@@ -1,17 +1,32 @@
 //! `tripmap render`: one trip into a folder (or one file to standard output); several trips go
-//! to [`crate::cli::batch`].
+//! to [`crate::cli::batch`], a JSON Lines stream (`--jsonl`) to [`super::stream`].
 
 use crate::cli::args::RenderArgs;
 use crate::cli::batch;
+use crate::cli::commands::stream;
 use crate::cli::console;
 use crate::cli::input::load;
 use crate::cli::report::{Failure, write_and_report, write_stdout};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tripmap::stream::Task;
 
 /// Renders the trip (or, with more files, the batch).
 pub fn run(args: &RenderArgs) -> Result<ExitCode, Failure> {
     let options = args.options()?;
+    if args.stream.jsonl {
+        if !args.more.is_empty() || args.output.stdout.is_some() {
+            return Err(Failure::usage(
+                "error: --jsonl reads one input (a file or -) and writes no --stdout output".into(),
+            ));
+        }
+        let out_dir = stream::out_dir(args.output.output.as_ref(), args.stream.inline);
+        let task = Task::Render {
+            out_dir,
+            inline: args.stream.inline,
+        };
+        return stream::run(&args.input, &args.stream, Some(&args.titles), task, options);
+    }
     if !args.more.is_empty() {
         return batch::run(args, &options);
     }

@@ -1,0 +1,222 @@
+"""Render a JSON Lines file of trips on a Dask distributed cluster with `tripmap render --jsonl`.
+
+The driver splits the input into partitions, pipes each partition through one `tripmap render
+--jsonl` process on a Dask worker, collects the result lines, and checks that every line gave
+what it should: lines whose id starts with `t-` rendered, lines whose id starts with `bad-`,
+lines with no readable id, and repeated ids failed (the convention of
+`examples/gen_trips.rs`; `--no-expect` skips the check for other inputs).
+
+Lines are partitioned by the same stable hash of the id as `tripmap --shard` (64-bit FNV-1a of
+the id's UTF-8 bytes; lines with no readable id by line number), so a repeated id always meets its
+first occurrence in one process, where tripmap reports it.
+
+    python driver.py trips.jsonl --tripmap target/release/tripmap --workers 2 --out maps
+    python driver.py trips.jsonl --tripmap /opt/tripmap --scheduler tcp://10.0.0.5:8786 --out /shared/maps
+    python driver.py trips.jsonl --tripmap tripmap --workers 2 --inline -- --format geojson
+
+Arguments after `--` go to every `tripmap render --jsonl` (such as `--format geojson,svg`).
+On a real cluster, `--tripmap` and `--out` must name the same paths on every worker (a shared
+file system or object-store mount), and the partitions travel through the scheduler; for very
+large inputs give the workers file paths instead (see README.md here).
+
+Prints one JSON summary line on standard output; exits 1 if any line did not give what it
+should, 2 on a usage or cluster error.
+"""
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+
+
+def fnv1a_64(data: bytes) -> int:
+    """64-bit FNV-1a, as tripmap's `--shard` (offset basis 0xcbf29ce484222325, prime 0x100000001b3)."""
+    h = 0xCBF29CE484222325
+    for b in data:
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def line_id(line: bytes):
+    """The line's string id, or None when the line is not a JSON object with one."""
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return None
+    if isinstance(obj, dict) and isinstance(obj.get("id"), str):
+        return obj["id"]
+    return None
+
+
+def split(path: str, partitions: int):
+    """Partitions of the input: lists of (line number, line bytes), blank lines skipped."""
+    parts = [[] for _ in range(partitions)]
+    with open(path, "rb") as f:
+        for number, line in enumerate(f, start=1):
+            line = line.rstrip(b"\r\n")
+            if not line.strip():
+                continue
+            i = line_id(line)
+            k = fnv1a_64(i.encode()) % partitions if i is not None else (number - 1) % partitions
+            parts[k].append((number, line))
+    return [p for p in parts if p]
+
+
+def render_partition(lines, tripmap, out, inline, extra, drop_outputs=False):
+    """On a worker: one `tripmap render --jsonl` over the partition; its result lines, exit code,
+    standard error, the peak memory of tripmap and of the worker, and the seconds taken.
+
+    The partition is written to tripmap's standard input from a thread while the results are
+    read line by line, so neither side waits for the other and the worker holds only the results
+    it keeps. tripmap's own peak memory comes from /usr/bin/time where it exists."""
+    args = [tripmap, "render", "--jsonl", "-", "--jobs", "1"]
+    if out:
+        args += ["-o", out]
+    if inline:
+        args += ["--inline"]
+    args += list(extra)
+    timer = os.path.exists("/usr/bin/time")
+    if timer:
+        args = ["/usr/bin/time", "-f", "tripmap-peak-kib %M"] + args
+    started = time.monotonic()
+    proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+
+    def feed():
+        try:
+            for _, line in lines:
+                proc.stdin.write(line + b"\n")
+        except BrokenPipeError:
+            pass
+        finally:
+            proc.stdin.close()
+
+    errors = []
+    feeder = threading.Thread(target=feed)
+    drainer = threading.Thread(target=lambda: errors.append(proc.stderr.read()))
+    feeder.start()
+    drainer.start()
+    results = []
+    for raw in proc.stdout:
+        r = json.loads(raw)
+        # Results carry the partition's line numbers; give back the file's.
+        r["line"] = lines[r["line"] - 1][0]
+        if drop_outputs or not inline:
+            r.pop("outputs", None)
+        results.append(r)
+    feeder.join()
+    drainer.join()
+    code = proc.wait()
+    seconds = time.monotonic() - started
+    stderr = errors[0].decode(errors="replace") if errors else ""
+    peak_kib = 0
+    if timer:
+        kept = []
+        for l in stderr.splitlines():
+            if l.startswith("tripmap-peak-kib "):
+                peak_kib = int(l.split()[1])
+            else:
+                kept.append(l)
+        stderr = "\n".join(kept)
+    if code not in (0, 1):
+        raise RuntimeError(f"tripmap exited {code}: {stderr}")
+    if len(results) != len(lines):
+        raise RuntimeError(f"{len(lines)} lines in, {len(results)} results out")
+    worker_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"results": results, "code": code, "peak_kib": peak_kib, "worker_kib": worker_kib,
+            "seconds": seconds, "stderr": stderr}
+
+
+def expected_ok(lines):
+    """What each line should give (line number -> ok?), by the generator's convention."""
+    seen = set()
+    want = {}
+    for number, line in lines:
+        i = line_id(line)
+        if i is None or i.startswith("bad-") or i in seen:
+            want[number] = False
+        else:
+            want[number] = True
+        if i is not None:
+            seen.add(i)
+    return want
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                epilog="Arguments after -- go to tripmap render --jsonl.")
+    p.add_argument("input", help="JSON Lines file, one trip per line")
+    p.add_argument("--tripmap", required=True, help="path of the tripmap binary on the workers")
+    p.add_argument("--scheduler", help="address of a running Dask scheduler (default: a LocalCluster)")
+    p.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes (default 2)")
+    p.add_argument("--partitions", type=int, default=0, help="partitions (default: 4 per worker)")
+    p.add_argument("--out", help="folder for the trips' folders (tripmap -o)")
+    p.add_argument("--inline", action="store_true", help="outputs in the result lines")
+    p.add_argument("--results", help="write every result line here, in line order")
+    p.add_argument("--drop-outputs", action="store_true",
+                   help="bring back only each line's id, ok and error (for timing --inline runs)")
+    p.add_argument("--no-expect", action="store_true", help="do not check results against ids")
+    argv = sys.argv[1:]
+    extra = argv[argv.index("--") + 1:] if "--" in argv else []
+    a = p.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
+    a.extra = extra
+
+    from dask.distributed import Client, LocalCluster
+
+    started = time.monotonic()
+    if a.scheduler:
+        client = Client(a.scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(n_workers=a.workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    workers = len(client.scheduler_info()["workers"])
+    partitions = split(a.input, a.partitions or 4 * max(workers, 1))
+    cluster_ready = time.monotonic()
+    # The partitions go to the workers first, so the task graph stays small.
+    scattered = client.scatter(partitions)
+    futures = client.map(render_partition, scattered, tripmap=a.tripmap, out=a.out,
+                         inline=a.inline, extra=a.extra, drop_outputs=a.drop_outputs,
+                         pure=False)
+    outcomes = client.gather(futures)
+    finished = time.monotonic()
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+    results = sorted((r for o in outcomes for r in o["results"]), key=lambda r: r["line"])
+    if a.results:
+        with open(a.results, "w") as f:
+            for r in results:
+                f.write(json.dumps(r) + "\n")
+    lines = [l for part in partitions for l in part]
+    unexpected = []
+    if not a.no_expect:
+        want = expected_ok(sorted(lines))
+        got = {r["line"]: r["ok"] for r in results}
+        unexpected = [n for n in sorted(want) if got.get(n) != want[n]]
+    summary = {
+        "workers": workers,
+        "partitions": len(partitions),
+        "lines": len(lines),
+        "results": len(results),
+        "ok": sum(r["ok"] for r in results),
+        "failed": sum(not r["ok"] for r in results),
+        "unexpected_lines": unexpected[:20],
+        "unexpected": len(unexpected),
+        "render_seconds": round(finished - cluster_ready, 3),
+        "total_seconds": round(finished - started, 3),
+        "tripmap_peak_rss_mib": round(max(o["peak_kib"] for o in outcomes) / 1024, 1),
+        "worker_peak_rss_mib": round(max(o["worker_kib"] for o in outcomes) / 1024, 1),
+    }
+    print(json.dumps(summary))
+    sys.exit(1 if unexpected or len(results) != len(lines) else 0)
+
+
+if __name__ == "__main__":
+    main()

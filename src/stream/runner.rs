@@ -1,0 +1,197 @@
+//! The stream's threads: one reads lines (checking syntax, id, shard and duplicates, in input
+//! order), a pool of workers renders, and the caller's thread writes the results, in input order
+//! unless asked otherwise. A window bounds the lines between reading and writing, so memory is
+//! bounded whatever the input's length.
+
+use super::error_report::ErrorReport;
+use super::lines::{Line, LineReader};
+use super::request::{self, BadLine, Request};
+use super::result_line::{ResultLine, Timings};
+use super::tally::Tally;
+use super::work::process;
+use super::{StreamError, StreamOptions};
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, Write};
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::sync::{Mutex, PoisonError};
+
+/// A line for a worker: its place in the output order, its line number, the request.
+type Job = (u64, u64, Request);
+
+/// Reads JSON Lines requests from `input`, renders (or checks) each trip as `options` say, and
+/// writes one result line per input line to `results`. Returns the counts; an error only when
+/// the input cannot be read or the results cannot be written (then the stream stops).
+pub fn run<R, W>(input: R, results: &mut W, options: &StreamOptions) -> Result<Tally, StreamError>
+where
+    R: BufRead + Send,
+    W: Write,
+{
+    let window = options.window.max(1);
+    let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(window);
+    let (job_tx, job_rx) = mpsc::channel::<Job>();
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(u64, ResultLine)>();
+    std::thread::scope(|s| {
+        let reader_done = done_tx.clone();
+        let reader = s.spawn(move || read_lines(input, options, permit_tx, job_tx, reader_done));
+        for _ in 0..options.jobs.max(1) {
+            let done = done_tx.clone();
+            let jobs = &job_rx;
+            s.spawn(move || work(jobs, &done, options));
+        }
+        drop(done_tx);
+        let written = write_results(done_rx, permit_rx, results, options.ordered);
+        let read = reader
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        let mut tally = written.map_err(StreamError::Write)?;
+        let read = read.map_err(StreamError::Read)?;
+        tally.blank_lines = read.blank_lines;
+        tally.other_shards = read.other_shards;
+        Ok(tally)
+    })
+}
+
+/// What the reader counts that produces no result line.
+#[derive(Debug, Default)]
+struct ReadCounts {
+    blank_lines: u64,
+    other_shards: u64,
+}
+
+/// The reader: one line at a time, each checked and sent to a worker (or, when bad, straight to
+/// the writer), after taking a place in the window.
+fn read_lines<R: BufRead>(
+    input: R,
+    options: &StreamOptions,
+    permits: SyncSender<()>,
+    jobs: Sender<Job>,
+    done: Sender<(u64, ResultLine)>,
+) -> std::io::Result<ReadCounts> {
+    let mut lines = LineReader::new(input, options.max_line_bytes);
+    let mut first_seen: HashMap<String, u64> = HashMap::new();
+    let mut counts = ReadCounts::default();
+    let mut seq = 0u64;
+    while let Some((number, line)) = lines.next_line()? {
+        let parsed = match line {
+            Line::TooLong(len) => Err(Box::new(BadLine {
+                id: None,
+                error: ErrorReport::message(format!(
+                    "the line is {len} bytes long, over the maximum of {} bytes \
+                     (--max-input-bytes)",
+                    options.max_line_bytes
+                )),
+            })),
+            Line::Text(t) if t.iter().all(u8::is_ascii_whitespace) => {
+                counts.blank_lines += 1;
+                continue;
+            }
+            Line::Text(t) => request::parse(&t),
+        };
+        let id: Option<String> = match &parsed {
+            Ok(r) => Some(r.id.clone()),
+            Err(bad) => bad.id.clone(),
+        };
+        if let Some(shard) = options.shard {
+            let owned = id
+                .as_deref()
+                .map_or(shard.owns_line(number), |id| shard.owns_id(id));
+            if !owned {
+                counts.other_shards += 1;
+                continue;
+            }
+        }
+        // Every id is used once per stream, whether its first line succeeded or not.
+        let parsed = match id {
+            Some(id) => match first_seen.get(&id) {
+                Some(first) => Err(Box::new(BadLine {
+                    error: ErrorReport::field(
+                        "id",
+                        format!("id {id:?} is used again (first on line {first})"),
+                    ),
+                    id: Some(id),
+                })),
+                None => {
+                    first_seen.insert(id, number);
+                    parsed
+                }
+            },
+            None => parsed,
+        };
+        if permits.send(()).is_err() {
+            break; // The writer stopped: nothing more can be reported.
+        }
+        let sent = match parsed {
+            Ok(request) => jobs.send((seq, number, request)).is_ok(),
+            Err(bad) => {
+                let result = ResultLine::failed(
+                    bad.id,
+                    number,
+                    bad.error.at_line(number),
+                    Timings::default(),
+                );
+                done.send((seq, result)).is_ok()
+            }
+        };
+        if !sent {
+            break;
+        }
+        seq += 1;
+    }
+    Ok(counts)
+}
+
+/// A worker: takes jobs until there are none; a panic becomes the line's error, not the end of
+/// the stream.
+fn work(jobs: &Mutex<Receiver<Job>>, done: &Sender<(u64, ResultLine)>, options: &StreamOptions) {
+    loop {
+        let next = jobs.lock().unwrap_or_else(PoisonError::into_inner).recv();
+        let Ok((seq, number, request)) = next else {
+            return;
+        };
+        let id = request.id.clone();
+        let run = std::panic::AssertUnwindSafe(|| process(request, number, options));
+        let result = std::panic::catch_unwind(run).unwrap_or_else(|_| {
+            let error = ErrorReport::message(
+                "internal error: tripmap panicked on this trip (please report it with the line)",
+            );
+            ResultLine::failed(Some(id), number, error.at_line(number), Timings::default())
+        });
+        if done.send((seq, result)).is_err() {
+            return;
+        }
+    }
+}
+
+/// The writer: results in input order (or as they come), one line each, flushed; returns the
+/// counts. Each line written frees a place in the window.
+fn write_results<W: Write>(
+    done: Receiver<(u64, ResultLine)>,
+    permits: Receiver<()>,
+    out: &mut W,
+    ordered: bool,
+) -> std::io::Result<Tally> {
+    let mut tally = Tally::default();
+    let mut pending: BTreeMap<u64, ResultLine> = BTreeMap::new();
+    let mut next = 0u64;
+    let mut emit = |result: ResultLine, tally: &mut Tally| -> std::io::Result<()> {
+        serde_json::to_writer(&mut *out, &result)?;
+        out.write_all(b"\n")?;
+        out.flush()?;
+        tally.count(&result);
+        let _ = permits.recv();
+        Ok(())
+    };
+    for (seq, result) in done {
+        if !ordered {
+            emit(result, &mut tally)?;
+            continue;
+        }
+        pending.insert(seq, result);
+        while let Some(result) = pending.remove(&next) {
+            emit(result, &mut tally)?;
+            next += 1;
+        }
+    }
+    Ok(tally)
+}

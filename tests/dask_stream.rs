@@ -1,0 +1,70 @@
+//! The stream mode on a real engine: `examples/dask/driver.py` splits 2,000 generated trips
+//! (`examples/gen_trips.rs`, about 5% bad lines) into partitions and pipes each through
+//! `tripmap render --jsonl` on a Dask distributed `LocalCluster` of 2 worker processes, then
+//! checks that every good line rendered and every bad line failed. Dask is installed, pinned,
+//! by `scripts/test.sh` into `target/pytools/dask`.
+
+mod common;
+#[path = "../examples/gen_trips.rs"]
+mod gen_trips;
+
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The Python of the Dask virtual environment.
+fn dask_python() -> PathBuf {
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap();
+    let p = target.join("pytools/dask/bin/python");
+    assert!(
+        p.exists(),
+        "{} is missing: run scripts/test.sh, which installs the Python test tools",
+        p.display()
+    );
+    p
+}
+
+#[test]
+fn dask_renders_every_line_as_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    let trips = dir.path().join("trips.jsonl");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&trips).unwrap());
+    gen_trips::generate(2000, 11, 0.05, &mut file).unwrap();
+    drop(file);
+    let maps = dir.path().join("maps");
+    let results = dir.path().join("results.jsonl");
+    let o = Command::new(dask_python())
+        .arg(root().join("examples/dask/driver.py"))
+        .arg(&trips)
+        .args(["--tripmap", env!("CARGO_BIN_EXE_tripmap"), "--workers", "2"])
+        .arg("--out")
+        .arg(&maps)
+        .arg("--results")
+        .arg(&results)
+        .args(["--", "--format", "geojson"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    let summary: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(summary["workers"], 2);
+    assert_eq!(summary["lines"], 2000);
+    assert_eq!(summary["results"], 2000);
+    assert_eq!(summary["unexpected"], 0);
+    let failed = summary["failed"].as_u64().unwrap();
+    assert!((50..200).contains(&failed), "{failed} bad lines");
+    // Each good trip has its folder, and only those.
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&results)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ok_ids: Vec<&str> = lines
+        .iter()
+        .filter(|r| r["ok"] == true)
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(ok_ids.iter().all(|id| id.starts_with("t-")));
+    assert_eq!(std::fs::read_dir(&maps).unwrap().count(), ok_ids.len());
+    let layer = read_json(&maps.join(ok_ids[0]).join("stops.geojson"));
+    assert_eq!(layer["type"], "FeatureCollection");
+}
