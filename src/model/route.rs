@@ -13,6 +13,9 @@ pub struct RouteStop {
     pub position: LonLat,
     /// 0-based index of the stop in the input.
     pub input_index: usize,
+    /// 0-based index into [`Route::trips`] of the trip the stop belongs to (0 for a single trip).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub trip: usize,
 }
 
 /// The way from one stop to the next, along the WGS84 geodesic. Kept whole: a leg that crosses
@@ -54,6 +57,7 @@ impl RouteStop {
             stop,
             position,
             input_index,
+            trip: 0,
         }
     }
 }
@@ -116,6 +120,10 @@ pub struct Route {
     pub legs: Vec<Leg>,
     /// Problems that do not stop the map (implausible speeds, time going backwards).
     pub warnings: Vec<String>,
+    /// The names of the trips drawn together (`tripmap render --together`); empty for a
+    /// single trip.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub trips: Vec<String>,
 }
 
 impl Route {
@@ -152,6 +160,7 @@ impl Route {
             stops,
             legs,
             warnings: Vec::new(),
+            trips: Vec::new(),
         }
     }
 

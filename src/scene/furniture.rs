@@ -2,6 +2,7 @@
 //! scale bar, north arrow, source line, key of unplaced labels) below it. In: texts, the map's
 //! scale in km per pixel, the page width. Out: scene items and the band's height in pixels.
 
+use super::colour::{ColourLegend, paint_item};
 use super::overlay::{LegendEntry, legend_sample};
 use super::text_metrics::{
     Weight, ascent_px, descent_px, line_extents_px, width_px, wrap_all, wrap_balanced, wrap_list,
@@ -124,6 +125,8 @@ pub struct Footer<'a> {
     pub legs: &'a [(Option<Mode>, &'a str)],
     /// The overlays' titled features.
     pub overlays: &'a [LegendEntry],
+    /// The colours of `--colour-by`.
+    pub colours: &'a ColourLegend,
 }
 
 /// The footer's items and its height: legend, scale bar and north arrow, source line, key.
@@ -151,6 +154,9 @@ fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
     for e in f.overlays {
         entries.push((28.0, Sample::Overlay(e), &e.title));
     }
+    for (colour, words) in &f.colours.swatches {
+        entries.push((18.0, Sample::Colour(colour), words));
+    }
     let mut x = MARGIN;
     for (sample_w, sample, t) in entries {
         let w = sample_w + width_px(t, SMALL_PX, Weight::Regular);
@@ -160,7 +166,26 @@ fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
         }
         items.extend(match sample {
             Sample::Marker => legend_marker(x, row),
-            Sample::Leg(mode) => legend_leg(x, row, mode),
+            Sample::Leg(mode) => {
+                let sample = legend_leg(x, row, mode);
+                match f.colours.modes.iter().find(|(m, _)| *m == mode) {
+                    Some((_, colour)) => vec![paint_item(
+                        colour,
+                        Item::Group {
+                            class: "sample",
+                            items: sample,
+                        },
+                    )],
+                    None => sample,
+                }
+            }
+            Sample::Colour(colour) => vec![paint_item(
+                colour,
+                Item::Rect {
+                    class: "swatch",
+                    rect: Rect::new(x, row - 9.0, 12.0, 10.0),
+                },
+            )],
             Sample::Locator => legend_locator(x, row),
             Sample::Overlay(e) => legend_sample(e, x, row),
         });
@@ -294,6 +319,8 @@ enum Sample<'a> {
     Locator,
     /// An overlay feature's style.
     Overlay(&'a LegendEntry),
+    /// A colour of `--colour-by`.
+    Colour(&'a str),
 }
 
 fn legend_leg(x: f64, row: f64, mode: Option<Mode>) -> Vec<Item> {
