@@ -25,6 +25,10 @@ fn cases() -> Vec<(&'static str, Route)> {
         let it = tripmap::io::read(&text, tripmap::io::Format::Json).unwrap();
         tripmap::routing::plan(&it, tripmap::routing::Order::Time).unwrap()
     };
+    let two = |a: &str, b: &str| {
+        let named = |p: &str| (stem(p), one(p));
+        tripmap::routing::together(vec![named(a), named(b)]).unwrap()
+    };
     vec![
         ("reference", one("data/trips/blinken-2023-11.json")),
         (
@@ -32,6 +36,20 @@ fn cases() -> Vec<(&'static str, Route)> {
             one("tests/fixtures/timeline/new-year-dst.json"),
         ),
         ("antimeridian", one("data/trips/pacific-2024.json")),
+        (
+            "shared-stop",
+            two(
+                "tests/fixtures/together/spring-alps.json",
+                "tests/fixtures/together/autumn-alps.json",
+            ),
+        ),
+        (
+            "two-antimeridian",
+            two(
+                "tests/fixtures/together/pacific-north.json",
+                "tests/fixtures/together/pacific-south.json",
+            ),
+        ),
     ]
 }
 
@@ -46,13 +64,18 @@ fn svg(route: &Route, width: u32, theme: &str) -> String {
     String::from_utf8(tripmap::render::svg::write(&scene)).unwrap()
 }
 
-/// What the timeline of a map shows: the stop number of each marker, and each tick label's
-/// position and text, in document order.
+/// What the timeline of a map shows: the stop number of each marker, and its sections (one
+/// per trip).
 struct Timeline {
     markers: Vec<usize>,
-    labels: Vec<(f64, f64, String)>,
-    /// The years the heading names: `2023`, or `2024–2025`.
+    sections: Vec<Section>,
+}
+
+/// One trip's part of a timeline: the years its heading names (`2023`, `2024–2025`) and each
+/// tick label's position and text, in document order.
+struct Section {
     years: (i32, i32),
+    labels: Vec<(f64, f64, String)>,
 }
 
 fn read_timeline(svg: &str) -> Option<Timeline> {
@@ -66,28 +89,33 @@ fn read_timeline(svg: &str) -> Option<Timeline> {
         n.attribute("class")
             .is_some_and(|c| c.split_whitespace().any(|t| t == format!("{p}-{class}")))
     };
-    let heading: String = layer
-        .descendants()
-        .find(|n| has(n, "tl-note"))?
-        .descendants()
-        .filter(|c| c.is_text())
-        .filter_map(|c| c.text())
-        .collect();
-    let years: Vec<i32> = heading
-        .rsplit(", ")
-        .next()?
-        .split('–')
-        .filter_map(|y| y.trim().parse().ok())
-        .collect();
+    let text_of = |n: &roxmltree::Node| -> String {
+        n.descendants()
+            .filter(|c| c.is_text())
+            .filter_map(|c| c.text())
+            .collect()
+    };
     let mut t = Timeline {
         markers: Vec::new(),
-        labels: Vec::new(),
-        years: (*years.first()?, *years.last()?),
+        sections: Vec::new(),
     };
     for n in layer.descendants() {
         if n.has_tag_name("g") && has(&n, "tl-marker") {
             let stop = n.attribute("data-stop").and_then(|s| s.trim().parse().ok());
             t.markers.push(stop.unwrap_or(0));
+        }
+        let heading = text_of(&n);
+        if n.has_tag_name("text") && has(&n, "tl-note") && heading.contains("local dates") {
+            let years: Vec<i32> = heading
+                .rsplit(", ")
+                .next()?
+                .split('–')
+                .filter_map(|y| y.trim().parse().ok())
+                .collect();
+            t.sections.push(Section {
+                years: (*years.first()?, *years.last()?),
+                labels: Vec::new(),
+            });
         }
         if n.has_tag_name("text") && has(&n, "tl-label") {
             let num = |a| {
@@ -95,12 +123,8 @@ fn read_timeline(svg: &str) -> Option<Timeline> {
                     .and_then(|v: &str| v.parse().ok())
                     .unwrap_or(0.0)
             };
-            let text: String = n
-                .descendants()
-                .filter(|c| c.is_text())
-                .filter_map(|c| c.text())
-                .collect();
-            t.labels.push((num("x"), num("y"), text));
+            let label = (num("x"), num("y"), text_of(&n));
+            t.sections.last_mut()?.labels.push(label);
         }
     }
     Some(t)
@@ -120,6 +144,19 @@ fn timeline_problems(svg: &str, dated: &[usize]) -> Vec<String> {
             "stops on the timeline {markers:?}, want each of {dated:?} once"
         ));
     }
+    if t.sections.is_empty() {
+        problems.push("no section with a heading".into());
+    }
+    for section in &t.sections {
+        problems.extend(section_problems(section));
+    }
+    problems
+}
+
+/// What is wrong with one section's tick labels: none, out of reading order, or out of date
+/// order.
+fn section_problems(t: &Section) -> Vec<String> {
+    let mut problems = Vec::new();
     if t.labels.is_empty() {
         problems.push("no tick labels".into());
     }
@@ -136,7 +173,7 @@ fn timeline_problems(svg: &str, dated: &[usize]) -> Vec<String> {
             ));
         }
     }
-    problems.extend(date_order_problems(&t));
+    problems.extend(date_order_problems(t));
     problems
 }
 
@@ -148,7 +185,7 @@ const MONTHS: [&str; 12] = [
 /// within the years the heading names. A label gives a year (`2024`), a month (`Nov`) or a
 /// day (`5 Nov`); the year is carried from the heading and from year labels, and a month
 /// earlier than the one before means the next year.
-fn date_order_problems(t: &Timeline) -> Vec<String> {
+fn date_order_problems(t: &Section) -> Vec<String> {
     let mut problems = Vec::new();
     let mut at: Option<(i32, u32, u32)> = None;
     let mut year = t.years.0;
@@ -264,6 +301,7 @@ fn checks_catch_broken_timelines() {
     let one_gone = in_timeline(&good, "data-stop=\"3\"", "data-stop=\"33\"");
     assert!(!timeline_problems(&one_gone, &want).is_empty());
     let t = read_timeline(&good).unwrap();
+    let labels = &t.sections[0].labels;
     let twice = in_timeline(&good, "data-stop=\"4\"", "data-stop=\"5\"");
     assert!(
         timeline_problems(&twice, &want)
@@ -271,7 +309,7 @@ fn checks_catch_broken_timelines() {
             .any(|p| p.contains("once"))
     );
     // Two tick labels swapped: out of order.
-    let (a, b) = (&t.labels[0].2, &t.labels[1].2);
+    let (a, b) = (&labels[0].2, &labels[1].2);
     let swapped = in_timeline(&good, &format!(">{a}<"), ">@@<");
     let swapped = in_timeline(&swapped, &format!(">{b}<"), &format!(">{a}<"));
     let swapped = in_timeline(&swapped, ">@@<", &format!(">{b}<"));
@@ -291,13 +329,13 @@ fn checks_catch_broken_timelines() {
     assert_eq!(timeline_problems(&plain, &want), ["no timeline layer"]);
     // In the browser: a tick label moved onto its neighbour overlaps it; one moved off the
     // page is clipped.
-    let (x1, y1) = (t.labels[1].0, t.labels[1].1);
+    let (x1, y1) = (labels[1].0, labels[1].1);
     let onto = good.replacen(
         &format!("x=\"{}\" y=\"{}\"", num(x1), num(y1)),
         &format!(
             "x=\"{}\" y=\"{}\"",
-            num(t.labels[0].0 + 4.0),
-            num(t.labels[0].1)
+            num(labels[0].0 + 4.0),
+            num(labels[0].1)
         ),
         1,
     );

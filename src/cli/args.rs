@@ -180,6 +180,10 @@ pub struct RenderArgs {
     /// More trip files: render them all, in parallel, each into its own folder.
     #[arg(value_name = "MORE")]
     pub more: Vec<PathBuf>,
+    /// Draw all the trips on one map, each in its own colour (named in the legend by its title
+    /// or file name), into one folder [default: output/together].
+    #[arg(long)]
+    pub together: bool,
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]

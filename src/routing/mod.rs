@@ -4,12 +4,14 @@
 mod legs;
 mod shortest;
 mod time_order;
+mod together;
 mod tracks;
 pub mod tsp;
 
 pub use legs::build_legs;
 pub use shortest::{ProgressFn, ShortestOptions, find_stop, kicks, lower_bound_m, shortest_order};
 pub use time_order::time_order;
+pub use together::together;
 pub use tracks::{MATCH_RADIUS_M, follow_tracks};
 
 use crate::error::{Error, StopRef};

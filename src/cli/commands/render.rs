@@ -12,6 +12,9 @@ use std::process::ExitCode;
 /// Renders the trip (or, with more files, the batch).
 pub fn run(args: &RenderArgs) -> Result<ExitCode, Failure> {
     let options = args.options()?;
+    if args.together {
+        return crate::cli::together::run(args, &options);
+    }
     if !args.more.is_empty() {
         return batch::run(args, &options);
     }

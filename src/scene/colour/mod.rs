@@ -12,7 +12,7 @@ pub(crate) use paint::{paint_item, paint_layers};
 use super::dates::{self, DateStyle};
 use super::theme::Theme;
 use crate::error::Error;
-use crate::model::{Mode, Route, RouteStop, When};
+use crate::model::{Mode, Route};
 use jiff::civil::Date;
 use std::str::FromStr;
 
@@ -94,28 +94,6 @@ pub(crate) fn legend_entries(c: Option<&Colouring>) -> ColourLegend {
     }
 }
 
-/// The local calendar day a stop is dated by: its arrival, else its departure.
-pub(crate) fn stop_day(s: &RouteStop) -> Option<Date> {
-    s.stop
-        .arrive
-        .as_ref()
-        .or(s.stop.depart.as_ref())
-        .map(When::local_date)
-}
-
-/// The local calendar day a leg is travelled on: the day its start is left (its departure,
-/// else its arrival there), else the day its end is reached.
-fn leg_day(route: &Route, k: usize) -> Option<Date> {
-    let leg = &route.legs[k];
-    let (a, b) = (&route.stops[leg.from].stop, &route.stops[leg.to].stop);
-    a.depart
-        .as_ref()
-        .or(a.arrive.as_ref())
-        .or(b.arrive.as_ref())
-        .or(b.depart.as_ref())
-        .map(When::local_date)
-}
-
 /// The colours for drawing `route` in `theme`, coloured `by`. Fails when the route has nothing
 /// to colour by: no dated stop for [`ColourBy::Day`].
 pub(crate) fn colouring(route: &Route, by: ColourBy, theme: &Theme) -> Result<Colouring, Error> {
@@ -131,7 +109,7 @@ pub(crate) fn colouring(route: &Route, by: ColourBy, theme: &Theme) -> Result<Co
 /// Colours by local day: the days from the first dated stop to the last spread over the
 /// sequential palette.
 fn by_day(route: &Route, theme: &Theme) -> Result<Colouring, Error> {
-    let days: Vec<Date> = route.stops.iter().filter_map(stop_day).collect();
+    let days: Vec<Date> = route.stops.iter().filter_map(|s| s.day()).collect();
     let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else {
         return Err(Error::Options(
             "--colour-by day: no stop has a date (arrive or depart); give dates, or colour by leg, mode or trip".into(),
@@ -163,10 +141,10 @@ fn by_day(route: &Route, theme: &Theme) -> Result<Colouring, Error> {
         stops: route
             .stops
             .iter()
-            .map(|s| stop_day(s).map(|d| steps[bin(d)]))
+            .map(|s| s.day().map(|d| steps[bin(d)]))
             .collect(),
         legs: (0..route.legs.len())
-            .map(|k| leg_day(route, k).map(|d| steps[bin(d)]))
+            .map(|k| route.travel_day(k).map(|d| steps[bin(d)]))
             .collect(),
         legend,
         modes: Vec::new(),
@@ -288,19 +266,15 @@ fn by_trip(route: &Route, theme: &Theme) -> Colouring {
 /// The name of each trip drawn: [`Route::trips`], or for a single trip its title (`Trip`
 /// without one).
 pub(crate) fn trip_names(route: &Route) -> Vec<String> {
-    if route.trips.is_empty() {
-        vec![
+    (0..route.trips.len().max(1))
+        .map(|t| {
             route
-                .meta
-                .title
-                .as_deref()
+                .trip_name(t)
                 .map(super::clean_text)
                 .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| "Trip".to_string()),
-        ]
-    } else {
-        route.trips.iter().map(|t| super::clean_text(t)).collect()
-    }
+                .unwrap_or_else(|| "Trip".to_string())
+        })
+        .collect()
 }
 
 #[cfg(test)]

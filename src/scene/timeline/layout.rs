@@ -1,6 +1,6 @@
 //! How the timeline is laid out: the trip's days cut into rows of equal length (a long trip on
-//! a narrow page wraps), each stop's marker and stay bar set in the first free lane of its row
-//! and trip band, and the number of rows chosen to make the strip as short as it can be.
+//! a narrow page wraps), each stop's marker and stay bar set in the first free lane of its row,
+//! and the number of rows chosen to keep the lanes few and the strip short.
 
 use super::moments::Moments;
 
@@ -9,11 +9,9 @@ pub(crate) const LANE_PX: f64 = 20.0;
 /// Height of a row apart from its lanes: leg track, axis, tick labels and the gap below,
 /// pixels.
 pub(crate) const ROW_FIXED_PX: f64 = 38.0;
-/// Height of a trip's name over its band when several trips are drawn, pixels.
-pub(crate) const BAND_TITLE_PX: f64 = 14.0;
 /// Most rows a timeline is cut into.
 const MAX_ROWS: usize = 12;
-/// Most lanes a band should need: the fewest rows that keep every band to this many are
+/// Most lanes a row should need: the fewest rows that keep every row to this many are
 /// chosen.
 const FEW_LANES: usize = 2;
 /// Least room between two markers or bars in one lane, pixels.
@@ -70,8 +68,6 @@ impl Axis {
 pub(crate) struct Piece {
     /// Index into `Moments::stops`.
     pub span: usize,
-    /// Its trip (band).
-    pub trip: usize,
     /// The row.
     pub row: usize,
     /// The stay's ends in the row, pixels.
@@ -93,8 +89,8 @@ impl Piece {
 }
 
 /// Every stop's pieces on `axis`, each in its lane. `radius[i]` is the marker radius of
-/// `m.stops[i]`, `trip[i]` its trip.
-pub(crate) fn pieces(m: &Moments, axis: &Axis, radius: &[f64], trip: &[usize]) -> Vec<Piece> {
+/// `m.stops[i]`.
+pub(crate) fn pieces(m: &Moments, axis: &Axis, radius: &[f64]) -> Vec<Piece> {
     let mut out = Vec::new();
     for (i, s) in m.stops.iter().enumerate() {
         let (r0, r1) = (axis.row_of(s.start), axis.row_of(s.end));
@@ -104,7 +100,6 @@ pub(crate) fn pieces(m: &Moments, axis: &Axis, radius: &[f64], trip: &[usize]) -
             let b = if row == r1 { s.end } else { to as f64 };
             out.push(Piece {
                 span: i,
-                trip: trip[i],
                 row,
                 x: (axis.x(row, a), axis.x(row, b)),
                 marker_r: (row == r0).then_some(radius[i]),
@@ -116,22 +111,22 @@ pub(crate) fn pieces(m: &Moments, axis: &Axis, radius: &[f64], trip: &[usize]) -
     out
 }
 
-/// Sets each piece in the lowest lane of its row and band where it touches nothing already
-/// there, taking pieces from left to right.
+/// Sets each piece in the lowest lane of its row where it touches nothing already there,
+/// taking pieces from left to right.
 fn assign_lanes(pieces: &mut [Piece]) {
     let mut order: Vec<usize> = (0..pieces.len()).collect();
     order.sort_by(|&a, &b| {
         let (pa, pb) = (&pieces[a], &pieces[b]);
-        (pa.row, pa.trip)
-            .cmp(&(pb.row, pb.trip))
+        pa.row
+            .cmp(&pb.row)
             .then(pa.extent().0.total_cmp(&pb.extent().0))
             .then(a.cmp(&b))
     });
-    // The right end of what each lane holds, for the current row and band.
+    // The right end of what each lane holds, for the current row.
     let mut ends: Vec<f64> = Vec::new();
     let mut current = None;
     for i in order {
-        let key = (pieces[i].row, pieces[i].trip);
+        let key = pieces[i].row;
         if current != Some(key) {
             current = Some(key);
             ends.clear();
@@ -149,35 +144,27 @@ fn assign_lanes(pieces: &mut [Piece]) {
     }
 }
 
-/// How many lanes each band of each row needs: `lanes[row][trip]` (at least 1).
-pub(crate) fn lanes(pieces: &[Piece], rows: usize, trips: usize) -> Vec<Vec<usize>> {
-    let mut out = vec![vec![1; trips]; rows];
+/// How many lanes each row needs (at least 1).
+pub(crate) fn lanes(pieces: &[Piece], rows: usize) -> Vec<usize> {
+    let mut out = vec![1; rows];
     for p in pieces {
-        out[p.row][p.trip] = out[p.row][p.trip].max(p.lane + 1);
+        out[p.row] = out[p.row].max(p.lane + 1);
     }
     out
 }
 
-/// The strip's height for these lanes (rows, each with a band per trip).
-pub(crate) fn height(lanes: &[Vec<usize>]) -> f64 {
-    let trips = lanes.first().map_or(1, Vec::len);
-    let title = if trips > 1 { BAND_TITLE_PX } else { 0.0 };
+/// The height of rows with these lanes, pixels.
+pub(crate) fn height(lanes: &[usize]) -> f64 {
     lanes
         .iter()
-        .map(|row| ROW_FIXED_PX + row.iter().map(|&l| l as f64 * LANE_PX + title).sum::<f64>())
+        .map(|&l| ROW_FIXED_PX + l as f64 * LANE_PX)
         .sum()
 }
 
 /// The axis, cut into the fewest rows (up to [`MAX_ROWS`], at most one per day) in which no
-/// band needs more than [`FEW_LANES`] lanes (failing that, the rows that give the shortest
+/// row needs more than [`FEW_LANES`] lanes (failing that, the rows that give the shortest
 /// strip), and the pieces laid on it.
-pub(crate) fn choose(
-    m: &Moments,
-    x: (f64, f64),
-    radius: &[f64],
-    trip: &[usize],
-    trips: usize,
-) -> (Axis, Vec<Piece>) {
+pub(crate) fn choose(m: &Moments, x: (f64, f64), radius: &[f64]) -> (Axis, Vec<Piece>) {
     let mut best: Option<(f64, Axis, Vec<Piece>)> = None;
     let mut last_rows = 0;
     for rows in 1..=MAX_ROWS.min(m.days) {
@@ -186,9 +173,9 @@ pub(crate) fn choose(
             continue;
         }
         last_rows = axis.rows;
-        let pieces = pieces(m, &axis, radius, trip);
-        let lanes = lanes(&pieces, axis.rows, trips);
-        if lanes.iter().flatten().all(|&l| l <= FEW_LANES) {
+        let pieces = pieces(m, &axis, radius);
+        let lanes = lanes(&pieces, axis.rows);
+        if lanes.iter().all(|&l| l <= FEW_LANES) {
             return (axis, pieces);
         }
         let h = height(&lanes);
@@ -230,7 +217,7 @@ mod test {
         assert_eq!(axis.row_days(1), (5, 10));
         assert_eq!(axis.x(1, 6.0), 20.0);
         let m = moments(&[(4.5, 6.5)], 10);
-        let p = pieces(&m, &axis, &[8.0], &[0]);
+        let p = pieces(&m, &axis, &[8.0]);
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].x, (90.0, 100.0));
         assert_eq!(p[0].marker_r, Some(8.0));
@@ -246,10 +233,10 @@ mod test {
             &[(0.5, 0.5), (13.0 / 24.0, 13.0 / 24.0), (20.0 / 24.0, 0.9)],
             1,
         );
-        let p = pieces(&m, &axis, &[8.0; 3], &[0; 3]);
+        let p = pieces(&m, &axis, &[8.0; 3]);
         let lanes_used: Vec<usize> = p.iter().map(|p| p.lane).collect();
         assert_eq!(lanes_used, [0, 1, 0]);
-        assert_eq!(lanes(&p, 1, 1), [[2]]);
+        assert_eq!(lanes(&p, 1), [2]);
     }
 
     #[test]
@@ -257,9 +244,9 @@ mod test {
         // Twenty stops a day apart on a narrow page: more rows, fewer lanes.
         let spans: Vec<(f64, f64)> = (0..20).map(|d| (d as f64 + 0.5, d as f64 + 0.5)).collect();
         let m = moments(&spans, 20);
-        let (axis, pieces) = choose(&m, (0.0, 200.0), &[9.0; 20], &[0; 20], 1);
-        let l = lanes(&pieces, axis.rows, 1);
+        let (axis, pieces) = choose(&m, (0.0, 200.0), &[9.0; 20]);
+        let l = lanes(&pieces, axis.rows);
         assert!(axis.rows > 1, "{axis:?}");
-        assert!(l.iter().all(|r| r[0] <= 2), "{l:?}");
+        assert!(l.iter().all(|&r| r <= 2), "{l:?}");
     }
 }

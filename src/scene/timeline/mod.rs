@@ -22,7 +22,7 @@ use super::{Anchor, Item, Rect, Tag, clean_text};
 use crate::error::Error;
 use crate::geometry::{round_pt, round1};
 use crate::model::Route;
-use layout::{Axis, BAND_TITLE_PX, LANE_PX, Piece};
+use layout::{Axis, LANE_PX, Piece};
 use moments::Moments;
 use ticks::{LABEL_PX, UNITS, Unit};
 
@@ -43,78 +43,51 @@ const BAR_PX: f64 = 6.0;
 const LEG_TRACK_PX: f64 = 5.0;
 
 /// The timeline strip of `route` on a page `width` pixels wide, in `colouring`'s colours; an
-/// error when no stop has a date.
+/// error when no stop has a date. Several trips drawn together get a section each, under the
+/// trip's name, on an axis of its own days.
 pub(crate) fn strip(
     route: &Route,
     colouring: Option<&Colouring>,
     width: f64,
 ) -> Result<Strip, Error> {
-    let m = moments::moments(route).ok_or_else(|| {
-        Error::Options(format!(
+    let trips = route.trips.len().max(1);
+    let sections: Vec<(usize, Option<Moments>)> = if trips == 1 {
+        vec![(0, moments::moments(route, None))]
+    } else {
+        (0..trips)
+            .map(|t| (t, moments::moments(route, Some(t))))
+            .collect()
+    };
+    if sections.iter().all(|(_, m)| m.is_none()) {
+        return Err(Error::Options(format!(
             "--timeline: none of the {} stops has a date (arrive or depart), so there is no time to draw; give dates, or leave out --timeline",
             route.stops.len()
-        ))
-    })?;
-    let trips = route.trips.len().max(1);
-    let radius: Vec<f64> = m.stops.iter().map(|s| marker_radius(s.stop + 1)).collect();
-    let trip: Vec<usize> = m
-        .stops
-        .iter()
-        .map(|s| route.stops[s.stop].trip.min(trips - 1))
-        .collect();
-    let pad = radius.iter().copied().fold(8.0, f64::max) + 2.0;
-    let (x0, x1) = (MARGIN + pad, width - MARGIN - pad);
-    let (axis, pieces) = layout::choose(&m, (x0, x1), &radius, &trip, trips);
-    let lanes = layout::lanes(&pieces, axis.rows, trips);
-    let mut items = Vec::new();
-    let mut y = 8.0 + NOTE_PX;
-    items.push(text("tl-note", (MARGIN, y), Anchor::Start, heading(&m)));
-    y += 10.0;
-    let names = trip_names(route);
-    let mut draw = Draw {
-        m: &m,
-        axis: &axis,
-        colouring,
-        width,
-        unit: Unit::Day,
-    };
-    draw.unit = draw.unit();
-    for (row, row_lanes) in lanes.iter().enumerate() {
-        let mut band_top = y;
-        let mut band_bottoms = Vec::new();
-        for (t, &n) in row_lanes.iter().enumerate() {
-            if trips > 1 {
-                band_top += BAND_TITLE_PX;
-                let name = super::text_metrics::truncate_to(
-                    &names[t.min(names.len() - 1)],
-                    LABEL_PX,
-                    Weight::Regular,
-                    width - 2.0 * MARGIN,
-                );
-                items.push(text(
-                    "tl-trip",
-                    (MARGIN, band_top - 3.0),
-                    Anchor::Start,
-                    name,
-                ));
-            }
-            let bottom = band_top + n as f64 * LANE_PX;
-            let band: Vec<&Piece> = pieces
-                .iter()
-                .filter(|p| p.row == row && p.trip == t)
-                .collect();
-            items.extend(draw.band(&band, bottom));
-            band_bottoms.push(bottom);
-            band_top = bottom;
-        }
-        let axis_y = band_top + LEG_TRACK_PX + 4.0;
-        items.extend(draw.legs(row, axis_y - 4.0));
-        items.extend(draw.axis_line(row, axis_y));
-        y = axis_y + layout::ROW_FIXED_PX - LEG_TRACK_PX - 4.0;
+        )));
     }
-    if !m.undated.is_empty() {
-        let list: Vec<String> = m
-            .undated
+    let names = trip_names(route);
+    let mut items = Vec::new();
+    let mut y = 8.0;
+    let mut undated: Vec<usize> = Vec::new();
+    for (t, m) in &sections {
+        let name = (trips > 1).then(|| names[(*t).min(names.len() - 1)].as_str());
+        let Some(m) = m else {
+            // A trip of several with no date at all: its stops are listed as undated.
+            undated.extend((0..route.stops.len()).filter(|&i| route.stops[i].trip == *t));
+            continue;
+        };
+        y += NOTE_PX;
+        items.push(text(
+            "tl-note",
+            (MARGIN, y),
+            Anchor::Start,
+            heading(m, name, width),
+        ));
+        y += 10.0;
+        y = section(m, colouring, width, y, &mut items);
+        undated.extend(&m.undated);
+    }
+    if !undated.is_empty() {
+        let list: Vec<String> = undated
             .iter()
             .map(|&i| format!("{} {}", i + 1, clean_text(&route.stops[i].stop.name)))
             .collect();
@@ -136,8 +109,42 @@ pub(crate) fn strip(
     })
 }
 
-/// The strip's heading: what the axis counts, and the years it covers.
-fn heading(m: &Moments) -> String {
+/// Draws the rows of one trip's moments `m` from `y` down into `items`; returns where they end.
+fn section(
+    m: &Moments,
+    colouring: Option<&Colouring>,
+    width: f64,
+    mut y: f64,
+    items: &mut Vec<Item>,
+) -> f64 {
+    let radius: Vec<f64> = m.stops.iter().map(|s| marker_radius(s.stop + 1)).collect();
+    let pad = radius.iter().copied().fold(8.0, f64::max) + 2.0;
+    let (x0, x1) = (MARGIN + pad, width - MARGIN - pad);
+    let (axis, pieces) = layout::choose(m, (x0, x1), &radius);
+    let lanes = layout::lanes(&pieces, axis.rows);
+    let mut draw = Draw {
+        m,
+        axis: &axis,
+        colouring,
+        width,
+        unit: Unit::Day,
+    };
+    draw.unit = draw.unit();
+    for (row, &n) in lanes.iter().enumerate() {
+        let bottom = y + n as f64 * LANE_PX;
+        let row_pieces: Vec<&Piece> = pieces.iter().filter(|p| p.row == row).collect();
+        items.extend(draw.band(&row_pieces, bottom));
+        let axis_y = bottom + LEG_TRACK_PX + 4.0;
+        items.extend(draw.legs(row, axis_y - 4.0));
+        items.extend(draw.axis_line(row, axis_y));
+        y = axis_y + layout::ROW_FIXED_PX - LEG_TRACK_PX - 4.0;
+    }
+    y
+}
+
+/// A section's heading: the trip's name when several are drawn, what the axis counts, and the
+/// years it covers; cut to fit `width`.
+fn heading(m: &Moments, trip: Option<&str>, width: f64) -> String {
     let last = m
         .first
         .checked_add(jiff::Span::new().days(m.days as i64 - 1))
@@ -147,7 +154,11 @@ fn heading(m: &Moments) -> String {
     } else {
         format!("{}–{}", m.first.year(), last.year())
     };
-    format!("Timeline, local dates, {years}")
+    let text = match trip {
+        Some(name) => format!("{name}: local dates, {years}"),
+        None => format!("Timeline, local dates, {years}"),
+    };
+    super::text_metrics::truncate_to(&text, NOTE_PX, Weight::Regular, width - 2.0 * MARGIN)
 }
 
 /// The radius of a timeline marker holding stop number `n`, pixels (as the map's markers).

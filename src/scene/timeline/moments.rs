@@ -6,6 +6,7 @@
 
 use crate::model::{Route, When};
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 
 /// A stop on the time axis.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,10 +45,12 @@ pub(crate) struct Moments {
     pub undated: Vec<usize>,
 }
 
-/// Days since `first` began of `w`: its clock time when it has one, else noon.
-fn at(w: &When, first: Date) -> f64 {
-    let days = (w.local_date() - first).get_days() as f64;
-    let fraction = match super::super::dates::clock(w) {
+/// Days since `first` began of `w` on the clock of zone `tz`: its time when it has one, else
+/// noon.
+fn at(w: &When, tz: Option<&TimeZone>, first: Date) -> f64 {
+    let (day, time) = w.on_clock_of(tz);
+    let days = (day - first).get_days() as f64;
+    let fraction = match time {
         Some(t) => (f64::from(t.hour()) * 60.0 + f64::from(t.minute())) / 1440.0,
         None => 0.5,
     };
@@ -59,14 +62,21 @@ fn timed(w: &When) -> bool {
     !matches!(w, When::Date(_))
 }
 
-/// Where `route`'s stops and legs fall in time; `None` when no stop has a date.
-pub(crate) fn moments(route: &Route) -> Option<Moments> {
-    let dates = route.stops.iter().flat_map(|s| {
-        [s.stop.arrive.as_ref(), s.stop.depart.as_ref()]
-            .into_iter()
-            .flatten()
-            .map(When::local_date)
-    });
+/// Where `route`'s stops and legs fall in time (only those of trip `trip` when given, see
+/// [`crate::model::RouteStop::trip`]); `None` when none of those stops has a date.
+pub(crate) fn moments(route: &Route, trip: Option<usize>) -> Option<Moments> {
+    let of_trip = |i: usize| trip.is_none_or(|t| route.stops[i].trip == t);
+    let dates = route
+        .stops
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| of_trip(i))
+        .flat_map(|(_, s)| {
+            [s.stop.arrive.as_ref(), s.stop.depart.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(|w| w.on_clock_of(s.stop.time_zone()).0)
+        });
     let (first, last) = dates.fold(None, |acc: Option<(Date, Date)>, d| match acc {
         None => Some((d, d)),
         Some((a, b)) => Some((a.min(d), b.max(d))),
@@ -74,15 +84,16 @@ pub(crate) fn moments(route: &Route) -> Option<Moments> {
     let days = (last - first).get_days() as usize + 1;
     let mut stops = Vec::new();
     let mut undated = Vec::new();
-    for (i, s) in route.stops.iter().enumerate() {
+    for (i, s) in route.stops.iter().enumerate().filter(|&(i, _)| of_trip(i)) {
         let (a, d) = (s.stop.arrive.as_ref(), s.stop.depart.as_ref());
+        let tz = s.stop.time_zone();
         match (a.or(d), d.or(a)) {
             (Some(a), Some(d)) => {
-                let start = at(a, first);
+                let start = at(a, tz, first);
                 stops.push(StopSpan {
                     stop: i,
                     start,
-                    end: at(d, first).max(start),
+                    end: at(d, tz, first).max(start),
                 });
             }
             _ => undated.push(i),
@@ -92,12 +103,15 @@ pub(crate) fn moments(route: &Route) -> Option<Moments> {
         .legs
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.to > l.from)
+        .filter(|(_, l)| l.to > l.from && of_trip(l.from))
         .filter_map(|(k, l)| {
             let (a, b) = (&route.stops[l.from].stop, &route.stops[l.to].stop);
             let leave = a.depart.as_ref().or(a.arrive.as_ref())?;
             let reach = b.arrive.as_ref().or(b.depart.as_ref())?;
-            let (start, end) = (at(leave, first), at(reach, first));
+            let (start, end) = (
+                at(leave, a.time_zone(), first),
+                at(reach, b.time_zone(), first),
+            );
             (timed(leave) && timed(reach) && end > start).then_some(LegSpan { leg: k, start, end })
         })
         .collect();
@@ -129,7 +143,7 @@ mod test {
             {"name": "Honolulu", "lat": 21.31, "lon": -157.86, "arrive": "2024-12-31T09:00", "depart": "2025-01-02", "tz": "Pacific/Honolulu"},
             {"name": "Nowhere", "lat": 0, "lon": 0}]}"#,
         );
-        let m = moments(&r).unwrap();
+        let m = moments(&r, None).unwrap();
         assert_eq!(m.first, jiff::civil::date(2024, 12, 30));
         assert_eq!(m.days, 4);
         assert_eq!(m.stops[0].start, 0.5);
@@ -148,7 +162,7 @@ mod test {
             {"name": "B", "lat": 50, "lon": 11, "arrive": "2024-03-31T04:00", "tz": "Europe/Berlin"},
             {"name": "C", "lat": 50, "lon": 12, "arrive": "2024-04-01"}]}"#,
         );
-        let m = moments(&r).unwrap();
+        let m = moments(&r, None).unwrap();
         assert_eq!(m.legs.len(), 1);
         assert_eq!(m.legs[0].leg, 0);
         assert_eq!(m.legs[0].start, 1.5 / 24.0);
@@ -159,6 +173,7 @@ mod test {
     #[test]
     fn no_date_no_moments() {
         let r = route(r#"{"stops": [{"name": "A", "lat": 1, "lon": 2}]}"#);
-        assert_eq!(moments(&r), None);
+        assert_eq!(moments(&r, None), None);
+        assert_eq!(moments(&r, Some(0)), None);
     }
 }
