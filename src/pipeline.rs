@@ -100,7 +100,7 @@ pub fn plan_together(
     routing::together(routes)
 }
 
-/// [`render`] for a route already planned (by [`plan_with`] or [`plan_together`]): thins
+/// [`render()`] for a route already planned (by [`plan_with`] or [`plan_together`]): thins
 /// recorded tracks (`--simplify`), builds the scene if an output draws it, writes the outputs.
 pub fn render_route(mut route: Route, options: &RenderOptions) -> Result<Rendered, Error> {
     if let Some(tolerance_m) = options.simplify_m {

@@ -2,6 +2,8 @@
 //! through the library at 320, 640 and 960 px, light and dark, then
 //! - measured in one headless Chromium session (`tests/desk/browser.rs`): no two texts overlap,
 //!   none leaves the picture;
+//! - checked as every corpus map is (`tests/desk/checks/`: markers, `<desc>`, labels and
+//!   leaders, positions, insets, names, extent, parallel legs, furniture);
 //! - read back from the SVG: every dated stop has exactly one marker on the timeline, numbered
 //!   as its stop, and the tick labels run in order (left to right along a row, rows downwards),
 //!   none repeated.
@@ -232,6 +234,23 @@ fn date_order_problems(t: &Section) -> Vec<String> {
     problems
 }
 
+/// `route` as the map desk checks of issue 16 take a trip: names as a map writes them, no
+/// notes asked for, its source line.
+fn desk_trip(route: &Route) -> desk::corpus::Trip {
+    let clean = tripmap::scene::clean_text;
+    desk::corpus::Trip {
+        route: route.clone(),
+        names: route.stops.iter().map(|s| clean(&s.stop.name)).collect(),
+        notes: vec![None; route.stops.len()],
+        source: route
+            .meta
+            .source
+            .as_deref()
+            .map(clean)
+            .filter(|s| !s.is_empty()),
+    }
+}
+
 fn dated(route: &Route) -> Vec<usize> {
     route
         .stops
@@ -276,12 +295,19 @@ fn timelines_pass_the_desk_checks_at_every_width_and_theme() {
     let mut maps = Vec::new();
     let mut problems = Vec::new();
     for (name, route) in cases() {
+        let trip = desk_trip(&route);
         for width in desk::corpus::WIDTHS {
             for theme in desk::corpus::THEMES {
                 let svg = svg(&route, width, theme);
                 let id = format!("{name}-{width}-{theme}");
                 for p in timeline_problems(&svg, &dated(&route)) {
                     problems.push(format!("{id}: {p}"));
+                }
+                let title = route.meta.title.as_deref();
+                for (check, ps) in desk::check_svg(&svg, &trip, title) {
+                    for p in ps {
+                        problems.push(format!("{id}: map check {check:?}: {p}"));
+                    }
                 }
                 maps.push((id, svg));
             }

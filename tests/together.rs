@@ -45,6 +45,9 @@ fn two_trips_share_one_map_and_one_marker_where_they_meet() {
             "{name} section"
         );
     }
+    // The second trip's marker style: a ring around its markers (Milan, Venice; Geneva is the
+    // first trip's) and around its legend sample.
+    assert_eq!(svg.matches("-trip-ring\"").count(), 3);
     let light = tripmap::scene::colour::palette::CATEGORICAL_LIGHT;
     assert!(
         svg.contains(&format!("fill:{}", light[0])) && svg.contains(&format!("fill:{}", light[1]))

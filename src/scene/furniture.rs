@@ -154,8 +154,9 @@ fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
     for e in f.overlays {
         entries.push((28.0, Sample::Overlay(e), &e.title));
     }
-    for (colour, words) in &f.colours.swatches {
-        entries.push((18.0, Sample::Colour(colour), words));
+    for (k, (colour, words)) in f.colours.swatches.iter().enumerate() {
+        let ring = f.colours.rings.get(k).copied();
+        entries.push((18.0, Sample::Colour(colour, ring), words));
     }
     let mut x = MARGIN;
     for (sample_w, sample, t) in entries {
@@ -179,13 +180,7 @@ fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
                     None => sample,
                 }
             }
-            Sample::Colour(colour) => vec![paint_item(
-                colour,
-                Item::Rect {
-                    class: "swatch",
-                    rect: Rect::new(x, row - 9.0, 12.0, 10.0),
-                },
-            )],
+            Sample::Colour(colour, ring) => vec![paint_item(colour, colour_sample(x, row, ring))],
             Sample::Locator => legend_locator(x, row),
             Sample::Overlay(e) => legend_sample(e, x, row),
         });
@@ -290,6 +285,37 @@ fn source_and_key(f: &Footer, mut y: f64, items: &mut Vec<Item>) -> f64 {
     y
 }
 
+/// A colour's sample: a square, or for a trip (`marker`: its ring class, if any) a small
+/// marker ringed as the trip's markers are.
+fn colour_sample(x: f64, row: f64, marker: Option<Option<&'static str>>) -> Item {
+    let Some(ring) = marker else {
+        return Item::Rect {
+            class: "swatch",
+            rect: Rect::new(x, row - 9.0, 12.0, 10.0),
+        };
+    };
+    let c = (x + 6.0, row - 4.0);
+    let mut items = vec![Item::Circle {
+        class: "marker-dot",
+        c,
+        r: 4.0,
+    }];
+    if let Some(ring) = ring {
+        items.insert(
+            0,
+            Item::Circle {
+                class: ring,
+                c,
+                r: 6.0,
+            },
+        );
+    }
+    Item::Group {
+        class: "swatch",
+        items,
+    }
+}
+
 fn legend_marker(x: f64, row: f64) -> Vec<Item> {
     vec![Item::Group {
         class: "marker",
@@ -319,8 +345,8 @@ enum Sample<'a> {
     Locator,
     /// An overlay feature's style.
     Overlay(&'a LegendEntry),
-    /// A colour of `--colour-by`.
-    Colour(&'a str),
+    /// A colour of `--colour-by`; for a trip, its marker style (the ring class, if any).
+    Colour(&'a str, Option<Option<&'static str>>),
 }
 
 fn legend_leg(x: f64, row: f64, mode: Option<Mode>) -> Vec<Item> {

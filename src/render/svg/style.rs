@@ -138,7 +138,13 @@ fn paint_rules(p: &str) -> String {
     ]);
     // The numbers on a coloured marker keep their own colour and no outline.
     let numbers = select(&["marker-num", "tl-num"]);
-    format!("{strokes}{{stroke:inherit}}\n{fills}{{fill:inherit}}\n{numbers}{{stroke:none}}\n")
+    // A trip's marker style: a ring (solid or dashed) in its colour around each marker.
+    let rings = format!(
+        ".{p}-trip-ring{{fill:none;stroke-width:1.5}}\n.{p}-trip-ring-dashed{{fill:none;stroke-width:1.5;stroke-dasharray:3 2}}\n"
+    );
+    format!(
+        "{strokes}{{stroke:inherit}}\n{fills}{{fill:inherit}}\n{numbers}{{stroke:none}}\n{rings}"
+    )
 }
 
 /// A leg's line by travel mode: the route's colour, `width`, and a dash pattern (`extra`).

@@ -1,6 +1,6 @@
 //! `--colour-by`: legs and markers coloured by local day, by leg, by travel mode or by trip,
 //! with the legend's entries for those colours. In: the route, what to colour by and the theme.
-//! Out: a [`Colouring`] (each stop's and leg's colour); [`paint`] applies it to a scene's
+//! Out: a `Colouring` (each stop's and leg's colour), which the `paint` step applies to a scene's
 //! layers. The timeline and the legend read the same colours.
 
 mod paint;
@@ -67,6 +67,16 @@ pub(crate) struct Colouring {
     pub legend: Vec<(&'static str, String)>,
     /// Coloured by mode: each mode's colour (`None`: legs without a mode).
     pub modes: Vec<(Option<Mode>, &'static str)>,
+    /// Coloured by trip: the ring class each stop's marker gets (its trip's marker style);
+    /// empty otherwise.
+    pub rings: Vec<Option<&'static str>>,
+}
+
+/// The marker style of trip `trip` on a map of several: the first plain, the second with a
+/// ring around each marker, the third with a dashed ring, and so on in turn (the class of the
+/// ring, `None` for plain).
+pub(crate) fn trip_ring(trip: usize) -> Option<&'static str> {
+    [None, Some("trip-ring"), Some("trip-ring-dashed")][trip % 3]
 }
 
 /// What the legend shows of a map's colours.
@@ -77,6 +87,9 @@ pub struct ColourLegend {
     /// On a map coloured by mode, each mode's colour, painted on its leg sample (which already
     /// names the mode).
     pub modes: Vec<(Option<Mode>, &'static str)>,
+    /// On a map coloured by trip, each swatch's marker style (see `rings` of the colouring):
+    /// the swatch is then a marker, ringed as the trip's are.
+    pub rings: Vec<Option<&'static str>>,
 }
 
 /// The legend's entries for `c` (none without a colouring).
@@ -86,10 +99,17 @@ pub(crate) fn legend_entries(c: Option<&Colouring>) -> ColourLegend {
         Some(c) if c.by == ColourBy::Mode => ColourLegend {
             swatches: Vec::new(),
             modes: c.modes.clone(),
+            rings: Vec::new(),
+        },
+        Some(c) if c.by == ColourBy::Trip => ColourLegend {
+            swatches: c.legend.clone(),
+            modes: Vec::new(),
+            rings: (0..c.legend.len()).map(trip_ring).collect(),
         },
         Some(c) => ColourLegend {
             swatches: c.legend.clone(),
             modes: Vec::new(),
+            rings: Vec::new(),
         },
     }
 }
@@ -148,6 +168,7 @@ fn by_day(route: &Route, theme: &Theme) -> Result<Colouring, Error> {
             .collect(),
         legend,
         modes: Vec::new(),
+        rings: Vec::new(),
     })
 }
 
@@ -182,6 +203,7 @@ fn by_leg(route: &Route, theme: &Theme) -> Colouring {
         legs,
         legend,
         modes: Vec::new(),
+        rings: Vec::new(),
     }
 }
 
@@ -237,6 +259,7 @@ fn by_mode(route: &Route, theme: &Theme) -> Colouring {
         legs,
         legend,
         modes,
+        rings: Vec::new(),
     }
 }
 
@@ -260,6 +283,7 @@ fn by_trip(route: &Route, theme: &Theme) -> Colouring {
         legs,
         legend,
         modes: Vec::new(),
+        rings: route.stops.iter().map(|s| trip_ring(s.trip)).collect(),
     }
 }
 

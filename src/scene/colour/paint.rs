@@ -44,14 +44,14 @@ fn paint_items(items: &mut [Item], c: &Colouring) {
             }
             Item::Tagged {
                 tag: Tag::Stops(stops),
-                ..
+                item: inner,
             } => {
                 last_leg = None;
-                stops
-                    .first()
-                    .and_then(|s| c.stops.get(s.wrapping_sub(1)))
-                    .copied()
-                    .flatten()
+                let first = stops.first().map_or(usize::MAX, |s| s.wrapping_sub(1));
+                if let Some(ring) = c.rings.get(first).copied().flatten() {
+                    add_ring(inner, ring);
+                }
+                c.stops.get(first).copied().flatten()
             }
             Item::Path { class, .. } if class.starts_with("arrow") => last_leg.take(),
             Item::Group { items, .. } => {
@@ -76,6 +76,39 @@ fn paint_items(items: &mut [Item], c: &Colouring) {
         }
     }
 }
+
+/// Puts a ring of class `ring` around the disc of `marker` (a numbered marker's group; other
+/// items are left as they are): the marker style of a trip.
+fn add_ring(marker: &mut Item, ring: &'static str) {
+    let Item::Group {
+        class: "marker",
+        items,
+    } = marker
+    else {
+        return;
+    };
+    let disc = items.iter().find_map(|i| match i {
+        Item::Circle {
+            class: "marker-dot",
+            c,
+            r,
+        } => Some((*c, *r)),
+        _ => None,
+    });
+    if let Some((c, r)) = disc {
+        items.insert(
+            0,
+            Item::Circle {
+                class: ring,
+                c,
+                r: r + RING_GAP_PX,
+            },
+        );
+    }
+}
+
+/// How far a trip's ring lies outside its marker's disc, pixels.
+pub(crate) const RING_GAP_PX: f64 = 3.0;
 
 #[cfg(test)]
 mod test {
@@ -117,6 +150,7 @@ mod test {
             legs: vec![Some("#111111"), Some("#222222")],
             legend: Vec::new(),
             modes: Vec::new(),
+            rings: Vec::new(),
         };
         let marker = |s: usize| {
             Item::Circle {
