@@ -81,7 +81,7 @@ pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered
 /// let route = plan_together(&trips, &options)?;
 /// let rendered = render_route(route, &options)?;
 /// let stops = &rendered.files[0];
-/// assert!(String::from_utf8_lossy(&stops.bytes).contains(r#""trip": "June""#));
+/// assert!(String::from_utf8_lossy(&stops.bytes).contains(r#""trip":"June""#));
 /// # Ok::<(), tripmap::Error>(())
 /// ```
 pub fn plan_together(

@@ -126,3 +126,10 @@ pub fn plan_with(
     route.warnings = warnings;
     Ok(route)
 }
+
+/// A trip in tripmap's JSON, read and planned in the order given: for tests.
+#[cfg(test)]
+pub(crate) fn test_route(json: &str) -> crate::model::Route {
+    let it = crate::io::read(json.as_bytes(), crate::io::Format::Json).unwrap();
+    plan(&it, Order::AsGiven).unwrap()
+}

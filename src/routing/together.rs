@@ -82,10 +82,7 @@ fn list(names: &[String]) -> String {
 mod test {
     use super::*;
 
-    fn route(json: &str) -> Route {
-        let it = crate::io::read(json.as_bytes(), crate::io::Format::Json).unwrap();
-        crate::routing::plan(&it, crate::routing::Order::AsGiven).unwrap()
-    }
+    use crate::routing::test_route as route;
 
     #[test]
     fn stops_keep_their_trip_and_legs_stay_within_one() {

@@ -1,10 +1,7 @@
 use super::*;
 use crate::scene::theme::{DARK, LIGHT};
 
-fn route(json: &str) -> Route {
-    let it = crate::io::read(json.as_bytes(), crate::io::Format::Json).unwrap();
-    crate::routing::plan(&it, crate::routing::Order::AsGiven).unwrap()
-}
+use crate::routing::test_route as route;
 
 /// Three stops on three days, the middle one reached by train.
 const THREE_DAYS: &str = r#"{"title": "Three days", "stops": [

@@ -128,10 +128,7 @@ pub(crate) fn moments(route: &Route, trip: Option<usize>) -> Option<Moments> {
 mod test {
     use super::*;
 
-    fn route(json: &str) -> Route {
-        let it = crate::io::read(json.as_bytes(), crate::io::Format::Json).unwrap();
-        crate::routing::plan(&it, crate::routing::Order::AsGiven).unwrap()
-    }
+    use crate::routing::test_route as route;
 
     #[test]
     fn days_are_local_and_times_fall_within_them() {

@@ -1,10 +1,7 @@
 use super::*;
 use crate::scene::text_metrics::{Weight, width_px};
 
-fn route(json: &str) -> Route {
-    let it = crate::io::read(json.as_bytes(), crate::io::Format::Json).unwrap();
-    crate::routing::plan(&it, crate::routing::Order::AsGiven).unwrap()
-}
+use crate::routing::test_route as route;
 
 /// Every item of `items`, groups opened, with the tag of the nearest tagged item around it.
 fn flat<'a>(items: &'a [Item], tag: Option<&'a Tag>, out: &mut Vec<(&'a Item, Option<&'a Tag>)>) {
