@@ -57,7 +57,52 @@ pub struct Rendered {
 /// # Ok::<(), tripmap::Error>(())
 /// ```
 pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered, Error> {
-    let mut route = plan_with(itinerary, options.order, &options.shortest)?;
+    let route = plan_with(itinerary, options.order, &options.shortest)?;
+    render_route(route, options)
+}
+
+/// Several trips on one map (`tripmap render a.json b.json --together`): each trip (a name and
+/// its itinerary) planned as [`plan_with`] plans it, then joined by
+/// [`routing::together`]. Render the result with [`render_route`]; unless told otherwise, a
+/// map of several trips is coloured by trip.
+///
+/// ```
+/// use tripmap::model::{Itinerary, Stop};
+/// use tripmap::pipeline::{RenderOptions, plan_together, render_route};
+/// let trip = |title: &str, lon: f64| {
+///     Itinerary::builder()
+///         .title(title)
+///         .stop(Stop::builder("Paris").at(2.3522, 48.8566).arrive("2024-05-01"))
+///         .stop(Stop::builder("Elsewhere").at(lon, 45.0).arrive("2024-05-03"))
+///         .build()
+/// };
+/// let trips = vec![("May".to_string(), trip("May", 4.8)?), ("June".to_string(), trip("June", 1.4)?)];
+/// let options = RenderOptions::default();
+/// let route = plan_together(&trips, &options)?;
+/// let rendered = render_route(route, &options)?;
+/// let stops = &rendered.files[0];
+/// assert!(String::from_utf8_lossy(&stops.bytes).contains(r#""trip":"June""#));
+/// # Ok::<(), tripmap::Error>(())
+/// ```
+pub fn plan_together(
+    trips: &[(String, Itinerary)],
+    options: &RenderOptions,
+) -> Result<Route, Error> {
+    let routes = trips
+        .iter()
+        .map(|(name, it)| {
+            Ok((
+                name.clone(),
+                plan_with(it, options.order, &options.shortest)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    routing::together(routes)
+}
+
+/// [`render()`] for a route already planned (by [`plan_with`] or [`plan_together`]): thins
+/// recorded tracks (`--simplify`), builds the scene if an output draws it, writes the outputs.
+pub fn render_route(mut route: Route, options: &RenderOptions) -> Result<Rendered, Error> {
     if let Some(tolerance_m) = options.simplify_m {
         for leg in route.legs.iter_mut().filter(|l| l.is_recorded()) {
             let keep = crate::geodesy::simplify_keep_m(&leg.path, tolerance_m);
@@ -74,7 +119,17 @@ pub fn render(itinerary: &Itinerary, options: &RenderOptions) -> Result<Rendered
     let scene = if formats.iter().any(|f| f.needs_scene()) {
         let missing = scene::text_metrics::missing_glyph_warnings(&route, options.map.annotate);
         route.warnings.extend(missing);
-        Some(scene::build(&route, &options.map)?)
+        let by_trip;
+        let map = if route.trips.len() > 1 && options.map.colour_by.is_none() {
+            by_trip = MapOptions {
+                colour_by: Some(scene::ColourBy::Trip),
+                ..options.map.clone()
+            };
+            &by_trip
+        } else {
+            &options.map
+        };
+        Some(scene::build(&route, map)?)
     } else {
         None
     };

@@ -168,16 +168,28 @@ fn stdin_reads_with_from() {
     assert!(dir.path().join("legs.geojson").exists());
 }
 
-/// `output/` holds every bundled trip rendered by the current code. Regenerate with
+/// Renders in `output/` beside the bundled trips' own: a trip, its folder and the options.
+const MORE_CASES: &[(&str, &str, &[&str])] = &[(
+    "data/trips/blinken-2023-11.json",
+    "blinken-2023-11-timeline",
+    &["--timeline", "--colour-by", "day"],
+)];
+
+/// `output/` holds every bundled trip rendered by the current code (and [`MORE_CASES`]). Regenerate with
 /// `TRIPMAP_BLESS=1 cargo test --test render_trips`.
 #[test]
 fn output_folder_is_in_step_with_the_code() {
     let bless = std::env::var_os("TRIPMAP_BLESS").is_some();
     let mut stale = Vec::new();
-    for trip in bundled_trips() {
-        let stem = stem(&trip);
+    let cases =
+        bundled_trips()
+            .into_iter()
+            .map(|trip| (stem(&trip), trip_args(&trip), trip))
+            .chain(MORE_CASES.iter().map(|&(trip, folder, args)| {
+                (folder.to_string(), args.to_vec(), trip.to_string())
+            }));
+    for (stem, args, trip) in cases {
         let committed = root().join("output").join(&stem);
-        let args = trip_args(&trip);
         if bless {
             render_ok(&trip, &committed, &args);
             continue;

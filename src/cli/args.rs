@@ -229,6 +229,10 @@ pub struct RenderArgs {
     /// More trip files: render them all, in parallel, each into its own folder.
     #[arg(value_name = "MORE")]
     pub more: Vec<PathBuf>,
+    /// Draw all the trips on one map, each in its own colour (named in the legend by its title
+    /// or file name), into one folder [default: output/together].
+    #[arg(long)]
+    pub together: bool,
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]
@@ -320,6 +324,15 @@ pub struct MapArgs {
     /// `fill`, `marker-color` properties style it, a `title` names it in the legend.
     #[arg(long, value_name = "FILE")]
     pub overlay: Vec<std::path::PathBuf>,
+    /// Draw a timeline under the map: each stop on a date axis of local days, numbered as on
+    /// the map, with its stay and the legs whose times are known (an error when no stop has a
+    /// date).
+    #[arg(long)]
+    pub timeline: bool,
+    /// Colour legs and markers by local day, by leg, by travel mode or by trip; the legend and
+    /// the timeline use the same colours.
+    #[arg(long, value_enum, value_name = "BY", visible_alias = "color-by")]
+    pub colour_by: Option<tripmap::scene::ColourBy>,
 }
 
 /// The themes by name.

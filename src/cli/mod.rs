@@ -10,6 +10,7 @@ mod input;
 mod options;
 mod report;
 mod summary;
+mod together;
 
 use args::{Cli, Command};
 use std::process::ExitCode;

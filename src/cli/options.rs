@@ -50,6 +50,8 @@ impl MapArgs {
         o.units = if self.miles { Units::Miles } else { Units::Km };
         o.graticule = self.graticule;
         o.id_prefix = self.id_prefix.clone();
+        o.timeline = self.timeline;
+        o.colour_by = self.colour_by;
         o
     }
 }

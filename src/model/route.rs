@@ -1,6 +1,6 @@
 //! `Route` and `Leg`: the stops in visiting order and the geodesic legs between them.
 
-use super::{Itinerary, LonLat, Mode, Samples, Stop};
+use super::{Itinerary, LonLat, Mode, Samples, Stop, When};
 
 /// A stop placed on the route. Built with [`RouteStop::new`].
 #[derive(Debug, Clone)]
@@ -13,6 +13,9 @@ pub struct RouteStop {
     pub position: LonLat,
     /// 0-based index of the stop in the input.
     pub input_index: usize,
+    /// 0-based index into [`Route::trips`] of the trip the stop belongs to (0 for a single trip).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub trip: usize,
 }
 
 /// The way from one stop to the next, along the WGS84 geodesic. Kept whole: a leg that crosses
@@ -48,12 +51,21 @@ pub struct Leg {
 }
 
 impl RouteStop {
+    /// The calendar day the stop is dated by, on its own clock (see [`When::on_clock_of`]):
+    /// its arrival's, else its departure's; `None` when it has neither.
+    pub fn day(&self) -> Option<jiff::civil::Date> {
+        let tz = self.stop.time_zone();
+        let when = self.stop.arrive.as_ref().or(self.stop.depart.as_ref())?;
+        Some(when.on_clock_of(tz).0)
+    }
+
     /// `stop` (input number `input_index`, 0-based) standing at `position` on the route.
     pub fn new(stop: Stop, position: LonLat, input_index: usize) -> Self {
         RouteStop {
             stop,
             position,
             input_index,
+            trip: 0,
         }
     }
 }
@@ -116,6 +128,10 @@ pub struct Route {
     pub legs: Vec<Leg>,
     /// Problems that do not stop the map (implausible speeds, time going backwards).
     pub warnings: Vec<String>,
+    /// The names of the trips drawn together (see [`crate::routing::together`]); empty for a
+    /// single trip.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub trips: Vec<String>,
 }
 
 impl Route {
@@ -152,6 +168,34 @@ impl Route {
             stops,
             legs,
             warnings: Vec::new(),
+            trips: Vec::new(),
+        }
+    }
+
+    /// The calendar day leg `k` is travelled on: the day it leaves its start (that stop's
+    /// departure, else its arrival, on its clock), else the day it reaches its end; `None`
+    /// when neither end is dated, and for the closing leg of a round trip, which has no
+    /// schedule.
+    pub fn travel_day(&self, k: usize) -> Option<jiff::civil::Date> {
+        let leg = self.legs.get(k)?;
+        if leg.to < leg.from {
+            return None;
+        }
+        let (a, b) = (&self.stops[leg.from].stop, &self.stops[leg.to].stop);
+        let on = |w: Option<&When>, s: &Stop| w.map(|w| w.on_clock_of(s.time_zone()).0);
+        on(a.depart.as_ref(), a)
+            .or_else(|| on(a.arrive.as_ref(), a))
+            .or_else(|| on(b.arrive.as_ref(), b))
+            .or_else(|| on(b.depart.as_ref(), b))
+    }
+
+    /// The name of trip `trip` (see [`RouteStop::trip`]): its entry in [`Route::trips`], or for a
+    /// single trip its title.
+    pub fn trip_name(&self, trip: usize) -> Option<&str> {
+        if self.trips.is_empty() {
+            self.meta.title.as_deref()
+        } else {
+            self.trips.get(trip).map(String::as_str)
         }
     }
 

@@ -116,6 +116,32 @@ impl When {
         }
     }
 
+    /// The day and wall-clock time at a stop in zone `tz`: as written, except that an instant
+    /// written with an offset is read on the stop's clock when the zone is known. `None` for
+    /// the time of a calendar day.
+    ///
+    /// ```
+    /// use tripmap::model::When;
+    /// let tokyo = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
+    /// let w = When::parse("2023-11-05T23:30:00-05:00").unwrap();
+    /// let (day, time) = w.on_clock_of(Some(&tokyo));
+    /// assert_eq!((day.to_string(), time.unwrap().hour()), ("2023-11-06".into(), 13));
+    /// assert_eq!(w.on_clock_of(None).0.to_string(), "2023-11-05");
+    /// ```
+    pub fn on_clock_of(&self, tz: Option<&TimeZone>) -> (Date, Option<jiff::civil::Time>) {
+        match self {
+            When::Date(d) => (*d, None),
+            When::Local(dt) => (dt.date(), Some(dt.time())),
+            When::Instant(dt, _) => {
+                let local = match (tz, self.instant(tz)) {
+                    (Some(tz), Some(ts)) => tz.to_datetime(ts),
+                    _ => *dt,
+                };
+                (local.date(), Some(local.time()))
+            }
+        }
+    }
+
     /// The exact instant, where one is known: always for `Instant`, for `Local` when the zone is given.
     /// A calendar day has no instant. A local time in a gap or fold reads as [`ClockDoubt`]'s
     /// `used`. The last hours of year 9999 east of UTC lie past what a `Timestamp` holds and read

@@ -91,7 +91,7 @@ fn write_stops(route: &Route) -> Result<Vec<u8>, String> {
         .chain(extra.names())
         .collect();
     for (i, s) in route.stops.iter().enumerate() {
-        let cells = schema::stop_row(i, s);
+        let cells = schema::stop_row(i, route);
         let extra_values = extra.values(s);
         let shape = Shape::Point(round6(s.position.lon()), round6(s.position.lat()));
         let mut failed = None;

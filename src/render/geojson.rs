@@ -45,7 +45,7 @@ pub fn stops_collection(route: &Route) -> FeatureCollection {
                 GeometryValue::Point {
                     coordinates: vec![round6(p.lon()), round6(p.lat())].into(),
                 },
-                stop_properties(i, s, &columns),
+                stop_properties(i, route, &columns),
                 None,
             )
         })
@@ -196,8 +196,9 @@ fn collection(name: &str, features: Vec<Feature>, bbox: Option<[f64; 4]>) -> Fea
 
 /// The properties of stop `i` (0-based, in visiting order): the schema's fields, then a column
 /// for every gazetteer fact and input extra of any stop (null where this stop has none).
-fn stop_properties(i: usize, s: &crate::model::RouteStop, columns: &ExtraColumns) -> JsonObject {
-    let mut p = row_object(schema::STOP_FIELDS, schema::stop_row(i, s));
+fn stop_properties(i: usize, route: &Route, columns: &ExtraColumns) -> JsonObject {
+    let s = &route.stops[i];
+    let mut p = row_object(schema::STOP_FIELDS, schema::stop_row(i, route));
     for (name, value) in columns.names().zip(columns.values(s)) {
         p.insert(name.to_string(), value);
     }

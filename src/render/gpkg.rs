@@ -101,7 +101,10 @@ fn stops_table(route: &Route) -> Table {
         .enumerate()
         .map(|(i, s)| {
             let (x, y) = (round6(s.position.lon()), round6(s.position.lat()));
-            let mut values: Vec<_> = schema::stop_row(i, s).into_iter().map(sql_value).collect();
+            let mut values: Vec<_> = schema::stop_row(i, route)
+                .into_iter()
+                .map(sql_value)
+                .collect();
             for (v, t) in extra.values(s).iter().zip(&types) {
                 values.push(json_sql_value(v, *t));
             }

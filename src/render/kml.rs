@@ -1,4 +1,5 @@
-//! `trip.kml`: KML 2.2 for Google Earth. Stops are Placemarks with a `TimeSpan` (or `TimeStamp`)
+//! `trip.kml`: KML 2.2 for Google Earth (several trips drawn together: a folder for each).
+//! Stops are Placemarks with a `TimeSpan` (or `TimeStamp`)
 //! so the time slider plays the trip; legs are tessellated LineStrings (cut at ±180°, as a
 //! MultiGeometry, where they cross it) so they follow the globe; each has a `Style`.
 //!
@@ -35,17 +36,32 @@ pub fn kml(route: &Route) -> String {
         "</IconStyle><LabelStyle><scale>0.9</scale></LabelStyle></Style>\n",
         "<Style id=\"leg\"><LineStyle><color>ff2d37c8</color><width>3</width></LineStyle></Style>\n",
         "<Style id=\"recorded\"><LineStyle><color>ff1e8cff</color><width>3</width></LineStyle></Style>\n",
-        "<Folder><name>Stops</name>\n",
     ));
-    for (i, stop) in route.stops.iter().enumerate() {
-        placemark(&mut s, i, stop);
+    if route.trips.len() > 1 {
+        // Several trips drawn together: a folder each, holding its stops and legs.
+        for (t, name) in route.trips.iter().enumerate() {
+            let _ = writeln!(s, "<Folder><name>{}</name>", escape(name));
+            stops_and_legs(&mut s, route, |stop| route.stops[stop].trip == t);
+            s.push_str("</Folder>\n");
+        }
+    } else {
+        stops_and_legs(&mut s, route, |_| true);
+    }
+    s.push_str("</Document>\n</kml>\n");
+    s
+}
+
+/// The folders of the stops for which `keep` holds (by index) and of the legs that leave them.
+fn stops_and_legs(s: &mut String, route: &Route, keep: impl Fn(usize) -> bool) {
+    s.push_str("<Folder><name>Stops</name>\n");
+    for (i, stop) in route.stops.iter().enumerate().filter(|&(i, _)| keep(i)) {
+        placemark(s, i, stop);
     }
     s.push_str("</Folder>\n<Folder><name>Legs</name>\n");
-    for (i, leg) in route.legs.iter().enumerate() {
-        leg_placemark(&mut s, i, leg, route);
+    for (i, leg) in route.legs.iter().enumerate().filter(|(_, l)| keep(l.from)) {
+        leg_placemark(s, i, leg, route);
     }
-    s.push_str("</Folder>\n</Document>\n</kml>\n");
-    s
+    s.push_str("</Folder>\n");
 }
 
 /// Leg `i` as a Placemark: its ExtendedData and its line.

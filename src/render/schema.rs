@@ -142,6 +142,20 @@ pub const STOP_FIELDS: &[Field] = &[
     ),
     field("dep_utc", Dt, "", "no exact instant", "departure instant"),
     field("tz", T, "", "not given or found", "IANA time zone"),
+    field(
+        "day",
+        D,
+        "",
+        "no arrival or departure",
+        "the day the stop is dated by, at the stop: its arrival's, else its departure's",
+    ),
+    field(
+        "trip",
+        T,
+        "",
+        "a single trip without a title",
+        "the trip's title; with `--together`, each trip's title or file name",
+    ),
 ];
 
 /// The fields of `legs`, in column order.
@@ -192,6 +206,20 @@ pub const LEG_FIELDS: &[Field] = &[
         "km",
         "",
         "length of the line: the recorded track's, else the geodesic's",
+    ),
+    field(
+        "day",
+        D,
+        "",
+        "neither end dated, or the closing leg of a round trip",
+        "the day it is travelled: the day it leaves (at the stop it leaves), else the day it arrives",
+    ),
+    field(
+        "trip",
+        T,
+        "",
+        "a single trip without a title",
+        "the trip of the stop it leaves",
     ),
 ];
 

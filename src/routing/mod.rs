@@ -4,12 +4,14 @@
 mod legs;
 mod shortest;
 mod time_order;
+mod together;
 mod tracks;
 pub mod tsp;
 
 pub use legs::build_legs;
 pub use shortest::{ProgressFn, ShortestOptions, find_stop, kicks, lower_bound_m, shortest_order};
 pub use time_order::time_order;
+pub use together::together;
 pub use tracks::{MATCH_RADIUS_M, follow_tracks};
 
 use crate::error::{Error, StopRef};
@@ -123,4 +125,11 @@ pub fn plan_with(
     let mut route = Route::new(meta, stops, legs);
     route.warnings = warnings;
     Ok(route)
+}
+
+/// A trip in tripmap's JSON, read and planned in the order given: for tests.
+#[cfg(test)]
+pub(crate) fn test_route(json: &str) -> crate::model::Route {
+    let it = crate::io::read(json.as_bytes(), crate::io::Format::Json).unwrap();
+    plan(&it, Order::AsGiven).unwrap()
 }

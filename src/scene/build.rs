@@ -4,6 +4,7 @@
 //! ([`draw`]: basemap, legs, insets, markers, labels) and the title and footer laid out.
 
 use super::basemap_layer::country_labels;
+use super::colour::{self, Colouring};
 use super::context::Ctx;
 use super::describe;
 use super::framing::Framing;
@@ -22,6 +23,7 @@ use super::modes;
 use super::orientation::orientation_labels;
 use super::overlay::legend_entries;
 use super::stop_labels::{Unsaid, place_all};
+use super::timeline;
 use super::{Item, Layer, MapOptions, Scene, Tag};
 use crate::basemap;
 use crate::error::Error;
@@ -44,8 +46,18 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
     let title = describe::title(route);
     let subtitle = describe::subtitle(route, o.units);
     let (header_items, header_h) = furniture::header(&title, &subtitle, width);
+    // `--colour-by` and `--timeline`: settled first, as they may refuse the trip.
+    let colouring = o
+        .colour_by
+        .map(|by| colour::colouring(route, by, &o.theme))
+        .transpose()?;
+    let timeline = match o.timeline {
+        true => Some(timeline::strip(route, colouring.as_ref(), width)?),
+        false => None,
+    };
+    let tl_h = timeline.as_ref().map_or(0.0, |t| t.height);
     let framing = Framing::new(route, o.projection);
-    let mut map_h = first_map_height(&framing, o, width, header_h)?;
+    let mut map_h = first_map_height(&framing, o, width, header_h + tl_h)?;
     let mut d = draw(&ctx, &framing, width, map_h, 0.0)?;
     // Insets that found no free space on the map: the page grows and they go in a strip below
     // it, stacked; the map keeps its size and scale.
@@ -54,15 +66,26 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
         strip_h = strip_height(&d.missing_sizes, width);
         d = draw(&ctx, &framing, width, map_h, strip_h)?;
     }
-    let (mut footer_items, mut footer_h) =
-        footer(&ctx, &framing, &d, width, header_h + map_h + strip_h);
+    let (mut footer_items, mut footer_h) = footer(
+        &ctx,
+        (&framing, colouring.as_ref()),
+        &d,
+        width,
+        header_h + map_h + strip_h + tl_h,
+    );
     // A given page height is met exactly: the map takes what the title and footer leave.
     if let Some(h) = o.height_px {
-        let diff = (h - (header_h + map_h + footer_h)).round();
+        let diff = (h - (header_h + map_h + tl_h + footer_h)).round();
         if diff != 0.0 && map_h + diff >= MIN_MAP_PX {
             map_h += diff;
             d = draw(&ctx, &framing, width, map_h, 0.0)?;
-            (footer_items, footer_h) = footer(&ctx, &framing, &d, width, header_h + map_h);
+            (footer_items, footer_h) = footer(
+                &ctx,
+                (&framing, colouring.as_ref()),
+                &d,
+                width,
+                header_h + map_h + tl_h,
+            );
         }
     }
     let mut furniture_items = header_items;
@@ -71,7 +94,18 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
         rect: Rect::new(0.0, header_h, width, map_h),
     });
     furniture_items.extend(footer_items);
-    let height = header_h + map_h + strip_h + footer_h;
+    let height = header_h + map_h + strip_h + tl_h + footer_h;
+    let mut layers = d.into_layers(header_h, height, furniture_items);
+    if let Some(strip) = timeline {
+        layers.push(Layer {
+            name: "timeline",
+            offset: (0.0, header_h + map_h + strip_h),
+            items: strip.items,
+        });
+    }
+    if let Some(c) = &colouring {
+        colour::paint_layers(&mut layers, c);
+    }
     Ok(Scene {
         width,
         height,
@@ -79,7 +113,7 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
         theme: o.theme.clone(),
         title,
         desc: describe::describe(route, &ctx.places, o.units),
-        layers: d.into_layers(header_h, height, furniture_items),
+        layers,
     })
 }
 
@@ -333,8 +367,14 @@ fn markers_and_labels(
 }
 
 /// The footer under the map (legend, scale bar, north arrow, source line, key) whose top is at
-/// `top`, and its height.
-fn footer(ctx: &Ctx, framing: &Framing, d: &Drawing, width: f64, top: f64) -> (Vec<Item>, f64) {
+/// `top`, and its height; the legend names `colouring`'s colours.
+fn footer(
+    ctx: &Ctx,
+    (framing, colouring): (&Framing, Option<&Colouring>),
+    d: &Drawing,
+    width: f64,
+    top: f64,
+) -> (Vec<Item>, f64) {
     let scale = d
         .scale_km_per_px
         .and_then(|km| furniture::scale_bar(km, ctx.options.units, 130.0));
@@ -354,6 +394,7 @@ fn footer(ctx: &Ctx, framing: &Framing, d: &Drawing, width: f64, top: f64) -> (V
         notes: &d.notes,
         legs: &modes::legend(ctx.route),
         overlays: &legend_entries(&ctx.options.overlays, &ctx.options.theme),
+        colours: &colour::legend_entries(colouring),
     })
 }
 

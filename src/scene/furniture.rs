@@ -2,6 +2,7 @@
 //! scale bar, north arrow, source line, key of unplaced labels) below it. In: texts, the map's
 //! scale in km per pixel, the page width. Out: scene items and the band's height in pixels.
 
+use super::colour::{ColourLegend, paint_item};
 use super::overlay::{LegendEntry, legend_sample};
 use super::text_metrics::{
     Weight, ascent_px, descent_px, line_extents_px, width_px, wrap_all, wrap_balanced, wrap_list,
@@ -124,6 +125,8 @@ pub struct Footer<'a> {
     pub legs: &'a [(Option<Mode>, &'a str)],
     /// The overlays' titled features.
     pub overlays: &'a [LegendEntry],
+    /// The colours of `--colour-by`.
+    pub colours: &'a ColourLegend,
 }
 
 /// The footer's items and its height: legend, scale bar and north arrow, source line, key.
@@ -151,6 +154,10 @@ fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
     for e in f.overlays {
         entries.push((28.0, Sample::Overlay(e), &e.title));
     }
+    for (k, (colour, words)) in f.colours.swatches.iter().enumerate() {
+        let ring = f.colours.rings.get(k).copied();
+        entries.push((18.0, Sample::Colour(colour, ring), words));
+    }
     let mut x = MARGIN;
     for (sample_w, sample, t) in entries {
         let w = sample_w + width_px(t, SMALL_PX, Weight::Regular);
@@ -160,7 +167,20 @@ fn legend(f: &Footer, items: &mut Vec<Item>) -> (f64, f64) {
         }
         items.extend(match sample {
             Sample::Marker => legend_marker(x, row),
-            Sample::Leg(mode) => legend_leg(x, row, mode),
+            Sample::Leg(mode) => {
+                let sample = legend_leg(x, row, mode);
+                match f.colours.modes.iter().find(|(m, _)| *m == mode) {
+                    Some((_, colour)) => vec![paint_item(
+                        colour,
+                        Item::Group {
+                            class: "sample",
+                            items: sample,
+                        },
+                    )],
+                    None => sample,
+                }
+            }
+            Sample::Colour(colour, ring) => vec![paint_item(colour, colour_sample(x, row, ring))],
             Sample::Locator => legend_locator(x, row),
             Sample::Overlay(e) => legend_sample(e, x, row),
         });
@@ -265,6 +285,37 @@ fn source_and_key(f: &Footer, mut y: f64, items: &mut Vec<Item>) -> f64 {
     y
 }
 
+/// A colour's sample: a square, or for a trip (`marker`: its ring class, if any) a small
+/// marker ringed as the trip's markers are.
+fn colour_sample(x: f64, row: f64, marker: Option<Option<&'static str>>) -> Item {
+    let Some(ring) = marker else {
+        return Item::Rect {
+            class: "swatch",
+            rect: Rect::new(x, row - 9.0, 12.0, 10.0),
+        };
+    };
+    let c = (x + 6.0, row - 4.0);
+    let mut items = vec![Item::Circle {
+        class: "marker-dot",
+        c,
+        r: 4.0,
+    }];
+    if let Some(ring) = ring {
+        items.insert(
+            0,
+            Item::Circle {
+                class: ring,
+                c,
+                r: 6.0,
+            },
+        );
+    }
+    Item::Group {
+        class: "swatch",
+        items,
+    }
+}
+
 fn legend_marker(x: f64, row: f64) -> Vec<Item> {
     vec![Item::Group {
         class: "marker",
@@ -294,6 +345,8 @@ enum Sample<'a> {
     Locator,
     /// An overlay feature's style.
     Overlay(&'a LegendEntry),
+    /// A colour of `--colour-by`; for a trip, its marker style (the ring class, if any).
+    Colour(&'a str, Option<Option<&'static str>>),
 }
 
 fn legend_leg(x: f64, row: f64, mode: Option<Mode>) -> Vec<Item> {

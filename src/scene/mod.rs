@@ -24,6 +24,8 @@
 mod basemap_layer;
 mod build;
 mod cluster;
+/// `--colour-by`: colours by day, leg, travel mode or trip, and their palettes.
+pub mod colour;
 mod context;
 /// Stop dates as labels show them (`5 Nov`, `7–8 Nov`) and the trip's span.
 pub mod dates;
@@ -53,10 +55,12 @@ pub mod text_metrics;
 pub mod theme;
 mod tile_labels;
 mod tile_layer;
+mod timeline;
 
 pub use crate::format::Units;
 pub use crate::geometry::Rect;
 pub use build::build;
+pub use colour::ColourBy;
 pub use dates::DateStyle;
 pub use inset::FittedMap;
 pub use options::MapOptions;
@@ -79,14 +83,16 @@ pub struct Scene {
     pub title: String,
     /// One-paragraph summary of the trip (accessible description).
     pub desc: String,
-    /// Named layers, drawn in order: basemap, route, stops, labels, insets, furniture.
+    /// Named layers, drawn in order: basemap, route, stops, labels, insets, furniture, and
+    /// `timeline` when one is asked for.
     pub layers: Vec<Layer>,
 }
 
 /// A named group of items, drawn shifted by `offset`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layer {
-    /// The layer's name: `basemap`, `route`, `stops`, `labels`, `insets`, `furniture`.
+    /// The layer's name: `basemap`, `route`, `stops`, `labels`, `insets`, `furniture`,
+    /// `timeline`.
     pub name: &'static str,
     /// Shift of the whole layer, pixels (the map area sits below the title band).
     pub offset: (f64, f64),

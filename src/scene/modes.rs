@@ -56,7 +56,7 @@ pub(crate) fn legend(route: &Route) -> Vec<(Option<Mode>, &'static str)> {
 }
 
 /// The legend's words for a mode.
-fn wording(mode: Mode) -> &'static str {
+pub(crate) fn wording(mode: Mode) -> &'static str {
     match mode {
         Mode::Flight => "Flight",
         Mode::Train => "Train",

@@ -1,5 +1,6 @@
 //! How the map should look: [`MapOptions`], and the checks that reject unusable ones.
 
+use super::colour::ColourBy;
 use super::dates::DateStyle;
 use super::overlay::Overlay;
 use super::street_basemap::StreetBasemap;
@@ -43,6 +44,12 @@ pub struct MapOptions {
     pub basemap: Option<StreetBasemap>,
     /// The user's own layers, drawn under the route in this order (`--overlay`).
     pub overlays: Vec<Overlay>,
+    /// Draw a timeline strip under the map (`--timeline`); building fails when no stop has a
+    /// date.
+    pub timeline: bool,
+    /// Colour legs and markers by day, leg, mode or trip (`--colour-by`); `None`: the theme's
+    /// route colour.
+    pub colour_by: Option<ColourBy>,
 }
 
 impl Default for MapOptions {
@@ -59,6 +66,8 @@ impl Default for MapOptions {
             id_prefix: None,
             basemap: None,
             overlays: Vec::new(),
+            timeline: false,
+            colour_by: None,
         }
     }
 }

@@ -27,6 +27,9 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode, Failure> {
         };
         return stream::run(&args.input, &args.stream, Some(&args.titles), task, options);
     }
+    if args.together {
+        return crate::cli::together::run(args, &options);
+    }
     if !args.more.is_empty() {
         return batch::run(args, &options);
     }

@@ -25,6 +25,8 @@ const DERIVED: &[&str] = &[
     "input_index",
     "arrive_utc",
     "depart_utc",
+    "day",
+    "trip",
 ];
 
 /// Stop `number`, at (`lon`, `lat`), from the properties of its Point feature.

@@ -1,7 +1,7 @@
 //! One row of the stops or legs layer as typed cells, in the order of the field tables, and the
 //! rounding every layer writer applies to numbers.
 
-use crate::model::{Leg, Route, RouteStop, When};
+use crate::model::{Leg, Route, When};
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
@@ -49,8 +49,10 @@ impl Cell {
     }
 }
 
-/// The row of stop `i` (0-based, visiting order), in [`STOP_FIELDS`](super::STOP_FIELDS) order.
-pub fn stop_row(i: usize, s: &RouteStop) -> Vec<Cell> {
+/// The row of stop `i` (0-based, visiting order) of `route`, in
+/// [`STOP_FIELDS`](super::STOP_FIELDS) order.
+pub fn stop_row(i: usize, route: &Route) -> Vec<Cell> {
+    let s = &route.stops[i];
     let st = &s.stop;
     let tz = st.time_zone();
     let text = |v: &Option<String>| v.clone().map_or(Cell::Null, Cell::Text);
@@ -73,7 +75,16 @@ pub fn stop_row(i: usize, s: &RouteStop) -> Vec<Cell> {
         st.tz
             .as_ref()
             .map_or(Cell::Null, |z| Cell::Text(z.name.clone())),
+        s.day().map_or(Cell::Null, Cell::Date),
+        trip_cell(route, s.trip),
     ]
+}
+
+/// The name of trip `trip` of `route` as a cell (null for a single trip without a title).
+fn trip_cell(route: &Route, trip: usize) -> Cell {
+    route
+        .trip_name(trip)
+        .map_or(Cell::Null, |t| Cell::Text(t.to_string()))
 }
 
 /// The day, the wall-clock time and the UTC instant of `when` at a stop in zone `tz`. The day
@@ -90,16 +101,10 @@ pub fn time_cells(when: Option<&When>, tz: Option<&TimeZone>) -> (Cell, Cell, Ce
         _ => w.instant(tz),
     }
     .map_or(Cell::Null, Cell::DateTime);
-    match w {
-        When::Date(d) => (Cell::Date(*d), Cell::Null, Cell::Null),
-        When::Local(dt) => (Cell::Date(dt.date()), Cell::Time(dt.time()), utc),
-        When::Instant(dt, _) => {
-            let local = match (tz, w.instant(tz)) {
-                (Some(tz), Some(ts)) => tz.to_datetime(ts),
-                _ => *dt,
-            };
-            (Cell::Date(local.date()), Cell::Time(local.time()), utc)
-        }
+    let (day, time) = w.on_clock_of(tz);
+    match time {
+        None => (Cell::Date(day), Cell::Null, Cell::Null),
+        Some(t) => (Cell::Date(day), Cell::Time(t), utc),
     }
 }
 
@@ -128,6 +133,8 @@ pub fn leg_row(i: usize, leg: &Leg, route: &Route) -> Vec<Cell> {
             .into(),
         ),
         Cell::Real(round_to(leg.path_m() / 1000.0, 3)),
+        route.travel_day(i).map_or(Cell::Null, Cell::Date),
+        trip_cell(route, from.trip),
     ]
 }
 

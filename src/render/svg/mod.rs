@@ -72,6 +72,21 @@ fn texts<'a>(items: &'a [Item], out: &mut Vec<(&'a str, &'a str)>) {
     }
 }
 
+/// Whether any item of `layers` sits in a colour group (`--colour-by`).
+fn painted(layers: &[crate::scene::Layer]) -> bool {
+    fn any(items: &[Item]) -> bool {
+        items.iter().any(|i| match i {
+            Item::Group { class, items } => *class == "paint" || any(items),
+            Item::Painted { items, .. } => any(items),
+            Item::Tagged { item, .. } | Item::Rotated { item, .. } => {
+                any(std::slice::from_ref(item))
+            }
+            _ => false,
+        })
+    }
+    layers.iter().any(|l| any(&l.items))
+}
+
 fn write_for(scene: &Scene, reader: Reader) -> Vec<u8> {
     let p = &scene.prefix;
     let mut out = String::with_capacity(64 * 1024);
@@ -106,7 +121,14 @@ fn write_for(scene: &Scene, reader: Reader) -> Vec<u8> {
             stack = format!("\"{family}\", {stack}");
         }
     }
-    out.push_str(&style::css(p, &scene.theme, &stack));
+    let timeline = scene.layers.iter().any(|l| l.name == "timeline");
+    out.push_str(&style::css(
+        p,
+        &scene.theme,
+        &stack,
+        timeline,
+        painted(&scene.layers),
+    ));
     if street_style::has_streets(scene) {
         out.push_str(&street_style::css(p, &scene.theme));
     }

@@ -34,6 +34,9 @@ pub(super) fn text_style(class: &str) -> Option<(f64, Weight)> {
         "subtitle" => (13.0, Regular),
         "legend" | "source" | "key" | "notes" => (11.0, Regular),
         "context-city" | "context-water" => (10.0, Regular),
+        "tl-label" | "tl-trip" => (10.0, Regular),
+        "tl-num" => (10.5, Bold),
+        "tl-note" => (11.0, Regular),
         _ => return None,
     })
 }
@@ -49,16 +52,99 @@ pub(super) fn text(fill: &str, class: &str) -> String {
     format!("fill:{fill};font-size:{}px{bold}", num(size))
 }
 
-/// CSS for a map with ids and classes prefixed `p`, its text set in `font_stack`.
-pub fn css(p: &str, t: &Theme, font_stack: &str) -> String {
+/// CSS for a map with ids and classes prefixed `p`, its text set in `font_stack`; with the
+/// timeline's rules when it has one (`timeline`) and the colour groups' when it is coloured
+/// (`painted`).
+pub fn css(p: &str, t: &Theme, font_stack: &str, timeline: bool, painted: bool) -> String {
     let mut css = String::new();
+    let timeline_rules = if timeline {
+        timeline_rules(t)
+    } else {
+        Vec::new()
+    };
     for (suffix, body) in drawing_rules(t, font_stack)
         .into_iter()
         .chain(text_rules(t))
+        .chain(timeline_rules)
     {
         css.push_str(&format!(".{p}{suffix}{{{body}}}\n"));
     }
+    if painted {
+        css.push_str(&paint_rules(p));
+    }
     css
+}
+
+/// Rules for the timeline strip (`--timeline`).
+fn timeline_rules(t: &Theme) -> Vec<(&'static str, String)> {
+    vec![
+        ("-tl-axis", line(t.frame, "1")),
+        ("-tl-tick", line(t.frame, "0.8")),
+        ("-tl-label", text(t.muted, "tl-label")),
+        ("-tl-trip", text(t.text, "tl-trip")),
+        ("-tl-note", text(t.muted, "tl-note")),
+        (
+            "-tl-leg",
+            format!("{};stroke-linecap:round", line(t.route, "2.5")),
+        ),
+        (
+            "-tl-bar",
+            format!("fill:{};fill-opacity:0.45;stroke:none", t.route),
+        ),
+        (
+            "-tl-dot",
+            format!("fill:{};stroke:{};stroke-width:1.5", t.route, t.halo),
+        ),
+        ("-tl-num", text(t.marker_text, "tl-num")),
+    ]
+}
+
+/// Rules that let lines, arrowheads, markers and dots inside a colour group (`--colour-by`)
+/// take the group's colour rather than the theme's route colour.
+fn paint_rules(p: &str) -> String {
+    let select = |classes: &[&str]| {
+        classes
+            .iter()
+            .map(|c| format!(".{p}-paint .{p}-{c}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let strokes = select(&[
+        "leg",
+        "leg-flight",
+        "leg-train",
+        "leg-bus",
+        "leg-car",
+        "leg-ferry",
+        "leg-walk",
+        "leg-bike",
+        "tl-leg",
+    ]);
+    let fills = select(&[
+        "arrow",
+        "arrow-flight",
+        "arrow-train",
+        "arrow-bus",
+        "arrow-car",
+        "arrow-ferry",
+        "arrow-walk",
+        "arrow-bike",
+        "marker-dot",
+        "stop-dot",
+        "dot",
+        "tl-dot",
+        "tl-bar",
+        "extent-dot",
+    ]);
+    // The numbers on a coloured marker keep their own colour and no outline.
+    let numbers = select(&["marker-num", "tl-num"]);
+    // A trip's marker style: a ring (solid or dashed) in its colour around each marker.
+    let rings = format!(
+        ".{p}-trip-ring{{fill:none;stroke-width:1.5}}\n.{p}-trip-ring-dashed{{fill:none;stroke-width:1.5;stroke-dasharray:3 2}}\n"
+    );
+    format!(
+        "{strokes}{{stroke:inherit}}\n{fills}{{fill:inherit}}\n{numbers}{{stroke:none}}\n{rings}"
+    )
 }
 
 /// A leg's line by travel mode: the route's colour, `width`, and a dash pattern (`extra`).
