@@ -73,7 +73,8 @@ fn a_trip_built_in_code_plans_and_renders_every_output() {
             "trip.gpx",
             "trip.gpkg",
             "stops.fgb",
-            "legs.fgb"
+            "legs.fgb",
+            "map.html"
         ]
     );
     assert!(rendered.files.iter().all(|f| !f.bytes.is_empty()));

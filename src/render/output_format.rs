@@ -1,4 +1,4 @@
-//! Which outputs a render writes (`--format geojson,svg,png,kml,gpx,gpkg,fgb`) and the only
+//! Which outputs a render writes (`--format geojson,svg,png,kml,gpx,gpkg,fgb,html`) and the only
 //! place their file names are written down.
 
 use clap::ValueEnum;
@@ -24,6 +24,8 @@ pub enum OutputFormat {
     Gpkg,
     /// `stops.fgb` and `legs.fgb`: FlatGeobuf layers.
     Fgb,
+    /// `map.html`: the map laid out for several widths in one self-contained fragment.
+    Html,
 }
 
 /// One file of an output: its name in the output folder and its name for `--stdout`.
@@ -37,7 +39,7 @@ pub struct OutputName {
 
 impl OutputFormat {
     /// Every format, in writing order.
-    pub const ALL: [OutputFormat; 7] = [
+    pub const ALL: [OutputFormat; 8] = [
         OutputFormat::GeoJson,
         OutputFormat::Svg,
         OutputFormat::Png,
@@ -45,6 +47,7 @@ impl OutputFormat {
         OutputFormat::Gpx,
         OutputFormat::Gpkg,
         OutputFormat::Fgb,
+        OutputFormat::Html,
     ];
     /// What `--format` is when not given.
     pub const DEFAULT: &'static [OutputFormat] = &[OutputFormat::GeoJson, OutputFormat::Svg];
@@ -92,13 +95,17 @@ impl OutputFormat {
                     stdout: "legs-fgb",
                 },
             ],
+            OutputFormat::Html => &[OutputName {
+                file: "map.html",
+                stdout: "html",
+            }],
         }
     }
 
     /// Whether the format draws the map (needs a [`Scene`](crate::scene::Scene)).
     pub fn needs_scene(self) -> bool {
         match self {
-            OutputFormat::Svg | OutputFormat::Png => true,
+            OutputFormat::Svg | OutputFormat::Png | OutputFormat::Html => true,
             OutputFormat::GeoJson
             | OutputFormat::Kml
             | OutputFormat::Gpx
@@ -117,6 +124,7 @@ impl OutputFormat {
             OutputFormat::Gpx => "gpx",
             OutputFormat::Gpkg => "gpkg",
             OutputFormat::Fgb => "fgb",
+            OutputFormat::Html => "html",
         }
     }
 
@@ -225,7 +233,8 @@ mod test {
                 "gpx",
                 "gpkg",
                 "stops-fgb",
-                "legs-fgb"
+                "legs-fgb",
+                "html"
             ]
         );
         assert_eq!(
