@@ -74,7 +74,9 @@ fn a_trip_built_in_code_plans_and_renders_every_output() {
             "trip.gpkg",
             "stops.fgb",
             "legs.fgb",
-            "map.html"
+            "map.html",
+            "map.gif",
+            "map.mp4"
         ]
     );
     assert!(rendered.files.iter().all(|f| !f.bytes.is_empty()));

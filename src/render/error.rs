@@ -18,6 +18,9 @@ pub enum RenderError {
     /// built.
     #[error("cannot lay out the map {0}")]
     Layout(String),
+    /// `map.gif` or `map.mp4` could not be made (too large, or an encoder refused).
+    #[error("cannot make the film: {0}")]
+    Film(String),
     /// A layer file (GeoPackage, FlatGeobuf) could not be assembled.
     #[error("cannot write {file}: {message}")]
     Layer {

@@ -21,6 +21,7 @@ mod png_size;
 pub mod schema;
 /// The SVG writer: a `Scene` in, SVG bytes out.
 pub mod svg;
+pub mod video;
 mod xml_text;
 
 pub use bbox::lon_lat_bbox;
@@ -42,8 +43,10 @@ pub struct WriteOptions {
     pub html: html::HtmlOptions,
     /// Animate the route drawing itself (`--animate`) in `map.svg` and `map.html`.
     pub motion: Option<motion::MotionOptions>,
+    /// `map.gif` and `map.mp4`: frames per second and page.
+    pub film: video::FilmOptions,
     /// The map's options, for the writers that lay the map out again at other sizes
-    /// (`map.html`'s widths); [`crate::pipeline::render`] sets them to its own.
+    /// (`map.html`'s widths, the films' pages); [`crate::pipeline::render`] sets them to its own.
     pub map: crate::scene::MapOptions,
 }
 
@@ -53,6 +56,7 @@ impl Default for WriteOptions {
             png_scale: png::DEFAULT_SCALE,
             html: html::HtmlOptions::default(),
             motion: None,
+            film: video::FilmOptions::default(),
             map: crate::scene::MapOptions::default(),
         }
     }
@@ -98,6 +102,19 @@ pub fn write(
                 main,
                 &options.html,
                 schedule.as_ref(),
+            )?]
+        }
+        OutputFormat::Gif | OutputFormat::Mp4 => {
+            // The films are the animation, asked for with --animate or not.
+            let schedule = motion::Schedule::new(route, &options.film.motion);
+            let gif = format == OutputFormat::Gif;
+            vec![video::write(
+                gif,
+                route,
+                &options.map,
+                scene()?,
+                &schedule,
+                &options.film,
             )?]
         }
     };

@@ -4,6 +4,7 @@
 use tripmap::render::WriteOptions;
 use tripmap::render::html::HtmlOptions;
 use tripmap::render::motion::MotionOptions;
+use tripmap::render::video::{FilmOptions, FilmSize};
 
 /// `map.html` and the animation.
 #[derive(Debug, clap::Args)]
@@ -21,10 +22,17 @@ pub struct EmbedArgs {
     /// ask for reduced motion see the finished map).
     #[arg(long)]
     pub animate: bool,
-    /// With --animate: seconds from the first stop to the finished map, 1 to 120 [default:
-    /// scaled to the number of legs, 4 to 20].
-    #[arg(long, value_name = "SECONDS", requires = "animate")]
+    /// Seconds from the first stop to the finished map (--animate, map.gif, map.mp4), 1 to 120
+    /// [default: scaled to the number of legs, 4 to 20].
+    #[arg(long, value_name = "SECONDS")]
     pub duration: Option<f64>,
+    /// map.gif and map.mp4: frames per second, 1 to 50 [default: 30].
+    #[arg(long)]
+    pub fps: Option<u32>,
+    /// map.gif and map.mp4: the map's own size, a square 1080 x 1080 or a vertical 1080 x 1920
+    /// page, each laid out for its page.
+    #[arg(long, value_enum, default_value = "map")]
+    pub film: FilmSize,
 }
 
 impl EmbedArgs {
@@ -38,13 +46,18 @@ impl EmbedArgs {
         }
         html.page = self.html_page;
         write.html = html;
-        write.motion = match (self.animate, self.duration) {
-            (false, _) => None,
-            (true, None) => Some(MotionOptions::default()),
-            (true, Some(s)) => {
-                Some(MotionOptions::with_duration(s).map_err(|e| format!("--duration: {e}"))?)
-            }
+        let motion = match self.duration {
+            None => MotionOptions::default(),
+            Some(s) => MotionOptions::with_duration(s).map_err(|e| format!("--duration: {e}"))?,
         };
+        write.motion = self.animate.then_some(motion);
+        let mut film = FilmOptions::default();
+        if let Some(fps) = self.fps {
+            film = film.with_fps(fps).map_err(|e| format!("--fps: {e}"))?;
+        }
+        film.size = self.film;
+        film.motion = motion;
+        write.film = film;
         Ok(())
     }
 }

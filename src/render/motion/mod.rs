@@ -15,7 +15,9 @@ use super::svg::xml::{escape_into, num, num_into};
 use super::svg::{self, Extras};
 use crate::model::Route;
 use crate::scene::text_metrics::{Weight, width_px};
-use crate::scene::{DateStyle, Item, Scene, Theme};
+use crate::scene::{DateStyle, Item, Rect, Scene, Theme};
+
+pub(crate) mod frames;
 use std::fmt::Write as _;
 
 /// The shortest and longest `--duration`, seconds.
@@ -231,23 +233,14 @@ fn frame(scene: &Scene) -> Bounds {
     (0.0, 0.0, scene.width, scene.height)
 }
 
-/// The date corner of `scene` (ids prefixed `ids`): one date per stop reached, each shown
-/// while it is the latest, in the corner of the map that covers least; nothing when no stop
-/// is dated.
-pub(crate) fn clock(scene: &Scene, ids: &str, s: &Schedule, entries: &[Entry]) -> String {
-    let dated: Vec<(usize, &str)> = entries
+/// Where the date corner of `scene` goes: its box and the anchor of its text (middle,
+/// baseline), in the corner of the map that covers least; `None` when no stop is dated.
+pub(crate) fn clock_box(scene: &Scene, entries: &[Entry]) -> Option<(Rect, (f64, f64))> {
+    let widest = entries
         .iter()
-        .enumerate()
-        .filter_map(|(i, e)| e.dates.as_deref().map(|d| (i, d)))
-        .collect();
-    if dated.is_empty() {
-        return String::new();
-    }
-    let p = &scene.prefix;
-    let widest = dated
-        .iter()
-        .map(|(_, d)| width_px(d, 13.0, Weight::Bold))
-        .fold(0.0, f64::max);
+        .filter_map(|e| e.dates.as_deref())
+        .map(|d| width_px(d, 13.0, Weight::Bold))
+        .reduce(f64::max)?;
     let (w, h) = (widest + 12.0, 22.0);
     let f = frame(scene);
     let mut taken = Vec::new();
@@ -271,10 +264,31 @@ pub(crate) fn clock(scene: &Scene, ids: &str, s: &Schedule, entries: &[Entry]) -
                 .count()
         })
         .unwrap_or(corners[0]);
+    Some((Rect::new(x, y, w, h), (x + w / 2.0, y + 15.5)))
+}
+
+/// The date corner of `scene` (ids prefixed `ids`): one date per stop reached, each shown
+/// while it is the latest ([`clock_box`]); nothing when no stop is dated.
+pub(crate) fn clock(scene: &Scene, ids: &str, s: &Schedule, entries: &[Entry]) -> String {
+    let Some((r, at)) = clock_box(scene, entries) else {
+        return String::new();
+    };
+    let dated: Vec<(usize, &str)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.dates.as_deref().map(|d| (i, d)))
+        .collect();
+    let p = &scene.prefix;
     let mut out = format!(
         "<g id=\"{ids}-clock\" class=\"{p}-layer {p}-clock\" aria-hidden=\"true\">\n<rect class=\"{p}-clock-box\""
     );
-    for (name, v) in [("x", x), ("y", y), ("width", w), ("height", h), ("rx", 3.0)] {
+    for (name, v) in [
+        ("x", r.x),
+        ("y", r.y),
+        ("width", r.w),
+        ("height", r.h),
+        ("rx", 3.0),
+    ] {
         let _ = write!(out, " {name}=\"{}\"", num(v));
     }
     out.push_str("/>\n");
@@ -289,9 +303,9 @@ pub(crate) fn clock(scene: &Scene, ids: &str, s: &Schedule, entries: &[Entry]) -
         let _ = write!(
             out,
             "<text class=\"{p}-clock-date\" x=\"{}\" y=\"",
-            num(x + w / 2.0)
+            num(at.0)
         );
-        num_into(&mut out, y + 15.5);
+        num_into(&mut out, at.1);
         let _ = write!(
             out,
             "\" text-anchor=\"middle\" style=\"animation-delay:{};animation-duration:{}\">",
