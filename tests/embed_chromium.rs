@@ -80,10 +80,7 @@ fn problems(r: &Value, names: &[String]) -> Vec<String> {
             let t = &tabs[i];
             if t["stop"].as_u64() != Some(i as u64 + 1) {
                 out.push(format!("{width} px: Tab {} reached {}", i + 1, t["stop"]));
-            } else if !t["layout"]
-                .as_str()
-                .is_some_and(|l| shown.first() == Some(&l))
-            {
+            } else if t["layout"].as_str() != shown.first().copied() {
                 out.push(format!("{width} px: Tab {} is in a hidden layout", i + 1));
             } else if !t["tip"].as_str().is_some_and(|tip| tip.contains(name)) {
                 out.push(format!(
@@ -326,25 +323,17 @@ fn the_animation_ends_on_the_static_map_and_reduced_motion_shows_it_at_once() {
     ]);
     let reports = browse(&jobs, dir.path());
     let shot = |i: usize, w: usize| PathBuf::from(reports[i * 2 + w]["shot"].as_str().unwrap());
-    for w in 0..widths.len() {
+    for (w, width) in widths.iter().enumerate() {
         let still = shot(0, w);
         for (i, name) in [(1, "reduced motion"), (2, "after the animation")] {
             let d = differing(&still, &shot(i, w));
-            assert!(
-                d < 0.001,
-                "{name} at {} px: {d} of the pixels differ",
-                widths[w]
-            );
+            assert!(d < 0.001, "{name} at {width} px: {d} of the pixels differ");
         }
         // Checks that can fail: the first frame of the animation is not the map, nor is a page
         // that forgets reduced motion.
         for (i, name) in [(3, "first frame"), (4, "no reduced-motion rule")] {
             let d = differing(&still, &shot(i, w));
-            assert!(
-                d > 0.001,
-                "{name} at {} px equals the static map",
-                widths[w]
-            );
+            assert!(d > 0.001, "{name} at {width} px equals the static map");
         }
     }
     // map.svg alone: the same (its three reports follow the pages' ten).

@@ -6,7 +6,7 @@
 //! SVG per width (each a scene built at that width: its own label placement, insets and
 //! furniture; its ids prefixed `{prefix}-w{width}` so they never clash), CSS container queries
 //! that show exactly the one layout fitting the container (the widest not wider than it, the
-//! narrowest below every width), focusable stops with CSS tooltips ([`stops`]), and an ordered
+//! narrowest below every width), focusable stops with CSS tooltips (`stops.rs`), and an ordered
 //! list of the stops for screen readers and readers without CSS. `--animate` adds the drawing
 //! animation ([`crate::render::motion`]). `--html-page` wraps the fragment in a minimal page.
 

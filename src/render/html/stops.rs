@@ -58,6 +58,9 @@ const TIP_MAX_LINES: usize = 8;
 /// A box: left, top, right, bottom.
 type Bounds = (f64, f64, f64, f64);
 
+/// A marker found on the map: centre, radius, and whether it is numbered (not a small dot).
+type Marker = ((f64, f64), f64, bool);
+
 fn grow(b: &mut Option<Bounds>, x0: f64, y0: f64, x1: f64, y1: f64) {
     *b = Some(match *b {
         None => (x0, y0, x1, y1),
@@ -67,8 +70,8 @@ fn grow(b: &mut Option<Bounds>, x0: f64, y0: f64, x1: f64, y1: f64) {
 
 /// Where stop `number` is drawn on `scene`: its marker (centre, radius) — a numbered marker
 /// rather than a small dot, the first found — and the box of its label, in page pixels.
-fn find(scene: &Scene, number: usize) -> (Option<((f64, f64), f64, bool)>, Option<Bounds>) {
-    let mut marker: Option<((f64, f64), f64, bool)> = None;
+fn find(scene: &Scene, number: usize) -> (Option<Marker>, Option<Bounds>) {
+    let mut marker: Option<Marker> = None;
     let mut label: Option<Bounds> = None;
     fn walk(
         items: &[Item],
@@ -76,7 +79,7 @@ fn find(scene: &Scene, number: usize) -> (Option<((f64, f64), f64, bool)>, Optio
         number: usize,
         mine: bool,
         class_of_group: &str,
-        marker: &mut Option<((f64, f64), f64, bool)>,
+        marker: &mut Option<Marker>,
         label: &mut Option<Bounds>,
     ) {
         for item in items {

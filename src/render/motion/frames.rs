@@ -8,6 +8,9 @@ use super::{Schedule, clock_box};
 use crate::render::html::stops::Entry;
 use crate::scene::{Item, Layer, Scene, Tag};
 
+/// Polylines, pixels.
+type Parts = [Vec<(f64, f64)>];
+
 /// Length of a polyline.
 fn length(points: &[(f64, f64)]) -> f64 {
     points
@@ -102,7 +105,7 @@ fn shown(s: &Schedule, stops: &[usize], t: f64) -> f64 {
 /// (its arrowheads follow it).
 fn items_at(items: &[Item], s: &Schedule, t: f64, stops_layer: bool) -> Vec<Item> {
     let mut out = Vec::with_capacity(items.len());
-    let mut last_leg: Option<(f64, &[Vec<(f64, f64)>])> = None;
+    let mut last_leg: Option<(f64, &Parts)> = None;
     for item in items {
         match item {
             Item::Tagged {

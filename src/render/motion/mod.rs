@@ -8,7 +8,7 @@
 //!
 //! In: the route (the timing depends on the legs' lengths only, so every layout of `map.html`
 //! shares it) and a duration. Out: a [`Schedule`], its CSS ([`css`]) and the date corner of one
-//! scene ([`clock`]). `map.svg` with `--animate` is [`animated_svg`].
+//! scene (`clock`). `map.svg` with `--animate` is [`animated_svg`].
 
 use super::html::stops::{Entry, entries};
 use super::svg::xml::{escape_into, num, num_into};

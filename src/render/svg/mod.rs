@@ -173,7 +173,7 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
         p,
         ids,
         reader,
-        reveal: extras.reveal.then(|| Reveal {
+        reveal: extras.reveal.then_some(Reveal {
             next: 0,
             current: None,
             area: (scene.width, scene.height),

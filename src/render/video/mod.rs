@@ -1,5 +1,5 @@
 //! `map.gif` and `map.mp4`: the `--animate` animation as a film for social media. Each frame is
-//! the scene as it stands at that moment ([`frames::scene_at`]), drawn by resvg as `map.png` is
+//! the scene as it stands at that moment (`motion::frames`), drawn by resvg as `map.png` is
 //! (bundled fonts, same bytes on every machine): the basemap once, the rest over it frame by
 //! frame, several frames at once on the machine's cores. The film is the map's own size, or a
 //! square (1080 × 1080) or vertical (1080 × 1920) layout built for that page — its own
