@@ -10,29 +10,12 @@ mod common;
 use common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const WIDTHS: [u32; 5] = [320, 400, 640, 960, 1280];
 
 /// Runs the browser on `jobs`; one report per job and width.
 fn browse(jobs: &Value, scratch: &Path) -> Vec<Value> {
-    let list = scratch.join("embed-jobs.json");
-    std::fs::write(&list, jobs.to_string()).unwrap();
-    let o = Command::new("node")
-        .arg(root().join("tests/js/embed-check.js"))
-        .arg(&list)
-        .current_dir(root())
-        .output()
-        .expect("node is installed (scripts/test.sh installs it)");
-    assert!(
-        o.status.success(),
-        "the browser did not run: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    node_reports("embed-check.js", jobs, scratch)
 }
 
 /// The layout a page of the default widths should show at `width`.

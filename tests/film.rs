@@ -10,7 +10,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 
 /// RGBA pixels and size of a PNG.
 fn png(path: &Path) -> (u32, u32, Vec<u8>) {
@@ -93,23 +92,7 @@ fn read_mp4(path: &Path) -> (u32, u16, u16, u32) {
 
 /// Plays the films in Chromium; one report per job.
 fn play(jobs: &Value, scratch: &Path) -> Vec<Value> {
-    let list = scratch.join("film-jobs.json");
-    std::fs::write(&list, jobs.to_string()).unwrap();
-    let o = Command::new("node")
-        .arg(root().join("tests/js/film-check.js"))
-        .arg(&list)
-        .current_dir(root())
-        .output()
-        .expect("node is installed (scripts/test.sh installs it)");
-    assert!(
-        o.status.success(),
-        "the browser did not run: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    node_reports("film-check.js", jobs, scratch)
 }
 
 #[test]

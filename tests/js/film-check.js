@@ -1,6 +1,6 @@
 // map.mp4 and map.gif in a real browser (tests/film.rs): one headless Chromium session plays
 // each film, reports its size and length, and saves its last picture as a PNG (the video sought
-// to its end and drawn on a canvas), so the test can compare it with map.png.
+// into its final hold and drawn on a canvas), so the test can compare it with map.png.
 // Usage: node tests/js/film-check.js JOBS.json   (JOBS.json: [{ "file": "map.mp4", "png": "last.png" }])
 // Prints one JSON line per job; exit 2 when the browser cannot run.
 'use strict';
@@ -23,8 +23,14 @@ async function video(page, file, png) {
       setTimeout(() => resolve(false), 10000);
     });
     if (!ready) return { playable: false, error: v.error ? v.error.message : 'timeout' };
-    v.currentTime = v.duration;
-    await new Promise((resolve) => { v.onseeked = resolve; setTimeout(resolve, 5000); });
+    // Into the last frame's hold (it lasts the final 2 s), then wait until that frame is shown.
+    const seeked = new Promise((resolve) => { v.onseeked = resolve; setTimeout(resolve, 30000); });
+    v.currentTime = Math.max(0, v.duration - 1);
+    await seeked;
+    await new Promise((resolve) => {
+      if (v.requestVideoFrameCallback) v.requestVideoFrameCallback(() => resolve());
+      setTimeout(resolve, 3000);
+    });
     const c = document.createElement('canvas');
     c.width = v.videoWidth; c.height = v.videoHeight;
     c.getContext('2d').drawImage(v, 0, 0);
