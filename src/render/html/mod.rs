@@ -18,6 +18,7 @@ use super::svg::xml::escape_into;
 use super::svg::{self, Extras};
 use crate::model::Route;
 use crate::scene::{self, MapOptions, Scene};
+use rayon::prelude::*;
 use std::fmt::Write as _;
 
 /// The widths `map.html` is laid out for when `--widths` is not given.
@@ -113,9 +114,10 @@ pub fn write(
     html: &HtmlOptions,
     schedule: Option<&Schedule>,
 ) -> Result<Vec<u8>, RenderError> {
+    // The layouts are independent: built on every core, kept in width order.
     let layouts = html
         .widths
-        .iter()
+        .par_iter()
         .map(|&w| layout(route, map, main, f64::from(w), None))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(fragment(route, map, &layouts, html, schedule).into_bytes())
