@@ -133,6 +133,9 @@ fn the_build_trip_example_writes_every_output_without_naming_jiff() {
         [
             "legs.fgb",
             "legs.geojson",
+            "map.gif",
+            "map.html",
+            "map.mp4",
             "map.png",
             "map.svg",
             "stops.fgb",
