@@ -7,15 +7,23 @@ NATURAL_EARTH_DIR holds geojson-110m/, geojson-50m/ and geojson-10m-gz/ (Natural
 public domain, as GeoJSON). Writes OUT_DIR/ne_110m.bin, ne_50m.bin and ne_10m.bin.
 
 Format (all integers are LEB128 varints; signed ones zigzag-encoded first):
-  magic b"TMB1", units per degree (varint)
+  magic b"TMB2", units per degree (varint)
   layer land:      polygon layer
   layer lakes:     polygon layer
   layer borders:   line layer
   layer countries: varint n; per country: str ADM0_A3, str NAME, label lon, label lat
-                   (signed, absolute, quantized), then a polygon layer body
-A polygon layer is varint n_polygons, per polygon varint n_rings, per ring a point run; a line
-layer is varint n_lines, per line a point run. A point run is varint n_points then per point
-signed (dlon, dlat) from the previous point in the same layer (starting from 0, 0). Rings are
+                   (signed, absolute, quantized), the country's bbox, varint n_polygons, a
+                   bbox per polygon, then a block holding the polygons (per polygon varint
+                   n_rings, per ring a point run)
+A bbox is signed min lon, min lat, then unsigned width and height; a block is a varint byte
+length, then that many bytes, in which point deltas start from the corner (min lon, min lat)
+of the bbox just before it (a country's polygons: from the country's bbox). Every
+piece of geometry sits in a block behind its box, so tripmap decodes only what a map shows, when
+it first needs it.
+A polygon layer is varint n_polygons, then per polygon its bbox and a block (varint n_rings,
+per ring a point run); a line layer is varint n_lines, then per line its bbox and a block (one
+point run). A point run is varint n_points then per point signed (dlon, dlat) from the previous
+point of the block. Rings are
 stored without their closing point. Coordinates are degrees * units per degree, rounded;
 consecutive duplicate points are dropped and rings with fewer than 3 points are skipped.
 The coastline is not stored: tripmap derives it from the land rings.
@@ -130,10 +138,14 @@ def lines_of(geometry):
 
 
 class Writer:
-    def __init__(self):
-        self.out = bytearray(b"TMB1")
-        varint(self.out, UNITS)
-        self.last = (0, 0)
+    def __init__(self, out=None, origin=(0, 0)):
+        """A writer of a whole file (with its header), or into `out` (a block whose point
+        deltas start from `origin`)."""
+        if out is None:
+            out = bytearray(b"TMB2")
+            varint(out, UNITS)
+        self.out = out
+        self.last = origin
 
     def run(self, pts):
         varint(self.out, len(pts))
@@ -145,27 +157,26 @@ class Writer:
         self.last = (lx, ly)
 
     def polygon_layer(self, polygons, tol):
-        self.last = (0, 0)
-        kept = []
-        for poly in polygons:
-            rings = [simplify_ring(quantize(r), tol) for r in poly]
-            rings = [r[:-1] if len(r) > 1 and r[0] == r[-1] else r for r in rings]
-            rings = [r for r in rings if len(r) >= 3]
-            if rings:
-                kept.append(rings)
+        kept = kept_polygons(polygons, tol)
         varint(self.out, len(kept))
         for rings in kept:
-            varint(self.out, len(rings))
+            corner = bbox(self.out, [pt for r in rings for pt in r])
+            block = Writer(bytearray(), corner)
+            varint(block.out, len(rings))
             for r in rings:
-                self.run(r)
+                block.run(r)
+            varint(self.out, len(block.out))
+            self.out += block.out
 
     def line_layer(self, lines, tol):
-        self.last = (0, 0)
         kept = [rdp(quantize(l), tol) for l in lines]
         kept = [l for l in kept if len(l) >= 2]
         varint(self.out, len(kept))
         for l in kept:
-            self.run(l)
+            block = Writer(bytearray(), bbox(self.out, l))
+            block.run(l)
+            varint(self.out, len(block.out))
+            self.out += block.out
 
 
 def label_point(polys):
@@ -250,8 +261,44 @@ def build(ne, level):
         string(w.out, p["NAME"])
         svarint(w.out, round(lx * UNITS))
         svarint(w.out, round(ly * UNITS))
-        w.polygon_layer(polys, tol)
+        kept = kept_polygons(polys, tol)
+        corner = bbox(w.out, [pt for rings in kept for r in rings for pt in r])
+        varint(w.out, len(kept))
+        for rings in kept:
+            bbox(w.out, [pt for r in rings for pt in r])
+        block = Writer(bytearray(), corner)
+        for rings in kept:
+            varint(block.out, len(rings))
+            for r in rings:
+                block.run(r)
+        varint(w.out, len(block.out))
+        w.out += block.out
     return bytes(w.out)
+
+
+def kept_polygons(polygons, tol):
+    """Polygons quantized and simplified, without closing points, rings under 3 points dropped,
+    polygons left with no ring dropped."""
+    kept = []
+    for poly in polygons:
+        rings = [simplify_ring(quantize(r), tol) for r in poly]
+        rings = [r[:-1] if len(r) > 1 and r[0] == r[-1] else r for r in rings]
+        rings = [r for r in rings if len(r) >= 3]
+        if rings:
+            kept.append(rings)
+    return kept
+
+
+def bbox(out, points):
+    """Writes the box around some quantized points (signed min lon, min lat, then unsigned
+    width and height) and returns its corner (min lon, min lat), where the deltas of the block
+    that follows start."""
+    x0, y0 = min(x for x, _ in points), min(y for _, y in points)
+    svarint(out, x0)
+    svarint(out, y0)
+    varint(out, max(x for x, _ in points) - x0)
+    varint(out, max(y for _, y in points) - y0)
+    return (x0, y0)
 
 
 def main():

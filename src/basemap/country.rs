@@ -8,7 +8,7 @@ pub fn contains(c: &CountryGeom, (x, y): (f64, f64)) -> bool {
     if x < x0 || x > x1 || y < y0 || y > y1 {
         return false;
     }
-    c.polygons.iter().any(|poly| {
+    c.polygons.get().iter().any(|poly| {
         let mut inside = false;
         for ring in poly {
             let n = ring.len();

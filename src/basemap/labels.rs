@@ -107,26 +107,64 @@ pub fn context_labels<P: Projection>(fitted: &Fitted<P>, km_per_px: f64) -> Vec<
         .collect();
     out.sort_by(by_importance);
     out.truncate(MAX_CONTEXT_CITIES);
-    let mut water: Vec<ContextLabel> = Vec::new();
-    for body in context.water.iter().filter(|b| {
-        b.min_zoom <= zoom && b.max_zoom.is_none_or(|m| zoom <= m) && b.boxes.iter().any(near)
-    }) {
-        let Some(label) = water_label(body, fitted, &geo, frame, &near) else {
-            continue;
-        };
-        // A name split over several polygons (the Mediterranean's two) is offered once, where
-        // it has the most room.
-        match water.iter_mut().find(|w| w.text == label.text) {
-            Some(w) if w.room_px >= label.room_px => {}
-            Some(w) => *w = label,
-            None => water.push(label),
-        }
-    }
-    water.sort_by(by_importance);
-    water.truncate(MAX_CONTEXT_WATERS);
+    let bodies: Vec<&WaterBody> = context
+        .water
+        .iter()
+        .filter(|b| {
+            b.min_zoom <= zoom
+                && b.max_zoom.is_none_or(|m| zoom <= m)
+                && b.polygons.iter().any(|p| near(&p.bbox))
+        })
+        .collect();
+    let water = top_water(&bodies, |body| {
+        water_label(body, fitted, &geo, frame, &near)
+    });
     out.extend(water);
     out.sort_by(by_importance);
     out
+}
+
+/// The [`MAX_CONTEXT_WATERS`] most important water labels among `bodies`, most important
+/// first. A name split over several bodies (the Mediterranean's two) is offered once, where it
+/// has the most room (the first such body on a tie). Finding a label's place is the costly
+/// step, so names are tried from the best rank they could have, and the search stops once
+/// enough labels are found that no name left could outrank.
+fn top_water(
+    bodies: &[&WaterBody],
+    mut label_of: impl FnMut(&WaterBody) -> Option<ContextLabel>,
+) -> Vec<ContextLabel> {
+    let mut names: Vec<(u8, &str)> = Vec::new();
+    for body in bodies {
+        let rank = zoom_rank(body.min_zoom);
+        match names.iter_mut().find(|(_, n)| *n == body.name) {
+            Some((best, _)) => *best = (*best).min(rank),
+            None => names.push((rank, &body.name)),
+        }
+    }
+    names.sort();
+    let mut water: Vec<ContextLabel> = Vec::new();
+    for (least_rank, name) in names {
+        let ahead = water
+            .iter()
+            .filter(|w| (w.rank, w.text.as_str()) < (least_rank, name))
+            .count();
+        if ahead >= MAX_CONTEXT_WATERS {
+            break;
+        }
+        let mut chosen: Option<ContextLabel> = None;
+        for body in bodies.iter().filter(|b| b.name == name) {
+            let Some(label) = label_of(body) else {
+                continue;
+            };
+            if chosen.as_ref().is_none_or(|c| c.room_px < label.room_px) {
+                chosen = Some(label);
+            }
+        }
+        water.extend(chosen);
+    }
+    water.sort_by(by_importance);
+    water.truncate(MAX_CONTEXT_WATERS);
+    water
 }
 
 /// Most important first: by rank, then population, then name, then position.
@@ -172,9 +210,8 @@ fn water_label<P: Projection>(
     let projected: Vec<geo::Polygon<f64>> = body
         .polygons
         .iter()
-        .zip(&body.boxes)
-        .filter(|(_, b)| near(b))
-        .flat_map(|(p, _)| geo.polygon(p))
+        .filter(|p| near(&p.bbox))
+        .flat_map(|p| geo.polygon(p.geometry.get()))
         .collect();
     let (at, room) = clip_polygons(projected, frame)
         .iter()

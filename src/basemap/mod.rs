@@ -44,6 +44,8 @@ mod extent;
 mod graticule;
 /// Context labels: cities and named water for orientation.
 mod labels;
+/// Geometry decoded when first needed.
+pub mod lazy;
 /// The roomiest point of a polygon, for a water name.
 mod room;
 /// Cutting whole-world maps at the seam opposite the central meridian.
@@ -167,17 +169,12 @@ pub fn view<P: Projection>(
     let extent = extent::Extent::of(fitted, geo.central_meridian());
     let geo = geo.with_extent(extent);
     let near = |b: &decode::BBox| extent.is_none_or(|e| e.touches(b));
-    let polygons = |polys: &[decode::Polygon], boxes: &[decode::BBox]| -> Vec<PixelPath> {
-        let projected: Vec<geo::Polygon<f64>> = polys
-            .iter()
-            .zip(boxes)
-            .filter(|(_, b)| near(b))
-            .flat_map(|(p, _)| geo.polygon(p))
-            .collect();
+    let polygons = |polys: &mut dyn Iterator<Item = &decode::Polygon>| -> Vec<PixelPath> {
+        let projected: Vec<geo::Polygon<f64>> = polys.flat_map(|p| geo.polygon(p)).collect();
         rings_to_paths(clip_polygons(projected, frame))
     };
-    let lines = |lines: &[Vec<(f64, f64)>], boxes: &[decode::BBox]| -> Vec<PixelPath> {
-        project_lines(&geo, frame, lines, boxes, near)
+    let lines = |lines: &mut dyn Iterator<Item = (&decode::Ring, &decode::BBox)>| {
+        project_lines(&geo, frame, lines, near)
     };
     let countries = data::countries(detail)
         .iter()
@@ -185,7 +182,15 @@ pub fn view<P: Projection>(
         .map(|c| CountryShape {
             adm0_a3: c.adm0_a3.clone(),
             name: c.name.clone(),
-            paths: polygons(&c.polygons, &c.boxes),
+            paths: polygons(
+                &mut c
+                    .polygons
+                    .get()
+                    .iter()
+                    .zip(&c.boxes)
+                    .filter(|(_, b)| near(b))
+                    .map(|(p, _)| p),
+            ),
         })
         .filter(|c| !c.paths.is_empty())
         .collect();
@@ -193,32 +198,48 @@ pub fn view<P: Projection>(
         .map(|step| {
             let g = graticule::lines(step, geo.central_meridian(), geo.lat_range());
             let boxes: Vec<decode::BBox> = g.iter().map(|l| decode::bbox_of(l.iter())).collect();
-            lines(&g, &boxes)
+            lines(&mut g.iter().zip(&boxes))
         })
         .unwrap_or_default();
+    let land: Vec<&decode::Land> = decoded_near(&layers.land, near).collect();
     BasemapView {
-        land: polygons(&layers.land, &layers.land_bbox),
-        lakes: polygons(&layers.lakes, &layers.lakes_bbox),
+        land: polygons(&mut land.iter().map(|l| &l.polygon)),
+        lakes: polygons(&mut decoded_near(&layers.lakes, near)),
         countries,
-        borders: lines(&layers.borders, &layers.borders_bbox),
-        coastline: lines(&layers.coastline, &layers.coastline_bbox),
-        admin1: admin1::view(fitted, detail, lines),
+        borders: lines(
+            &mut layers
+                .borders
+                .iter()
+                .filter(|f| near(&f.bbox))
+                .map(|f| (f.geometry.get(), &f.bbox)),
+        ),
+        coastline: lines(&mut land.iter().flat_map(|l| l.coast.iter().zip(&l.coast_boxes))),
+        admin1: admin1::view(fitted, detail, near, lines),
         outline: rings_to_paths(clip_polygons(geo.sphere(), frame)),
         graticule,
     }
 }
 
-/// Lines in degrees → clipped, simplified pixel paths, skipping those whose box is not `near`.
-fn project_lines<P: Projection>(
+/// The geometry of the features whose box is `near`, decoding it if it is not yet.
+fn decoded_near<'a, T>(
+    features: &'a [decode::Feature<T>],
+    near: impl Fn(&decode::BBox) -> bool + 'a,
+) -> impl Iterator<Item = &'a T> + 'a {
+    features
+        .iter()
+        .filter(move |f| near(&f.bbox))
+        .map(|f| f.geometry.get())
+}
+
+/// Lines in degrees with their boxes → clipped, simplified pixel paths, skipping those whose
+/// box is not `near`.
+fn project_lines<'a, 'b, P: Projection>(
     geo: &clip::GeoClip<P>,
     frame: Bounds,
-    lines: &[Vec<(f64, f64)>],
-    boxes: &[decode::BBox],
+    lines: impl Iterator<Item = (&'a decode::Ring, &'b decode::BBox)>,
     near: impl Fn(&decode::BBox) -> bool,
 ) -> Vec<PixelPath> {
     lines
-        .iter()
-        .zip(boxes)
         .filter(|(_, b)| near(b))
         .flat_map(|(l, _)| geo.line(l))
         .flat_map(|l| clip_polyline(&l, frame))

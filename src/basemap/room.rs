@@ -3,7 +3,7 @@
 //! found on a grid and refined twice around the best cell.
 
 use crate::geometry::douglas_peucker;
-use geo::{Contains, Coord, Distance, Euclidean, LineString, Point, Polygon};
+use geo::{Contains, Coord, Distance, Euclidean, Line, LineString, Point, Polygon};
 
 /// Cells per side of the first grid; each refinement searches the best cell and its neighbours
 /// with a grid as fine again.
@@ -20,21 +20,31 @@ pub(crate) fn roomiest_point(poly: &Polygon<f64>) -> Option<((f64, f64), f64)> {
         simplify(poly.exterior()),
         poly.interiors().iter().map(simplify).collect(),
     );
-    let rings: Vec<&LineString<f64>> = std::iter::once(simple.exterior())
+    let edges: Vec<Line<f64>> = std::iter::once(simple.exterior())
         .chain(simple.interiors())
         .filter(|r| r.0.len() >= 4)
+        .flat_map(|r| r.lines())
         .collect();
-    if rings.is_empty() {
+    if edges.is_empty() {
         return None;
     }
-    let room = |x: f64, y: f64| -> Option<f64> {
+    // The edge that last ruled a point out: neighbouring grid points are usually ruled out by
+    // the same one, so the scan starts there.
+    let mut last_near = 0;
+    // The room at (x, y) if it is inside and beats `beat` (the minimum over every edge does not
+    // depend on the order the edges are scanned in, so starting anywhere gives the same value).
+    let mut room = |x: f64, y: f64, beat: f64| -> Option<f64> {
         let p = Point::new(x, y);
-        simple.contains(&p).then(|| {
-            rings
-                .iter()
-                .map(|r| Euclidean.distance(&p, *r))
-                .fold(f64::INFINITY, f64::min)
-        })
+        let mut nearest = f64::INFINITY;
+        for k in (last_near..edges.len()).chain(0..last_near) {
+            let d = Euclidean.distance(&p, &edges[k]);
+            if d <= beat {
+                last_near = k;
+                return None;
+            }
+            nearest = nearest.min(d);
+        }
+        simple.contains(&p).then_some(nearest)
     };
     let (mut x0, mut y0, mut x1, mut y1) = bounds(simple.exterior())?;
     let mut best: Option<((f64, f64), f64)> = None;
@@ -43,9 +53,8 @@ pub(crate) fn roomiest_point(poly: &Polygon<f64>) -> Option<((f64, f64), f64)> {
         for i in 0..GRID {
             for j in 0..GRID {
                 let (x, y) = (x0 + (i as f64 + 0.5) * cw, y0 + (j as f64 + 0.5) * ch);
-                if let Some(d) = room(x, y)
-                    && best.is_none_or(|(_, b)| d > b)
-                {
+                let beat = best.map_or(f64::NEG_INFINITY, |(_, b)| b);
+                if let Some(d) = room(x, y, beat) {
                     best = Some(((x, y), d));
                 }
             }
