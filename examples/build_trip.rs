@@ -5,7 +5,8 @@
 //! ```
 //!
 //! Writes stops.geojson, legs.geojson, map.svg, map.png, trip.kml, trip.gpx, trip.gpkg,
-//! stops.fgb and legs.fgb into the folder given (default `output/build-trip-example`).
+//! stops.fgb, legs.fgb, map.html, map.gif and map.mp4 into the folder given (default
+//! `output/build-trip-example`).
 
 use tripmap::model::{Duration, Instant, Itinerary, Mode, Samples, Stop, Track};
 use tripmap::pipeline::{RenderOptions, render};

@@ -133,14 +133,12 @@ pub fn render_route(mut route: Route, options: &RenderOptions) -> Result<Rendere
     } else {
         None
     };
+    // The writers that lay the map out again (map.html's widths) do it with these options.
+    let mut write = options.write.clone();
+    write.map = options.map.clone();
     let mut files = Vec::new();
     for format in formats {
-        files.extend(render::write(
-            format,
-            &route,
-            scene.as_ref(),
-            &options.write,
-        )?);
+        files.extend(render::write(format, &route, scene.as_ref(), &write)?);
     }
     Ok(Rendered { route, files })
 }

@@ -73,7 +73,10 @@ fn a_trip_built_in_code_plans_and_renders_every_output() {
             "trip.gpx",
             "trip.gpkg",
             "stops.fgb",
-            "legs.fgb"
+            "legs.fgb",
+            "map.html",
+            "map.gif",
+            "map.mp4"
         ]
     );
     assert!(rendered.files.iter().all(|f| !f.bytes.is_empty()));
@@ -130,6 +133,9 @@ fn the_build_trip_example_writes_every_output_without_naming_jiff() {
         [
             "legs.fgb",
             "legs.geojson",
+            "map.gif",
+            "map.html",
+            "map.mp4",
             "map.png",
             "map.svg",
             "stops.fgb",

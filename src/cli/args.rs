@@ -1,9 +1,12 @@
 //! The command line as clap sees it: raw, typed values (no option is kept as a string to be
 //! parsed again later). [`super::options`] turns them into the library's options.
 
+mod embed;
 #[cfg(test)]
 mod test;
 mod value_parsers;
+
+pub use embed::EmbedArgs;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -241,6 +244,8 @@ pub struct RenderArgs {
     pub map: MapArgs,
     #[command(flatten)]
     pub stream: StreamArgs,
+    #[command(flatten)]
+    pub embed: EmbedArgs,
 }
 
 /// The map's title lines, over the trip's own (a CSV has none; a GPX or KML file's name element
@@ -269,7 +274,7 @@ pub struct OutputArgs {
     pub output: Option<PathBuf>,
     /// Outputs to write, comma-separated: geojson (stops.geojson, legs.geojson), svg (map.svg),
     /// png (map.png), kml (trip.kml), gpx (trip.gpx), gpkg (trip.gpkg), fgb (stops.fgb,
-    /// legs.fgb) [default: geojson,svg].
+    /// legs.fgb), html (map.html, the map for several widths) [default: geojson,svg].
     #[arg(long, value_delimiter = ',', value_parser = Trimmed::<OutputFormat>::default())]
     pub format: Vec<OutputFormat>,
     /// Write one output file to standard output instead of files (stops and legs are the two

@@ -94,6 +94,9 @@ impl RenderArgs {
         if let Some(scale) = self.output.scale {
             write.png_scale = scale;
         }
+        self.embed
+            .apply(&mut write)
+            .map_err(|e| report::Failure::usage(format!("error: {e}")))?;
         options.write = write;
         Ok(options)
     }

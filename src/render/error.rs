@@ -14,6 +14,13 @@ pub enum RenderError {
     /// `map.png` could not be drawn (too large, or resvg refused the SVG).
     #[error("cannot draw map.png: {0}")]
     Png(String),
+    /// A layout of the map at another size (`map.html`'s widths, a video preset) could not be
+    /// built.
+    #[error("cannot lay out the map {0}")]
+    Layout(String),
+    /// `map.gif` or `map.mp4` could not be made (too large, or an encoder refused).
+    #[error("cannot make the film: {0}")]
+    Film(String),
     /// A layer file (GeoPackage, FlatGeobuf) could not be assembled.
     #[error("cannot write {file}: {message}")]
     Layer {

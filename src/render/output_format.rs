@@ -1,4 +1,4 @@
-//! Which outputs a render writes (`--format geojson,svg,png,kml,gpx,gpkg,fgb`) and the only
+//! Which outputs a render writes (`--format geojson,svg,png,kml,gpx,gpkg,fgb,html,gif,mp4`) and the only
 //! place their file names are written down.
 
 use clap::ValueEnum;
@@ -24,6 +24,12 @@ pub enum OutputFormat {
     Gpkg,
     /// `stops.fgb` and `legs.fgb`: FlatGeobuf layers.
     Fgb,
+    /// `map.html`: the map laid out for several widths in one self-contained fragment.
+    Html,
+    /// `map.gif`: the route drawing itself, as an animated GIF.
+    Gif,
+    /// `map.mp4`: the route drawing itself, as an H.264 video.
+    Mp4,
 }
 
 /// One file of an output: its name in the output folder and its name for `--stdout`.
@@ -37,7 +43,7 @@ pub struct OutputName {
 
 impl OutputFormat {
     /// Every format, in writing order.
-    pub const ALL: [OutputFormat; 7] = [
+    pub const ALL: [OutputFormat; 10] = [
         OutputFormat::GeoJson,
         OutputFormat::Svg,
         OutputFormat::Png,
@@ -45,6 +51,9 @@ impl OutputFormat {
         OutputFormat::Gpx,
         OutputFormat::Gpkg,
         OutputFormat::Fgb,
+        OutputFormat::Html,
+        OutputFormat::Gif,
+        OutputFormat::Mp4,
     ];
     /// What `--format` is when not given.
     pub const DEFAULT: &'static [OutputFormat] = &[OutputFormat::GeoJson, OutputFormat::Svg];
@@ -92,13 +101,29 @@ impl OutputFormat {
                     stdout: "legs-fgb",
                 },
             ],
+            OutputFormat::Html => &[OutputName {
+                file: "map.html",
+                stdout: "html",
+            }],
+            OutputFormat::Gif => &[OutputName {
+                file: "map.gif",
+                stdout: "gif",
+            }],
+            OutputFormat::Mp4 => &[OutputName {
+                file: "map.mp4",
+                stdout: "mp4",
+            }],
         }
     }
 
     /// Whether the format draws the map (needs a [`Scene`](crate::scene::Scene)).
     pub fn needs_scene(self) -> bool {
         match self {
-            OutputFormat::Svg | OutputFormat::Png => true,
+            OutputFormat::Svg
+            | OutputFormat::Png
+            | OutputFormat::Html
+            | OutputFormat::Gif
+            | OutputFormat::Mp4 => true,
             OutputFormat::GeoJson
             | OutputFormat::Kml
             | OutputFormat::Gpx
@@ -117,6 +142,9 @@ impl OutputFormat {
             OutputFormat::Gpx => "gpx",
             OutputFormat::Gpkg => "gpkg",
             OutputFormat::Fgb => "fgb",
+            OutputFormat::Html => "html",
+            OutputFormat::Gif => "gif",
+            OutputFormat::Mp4 => "mp4",
         }
     }
 
@@ -225,7 +253,10 @@ mod test {
                 "gpx",
                 "gpkg",
                 "stops-fgb",
-                "legs-fgb"
+                "legs-fgb",
+                "html",
+                "gif",
+                "mp4"
             ]
         );
         assert_eq!(

@@ -65,6 +65,7 @@ pub use dates::DateStyle;
 pub use inset::FittedMap;
 pub use options::MapOptions;
 pub use overlay::Overlay;
+pub(crate) use places::stay_text;
 pub use street_basemap::StreetBasemap;
 pub use theme::Theme;
 

@@ -139,3 +139,30 @@ pub fn bundled_trips() -> Vec<String> {
     trips.sort();
     trips
 }
+
+/// Runs `node tests/js/<script>` on `jobs`, written as JSON into `scratch`; one JSON value per
+/// line of its output. Panics when the browser cannot run (`scripts/test.sh` installs Node,
+/// Chromium and playwright-core).
+pub fn node_reports(
+    script: &str,
+    jobs: &serde_json::Value,
+    scratch: &Path,
+) -> Vec<serde_json::Value> {
+    let list = scratch.join(format!("{script}.jobs.json"));
+    std::fs::write(&list, jobs.to_string()).unwrap();
+    let o = std::process::Command::new("node")
+        .arg(root().join("tests/js").join(script))
+        .arg(&list)
+        .current_dir(root())
+        .output()
+        .expect("node is installed (scripts/test.sh installs it)");
+    assert!(
+        o.status.success(),
+        "the browser did not run: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}

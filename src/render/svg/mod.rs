@@ -46,7 +46,82 @@ enum Reader {
 
 /// Serialises `scene` as an SVG document (UTF-8, ending with a newline).
 pub fn write(scene: &Scene) -> Vec<u8> {
-    write_for(scene, Reader::Browser)
+    write_for(scene, Reader::Browser, &Extras::default()).into_bytes()
+}
+
+/// What a map written into a larger document (`map.html`) or animated (`--animate`) adds to
+/// [`write()`]'s SVG. The default adds nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Extras<'a> {
+    /// Prefix of the ids when not the scene's (each layout of `map.html` has its own, while the
+    /// classes, and so one style sheet, are shared).
+    pub ids: Option<&'a str>,
+    /// Leave the style sheet out (the page holds one for every layout).
+    pub no_style: bool,
+    /// CSS written at the end of the style sheet.
+    pub css: &'a str,
+    /// Markup written after the last layer.
+    pub after: &'a str,
+    /// Draw each leg (and its arrowheads) through a mask whose path, `class="{prefix}-reveal"
+    /// data-reveal="{leg}" pathLength="1"`, the CSS can draw along the leg.
+    pub reveal: bool,
+}
+
+/// [`write()`] with `extras`, as text.
+pub(crate) fn write_with(scene: &Scene, extras: &Extras) -> String {
+    write_for(scene, Reader::Browser, extras)
+}
+
+/// The style sheet of `scenes` drawn in one page (they share the first one's prefix and
+/// theme): the embedded fonts for all their texts, then the classes' rules.
+pub(crate) fn style_sheet(scenes: &[Scene]) -> String {
+    let Some(first) = scenes.first() else {
+        return String::new();
+    };
+    let mut all = Vec::new();
+    for scene in scenes {
+        for layer in &scene.layers {
+            texts(&layer.items, &mut all);
+        }
+    }
+    let streets = scenes.iter().any(street_style::has_streets);
+    let timeline = scenes
+        .iter()
+        .any(|s| s.layers.iter().any(|l| l.name == "timeline"));
+    let painted = scenes.iter().any(|s| painted(&s.layers));
+    style_for(
+        &first.prefix,
+        &first.theme,
+        &all,
+        streets,
+        (timeline, painted),
+    )
+}
+
+/// The rules for texts `all` (fonts embedded) and the classes prefixed `p`; `(timeline,
+/// painted)` add the rules of a timeline strip and of `--colour-by` groups.
+fn style_for(
+    p: &str,
+    theme: &crate::scene::Theme,
+    all: &[(&str, &str)],
+    streets: bool,
+    (timeline, painted): (bool, bool),
+) -> String {
+    let mut out = String::new();
+    let weighted = all
+        .iter()
+        .filter_map(|&(class, text)| style::text_style(class).map(|(_, weight)| (text, weight)));
+    let fonts = embed::embed(p, weighted);
+    out.push_str(&fonts.css);
+    let mut stack = FONT_STACK.to_string();
+    for family in fonts.families.iter().rev() {
+        stack = format!("\"{family}\", {stack}");
+    }
+    out.push_str(&style::css(p, theme, &stack, timeline, painted));
+    if streets {
+        out.push_str(&street_style::css(p, theme));
+    }
+    out
 }
 
 /// [`write()`] as `map.png` draws it with resvg: no embedded fonts (resvg draws with the bundled
@@ -54,7 +129,7 @@ pub fn write(scene: &Scene) -> Vec<u8> {
 /// scene measured (resvg's own font fallback gives up on a line two faces shape differently).
 /// A text of Latin, Greek and Cyrillic only is written as in [`write()`].
 pub fn write_for_resvg(scene: &Scene) -> Vec<u8> {
-    write_for(scene, Reader::Resvg)
+    write_for(scene, Reader::Resvg, &Extras::default()).into_bytes()
 }
 
 /// Every text of `items`, with its class.
@@ -87,8 +162,9 @@ fn painted(layers: &[crate::scene::Layer]) -> bool {
     layers.iter().any(|l| any(&l.items))
 }
 
-fn write_for(scene: &Scene, reader: Reader) -> Vec<u8> {
+fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
     let p = &scene.prefix;
+    let ids = extras.ids.unwrap_or(p);
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
     num_into(&mut out, scene.width);
@@ -99,43 +175,52 @@ fn write_for(scene: &Scene, reader: Reader) -> Vec<u8> {
     out.push_str("\" height=\"");
     num_into(&mut out, scene.height);
     out.push_str(&format!(
-        "\" role=\"img\" aria-labelledby=\"{p}-title {p}-desc\" class=\"{p}\">\n"
+        "\" role=\"img\" aria-labelledby=\"{ids}-title {ids}-desc\" class=\"{p}\">\n"
     ));
-    out.push_str(&format!("<title id=\"{p}-title\">"));
+    out.push_str(&format!("<title id=\"{ids}-title\">"));
     escape_into(&mut out, &scene.title);
-    out.push_str(&format!("</title>\n<desc id=\"{p}-desc\">"));
+    out.push_str(&format!("</title>\n<desc id=\"{ids}-desc\">"));
     escape_into(&mut out, &scene.desc);
-    out.push_str("</desc>\n<style>\n");
-    let mut stack = FONT_STACK.to_string();
-    if reader == Reader::Browser {
-        let mut all = Vec::new();
-        for layer in &scene.layers {
-            texts(&layer.items, &mut all);
-        }
-        let weighted = all.iter().filter_map(|&(class, text)| {
-            style::text_style(class).map(|(_, weight)| (text, weight))
-        });
-        let fonts = embed::embed(p, weighted);
-        out.push_str(&fonts.css);
-        for family in fonts.families.iter().rev() {
-            stack = format!("\"{family}\", {stack}");
+    out.push_str("</desc>\n");
+    if !extras.no_style || !extras.css.is_empty() {
+        out.push_str("<style>\n");
+    }
+    if !extras.no_style {
+        if reader == Reader::Browser {
+            out.push_str(&style_sheet(std::slice::from_ref(scene)));
+        } else {
+            let streets = street_style::has_streets(scene);
+            let timeline = scene.layers.iter().any(|l| l.name == "timeline");
+            let mut css = style::css(
+                p,
+                &scene.theme,
+                FONT_STACK,
+                timeline,
+                painted(&scene.layers),
+            );
+            if streets {
+                css.push_str(&street_style::css(p, &scene.theme));
+            }
+            out.push_str(&css);
         }
     }
-    let timeline = scene.layers.iter().any(|l| l.name == "timeline");
-    out.push_str(&style::css(
+    out.push_str(extras.css);
+    if !extras.no_style || !extras.css.is_empty() {
+        out.push_str("</style>\n");
+    }
+    let mut cx = Cx {
         p,
-        &scene.theme,
-        &stack,
-        timeline,
-        painted(&scene.layers),
-    ));
-    if street_style::has_streets(scene) {
-        out.push_str(&street_style::css(p, &scene.theme));
-    }
-    out.push_str("</style>\n");
+        ids,
+        reader,
+        reveal: extras.reveal.then_some(Reveal {
+            next: 0,
+            current: None,
+            area: (scene.width, scene.height),
+        }),
+    };
     for layer in &scene.layers {
         out.push_str(&format!(
-            "<g id=\"{p}-{0}\" class=\"{p}-layer {p}-{0}\"",
+            "<g id=\"{ids}-{0}\" class=\"{p}-layer {p}-{0}\"",
             layer.name
         ));
         if layer.offset != (0.0, 0.0) {
@@ -147,12 +232,30 @@ fn write_for(scene: &Scene, reader: Reader) -> Vec<u8> {
         }
         out.push_str(">\n");
         for item in &layer.items {
-            write_item(&mut out, p, item, reader);
+            write_item(&mut out, &mut cx, item);
         }
         out.push_str("</g>\n");
     }
+    out.push_str(extras.after);
     out.push_str("</svg>\n");
-    out.into_bytes()
+    out
+}
+
+/// What writing an item needs to know: the class and id prefixes, the reader, and the legs'
+/// reveal masks when animated.
+struct Cx<'a> {
+    p: &'a str,
+    ids: &'a str,
+    reader: Reader,
+    reveal: Option<Reveal>,
+}
+
+/// The reveal masks written so far: how many, the one of the last leg (its arrowheads follow
+/// it), and the picture's size (each mask covers three times the picture, every way).
+struct Reveal {
+    next: usize,
+    current: Option<usize>,
+    area: (f64, f64),
 }
 
 /// One polyline as path data: the first point absolute (`M`), the rest as relative steps (`l`)
@@ -198,12 +301,50 @@ fn attr(out: &mut String, name: &str, v: f64) {
     out.push('"');
 }
 
-fn write_item(out: &mut String, p: &str, item: &Item, reader: Reader) {
-    write_tagged(out, p, item, reader, None);
+fn write_item(out: &mut String, cx: &mut Cx, item: &Item) {
+    write_tagged(out, cx, item, None);
 }
 
-/// Writes `item` for `reader`, with `tag` as a `data-` attribute on its element.
-fn write_tagged(out: &mut String, p: &str, item: &Item, reader: Reader, tag: Option<&Tag>) {
+/// Opens the mask that reveals leg `leg` along `parts` (`--animate`) and returns its number;
+/// `None` when not animating.
+fn reveal_mask(
+    out: &mut String,
+    cx: &mut Cx,
+    leg: usize,
+    parts: &[Vec<(f64, f64)>],
+) -> Option<usize> {
+    let reveal = cx.reveal.as_mut()?;
+    let n = reveal.next;
+    reveal.next += 1;
+    reveal.current = Some(n);
+    let (w, h) = reveal.area;
+    out.push_str(&format!(
+        "<mask id=\"{}-reveal-{n}\" maskUnits=\"userSpaceOnUse\"",
+        cx.ids
+    ));
+    numbers(
+        out,
+        &[
+            ("x", -w),
+            ("y", -h),
+            ("width", 3.0 * w),
+            ("height", 3.0 * h),
+        ],
+    );
+    out.push_str(&format!(
+        "><path class=\"{}-reveal\" data-reveal=\"{leg}\" pathLength=\"1\" d=\"",
+        cx.p
+    ));
+    for part in parts {
+        path_data(out, part);
+    }
+    out.push_str("\"/></mask>\n");
+    Some(n)
+}
+
+/// Writes `item` for `cx`'s reader, with `tag` as a `data-` attribute on its element.
+fn write_tagged(out: &mut String, cx: &mut Cx, item: &Item, tag: Option<&Tag>) {
+    let p = cx.p;
     let class = |out: &mut String, p: &str, c: &str| {
         class(out, p, c);
         if let Some(t) = tag {
@@ -216,8 +357,20 @@ fn write_tagged(out: &mut String, p: &str, item: &Item, reader: Reader, tag: Opt
             parts,
             closed,
         } => {
+            let mask = match (tag, cx.reveal.as_mut()) {
+                (Some(Tag::Leg(leg)), Some(_)) => reveal_mask(out, cx, *leg, parts),
+                (None, Some(r)) if c.starts_with("arrow") => r.current,
+                (_, Some(r)) => {
+                    r.current = None;
+                    None
+                }
+                (_, None) => None,
+            };
             out.push_str("<path");
             class(out, p, c);
+            if let Some(n) = mask {
+                out.push_str(&format!(" mask=\"url(#{}-reveal-{n})\"", cx.ids));
+            }
             out.push_str(" d=\"");
             for part in parts {
                 path_data(out, part);
@@ -256,7 +409,7 @@ fn write_tagged(out: &mut String, p: &str, item: &Item, reader: Reader, tag: Opt
                 anchor: *anchor,
                 tag,
             };
-            match reader {
+            match cx.reader {
                 Reader::Browser => text::browser(out, &placed, text),
                 Reader::Resvg => text::resvg(out, &placed, text),
             }
@@ -266,27 +419,27 @@ fn write_tagged(out: &mut String, p: &str, item: &Item, reader: Reader, tag: Opt
             class(out, p, c);
             out.push_str(">\n");
             for i in items {
-                write_item(out, p, i, reader);
+                write_item(out, cx, i);
             }
             out.push_str("</g>\n");
         }
-        Item::Painted { css, items } => write_painted(out, p, css, items, reader),
+        Item::Painted { css, items } => write_painted(out, cx, css, items),
         Item::Rotated { deg, about, item } => {
             rotate_open(out, *deg, *about);
-            write_tagged(out, p, item, reader, tag);
+            write_tagged(out, cx, item, tag);
             out.push_str("</g>\n");
         }
-        Item::Tagged { tag, item } => write_tagged(out, p, item, reader, Some(tag)),
+        Item::Tagged { tag, item } => write_tagged(out, cx, item, Some(tag)),
     }
 }
 
 /// A group of `items` drawn with the CSS declarations `css` (checked colours and numbers).
-fn write_painted(out: &mut String, p: &str, css: &str, items: &[Item], reader: Reader) {
+fn write_painted(out: &mut String, cx: &mut Cx, css: &str, items: &[Item]) {
     out.push_str("<g style=\"");
     escape_into(out, css);
     out.push_str("\">\n");
     for i in items {
-        write_item(out, p, i, reader);
+        write_item(out, cx, i);
     }
     out.push_str("</g>\n");
 }
@@ -304,10 +457,15 @@ fn rotate_open(out: &mut String, deg: f64, about: (f64, f64)) {
 
 /// Numeric attributes, then the end of an empty element.
 fn numbers_and_close(out: &mut String, attrs: &[(&str, f64)]) {
+    numbers(out, attrs);
+    out.push_str("/>\n");
+}
+
+/// Numeric attributes.
+fn numbers(out: &mut String, attrs: &[(&str, f64)]) {
     for &(name, value) in attrs {
         attr(out, name, value);
     }
-    out.push_str("/>\n");
 }
 
 /// ` data-stop="1 8"` or ` data-leg="2"`.

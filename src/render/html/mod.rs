@@ -1,0 +1,251 @@
+//! `map.html`: the map as a self-contained HTML fragment for pasting into a page, laid out for
+//! several widths, with no script and no external reference.
+//!
+//! In: the route, the map's options and [`HtmlOptions`]. Out: one `<div>` holding one style
+//! sheet (the embedded font subsets and the map's classes, written once for all layouts), one
+//! SVG per width (each a scene built at that width: its own label placement, insets and
+//! furniture; its ids prefixed `{prefix}-w{width}` so they never clash), CSS container queries
+//! that show exactly the one layout fitting the container (the widest not wider than it, the
+//! narrowest below every width), focusable stops with CSS tooltips (`stops.rs`), and an ordered
+//! list of the stops for screen readers and readers without CSS. `--animate` adds the drawing
+//! animation ([`crate::render::motion`]). `--html-page` wraps the fragment in a minimal page.
+
+pub(crate) mod stops;
+
+use super::RenderError;
+use super::motion::{self, Schedule};
+use super::svg::xml::escape_into;
+use super::svg::{self, Extras};
+use crate::model::Route;
+use crate::scene::{self, MapOptions, Scene};
+use rayon::prelude::*;
+use std::fmt::Write as _;
+
+/// The widths `map.html` is laid out for when `--widths` is not given.
+pub const DEFAULT_WIDTHS: [u32; 5] = [320, 480, 640, 960, 1280];
+/// The most layouts one `map.html` may hold.
+pub const MAX_LAYOUTS: usize = 8;
+
+/// How `map.html` is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct HtmlOptions {
+    /// The widths laid out, in pixels, increasing (see [`HtmlOptions::with_widths`]).
+    pub widths: Vec<u32>,
+    /// Wrap the fragment in a minimal HTML page (`--html-page`).
+    pub page: bool,
+}
+
+impl Default for HtmlOptions {
+    fn default() -> Self {
+        HtmlOptions {
+            widths: DEFAULT_WIDTHS.to_vec(),
+            page: false,
+        }
+    }
+}
+
+impl HtmlOptions {
+    /// These options laid out at `widths` (any order, each 320 to 10,000 px, at most
+    /// [`MAX_LAYOUTS`], no repeats); the error names the bad width.
+    ///
+    /// ```
+    /// use tripmap::render::html::HtmlOptions;
+    /// let o = HtmlOptions::default().with_widths(&[640, 320]).unwrap();
+    /// assert_eq!(o.widths, [320, 640]);
+    /// assert!(HtmlOptions::default().with_widths(&[200]).unwrap_err().contains("200"));
+    /// ```
+    pub fn with_widths(mut self, widths: &[u32]) -> Result<Self, String> {
+        if widths.is_empty() {
+            return Err("no width given: give one to 8 widths, such as 320,640,960".into());
+        }
+        if widths.len() > MAX_LAYOUTS {
+            return Err(format!(
+                "{} widths: give at most {MAX_LAYOUTS} (each layout is a whole map)",
+                widths.len()
+            ));
+        }
+        let mut sorted = widths.to_vec();
+        sorted.sort_unstable();
+        for pair in sorted.windows(2) {
+            if pair[0] == pair[1] {
+                return Err(format!("width {} is given twice", pair[0]));
+            }
+        }
+        if let Some(w) = sorted.iter().find(|w| !(320..=10_000).contains(*w)) {
+            return Err(format!("width {w} px: give 320 to 10000"));
+        }
+        self.widths = sorted;
+        Ok(self)
+    }
+}
+
+/// The map laid out at `width` px: `main` when it was built at that width with no fixed
+/// height, else a new scene with `map`'s options at that width and the height that suits it.
+pub(crate) fn layout(
+    route: &Route,
+    map: &MapOptions,
+    main: Option<&Scene>,
+    width: f64,
+    height: Option<f64>,
+) -> Result<Scene, RenderError> {
+    if let Some(s) = main
+        && map.width_px == width
+        && map.height_px == height
+    {
+        return Ok(s.clone());
+    }
+    let mut o = map.clone();
+    o.width_px = width;
+    o.height_px = height;
+    // Every layout shares the main map's prefix, so one style sheet serves them all.
+    if o.id_prefix.is_none() {
+        o.id_prefix = main.map(|s| s.prefix.clone());
+    }
+    scene::build(route, &o).map_err(|e| RenderError::Layout(format!("{width} px wide: {e}")))
+}
+
+/// `map.html`'s bytes: the route laid out at each of `html`'s widths with `map`'s options
+/// (`main`, the scene already built, is reused at its own width), animated by `schedule`.
+pub fn write(
+    route: &Route,
+    map: &MapOptions,
+    main: Option<&Scene>,
+    html: &HtmlOptions,
+    schedule: Option<&Schedule>,
+) -> Result<Vec<u8>, RenderError> {
+    // The layouts are independent: built on every core, kept in width order.
+    let layouts = html
+        .widths
+        .par_iter()
+        .map(|&w| layout(route, map, main, f64::from(w), None))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(fragment(route, map, &layouts, html, schedule).into_bytes())
+}
+
+/// The fragment (or page) holding `layouts`, which are in increasing width.
+fn fragment(
+    route: &Route,
+    map: &MapOptions,
+    layouts: &[Scene],
+    html: &HtmlOptions,
+    schedule: Option<&Schedule>,
+) -> String {
+    let Some(first) = layouts.first() else {
+        return String::new();
+    };
+    let p = first.prefix.as_str();
+    let mut out = String::with_capacity(256 * 1024);
+    if html.page {
+        out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.push_str(
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+        );
+        escape_into(&mut out, &first.title);
+        out.push_str("</title>\n</head>\n<body style=\"margin:0\">\n");
+    }
+    let _ = writeln!(out, "<div class=\"{p}-embed\">\n<style>");
+    out.push_str(&container_css(p, &html.widths));
+    out.push_str(&svg::style_sheet(layouts));
+    out.push_str(&stops::css(p, &first.theme));
+    if let Some(s) = schedule {
+        out.push_str(&motion::css(p, &first.theme, s));
+    }
+    out.push_str("</style>\n");
+    let entries = stops::entries(route, map.dates);
+    for (scene, width) in layouts.iter().zip(&html.widths) {
+        let ids = format!("{p}-w{width}");
+        let mut after = String::new();
+        if let Some(s) = schedule {
+            after.push_str(&motion::clock(scene, &ids, s, &entries));
+        }
+        after.push_str(&stops::focusable(scene, &ids, &entries));
+        let extras = Extras {
+            ids: Some(&ids),
+            no_style: true,
+            css: "",
+            after: &after,
+            reveal: schedule.is_some(),
+        };
+        let _ = writeln!(out, "<div class=\"{p}-layout {p}-w{width}\">");
+        out.push_str(&svg::write_with(scene, &extras));
+        out.push_str("</div>\n");
+    }
+    out.push_str(&stops::list(p, &first.title, &entries));
+    out.push_str("</div>\n");
+    if html.page {
+        out.push_str("</body>\n</html>\n");
+    }
+    out
+}
+
+/// The container queries: the layout of width `widths[i]` shows while the container is at
+/// least that wide and narrower than the next; the narrowest also below its width. Browsers
+/// without container queries show the narrowest, scaled.
+fn container_css(p: &str, widths: &[u32]) -> String {
+    let mut css = format!(
+        ".{p}-embed{{container:{p}-embed/inline-size;position:relative;margin:0;padding:0}}\n\
+         .{p}-layout{{display:none}}\n\
+         .{p}-layout>svg{{display:block;width:100%;height:auto}}\n"
+    );
+    for (i, w) in widths.iter().enumerate() {
+        let low = (i > 0).then(|| format!("(width >= {w}px)"));
+        let high = widths.get(i + 1).map(|n| format!("(width < {n}px)"));
+        let query = match (low, high) {
+            (Some(l), Some(h)) => format!("{l} and {h}"),
+            (Some(l), None) => l,
+            (None, Some(h)) => h,
+            (None, None) => "(width >= 0px)".to_string(),
+        };
+        let _ = writeln!(
+            css,
+            "@container {p}-embed {query}{{.{p}-w{w}{{display:block}}}}"
+        );
+    }
+    if let Some(w) = widths.first() {
+        let _ = writeln!(
+            css,
+            "@supports not (container-type:inline-size){{.{p}-w{w}{{display:block}}}}"
+        );
+    }
+    css
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn widths_are_checked_and_sorted() {
+        let o = HtmlOptions::default();
+        assert_eq!(o.widths, DEFAULT_WIDTHS);
+        assert_eq!(
+            o.clone().with_widths(&[960, 320]).unwrap().widths,
+            [320, 960]
+        );
+        assert!(o.clone().with_widths(&[]).is_err());
+        assert!(
+            o.clone()
+                .with_widths(&[320, 320])
+                .unwrap_err()
+                .contains("twice")
+        );
+        assert!(
+            o.clone()
+                .with_widths(&[20_000])
+                .unwrap_err()
+                .contains("20000")
+        );
+        assert!(o.with_widths(&[320; 9]).unwrap_err().contains("at most 8"));
+    }
+
+    #[test]
+    fn each_width_has_one_query_and_the_ranges_touch() {
+        let css = container_css("tm", &[320, 640, 960]);
+        assert!(css.contains("@container tm-embed (width < 640px){.tm-w320{display:block}}"));
+        assert!(css.contains(
+            "@container tm-embed (width >= 640px) and (width < 960px){.tm-w640{display:block}}"
+        ));
+        assert!(css.contains("@container tm-embed (width >= 960px){.tm-w960{display:block}}"));
+    }
+}

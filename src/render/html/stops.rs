@@ -1,0 +1,359 @@
+//! The stops a reader can use in `map.html`: over each layout, one focusable group per stop in
+//! visiting order (Tab walks the trip), covering the stop's marker and label, whose tooltip —
+//! name, dates and note, drawn in the map's colours and fonts — shows on hover or focus with
+//! CSS alone; and under the layouts an ordered list of the stops, hidden from sight but read by
+//! screen readers and shown by a browser without CSS.
+
+use crate::model::Route;
+use crate::render::svg::xml::{escape_into, num_into};
+use crate::scene::text_metrics::{Weight, ascent_px, width_px, wrap_all};
+use crate::scene::{self, Anchor, DateStyle, Item, Scene, Tag, Theme};
+use std::fmt::Write as _;
+
+/// What a reader learns about one stop.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry {
+    /// 1-based visiting order.
+    pub number: usize,
+    /// The stop's name.
+    pub name: String,
+    /// Its stay (`5–6 Nov`), if dated.
+    pub dates: Option<String>,
+    /// Its note, if any.
+    pub note: Option<String>,
+}
+
+/// One [`Entry`] per stop, in visiting order; dates written in `style` (none for
+/// [`DateStyle::None`]).
+pub(crate) fn entries(route: &Route, style: DateStyle) -> Vec<Entry> {
+    route
+        .stops
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Entry {
+            number: i + 1,
+            name: scene::clean_text(&s.stop.name),
+            dates: scene::stay_text(s, style),
+            note: s
+                .stop
+                .note
+                .as_deref()
+                .map(scene::clean_text)
+                .filter(|n| !n.is_empty()),
+        })
+        .collect()
+}
+
+/// Sizes of the tooltip's texts, pixels.
+const NAME_PX: f64 = 12.0;
+const TEXT_PX: f64 = 11.0;
+/// Line step of the tooltip, and its padding.
+const LINE_PX: f64 = 14.0;
+const PAD_PX: f64 = 7.0;
+/// Widest tooltip text line, pixels.
+const TIP_MAX_PX: f64 = 240.0;
+/// Most note lines a tooltip shows (the list under the map has the whole note).
+const TIP_MAX_LINES: usize = 8;
+
+/// A box: left, top, right, bottom.
+type Bounds = (f64, f64, f64, f64);
+
+/// A marker found on the map: centre, radius, and whether it is numbered (not a small dot).
+type Marker = ((f64, f64), f64, bool);
+
+fn grow(b: &mut Option<Bounds>, x0: f64, y0: f64, x1: f64, y1: f64) {
+    *b = Some(match *b {
+        None => (x0, y0, x1, y1),
+        Some((a, c, d, e)) => (a.min(x0), c.min(y0), d.max(x1), e.max(y1)),
+    });
+}
+
+/// Where stop `number` is drawn on `scene`: its marker (centre, radius) — a numbered marker
+/// rather than a small dot, the first found — and the box of its label, in page pixels.
+fn find(scene: &Scene, number: usize) -> (Option<Marker>, Option<Bounds>) {
+    let mut marker: Option<Marker> = None;
+    let mut label: Option<Bounds> = None;
+    fn walk(
+        items: &[Item],
+        off: (f64, f64),
+        number: usize,
+        mine: bool,
+        class_of_group: &str,
+        marker: &mut Option<Marker>,
+        label: &mut Option<Bounds>,
+    ) {
+        for item in items {
+            match item {
+                Item::Tagged { tag, item } => {
+                    let here = matches!(tag, Tag::Stops(s) if s.contains(&number));
+                    walk(
+                        std::slice::from_ref(item),
+                        off,
+                        number,
+                        here,
+                        class_of_group,
+                        marker,
+                        label,
+                    );
+                }
+                Item::Group { class, items } => {
+                    walk(items, off, number, mine, class, marker, label)
+                }
+                Item::Circle { c, r, class } if mine => {
+                    let numbered = class_of_group == "marker" || *class == "marker-dot";
+                    let better = match marker {
+                        None => true,
+                        Some((_, _, was_numbered)) => numbered && !*was_numbered,
+                    };
+                    if better {
+                        *marker = Some(((c.0 + off.0, c.1 + off.1), *r, numbered));
+                    }
+                }
+                Item::Text {
+                    class,
+                    at,
+                    anchor,
+                    text,
+                } if mine && class_of_group == "label" => {
+                    let (size, weight) = if *class == "label-name" {
+                        (12.0, Weight::Bold)
+                    } else {
+                        (11.0, Weight::Regular)
+                    };
+                    let w = width_px(text, size, weight);
+                    let x0 = match anchor {
+                        Anchor::Start => at.0,
+                        Anchor::Middle => at.0 - w / 2.0,
+                        Anchor::End => at.0 - w,
+                    } + off.0;
+                    let y = at.1 + off.1;
+                    grow(label, x0, y - ascent_px(size), x0 + w, y + size * 0.25);
+                }
+                _ => {}
+            }
+        }
+    }
+    for layer in &scene.layers {
+        if matches!(layer.name, "stops" | "labels" | "insets") {
+            walk(
+                &layer.items,
+                layer.offset,
+                number,
+                false,
+                "",
+                &mut marker,
+                &mut label,
+            );
+        }
+    }
+    (marker, label)
+}
+
+/// The focusable stops over `scene` (ids prefixed `ids`): a last layer of one group per stop,
+/// in visiting order, each with `tabindex="0"`, its accessible name, a focus ring, an invisible
+/// area over its marker and label, and its tooltip.
+pub(crate) fn focusable(scene: &Scene, ids: &str, entries: &[Entry]) -> String {
+    let p = &scene.prefix;
+    let mut out = format!("<g id=\"{ids}-spots\" class=\"{p}-layer {p}-spots\">\n");
+    for e in entries {
+        let (marker, label) = find(scene, e.number);
+        let _ = write!(
+            out,
+            "<g class=\"{p}-spot\" tabindex=\"0\" data-stop=\"{}\" aria-label=\"",
+            e.number
+        );
+        escape_into(&mut out, &spoken(e));
+        out.push_str("\">\n");
+        let (centre, radius) = match marker {
+            Some((c, r, _)) => (c, r),
+            None => ((scene.width / 2.0, scene.height / 2.0), 0.0),
+        };
+        if marker.is_some() {
+            let r = (radius + 3.0).max(8.0);
+            out.push_str(&format!("<circle class=\"{p}-spot-ring\""));
+            attrs(&mut out, &[("cx", centre.0), ("cy", centre.1), ("r", r)]);
+            out.push_str("/>\n");
+        }
+        if let Some((x0, y0, x1, y1)) = label {
+            out.push_str(&format!("<rect class=\"{p}-spot-area\""));
+            attrs(
+                &mut out,
+                &[
+                    ("x", x0),
+                    ("y", y0),
+                    ("width", x1 - x0),
+                    ("height", y1 - y0),
+                ],
+            );
+            out.push_str("/>\n");
+        }
+        tooltip(&mut out, p, scene, e, centre, radius);
+        out.push_str("</g>\n");
+    }
+    out.push_str("</g>\n");
+    out
+}
+
+/// What a screen reader says for a stop: `Stop 3 of 8: Amman, 4 Nov. Met the king.`
+fn spoken(e: &Entry) -> String {
+    let mut s = format!("Stop {}: {}", e.number, e.name);
+    if let Some(d) = &e.dates {
+        s.push_str(", ");
+        s.push_str(d);
+    }
+    s.push('.');
+    if let Some(n) = &e.note {
+        s.push(' ');
+        s.push_str(n);
+    }
+    s
+}
+
+/// The tooltip of `e`, beside its marker at `centre` (radius `radius`), kept inside the page.
+fn tooltip(out: &mut String, p: &str, scene: &Scene, e: &Entry, centre: (f64, f64), radius: f64) {
+    let max = TIP_MAX_PX.min(scene.width - 2.0 * PAD_PX - 8.0);
+    let mut lines: Vec<(&str, String)> = Vec::new();
+    let name = format!("{} {}", e.number, e.name);
+    for l in wrap_all(&name, NAME_PX, Weight::Bold, max) {
+        lines.push(("tip-name", l));
+    }
+    if let Some(d) = &e.dates {
+        lines.push(("tip-date", d.clone()));
+    }
+    if let Some(n) = &e.note {
+        let mut wrapped = wrap_all(n, TEXT_PX, Weight::Regular, max);
+        if wrapped.len() > TIP_MAX_LINES {
+            wrapped.truncate(TIP_MAX_LINES);
+            if let Some(last) = wrapped.last_mut() {
+                *last = crate::scene::text_metrics::truncate_to(
+                    &format!("{last} …"),
+                    TEXT_PX,
+                    Weight::Regular,
+                    max,
+                );
+            }
+        }
+        for l in wrapped {
+            lines.push(("tip-note", l));
+        }
+    }
+    let text_w = lines
+        .iter()
+        .map(|(c, l)| {
+            if *c == "tip-name" {
+                width_px(l, NAME_PX, Weight::Bold)
+            } else {
+                width_px(l, TEXT_PX, Weight::Regular)
+            }
+        })
+        .fold(0.0, f64::max);
+    let w = text_w + 2.0 * PAD_PX;
+    let h = lines.len() as f64 * LINE_PX + 2.0 * PAD_PX - 2.0;
+    let gap = radius + 6.0;
+    let right = centre.0 + gap;
+    let x = if right + w <= scene.width - 2.0 {
+        right
+    } else {
+        (centre.0 - gap - w).max(2.0)
+    };
+    let y = (centre.1 - h / 2.0).clamp(2.0, (scene.height - h - 2.0).max(2.0));
+    out.push_str(&format!(
+        "<g class=\"{p}-tip\">\n<rect class=\"{p}-tip-box\""
+    ));
+    attrs(
+        out,
+        &[("x", x), ("y", y), ("width", w), ("height", h), ("rx", 3.0)],
+    );
+    out.push_str("/>\n");
+    for (i, (class, line)) in lines.iter().enumerate() {
+        out.push_str(&format!("<text class=\"{p}-{class}\""));
+        let base = y + PAD_PX + ascent_px(NAME_PX) + i as f64 * LINE_PX - 1.0;
+        attrs(out, &[("x", x + PAD_PX), ("y", base)]);
+        out.push('>');
+        escape_into(out, line);
+        out.push_str("</text>\n");
+    }
+    out.push_str("</g>\n");
+}
+
+fn attrs(out: &mut String, list: &[(&str, f64)]) {
+    for (name, v) in list {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        num_into(out, *v);
+        out.push('"');
+    }
+}
+
+/// The ordered list of the stops, out of sight but read by screen readers (and shown without
+/// CSS): name, dates, note.
+pub(crate) fn list(p: &str, title: &str, entries: &[Entry]) -> String {
+    let mut out = format!("<ol class=\"{p}-list\" aria-label=\"");
+    escape_into(&mut out, &format!("Stops of {title}, in visiting order"));
+    out.push_str("\">\n");
+    for e in entries {
+        out.push_str("<li>");
+        escape_into(&mut out, &e.name);
+        if let Some(d) = &e.dates {
+            out.push_str(" (");
+            escape_into(&mut out, d);
+            out.push(')');
+        }
+        if let Some(n) = &e.note {
+            out.push_str(": ");
+            escape_into(&mut out, n);
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n");
+    out
+}
+
+/// The rules of the focusable stops, tooltips and list, in `t`'s colours.
+pub(crate) fn css(p: &str, t: &Theme) -> String {
+    format!(
+        ".{p}-spot{{outline:none;cursor:default}}\n\
+         .{p}-spot-area{{fill:transparent;stroke:none}}\n\
+         .{p}-spot-ring{{fill:transparent;stroke:none}}\n\
+         .{p}-spot:focus .{p}-spot-ring,.{p}-spot:hover .{p}-spot-ring{{stroke:{text};stroke-width:2.5}}\n\
+         .{p}-tip{{display:none;pointer-events:none}}\n\
+         .{p}-spot:focus .{p}-tip,.{p}-spot:hover .{p}-tip{{display:inline}}\n\
+         .{p}-tip-box{{fill:{halo};fill-opacity:0.97;stroke:{frame};stroke-width:0.8}}\n\
+         .{p}-tip-name{{fill:{text};font-size:{NAME_PX}px;font-weight:700}}\n\
+         .{p}-tip-date{{fill:{muted};font-size:{TEXT_PX}px}}\n\
+         .{p}-tip-note{{fill:{text};font-size:{TEXT_PX}px}}\n\
+         .{p}-list{{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;\
+         overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}}\n",
+        text = t.text,
+        halo = t.halo,
+        frame = t.frame,
+        muted = t.muted,
+    )
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn entry() -> Entry {
+        Entry {
+            number: 3,
+            name: "Amman".into(),
+            dates: Some("4 Nov".into()),
+            note: Some("Met <the> king.".into()),
+        }
+    }
+
+    #[test]
+    fn spoken_names_number_dates_and_note() {
+        assert_eq!(spoken(&entry()), "Stop 3: Amman, 4 Nov. Met <the> king.");
+    }
+
+    #[test]
+    fn the_list_is_escaped_and_ordered() {
+        let l = list("tm", "A & B", &[entry()]);
+        assert!(l.starts_with("<ol class=\"tm-list\" aria-label=\"Stops of A &amp; B"));
+        assert!(l.contains("<li>Amman (4 Nov): Met &lt;the&gt; king.</li>"));
+    }
+}
