@@ -10,6 +10,7 @@ mod mode;
 mod route;
 mod samples;
 mod stop;
+mod time_zone_db;
 mod track;
 mod when;
 
@@ -19,6 +20,7 @@ pub use mode::{Mode, UnknownMode};
 pub use route::{Leg, Route, RouteStop};
 pub use samples::Samples;
 pub use stop::{Itinerary, Stop, UnknownZone, Zone};
+pub use time_zone_db::time_zone;
 pub use track::Track;
 pub use when::{ClockDoubt, When, WhenError, WhenProblem, clock_warnings};
 

@@ -82,7 +82,7 @@ impl Zone {
     /// ```
     pub fn new(name: impl Into<String>) -> Result<Self, UnknownZone> {
         let name = name.into();
-        match TimeZone::get(&name) {
+        match super::time_zone(&name) {
             Ok(tz) => Ok(Zone { name, tz }),
             Err(_) => Err(UnknownZone { name }),
         }

@@ -207,7 +207,7 @@ fn apply(stop: &mut Stop, m: &Match) {
     stop.position = Some(m.lonlat());
     if stop.tz.is_none()
         && let Some(name) = &m.place.timezone
-        && let Ok(tz) = jiff::tz::TimeZone::get(name)
+        && let Ok(tz) = crate::model::time_zone(name)
     {
         stop.tz = Some(Zone {
             name: name.clone(),

@@ -80,7 +80,7 @@ pub(super) fn zones_from_positions(itinerary: &mut Itinerary) -> Vec<String> {
             .nearest(p.lat(), p.lon(), ZONE_FROM_NEAREST_M)
             .and_then(|(place, d)| {
                 let name = place.timezone.clone()?;
-                let tz = jiff::tz::TimeZone::get(&name).ok()?;
+                let tz = crate::model::time_zone(&name).ok()?;
                 Some((place, d, Zone { name, tz }))
             });
         match found {

@@ -64,7 +64,7 @@ pub(super) fn read_stop(
         })
         .collect();
     let tz = text("tz")?;
-    let zone = tz.as_deref().and_then(|z| jiff::tz::TimeZone::get(z).ok());
+    let zone = tz.as_deref().and_then(|z| crate::model::time_zone(z).ok());
     let arrive = match text("arrive")? {
         Some(a) => Some(a),
         None => when_from_columns(props, "arr", zone.as_ref()),
