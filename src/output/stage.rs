@@ -42,11 +42,17 @@ fn is_ours(entry: &str, target: &str, kind: &str) -> bool {
         .is_some_and(|r| r.len() == RANDOM_LEN && r.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// How many staging folders a write makes before giving up, when other writes' clean-ups keep
+/// taking them.
+const STAGE_ATTEMPTS: usize = 1000;
+
 impl Stage {
     /// Creates and locks a new staging folder beside `target`, with `mode` (the old folder's
     /// permissions) when given, else the default for new folders.
     pub(crate) fn create(target: &Target, mode: Option<std::fs::Permissions>) -> io::Result<Stage> {
-        loop {
+        // Another write's clean-up may take a folder this new for a stale one (it is not locked
+        // for a moment after it is made) and remove it; then a fresh one is made.
+        for _ in 0..STAGE_ATTEMPTS {
             let name = fresh_name(&target.name, "stage");
             let path = target.parent.join(&name);
             match std::fs::create_dir(&path) {
@@ -54,11 +60,9 @@ impl Stage {
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(e),
             }
-            // No other write can take a folder this new for a stale one: they clean up only
-            // folders they can lock, and we lock it before anything is in it.
             let Some(lock) = lock::try_lock(&path) else {
                 let _ = std::fs::remove_dir(&path);
-                return Err(io::Error::other("could not lock the staging folder"));
+                continue;
             };
             let stage = Stage {
                 parent: target.parent.clone(),
@@ -70,6 +74,7 @@ impl Stage {
             }
             return Ok(stage);
         }
+        Err(io::Error::other("could not lock a staging folder"))
     }
 
     /// The folder's path.
