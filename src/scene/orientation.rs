@@ -33,9 +33,18 @@ pub(crate) fn orientation_labels(
     placer: &mut Placer,
 ) -> Vec<Item> {
     let mut items = Vec::new();
+    // Each place's GeoNames id, looked up in the gazetteer at most once per map.
+    let town_ids: Vec<std::cell::OnceCell<Option<u32>>> =
+        places.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let town_id = |k: usize| {
+        *town_ids[k].get_or_init(|| {
+            crate::geocode::find(&places[k].name, &crate::geocode::Hints::default())
+                .map(|m| m.place.geonameid)
+        })
+    };
     for label in offered {
         let text = clean_text(&label.text);
-        if text.is_empty() || names_a_stop(label, &text, places, place_px) {
+        if text.is_empty() || names_a_stop(label, &text, places, place_px, &town_id) {
             continue;
         }
         let w = width_px(&text, CONTEXT_PX, Weight::Regular);
@@ -79,6 +88,7 @@ fn names_a_stop(
     text: &str,
     places: &[Place],
     place_px: &[(f64, f64)],
+    town_id: &impl Fn(usize) -> Option<u32>,
 ) -> bool {
     if !matches!(label.kind, ContextKind::City) {
         return false;
@@ -88,11 +98,8 @@ fn names_a_stop(
     place_px.iter().any(|p| near(p, NEAR_STOP_PX))
         || places.iter().any(|p| p.name.eq_ignore_ascii_case(text))
         || label.geonameid.is_some_and(|id| {
-            places.iter().zip(place_px).any(|(p, at)| {
-                near(at, SAME_TOWN_PX)
-                    && crate::geocode::find(&p.name, &crate::geocode::Hints::default())
-                        .is_some_and(|m| m.place.geonameid == id)
-            })
+            (0..places.len().min(place_px.len()))
+                .any(|k| near(&place_px[k], SAME_TOWN_PX) && town_id(k) == Some(id))
         })
 }
 
