@@ -11,6 +11,7 @@
 //! list of the stops for screen readers and readers without CSS. `--animate` adds the drawing
 //! animation ([`crate::render::motion`]). `--html-page` wraps the fragment in a minimal page.
 
+mod same_items;
 mod shared_ground;
 pub(crate) mod stops;
 
@@ -154,6 +155,7 @@ fn fragment(
         true => shared_ground::share(route, map, layouts),
         false => shared_ground::SharedGround::none(layouts.len()),
     };
+    let (same, same_swaps) = same_items::share(p, layouts, &shared.placed);
     let _ = writeln!(out, "<div class=\"{p}-embed\">\n<style>");
     out.push_str(&container_css(p, &html.widths));
     out.push_str(&svg::style_sheet(layouts));
@@ -165,9 +167,23 @@ fn fragment(
         out.push_str(&motion::css(p, &first.theme, s));
     }
     out.push_str("</style>\n");
-    out.push_str(&shared.defs);
+    if !(shared.defs.is_empty() && same.is_empty()) {
+        // Drawings several layouts share, written once; not `display:none`, which would
+        // hide them from every `<use>` in some browsers.
+        let _ = writeln!(
+            out,
+            "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\" \
+             focusable=\"false\"><defs>\n{}{same}</defs></svg>",
+            shared.defs
+        );
+    }
     let entries = stops::entries(route, map.dates);
-    for ((scene, width), ground) in layouts.iter().zip(&html.widths).zip(&shared.placed) {
+    for (i, (scene, width)) in layouts.iter().zip(&html.widths).enumerate() {
+        let swaps: Vec<svg::Swap> = shared.placed[i]
+            .iter()
+            .chain(&same_swaps[i])
+            .cloned()
+            .collect();
         let ids = format!("{p}-w{width}");
         let mut after = String::new();
         if let Some(s) = schedule {
@@ -180,7 +196,7 @@ fn fragment(
             css: "",
             after: &after,
             reveal: schedule.is_some(),
-            ground: ground.as_deref(),
+            swaps: &swaps,
         };
         let _ = writeln!(out, "<div class=\"{p}-layout {p}-w{width}\">");
         out.push_str(&svg::write_with(scene, &extras));

@@ -4,7 +4,7 @@
 //! in the size of their map area). Layouts that draw the same Natural Earth scale, graticule and
 //! visited countries share one basemap: drawn once, at the largest of their scales, over the
 //! union of their map areas (and a few pixels more, so the cut edges of lines fall outside
-//! every layout), into a hidden `<svg>` before the layouts; each layout shows it through a
+//! every layout), into the page's hidden `<defs>`; each layout shows it through a
 //! nested `<svg>` whose `viewBox` maps it onto the layout's own pixels and whose viewport clips
 //! it to the layout's map area. Lines keep their width in the layout's pixels: their CSS width
 //! is divided by the custom property `--{prefix}-k`, the layout's scale against the shared one
@@ -15,7 +15,7 @@
 use crate::basemap;
 use crate::model::Route;
 use crate::projection::{Bounds, fit_bounds};
-use crate::render::svg;
+use crate::render::svg::{self, Swap};
 use crate::scene::{Framing, MapOptions, NaturalEarthDrawn, Scene, basemap_layer};
 
 /// Pixels (at the shared scale) the shared basemap reaches beyond every layout's map area.
@@ -27,12 +27,11 @@ const MAX_SIDE_PX: f64 = 20_000.0;
 /// The basemaps shared by the layouts of one `map.html`.
 #[derive(Debug, Default)]
 pub(crate) struct SharedGround {
-    /// A hidden `<svg>` holding each shared basemap once (empty when none is shared), written
-    /// before the layouts.
+    /// Each shared basemap once, for the page's hidden `<defs>` (empty when none is shared).
     pub defs: String,
-    /// For each layout, the markup placing a shared basemap in place of its own, or `None`
-    /// when it keeps its own.
-    pub placed: Vec<Option<String>>,
+    /// For each layout, the markup placing a shared basemap in place of its own (none when
+    /// it keeps its own).
+    pub placed: Vec<Vec<Swap>>,
 }
 
 impl SharedGround {
@@ -40,7 +39,7 @@ impl SharedGround {
     pub fn none(layouts: usize) -> Self {
         SharedGround {
             defs: String::new(),
-            placed: vec![None; layouts],
+            placed: vec![Vec::new(); layouts],
         }
     }
 }
@@ -85,23 +84,24 @@ pub(crate) fn share(route: &Route, map: &MapOptions, layouts: &[Scene]) -> Share
             .filter_map(|&i| {
                 let items = &layouts[i].natural_earth.as_ref()?.items;
                 let layer = layouts[i].layers.iter().find(|l| l.name == "basemap")?;
-                Some(svg::written_len(p, layer.items.get(items.clone())?))
+                Some(svg::written(p, layer.items.get(items.clone())?).len())
             })
             .sum();
         if markup.len() + placed.iter().map(String::len).sum::<usize>() >= own {
             continue;
         }
         defs.push_str(&markup);
-        for (&i, place) in group.iter().zip(placed) {
-            shared.placed[i] = Some(place);
+        for (&i, markup) in group.iter().zip(placed) {
+            if let Some(drawn) = &layouts[i].natural_earth {
+                shared.placed[i].push(Swap {
+                    layer: "basemap",
+                    items: drawn.items.clone(),
+                    markup,
+                });
+            }
         }
     }
-    if !defs.is_empty() {
-        shared.defs = format!(
-            "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\" \
-             focusable=\"false\"><defs>\n{defs}</defs></svg>\n"
-        );
-    }
+    shared.defs = defs;
     shared
 }
 

@@ -68,9 +68,20 @@ pub(crate) struct Extras<'a> {
     /// Draw each leg (and its arrowheads) through a mask whose path, `class="{prefix}-reveal"
     /// data-reveal="{leg}" pathLength="1"`, the CSS can draw along the leg.
     pub reveal: bool,
-    /// Markup written in place of the scene's Natural Earth basemap (its items in the
-    /// `basemap` layer, [`Scene::natural_earth`]): a basemap shared by several layouts.
-    pub ground: Option<&'a str>,
+    /// Items written otherwise: a basemap, or a locator map, shared by several layouts.
+    pub swaps: &'a [Swap],
+}
+
+/// Markup written in place of some items of a layer (`map.html`: a `<use>` of a drawing
+/// shared by several layouts).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Swap {
+    /// The layer's name.
+    pub layer: &'static str,
+    /// The items' positions in the layer.
+    pub items: std::ops::Range<usize>,
+    /// What is written instead, in place of the first.
+    pub markup: String,
 }
 
 /// [`write()`] with `extras`, as text.
@@ -237,20 +248,15 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
             out.push_str(")\"");
         }
         out.push_str(">\n");
-        let replaced = match (extras.ground, &scene.natural_earth) {
-            (Some(markup), Some(drawn)) if layer.name == "basemap" => {
-                Some((markup, drawn.items.clone()))
-            }
-            _ => None,
-        };
         for (k, item) in layer.items.iter().enumerate() {
-            match &replaced {
-                Some((markup, range)) if range.contains(&k) => {
-                    if k == range.start {
-                        out.push_str(markup);
-                    }
-                }
-                _ => write_item(&mut out, &mut cx, item),
+            let swap = extras
+                .swaps
+                .iter()
+                .find(|s| s.layer == layer.name && s.items.contains(&k));
+            match swap {
+                Some(s) if k == s.items.start => out.push_str(&s.markup),
+                Some(_) => {}
+                None => write_item(&mut out, &mut cx, item),
             }
         }
         out.push_str("</g>\n");
@@ -358,8 +364,8 @@ fn path_data_tenths(out: &mut String, points: &[(f64, f64)]) {
     }
 }
 
-/// How many bytes [`write()`] gives `items` of a scene prefixed `p`.
-pub(crate) fn written_len(p: &str, items: &[Item]) -> usize {
+/// `items` of a scene prefixed `p` as [`write()`] writes them.
+pub(crate) fn written(p: &str, items: &[Item]) -> String {
     let mut cx = Cx {
         p,
         ids: p,
@@ -370,7 +376,7 @@ pub(crate) fn written_len(p: &str, items: &[Item]) -> usize {
     for item in items {
         write_item(&mut out, &mut cx, item);
     }
-    out.len()
+    out
 }
 
 fn class(out: &mut String, p: &str, c: &str) {

@@ -207,28 +207,41 @@ impl Film {
             ..self.scene.clone()
         };
         let background = self.draw(&basemap, None)?;
-        // A few frames at a time on every core, handed over in order.
+        // A few frames at a time on every core, handed over in order through a bounded queue,
+        // so the next frames are drawn while `sink` takes these (the encoders are serial).
         let batch = rayon::current_num_threads().max(1) * 2;
-        for start in (0..self.frames).step_by(batch) {
-            let end = (start + batch).min(self.frames);
-            let drawn: Vec<Result<tiny_skia::Pixmap, RenderError>> = (start..end)
-                .into_par_iter()
-                .map(|k| {
-                    let at = frames::scene_at(
-                        &self.scene,
-                        &self.schedule,
-                        &self.entries,
-                        self.time(k),
-                        &["basemap"],
-                    );
-                    self.draw(&at, Some(&background))
-                })
-                .collect();
-            for (k, frame) in (start..end).zip(drawn) {
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(batch);
+            let background = &background;
+            scope.spawn(move || {
+                for start in (0..self.frames).step_by(batch) {
+                    let end = (start + batch).min(self.frames);
+                    let drawn: Vec<Result<tiny_skia::Pixmap, RenderError>> = (start..end)
+                        .into_par_iter()
+                        .map(|k| {
+                            let at = frames::scene_at(
+                                &self.scene,
+                                &self.schedule,
+                                &self.entries,
+                                self.time(k),
+                                &["basemap"],
+                            );
+                            self.draw(&at, Some(background))
+                        })
+                        .collect();
+                    for frame in (start..end).zip(drawn) {
+                        // The taker has stopped (an error): nothing more to draw.
+                        if tx.send(frame).is_err() {
+                            return;
+                        }
+                    }
+                }
+            });
+            for (k, frame) in rx {
                 sink(k, &frame?)?;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }
 
