@@ -5,7 +5,8 @@
 //! sheet (the embedded font subsets and the map's classes, written once for all layouts), one
 //! SVG per width (each a scene built at that width: its own label placement, insets and
 //! furniture; its ids prefixed `{prefix}-w{width}` so they never clash; the Natural Earth
-//! basemap drawn once for the layouts that can share it, `shared_ground.rs`), CSS container queries
+//! basemap drawn once for the layouts that can share it, `shared_ground.rs`, and any other
+//! drawing two layouts repeat exactly written once, `same_items.rs`), CSS container queries
 //! that show exactly the one layout fitting the container (the widest not wider than it, the
 //! narrowest below every width), focusable stops with CSS tooltips (`stops.rs`), and an ordered
 //! list of the stops for screen readers and readers without CSS. `--animate` adds the drawing

@@ -8,7 +8,9 @@
 //! nested `<svg>` whose `viewBox` maps it onto the layout's own pixels and whose viewport clips
 //! it to the layout's map area. Lines keep their width in the layout's pixels: their CSS width
 //! is divided by the custom property `--{prefix}-k`, the layout's scale against the shared one
-//! ([`svg::scaled_line_rules`]). A layout that shares with no other keeps its own basemap.
+//! ([`svg::scaled_line_rules`]). A layout that shares with no other has its own basemap
+//! written the same way, in whole tenths of a pixel, which is shorter. Where sharing would be
+//! longer (a street-scale map whose basemap is one rectangle of land) each keeps its own.
 //!
 //! In: the route, the map's options and the layouts. Out: [`SharedGround`].
 
@@ -16,7 +18,7 @@ use crate::basemap;
 use crate::model::Route;
 use crate::projection::{Bounds, fit_bounds};
 use crate::render::svg::{self, Swap};
-use crate::scene::{Framing, MapOptions, NaturalEarthDrawn, Scene, basemap_layer};
+use crate::scene::{Framing, Item, MapOptions, NaturalEarthDrawn, Scene, basemap_layer};
 
 /// Pixels (at the shared scale) the shared basemap reaches beyond every layout's map area.
 const MARGIN_PX: f64 = 4.0;
@@ -70,22 +72,26 @@ pub(crate) fn share(route: &Route, map: &MapOptions, layouts: &[Scene]) -> Share
     }
     let mut defs = String::new();
     for (n, group) in groups.iter().enumerate() {
-        let drawn: Vec<&NaturalEarthDrawn> = group
+        // Each member's drawing and its own basemap items.
+        let members: Vec<(&NaturalEarthDrawn, &[Item])> = group
             .iter()
-            .filter_map(|&i| layouts[i].natural_earth.as_ref())
+            .filter_map(|&i| {
+                let drawn = layouts[i].natural_earth.as_ref()?;
+                let layer = layouts[i].layers.iter().find(|l| l.name == "basemap")?;
+                Some((drawn, layer.items.get(drawn.items.clone())?))
+            })
             .collect();
+        if members.len() != group.len() {
+            continue;
+        }
         let id = format!("{p}-ground-{n}");
-        let Some((markup, placed)) = draw_shared(route, map, p, &id, &drawn) else {
+        let Some((markup, placed)) = draw_shared(route, map, p, &id, &members) else {
             continue;
         };
         // Shared only where that is shorter than each drawing its own.
-        let own: usize = group
+        let own: usize = members
             .iter()
-            .filter_map(|&i| {
-                let items = &layouts[i].natural_earth.as_ref()?.items;
-                let layer = layouts[i].layers.iter().find(|l| l.name == "basemap")?;
-                Some(svg::written(p, layer.items.get(items.clone())?).len())
-            })
+            .map(|(_, items)| svg::written(p, items).len())
             .sum();
         if markup.len() + placed.iter().map(String::len).sum::<usize>() >= own {
             continue;
@@ -119,15 +125,58 @@ fn area_units(d: &NaturalEarthDrawn) -> (f64, f64, f64, f64) {
     ((0.0 - tx) / s, (ty - h) / s, (w - tx) / s, ty / s)
 }
 
-/// The basemap shared by `drawn` (group `id`) and, for each, the markup placing it; `None`
-/// when it cannot be drawn (a degenerate or oversized union, or items the writer cannot scale).
+/// The basemap shared by `members` (each layout's drawing and its own items; group `id`) and,
+/// for each, the markup placing it; `None` when it cannot be drawn (a degenerate or oversized
+/// union, or items the writer cannot scale). A group of one keeps its own items, written in
+/// tenths.
 fn draw_shared(
     route: &Route,
     map: &MapOptions,
     p: &str,
     id: &str,
-    drawn: &[&NaturalEarthDrawn],
+    members: &[(&NaturalEarthDrawn, &[Item])],
 ) -> Option<(String, Vec<String>)> {
+    let drawn: Vec<&NaturalEarthDrawn> = members.iter().map(|m| m.0).collect();
+    let (shared, markup) = match members {
+        [(alone, items)] => (
+            Shared {
+                scale: alone.scale,
+                translation: alone.translation,
+            },
+            svg::scaled_group(p, id, items)?,
+        ),
+        _ => draw_union(route, map, p, id, &drawn)?,
+    };
+    let placed = drawn
+        .iter()
+        .map(|d| {
+            let (k, (a, b)) = shared.placement(d);
+            let (w, h) = d.size;
+            format!(
+                "<svg x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" viewBox=\"{} {} {} {}\" \
+                 preserveAspectRatio=\"none\" style=\"--{p}-k:{}\"><use href=\"#{id}\"/></svg>\n",
+                fixed(w),
+                fixed(h),
+                fixed(-a / k),
+                fixed(-b / k),
+                fixed(w / k),
+                fixed(h / k),
+                fixed(k),
+            )
+        })
+        .collect();
+    Some((markup, placed))
+}
+
+/// The basemap of `drawn`'s layouts drawn once, at the largest of their scales, over the union
+/// of their map areas: how it is fitted, and its markup (group `id`).
+fn draw_union(
+    route: &Route,
+    map: &MapOptions,
+    p: &str,
+    id: &str,
+    drawn: &[&NaturalEarthDrawn],
+) -> Option<(Shared, String)> {
     let first = drawn.first()?;
     let scale = drawn.iter().map(|d| d.scale).fold(0.0, f64::max);
     let margin = MARGIN_PX / scale;
@@ -164,25 +213,7 @@ fn draw_shared(
         scale: fitted.scale(),
         translation: fitted.translation(),
     };
-    let placed = drawn
-        .iter()
-        .map(|d| {
-            let (k, (a, b)) = shared.placement(d);
-            let (w, h) = d.size;
-            format!(
-                "<svg x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" viewBox=\"{} {} {} {}\" \
-                 preserveAspectRatio=\"none\" style=\"--{p}-k:{}\"><use href=\"#{id}\"/></svg>\n",
-                fixed(w),
-                fixed(h),
-                fixed(-a / k),
-                fixed(-b / k),
-                fixed(w / k),
-                fixed(h / k),
-                fixed(k),
-            )
-        })
-        .collect();
-    Some((markup, placed))
+    Some((shared, markup))
 }
 
 /// How a shared basemap was fitted: pixels per projection unit and the projection's origin in

@@ -1,9 +1,11 @@
 //! `map.gif` and `map.mp4`: the `--animate` animation as a film for social media. Each frame is
 //! the scene as it stands at that moment (`motion::frames`), drawn by resvg as `map.png` is
 //! (bundled fonts, same bytes on every machine): the basemap once, the rest over it frame by
-//! frame, several frames at once on the machine's cores. The film is the map's own size, or a
-//! square (1080 × 1080) or vertical (1080 × 1920) layout built for that page — its own
-//! framing, labels and insets, not a crop. The last frame is the static map, held a moment.
+//! frame, several frames at once on the machine's cores while the encoder takes the frames
+//! before them (in order, so the film's bytes do not depend on the cores). The film is the
+//! map's own size, or a square (1080 × 1080) or vertical (1080 × 1920) layout built for that
+//! page — its own framing, labels and insets, not a crop. The last frame is the static map,
+//! held a moment.
 //!
 //! The size is checked before anything is drawn: a frame at most [`MAX_PNG_PIXELS`], and frames
 //! times pixels at most [`MAX_FILM_PIXELS`].
