@@ -273,3 +273,57 @@ pub fn write(
         encode_mp4(&film)
     }
 }
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::render::motion::MotionOptions;
+
+    /// A film of two stops, 1 s at 8 frames a second, 320 px wide.
+    fn small_film() -> Film {
+        let json = br#"{"title": "Two capitals", "stops": [
+            {"name": "Amman", "lat": 31.9539, "lon": 35.9106, "arrive": "2023-11-04"},
+            {"name": "Baghdad", "lat": 33.3152, "lon": 44.3661, "arrive": "2023-11-05"}]}"#;
+        let trip = crate::io::read(json, crate::io::Format::Json).unwrap();
+        let route = crate::routing::plan(&trip, crate::routing::Order::Time).unwrap();
+        let mut map = MapOptions::default();
+        map.width_px = 320.0;
+        let scene = crate::scene::build(&route, &map).unwrap();
+        let schedule = Schedule::new(&route, &MotionOptions::with_duration(1.0).unwrap());
+        let options = FilmOptions::default().with_fps(8).unwrap();
+        Film::new(&route, &map, &scene, &schedule, &options).unwrap()
+    }
+
+    #[test]
+    fn frames_come_in_order_the_same_every_time_and_an_error_stops_them() {
+        let film = small_film();
+        assert_eq!(film.frames, 9);
+        let run = || {
+            let mut seen = Vec::new();
+            film.each_frame(|k, frame| {
+                seen.push((k, frame.data().to_vec()));
+                Ok(())
+            })
+            .unwrap();
+            seen
+        };
+        let first = run();
+        let order: Vec<usize> = first.iter().map(|f| f.0).collect();
+        assert_eq!(order, (0..9).collect::<Vec<_>>());
+        assert_ne!(first[0].1, first[8].1, "the route draws itself");
+        assert_eq!(first, run(), "the same frames every time");
+        // The last frame is the finished map.
+        assert_eq!(first[8].1, film.last_frame().unwrap().data());
+        // A taker that fails at frame 3 gets no frame after it, and its error back.
+        let mut taken = Vec::new();
+        let stopped = film.each_frame(|k, _| {
+            taken.push(k);
+            match k {
+                3 => Err(RenderError::Film("disk full".into())),
+                _ => Ok(()),
+            }
+        });
+        assert_eq!(stopped, Err(RenderError::Film("disk full".into())));
+        assert_eq!(taken, [0, 1, 2, 3]);
+    }
+}
