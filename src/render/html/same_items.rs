@@ -14,6 +14,9 @@ use crate::render::svg::{self, Swap};
 use crate::scene::Scene;
 use std::collections::HashMap;
 
+/// Where an item is: its layout, its layer's name and its position in the layer.
+type Place = (usize, &'static str, usize);
+
 /// The least markup worth writing once for several layouts, bytes.
 const MIN_BYTES: usize = 512;
 
@@ -30,7 +33,7 @@ fn shareable(markup: &str) -> bool {
 /// `{p}-same-{n}`), and each layout's swaps placing them.
 pub(crate) fn share(p: &str, layouts: &[Scene], taken: &[Vec<Swap>]) -> (String, Vec<Vec<Swap>>) {
     // Each markup, in the order first seen, with where it is: (layout, layer, item).
-    let mut seen: Vec<(String, Vec<(usize, &'static str, usize)>)> = Vec::new();
+    let mut seen: Vec<(String, Vec<Place>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, scene) in layouts.iter().enumerate() {
         let swaps = taken.get(i).map_or(&[][..], Vec::as_slice);

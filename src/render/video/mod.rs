@@ -286,8 +286,10 @@ mod test {
             {"name": "Baghdad", "lat": 33.3152, "lon": 44.3661, "arrive": "2023-11-05"}]}"#;
         let trip = crate::io::read(json, crate::io::Format::Json).unwrap();
         let route = crate::routing::plan(&trip, crate::routing::Order::Time).unwrap();
-        let mut map = MapOptions::default();
-        map.width_px = 320.0;
+        let map = MapOptions {
+            width_px: 320.0,
+            ..MapOptions::default()
+        };
         let scene = crate::scene::build(&route, &map).unwrap();
         let schedule = Schedule::new(&route, &MotionOptions::with_duration(1.0).unwrap());
         let options = FilmOptions::default().with_fps(8).unwrap();
