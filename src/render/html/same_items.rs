@@ -104,7 +104,7 @@ mod test {
         Item::Path {
             class: "land",
             parts: vec![
-                (0..100)
+                (0..300)
                     .map(|i| (i as f64 + dx, (i * i % 7) as f64))
                     .collect(),
             ],
