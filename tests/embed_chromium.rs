@@ -355,3 +355,94 @@ fn bad_widths_and_durations_are_usage_errors() {
         assert_stderr_has(&o, want);
     }
 }
+
+/// `map.html` of `trip` (read by the library) with the basemap shared or each layout's own.
+fn html_of(trip: &str, share_basemap: bool) -> String {
+    use tripmap::render::html::{self, HtmlOptions};
+    let bytes = std::fs::read(root().join(trip)).unwrap();
+    let itinerary = tripmap::io::read(&bytes, tripmap::io::Format::Json).unwrap();
+    let route = tripmap::routing::plan(&itinerary, tripmap::routing::Order::Time).unwrap();
+    let mut options = HtmlOptions::default();
+    options.page = true;
+    options.share_basemap = share_basemap;
+    let map = tripmap::scene::MapOptions::default();
+    String::from_utf8(html::write(&route, &map, None, &options, None).unwrap()).unwrap()
+}
+
+#[test]
+fn the_shared_basemap_looks_like_each_layouts_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let widths = [320, 400, 640, 960, 1280];
+    let shots = dir.path().join("shots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let mut pages: Vec<(String, String)> = Vec::new();
+    // The reference trip (1:110m shared by four layouts, 1:50m by one) and a trip whose
+    // layouts share two basemaps.
+    for trip in [
+        "data/trips/blinken-2023-11.json",
+        "tests/corpus/europe-grand-tour.json",
+    ] {
+        let (own, shared) = (html_of(trip, false), html_of(trip, true));
+        assert!(!own.contains("-ground-0"), "{trip}");
+        assert!(shared.contains("-ground-0\"/></svg>"), "{trip}");
+        assert!(
+            shared.len() * 3 < own.len() * 2,
+            "{trip}: {} of {}",
+            shared.len(),
+            own.len()
+        );
+        pages.push((format!("own-{}", stem(trip)), own));
+        pages.push((format!("shared-{}", stem(trip)), shared));
+    }
+    // Broken: the shared basemap placed 20 px off, and its lines not scaled back to width.
+    let good = pages[1].1.clone();
+    pages.push((
+        "off".into(),
+        good.replace("<use href=", "<use x=\"200\" href="),
+    ));
+    let p = good
+        .split("<div class=\"")
+        .nth(1)
+        .unwrap()
+        .split("-embed")
+        .next()
+        .unwrap();
+    let unscaled = good.replace(&format!("--{p}-k:"), &format!("--{p}-kx:"));
+    assert_ne!(unscaled, good);
+    pages.push(("thin".into(), unscaled));
+    let mut jobs = Vec::new();
+    for (name, html) in &pages {
+        let d = dir.path().join(name);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("map.html"), html).unwrap();
+        jobs.push(serde_json::json!({
+            "file": d.join("map.html"), "widths": widths, "shots": shots,
+        }));
+    }
+    let reports = browse(&Value::Array(jobs), dir.path());
+    assert_eq!(reports.len(), pages.len() * widths.len());
+    let shot = |page: usize, w: usize| {
+        PathBuf::from(reports[page * widths.len() + w]["shot"].as_str().unwrap())
+    };
+    for (w, width) in widths.iter().enumerate() {
+        for trip in 0..2 {
+            let d = differing(&shot(2 * trip, w), &shot(2 * trip + 1, w));
+            assert!(
+                d < 0.005,
+                "{} at {width} px: {d} of the pixels differ",
+                pages[2 * trip].0
+            );
+        }
+    }
+    // Each broken page differs from the layouts' own basemaps at every width.
+    for broken in [4, 5] {
+        for (w, width) in widths.iter().enumerate() {
+            let d = differing(&shot(0, w), &shot(broken, w));
+            assert!(
+                d > 0.005,
+                "broken page {} at {width} px looks right: {d}",
+                pages[broken].0,
+            );
+        }
+    }
+}

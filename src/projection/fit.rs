@@ -214,6 +214,12 @@ impl<P: Projection> Fitted<P> {
         self.scale
     }
 
+    /// The pixel position of the projection's origin: `(tx, ty)` in px = tx + scale·x,
+    /// py = ty − scale·y.
+    pub fn translation(&self) -> (f64, f64) {
+        (self.tx, self.ty)
+    }
+
     /// Box width in pixels.
     pub fn width_px(&self) -> f64 {
         self.width_px

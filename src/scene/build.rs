@@ -9,7 +9,7 @@ use super::context::Ctx;
 use super::describe;
 use super::framing::Framing;
 use super::furniture::{self, Footer};
-use super::ground::{Ground, fit_map};
+use super::ground::{Ground, NaturalEarthDrawn, fit_map};
 use super::inset::FittedMap;
 use super::inset::draw::{InsetRoom, Insets, draw_insets, strip_height};
 use super::inset::fit::{MapSize, NARROW_PX};
@@ -95,7 +95,7 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
     });
     furniture_items.extend(footer_items);
     let height = header_h + map_h + strip_h + tl_h + footer_h;
-    let mut layers = d.into_layers(header_h, height, furniture_items);
+    let (mut layers, natural_earth) = d.into_layers(header_h, height, furniture_items);
     if let Some(strip) = timeline {
         layers.push(Layer {
             name: "timeline",
@@ -114,6 +114,7 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
         title,
         desc: describe::describe(route, &ctx.places, o.units),
         layers,
+        natural_earth,
     })
 }
 
@@ -161,6 +162,8 @@ struct Drawing {
     has_land: bool,
     /// The street basemap's attribution, for the source line.
     attribution: Option<String>,
+    /// How the Natural Earth basemap was drawn (its items are the first of `basemap_items`).
+    natural_earth: Option<NaturalEarthDrawn>,
     frame: Rect,
     route_items: Vec<Item>,
     stop_items: Vec<Item>,
@@ -235,6 +238,7 @@ fn draw(
         basemap_items: ground.items,
         has_land: ground.has_land,
         attribution: ground.attribution,
+        natural_earth: ground.natural_earth,
         scale_km_per_px,
         north_deg: north,
         frame,
@@ -400,8 +404,13 @@ fn footer(
 
 impl Drawing {
     /// The scene's layers: the map's under a title band `header_h` high, on a page `height`
-    /// high, with the furniture on top.
-    fn into_layers(self, header_h: f64, height: f64, furniture: Vec<Item>) -> Vec<Layer> {
+    /// high, with the furniture on top; and how the Natural Earth basemap in them was drawn.
+    fn into_layers(
+        self,
+        header_h: f64,
+        height: f64,
+        furniture: Vec<Item>,
+    ) -> (Vec<Layer>, Option<NaturalEarthDrawn>) {
         let offset = (0.0, header_h);
         let mut basemap_items = vec![
             Item::Rect {
@@ -413,20 +422,25 @@ impl Drawing {
                 rect: self.frame,
             },
         ];
+        let natural_earth = self.natural_earth.map(|n| NaturalEarthDrawn {
+            items: n.items.start + basemap_items.len()..n.items.end + basemap_items.len(),
+            ..n
+        });
         basemap_items.extend(self.basemap_items);
         let layer = |name, offset, items| Layer {
             name,
             offset,
             items,
         };
-        vec![
+        let layers = vec![
             layer("basemap", offset, basemap_items),
             layer("route", offset, self.route_items),
             layer("stops", offset, self.stop_items),
             layer("labels", offset, self.label_items),
             layer("insets", offset, self.inset_items),
             layer("furniture", (0.0, 0.0), furniture),
-        ]
+        ];
+        (layers, natural_earth)
     }
 }
 

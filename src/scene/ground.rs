@@ -12,7 +12,7 @@ use super::labels::Placer;
 use super::overlay::overlay_items;
 use super::tile_labels::tile_labels;
 use super::tile_layer::tile_layer;
-use crate::basemap::{self, Detail};
+use crate::basemap::{self, Country, Detail};
 use crate::error::Error;
 use crate::projection::{Bounds, fit, fit_bounds_min_span};
 use crate::tiles::TileLabel;
@@ -52,6 +52,30 @@ pub(crate) struct Ground {
     pub attribution: Option<String>,
     /// The street basemap's names, most important first.
     labels: Vec<TileLabel>,
+    /// How the Natural Earth basemap was drawn: its items are the first of `items`.
+    pub natural_earth: Option<NaturalEarthDrawn>,
+}
+
+/// How a map's Natural Earth basemap was drawn, so that a page of several layouts of one trip
+/// (`map.html`, whose layouts share the projection and differ only in scale and translation)
+/// can draw one basemap for them all and place it in each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NaturalEarthDrawn {
+    /// Pixels per projection unit.
+    pub scale: f64,
+    /// The projection's origin in pixels: px = tx + scale·x, py = ty − scale·y.
+    pub translation: (f64, f64),
+    /// The map area the basemap is clipped to, pixels (its top left corner is the origin of
+    /// the `basemap` layer).
+    pub size: (f64, f64),
+    /// The Natural Earth scale drawn.
+    pub detail: Detail,
+    /// The graticule's step in degrees, when drawn.
+    pub graticule_step_deg: Option<f64>,
+    /// The countries tinted as visited.
+    pub visited: Vec<Country>,
+    /// Where the basemap's items are among the `basemap` layer's items.
+    pub items: std::ops::Range<usize>,
 }
 
 impl Ground {
@@ -76,18 +100,31 @@ impl Ground {
                 has_land: false,
                 attribution: view.attribution,
                 labels: view.labels,
+                natural_earth: None,
             });
         }
         let step = ctx
             .options
             .graticule
             .then_some(if km_per_px > 20.0 { 30.0 } else { 10.0 });
-        let view = basemap::view(map, Detail::for_scale(km_per_px), step);
+        let detail = Detail::for_scale(km_per_px);
+        let view = basemap::view(map, detail, step);
+        let items = basemap_layer(&view, &ctx.visited, (0.0, 0.0));
+        let natural_earth = NaturalEarthDrawn {
+            scale: map.scale(),
+            translation: map.translation(),
+            size: (map.width_px(), map.height_px()),
+            detail,
+            graticule_step_deg: step,
+            visited: ctx.visited.clone(),
+            items: 0..items.len(),
+        };
         Ok(Ground {
-            items: basemap_layer(&view, &ctx.visited, (0.0, 0.0)),
+            items,
             has_land: !view.land.is_empty(),
             attribution: None,
             labels: Vec::new(),
+            natural_earth: Some(natural_earth),
         })
     }
 

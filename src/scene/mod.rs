@@ -60,9 +60,12 @@ mod timeline;
 
 pub use crate::format::Units;
 pub use crate::geometry::Rect;
+pub(crate) use basemap_layer::basemap_layer;
 pub use build::build;
 pub use colour::ColourBy;
 pub use dates::DateStyle;
+pub(crate) use framing::Framing;
+pub use ground::NaturalEarthDrawn;
 pub use inset::FittedMap;
 pub use options::MapOptions;
 pub use overlay::Overlay;
@@ -88,6 +91,8 @@ pub struct Scene {
     /// Named layers, drawn in order: basemap, route, stops, labels, insets, furniture, and
     /// `timeline` when one is asked for.
     pub layers: Vec<Layer>,
+    /// How the main map's Natural Earth basemap was drawn (`None` on a street basemap).
+    pub natural_earth: Option<NaturalEarthDrawn>,
 }
 
 /// A named group of items, drawn shifted by `offset`.

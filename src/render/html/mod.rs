@@ -4,12 +4,16 @@
 //! In: the route, the map's options and [`HtmlOptions`]. Out: one `<div>` holding one style
 //! sheet (the embedded font subsets and the map's classes, written once for all layouts), one
 //! SVG per width (each a scene built at that width: its own label placement, insets and
-//! furniture; its ids prefixed `{prefix}-w{width}` so they never clash), CSS container queries
+//! furniture; its ids prefixed `{prefix}-w{width}` so they never clash; the Natural Earth
+//! basemap drawn once for the layouts that can share it, `shared_ground.rs`, and any other
+//! drawing two layouts repeat exactly written once, `same_items.rs`), CSS container queries
 //! that show exactly the one layout fitting the container (the widest not wider than it, the
 //! narrowest below every width), focusable stops with CSS tooltips (`stops.rs`), and an ordered
 //! list of the stops for screen readers and readers without CSS. `--animate` adds the drawing
 //! animation ([`crate::render::motion`]). `--html-page` wraps the fragment in a minimal page.
 
+mod same_items;
+mod shared_ground;
 pub(crate) mod stops;
 
 use super::RenderError;
@@ -34,6 +38,9 @@ pub struct HtmlOptions {
     pub widths: Vec<u32>,
     /// Wrap the fragment in a minimal HTML page (`--html-page`).
     pub page: bool,
+    /// Draw the Natural Earth basemap once for the layouts that can share it (the default);
+    /// `false` gives each layout its own (a larger file that looks the same).
+    pub share_basemap: bool,
 }
 
 impl Default for HtmlOptions {
@@ -41,6 +48,7 @@ impl Default for HtmlOptions {
         HtmlOptions {
             widths: DEFAULT_WIDTHS.to_vec(),
             page: false,
+            share_basemap: true,
         }
     }
 }
@@ -144,16 +152,39 @@ fn fragment(
         escape_into(&mut out, &first.title);
         out.push_str("</title>\n</head>\n<body style=\"margin:0\">\n");
     }
+    let shared = match html.share_basemap {
+        true => shared_ground::share(route, map, layouts),
+        false => shared_ground::SharedGround::none(layouts.len()),
+    };
+    let (same, same_swaps) = same_items::share(p, layouts, &shared.placed);
     let _ = writeln!(out, "<div class=\"{p}-embed\">\n<style>");
     out.push_str(&container_css(p, &html.widths));
     out.push_str(&svg::style_sheet(layouts));
+    if !shared.defs.is_empty() {
+        out.push_str(&svg::scaled_line_rules(p));
+    }
     out.push_str(&stops::css(p, &first.theme));
     if let Some(s) = schedule {
         out.push_str(&motion::css(p, &first.theme, s));
     }
     out.push_str("</style>\n");
+    if !(shared.defs.is_empty() && same.is_empty()) {
+        // Drawings several layouts share, written once; not `display:none`, which would
+        // hide them from every `<use>` in some browsers.
+        let _ = writeln!(
+            out,
+            "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\" \
+             focusable=\"false\"><defs>\n{}{same}</defs></svg>",
+            shared.defs
+        );
+    }
     let entries = stops::entries(route, map.dates);
-    for (scene, width) in layouts.iter().zip(&html.widths) {
+    for (i, (scene, width)) in layouts.iter().zip(&html.widths).enumerate() {
+        let swaps: Vec<svg::Swap> = shared.placed[i]
+            .iter()
+            .chain(&same_swaps[i])
+            .cloned()
+            .collect();
         let ids = format!("{p}-w{width}");
         let mut after = String::new();
         if let Some(s) = schedule {
@@ -166,6 +197,7 @@ fn fragment(
             css: "",
             after: &after,
             reveal: schedule.is_some(),
+            swaps: &swaps,
         };
         let _ = writeln!(out, "<div class=\"{p}-layout {p}-w{width}\">");
         out.push_str(&svg::write_with(scene, &extras));

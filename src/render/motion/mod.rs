@@ -331,6 +331,7 @@ pub fn animated_svg(route: &Route, scene: &Scene, dates: DateStyle, s: &Schedule
         css: &css,
         after: &after,
         reveal: true,
+        swaps: &[],
     };
     svg::write_with(scene, &extras).into_bytes()
 }

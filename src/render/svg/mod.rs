@@ -19,9 +19,12 @@ mod embed;
 mod street_style;
 mod style;
 mod text;
+
+pub(crate) use style::scaled_line_rules;
 pub mod xml;
 
 use crate::scene::{Item, Scene, Tag};
+use std::fmt::Write as _;
 use text::Placed;
 use xml::{escape_into, num_into};
 
@@ -65,6 +68,20 @@ pub(crate) struct Extras<'a> {
     /// Draw each leg (and its arrowheads) through a mask whose path, `class="{prefix}-reveal"
     /// data-reveal="{leg}" pathLength="1"`, the CSS can draw along the leg.
     pub reveal: bool,
+    /// Items written otherwise: a basemap, or a locator map, shared by several layouts.
+    pub swaps: &'a [Swap],
+}
+
+/// Markup written in place of some items of a layer (`map.html`: a `<use>` of a drawing
+/// shared by several layouts).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Swap {
+    /// The layer's name.
+    pub layer: &'static str,
+    /// The items' positions in the layer.
+    pub items: std::ops::Range<usize>,
+    /// What is written instead, in place of the first.
+    pub markup: String,
 }
 
 /// [`write()`] with `extras`, as text.
@@ -231,14 +248,50 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
             out.push_str(")\"");
         }
         out.push_str(">\n");
-        for item in &layer.items {
-            write_item(&mut out, &mut cx, item);
+        for (k, item) in layer.items.iter().enumerate() {
+            let swap = extras
+                .swaps
+                .iter()
+                .find(|s| s.layer == layer.name && s.items.contains(&k));
+            match swap {
+                Some(s) if k == s.items.start => out.push_str(&s.markup),
+                Some(_) => {}
+                None => write_item(&mut out, &mut cx, item),
+            }
         }
         out.push_str("</g>\n");
     }
     out.push_str(extras.after);
     out.push_str("</svg>\n");
     out
+}
+
+/// Basemap `items` (paths only: [`crate::scene::basemap_layer`]'s) as a group `id` to be
+/// placed scaled by `--{p}-k` ([`scaled_line_rules`]): each path has its class and
+/// `{p}-scaled`, and its points in whole tenths of a pixel (`M12 -3l5 7`: the group's units
+/// are tenths; shorter than decimals). `None` if an item is not a path.
+pub(crate) fn scaled_group(p: &str, id: &str, items: &[Item]) -> Option<String> {
+    let mut out = format!("<g id=\"{id}\">\n");
+    for item in items {
+        let Item::Path {
+            class: c,
+            parts,
+            closed,
+        } = item
+        else {
+            return None;
+        };
+        out.push_str(&format!("<path class=\"{p}-{c} {p}-scaled\" d=\""));
+        for part in parts {
+            path_data_tenths(&mut out, part);
+            if *closed {
+                out.push('z');
+            }
+        }
+        out.push_str("\"/>\n");
+    }
+    out.push_str("</g>\n");
+    Some(out)
 }
 
 /// What writing an item needs to know: the class and id prefixes, the reader, and the legs'
@@ -283,6 +336,47 @@ fn path_data(out: &mut String, points: &[(f64, f64)]) {
         }
         last = p;
     }
+}
+
+/// [`path_data`] in whole tenths of a pixel: `(1.04, 2.0), (4.0, 6.0)` is `M10 20l30 40`.
+fn path_data_tenths(out: &mut String, points: &[(f64, f64)]) {
+    let tenths = |v: f64| (v * 10.0).round() as i64;
+    let mut last = (0i64, 0i64);
+    for (i, &(x, y)) in points.iter().enumerate() {
+        let p = (tenths(x), tenths(y));
+        let (dx, dy) = if i == 0 {
+            p
+        } else {
+            (p.0 - last.0, p.1 - last.1)
+        };
+        match i {
+            0 => out.push('M'),
+            1 => out.push('l'),
+            _ if dx >= 0 => out.push(' '),
+            _ => {}
+        }
+        let _ = write!(out, "{dx}");
+        if dy >= 0 {
+            out.push(' ');
+        }
+        let _ = write!(out, "{dy}");
+        last = p;
+    }
+}
+
+/// `items` of a scene prefixed `p` as [`write()`] writes them.
+pub(crate) fn written(p: &str, items: &[Item]) -> String {
+    let mut cx = Cx {
+        p,
+        ids: p,
+        reader: Reader::Browser,
+        reveal: None,
+    };
+    let mut out = String::new();
+    for item in items {
+        write_item(&mut out, &mut cx, item);
+    }
+    out
 }
 
 fn class(out: &mut String, p: &str, c: &str) {
@@ -522,5 +616,25 @@ mod test {
             .map(|v| v.parse::<f64>().unwrap())
             .sum();
         assert!((sum - 999.0).abs() < 1e-6, "{sum}");
+    }
+
+    #[test]
+    fn tenths_are_whole_numbers_and_add_up() {
+        let mut d = String::new();
+        path_data_tenths(
+            &mut d,
+            &[(1.04, -2.0), (4.0, 6.0), (2.5, 6.0), (2.54, 6.06)],
+        );
+        assert_eq!(d, "M10-20l30 80-15 0 0 1");
+        let pts: Vec<(f64, f64)> = (0..=3000).map(|i| (i as f64 * 0.333, 0.0)).collect();
+        let mut d = String::new();
+        path_data_tenths(&mut d, &pts);
+        let sum: i64 = d[d.find('l').unwrap() + 1..]
+            .replace('-', " -")
+            .split_whitespace()
+            .step_by(2)
+            .map(|v| v.parse::<i64>().unwrap())
+            .sum();
+        assert_eq!(sum, 9990);
     }
 }

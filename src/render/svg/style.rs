@@ -18,6 +18,39 @@ fn line(stroke: &str, width: &str) -> String {
     format!("fill:none;stroke:{stroke};stroke-width:{width}")
 }
 
+/// Stroke width of the basemap's lines (admin-1, borders, coasts), pixels.
+const BASEMAP_LINE_PX: f64 = 0.6;
+/// Stroke width of the graticule, pixels.
+const GRATICULE_PX: f64 = 0.5;
+/// The admin-1 lines' dash and gap, pixels.
+const ADMIN1_DASH_PX: (f64, f64) = (3.0, 2.0);
+
+/// Rules that keep the basemap's lines as [`css`] draws them when the paths are drawn scaled
+/// by the CSS custom property `--{p}-k` (a basemap shared by several layouts of `map.html`,
+/// each placing it at its own scale): a path of classes `{p}-coast {p}-scaled` is stroked
+/// `0.6 / k` wide in its own units, so 0.6 px in the layout's.
+pub(crate) fn scaled_line_rules(p: &str) -> String {
+    let per_k = |px: f64| format!("calc({}px / var(--{p}-k, 1))", num(px));
+    let mut css = String::new();
+    for (class, width) in [
+        ("admin1", BASEMAP_LINE_PX),
+        ("border", BASEMAP_LINE_PX),
+        ("coast", BASEMAP_LINE_PX),
+        ("graticule", GRATICULE_PX),
+    ] {
+        css.push_str(&format!(
+            ".{p}-{class}.{p}-scaled{{stroke-width:{}}}\n",
+            per_k(width)
+        ));
+    }
+    css.push_str(&format!(
+        ".{p}-admin1.{p}-scaled{{stroke-dasharray:{} {}}}\n",
+        per_k(ADMIN1_DASH_PX.0),
+        per_k(ADMIN1_DASH_PX.1)
+    ));
+    css
+}
+
 /// Font size in pixels and weight of each class of text (unprefixed, `label-name`).
 pub(super) fn text_style(class: &str) -> Option<(f64, Weight)> {
     use Weight::{Bold, Regular};
@@ -169,11 +202,22 @@ fn drawing_rules(t: &Theme, font_stack: &str) -> Vec<(&'static str, String)> {
         ("-visited", area(t.visited)),
         (
             "-admin1",
-            format!("{};stroke-dasharray:3 2;{round}", line(t.border, "0.6")),
+            format!(
+                "{};stroke-dasharray:{} {};{round}",
+                line(t.border, &num(BASEMAP_LINE_PX)),
+                num(ADMIN1_DASH_PX.0),
+                num(ADMIN1_DASH_PX.1)
+            ),
         ),
-        ("-border", format!("{};{round}", line(t.border, "0.6"))),
-        ("-coast", format!("{};{round}", line(t.coast, "0.6"))),
-        ("-graticule", line(t.graticule, "0.5")),
+        (
+            "-border",
+            format!("{};{round}", line(t.border, &num(BASEMAP_LINE_PX))),
+        ),
+        (
+            "-coast",
+            format!("{};{round}", line(t.coast, &num(BASEMAP_LINE_PX))),
+        ),
+        ("-graticule", line(t.graticule, &num(GRATICULE_PX))),
         (
             "-leg",
             format!("{};stroke-linecap:round;{round}", line(t.route, "1.8")),

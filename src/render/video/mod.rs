@@ -1,9 +1,11 @@
 //! `map.gif` and `map.mp4`: the `--animate` animation as a film for social media. Each frame is
 //! the scene as it stands at that moment (`motion::frames`), drawn by resvg as `map.png` is
 //! (bundled fonts, same bytes on every machine): the basemap once, the rest over it frame by
-//! frame, several frames at once on the machine's cores. The film is the map's own size, or a
-//! square (1080 × 1080) or vertical (1080 × 1920) layout built for that page — its own
-//! framing, labels and insets, not a crop. The last frame is the static map, held a moment.
+//! frame, several frames at once on the machine's cores while the encoder takes the frames
+//! before them (in order, so the film's bytes do not depend on the cores). The film is the
+//! map's own size, or a square (1080 × 1080) or vertical (1080 × 1920) layout built for that
+//! page — its own framing, labels and insets, not a crop. The last frame is the static map,
+//! held a moment.
 //!
 //! The size is checked before anything is drawn: a frame at most [`MAX_PNG_PIXELS`], and frames
 //! times pixels at most [`MAX_FILM_PIXELS`].
@@ -207,28 +209,41 @@ impl Film {
             ..self.scene.clone()
         };
         let background = self.draw(&basemap, None)?;
-        // A few frames at a time on every core, handed over in order.
+        // A few frames at a time on every core, handed over in order through a bounded queue,
+        // so the next frames are drawn while `sink` takes these (the encoders are serial).
         let batch = rayon::current_num_threads().max(1) * 2;
-        for start in (0..self.frames).step_by(batch) {
-            let end = (start + batch).min(self.frames);
-            let drawn: Vec<Result<tiny_skia::Pixmap, RenderError>> = (start..end)
-                .into_par_iter()
-                .map(|k| {
-                    let at = frames::scene_at(
-                        &self.scene,
-                        &self.schedule,
-                        &self.entries,
-                        self.time(k),
-                        &["basemap"],
-                    );
-                    self.draw(&at, Some(&background))
-                })
-                .collect();
-            for (k, frame) in (start..end).zip(drawn) {
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(batch);
+            let background = &background;
+            scope.spawn(move || {
+                for start in (0..self.frames).step_by(batch) {
+                    let end = (start + batch).min(self.frames);
+                    let drawn: Vec<Result<tiny_skia::Pixmap, RenderError>> = (start..end)
+                        .into_par_iter()
+                        .map(|k| {
+                            let at = frames::scene_at(
+                                &self.scene,
+                                &self.schedule,
+                                &self.entries,
+                                self.time(k),
+                                &["basemap"],
+                            );
+                            self.draw(&at, Some(background))
+                        })
+                        .collect();
+                    for frame in (start..end).zip(drawn) {
+                        // The taker has stopped (an error): nothing more to draw.
+                        if tx.send(frame).is_err() {
+                            return;
+                        }
+                    }
+                }
+            });
+            for (k, frame) in rx {
                 sink(k, &frame?)?;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }
 
@@ -256,5 +271,61 @@ pub fn write(
         encode_gif(&film)
     } else {
         encode_mp4(&film)
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::render::motion::MotionOptions;
+
+    /// A film of two stops, 1 s at 8 frames a second, 320 px wide.
+    fn small_film() -> Film {
+        let json = br#"{"title": "Two capitals", "stops": [
+            {"name": "Amman", "lat": 31.9539, "lon": 35.9106, "arrive": "2023-11-04"},
+            {"name": "Baghdad", "lat": 33.3152, "lon": 44.3661, "arrive": "2023-11-05"}]}"#;
+        let trip = crate::io::read(json, crate::io::Format::Json).unwrap();
+        let route = crate::routing::plan(&trip, crate::routing::Order::Time).unwrap();
+        let map = MapOptions {
+            width_px: 320.0,
+            ..MapOptions::default()
+        };
+        let scene = crate::scene::build(&route, &map).unwrap();
+        let schedule = Schedule::new(&route, &MotionOptions::with_duration(1.0).unwrap());
+        let options = FilmOptions::default().with_fps(8).unwrap();
+        Film::new(&route, &map, &scene, &schedule, &options).unwrap()
+    }
+
+    #[test]
+    fn frames_come_in_order_the_same_every_time_and_an_error_stops_them() {
+        let film = small_film();
+        assert_eq!(film.frames, 9);
+        let run = || {
+            let mut seen = Vec::new();
+            film.each_frame(|k, frame| {
+                seen.push((k, frame.data().to_vec()));
+                Ok(())
+            })
+            .unwrap();
+            seen
+        };
+        let first = run();
+        let order: Vec<usize> = first.iter().map(|f| f.0).collect();
+        assert_eq!(order, (0..9).collect::<Vec<_>>());
+        assert_ne!(first[0].1, first[8].1, "the route draws itself");
+        assert_eq!(first, run(), "the same frames every time");
+        // The last frame is the finished map.
+        assert_eq!(first[8].1, film.last_frame().unwrap().data());
+        // A taker that fails at frame 3 gets no frame after it, and its error back.
+        let mut taken = Vec::new();
+        let stopped = film.each_frame(|k, _| {
+            taken.push(k);
+            match k {
+                3 => Err(RenderError::Film("disk full".into())),
+                _ => Ok(()),
+            }
+        });
+        assert_eq!(stopped, Err(RenderError::Film("disk full".into())));
+        assert_eq!(taken, [0, 1, 2, 3]);
     }
 }
