@@ -1,5 +1,6 @@
 //! The desk checks of issue 16 on `--timeline --colour-by …` (issue 23): each case drawn
-//! through the library at 320, 640 and 960 px, light and dark, then
+//! through the library at 320, 640 and 960 px (the strip under the map) and 1440 px (beside
+//! it), light and dark, then
 //! - measured in one headless Chromium session (`tests/desk/browser.rs`): no two texts overlap,
 //!   none leaves the picture;
 //! - checked as every corpus map is (`tests/desk/checks/`: markers, `<desc>`, labels and
@@ -21,6 +22,9 @@ use common::*;
 use std::path::{Path, PathBuf};
 use tripmap::model::Route;
 use tripmap::scene::{ColourBy, MapOptions, Theme};
+
+/// A wide screen's page, where the timeline stands beside the map (from 1200 px).
+const WIDE: u32 = 1440;
 
 /// A case: its name, its route and what it is coloured by.
 fn cases() -> Vec<(&'static str, Route, ColourBy)> {
@@ -306,7 +310,7 @@ fn timelines_pass_the_desk_checks_at_every_width_and_theme() {
     let mut problems = Vec::new();
     for (name, route, by) in cases() {
         let trip = desk_trip(&route);
-        for width in desk::corpus::WIDTHS {
+        for width in desk::corpus::WIDTHS.into_iter().chain([WIDE]) {
             for theme in desk::corpus::THEMES {
                 let svg = svg(&route, by, width, theme);
                 let id = format!("{name}-{width}-{theme}");
