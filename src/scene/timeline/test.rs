@@ -147,9 +147,11 @@ fn the_strip_takes_the_colouring() {
 fn on_a_wide_page_the_strip_stands_beside_the_map() {
     let r = blinken();
     let scene_at = |width: f64, timeline: bool| {
-        let mut o = crate::scene::MapOptions::default();
-        o.width_px = width;
-        o.timeline = timeline;
+        let o = crate::scene::MapOptions {
+            width_px: width,
+            timeline,
+            ..Default::default()
+        };
         crate::scene::build(&r, &o).unwrap()
     };
     let frame = |s: &crate::scene::Scene| {
