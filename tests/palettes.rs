@@ -59,7 +59,7 @@ const CATEGORICAL_MIN_DE: f64 = 10.0;
 const SEQUENTIAL_MIN_DE: f64 = 6.0;
 
 /// Least difference between neighbouring sequential steps at marker size, under every vision, in
-/// noticeable differences (see [`marker_differences`]).
+/// noticeable differences (see [`marker_difference`]).
 const SEQUENTIAL_MIN_MARKER_ND: f64 = 2.5;
 
 /// A numbered marker's diameter in CSS px (`2 × 8`, the least marker radius).
@@ -79,11 +79,11 @@ fn noticeable_difference(degrees: f64) -> [f64; 3] {
     ]
 }
 
-/// How far apart `a` and `b` look to a reader with vision `m` as markers: their CIELAB
-/// difference in noticeable differences at marker size (the Euclidean length of the difference
-/// with each axis divided by its noticeable difference).
-fn marker_differences(a: &str, b: &str, m: &Matrix) -> f64 {
-    let nd = noticeable_difference(MARKER_PX * CSS_PX_DEGREES);
+/// How far apart `a` and `b` look to a reader with vision `m` as patches `degrees` across:
+/// their CIELAB difference in noticeable differences (the Euclidean length of the difference
+/// with each axis divided by its noticeable difference at that size).
+fn sized_difference(a: &str, b: &str, m: &Matrix, degrees: f64) -> f64 {
+    let nd = noticeable_difference(degrees);
     let (x, y) = (seen(a, m), seen(b, m));
     let d = [
         (x.l - y.l) / nd[0],
@@ -93,22 +93,20 @@ fn marker_differences(a: &str, b: &str, m: &Matrix) -> f64 {
     d.iter().map(|v| v * v).sum::<f64>().sqrt()
 }
 
+/// [`sized_difference`] at the size of a marker.
+fn marker_difference(a: &str, b: &str, m: &Matrix) -> f64 {
+    sized_difference(a, b, m, MARKER_PX * CSS_PX_DEGREES)
+}
+
 /// Pairs (`pairs` of indices into `colours`) closer than `min` noticeable differences at marker
 /// size under some vision.
 fn marker_problems(colours: &[&str], pairs: &[(usize, usize)], min: f64) -> Vec<String> {
-    let mut out = Vec::new();
-    for (name, m) in VISIONS {
-        for &(i, j) in pairs {
-            let d = marker_differences(colours[i], colours[j], &m);
-            if d < min {
-                out.push(format!(
-                    "{} and {} as markers under {name}: {d:.2} noticeable differences",
-                    colours[i], colours[j]
-                ));
-            }
-        }
-    }
-    out
+    closer_than(
+        colours,
+        pairs,
+        (marker_difference, min),
+        "noticeable differences as markers",
+    )
 }
 
 fn srgb(hex: &str) -> Srgb<f64> {
@@ -155,15 +153,29 @@ fn contrast_problems(colours: &[&str], t: &Theme) -> Vec<String> {
     out
 }
 
-/// Pairs (`pairs` of indices into `colours`) closer than `min` under some vision.
+/// Pairs (`pairs` of indices into `colours`) closer than `min` CIEDE2000 under some vision.
 fn distinctness_problems(colours: &[&str], pairs: &[(usize, usize)], min: f64) -> Vec<String> {
+    closer_than(colours, pairs, (difference, min), "ΔE00")
+}
+
+/// A way of measuring how far apart two colours look to a reader with some vision.
+type Measure = fn(&str, &str, &Matrix) -> f64;
+
+/// Pairs (`pairs` of indices into `colours`) that `measure` puts closer than `min` under some
+/// vision, each said with the measure's `unit`.
+fn closer_than(
+    colours: &[&str],
+    pairs: &[(usize, usize)],
+    (measure, min): (Measure, f64),
+    unit: &str,
+) -> Vec<String> {
     let mut out = Vec::new();
     for (name, m) in VISIONS {
         for &(i, j) in pairs {
-            let d = difference(colours[i], colours[j], &m);
+            let d = measure(colours[i], colours[j], &m);
             if d < min {
                 out.push(format!(
-                    "{} and {} under {name}: ΔE00 {d:.1}",
+                    "{} and {} under {name}: {d:.2} {unit}",
                     colours[i], colours[j]
                 ));
             }
@@ -240,14 +252,10 @@ fn sequential_steps_stay_apart_and_in_order_for_colour_blind_readers() {
 
 #[test]
 fn neighbouring_days_stay_apart_as_markers_for_every_reader() {
-    let mut problems = Vec::new();
-    for colours in [&SEQUENTIAL_LIGHT[..], &SEQUENTIAL_DARK[..]] {
-        problems.extend(marker_problems(
-            colours,
-            &neighbours(colours.len()),
-            SEQUENTIAL_MIN_MARKER_ND,
-        ));
-    }
+    let problems: Vec<String> = [&SEQUENTIAL_LIGHT[..], &SEQUENTIAL_DARK[..]]
+        .iter()
+        .flat_map(|c| marker_problems(c, &neighbours(c.len()), SEQUENTIAL_MIN_MARKER_ND))
+        .collect();
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
@@ -279,14 +287,7 @@ fn the_checks_catch_palettes_that_fail_them() {
     assert!(!marker_problems(&dark_before, &neighbours(7), SEQUENTIAL_MIN_MARKER_ND).is_empty());
     // Size matters: the same two colours are further apart as large patches than as markers.
     let m = &VISIONS[0].1;
-    let at = |deg: f64| {
-        let nd = noticeable_difference(deg);
-        let (x, y) = (seen("#004c5c", m), seen("#005148", m));
-        (((x.l - y.l) / nd[0]).powi(2)
-            + ((x.a - y.a) / nd[1]).powi(2)
-            + ((x.b - y.b) / nd[2]).powi(2))
-        .sqrt()
-    };
+    let at = |degrees| sized_difference("#004c5c", "#005148", m, degrees);
     assert!(at(2.0) > at(MARKER_PX * CSS_PX_DEGREES));
     // A "sequential" palette whose lightness goes down and up again.
     assert!(!order_problems(&["#00306b", "#ab3e46", "#004c5c"]).is_empty());
