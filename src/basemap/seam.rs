@@ -5,8 +5,8 @@
 
 use super::decode::{Polygon, Ring, bbox_of};
 use crate::geodesy::wrap_lon;
-use crate::geometry::{Bounds, clip_polyline, clip_ring};
-use geo::{BooleanOps, Coord, LineString, Rect};
+use crate::geometry::{Bounds, clip_polygon_to_box, clip_polyline, clip_ring};
+use geo::{Coord, LineString};
 
 /// A ring's longitudes relative to the central meridian `cm`, without jumps: each point within
 /// half a turn of the one before.
@@ -84,18 +84,8 @@ pub(super) fn cut_polygon(
     let mut out = Vec::new();
     for k in turns(x0, x1) {
         let off = 360.0 * k as f64;
-        let window = Rect::new(
-            Coord {
-                x: off - 180.0,
-                y: lat_min,
-            },
-            Coord {
-                x: off + 180.0,
-                y: lat_max,
-            },
-        )
-        .to_polygon();
-        for p in shape.intersection(&window) {
+        let window = Bounds::new(off - 180.0, lat_min, off + 180.0, lat_max);
+        for p in clip_polygon_to_box(&shape, window) {
             out.push(translate(&p, -off));
         }
     }

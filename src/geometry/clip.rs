@@ -1,8 +1,8 @@
 //! Cutting geometry at a box: lines by Liang–Barsky per segment, rings by Sutherland–Hodgman,
-//! polygons with `geo`'s boolean intersection (skipped when a polygon lies wholly inside or
+//! polygons exactly by [`super::box_cut`] (skipped when a polygon lies wholly inside or
 //! outside). Works in any planar unit: pixels, or degrees before projection.
 
-use geo::{BooleanOps, BoundingRect, Coord};
+use geo::BoundingRect;
 
 /// A box given by its edges (`x0 <= x1`, `y0 <= y1`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -141,8 +141,6 @@ pub fn clip_ring(ring: &[(f64, f64)], b: Bounds) -> Vec<(f64, f64)> {
 
 /// Polygons cut to the box (exactly, holes and all).
 pub fn clip_polygons(polys: Vec<geo::Polygon<f64>>, b: Bounds) -> Vec<geo::Polygon<f64>> {
-    let window =
-        geo::Rect::new(Coord { x: b.x0, y: b.y0 }, Coord { x: b.x1, y: b.y1 }).to_polygon();
     let mut out = Vec::new();
     for p in polys {
         let Some(r) = p.bounding_rect() else { continue };
@@ -153,7 +151,7 @@ pub fn clip_polygons(polys: Vec<geo::Polygon<f64>>, b: Bounds) -> Vec<geo::Polyg
             out.push(p);
             continue;
         }
-        out.extend(p.intersection(&window));
+        out.extend(super::box_cut::clip_polygon_to_box(&p, b));
     }
     out
 }

@@ -3,12 +3,14 @@
 //! coordinate of a picture is rounded to. Units are those of the caller: pixels (y down) for the
 //! map, degrees for clipping before projection, metres on a local plane for recorded tracks.
 
+mod box_cut;
 mod clip;
 mod grid;
 mod measure;
 mod rect;
 mod simplify;
 
+pub use box_cut::clip_polygon_to_box;
 pub use clip::{Bounds, ClippedSegment, clip_polygons, clip_polyline, clip_ring, clip_segment};
 pub use grid::{round_pt, round_rect, round1};
 pub use measure::{length, point_along};

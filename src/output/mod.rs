@@ -49,7 +49,29 @@ pub struct OutputFile {
 /// (no separators, no `.`/`..`, no leading dot, no control characters, no duplicates), so no
 /// input can steer a path outside `dir`.
 pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, OutputError> {
-    write_all_with(dir, files, &mut Faults::from_env())
+    write_all_with(dir, files, &mut Faults::from_env(), Sweep::Each)
+}
+
+/// Removes the staging folders that killed writes left in `parent`, for every folder in it, with
+/// one listing: call it once before many [`write_all_swept`] calls into folders of `parent`.
+pub fn sweep(parent: &Path) {
+    stage::clean_stale_in(parent);
+}
+
+/// [`write_all`] without its clean-up of killed writes' staging folders beside `dir`, which
+/// lists `dir`'s parent: for a run that writes thousands of folders side by side and called
+/// [`sweep`] on their parent first. Every other guarantee of [`write_all`] holds.
+pub fn write_all_swept(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, OutputError> {
+    write_all_with(dir, files, &mut Faults::from_env(), Sweep::Done)
+}
+
+/// Whether a write cleans up killed writes' staging folders beside its target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Sweep {
+    /// Before each attempt (one listing of the parent folder).
+    Each,
+    /// Not: the caller swept the parent folder.
+    Done,
 }
 
 /// Replaces the file at `path` with `bytes` in one atomic step (a rename from a staging folder
@@ -124,6 +146,7 @@ fn write_all_with(
     dir: &Path,
     files: &[OutputFile],
     faults: &mut Faults,
+    sweep: Sweep,
 ) -> Result<Vec<PathBuf>, OutputError> {
     let mut seen = std::collections::BTreeSet::new();
     for f in files {
@@ -136,7 +159,9 @@ fn write_all_with(
     t.check_folder(dir)?;
     let written = files.iter().map(|f| dir.join(&f.name)).collect();
     loop {
-        stage::clean_stale(&t);
+        if sweep == Sweep::Each {
+            stage::clean_stale(&t);
+        }
         let locked = lock::lock_target(&t.path())
             .map_err(OutputError::io(format!("locking {}", dir.display())))?;
         faults.point().map_err(OutputError::io("locking"))?;

@@ -157,28 +157,57 @@ pub(crate) fn remove(path: &Path, faults: &mut Faults) -> io::Result<()> {
 /// renames leaves the target missing and the old folder under `.NAME.tripmap-old-*`: that folder
 /// is renamed back first, so the target is again entirely the old one.
 pub(crate) fn clean_stale(target: &Target) {
-    let Ok(entries) = std::fs::read_dir(&target.parent) else {
+    clean_where(&target.parent, |owner| owner == target.name);
+}
+
+/// [`clean_stale`] for every target in `parent` at once, with one listing of the folder: for a
+/// run that writes many folders side by side (`render --jsonl -o DIR` writes `DIR/<id>/`),
+/// which would otherwise list `DIR` once per folder written.
+pub(crate) fn clean_stale_in(parent: &Path) {
+    clean_where(parent, |_| true);
+}
+
+/// The clean-up of the staging folders in `parent` whose target's name passes `wanted`.
+fn clean_where(parent: &Path, wanted: impl Fn(&str) -> bool) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
-    let mut names: Vec<String> = entries
+    // (target's name, staging folder's name, whether it is an old folder)
+    let mut found: Vec<(String, String, bool)> = entries
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| is_ours(n, &target.name, "stage") || is_ours(n, &target.name, "old"))
+        .filter_map(|n| {
+            let (owner, old) = owner_of(&n)?;
+            wanted(owner).then(|| (owner.to_string(), n.clone(), old))
+        })
         .collect();
     // Old folders first: restoring one must come before deleting anything.
-    names.sort_by_key(|n| !is_ours(n, &target.name, "old"));
-    for name in names {
-        let path = target.parent.join(&name);
+    found.sort_by_key(|(_, _, old)| !old);
+    for (owner, name, old) in found {
+        let path = parent.join(&name);
         let Some(held) = lock::try_lock(&path) else {
             continue;
         };
-        let restore = is_ours(&name, &target.name, "old")
-            && std::fs::symlink_metadata(target.path()).is_err()
-            && std::fs::rename(&path, target.path()).is_ok();
+        let target = parent.join(&owner);
+        let restore = old
+            && std::fs::symlink_metadata(&target).is_err()
+            && std::fs::rename(&path, &target).is_ok();
         if !restore {
             let _ = std::fs::remove_dir_all(&path);
         }
         drop(held);
     }
+}
+
+/// For a staging folder's name, its target's name and whether it is an old folder (`None` for
+/// any other name).
+fn owner_of(entry: &str) -> Option<(&str, bool)> {
+    let rest = entry.strip_prefix('.')?;
+    ["stage", "old"].into_iter().find_map(|kind| {
+        let marker = format!(".tripmap-{kind}-");
+        let at = rest.rfind(&marker)?;
+        let owner = &rest[..at];
+        is_ours(entry, owner, kind).then_some((owner, kind == "old"))
+    })
 }
 
 /// Waits while a live write of the two-rename fallback is between its renames (the target is
@@ -210,6 +239,35 @@ mod test {
             parent: dir.to_path_buf(),
             name: "out".into(),
         }
+    }
+
+    #[test]
+    fn a_staging_folder_names_its_target() {
+        assert_eq!(owner_of(&fresh_name("out", "stage")), Some(("out", false)));
+        assert_eq!(owner_of(&fresh_name("a.b", "old")), Some(("a.b", true)));
+        let nested = fresh_name("x.tripmap-stage-abcdef", "stage");
+        assert_eq!(owner_of(&nested), Some(("x.tripmap-stage-abcdef", false)));
+        assert_eq!(owner_of(".out.tripmap-stage-abc"), None);
+        assert_eq!(owner_of("out.tripmap-stage-abcdef"), None);
+    }
+
+    #[test]
+    fn one_sweep_cleans_every_target_in_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = Stage::create(&target(dir.path()), None).unwrap();
+        let dead: Vec<PathBuf> = ["a", "b", "c.d"]
+            .iter()
+            .map(|t| dir.path().join(fresh_name(t, "stage")))
+            .collect();
+        for d in &dead {
+            std::fs::create_dir(d).unwrap();
+            std::fs::write(d.join("map.svg"), "x").unwrap();
+        }
+        let user = dir.path().join(".a.notes");
+        std::fs::write(&user, "kept").unwrap();
+        clean_stale_in(dir.path());
+        assert!(dead.iter().all(|d| !d.exists()));
+        assert!(live.path().exists() && user.exists());
     }
 
     #[test]

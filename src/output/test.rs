@@ -97,7 +97,7 @@ fn a_failure_at_any_step_changes_nothing() {
         loop {
             let mut faults = Faults::at(n, Fault::NoSpace);
             faults.no_exchange = no_exchange;
-            match write_all_with(&dir, &new, &mut faults) {
+            match write_all_with(&dir, &new, &mut faults, Sweep::Each) {
                 Err(e) => {
                     assert!(e.to_string().contains("no space left"), "{e}");
                     assert_eq!(listing(&dir), before, "failing at point {n}");
@@ -122,6 +122,7 @@ fn a_new_folder_fails_into_nothing() {
             &dir,
             &[f("map.svg", "x")],
             &mut Faults::at(n, Fault::ReadOnly),
+            Sweep::Each,
         );
         assert!(e.unwrap_err().to_string().contains("read-only"));
         assert!(beside(&dir).is_empty(), "failing at point {n}");

@@ -5,6 +5,7 @@
 //! [`super::places::by_importance`]) keeping their numbers. A place shown in an inset keeps only
 //! a dot.
 
+use super::disc_grid::DiscGrid;
 use super::labels::Placer;
 use super::places::MARKER_FONT_PX;
 use super::spread::{GAP_PX, spread};
@@ -19,6 +20,13 @@ pub(crate) const SMALL_DOT_R: f64 = 3.5;
 /// Up to this many numbered markers, those a nudge cannot place are made dots one at a time,
 /// the least important first, spreading again after each; beyond it, half of them at a time.
 const ONE_AT_A_TIME_UP_TO: usize = 300;
+/// A covered dot tries at most this many spots beside the marks around it (nearest first)
+/// before it stays on its place: a trip's few marks offer far fewer, and a cloud of 100,000
+/// dots would otherwise try thousands each.
+const MAX_SPOTS_TRIED: usize = 256;
+/// On a map with more small dots than this, a covered dot stays on its place instead of
+/// looking for a spot beside the marks around it (each would find thousands of marks near it).
+const BESIDE_UP_TO_DOTS: usize = 5_000;
 
 /// A numbered marker: a disc and its number(s).
 pub(crate) fn marker(c: (f64, f64), numbers: &str, r: f64) -> Item {
@@ -227,21 +235,34 @@ fn nudged(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) -> Vec<(usize,
         area,
         &keep_out,
     );
-    let mut placed: Vec<((f64, f64), f64)> =
-        numbered.iter().map(|&(i, c)| (c, room.radii[i])).collect();
-    let mut dots_at = Vec::with_capacity(dots.len());
+    // The marks set so far, bucketed: a dot looks only at those that can touch it.
+    let widest = numbered
+        .iter()
+        .map(|&(i, _)| room.radii[i])
+        .fold(SMALL_DOT_R, f64::max);
+    let touch = widest + SMALL_DOT_R + GAP_PX + 0.1;
+    let mut placed = DiscGrid::new(touch);
+    for &(i, c) in &numbered {
+        placed.push(c, room.radii[i]);
+    }
+    let dots_total = dots.len();
+    let mut dots_at = Vec::with_capacity(dots_total);
     for (i, c) in dots.into_iter().zip(moved) {
         let p = room.place_px[i];
-        let free = placed
-            .iter()
-            .all(|&(m, r)| (c.0 - m.0).hypot(c.1 - m.1) >= r + SMALL_DOT_R + GAP_PX - 0.5);
+        let free = placed.all_near(c, touch, |(m, r)| {
+            (c.0 - m.0).hypot(c.1 - m.1) >= r + SMALL_DOT_R + GAP_PX - 0.5
+        });
         let at = if shift(p, c) <= MAX_SHIFT_PX && free {
             c
         } else {
             // No room found by nudging: the nearest spot touching a mark already set.
-            beside(p, &placed, area).unwrap_or(p)
+            // Past [`BESIDE_UP_TO_DOTS`] dots the map is a cloud: a covered dot stays put.
+            (dots_total <= BESIDE_UP_TO_DOTS)
+                .then(|| beside(p, &placed, touch, area))
+                .flatten()
+                .unwrap_or(p)
         };
-        placed.push((at, SMALL_DOT_R));
+        placed.push(at, SMALL_DOT_R);
         dots_at.push((i, at));
     }
     let mut all: Vec<(usize, (f64, f64))> = numbered.into_iter().chain(dots_at).collect();
@@ -250,27 +271,35 @@ fn nudged(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) -> Vec<(usize,
 }
 
 /// For a small dot whose place `p` is covered: the spot nearest `p`, at most [`MAX_SHIFT_PX`]
-/// away and inside `area`, where the dot touches one of the `marks` (centre, radius) and
-/// overlaps none.
-fn beside(p: (f64, f64), marks: &[((f64, f64), f64)], area: Rect) -> Option<(f64, f64)> {
-    let clear = |c: (f64, f64)| {
-        area.contains(c)
-            && marks
-                .iter()
-                .all(|&(m, r)| (c.0 - m.0).hypot(c.1 - m.1) >= r + SMALL_DOT_R + GAP_PX - 1e-6)
-    };
+/// away and inside `area`, where the dot touches one of the `marks` (centre, radius; those
+/// within `touch` of a spot are the ones that can block it) and overlaps none. Spots are tried
+/// nearest first, at most [`MAX_SPOTS_TRIED`] of them.
+fn beside(p: (f64, f64), marks: &DiscGrid, touch: f64, area: Rect) -> Option<(f64, f64)> {
     let dist = |c: (f64, f64)| (c.0 - p.0).hypot(c.1 - p.1);
-    marks
-        .iter()
-        .flat_map(|&(m, r)| {
+    let mut spots: Vec<(f64, (f64, f64))> = marks
+        .near(p, MAX_SHIFT_PX + touch)
+        .into_iter()
+        .flat_map(|(m, r)| {
             (0..24).map(move |k| {
                 let a = f64::from(k) * std::f64::consts::PI / 12.0;
                 let d = r + SMALL_DOT_R + GAP_PX + 0.1;
                 (m.0 + d * a.cos(), m.1 + d * a.sin())
             })
         })
-        .filter(|&c| dist(c) <= MAX_SHIFT_PX && clear(c))
-        .min_by(|&a, &b| dist(a).total_cmp(&dist(b)))
+        .map(|c| (dist(c), c))
+        .filter(|&(d, c)| d <= MAX_SHIFT_PX && area.contains(c))
+        .collect();
+    // Stable: of spots equally near, the first found wins, as a scan would choose.
+    spots.sort_by(|a, b| a.0.total_cmp(&b.0));
+    spots
+        .into_iter()
+        .take(MAX_SPOTS_TRIED)
+        .map(|(_, c)| c)
+        .find(|&c| {
+            marks.all_near(c, touch, |(m, r)| {
+                (c.0 - m.0).hypot(c.1 - m.1) >= r + SMALL_DOT_R + GAP_PX - 1e-6
+            })
+        })
 }
 
 /// When the marker at `m` (radius `r`) was moved off its place `c`: a dot at the place and a

@@ -30,6 +30,7 @@ mod context;
 /// Stop dates as labels show them (`5 Nov`, `7–8 Nov`) and the trip's span.
 pub mod dates;
 mod describe;
+mod disc_grid;
 mod framing;
 /// Title, subtitle, legend, scale bar, source line, north arrow.
 pub mod furniture;

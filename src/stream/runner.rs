@@ -9,7 +9,7 @@ use super::request::{self, BadLine, Request};
 use super::result_line::{ResultLine, Timings};
 use super::tally::Tally;
 use super::work::process;
-use super::{StreamError, StreamOptions};
+use super::{StreamError, StreamOptions, Task};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
@@ -26,6 +26,14 @@ where
     R: BufRead + Send,
     W: Write,
 {
+    // Killed runs' staging folders are cleaned once here, not by each of the trips' writes
+    // (each would list the whole output folder: quadratic in the number of trips).
+    if let Task::Render {
+        out_dir: Some(dir), ..
+    } = &options.task
+    {
+        crate::output::sweep(dir);
+    }
     let window = options.window.max(1);
     let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(window);
     let (job_tx, job_rx) = mpsc::channel::<Job>();

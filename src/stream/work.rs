@@ -91,7 +91,7 @@ pub fn process(request: Request, line: u64, options: &StreamOptions) -> ResultLi
             let written_at = Instant::now();
             let dir = out_dir.as_ref().map(|d| d.join(&id));
             if let Some(dir) = &dir
-                && let Err(e) = crate::output::write_all(dir, &rendered.files)
+                && let Err(e) = crate::output::write_all_swept(dir, &rendered.files)
             {
                 return failed(ErrorReport::message(e.to_string()), timings, &id);
             }

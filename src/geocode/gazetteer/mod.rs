@@ -50,6 +50,9 @@ use std::sync::OnceLock;
 #[derive(Debug)]
 pub struct Gazetteer {
     pub(crate) index: Index,
+    /// First-level regions by their key without its trailing "state", "province"... word,
+    /// built on the first query that names a region.
+    regions_by_bare_key: OnceLock<std::collections::HashMap<&'static str, Vec<u16>>>,
 }
 
 /// Weight of matching a place's own name rather than an alternate name (a population factor).
@@ -77,6 +80,7 @@ impl Gazetteer {
     pub fn load() -> Gazetteer {
         Gazetteer {
             index: Index::parse(BYTES),
+            regions_by_bare_key: OnceLock::new(),
         }
     }
 

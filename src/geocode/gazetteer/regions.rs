@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::geocode::index::Index;
+use std::collections::HashMap;
 
 /// A set of countries and first-level regions a qualifier names.
 #[derive(Debug, Clone, Default)]
@@ -95,17 +96,39 @@ impl Gazetteer {
             .filter(|(_, abbr, _)| abbr.eq_ignore_ascii_case(key))
             .map(|(country, _, name)| (*country, *name))
             .collect();
-        for (i, a) in self.index.admin1.iter().enumerate() {
-            let us_code = a.country == "US" && a.code.eq_ignore_ascii_case(key);
-            let abbreviation = abbreviated.contains(&(a.country, a.name));
-            if us_code
-                || abbreviation
-                || (!a.key.is_empty() && (a.key == key || strip_region_word(a.key) == bare))
-            {
-                r.admin1.push(i as u16);
+        // A key equal to a region's has the same bare key, so one map finds both.
+        r.admin1 = self
+            .regions_by_bare_key()
+            .get(bare)
+            .cloned()
+            .unwrap_or_default();
+        // Postal codes are two or three letters: only such a key needs the scan.
+        if key.len() <= 3 {
+            for (i, a) in self.index.admin1.iter().enumerate() {
+                let us_code = a.country == "US" && a.code.eq_ignore_ascii_case(key);
+                if us_code || abbreviated.contains(&(a.country, a.name)) {
+                    r.admin1.push(i as u16);
+                }
             }
+            r.admin1.sort_unstable();
+            r.admin1.dedup();
         }
         (!r.is_empty()).then_some(r)
+    }
+
+    /// First-level regions (index order) by their bare key: see [`strip_region_word`].
+    fn regions_by_bare_key(&self) -> &HashMap<&'static str, Vec<u16>> {
+        self.regions_by_bare_key.get_or_init(|| {
+            let mut map: HashMap<&'static str, Vec<u16>> = HashMap::new();
+            for (i, a) in self.index.admin1.iter().enumerate() {
+                if !a.key.is_empty() {
+                    map.entry(strip_region_word(a.key))
+                        .or_default()
+                        .push(i as u16);
+                }
+            }
+            map
+        })
     }
 
     /// Names of countries and regions a few edits from `key` (normalised; at most 1 edit for
