@@ -1,5 +1,6 @@
-//! The desk checks of issue 16 on `--timeline --colour-by day` (issue 23): each case drawn
-//! through the library at 320, 640 and 960 px, light and dark, then
+//! The desk checks of issue 16 on `--timeline --colour-by …` (issue 23): each case drawn
+//! through the library at 320, 640 and 960 px (the strip under the map) and 1440 px (beside
+//! it), light and dark, then
 //! - measured in one headless Chromium session (`tests/desk/browser.rs`): no two texts overlap,
 //!   none leaves the picture;
 //! - checked as every corpus map is (`tests/desk/checks/`: markers, `<desc>`, labels and
@@ -10,7 +11,9 @@
 //!
 //! Cases: the reference trip; a trip across a year boundary and a spring clock change; the
 //! Pacific trip across the antimeridian; two trips that share a stop; two trips that both cross
-//! the antimeridian. `checks_catch_broken_timelines` shows each check failing on a broken map.
+//! the antimeridian, all coloured by day; then the reference trip coloured by leg, the year
+//! boundary trip by mode and the two trips sharing a stop by trip.
+//! `checks_catch_broken_timelines` shows each check failing on a broken map.
 
 mod common;
 mod desk;
@@ -20,8 +23,11 @@ use std::path::{Path, PathBuf};
 use tripmap::model::Route;
 use tripmap::scene::{ColourBy, MapOptions, Theme};
 
-/// A case: its name and its route.
-fn cases() -> Vec<(&'static str, Route)> {
+/// A wide screen's page, where the timeline stands beside the map (from 1200 px).
+const WIDE: u32 = 1440;
+
+/// A case: its name, its route and what it is coloured by.
+fn cases() -> Vec<(&'static str, Route, ColourBy)> {
     let one = |path: &str| {
         let text = std::fs::read(root().join(path)).unwrap();
         let it = tripmap::io::read(&text, tripmap::io::Format::Json).unwrap();
@@ -31,37 +37,45 @@ fn cases() -> Vec<(&'static str, Route)> {
         let named = |p: &str| (stem(p), one(p));
         tripmap::routing::together(vec![named(a), named(b)]).unwrap()
     };
+    let alps = || {
+        two(
+            "tests/fixtures/together/spring-alps.json",
+            "tests/fixtures/together/autumn-alps.json",
+        )
+    };
+    let reference = || one("data/trips/blinken-2023-11.json");
+    let new_year = || one("tests/fixtures/timeline/new-year-dst.json");
     vec![
-        ("reference", one("data/trips/blinken-2023-11.json")),
+        ("reference", reference(), ColourBy::Day),
+        ("new-year-dst", new_year(), ColourBy::Day),
         (
-            "new-year-dst",
-            one("tests/fixtures/timeline/new-year-dst.json"),
+            "antimeridian",
+            one("data/trips/pacific-2024.json"),
+            ColourBy::Day,
         ),
-        ("antimeridian", one("data/trips/pacific-2024.json")),
-        (
-            "shared-stop",
-            two(
-                "tests/fixtures/together/spring-alps.json",
-                "tests/fixtures/together/autumn-alps.json",
-            ),
-        ),
+        ("shared-stop", alps(), ColourBy::Day),
         (
             "two-antimeridian",
             two(
                 "tests/fixtures/together/pacific-north.json",
                 "tests/fixtures/together/pacific-south.json",
             ),
+            ColourBy::Day,
         ),
+        // Every other colouring once: its legend entries are texts that must not collide.
+        ("reference-by-leg", reference(), ColourBy::Leg),
+        ("new-year-dst-by-mode", new_year(), ColourBy::Mode),
+        ("shared-stop-by-trip", alps(), ColourBy::Trip),
     ]
 }
 
-/// The SVG of `route` with a timeline, coloured by day, `width` px wide in `theme`.
-fn svg(route: &Route, width: u32, theme: &str) -> String {
+/// The SVG of `route` with a timeline, coloured `by`, `width` px wide in `theme`.
+fn svg(route: &Route, by: ColourBy, width: u32, theme: &str) -> String {
     let mut o = MapOptions::default();
     o.width_px = f64::from(width);
     o.theme = theme.parse::<Theme>().unwrap();
     o.timeline = true;
-    o.colour_by = Some(ColourBy::Day);
+    o.colour_by = Some(by);
     let scene = tripmap::scene::build(route, &o).unwrap();
     String::from_utf8(tripmap::render::svg::write(&scene)).unwrap()
 }
@@ -294,11 +308,11 @@ fn browser_problems(maps: &[(String, String)], dir: &Path) -> Vec<String> {
 fn timelines_pass_the_desk_checks_at_every_width_and_theme() {
     let mut maps = Vec::new();
     let mut problems = Vec::new();
-    for (name, route) in cases() {
+    for (name, route, by) in cases() {
         let trip = desk_trip(&route);
-        for width in desk::corpus::WIDTHS {
+        for width in desk::corpus::WIDTHS.into_iter().chain([WIDE]) {
             for theme in desk::corpus::THEMES {
-                let svg = svg(&route, width, theme);
+                let svg = svg(&route, by, width, theme);
                 let id = format!("{name}-{width}-{theme}");
                 for p in timeline_problems(&svg, &dated(&route)) {
                     problems.push(format!("{id}: {p}"));
@@ -319,8 +333,8 @@ fn timelines_pass_the_desk_checks_at_every_width_and_theme() {
 
 #[test]
 fn checks_catch_broken_timelines() {
-    let (_, route) = cases().remove(0);
-    let good = svg(&route, 640, "light");
+    let (_, route, by) = cases().remove(0);
+    let good = svg(&route, by, 640, "light");
     let want = dated(&route);
     assert!(timeline_problems(&good, &want).is_empty());
     // A stop left off, and a stop drawn twice.

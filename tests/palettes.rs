@@ -4,8 +4,11 @@
 //! (Machado, Oliveira and Fernandes 2009 at full severity, and Viénot, Brettel and Mollon 1999,
 //! both applied to linear sRGB) any two colours of the categorical palettes, and neighbouring
 //! steps of the sequential ones, stay apart by CIEDE2000 (the `palette` crate's), and the
-//! sequential ones keep their order of lightness. Each check is also shown failing on a palette
-//! that should fail it.
+//! sequential ones keep their order of lightness. Neighbouring days must also stay apart at the
+//! size they are drawn: a numbered marker 16 px across, which Stone, Szafir and Setlur's model of
+//! colour difference as a function of size ("An Engineering Model for Color Difference as a
+//! Function of Size", Color and Imaging Conference 2014) judges in noticeable differences. Each
+//! check is also shown failing on a palette that should fail it.
 
 use palette::color_difference::{Ciede2000, Wcag21RelativeContrast};
 use palette::{FromColor, Lab, LinSrgb, Srgb};
@@ -55,6 +58,57 @@ const CATEGORICAL_MIN_DE: f64 = 10.0;
 /// Least CIEDE2000 difference between neighbouring sequential steps, under every vision.
 const SEQUENTIAL_MIN_DE: f64 = 6.0;
 
+/// Least difference between neighbouring sequential steps at marker size, under every vision, in
+/// noticeable differences (see [`marker_difference`]).
+const SEQUENTIAL_MIN_MARKER_ND: f64 = 2.5;
+
+/// A numbered marker's diameter in CSS px (`2 × 8`, the least marker radius).
+const MARKER_PX: f64 = 16.0;
+/// The visual angle of one CSS px in degrees: the CSS reference pixel, 1/96 inch seen at arm's
+/// length (28 inches).
+const CSS_PX_DEGREES: f64 = 0.0213;
+
+/// The CIELAB differences along L*, a* and b* that half of viewers notice between two patches
+/// `degrees` across (Stone, Szafir and Setlur 2014: each axis `C + K / size`). Small marks need
+/// much larger differences than large ones, in b* (blue–yellow) most of all.
+fn noticeable_difference(degrees: f64) -> [f64; 3] {
+    [
+        5.079 + 0.751 / degrees,
+        5.339 + 1.541 / degrees,
+        5.349 + 2.871 / degrees,
+    ]
+}
+
+/// How far apart `a` and `b` look to a reader with vision `m` as patches `degrees` across:
+/// their CIELAB difference in noticeable differences (the Euclidean length of the difference
+/// with each axis divided by its noticeable difference at that size).
+fn sized_difference(a: &str, b: &str, m: &Matrix, degrees: f64) -> f64 {
+    let nd = noticeable_difference(degrees);
+    let (x, y) = (seen(a, m), seen(b, m));
+    let d = [
+        (x.l - y.l) / nd[0],
+        (x.a - y.a) / nd[1],
+        (x.b - y.b) / nd[2],
+    ];
+    d.iter().map(|v| v * v).sum::<f64>().sqrt()
+}
+
+/// [`sized_difference`] at the size of a marker.
+fn marker_difference(a: &str, b: &str, m: &Matrix) -> f64 {
+    sized_difference(a, b, m, MARKER_PX * CSS_PX_DEGREES)
+}
+
+/// Pairs (`pairs` of indices into `colours`) closer than `min` noticeable differences at marker
+/// size under some vision.
+fn marker_problems(colours: &[&str], pairs: &[(usize, usize)], min: f64) -> Vec<String> {
+    closer_than(
+        colours,
+        pairs,
+        (marker_difference, min),
+        "noticeable differences as markers",
+    )
+}
+
 fn srgb(hex: &str) -> Srgb<f64> {
     hex.parse::<Srgb<u8>>()
         .unwrap_or_else(|e| panic!("{hex}: {e}"))
@@ -99,15 +153,29 @@ fn contrast_problems(colours: &[&str], t: &Theme) -> Vec<String> {
     out
 }
 
-/// Pairs (`pairs` of indices into `colours`) closer than `min` under some vision.
+/// Pairs (`pairs` of indices into `colours`) closer than `min` CIEDE2000 under some vision.
 fn distinctness_problems(colours: &[&str], pairs: &[(usize, usize)], min: f64) -> Vec<String> {
+    closer_than(colours, pairs, (difference, min), "ΔE00")
+}
+
+/// A way of measuring how far apart two colours look to a reader with some vision.
+type Measure = fn(&str, &str, &Matrix) -> f64;
+
+/// Pairs (`pairs` of indices into `colours`) that `measure` puts closer than `min` under some
+/// vision, each said with the measure's `unit`.
+fn closer_than(
+    colours: &[&str],
+    pairs: &[(usize, usize)],
+    (measure, min): (Measure, f64),
+    unit: &str,
+) -> Vec<String> {
     let mut out = Vec::new();
     for (name, m) in VISIONS {
         for &(i, j) in pairs {
-            let d = difference(colours[i], colours[j], &m);
+            let d = measure(colours[i], colours[j], &m);
             if d < min {
                 out.push(format!(
-                    "{} and {} under {name}: ΔE00 {d:.1}",
+                    "{} and {} under {name}: {d:.2} {unit}",
                     colours[i], colours[j]
                 ));
             }
@@ -183,6 +251,15 @@ fn sequential_steps_stay_apart_and_in_order_for_colour_blind_readers() {
 }
 
 #[test]
+fn neighbouring_days_stay_apart_as_markers_for_every_reader() {
+    let problems: Vec<String> = [&SEQUENTIAL_LIGHT[..], &SEQUENTIAL_DARK[..]]
+        .iter()
+        .flat_map(|c| marker_problems(c, &neighbours(c.len()), SEQUENTIAL_MIN_MARKER_ND))
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
 fn the_checks_catch_palettes_that_fail_them() {
     // Pale yellow on a white page; orange too light for white numbers.
     assert_eq!(contrast_problems(&["#ffe680"], &LIGHT).len(), 6);
@@ -195,6 +272,23 @@ fn the_checks_catch_palettes_that_fail_them() {
     let p = distinctness_problems(&red_green, &[(0, 1)], CATEGORICAL_MIN_DE);
     assert!(p.iter().any(|p| p.contains("deuteranopia")), "{p:?}");
     assert!(p.iter().all(|p| !p.contains("normal")), "{p:?}");
+    // The day palettes before this check: 3 and 4 Nov of the reference trip (its second and
+    // third steps, dark teal and dark green of one lightness) looked alike as markers, although
+    // ΔE00 put them 12.9 apart; several neighbours fail for colour-blind readers too.
+    let light_before = [
+        "#00306b", "#004c5c", "#005148", "#005531", "#795000", "#ab3e46", "#b03f6a",
+    ];
+    let dark_before = [
+        "#318de3", "#00b4f4", "#00cedd", "#00d9c7", "#00e3ac", "#4eed81", "#fff237",
+    ];
+    assert!(distinctness_problems(&light_before, &neighbours(7), SEQUENTIAL_MIN_DE).is_empty());
+    let p = marker_problems(&light_before, &[(1, 2)], SEQUENTIAL_MIN_MARKER_ND);
+    assert!(p.iter().any(|p| p.contains("normal")), "{p:?}");
+    assert!(!marker_problems(&dark_before, &neighbours(7), SEQUENTIAL_MIN_MARKER_ND).is_empty());
+    // Size matters: the same two colours are further apart as large patches than as markers.
+    let m = &VISIONS[0].1;
+    let at = |degrees| sized_difference("#004c5c", "#005148", m, degrees);
+    assert!(at(2.0) > at(MARKER_PX * CSS_PX_DEGREES));
     // A "sequential" palette whose lightness goes down and up again.
     assert!(!order_problems(&["#00306b", "#ab3e46", "#004c5c"]).is_empty());
 }

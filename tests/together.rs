@@ -1,7 +1,7 @@
 //! Several trips on one map (`tripmap render a.json b.json --together`): one folder with one
 //! map, each trip its own colour and named in the legend, a stop both trips visit drawn once
 //! with both numbers; the layers carry `trip` and `day` with the same GDAL types as a single
-//! trip's; the KML has a folder per trip.
+//! trip's; the KML has a folder per trip, holding a folder per day.
 
 mod common;
 use common::*;
@@ -101,6 +101,7 @@ fn layers_carry_trip_and_day_typed_as_for_one_trip() {
 
 #[test]
 fn the_kml_has_a_folder_per_trip() {
+    // Each trip's folder holds its days (`tests/kml_folders.rs` checks them one by one).
     let dir = tempfile::tempdir().unwrap();
     render_together(dir.path());
     let kml = read_text(&dir.path().join("trip.kml"));
@@ -118,10 +119,14 @@ fn the_kml_has_a_folder_per_trip() {
                 .descendants()
                 .filter(|c| c.has_tag_name("Placemark"))
                 .count();
-            format!("{}: {marks}", name.text().unwrap())
+            let days = f.children().filter(|c| c.has_tag_name("Folder")).count();
+            format!("{}: {marks} in {days} days", name.text().unwrap())
         })
         .collect();
-    assert_eq!(top, ["Spring tour: 5", "Autumn tour: 5"]);
+    assert_eq!(
+        top,
+        ["Spring tour: 5 in 3 days", "Autumn tour: 5 in 2 days"]
+    );
 }
 
 #[test]

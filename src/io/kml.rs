@@ -6,8 +6,9 @@
 //! as the track's elevations. A file with paths but no Point has the paths' ends as its stops.
 //!
 //! `<ExtendedData>` values named `arrive`, `depart`, `tz`, `kind`, `note`, `place`, `mode` take
-//! precedence, so a `trip.kml` reads back to the same stops; other `<Data>` values are kept as
-//! properties. The `<Document>`'s `<name>` and `<description>` are the title and subtitle.
+//! precedence, so a `trip.kml` reads back to the same stops (in the order their `order` values
+//! say, when each has its own; `day` and `trip` are dropped, being worked out again); other
+//! `<Data>` values are kept as properties. The `<Document>`'s `<name>` and `<description>` are the title and subtitle.
 
 use super::track_ends::track_ends;
 use super::xml::{child, child_text, children, error_at, expect_root, line_of, parse};
@@ -21,7 +22,8 @@ use serde_json::Value;
 
 /// Data names read into stop fields rather than kept as properties.
 const FIELDS: &[&str] = &[
-    "arrive", "depart", "tz", "kind", "note", "place", "mode", "path", "order", "seq",
+    "arrive", "depart", "tz", "kind", "note", "place", "mode", "path", "order", "seq", "day",
+    "trip",
 ];
 
 /// Parses KML text into an itinerary.
@@ -33,6 +35,7 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
     let title = document.and_then(|d| child_text(d, "name"));
     let subtitle = document.and_then(|d| child_text(d, "description"));
     let mut stops = Vec::new();
+    let mut orders = Vec::new();
     let mut tracks = Vec::new();
     for placemark in root
         .descendants()
@@ -42,10 +45,12 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
         let geometry: Vec<Node> = placemark.descendants().filter(|n| n.is_element()).collect();
         if let Some(point) = geometry.iter().find(|n| n.tag_name().name() == "Point") {
             stops.push(stop(placemark, *point, &data, stops.len() + 1)?);
+            orders.push(value(&data, "order").and_then(|o| o.parse::<u64>().ok()));
         } else if value(&data, "path").as_deref() != Some("geodesic") {
             tracks.extend(placemark_tracks(placemark, &geometry)?);
         }
     }
+    in_written_order(&mut stops, &orders);
     if stops.is_empty() {
         // A recorded path and nothing else: its ends are the stops.
         stops = track_ends(&tracks)?;
@@ -62,6 +67,27 @@ pub fn read(text: &str) -> Result<Itinerary, Error> {
         stops,
         tracks,
     })
+}
+
+/// `stops` in the order their `order` values say, when every stop has one and no two the same
+/// (tripmap's own KML files day by day, which need not be the route's order); else as they
+/// came.
+fn in_written_order(stops: &mut Vec<Stop>, orders: &[Option<u64>]) {
+    let Some(mut keys) = orders.iter().copied().collect::<Option<Vec<u64>>>() else {
+        return;
+    };
+    keys.sort_unstable();
+    if keys.windows(2).any(|w| w[0] == w[1]) {
+        return;
+    }
+    let mut numbered: Vec<(u64, Stop)> = orders
+        .iter()
+        .flatten()
+        .copied()
+        .zip(stops.drain(..))
+        .collect();
+    numbered.sort_by_key(|(o, _)| *o);
+    stops.extend(numbered.into_iter().map(|(_, s)| s));
 }
 
 /// The value of the data called `k`, when there and not empty.
@@ -335,6 +361,42 @@ mod test {
         assert!(
             e.to_string().starts_with("line 2, column 1: <gx:coord> 1"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn stops_numbered_by_order_read_in_that_order() {
+        let pm = |name: &str, order: &str| {
+            format!(
+                "<Placemark><name>{name}</name><ExtendedData><Data name=\"order\"><value>{order}</value></Data><Data name=\"day\"><value>2024-01-01</value></Data></ExtendedData><Point><coordinates>1,2</coordinates></Point></Placemark>"
+            )
+        };
+        let names = |kml: String| -> Vec<String> {
+            let it = read(&kml).unwrap();
+            assert!(
+                it.stops.iter().all(|s| s.extra.is_empty()),
+                "day is not kept"
+            );
+            it.stops.into_iter().map(|s| s.name).collect()
+        };
+        let kml = |p: [String; 3]| {
+            format!(
+                "<kml><Document><Folder>{}</Folder><Folder>{}{}</Folder></Document></kml>",
+                p[0], p[1], p[2]
+            )
+        };
+        assert_eq!(
+            names(kml([pm("B", "2"), pm("C", "3"), pm("A", "1")])),
+            ["A", "B", "C"]
+        );
+        // Two stops with the same number, or one without: as they came.
+        assert_eq!(
+            names(kml([pm("B", "2"), pm("C", "2"), pm("A", "1")])),
+            ["B", "C", "A"]
+        );
+        assert_eq!(
+            names(kml([pm("B", "2"), pm("C", "x"), pm("A", "1")])),
+            ["B", "C", "A"]
         );
     }
 

@@ -1,5 +1,7 @@
-//! `trip.kml`: KML 2.2 for Google Earth (several trips drawn together: a folder for each).
-//! Stops are Placemarks with a `TimeSpan` (or `TimeStamp`)
+//! `trip.kml`: KML 2.2 for Google Earth. The Placemarks are filed in a folder per local day (the
+//! layers' `day`), each day's stops and legs in route order; several trips drawn together get a
+//! folder each, holding their days; a trip with no date at all keeps a Stops and a Legs folder.
+//! GIS readers see each folder as a layer (the README says what GDAL lists). Stops are Placemarks with a `TimeSpan` (or `TimeStamp`)
 //! so the time slider plays the trip; legs are tessellated LineStrings (cut at ±180°, as a
 //! MultiGeometry, where they cross it) so they follow the globe; each has a `Style`.
 //!
@@ -12,7 +14,9 @@
 
 use super::cut::{CutLeg, cut_path};
 use super::xml_text::{degrees, escape, xsd_time};
-use crate::model::{Leg, Route, RouteStop};
+use crate::model::{Leg, Route};
+use jiff::civil::Date;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Google's KML extension namespace (`gx:Track`).
@@ -38,24 +42,80 @@ pub fn kml(route: &Route) -> String {
         "<Style id=\"recorded\"><LineStyle><color>ff1e8cff</color><width>3</width></LineStyle></Style>\n",
     ));
     if route.trips.len() > 1 {
-        // Several trips drawn together: a folder each, holding its stops and legs.
+        // Several trips drawn together: a folder each, holding its days (or stops and legs).
         for (t, name) in route.trips.iter().enumerate() {
             let _ = writeln!(s, "<Folder><name>{}</name>", escape(name));
-            stops_and_legs(&mut s, route, |stop| route.stops[stop].trip == t);
+            trip_contents(&mut s, route, |stop| route.stops[stop].trip == t);
             s.push_str("</Folder>\n");
         }
     } else {
-        stops_and_legs(&mut s, route, |_| true);
+        trip_contents(&mut s, route, |_| true);
     }
     s.push_str("</Document>\n</kml>\n");
     s
 }
 
+/// The stops for which `keep` holds (by index) and the legs that leave them: a folder per
+/// local day when some of those stops has a date, else a folder of stops and one of legs.
+fn trip_contents(s: &mut String, route: &Route, keep: impl Fn(usize) -> bool) {
+    let dated = (0..route.stops.len()).any(|i| keep(i) && route.stops[i].day().is_some());
+    if dated {
+        day_folders(s, route, keep);
+    } else {
+        stops_and_legs(s, route, keep);
+    }
+}
+
+/// One placemark of a day folder: a stop or a leg (by index).
+enum Item {
+    Stop(usize),
+    Leg(usize),
+}
+
+/// A folder per local day (the `day` of the layers: a stop's arrival, else departure, on its own
+/// clock; the day a leg is travelled), earliest first, then `No date` for the rest. Each holds
+/// that day's stops and legs in route order, a leg after the stop it leaves, as a day of an
+/// itinerary reads.
+fn day_folders(s: &mut String, route: &Route, keep: impl Fn(usize) -> bool) {
+    // Keyed (undated, day): the dated days in order, then the undated.
+    let mut days: BTreeMap<(bool, Option<Date>), Vec<Item>> = BTreeMap::new();
+    let mut leaving: Vec<Vec<usize>> = vec![Vec::new(); route.stops.len()];
+    for (k, leg) in route.legs.iter().enumerate() {
+        leaving[leg.from].push(k);
+    }
+    for i in (0..route.stops.len()).filter(|&i| keep(i)) {
+        let day = route.stops[i].day();
+        days.entry((day.is_none(), day))
+            .or_default()
+            .push(Item::Stop(i));
+        for &k in &leaving[i] {
+            let day = route.travel_day(k);
+            days.entry((day.is_none(), day))
+                .or_default()
+                .push(Item::Leg(k));
+        }
+    }
+    for ((_, day), items) in days {
+        let name = match day {
+            Some(d) => d.strftime("%a %-d %b %Y").to_string(),
+            None => "No date".to_string(),
+        };
+        let _ = writeln!(s, "<Folder><name>{name}</name>");
+        for item in items {
+            match item {
+                Item::Stop(i) => placemark(s, i, route),
+                Item::Leg(k) => leg_placemark(s, k, &route.legs[k], route),
+            }
+        }
+        s.push_str("</Folder>\n");
+    }
+}
+
 /// The folders of the stops for which `keep` holds (by index) and of the legs that leave them.
 fn stops_and_legs(s: &mut String, route: &Route, keep: impl Fn(usize) -> bool) {
     s.push_str("<Folder><name>Stops</name>\n");
-    for (i, stop) in route.stops.iter().enumerate().filter(|&(i, _)| keep(i)) {
-        placemark(s, i, stop);
+    for i in (0..route.stops.len()).filter(|&i| keep(i)) {
+        placemark(s, i, route);
     }
     s.push_str("</Folder>\n<Folder><name>Legs</name>\n");
     for (i, leg) in route.legs.iter().enumerate().filter(|(_, l)| keep(l.from)) {
@@ -86,6 +146,7 @@ fn leg_placemark(s: &mut String, i: usize, leg: &Leg, route: &Route) {
         data(s, "mode", mode.name());
     }
     data(s, "dist_km", &format!("{:.3}", leg.distance_m / 1000.0));
+    day_and_trip(s, route.travel_day(i), route, route.stops[leg.from].trip);
     s.push_str("</ExtendedData>");
     match timed_stretch(leg) {
         Some(range) => {
@@ -171,7 +232,9 @@ fn altitude(m: f64) -> String {
     format!("{r}")
 }
 
-fn placemark(s: &mut String, i: usize, rs: &RouteStop) {
+/// Stop `i` as a Placemark: its times, its fields as given in ExtendedData, its point.
+fn placemark(s: &mut String, i: usize, route: &Route) {
+    let rs = &route.stops[i];
     let st = &rs.stop;
     let tz = st.time_zone();
     let _ = write!(s, "<Placemark><name>{}</name>", escape(&st.name));
@@ -221,6 +284,7 @@ fn placemark(s: &mut String, i: usize, rs: &RouteStop) {
         };
         data(s, k, &text);
     }
+    day_and_trip(s, rs.day(), route, rs.trip);
     let _ = writeln!(
         s,
         "</ExtendedData><Point><coordinates>{},{}</coordinates></Point></Placemark>",
@@ -229,6 +293,18 @@ fn placemark(s: &mut String, i: usize, rs: &RouteStop) {
     );
 }
 
+/// The `day` (ISO date, when known) and `trip` (its name, when it has one) that the layers'
+/// columns of the same names hold.
+fn day_and_trip(s: &mut String, day: Option<Date>, route: &Route, trip: usize) {
+    if let Some(day) = day {
+        data(s, "day", &day.to_string());
+    }
+    if let Some(name) = route.trip_name(trip) {
+        data(s, "trip", name);
+    }
+}
+
+/// One `<Data>` of an ExtendedData.
 fn data(s: &mut String, name: &str, value: &str) {
     let _ = write!(
         s,

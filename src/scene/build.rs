@@ -51,55 +51,71 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
         .colour_by
         .map(|by| colour::colouring(route, by, &o.theme))
         .transpose()?;
+    // On a wide page the timeline stands beside the map, in a column of its own; else under it.
+    let side_w = o.timeline.then(|| timeline::beside_width(width)).flatten();
+    let map_w = width - side_w.unwrap_or(0.0);
     let timeline = match o.timeline {
-        true => Some(timeline::strip(route, colouring.as_ref(), width)?),
+        true => Some(timeline::strip(
+            route,
+            colouring.as_ref(),
+            side_w.unwrap_or(width),
+        )?),
         false => None,
     };
     let tl_h = timeline.as_ref().map_or(0.0, |t| t.height);
+    // The height of what lies between the header and the footer.
+    let body_h = |map_and_strip_h: f64| match side_w {
+        Some(_) => map_and_strip_h.max(tl_h),
+        None => map_and_strip_h + tl_h,
+    };
     let framing = Framing::new(route, o.projection);
-    let mut map_h = first_map_height(&framing, o, width, header_h + tl_h)?;
-    let mut d = draw(&ctx, &framing, width, map_h, 0.0)?;
+    let under_h = if side_w.is_some() { 0.0 } else { tl_h };
+    let mut map_h = first_map_height(&framing, o, map_w, header_h + under_h)?;
+    let mut d = draw(&ctx, &framing, map_w, map_h, 0.0)?;
     // Insets that found no free space on the map: the page grows and they go in a strip below
     // it, stacked; the map keeps its size and scale.
     let mut strip_h = 0.0;
     if o.height_px.is_none() && d.insets_missing > 0 {
-        strip_h = strip_height(&d.missing_sizes, width);
-        d = draw(&ctx, &framing, width, map_h, strip_h)?;
+        strip_h = strip_height(&d.missing_sizes, map_w);
+        d = draw(&ctx, &framing, map_w, map_h, strip_h)?;
     }
     let (mut footer_items, mut footer_h) = footer(
         &ctx,
         (&framing, colouring.as_ref()),
         &d,
         width,
-        header_h + map_h + strip_h + tl_h,
+        header_h + body_h(map_h + strip_h),
     );
     // A given page height is met exactly: the map takes what the title and footer leave.
     if let Some(h) = o.height_px {
-        let diff = (h - (header_h + map_h + tl_h + footer_h)).round();
+        let diff = (h - (header_h + body_h(map_h) + footer_h)).round();
         if diff != 0.0 && map_h + diff >= MIN_MAP_PX {
             map_h += diff;
-            d = draw(&ctx, &framing, width, map_h, 0.0)?;
+            d = draw(&ctx, &framing, map_w, map_h, 0.0)?;
             (footer_items, footer_h) = footer(
                 &ctx,
                 (&framing, colouring.as_ref()),
                 &d,
                 width,
-                header_h + map_h + tl_h,
+                header_h + body_h(map_h),
             );
         }
     }
     let mut furniture_items = header_items;
     furniture_items.push(Item::Rect {
         class: "frame",
-        rect: Rect::new(0.0, header_h, width, map_h),
+        rect: Rect::new(0.0, header_h, map_w, map_h),
     });
     furniture_items.extend(footer_items);
-    let height = header_h + map_h + strip_h + tl_h + footer_h;
-    let (mut layers, natural_earth) = d.into_layers(header_h, height, furniture_items);
+    let height = header_h + body_h(map_h + strip_h) + footer_h;
+    let (mut layers, natural_earth) = d.into_layers((width, height), header_h, furniture_items);
     if let Some(strip) = timeline {
         layers.push(Layer {
             name: "timeline",
-            offset: (0.0, header_h + map_h + strip_h),
+            offset: match side_w {
+                Some(_) => (map_w, header_h),
+                None => (0.0, header_h + map_h + strip_h),
+            },
             items: strip.items,
         });
     }
@@ -403,19 +419,20 @@ fn footer(
 }
 
 impl Drawing {
-    /// The scene's layers: the map's under a title band `header_h` high, on a page `height`
-    /// high, with the furniture on top; and how the Natural Earth basemap in them was drawn.
+    /// The scene's layers: the map's under a title band `header_h` high, on a page of `page`
+    /// (width, height), with the furniture on top; and how the Natural Earth basemap in them was
+    /// drawn.
     fn into_layers(
         self,
+        page: (f64, f64),
         header_h: f64,
-        height: f64,
         furniture: Vec<Item>,
     ) -> (Vec<Layer>, Option<NaturalEarthDrawn>) {
         let offset = (0.0, header_h);
         let mut basemap_items = vec![
             Item::Rect {
                 class: "page",
-                rect: Rect::new(0.0, -header_h, self.frame.w, height),
+                rect: Rect::new(0.0, -header_h, page.0, page.1),
             },
             Item::Rect {
                 class: "ocean",

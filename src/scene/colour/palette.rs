@@ -5,20 +5,22 @@
 //! Every colour keeps 3:1 contrast (WCAG 2, for lines and shapes) against the theme's page,
 //! land, sea and visited-country fills, and 4.5:1 against the marker numbers written on it;
 //! neighbouring steps of the sequential palette, and any two colours of the categorical one,
-//! stay apart under simulated protanopia and deuteranopia (`tests/palettes.rs` checks all of
-//! this). The sequential palettes run from dark blue to olive (light theme) and from blue to
-//! yellow (dark theme): lightness and the blue–yellow axis, which those readers see, both
-//! change monotonically.
+//! stay apart under simulated protanopia and deuteranopia, also at the size of a marker
+//! (`tests/palettes.rs` checks all of this). The sequential palettes turn one way round the
+//! hues while their lightness rises step by step: dark red, purple, blue, teal, green, olive
+//! on a light map; violet-blue, blue, teal, green, yellow, sand, pale pink on a dark one.
+//! Lightness, which every reader sees, and a marker this small shows best, changes by a
+//! clear step from each day to the next.
 
 use crate::scene::Theme;
 
 /// Day colours on a light map, earliest first.
 pub const SEQUENTIAL_LIGHT: [&str; 7] = [
-    "#00306b", "#004c5c", "#005148", "#005531", "#795000", "#ab3e46", "#b03f6a",
+    "#530c07", "#510272", "#0c00d0", "#074db7", "#036786", "#1b7751", "#498503",
 ];
 /// Day colours on a dark map, earliest first.
 pub const SEQUENTIAL_DARK: [&str; 7] = [
-    "#318de3", "#00b4f4", "#00cedd", "#00d9c7", "#00e3ac", "#4eed81", "#fff237",
+    "#7672ff", "#5398ce", "#3ead95", "#68cd73", "#ddce02", "#f0d28d", "#f9d5e4",
 ];
 /// Colours for legs, modes and trips on a light map, most distinct first.
 pub const CATEGORICAL_LIGHT: [&str; 6] = [

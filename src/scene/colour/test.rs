@@ -22,6 +22,36 @@ fn days_run_through_the_sequential_palette() {
 }
 
 #[test]
+fn days_are_local_across_the_date_line_a_new_year_and_a_clock_change() {
+    // Honolulu is reached on the 31st by its clock, a day after Tokyo's 31st had ended by UTC:
+    // both are the 31st. Los Angeles is New Year's Day.
+    let r = route(
+        r#"{"stops": [
+        {"name": "Tokyo", "lat": 35.68, "lon": 139.69, "arrive": "2024-12-31T08:00", "depart": "2024-12-31T20:00", "tz": "Asia/Tokyo"},
+        {"name": "Honolulu", "lat": 21.31, "lon": -157.86, "arrive": "2024-12-31T09:00", "tz": "Pacific/Honolulu"},
+        {"name": "Los Angeles", "lat": 34.05, "lon": -118.24, "arrive": "2025-01-01T10:00", "tz": "America/Los_Angeles"}]}"#,
+    );
+    let c = colouring(&r, ColourBy::Day, &LIGHT).unwrap();
+    let p = palette::SEQUENTIAL_LIGHT;
+    assert_eq!(c.stops, [Some(p[0]), Some(p[0]), Some(p[6])]);
+    assert_eq!(c.legs, [Some(p[0]), Some(p[0])]);
+    let texts: Vec<&str> = c.legend.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(texts, ["31 Dec", "1 Jan"]);
+    // The night the clocks go forward: 01:30 and 03:30 an hour apart, one day.
+    let r = route(
+        r#"{"stops": [
+        {"name": "Berlin", "lat": 52.52, "lon": 13.40, "depart": "2025-03-30T01:30", "tz": "Europe/Berlin"},
+        {"name": "Leipzig", "lat": 51.34, "lon": 12.37, "arrive": "2025-03-30T03:30", "tz": "Europe/Berlin"},
+        {"name": "Dresden", "lat": 51.05, "lon": 13.74, "arrive": "2025-03-31T00:30", "tz": "Europe/Berlin"}]}"#,
+    );
+    let c = colouring(&r, ColourBy::Day, &DARK).unwrap();
+    assert_eq!(c.stops[0], c.stops[1]);
+    assert_ne!(c.stops[1], c.stops[2]);
+    let texts: Vec<&str> = c.legend.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(texts, ["30 Mar", "31 Mar"]);
+}
+
+#[test]
 fn a_long_trip_groups_neighbouring_days() {
     let stops: Vec<String> = (1..=14)
         .map(|d| {

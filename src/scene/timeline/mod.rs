@@ -1,5 +1,6 @@
-//! `--timeline`: a strip under the map with the trip on a date axis. In: the route, its
-//! colouring (if any) and the page width. Out: the strip's items (top at 0) and its height.
+//! `--timeline`: a strip under the map (beside it on a page at least [`BESIDE_FROM_PX`] wide)
+//! with the trip on a date axis. In: the route, its colouring (if any) and the strip's width.
+//! Out: the strip's items (top at 0) and its height.
 //!
 //! The axis runs over the trip's local calendar days (see [`moments`]): each dated stop is a
 //! numbered marker (the number of its stop, as on the map) where it arrives, with a bar for its
@@ -42,7 +43,19 @@ const BAR_PX: f64 = 6.0;
 /// How far above the axis the leg track is, pixels.
 const LEG_TRACK_PX: f64 = 5.0;
 
-/// The timeline strip of `route` on a page `width` pixels wide, in `colouring`'s colours; an
+/// The least page width, pixels, at which the timeline stands beside the map rather than under
+/// it: the map keeps at least 840 px, wider than the desktop default, and the page is a wide
+/// screen's, where a strip across it would be long and thin.
+pub(crate) const BESIDE_FROM_PX: f64 = 1200.0;
+
+/// The width of the column the timeline takes beside the map on a page `page_width` pixels
+/// wide: 30% of it, from 360 px (a phone's strip, which wraps into rows) to 480 px; `None`
+/// when the page is narrower than [`BESIDE_FROM_PX`] and the strip goes under the map.
+pub(crate) fn beside_width(page_width: f64) -> Option<f64> {
+    (page_width >= BESIDE_FROM_PX).then(|| (0.3 * page_width).round().clamp(360.0, 480.0))
+}
+
+/// The timeline strip of `route`, `width` pixels wide (the page's, or the column beside the map), in `colouring`'s colours; an
 /// error when no stop has a date. Several trips drawn together get a section each, under the
 /// trip's name, on an axis of its own days.
 pub(crate) fn strip(

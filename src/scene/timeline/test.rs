@@ -142,3 +142,55 @@ fn the_strip_takes_the_colouring() {
         .count();
     assert!(painted >= 1, "the last day's colour is used");
 }
+
+#[test]
+fn on_a_wide_page_the_strip_stands_beside_the_map() {
+    let r = blinken();
+    let scene_at = |width: f64, timeline: bool| {
+        let o = crate::scene::MapOptions {
+            width_px: width,
+            timeline,
+            ..Default::default()
+        };
+        crate::scene::build(&r, &o).unwrap()
+    };
+    let frame = |s: &crate::scene::Scene| {
+        s.layers
+            .iter()
+            .flat_map(|l| &l.items)
+            .find_map(|i| match i {
+                Item::Rect {
+                    class: "frame",
+                    rect,
+                } => Some(*rect),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let timeline_at = |s: &crate::scene::Scene| {
+        s.layers
+            .iter()
+            .find(|l| l.name == "timeline")
+            .unwrap()
+            .offset
+    };
+    // Under the map below 1200 px: the map spans the page and the strip starts under it.
+    let under = scene_at(1199.0, true);
+    assert_eq!(frame(&under).w, 1199.0);
+    assert_eq!(timeline_at(&under).0, 0.0);
+    // Beside it from 1200 px: a column of 30% of the page (360 to 480 px) on the right, level
+    // with the map's top, every stop on it and every tick label within it.
+    for (width, column) in [(1200.0, 360.0), (1440.0, 432.0), (2000.0, 480.0)] {
+        assert_eq!(super::beside_width(width), Some(column));
+        let beside = scene_at(width, true);
+        let map = frame(&beside);
+        assert_eq!(map.w, width - column, "{width}");
+        assert_eq!(timeline_at(&beside), (width - column, map.y), "{width}");
+        let strip = strip(&r, None, column).unwrap();
+        assert_eq!(marker_stops(&strip), (1..=8).collect::<Vec<_>>());
+        for (_, left, right, _) in labels(&strip) {
+            assert!(left >= 0.0 && right <= column, "{width}");
+        }
+    }
+    assert_eq!(super::beside_width(1199.0), None);
+}
