@@ -57,15 +57,19 @@ fn entity_declaration(text: &str) -> Option<usize> {
     let mut quote: Option<u8> = None;
     let mut in_subset = false;
     while i < b.len() {
-        let rest = &text[i..];
+        // Bytes, not `str`: `i` steps through multi-byte characters too.
+        let rest = &b[i..];
         match quote {
             Some(q) if b[i] == q => quote = None,
             Some(_) => {}
-            None if rest.starts_with("<!--") => {
-                i += rest.find("-->").map_or(rest.len(), |e| e + 3);
+            None if rest.starts_with(b"<!--") => {
+                i += rest
+                    .windows(3)
+                    .position(|w| w == b"-->")
+                    .map_or(rest.len(), |e| e + 3);
                 continue;
             }
-            None if in_subset && rest.starts_with("<!ENTITY") => return Some(i),
+            None if in_subset && rest.starts_with(b"<!ENTITY") => return Some(i),
             None => match b[i] {
                 b'"' | b'\'' => quote = Some(b[i]),
                 b'[' => in_subset = true,
@@ -180,6 +184,17 @@ mod test {
             panic!("{e:?}")
         };
         assert_eq!((line, column), (3, 1));
+    }
+
+    #[test]
+    fn a_doctype_with_characters_of_several_bytes_is_scanned_without_a_panic() {
+        // Found by the `sniff` fuzz target: the scan stepped into the middle of a character.
+        assert_eq!(entity_declaration("<!DOCTYPE x \u{7d8} é 東京>"), None);
+        assert_eq!(
+            entity_declaration("<!DOCTYPE x [ <!-- ߘ --> \"ߘ\" <!ENTITY a \"ߘ\">]>"),
+            Some(31)
+        );
+        assert!(parse("<!DOCTYPEi ߘ{\"stops\": ߘ").is_err());
     }
 
     #[test]
