@@ -45,30 +45,10 @@ impl DiscGrid {
     /// reach, and perhaps some a little farther), in the order they were added. A point `p` at
     /// no finite place gets every disc.
     pub fn near(&self, p: (f64, f64), reach: f64) -> Vec<((f64, f64), f64)> {
-        let (Some(lo), Some(hi)) = (
-            self.cell((p.0 - reach, p.1 - reach)),
-            self.cell((p.0 + reach, p.1 + reach)),
-        ) else {
+        let Some(lists) = self.lists_near(p, reach) else {
             return self.discs.clone();
         };
-        if (hi.0 - lo.0 + 1).saturating_mul(hi.1 - lo.1 + 1) > self.cells.len() as i64 {
-            // Fewer occupied cells than cells to look in: walk the occupied ones.
-            let mut found: Vec<usize> = self
-                .cells
-                .iter()
-                .filter(|(k, _)| k.0 >= lo.0 && k.0 <= hi.0 && k.1 >= lo.1 && k.1 <= hi.1)
-                .flat_map(|(_, v)| v.iter().copied())
-                .collect();
-            return self.in_order(&mut found);
-        }
-        let mut found: Vec<usize> = Vec::new();
-        for y in lo.1..=hi.1 {
-            for x in lo.0..=hi.0 {
-                if let Some(list) = self.cells.get(&(x, y)) {
-                    found.extend_from_slice(list);
-                }
-            }
-        }
+        let mut found: Vec<usize> = lists.concat();
         self.in_order(&mut found)
     }
 
@@ -80,29 +60,37 @@ impl DiscGrid {
         reach: f64,
         mut test: impl FnMut(((f64, f64), f64)) -> bool,
     ) -> bool {
-        let (Some(lo), Some(hi)) = (
-            self.cell((p.0 - reach, p.1 - reach)),
-            self.cell((p.0 + reach, p.1 + reach)),
-        ) else {
+        let Some(lists) = self.lists_near(p, reach) else {
             return self.discs.iter().all(|&d| test(d));
         };
-        if !self.nowhere.iter().all(|&i| test(self.discs[i])) {
-            return false;
-        }
+        self.nowhere
+            .iter()
+            .chain(lists.into_iter().flatten())
+            .all(|&i| test(self.discs[i]))
+    }
+
+    /// The occupied cells' lists of discs within `reach` of `p` in x and y (not the discs at no
+    /// finite place); `None` when `p` is at none itself.
+    fn lists_near(&self, p: (f64, f64), reach: f64) -> Option<Vec<&[usize]>> {
+        let lo = self.cell((p.0 - reach, p.1 - reach))?;
+        let hi = self.cell((p.0 + reach, p.1 + reach))?;
+        let inside = |k: &(i64, i64)| k.0 >= lo.0 && k.0 <= hi.0 && k.1 >= lo.1 && k.1 <= hi.1;
         if (hi.0 - lo.0 + 1).saturating_mul(hi.1 - lo.1 + 1) > self.cells.len() as i64 {
-            return self
-                .cells
-                .iter()
-                .filter(|(k, _)| k.0 >= lo.0 && k.0 <= hi.0 && k.1 >= lo.1 && k.1 <= hi.1)
-                .all(|(_, v)| v.iter().all(|&i| test(self.discs[i])));
-        }
-        (lo.1..=hi.1).all(|y| {
-            (lo.0..=hi.0).all(|x| {
+            // Fewer occupied cells than cells to look in: walk the occupied ones.
+            return Some(
                 self.cells
-                    .get(&(x, y))
-                    .is_none_or(|list| list.iter().all(|&i| test(self.discs[i])))
-            })
-        })
+                    .iter()
+                    .filter(|(k, _)| inside(k))
+                    .map(|(_, v)| v.as_slice())
+                    .collect(),
+            );
+        }
+        Some(
+            (lo.1..=hi.1)
+                .flat_map(|y| (lo.0..=hi.0).map(move |x| (x, y)))
+                .filter_map(|k| self.cells.get(&k).map(Vec::as_slice))
+                .collect(),
+        )
     }
 
     /// The discs of `found`, with those at no finite place, in the order they were added.
