@@ -71,6 +71,17 @@ fn problems(r: &Value, names: &[String]) -> Vec<String> {
                     i + 1,
                     t["tip"]
                 ));
+            } else if t["tip_tofu"].as_str() != Some("") {
+                out.push(format!(
+                    "{width} px: stop {}'s tooltip has characters with no glyph: {}",
+                    i + 1,
+                    t["tip_tofu"]
+                ));
+            } else if t["tip_inside"] != true {
+                out.push(format!(
+                    "{width} px: stop {}'s tooltip is not wholly inside the map",
+                    i + 1
+                ));
             }
         }
     }
@@ -162,6 +173,12 @@ fn one_layout_fits_each_width_and_every_stop_is_reachable_in_order() {
             "script",
             good.replace("</body>", "<script>console.log(1)</script></body>"),
         ),
+        // A tooltip placed off the map, and one with a character no font has.
+        ("tip-out", tip_moved_off(&good)),
+        (
+            "tofu",
+            good.replace(">3 Amman</text>", ">3 Amman \u{10FFFD}</text>"),
+        ),
     ];
     for (name, html) in &broken {
         let d = dir.path().join(format!("broken-{name}"));
@@ -190,12 +207,28 @@ fn one_layout_fits_each_width_and_every_stop_is_reachable_in_order() {
         "Tab 1 reached 8",
         "overlap",
         "a script ran",
+        "tooltip is not wholly inside",
+        "characters with no glyph",
     ])) {
         assert!(
             p.iter().any(|m| m.contains(want)),
             "broken page `{name}` was not caught ({want}): {p:?}"
         );
     }
+}
+
+/// The page with each layout's first tooltip moved far to the right of its map.
+fn tip_moved_off(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("-tip-1\" x=\"") {
+        let (head, tail) = rest.split_at(i + "-tip-1\" x=\"".len());
+        out.push_str(head);
+        out.push_str("5000");
+        rest = &tail[tail.find('"').unwrap()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The page with each layout's focusable stops in reverse order.
@@ -206,7 +239,7 @@ fn reverse_spots(html: &str) -> String {
         let (head, tail) = rest.split_at(start + "-spots\">\n".len());
         out.push_str(head);
         let end = tail.find("</g>\n</svg>").unwrap();
-        let spots: Vec<&str> = tail[..end].split_inclusive("</g>\n</g>\n").collect();
+        let spots: Vec<&str> = tail[..end].split_inclusive("</g>\n").collect();
         for s in spots.iter().rev() {
             out.push_str(s);
         }

@@ -3,7 +3,6 @@
 //! line must credit, and the basemap's own names to place after the trip's. The user's
 //! overlays go on top of it, under the route.
 
-use super::Item;
 use super::basemap_layer::basemap_layer;
 use super::context::Ctx;
 use super::framing::Framing;
@@ -12,6 +11,7 @@ use super::labels::Placer;
 use super::overlay::overlay_items;
 use super::tile_labels::tile_labels;
 use super::tile_layer::tile_layer;
+use super::{Item, MapOptions};
 use crate::basemap::{self, Country, Detail};
 use crate::error::Error;
 use crate::projection::{Bounds, fit, fit_bounds_min_span};
@@ -107,7 +107,7 @@ impl Ground {
             .options
             .graticule
             .then_some(if km_per_px > 20.0 { 30.0 } else { 10.0 });
-        let detail = Detail::for_scale(km_per_px);
+        let detail = Detail::for_scale(detail_km_per_px(ctx.options, km_per_px));
         let view = basemap::view(map, detail, step);
         let items = basemap_layer(&view, &ctx.visited, (0.0, 0.0));
         let natural_earth = NaturalEarthDrawn {
@@ -132,5 +132,16 @@ impl Ground {
     pub fn place_labels(&self, placer: &mut Placer, width: f64) -> Vec<Item> {
         let max_streets = (width / PX_PER_STREET_NAME).floor() as usize;
         tile_labels(&self.labels, placer, max_streets)
+    }
+}
+
+/// The scale whose Natural Earth detail a map of `options` at `km_per_px` draws: its own, or
+/// that of the narrower map of [`MapOptions::detail_width_px`] (the same area, so a scale as
+/// much coarser as that map is narrower). Never finer than its own: a narrower layout drawing
+/// a finer basemap would make `map.html` larger, not smaller (measured on the corpus).
+fn detail_km_per_px(options: &MapOptions, km_per_px: f64) -> f64 {
+    match options.detail_width_px {
+        Some(w) if w > 0.0 && w < options.width_px => km_per_px * options.width_px / w,
+        _ => km_per_px,
     }
 }

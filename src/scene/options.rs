@@ -50,6 +50,10 @@ pub struct MapOptions {
     /// Colour legs and markers by day, leg, mode or trip (`--colour-by`); `None`: the theme's
     /// route colour.
     pub colour_by: Option<ColourBy>,
+    /// Draw the Natural Earth basemap no finer than a map of this area this many pixels wide
+    /// would draw it (`map.html`: a layout wider than the map asked for draws that map's
+    /// detail, so it can share one basemap drawing with the others); `None`: this map's own.
+    pub(crate) detail_width_px: Option<f64>,
 }
 
 impl Default for MapOptions {
@@ -68,6 +72,7 @@ impl Default for MapOptions {
             overlays: Vec::new(),
             timeline: false,
             colour_by: None,
+            detail_width_px: None,
         }
     }
 }

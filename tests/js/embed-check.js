@@ -59,13 +59,50 @@ function focused() {
   if (!a || !a.classList || ![...a.classList].some((c) => c.endsWith('-spot'))) {
     return { stop: null, tag: a ? a.tagName : null };
   }
-  const tip = a.querySelector('[class$="-tip"]');
+  const tip = a.querySelector(':scope > use, [class$="-tip"]');
   const shown = tip && getComputedStyle(tip).display !== 'none';
   const layout = a.closest('[class*="-layout"]');
+  // A tooltip is drawn in place, or once in the page's defs and placed by a <use>.
+  const drawing = tip && tip.tagName === 'use'
+    ? document.getElementById((tip.getAttribute('href') || '').slice(1)) : tip;
+  const box = shown ? tip.getBoundingClientRect() : null;
+  const frame = layout ? layout.querySelector('svg').getBoundingClientRect() : null;
+  const inside = box && frame && box.width > 0 && box.height > 0
+    && box.left >= frame.left - 0.5 && box.top >= frame.top - 0.5
+    && box.right <= frame.right + 0.5 && box.bottom <= frame.bottom + 0.5;
+  // Every character of the shown tooltip drawn with a real glyph of its font (the page's
+  // embedded subsets included), not the last-resort box: drawn on a canvas and compared with a
+  // character no font has, as tests/js/check-glyphs.js does.
+  const tofu = [];
+  if (shown && drawing) {
+    const canvas = new OffscreenCanvas(96, 96);
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    const ink = (font, c) => {
+      ctx.clearRect(0, 0, 96, 96);
+      ctx.font = font;
+      ctx.textBaseline = 'middle';
+      ctx.fillText(c, 8, 48);
+      const d = ctx.getImageData(0, 0, 96, 96).data;
+      let hash = 0;
+      for (let i = 3; i < d.length; i += 4) hash = (Math.imul(hash, 31) + d[i]) >>> 0;
+      return hash;
+    };
+    const family = getComputedStyle(tip).fontFamily;
+    for (const t of drawing.querySelectorAll('text')) {
+      const cs = getComputedStyle(t);
+      const font = `${cs.fontWeight} ${cs.fontSize} ${family}`;
+      const none = ink(font, '\u{10FFFD}');
+      for (const c of Array.from(t.textContent)) {
+        if (c.trim() && c !== '\u2026' && ink(font, c) === none) tofu.push(c);
+      }
+    }
+  }
   return {
+    tip_tofu: tofu.join(''),
     stop: Number(a.getAttribute('data-stop')),
     layout: layout ? layout.className : null,
-    tip: shown ? [...tip.querySelectorAll('text')].map((t) => t.textContent).join(' ') : null,
+    tip: shown && drawing ? [...drawing.querySelectorAll('text')].map((t) => t.textContent).join(' ') : null,
+    tip_inside: Boolean(inside),
   };
 }
 

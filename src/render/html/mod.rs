@@ -122,11 +122,15 @@ pub fn write(
     html: &HtmlOptions,
     schedule: Option<&Schedule>,
 ) -> Result<Vec<u8>, RenderError> {
+    // A layout wider than the map asked for draws that map's basemap detail: one basemap
+    // drawing shared with the narrower layouts, and a file not dominated by its widest one.
+    let mut capped = map.clone();
+    capped.detail_width_px = Some(map.width_px);
     // The layouts are independent: built on every core, kept in width order.
     let layouts = html
         .widths
         .par_iter()
-        .map(|&w| layout(route, map, main, f64::from(w), None))
+        .map(|&w| layout(route, &capped, main, f64::from(w), None))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(fragment(route, map, &layouts, html, schedule).into_bytes())
 }
@@ -159,7 +163,8 @@ fn fragment(
     let (same, same_swaps) = same_items::share(p, layouts, &shared.placed);
     let _ = writeln!(out, "<div class=\"{p}-embed\">\n<style>");
     out.push_str(&container_css(p, &html.widths));
-    out.push_str(&svg::style_sheet(layouts));
+    let entries = stops::entries(route, map.dates);
+    out.push_str(&svg::style_sheet(layouts, &stops::tip_texts(&entries)));
     if !shared.defs.is_empty() {
         out.push_str(&svg::scaled_line_rules(p));
     }
@@ -168,34 +173,43 @@ fn fragment(
         out.push_str(&motion::css(p, &first.theme, s));
     }
     out.push_str("</style>\n");
-    if !(shared.defs.is_empty() && same.is_empty()) {
-        // Drawings several layouts share, written once; not `display:none`, which would
-        // hide them from every `<use>` in some browsers.
-        let _ = writeln!(
-            out,
-            "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\" \
-             focusable=\"false\"><defs>\n{}{same}</defs></svg>",
-            shared.defs
-        );
-    }
-    let entries = stops::entries(route, map.dates);
-    for (i, (scene, width)) in layouts.iter().zip(&html.widths).enumerate() {
+    // Each layout's own markup over its map (the clock, the focusable stops), first, so the
+    // tooltips they place can be drawn once in the shared `<defs>`.
+    let mut tips = stops::Tips::default();
+    let afters: Vec<String> = layouts
+        .iter()
+        .zip(&html.widths)
+        .map(|(scene, width)| {
+            let ids = format!("{p}-w{width}");
+            let mut after = String::new();
+            if let Some(s) = schedule {
+                after.push_str(&motion::clock(scene, &ids, s, &entries));
+            }
+            after.push_str(&stops::focusable(scene, &ids, &entries, &mut tips));
+            after
+        })
+        .collect();
+    // Drawings several layouts share, written once; not `display:none`, which would hide
+    // them from every `<use>` in some browsers.
+    let _ = writeln!(
+        out,
+        "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\" \
+         focusable=\"false\"><defs>\n{}{same}{}</defs></svg>",
+        shared.defs,
+        tips.defs()
+    );
+    for (i, ((scene, width), after)) in layouts.iter().zip(&html.widths).zip(&afters).enumerate() {
         let swaps: Vec<svg::Swap> = shared.placed[i]
             .iter()
             .chain(&same_swaps[i])
             .cloned()
             .collect();
         let ids = format!("{p}-w{width}");
-        let mut after = String::new();
-        if let Some(s) = schedule {
-            after.push_str(&motion::clock(scene, &ids, s, &entries));
-        }
-        after.push_str(&stops::focusable(scene, &ids, &entries));
         let extras = Extras {
             ids: Some(&ids),
             no_style: true,
             css: "",
-            after: &after,
+            after,
             reveal: schedule.is_some(),
             swaps: &swaps,
         };

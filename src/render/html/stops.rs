@@ -149,10 +149,59 @@ fn find(scene: &Scene, number: usize) -> (Option<Marker>, Option<Bounds>) {
     (marker, label)
 }
 
+/// The tooltips of one `map.html`: each drawn once, at the origin, for the page's hidden
+/// `<defs>`, and placed in every layout by a `<use>` (a tooltip is the same in every layout
+/// wide enough for its widest line, so five layouts cost one tooltip and five references).
+#[derive(Debug, Default)]
+pub(crate) struct Tips {
+    /// Every tooltip drawn so far, each in a `<g id>`.
+    defs: String,
+    /// The id of each drawing, by its markup.
+    ids: std::collections::HashMap<String, String>,
+}
+
+impl Tips {
+    /// The id of `body` (stop `number`'s tooltip, prefix `p`), drawn once.
+    fn id_of(&mut self, p: &str, number: usize, body: String) -> String {
+        if let Some(id) = self.ids.get(&body) {
+            return id.clone();
+        }
+        let taken = self
+            .ids
+            .values()
+            .filter(|id| id.starts_with(&format!("{p}-tip-{number}")))
+            .count();
+        let id = match taken {
+            0 => format!("{p}-tip-{number}"),
+            k => format!("{p}-tip-{number}-{k}"),
+        };
+        let _ = writeln!(self.defs, "<g id=\"{id}\">\n{body}</g>");
+        self.ids.insert(body, id.clone());
+        id
+    }
+
+    /// The tooltips' drawings, for the page's `<defs>`.
+    pub fn defs(&self) -> &str {
+        &self.defs
+    }
+}
+
+/// The texts the tooltips of `entries` may draw, with their classes (for the embedded fonts).
+pub(crate) fn tip_texts(entries: &[Entry]) -> Vec<(&'static str, &str)> {
+    let mut out = Vec::new();
+    for e in entries {
+        out.push(("tip-name", e.name.as_str()));
+        out.extend(e.dates.as_deref().map(|d| ("tip-date", d)));
+        out.extend(e.note.as_deref().map(|n| ("tip-note", n)));
+    }
+    out
+}
+
 /// The focusable stops over `scene` (ids prefixed `ids`): a last layer of one group per stop,
-/// in visiting order, each with `tabindex="0"`, its accessible name, a focus ring, an invisible
-/// area over its marker and label, and its tooltip.
-pub(crate) fn focusable(scene: &Scene, ids: &str, entries: &[Entry]) -> String {
+/// in visiting order, each with `tabindex="0"`, its accessible name (number, name and dates;
+/// its description is its item in the list under the map), a focus ring, an invisible area
+/// over its marker and label, and its tooltip (drawn once in `tips`).
+pub(crate) fn focusable(scene: &Scene, ids: &str, entries: &[Entry], tips: &mut Tips) -> String {
     let p = &scene.prefix;
     let mut out = format!("<g id=\"{ids}-spots\" class=\"{p}-layer {p}-spots\">\n");
     for e in entries {
@@ -163,19 +212,23 @@ pub(crate) fn focusable(scene: &Scene, ids: &str, entries: &[Entry]) -> String {
             e.number
         );
         escape_into(&mut out, &spoken(e));
-        out.push_str("\">\n");
+        out.push('"');
+        if e.note.is_some() {
+            let _ = write!(out, " aria-describedby=\"{}\"", list_id(p, e.number));
+        }
+        out.push_str(">\n");
         let (centre, radius) = match marker {
             Some((c, r, _)) => (c, r),
             None => ((scene.width / 2.0, scene.height / 2.0), 0.0),
         };
         if marker.is_some() {
             let r = (radius + 3.0).max(8.0);
-            out.push_str(&format!("<circle class=\"{p}-spot-ring\""));
+            out.push_str("<circle");
             attrs(&mut out, &[("cx", centre.0), ("cy", centre.1), ("r", r)]);
             out.push_str("/>\n");
         }
         if let Some((x0, y0, x1, y1)) = label {
-            out.push_str(&format!("<rect class=\"{p}-spot-area\""));
+            out.push_str("<rect");
             attrs(
                 &mut out,
                 &[
@@ -187,14 +240,24 @@ pub(crate) fn focusable(scene: &Scene, ids: &str, entries: &[Entry]) -> String {
             );
             out.push_str("/>\n");
         }
-        tooltip(&mut out, p, scene, e, centre, radius);
-        out.push_str("</g>\n");
+        let (body, (w, h)) = tooltip(p, scene.width, e);
+        let id = tips.id_of(p, e.number, body);
+        let (x, y) = tip_corner(scene, (w, h), centre, radius);
+        let _ = write!(out, "<use href=\"#{id}\"");
+        attrs(&mut out, &[("x", x), ("y", y)]);
+        out.push_str("/>\n</g>\n");
     }
     out.push_str("</g>\n");
     out
 }
 
-/// What a screen reader says for a stop: `Stop 3 of 8: Amman, 4 Nov. Met the king.`
+/// The id of stop `number`'s item in the list under the map.
+fn list_id(p: &str, number: usize) -> String {
+    format!("{p}-stop-{number}")
+}
+
+/// What a screen reader says for a stop: `Stop 3: Amman, 4 Nov.` (its note is its
+/// description, read from the list).
 fn spoken(e: &Entry) -> String {
     let mut s = format!("Stop {}: {}", e.number, e.name);
     if let Some(d) = &e.dates {
@@ -202,16 +265,13 @@ fn spoken(e: &Entry) -> String {
         s.push_str(d);
     }
     s.push('.');
-    if let Some(n) = &e.note {
-        s.push(' ');
-        s.push_str(n);
-    }
     s
 }
 
-/// The tooltip of `e`, beside its marker at `centre` (radius `radius`), kept inside the page.
-fn tooltip(out: &mut String, p: &str, scene: &Scene, e: &Entry, centre: (f64, f64), radius: f64) {
-    let max = TIP_MAX_PX.min(scene.width - 2.0 * PAD_PX - 8.0);
+/// The tooltip of `e` on a page `page_width` wide, drawn with its top left corner at the
+/// origin, and its size.
+fn tooltip(p: &str, page_width: f64, e: &Entry) -> (String, (f64, f64)) {
+    let max = TIP_MAX_PX.min(page_width - 2.0 * PAD_PX - 8.0);
     let mut lines: Vec<(&str, String)> = Vec::new();
     let name = format!("{} {}", e.number, e.name);
     for l in wrap_all(&name, NAME_PX, Weight::Bold, max) {
@@ -249,6 +309,24 @@ fn tooltip(out: &mut String, p: &str, scene: &Scene, e: &Entry, centre: (f64, f6
         .fold(0.0, f64::max);
     let w = text_w + 2.0 * PAD_PX;
     let h = lines.len() as f64 * LINE_PX + 2.0 * PAD_PX - 2.0;
+    let mut out = format!("<rect class=\"{p}-tip-box\"");
+    attrs(&mut out, &[("width", w), ("height", h), ("rx", 3.0)]);
+    out.push_str("/>\n");
+    for (i, (class, line)) in lines.iter().enumerate() {
+        out.push_str(&format!("<text class=\"{p}-{class}\""));
+        let base = PAD_PX + ascent_px(NAME_PX) + i as f64 * LINE_PX - 1.0;
+        attrs(&mut out, &[("x", PAD_PX), ("y", base)]);
+        out.push('>');
+        escape_into(&mut out, line);
+        out.push_str("</text>\n");
+    }
+    (out, (w, h))
+}
+
+/// Where a tooltip of `size` goes beside a marker at `centre` (radius `radius`): its top left
+/// corner, to the right of the marker where it fits, else to the left, kept inside the page.
+fn tip_corner(scene: &Scene, size: (f64, f64), centre: (f64, f64), radius: f64) -> (f64, f64) {
+    let (w, h) = size;
     let gap = radius + 6.0;
     let right = centre.0 + gap;
     let x = if right + w <= scene.width - 2.0 {
@@ -257,23 +335,7 @@ fn tooltip(out: &mut String, p: &str, scene: &Scene, e: &Entry, centre: (f64, f6
         (centre.0 - gap - w).max(2.0)
     };
     let y = (centre.1 - h / 2.0).clamp(2.0, (scene.height - h - 2.0).max(2.0));
-    out.push_str(&format!(
-        "<g class=\"{p}-tip\">\n<rect class=\"{p}-tip-box\""
-    ));
-    attrs(
-        out,
-        &[("x", x), ("y", y), ("width", w), ("height", h), ("rx", 3.0)],
-    );
-    out.push_str("/>\n");
-    for (i, (class, line)) in lines.iter().enumerate() {
-        out.push_str(&format!("<text class=\"{p}-{class}\""));
-        let base = y + PAD_PX + ascent_px(NAME_PX) + i as f64 * LINE_PX - 1.0;
-        attrs(out, &[("x", x + PAD_PX), ("y", base)]);
-        out.push('>');
-        escape_into(out, line);
-        out.push_str("</text>\n");
-    }
-    out.push_str("</g>\n");
+    (x, y)
 }
 
 fn attrs(out: &mut String, list: &[(&str, f64)]) {
@@ -293,7 +355,7 @@ pub(crate) fn list(p: &str, title: &str, entries: &[Entry]) -> String {
     escape_into(&mut out, &format!("Stops of {title}, in visiting order"));
     out.push_str("\">\n");
     for e in entries {
-        out.push_str("<li>");
+        let _ = write!(out, "<li id=\"{}\">", list_id(p, e.number));
         escape_into(&mut out, &e.name);
         if let Some(d) = &e.dates {
             out.push_str(" (");
@@ -314,11 +376,10 @@ pub(crate) fn list(p: &str, title: &str, entries: &[Entry]) -> String {
 pub(crate) fn css(p: &str, t: &Theme) -> String {
     format!(
         ".{p}-spot{{outline:none;cursor:default}}\n\
-         .{p}-spot-area{{fill:transparent;stroke:none}}\n\
-         .{p}-spot-ring{{fill:transparent;stroke:none}}\n\
-         .{p}-spot:focus .{p}-spot-ring,.{p}-spot:hover .{p}-spot-ring{{stroke:{text};stroke-width:2.5}}\n\
-         .{p}-tip{{display:none;pointer-events:none}}\n\
-         .{p}-spot:focus .{p}-tip,.{p}-spot:hover .{p}-tip{{display:inline}}\n\
+         .{p}-spot>rect,.{p}-spot>circle{{fill:transparent;stroke:none}}\n\
+         .{p}-spot:focus>circle,.{p}-spot:hover>circle{{stroke:{text};stroke-width:2.5}}\n\
+         .{p}-spot>use{{display:none;pointer-events:none}}\n\
+         .{p}-spot:focus>use,.{p}-spot:hover>use{{display:inline}}\n\
          .{p}-tip-box{{fill:{halo};fill-opacity:0.97;stroke:{frame};stroke-width:0.8}}\n\
          .{p}-tip-name{{fill:{text};font-size:{NAME_PX}px;font-weight:700}}\n\
          .{p}-tip-date{{fill:{muted};font-size:{TEXT_PX}px}}\n\
@@ -346,14 +407,39 @@ mod test {
     }
 
     #[test]
-    fn spoken_names_number_dates_and_note() {
-        assert_eq!(spoken(&entry()), "Stop 3: Amman, 4 Nov. Met <the> king.");
+    fn spoken_names_number_and_dates() {
+        assert_eq!(spoken(&entry()), "Stop 3: Amman, 4 Nov.");
     }
 
     #[test]
     fn the_list_is_escaped_and_ordered() {
         let l = list("tm", "A & B", &[entry()]);
         assert!(l.starts_with("<ol class=\"tm-list\" aria-label=\"Stops of A &amp; B"));
-        assert!(l.contains("<li>Amman (4 Nov): Met &lt;the&gt; king.</li>"));
+        assert!(l.contains("<li id=\"tm-stop-3\">Amman (4 Nov): Met &lt;the&gt; king.</li>"));
+    }
+
+    #[test]
+    fn a_tooltip_is_drawn_once_for_every_layout_it_fits() {
+        let mut tips = Tips::default();
+        let e = entry();
+        let (wide, _) = tooltip("tm", 960.0, &e);
+        let (same, _) = tooltip("tm", 1280.0, &e);
+        assert_eq!(tips.id_of("tm", 3, wide), "tm-tip-3");
+        assert_eq!(tips.id_of("tm", 3, same), "tm-tip-3");
+        assert_eq!(tips.defs().matches("<g id=").count(), 1);
+        // A page too narrow for the widest line wraps it otherwise: a second drawing.
+        let long = Entry {
+            note: Some("a note long enough to wrap on the narrowest page of all".into()),
+            ..entry()
+        };
+        let (a, _) = tooltip("tm", 960.0, &long);
+        let (b, _) = tooltip("tm", 200.0, &long);
+        assert_ne!(a, b);
+        assert_eq!(tips.id_of("tm", 3, a), "tm-tip-3-1");
+        assert_eq!(tips.id_of("tm", 3, b), "tm-tip-3-2");
+        assert!(
+            tips.defs()
+                .contains("<g id=\"tm-tip-3-2\">\n<rect class=\"tm-tip-box\" width=")
+        );
     }
 }

@@ -90,12 +90,13 @@ pub(crate) fn write_with(scene: &Scene, extras: &Extras) -> String {
 }
 
 /// The style sheet of `scenes` drawn in one page (they share the first one's prefix and
-/// theme): the embedded fonts for all their texts, then the classes' rules.
-pub(crate) fn style_sheet(scenes: &[Scene]) -> String {
+/// theme): the embedded fonts for all their texts and for `more` (texts drawn beside the
+/// scenes, as (class, text)), then the classes' rules.
+pub(crate) fn style_sheet(scenes: &[Scene], more: &[(&str, &str)]) -> String {
     let Some(first) = scenes.first() else {
         return String::new();
     };
-    let mut all = Vec::new();
+    let mut all = more.to_vec();
     for scene in scenes {
         for layer in &scene.layers {
             texts(&layer.items, &mut all);
@@ -204,7 +205,7 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
     }
     if !extras.no_style {
         if reader == Reader::Browser {
-            out.push_str(&style_sheet(std::slice::from_ref(scene)));
+            out.push_str(&style_sheet(std::slice::from_ref(scene), &[]));
         } else {
             let streets = street_style::has_streets(scene);
             let timeline = scene.layers.iter().any(|l| l.name == "timeline");

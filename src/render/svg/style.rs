@@ -70,6 +70,9 @@ pub(super) fn text_style(class: &str) -> Option<(f64, Weight)> {
         "tl-label" | "tl-trip" => (10.0, Regular),
         "tl-num" => (10.5, Bold),
         "tl-note" => (11.0, Regular),
+        // `map.html`'s tooltips (`render::html::stops`).
+        "tip-name" => (12.0, Bold),
+        "tip-date" | "tip-note" => (11.0, Regular),
         _ => return None,
     })
 }
