@@ -17,7 +17,7 @@ use super::inset::frame::Keep;
 use super::inset::members::inset_groups;
 use super::labels::{Placed, Placer};
 use super::legs::{leg_items, project_legs};
-use super::locator::{MainExtent, draw_locator};
+use super::locator::{LocatorDrawn, MainExtent, draw_locator};
 use super::markers::{MainMarkers, MarkerRoom, main_markers, marker, small_dot};
 use super::modes;
 use super::orientation::orientation_labels;
@@ -108,6 +108,7 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
     });
     furniture_items.extend(footer_items);
     let height = header_h + body_h(map_h + strip_h) + footer_h;
+    let locator = d.locator.clone();
     let (mut layers, natural_earth) = d.into_layers((width, height), header_h, furniture_items);
     if let Some(strip) = timeline {
         layers.push(Layer {
@@ -131,6 +132,7 @@ pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
         desc: describe::describe(route, &ctx.places, o.units),
         layers,
         natural_earth,
+        locator,
     })
 }
 
@@ -180,6 +182,8 @@ struct Drawing {
     attribution: Option<String>,
     /// How the Natural Earth basemap was drawn (its items are the first of `basemap_items`).
     natural_earth: Option<NaturalEarthDrawn>,
+    /// How the locator map (in `inset_items`) drew its basemap.
+    locator: Option<LocatorDrawn>,
     frame: Rect,
     route_items: Vec<Item>,
     stop_items: Vec<Item>,
@@ -255,6 +259,7 @@ fn draw(
         has_land: ground.has_land,
         attribution: ground.attribution,
         natural_earth: ground.natural_earth,
+        locator: insets.locator,
         scale_km_per_px,
         north_deg: north,
         frame,
@@ -338,10 +343,11 @@ fn add_locator(
         markers: &markers,
         covers_route: &|r: &Rect| placer.route_cost(r) > 0.0,
     };
-    if let Some((item, rect)) = draw_locator(ctx, main, &keep) {
+    if let Some((item, rect, drawn)) = draw_locator(ctx, main, &keep) {
         placer.add_obstacle(rect);
         insets.rects.push(rect);
         insets.items.push(item);
+        insets.locator = Some(drawn);
     }
 }
 

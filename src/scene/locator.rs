@@ -2,17 +2,17 @@
 //! the land around it with the main map's extent marked, so a reader knows where it is. Set in
 //! the map where it covers no leg, marker or inset; left out where there is no such place.
 
-use super::Item;
 use super::basemap_layer::basemap_layer;
 use super::context::Ctx;
 use super::inset::FittedMap;
 use super::inset::fit::NARROW_PX;
 use super::inset::frame::{Keep, place_frame};
+use super::{Item, NaturalEarthDrawn};
 use crate::basemap::{self, Detail};
 use crate::geodesy::destination;
 use crate::geometry::{Rect, round_pt};
 use crate::model::LonLat;
-use crate::projection::{choose, fit, pick_height_px};
+use crate::projection::{Projection, choose, fit, pick_height_px};
 
 /// Maps narrower than this on the ground (km across) get a locator map.
 pub(crate) const LOCATOR_MAX_KM: f64 = 1_500.0;
@@ -31,9 +31,35 @@ pub(crate) struct MainExtent<'a> {
     pub km_per_px: f64,
 }
 
-/// The locator map for the main map and its place, or `None` when the main map is wide enough
-/// to place itself or no free place exists.
-pub(crate) fn draw_locator(ctx: &Ctx, main: &MainExtent, keep: &Keep) -> Option<(Item, Rect)> {
+/// How a locator map's Natural Earth basemap was drawn, so that `map.html` can draw the
+/// locators of several layouts once (see [`NaturalEarthDrawn`]; its `items` are positions
+/// among the locator group's items, its scale and translation relative to the locator's top
+/// left corner).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocatorDrawn {
+    /// The points the locator's projection was chosen and fitted for.
+    pub around: Vec<LonLat>,
+    /// The locator's top left corner in the `insets` layer, pixels.
+    pub origin: (f64, f64),
+    /// How its basemap was drawn.
+    pub drawn: NaturalEarthDrawn,
+}
+
+impl LocatorDrawn {
+    /// The locator's projection, as chosen when it was drawn.
+    pub(crate) fn projection(&self) -> Box<dyn Projection + Send + Sync> {
+        let pts: Vec<(f64, f64)> = self.around.iter().map(|p| (p.lon(), p.lat())).collect();
+        choose(&pts, None)
+    }
+}
+
+/// The locator map for the main map, its place and how its basemap was drawn, or `None` when
+/// the main map is wide enough to place itself or no free place exists.
+pub(crate) fn draw_locator(
+    ctx: &Ctx,
+    main: &MainExtent,
+    keep: &Keep,
+) -> Option<(Item, Rect, LocatorDrawn)> {
     let across_km = main.km_per_px * main.map.width_px();
     if !(across_km.is_finite() && across_km < LOCATOR_MAX_KM) {
         return None;
@@ -47,18 +73,29 @@ pub(crate) fn draw_locator(ctx: &Ctx, main: &MainExtent, keep: &Keep) -> Option<
         .collect();
     let fitted = fit_locator(&around, main.map.width_px())?;
     let rect = place_frame((fitted.width_px(), fitted.height_px()), None, keep)?;
-    Some((draw(ctx, main, &fitted, rect), rect))
+    let (item, drawn) = draw(ctx, main, &fitted, rect);
+    let drawn = LocatorDrawn {
+        around,
+        origin: (rect.x, rect.y),
+        drawn,
+    };
+    Some((item, rect, drawn))
+}
+
+/// The side of the locator of a map `map_width_px` wide, pixels.
+fn locator_side_px(map_width_px: f64) -> f64 {
+    if map_width_px < NARROW_PX {
+        96.0
+    } else {
+        (map_width_px * 0.16).clamp(110.0, 170.0).round()
+    }
 }
 
 /// The locator's projection (chosen as for a trip over `around`), fitted to its box.
 fn fit_locator(around: &[LonLat], map_width_px: f64) -> Option<FittedMap> {
     let pts: Vec<(f64, f64)> = around.iter().map(|p| (p.lon(), p.lat())).collect();
     let projection = choose(&pts, None);
-    let w = if map_width_px < NARROW_PX {
-        96.0
-    } else {
-        (map_width_px * 0.16).clamp(110.0, 170.0).round()
-    };
+    let w = locator_side_px(map_width_px);
     let h = pick_height_px(&projection, around, w, 2.0)
         .ok()?
         .clamp(0.7 * w, w)
@@ -66,25 +103,45 @@ fn fit_locator(around: &[LonLat], map_width_px: f64) -> Option<FittedMap> {
     fit(projection, around, w, h, 2.0).ok()
 }
 
-/// The locator's items: background, land and borders, the main map's extent, frame.
-fn draw(ctx: &Ctx, main: &MainExtent, fitted: &FittedMap, rect: Rect) -> Item {
+/// The locator's items (background, land and borders, the main map's extent, frame), and how
+/// its basemap was drawn. Its detail is that of the locator of a map
+/// [`super::MapOptions::detail_width_px`] wide, when that map is narrower.
+fn draw(ctx: &Ctx, main: &MainExtent, fitted: &FittedMap, rect: Rect) -> (Item, NaturalEarthDrawn) {
     let origin = (rect.x, rect.y);
-    let km = fitted.scale_at_centre_km_per_px().unwrap_or(f64::INFINITY);
-    let view = basemap::view(fitted, Detail::for_scale(km.max(2.5)), None);
+    let mut km = fitted.scale_at_centre_km_per_px().unwrap_or(f64::INFINITY);
+    if let Some(w) = ctx
+        .options
+        .detail_width_px
+        .filter(|w| *w < ctx.options.width_px)
+    {
+        km *= fitted.width_px() / locator_side_px(w);
+    }
+    let detail = Detail::for_scale(km.max(2.5));
+    let view = basemap::view(fitted, detail, None);
     let mut items = vec![Item::Rect {
         class: "inset-bg",
         rect,
     }];
     items.extend(basemap_layer(&view, &ctx.visited, origin));
+    let drawn = NaturalEarthDrawn {
+        scale: fitted.scale(),
+        translation: fitted.translation(),
+        size: (fitted.width_px(), fitted.height_px()),
+        detail,
+        graticule_step_deg: None,
+        visited: ctx.visited.clone(),
+        items: 1..items.len(),
+    };
     items.push(extent_mark(main, fitted, origin));
     items.push(Item::Rect {
         class: "inset-frame",
         rect,
     });
-    Item::Group {
+    let item = Item::Group {
         class: "locator-map",
         items,
-    }
+    };
+    (item, drawn)
 }
 
 /// The main map's frame drawn on the locator: its outline, or a dot when that would be

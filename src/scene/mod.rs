@@ -67,6 +67,7 @@ pub use dates::DateStyle;
 pub(crate) use framing::Framing;
 pub use ground::NaturalEarthDrawn;
 pub use inset::FittedMap;
+pub use locator::LocatorDrawn;
 pub use options::MapOptions;
 pub use overlay::Overlay;
 pub(crate) use places::stay_text;
@@ -93,6 +94,8 @@ pub struct Scene {
     pub layers: Vec<Layer>,
     /// How the main map's Natural Earth basemap was drawn (`None` on a street basemap).
     pub natural_earth: Option<NaturalEarthDrawn>,
+    /// How the locator map's basemap was drawn, when there is one.
+    pub locator: Option<LocatorDrawn>,
 }
 
 /// A named group of items, drawn shifted by `offset`.

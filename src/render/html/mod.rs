@@ -5,7 +5,8 @@
 //! sheet (the embedded font subsets and the map's classes, written once for all layouts), one
 //! SVG per width (each a scene built at that width: its own label placement, insets and
 //! furniture; its ids prefixed `{prefix}-w{width}` so they never clash; the Natural Earth
-//! basemap drawn once for the layouts that can share it, `shared_ground.rs`, and any other
+//! basemap drawn once for the layouts that can share it, `shared_ground.rs`, and so their
+//! locator maps, `shared_locator.rs`, and any other
 //! drawing two layouts repeat exactly written once, `same_items.rs`), CSS container queries
 //! that show exactly the one layout fitting the container (the widest not wider than it, the
 //! narrowest below every width), focusable stops with CSS tooltips (`stops.rs`), and an ordered
@@ -14,6 +15,7 @@
 
 mod same_items;
 mod shared_ground;
+mod shared_locator;
 pub(crate) mod stops;
 
 use super::RenderError;
@@ -156,10 +158,17 @@ fn fragment(
         escape_into(&mut out, &first.title);
         out.push_str("</title>\n</head>\n<body style=\"margin:0\">\n");
     }
-    let shared = match html.share_basemap {
+    let mut shared = match html.share_basemap {
         true => shared_ground::share(route, map, layouts),
         false => shared_ground::SharedGround::none(layouts.len()),
     };
+    if html.share_basemap {
+        let (defs, swaps) = shared_locator::share(p, layouts);
+        shared.defs.push_str(&defs);
+        for (placed, more) in shared.placed.iter_mut().zip(swaps) {
+            placed.extend(more);
+        }
+    }
     let (same, same_swaps) = same_items::share(p, layouts, &shared.placed);
     let _ = writeln!(out, "<div class=\"{p}-embed\">\n<style>");
     out.push_str(&container_css(p, &html.widths));

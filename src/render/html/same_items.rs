@@ -97,6 +97,7 @@ mod test {
                 items,
             }],
             natural_earth: None,
+            locator: None,
         }
     }
 

@@ -16,7 +16,7 @@
 
 use crate::basemap;
 use crate::model::Route;
-use crate::projection::{Bounds, fit_bounds};
+use crate::projection::{Bounds, Projection, fit_bounds};
 use crate::render::svg::{self, Swap};
 use crate::scene::{Framing, Item, MapOptions, NaturalEarthDrawn, Scene, basemap_layer};
 
@@ -113,7 +113,7 @@ pub(crate) fn share(route: &Route, map: &MapOptions, layouts: &[Scene]) -> Share
 
 /// Whether two layouts' basemaps can be one: the same Natural Earth scale, graticule and
 /// visited countries.
-fn shares_with(a: &NaturalEarthDrawn, b: &NaturalEarthDrawn) -> bool {
+pub(super) fn shares_with(a: &NaturalEarthDrawn, b: &NaturalEarthDrawn) -> bool {
     a.detail == b.detail && a.graticule_step_deg == b.graticule_step_deg && a.visited == b.visited
 }
 
@@ -145,34 +145,22 @@ fn draw_shared(
             },
             svg::scaled_group(p, id, items)?,
         ),
-        _ => draw_union(route, map, p, id, &drawn)?,
+        _ => {
+            let projection = Framing::new(route, map.projection).projection();
+            draw_union(projection, p, id, &drawn)?
+        }
     };
     let placed = drawn
         .iter()
-        .map(|d| {
-            let (k, (a, b)) = shared.placement(d);
-            let (w, h) = d.size;
-            format!(
-                "<svg x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" viewBox=\"{} {} {} {}\" \
-                 preserveAspectRatio=\"none\" style=\"--{p}-k:{}\"><use href=\"#{id}\"/></svg>\n",
-                fixed(w),
-                fixed(h),
-                fixed(-a / k),
-                fixed(-b / k),
-                fixed(w / k),
-                fixed(h / k),
-                fixed(k),
-            )
-        })
+        .map(|d| shared.place(p, id, d, (0.0, 0.0)))
         .collect();
     Some((markup, placed))
 }
 
-/// The basemap of `drawn`'s layouts drawn once, at the largest of their scales, over the union
-/// of their map areas: how it is fitted, and its markup (group `id`).
-fn draw_union(
-    route: &Route,
-    map: &MapOptions,
+/// The basemap of `drawn`'s layouts (all in `projection`) drawn once, at the largest of their
+/// scales, over the union of their map areas: how it is fitted, and its markup (group `id`).
+pub(super) fn draw_union(
+    projection: Box<dyn Projection + Send + Sync>,
     p: &str,
     id: &str,
     drawn: &[&NaturalEarthDrawn],
@@ -200,7 +188,6 @@ fn draw_union(
     {
         return None;
     }
-    let projection = Framing::new(route, map.projection).projection();
     let fitted = fit_bounds(projection, b, w, h, 0.0).ok()?;
     // The fit keeps the scale asked for unless the union is smaller than the least span.
     if (fitted.scale() / scale - 1.0).abs() > 1e-9 {
@@ -218,15 +205,36 @@ fn draw_union(
 
 /// How a shared basemap was fitted: pixels per projection unit and the projection's origin in
 /// pixels; its drawing's units are tenths of those pixels.
-struct Shared {
+pub(super) struct Shared {
     scale: f64,
     translation: (f64, f64),
 }
 
 impl Shared {
+    /// The markup showing this drawing (group `id`, classes prefixed `p`) as the layout `d`
+    /// draws its own, with `d`'s top left corner at `at`: a nested `<svg>` whose `viewBox`
+    /// maps the drawing onto `d`'s pixels and whose viewport clips it to `d`'s area.
+    pub(super) fn place(&self, p: &str, id: &str, d: &NaturalEarthDrawn, at: (f64, f64)) -> String {
+        let (k, (a, b)) = self.placement(d);
+        let (w, h) = d.size;
+        format!(
+            "<svg x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" viewBox=\"{} {} {} {}\" \
+             preserveAspectRatio=\"none\" style=\"--{p}-k:{}\"><use href=\"#{id}\"/></svg>\n",
+            fixed(at.0),
+            fixed(at.1),
+            fixed(w),
+            fixed(h),
+            fixed(-a / k),
+            fixed(-b / k),
+            fixed(w / k),
+            fixed(h / k),
+            fixed(k),
+        )
+    }
+
     /// Where the layout `d` places the shared drawing: `(k, (a, b))` such that the layout's
     /// pixel is k · (drawing's units) + (a, b), on each axis.
-    fn placement(&self, d: &NaturalEarthDrawn) -> (f64, (f64, f64)) {
+    pub(super) fn placement(&self, d: &NaturalEarthDrawn) -> (f64, (f64, f64)) {
         let k = d.scale / self.scale / 10.0;
         let (gx, gy) = self.translation;
         (
@@ -241,7 +249,7 @@ impl Shared {
 
 /// `v` with at most five decimals, trailing zeros dropped (a placement is exact to 1/10,000
 /// of a shared pixel).
-fn fixed(v: f64) -> String {
+pub(super) fn fixed(v: f64) -> String {
     let s = format!("{v:.5}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {

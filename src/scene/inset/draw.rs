@@ -35,6 +35,8 @@ pub(crate) struct Insets {
     pub missing: usize,
     /// The sizes of the insets that found no room, pixels.
     pub missing_sizes: Vec<(f64, f64)>,
+    /// How the locator map among `items` drew its basemap, when there is one.
+    pub locator: Option<crate::scene::locator::LocatorDrawn>,
 }
 
 impl Insets {
@@ -91,6 +93,7 @@ pub(crate) fn draw_insets(
     let mut out = Insets {
         items: Vec::new(),
         locator_items: Vec::new(),
+        locator: None,
         rects: Vec::new(),
         in_inset: vec![false; ctx.places.len()],
         unsaid: Unsaid::new(ctx.places.len()),

@@ -1,0 +1,180 @@
+//! One locator map for several layouts of `map.html`.
+//!
+//! The map of a city walk or of a region carries a small locator map in a corner, whose side
+//! grows with the layout (96 to 170 px); drawn in full in each of five layouts, the locators
+//! were a third of a walk's `map.html`. Layouts whose locators show the same ground (chosen
+//! and fitted for the same points, at the same Natural Earth scale, with the same visited
+//! countries) share one drawing of its basemap, made as [`super::shared_ground`] makes the
+//! shared basemap: at the largest of their scales, over the union of their areas, and shown in
+//! each locator through a nested `<svg>`. The background, the main map's extent and the frame
+//! stay each layout's own.
+//!
+//! In: the layouts. Out: the `<defs>` content and, per layout, the [`Swap`] placing it.
+
+use super::shared_ground::{draw_union, shares_with};
+use crate::model::LonLat;
+use crate::render::svg::{self, Swap};
+use crate::scene::{Item, LocatorDrawn, Scene};
+
+/// A layout's locator: its position among the `insets` layer's items, its items, and how its
+/// basemap was drawn.
+struct Found<'a> {
+    layout: usize,
+    index: usize,
+    items: &'a [Item],
+    drawn: &'a LocatorDrawn,
+}
+
+/// The locator map of `scene`, when it has one that can be shared.
+fn find(layout: usize, scene: &Scene) -> Option<Found<'_>> {
+    let drawn = scene.locator.as_ref()?;
+    let layer = scene.layers.iter().find(|l| l.name == "insets")?;
+    layer
+        .items
+        .iter()
+        .enumerate()
+        .find_map(|(index, item)| match item {
+            Item::Group {
+                class: "locator-map",
+                items,
+            } if drawn.drawn.items.end <= items.len() && drawn.drawn.items.start >= 1 => {
+                Some(Found {
+                    layout,
+                    index,
+                    items,
+                    drawn,
+                })
+            }
+            _ => None,
+        })
+}
+
+/// Whether two locators were chosen and fitted for the same points: equal but for the
+/// rounding of the main map's centre each layout computes (1e-9° is a tenth of a millimetre).
+fn same_points(a: &[LonLat], b: &[LonLat]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(p, q)| (p.lon() - q.lon()).abs() <= 1e-9 && (p.lat() - q.lat()).abs() <= 1e-9)
+}
+
+/// The locators of `layouts` (classes prefixed `p`) drawn once for the layouts that show the
+/// same ground, where that is shorter: the `<defs>` content (ids `{p}-locator-{n}`) and each
+/// layout's swaps.
+pub(crate) fn share(p: &str, layouts: &[Scene]) -> (String, Vec<Vec<Swap>>) {
+    let mut swaps = vec![Vec::new(); layouts.len()];
+    let mut groups: Vec<Vec<Found>> = Vec::new();
+    for found in layouts.iter().enumerate().filter_map(|(i, s)| find(i, s)) {
+        let same = |g: &Vec<Found>| {
+            same_points(&g[0].drawn.around, &found.drawn.around)
+                && shares_with(&g[0].drawn.drawn, &found.drawn.drawn)
+        };
+        match groups.iter_mut().find(|g| same(g)) {
+            Some(g) => g.push(found),
+            None => groups.push(vec![found]),
+        }
+    }
+    let mut defs = String::new();
+    for (n, group) in groups.iter().filter(|g| g.len() > 1).enumerate() {
+        let id = format!("{p}-locator-{n}");
+        let drawn: Vec<_> = group.iter().map(|f| &f.drawn.drawn).collect();
+        let Some((shared, markup)) = draw_union(group[0].drawn.projection(), p, &id, &drawn) else {
+            continue;
+        };
+        let placed: Vec<String> = group
+            .iter()
+            .map(|f| {
+                let ground = f.drawn.drawn.items.clone();
+                let (bg, rest) = (&f.items[..ground.start], &f.items[ground.end..]);
+                let open = svg::written(
+                    p,
+                    &[Item::Group {
+                        class: "locator-map",
+                        items: bg.to_vec(),
+                    }],
+                );
+                let open = open.strip_suffix("</g>\n").unwrap_or(&open);
+                format!(
+                    "{open}{}{}</g>\n",
+                    shared.place(p, &id, &f.drawn.drawn, f.drawn.origin),
+                    svg::written(p, rest)
+                )
+            })
+            .collect();
+        // Shared only where that is shorter than each drawing its own.
+        let own: usize = group
+            .iter()
+            .map(|f| {
+                svg::written(
+                    p,
+                    &[Item::Group {
+                        class: "locator-map",
+                        items: f.items.to_vec(),
+                    }],
+                )
+                .len()
+            })
+            .sum();
+        if markup.len() + placed.iter().map(String::len).sum::<usize>() >= own {
+            continue;
+        }
+        defs.push_str(&markup);
+        for (f, markup) in group.iter().zip(placed) {
+            swaps[f.layout].push(Swap {
+                layer: "insets",
+                items: f.index..f.index + 1,
+                markup,
+            });
+        }
+    }
+    (defs, swaps)
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::scene::MapOptions;
+
+    #[test]
+    fn points_a_rounding_apart_are_the_same_and_others_not() {
+        let p = |lon, lat| LonLat::new(lon, lat).unwrap();
+        let a = [p(14.4, 50.08), p(20.0, 45.0)];
+        assert!(same_points(&a, &[p(14.4, 50.08 + 1e-12), p(20.0, 45.0)]));
+        assert!(!same_points(&a, &[p(14.4, 50.081), p(20.0, 45.0)]));
+        assert!(!same_points(&a, &a[..1]));
+    }
+
+    #[test]
+    fn a_walks_locators_are_drawn_once_and_placed_in_each_layout() {
+        let bytes = include_bytes!("../../../tests/corpus/prague-old-town-walk.json");
+        let trip = crate::io::read(bytes, crate::io::Format::Json).unwrap();
+        let route = crate::routing::plan(&trip, crate::routing::Order::Time).unwrap();
+        let layouts: Vec<Scene> = [960.0, 1280.0]
+            .iter()
+            .map(|&w| {
+                let o = MapOptions {
+                    width_px: w,
+                    detail_width_px: Some(960.0),
+                    ..MapOptions::default()
+                };
+                crate::scene::build(&route, &o).unwrap()
+            })
+            .collect();
+        let p = layouts[0].prefix.clone();
+        let (defs, swaps) = share(&p, &layouts);
+        assert_eq!(
+            defs.matches(&format!("<g id=\"{p}-locator-0\">")).count(),
+            1
+        );
+        for (scene, swaps) in layouts.iter().zip(&swaps) {
+            assert_eq!(swaps.len(), 1);
+            let m = &swaps[0].markup;
+            assert!(m.starts_with(&format!("<g class=\"{p}-locator-map\">\n<rect")));
+            assert!(m.contains(&format!("<use href=\"#{p}-locator-0\"/></svg>")));
+            // The main map's extent and the frame stay the layout's own.
+            assert!(m.contains("-inset-frame") && m.contains("-extent"), "{m}");
+            let own = find(0, scene).unwrap();
+            assert_eq!(swaps[0].items, own.index..own.index + 1);
+        }
+    }
+}
