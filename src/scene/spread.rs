@@ -40,19 +40,26 @@ pub fn spread(
     }
     let reach = 2.0 * radii.iter().cloned().fold(0.0, f64::max) + GAP_PX;
     let index = KeepOut::new(keep_out, reach / 2.0 + GAP_PX, &area);
+    // The markers as (x, y, radius, index), kept in x order: the sweep reads neighbours side
+    // by side in memory, and each round's sort starts from the last round's order.
+    let mut q: Vec<(f64, f64, f64, usize)> = (0..n)
+        .filter(|&i| active[i])
+        .map(|i| (p[i].0, p[i].1, radii[i], i))
+        .collect();
     for _ in 0..ROUNDS {
         let mut moved = false;
         // Sweep in x order: only markers less than two radii apart in x can touch.
-        let mut order: Vec<usize> = (0..n).filter(|&i| active[i]).collect();
-        order.sort_by(|&a, &b| p[a].0.total_cmp(&p[b].0).then(a.cmp(&b)));
-        for (k, &a) in order.iter().enumerate() {
-            for &b in &order[k + 1..] {
-                if p[b].0 - p[a].0 > reach {
+        q.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.3.cmp(&b.3)));
+        for k in 0..q.len() {
+            for m in k + 1..q.len() {
+                if q[m].0 - q[k].0 > reach {
                     break;
                 }
-                let (i, j) = (a.min(b), a.max(b));
-                let need = radii[i] + radii[j] + GAP_PX;
-                let (dx, dy) = (p[j].0 - p[i].0, p[j].1 - p[i].1);
+                // The pair in index order, as pushing depends on it.
+                let (ki, kj) = if q[k].3 < q[m].3 { (k, m) } else { (m, k) };
+                let (i, j) = (q[ki].3, q[kj].3);
+                let need = q[ki].2 + q[kj].2 + GAP_PX;
+                let (dx, dy) = (q[kj].0 - q[ki].0, q[kj].1 - q[ki].1);
                 // Apart by a whole gap along one axis: apart (and no square root taken).
                 if dx.abs() >= need || dy.abs() >= need {
                     continue;
@@ -70,19 +77,23 @@ pub fn spread(
                 };
                 // A little more than the overlap, so rounding cannot leave the pair touching.
                 let push = (need - d) / 2.0 + 0.05;
-                p[i] = (p[i].0 - ux * push, p[i].1 - uy * push);
-                p[j] = (p[j].0 + ux * push, p[j].1 + uy * push);
+                q[ki] = (q[ki].0 - ux * push, q[ki].1 - uy * push, q[ki].2, i);
+                q[kj] = (q[kj].0 + ux * push, q[kj].1 + uy * push, q[kj].2, j);
                 moved = true;
             }
         }
-        for i in (0..n).filter(|&i| active[i]) {
-            let before = p[i];
-            p[i] = keep_inside(p[i], radii[i], &area, &index);
-            moved |= p[i] != before;
+        // Each marker on its own: the order does not matter.
+        for m in &mut q {
+            let c = keep_inside((m.0, m.1), m.2, &area, &index);
+            moved |= c != (m.0, m.1);
+            (m.0, m.1) = c;
         }
         if !moved {
             break;
         }
+    }
+    for &(x, y, _, i) in &q {
+        p[i] = (x, y);
     }
     p
 }
@@ -91,9 +102,10 @@ pub fn spread(
 /// `keep_out` rectangle.
 fn keep_inside(c: (f64, f64), r: f64, area: &Rect, keep_out: &KeepOut) -> (f64, f64) {
     let mut c = c;
-    let mut next = 0;
-    while let Some(at) = keep_out.next_from(next, c) {
-        next = at + 1;
+    // The rectangles that may hold `c`, in index order; looked up again only when `c` moves.
+    let (mut list, mut pos) = keep_out.from(0, c);
+    while let Some(&at) = list.get(pos) {
+        pos += 1;
         let k = &keep_out.rects[at];
         let g = k.grow(r + GAP_PX);
         if !g.contains(c) || k.contains_rect(area) {
@@ -118,6 +130,7 @@ fn keep_inside(c: (f64, f64), r: f64, area: &Rect, keep_out: &KeepOut) -> (f64, 
             .min_by(|a, b| a.0.hypot(a.1).total_cmp(&b.0.hypot(b.1)));
         if let Some((dx, dy)) = best {
             c = (c.0 + dx, c.1 + dy);
+            (list, pos) = keep_out.from(at + 1, c);
         }
     }
     let clamp = |v: f64, lo: f64, hi: f64| {
@@ -142,6 +155,8 @@ struct KeepOut<'a> {
     rows: usize,
     /// Per cell, the ascending indices of the rectangles that, grown by the reach, touch it.
     cells: Vec<Vec<usize>>,
+    /// Every rectangle's index, for a marker outside the grid.
+    all: Vec<usize>,
 }
 
 /// The grid's cell, pixels.
@@ -185,20 +200,21 @@ impl<'a> KeepOut<'a> {
             cols,
             rows,
             cells,
+            all: (0..rects.len()).collect(),
         }
     }
 
-    /// The first rectangle from index `from` on that may hold `c`.
-    fn next_from(&self, from: usize, c: (f64, f64)) -> Option<usize> {
+    /// The rectangles that may hold `c`, ascending, and where those from index `from` on
+    /// start among them.
+    fn from(&self, from: usize, c: (f64, f64)) -> (&[usize], usize) {
         let col = ((c.0 - self.origin.0) / CELL_PX).floor();
         let row = ((c.1 - self.origin.1) / CELL_PX).floor();
         let inside = col >= 0.0 && row >= 0.0 && col < self.cols as f64 && row < self.rows as f64;
         if !inside {
-            return (from < self.rects.len()).then_some(from);
+            return (&self.all, from);
         }
         let cell = &self.cells[row as usize * self.cols + col as usize];
-        let at = cell.partition_point(|&k| k < from);
-        cell.get(at).copied()
+        (cell, cell.partition_point(|&k| k < from))
     }
 }
 
