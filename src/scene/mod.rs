@@ -39,6 +39,7 @@ mod inset;
 mod labels;
 mod legs;
 mod locator;
+mod map_area;
 mod markers;
 mod modes;
 mod options;
