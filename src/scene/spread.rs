@@ -12,6 +12,9 @@ pub const GAP_PX: f64 = 1.5;
 /// Rounds of pushing before giving up (a page too full to hold every marker apart).
 const ROUNDS: usize = 400;
 
+/// Rounds without fewer pairs pushed apart than the fewest so far after which pushing stops.
+const STALLED_ROUNDS: usize = 40;
+
 /// Centres for markers at `centres` with `radii` such that no two discs come closer than
 /// [`GAP_PX`], each disc stays inside `area` and out of every `keep_out` rectangle where it can.
 /// Discs that together cover more than a third of `area` are left where they are.
@@ -23,6 +26,16 @@ pub fn spread(
     area: Rect,
     keep_out: &[Rect],
 ) -> Vec<(f64, f64)> {
+    spread_counted(centres, radii, area, keep_out).0
+}
+
+/// [`spread`], and how many rounds of pushing it took.
+fn spread_counted(
+    centres: &[(f64, f64)],
+    radii: &[f64],
+    area: Rect,
+    keep_out: &[Rect],
+) -> (Vec<(f64, f64)>, usize) {
     let n = centres.len();
     let mut p: Vec<(f64, f64)> = centres.to_vec();
     let active: Vec<bool> = p
@@ -36,7 +49,7 @@ pub fn spread(
         .map(|i| std::f64::consts::PI * radii[i] * radii[i])
         .sum();
     if discs > area.w * area.h / 3.0 {
-        return p;
+        return (p, 0);
     }
     let reach = 2.0 * radii.iter().cloned().fold(0.0, f64::max) + GAP_PX;
     let index = KeepOut::new(keep_out, reach / 2.0 + GAP_PX, &area);
@@ -46,8 +59,13 @@ pub fn spread(
         .filter(|&i| active[i])
         .map(|i| (p[i].0, p[i].1, radii[i], i))
         .collect();
-    for _ in 0..ROUNDS {
+    // The fewest pairs pushed apart in one round so far, and when.
+    let mut fewest = (usize::MAX, 0);
+    let mut rounds = 0;
+    for round in 0..ROUNDS {
+        rounds = round + 1;
         let mut moved = false;
+        let mut pushed = 0;
         // Sweep in x order: only markers less than two radii apart in x can touch.
         q.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.3.cmp(&b.3)));
         for k in 0..q.len() {
@@ -64,7 +82,7 @@ pub fn spread(
                 if dx.abs() >= need || dy.abs() >= need {
                     continue;
                 }
-                let d = dx.hypot(dy);
+                let d = (dx * dx + dy * dy).sqrt();
                 if d >= need - 1e-6 {
                     continue;
                 }
@@ -80,6 +98,7 @@ pub fn spread(
                 q[ki] = (q[ki].0 - ux * push, q[ki].1 - uy * push, q[ki].2, i);
                 q[kj] = (q[kj].0 + ux * push, q[kj].1 + uy * push, q[kj].2, j);
                 moved = true;
+                pushed += 1;
             }
         }
         // Each marker on its own: the order does not matter.
@@ -91,11 +110,18 @@ pub fn spread(
         if !moved {
             break;
         }
+        // Stalled: a crowd too dense to part (thousands of stops on one page) pushes its
+        // markers round and round; once no round has parted fewer pairs for a while, stop.
+        if pushed < fewest.0 {
+            fewest = (pushed, round);
+        } else if round - fewest.1 >= STALLED_ROUNDS {
+            break;
+        }
     }
     for &(x, y, _, i) in &q {
         p[i] = (x, y);
     }
-    p
+    (p, rounds)
 }
 
 /// `c` moved the least distance that puts a disc of radius `r` inside `area` and out of every
@@ -265,5 +291,29 @@ mod test {
         let c: Vec<(f64, f64)> = (0..40).map(|i| (50.0 + i as f64 * 0.1, 50.0)).collect();
         let r = vec![8.0; 40];
         assert_eq!(spread(&c, &r, area, &[]), c);
+    }
+
+    #[test]
+    fn a_crowd_that_cannot_part_stops_pushing_once_it_stalls() {
+        // 60 markers in a 40 px pocket walled in by keep-out rectangles: room for a dozen.
+        let area = Rect::new(0.0, 0.0, 1000.0, 1000.0);
+        let walls = [
+            Rect::new(0.0, 0.0, 1000.0, 480.0),
+            Rect::new(0.0, 520.0, 1000.0, 480.0),
+            Rect::new(0.0, 480.0, 480.0, 40.0),
+            Rect::new(520.0, 480.0, 480.0, 40.0),
+        ];
+        let c: Vec<(f64, f64)> = (0..60)
+            .map(|k| (500.0 + f64::from(k % 8), 500.0 + f64::from(k / 8)))
+            .collect();
+        let r = vec![4.0; c.len()];
+        let (_, rounds) = spread_counted(&c, &r, area, &walls);
+        assert!(
+            (STALLED_ROUNDS..ROUNDS).contains(&rounds),
+            "{rounds} rounds"
+        );
+        // Markers that can part still part all the way, as before.
+        let (p, rounds) = spread_counted(&c, &r, area, &[]);
+        assert!(apart(&p, &r) && rounds < ROUNDS, "{rounds} rounds");
     }
 }
