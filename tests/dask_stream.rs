@@ -67,4 +67,31 @@ fn dask_renders_every_line_as_expected() {
     assert_eq!(std::fs::read_dir(&maps).unwrap().count(), ok_ids.len());
     let layer = read_json(&maps.join(ok_ids[0]).join("stops.geojson"));
     assert_eq!(layer["type"], "FeatureCollection");
+
+    // Inline, with the outputs dropped (the timing runs): the worker reads each result line
+    // only up to its outputs, and still finds every line's id, line number and outcome.
+    let o = Command::new(dask_python())
+        .arg(root().join("examples/dask/driver.py"))
+        .arg(&trips)
+        .args(["--tripmap", env!("CARGO_BIN_EXE_tripmap"), "--workers", "2"])
+        .args(["--inline", "--drop-outputs"])
+        .arg("--results")
+        .arg(&results)
+        .args(["--", "--format", "geojson"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    let dropped: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(dropped["unexpected"], 0);
+    assert_eq!(dropped["failed"], summary["failed"]);
+    let again: Vec<serde_json::Value> = std::fs::read_to_string(&results)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(again.len(), lines.len());
+    for (a, b) in again.iter().zip(&lines) {
+        assert_eq!((&a["id"], &a["line"], &a["ok"]), (&b["id"], &b["line"], &b["ok"]));
+        assert!(a.get("outputs").is_none(), "{a}");
+    }
 }
