@@ -150,6 +150,42 @@ def expected_ok(lines):
     return want
 
 
+# Lines per partition by default: a worker holds one partition and its results at a time.
+PART_LINES = 5000
+
+
+def run_windowed(client, partitions, window, a):
+    """Each partition rendered on the cluster, at most `window` partitions in flight (sent
+    with their task, released when their outcome is back), so a worker's memory does not
+    grow with the input; the outcomes in partition order."""
+    from dask.distributed import as_completed
+
+    def submit(k):
+        [data] = client.scatter([partitions[k]])
+        return client.submit(render_partition, data, tripmap=a.tripmap, out=a.out,
+                             inline=a.inline, extra=a.extra, drop_outputs=a.drop_outputs,
+                             pure=False, key=f"partition-{k}")
+
+    outcomes = [None] * len(partitions)
+    index = {}
+    pending = as_completed()
+    nxt = 0
+    while nxt < min(window, len(partitions)):
+        f = submit(nxt)
+        index[f.key] = nxt
+        pending.add(f)
+        nxt += 1
+    for f in pending:
+        outcomes[index.pop(f.key)] = f.result()
+        f.release()
+        if nxt < len(partitions):
+            g = submit(nxt)
+            index[g.key] = nxt
+            pending.add(g)
+            nxt += 1
+    return outcomes
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                 epilog="Arguments after -- go to tripmap render --jsonl.")
@@ -157,7 +193,8 @@ def main():
     p.add_argument("--tripmap", required=True, help="path of the tripmap binary on the workers")
     p.add_argument("--scheduler", help="address of a running Dask scheduler (default: a LocalCluster)")
     p.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes (default 2)")
-    p.add_argument("--partitions", type=int, default=0, help="partitions (default: 4 per worker)")
+    p.add_argument("--partitions", type=int, default=0,
+                   help="partitions (default: one per 5,000 lines, at least 4 per worker)")
     p.add_argument("--out", help="folder for the trips' folders (tripmap -o)")
     p.add_argument("--inline", action="store_true", help="outputs in the result lines")
     p.add_argument("--results", help="write every result line here, in line order")
@@ -180,14 +217,11 @@ def main():
                                dashboard_address=None)
         client = Client(cluster)
     workers = len(client.scheduler_info()["workers"])
-    partitions = split(a.input, a.partitions or 4 * max(workers, 1))
+    with open(a.input, "rb") as f:
+        count = sum(1 for _ in f)
+    partitions = split(a.input, a.partitions or max(4 * max(workers, 1), -(-count // PART_LINES)))
     cluster_ready = time.monotonic()
-    # The partitions go to the workers first, so the task graph stays small.
-    scattered = client.scatter(partitions)
-    futures = client.map(render_partition, scattered, tripmap=a.tripmap, out=a.out,
-                         inline=a.inline, extra=a.extra, drop_outputs=a.drop_outputs,
-                         pure=False)
-    outcomes = client.gather(futures)
+    outcomes = run_windowed(client, partitions, 2 * max(workers, 1), a)
     finished = time.monotonic()
     client.close()
     if cluster is not None:
