@@ -91,7 +91,10 @@ fn dask_renders_every_line_as_expected() {
         .collect();
     assert_eq!(again.len(), lines.len());
     for (a, b) in again.iter().zip(&lines) {
-        assert_eq!((&a["id"], &a["line"], &a["ok"]), (&b["id"], &b["line"], &b["ok"]));
+        assert_eq!(
+            (&a["id"], &a["line"], &a["ok"]),
+            (&b["id"], &b["line"], &b["ok"])
+        );
         assert!(a.get("outputs").is_none(), "{a}");
     }
 }
