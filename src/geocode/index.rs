@@ -91,6 +91,10 @@ pub(crate) struct Index {
     pub countries: Vec<CountryRow>,
     pub admin1: Vec<Admin1Row>,
     pub zones: Vec<&'static str>,
+    /// The keys, ascending, by their length in bytes, each with the set of letters and digits
+    /// in it (built on first use, by the "did you mean" scan, which looks only at names of
+    /// about the length and letters asked for).
+    by_length: std::sync::OnceLock<Vec<Vec<(u32, u64)>>>,
 }
 
 const PLACE_SIZE: usize = 28;
@@ -173,7 +177,25 @@ impl Index {
             countries,
             admin1,
             zones: text(section(7)).lines().collect(),
+            by_length: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The keys whose normalised names are `len` bytes long, ascending, each with
+    /// [`letter_set`] of its name.
+    pub fn keys_of_length(&self, len: usize) -> &[(u32, u64)] {
+        let by_length = self.by_length.get_or_init(|| {
+            let mut by: Vec<Vec<(u32, u64)>> = Vec::new();
+            for k in 0..self.key_count() {
+                let bytes = self.key_bytes(k);
+                if by.len() <= bytes.len() {
+                    by.resize_with(bytes.len() + 1, Vec::new);
+                }
+                by[bytes.len()].push((k as u32, letter_set(bytes)));
+            }
+            by
+        });
+        by_length.get(len).map_or(&[], Vec::as_slice)
     }
 
     /// Number of places.
@@ -283,6 +305,18 @@ impl Index {
             })
             .collect()
     }
+}
+
+/// The ASCII letters and digits in `bytes`, one bit each (bit 36: any other byte).
+pub(crate) fn letter_set(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |set, &b| {
+        set | 1
+            << match b {
+                b'a'..=b'z' => u32::from(b - b'a'),
+                b'0'..=b'9' => 26 + u32::from(b - b'0'),
+                _ => 36,
+            }
+    })
 }
 
 #[cfg(test)]

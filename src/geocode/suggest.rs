@@ -1,6 +1,6 @@
 //! "Did you mean": the gazetteer names closest to a name that matched nothing.
 
-use super::index::Index;
+use super::index::{Index, letter_set};
 
 /// Up to `limit` (place index, the normalised name it is known by) pairs, best first, whose names
 /// are fewest edits from `key` (normalised): optimal-string-alignment distance (edits and swaps of neighbours) at most 1 for short
@@ -28,7 +28,20 @@ pub(crate) fn suggestions(
     let wanted = histogram(key.as_bytes());
     // Native-script keys are compared by characters (up to 4 bytes each); ASCII ones by bytes.
     let ascii = key.is_ascii();
-    for k in 0..index.key_count() {
+    // Only names a few bytes longer or shorter can be close: an edit changes a name's length
+    // by at most one character, of at most 4 bytes.
+    let per_edit = if ascii { 1 } else { 4 };
+    let lengths = key.len().saturating_sub(per_edit * max)..=key.len() + per_edit * max;
+    // Each edit adds or removes at most two letters from the set of letters a name has.
+    let letters = letter_set(key.as_bytes());
+    let candidates = lengths.flat_map(|n| {
+        index
+            .keys_of_length(n)
+            .iter()
+            .filter(|&&(_, set)| !ascii || (set ^ letters).count_ones() as usize <= 2 * max)
+            .map(|&(k, _)| k as usize)
+    });
+    for k in candidates {
         let bytes = index.key_bytes(k);
         if ascii != bytes.is_ascii() {
             continue;
@@ -104,5 +117,68 @@ fn bucket(b: u8) -> usize {
         b'a'..=b'z' => usize::from(b - b'a'),
         b'0'..=b'9' => 26 + usize::from(b - b'0'),
         _ => 36,
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    /// Every name within `max` edits of a name passes the letter-set bound the scan uses.
+    #[test]
+    fn the_letter_set_bound_never_drops_a_close_name() {
+        let words = [
+            "london",
+            "baghdad",
+            "springfield",
+            "ulaanbaatar",
+            "san jose",
+            "a-b 9",
+        ];
+        let letters = b"abdegilnorsz9 -";
+        for w in words {
+            let w = w.as_bytes();
+            // Every single edit, then every edit of those: substitutions, insertions, deletions
+            // and swaps of neighbours.
+            let edits = |v: &[u8]| {
+                let mut out: Vec<Vec<u8>> = Vec::new();
+                for i in 0..=v.len() {
+                    for &c in letters {
+                        let mut ins = v.to_vec();
+                        ins.insert(i, c);
+                        out.push(ins);
+                        if i < v.len() {
+                            let mut sub = v.to_vec();
+                            sub[i] = c;
+                            out.push(sub);
+                        }
+                    }
+                    if i < v.len() {
+                        let mut del = v.to_vec();
+                        del.remove(i);
+                        out.push(del);
+                    }
+                    if i + 1 < v.len() {
+                        let mut swap = v.to_vec();
+                        swap.swap(i, i + 1);
+                        out.push(swap);
+                    }
+                }
+                out
+            };
+            for once in edits(w) {
+                for twice in edits(&once) {
+                    let d = strsim::osa_distance(
+                        std::str::from_utf8(w).unwrap(),
+                        std::str::from_utf8(&twice).unwrap(),
+                    );
+                    let apart = (letter_set(w) ^ letter_set(&twice)).count_ones() as usize;
+                    assert!(
+                        apart <= 2 * d,
+                        "{twice:?}: {apart} letters apart, {d} edits"
+                    );
+                }
+            }
+        }
     }
 }
