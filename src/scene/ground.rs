@@ -78,6 +78,28 @@ pub struct NaturalEarthDrawn {
     pub items: std::ops::Range<usize>,
 }
 
+impl NaturalEarthDrawn {
+    /// How `map` drew its Natural Earth basemap at `detail` (graticule every `step` degrees,
+    /// `visited` tinted) as `items` of its layer.
+    pub(crate) fn new(
+        map: &FittedMap,
+        detail: Detail,
+        step: Option<f64>,
+        visited: &[Country],
+        items: std::ops::Range<usize>,
+    ) -> Self {
+        NaturalEarthDrawn {
+            scale: map.scale(),
+            translation: map.translation(),
+            size: (map.width_px(), map.height_px()),
+            detail,
+            graticule_step_deg: step,
+            visited: visited.to_vec(),
+            items,
+        }
+    }
+}
+
 impl Ground {
     /// The ground of `map` at `km_per_px` (the scale at its centre).
     pub fn draw(ctx: &Ctx, map: &FittedMap, km_per_px: f64) -> Result<Ground, Error> {
@@ -110,15 +132,7 @@ impl Ground {
         let detail = Detail::for_scale(detail_km_per_px(ctx.options, km_per_px));
         let view = basemap::view(map, detail, step);
         let items = basemap_layer(&view, &ctx.visited, (0.0, 0.0));
-        let natural_earth = NaturalEarthDrawn {
-            scale: map.scale(),
-            translation: map.translation(),
-            size: (map.width_px(), map.height_px()),
-            detail,
-            graticule_step_deg: step,
-            visited: ctx.visited.clone(),
-            items: 0..items.len(),
-        };
+        let natural_earth = NaturalEarthDrawn::new(map, detail, step, &ctx.visited, 0..items.len());
         Ok(Ground {
             items,
             has_land: !view.land.is_empty(),

@@ -123,15 +123,7 @@ fn draw(ctx: &Ctx, main: &MainExtent, fitted: &FittedMap, rect: Rect) -> (Item, 
         rect,
     }];
     items.extend(basemap_layer(&view, &ctx.visited, origin));
-    let drawn = NaturalEarthDrawn {
-        scale: fitted.scale(),
-        translation: fitted.translation(),
-        size: (fitted.width_px(), fitted.height_px()),
-        detail,
-        graticule_step_deg: None,
-        visited: ctx.visited.clone(),
-        items: 1..items.len(),
-    };
+    let drawn = NaturalEarthDrawn::new(fitted, detail, None, &ctx.visited, 1..items.len());
     items.push(extent_mark(main, fitted, origin));
     items.push(Item::Rect {
         class: "inset-frame",
