@@ -158,6 +158,8 @@ pub(crate) struct Tips {
     defs: String,
     /// The id of each drawing, by its markup.
     ids: std::collections::HashMap<String, String>,
+    /// How many drawings each stop has so far, by its number.
+    drawings: std::collections::HashMap<usize, usize>,
 }
 
 impl Tips {
@@ -166,15 +168,12 @@ impl Tips {
         if let Some(id) = self.ids.get(&body) {
             return id.clone();
         }
-        let taken = self
-            .ids
-            .values()
-            .filter(|id| id.starts_with(&format!("{p}-tip-{number}")))
-            .count();
-        let id = match taken {
+        let taken = self.drawings.entry(number).or_default();
+        let id = match *taken {
             0 => format!("{p}-tip-{number}"),
             k => format!("{p}-tip-{number}-{k}"),
         };
+        *taken += 1;
         let _ = writeln!(self.defs, "<g id=\"{id}\">\n{body}</g>");
         self.ids.insert(body, id.clone());
         id
