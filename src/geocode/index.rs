@@ -182,7 +182,7 @@ impl Index {
     }
 
     /// The keys whose normalised names are `len` bytes long, ascending, each with
-    /// [`letter_set`] of its name.
+    /// set of letters (`suggest::letter_set`).
     pub fn keys_of_length(&self, len: usize) -> &[(u32, u64)] {
         let by_length = self.by_length.get_or_init(|| {
             let mut by: Vec<Vec<(u32, u64)>> = Vec::new();
@@ -191,7 +191,7 @@ impl Index {
                 if by.len() <= bytes.len() {
                     by.resize_with(bytes.len() + 1, Vec::new);
                 }
-                by[bytes.len()].push((k as u32, letter_set(bytes)));
+                by[bytes.len()].push((k as u32, super::suggest::letter_set(bytes)));
             }
             by
         });
@@ -305,18 +305,6 @@ impl Index {
             })
             .collect()
     }
-}
-
-/// The ASCII letters and digits in `bytes`, one bit each (bit 36: any other byte).
-pub(crate) fn letter_set(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0, |set, &b| {
-        set | 1
-            << match b {
-                b'a'..=b'z' => u32::from(b - b'a'),
-                b'0'..=b'9' => 26 + u32::from(b - b'0'),
-                _ => 36,
-            }
-    })
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! "Did you mean": the gazetteer names closest to a name that matched nothing.
 
-use super::index::{Index, letter_set};
+use super::index::Index;
 
 /// Up to `limit` (place index, the normalised name it is known by) pairs, best first, whose names
 /// are fewest edits from `key` (normalised): optimal-string-alignment distance (edits and swaps of neighbours) at most 1 for short
@@ -110,6 +110,11 @@ fn histogram(bytes: &[u8]) -> [i16; 37] {
         h[bucket(b)] += 1;
     }
     h
+}
+
+/// The buckets of [`bucket`] that a normalised name's bytes fall in, one bit each.
+pub(super) fn letter_set(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |set, &b| set | 1 << bucket(b))
 }
 
 fn bucket(b: u8) -> usize {
