@@ -21,6 +21,7 @@ use crate::scene::{Item, LocatorDrawn, Scene};
 struct Found<'a> {
     layout: usize,
     index: usize,
+    item: &'a Item,
     items: &'a [Item],
     drawn: &'a LocatorDrawn,
 }
@@ -41,6 +42,7 @@ fn find(layout: usize, scene: &Scene) -> Option<Found<'_>> {
                 Some(Found {
                     layout,
                     index,
+                    item,
                     items,
                     drawn,
                 })
@@ -104,16 +106,7 @@ pub(crate) fn share(p: &str, layouts: &[Scene]) -> (String, Vec<Vec<Swap>>) {
         // Shared only where that is shorter than each drawing its own.
         let own: usize = group
             .iter()
-            .map(|f| {
-                svg::written(
-                    p,
-                    &[Item::Group {
-                        class: "locator-map",
-                        items: f.items.to_vec(),
-                    }],
-                )
-                .len()
-            })
+            .map(|f| svg::written(p, std::slice::from_ref(f.item)).len())
             .sum();
         if markup.len() + placed.iter().map(String::len).sum::<usize>() >= own {
             continue;
