@@ -24,6 +24,21 @@ fn dask_python() -> PathBuf {
     p
 }
 
+/// `examples/dask/driver.py` on `trips` with 2 workers, GeoJSON only, its result lines into
+/// `results`, with `more` options.
+fn run_driver(trips: &Path, results: &Path, more: &[&str]) -> std::process::Output {
+    Command::new(dask_python())
+        .arg(root().join("examples/dask/driver.py"))
+        .arg(trips)
+        .args(["--tripmap", env!("CARGO_BIN_EXE_tripmap"), "--workers", "2"])
+        .args(more)
+        .arg("--results")
+        .arg(results)
+        .args(["--", "--format", "geojson"])
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn dask_renders_every_line_as_expected() {
     let dir = tempfile::tempdir().unwrap();
@@ -33,17 +48,8 @@ fn dask_renders_every_line_as_expected() {
     drop(file);
     let maps = dir.path().join("maps");
     let results = dir.path().join("results.jsonl");
-    let o = Command::new(dask_python())
-        .arg(root().join("examples/dask/driver.py"))
-        .arg(&trips)
-        .args(["--tripmap", env!("CARGO_BIN_EXE_tripmap"), "--workers", "2"])
-        .arg("--out")
-        .arg(&maps)
-        .arg("--results")
-        .arg(&results)
-        .args(["--", "--format", "geojson"])
-        .output()
-        .unwrap();
+    let maps_arg = maps.to_str().unwrap();
+    let o = run_driver(&trips, &results, &["--out", maps_arg]);
     assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
     let summary: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(summary["workers"], 2);
@@ -70,16 +76,7 @@ fn dask_renders_every_line_as_expected() {
 
     // Inline, with the outputs dropped (the timing runs): the worker reads each result line
     // only up to its outputs, and still finds every line's id, line number and outcome.
-    let o = Command::new(dask_python())
-        .arg(root().join("examples/dask/driver.py"))
-        .arg(&trips)
-        .args(["--tripmap", env!("CARGO_BIN_EXE_tripmap"), "--workers", "2"])
-        .args(["--inline", "--drop-outputs"])
-        .arg("--results")
-        .arg(&results)
-        .args(["--", "--format", "geojson"])
-        .output()
-        .unwrap();
+    let o = run_driver(&trips, &results, &["--inline", "--drop-outputs"]);
     assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
     let dropped: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(dropped["unexpected"], 0);

@@ -52,17 +52,20 @@ def line_id(line: bytes):
     return None
 
 
-def split(path: str, partitions: int):
-    """Partitions of the input: lists of (line number, line bytes), blank lines skipped."""
-    parts = [[] for _ in range(partitions)]
+def read_lines(path: str):
+    """The input's lines as (line number, line bytes), blank lines skipped."""
     with open(path, "rb") as f:
-        for number, line in enumerate(f, start=1):
-            line = line.rstrip(b"\r\n")
-            if not line.strip():
-                continue
-            i = line_id(line)
-            k = fnv1a_64(i.encode()) % partitions if i is not None else (number - 1) % partitions
-            parts[k].append((number, line))
+        numbered = ((n, l.rstrip(b"\r\n")) for n, l in enumerate(f, start=1))
+        return [(n, l) for n, l in numbered if l.strip()]
+
+
+def split(lines, partitions: int):
+    """`lines` in `partitions` partitions by the id's hash (by line number without an id)."""
+    parts = [[] for _ in range(partitions)]
+    for number, line in lines:
+        i = line_id(line)
+        k = fnv1a_64(i.encode()) % partitions if i is not None else (number - 1) % partitions
+        parts[k].append((number, line))
     return [p for p in parts if p]
 
 
@@ -217,9 +220,8 @@ def main():
                                dashboard_address=None)
         client = Client(cluster)
     workers = len(client.scheduler_info()["workers"])
-    with open(a.input, "rb") as f:
-        count = sum(1 for _ in f)
-    partitions = split(a.input, a.partitions or max(4 * max(workers, 1), -(-count // PART_LINES)))
+    numbered = read_lines(a.input)
+    partitions = split(numbered, a.partitions or max(4 * max(workers, 1), -(-len(numbered) // PART_LINES)))
     cluster_ready = time.monotonic()
     outcomes = run_windowed(client, partitions, 2 * max(workers, 1), a)
     finished = time.monotonic()
@@ -232,10 +234,10 @@ def main():
         with open(a.results, "w") as f:
             for r in results:
                 f.write(json.dumps(r) + "\n")
-    lines = [l for part in partitions for l in part]
+    lines = numbered
     unexpected = []
     if not a.no_expect:
-        want = expected_ok(sorted(lines))
+        want = expected_ok(lines)
         got = {r["line"]: r["ok"] for r in results}
         unexpected = [n for n in sorted(want) if got.get(n) != want[n]]
     summary = {
