@@ -18,42 +18,67 @@ pub const MAX_SEGMENT_M: f64 = 50_000.0;
 /// [`MAX_SEGMENT_M`]. Returned as (lon, lat) degrees with continuous longitudes (they may leave
 /// [-180, 180] where the path crosses the antimeridian). Two points when `a == b`.
 pub fn geodesic_path(a: LonLat, b: LonLat) -> Vec<(f64, f64)> {
-    let points: Vec<(f64, f64)> = if a == b {
-        vec![(a.lon(), a.lat()), (b.lon(), b.lat())]
-    } else {
-        points_between(a, b)
-            .into_iter()
-            .filter(|(x, y)| x.is_finite() && y.is_finite())
-            .collect()
-    };
-    let mut points = if points.len() < 2 {
-        vec![(a.lon(), a.lat()), (b.lon(), b.lat())]
-    } else {
-        points
-    };
-    // Pin the ends to the exact input.
-    if let Some(first) = points.first_mut() {
-        *first = (a.lon(), a.lat());
-    }
-    if let Some(last) = points.last_mut() {
-        *last = (b.lon(), b.lat());
-    }
-    unwrap_longitudes(&mut points);
-    points
+    geodesic_leg(a, b).path
 }
 
-/// The geodesic from `a` to `b` cut into the fewest equal steps no longer than
-/// [`MAX_SEGMENT_M`]: its ends and the points between, as (lon, lat) with longitudes in
-/// [-180, 180]. The steps are taken as `geo` takes them (a running sum of one step's fraction),
-/// so the points are the ones it would give.
-fn points_between(a: LonLat, b: LonLat) -> Vec<(f64, f64)> {
-    let geod = Geodesic::wgs84();
+/// A leg's geodesic, from one solution of the inverse problem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GeodesicLeg {
+    /// Its length in metres, as [`super::distance_m`] gives it.
+    pub distance_m: f64,
+    /// Its initial bearing, as [`super::initial_bearing_deg`] gives it.
+    pub bearing_deg: f64,
+    /// Its points, as [`geodesic_path`] gives them.
+    pub path: Vec<(f64, f64)>,
+}
+
+/// The geodesic from `a` to `b`: length, initial bearing and densified path, for the price of
+/// one inverse solution (the three asked separately solve it three times).
+pub fn geodesic_leg(a: LonLat, b: LonLat) -> GeodesicLeg {
+    let ends = || vec![(a.lon(), a.lat()), (b.lon(), b.lat())];
     let (total, azi1, _azi2, _a12): (f64, f64, f64, f64) =
-        geod.inverse(a.lat(), a.lon(), b.lat(), b.lon());
+        Geodesic::wgs84().inverse(a.lat(), a.lon(), b.lat(), b.lon());
+    let bearing = (azi1 + 360.0) % 360.0;
+    let bearing_deg = match (a == b, bearing.is_finite()) {
+        (false, true) => match bearing.rem_euclid(360.0) {
+            d if d >= 360.0 => 0.0,
+            d => d,
+        },
+        _ => 0.0,
+    };
+    let points: Vec<(f64, f64)> = match a == b {
+        true => ends(),
+        false => points_between(a, b, total, azi1)
+            .into_iter()
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .collect(),
+    };
+    let mut path = if points.len() < 2 { ends() } else { points };
+    // Pin the ends to the exact input.
+    if let Some(first) = path.first_mut() {
+        *first = (a.lon(), a.lat());
+    }
+    if let Some(last) = path.last_mut() {
+        *last = (b.lon(), b.lat());
+    }
+    unwrap_longitudes(&mut path);
+    GeodesicLeg {
+        distance_m: if total.is_finite() { total } else { 0.0 },
+        bearing_deg,
+        path,
+    }
+}
+
+/// The geodesic from `a` to `b` (length `total` metres, initial azimuth `azi1`) cut into the
+/// fewest equal steps no longer than [`MAX_SEGMENT_M`]: its ends and the points between, as
+/// (lon, lat) with longitudes in [-180, 180]. The steps are taken as `geo` takes them (a
+/// running sum of one step's fraction), so the points are the ones it would give.
+fn points_between(a: LonLat, b: LonLat, total: f64, azi1: f64) -> Vec<(f64, f64)> {
     if total.is_nan() || total <= MAX_SEGMENT_M {
         return vec![(a.lon(), a.lat()), (b.lon(), b.lat())];
     }
     let wanted = caps::LATITUDE | caps::LONGITUDE | caps::DISTANCE_IN;
+    let geod = Geodesic::wgs84();
     let line = GeodesicLine::new(&geod, a.lat(), a.lon(), azi1, Some(wanted), None, None);
     let steps = (total / MAX_SEGMENT_M).ceil();
     let step = 1.0 / steps;
@@ -114,13 +139,21 @@ mod test {
             for &(x2, y2) in &places {
                 let (a, b) = (LonLat::new(x1, y1).unwrap(), LonLat::new(x2, y2).unwrap());
                 if a == b {
+                    assert_eq!(geodesic_leg(a, b).bearing_deg, 0.0);
                     continue;
                 }
                 let theirs: Vec<(f64, f64)> = GeoGeodesic
                     .points_along_line(a.to_point(), b.to_point(), MAX_SEGMENT_M, true)
                     .map(|p| (p.x(), p.y()))
                     .collect();
-                assert_eq!(points_between(a, b), theirs, "{a:?} to {b:?}");
+                let leg = geodesic_leg(a, b);
+                let mut theirs_unwrapped = theirs.clone();
+                unwrap_longitudes(&mut theirs_unwrapped);
+                assert_eq!(leg.path, theirs_unwrapped, "{a:?} to {b:?}");
+                // Length and bearing from the same solution are the separate ones.
+                assert_eq!(leg.distance_m.to_bits(), distance_m(a, b).to_bits());
+                let bearing = crate::geodesy::initial_bearing_deg(a, b);
+                assert_eq!(leg.bearing_deg.to_bits(), bearing.to_bits(), "{a:?} to {b:?}");
             }
         }
     }

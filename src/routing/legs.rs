@@ -1,7 +1,7 @@
 //! Legs between consecutive route stops: distance, bearing, duration, densified path; and the
 //! warnings a trip's times imply.
 
-use crate::geodesy::{distance_m, geodesic_path, initial_bearing_deg};
+use crate::geodesy::geodesic_leg;
 use crate::model::{Leg, RouteStop};
 
 /// Speeds above this, in km/h, are flagged: faster than any airliner.
@@ -30,7 +30,8 @@ pub fn build_legs(stops: &[RouteStop], round_trip: bool) -> (Vec<Leg>, Vec<Strin
                 (Some(t0), Some(t1)) => Some(t0.duration_until(t1)),
                 _ => None,
             };
-            let distance = distance_m(a.position, b.position);
+            let geodesic = geodesic_leg(a.position, b.position);
+            let distance = geodesic.distance_m;
             let label = format!("leg {} → {}", a.stop.name, b.stop.name);
             if let Some(d) = duration {
                 let hours = d.as_secs_f64() / 3600.0;
@@ -53,8 +54,8 @@ pub fn build_legs(stops: &[RouteStop], round_trip: bool) -> (Vec<Leg>, Vec<Strin
                 from,
                 to,
                 distance,
-                initial_bearing_deg(a.position, b.position),
-                geodesic_path(a.position, b.position),
+                geodesic.bearing_deg,
+                geodesic.path,
             );
             leg.duration = duration;
             // How the traveller arrived at the leg's end is how the leg was travelled.
