@@ -153,7 +153,11 @@ mod test {
                 // Length and bearing from the same solution are the separate ones.
                 assert_eq!(leg.distance_m.to_bits(), distance_m(a, b).to_bits());
                 let bearing = crate::geodesy::initial_bearing_deg(a, b);
-                assert_eq!(leg.bearing_deg.to_bits(), bearing.to_bits(), "{a:?} to {b:?}");
+                assert_eq!(
+                    leg.bearing_deg.to_bits(),
+                    bearing.to_bits(),
+                    "{a:?} to {b:?}"
+                );
             }
         }
     }

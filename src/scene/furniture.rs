@@ -255,6 +255,10 @@ fn north_arrow(deg: f64, right: f64, y: f64) -> Vec<Item> {
     ]
 }
 
+/// The most lines the key of stops not labelled may take (a hundred stops at 320 px need 49);
+/// a longer key ends "and N more." — every stop is in the layers and the map's description.
+pub const MAX_KEY_LINES: usize = 60;
+
 /// The source line (a credit loses no text: as many lines as it needs, long words broken
 /// inside) and the key of stops not labelled on the map, from baseline `y`. Returns the
 /// baseline after them.
@@ -270,6 +274,7 @@ fn source_and_key(f: &Footer, mut y: f64, items: &mut Vec<Item>) -> f64 {
             (" · ", "."),
             (SMALL_PX, Weight::Regular),
             f.width - 2.0 * MARGIN,
+            MAX_KEY_LINES,
         );
         for line in lines {
             items.push(text("key", (MARGIN, y), &line));

@@ -150,7 +150,11 @@ mod test {
             true,
         );
         assert_eq!(g.json.unwrap().get(), r#"{ "a": "x\ny"}"#);
-        let crlf = OutputEntry::new(&file("legs.geojson", b"{\r\n \"b\": 1\r\n}\r\n"), None, true);
+        let crlf = OutputEntry::new(
+            &file("legs.geojson", b"{\r\n \"b\": 1\r\n}\r\n"),
+            None,
+            true,
+        );
         assert_eq!(crlf.json.unwrap().get(), r#"{ "b": 1}"#);
         let s = OutputEntry::new(&file("map.svg", b"<svg/>"), None, true);
         assert_eq!(s.text.as_deref(), Some("<svg/>"));

@@ -169,15 +169,22 @@ pub fn wrap_balanced(
 
 /// A list (`head` then `entries` joined by `sep`, then `tail`) broken into lines at most
 /// `max_px` wide, breaking between entries where it can, so that a name in the list stays on
-/// one line; an entry longer than a line is broken inside as [`wrap_all`] does.
+/// one line; an entry longer than a line is broken inside as [`wrap_all`] does. At most
+/// `max_lines` lines (at least 1): a longer list keeps its first `max_lines - 1` lines and ends
+/// with `and N more` and `tail`, N the entries not wholly in them (the work stops there, so a
+/// list of 100,000 names costs what one screenful does).
 pub fn wrap_list(
     head: &str,
     entries: &[String],
     (sep, tail): (&str, &str),
     (size_px, weight): (f64, Weight),
     max_px: f64,
+    max_lines: usize,
 ) -> Vec<String> {
+    let max_lines = max_lines.max(1);
     let mut lines: Vec<String> = Vec::new();
+    // For each line, how many entries lie wholly in it and the lines before it.
+    let mut whole: Vec<usize> = Vec::new();
     let mut current = head.to_string();
     for (k, entry) in entries.iter().enumerate() {
         let end = if k + 1 == entries.len() {
@@ -196,13 +203,33 @@ pub fn wrap_list(
         }
         if !current.is_empty() {
             lines.push(std::mem::take(&mut current));
+            whole.push(k);
         }
         let mut parts = wrap_all(&format!("{entry}{end}"), size_px, weight, max_px);
         current = parts.pop().unwrap_or_default();
+        whole.extend(parts.iter().map(|_| k));
         lines.extend(parts);
+        if lines.len() >= max_lines {
+            break;
+        }
     }
-    if !current.is_empty() {
-        lines.push(current);
+    if lines.len() < max_lines {
+        if !current.is_empty() {
+            lines.push(current);
+        }
+        return lines;
+    }
+    // Too long: the first lines, then how many entries are left out.
+    lines.truncate(max_lines - 1);
+    let shown = lines.len().checked_sub(1).map_or(0, |last| whole[last]);
+    let more = format!(
+        "and {} more{tail}",
+        crate::format::format_count((entries.len() - shown) as u64)
+    );
+    if lines.is_empty() && !head.is_empty() {
+        lines.push(format!("{head} {more}"));
+    } else {
+        lines.push(more);
     }
     lines
 }

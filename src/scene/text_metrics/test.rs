@@ -141,6 +141,7 @@ fn a_list_breaks_between_its_entries() {
         (" · ", "."),
         (11.0, Weight::Regular),
         290.0,
+        60,
     );
     assert_eq!(
         lines,
@@ -155,6 +156,45 @@ fn a_list_breaks_between_its_entries() {
         (" · ", "."),
         (11.0, Weight::Regular),
         600.0,
+        60,
     );
     assert_eq!(one, ["Key: 2 中環 (08:15–09:00)."]);
+}
+
+#[test]
+fn a_long_list_stops_at_its_last_line_and_counts_the_rest() {
+    let entries: Vec<String> = (1..=100_000).map(|i| format!("{i} Stop {i}")).collect();
+    let font = (11.0, Weight::Regular);
+    let lines = wrap_list("Key:", &entries, (" · ", "."), font, 300.0, 5);
+    assert_eq!(lines.len(), 5);
+    // The four lines shown hold the first entries, whole; the fifth counts all the others.
+    let shown = lines[..4].join(" ");
+    let last_shown: usize = shown
+        .trim_end_matches(" ·")
+        .rsplit(" · ")
+        .next()
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(shown.starts_with("Key: 1 Stop 1 · 2 Stop 2 ·"), "{shown}");
+    let expected = crate::format::format_count((100_000 - last_shown) as u64);
+    assert_eq!(lines[4], format!("and {expected} more."));
+    for l in &lines {
+        assert!(width_px(l, 11.0, Weight::Regular) <= 300.0, "{l}");
+    }
+    // A list that fits in its lines is whole, the cap exactly reached included.
+    let few = &entries[..20];
+    let all = wrap_list("Key:", few, (" · ", "."), font, 300.0, 60);
+    let capped = wrap_list("Key:", few, (" · ", "."), font, 300.0, all.len());
+    assert_eq!(all, capped);
+    assert!(all.len() >= 3, "{all:?}");
+    assert!(all.last().unwrap().ends_with("20 Stop 20."));
+    let one_short = wrap_list("Key:", few, (" · ", "."), font, 300.0, all.len() - 1);
+    assert!(
+        one_short.last().unwrap().starts_with("and "),
+        "{one_short:?}"
+    );
 }

@@ -110,6 +110,7 @@ pub(crate) fn strip(
             (" · ", "."),
             (NOTE_PX, Weight::Regular),
             width - 2.0 * MARGIN,
+            super::furniture::MAX_KEY_LINES,
         ) {
             y += 4.0;
             items.push(text("tl-note", (MARGIN, y), Anchor::Start, line));
