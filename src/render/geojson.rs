@@ -218,14 +218,40 @@ fn to_text(fc: &FeatureCollection) -> String {
         s.push_str(&format!("\"bbox\": {},\n", json!(b)));
     }
     s.push_str("\"features\": [\n");
+    // Each feature is written straight into one buffer sized for the layer (a 100,000-leg layer
+    // is half a gigabyte: growing it by doubling copied it over and over).
+    let mut out = s.into_bytes();
+    out.reserve(estimated_bytes(fc));
     for (i, f) in fc.features.iter().enumerate() {
-        s.push_str(&serde_json::to_string(f).unwrap_or_default());
-        s.push_str(if i + 1 < fc.features.len() {
-            ",\n"
+        let start = out.len();
+        if serde_json::to_writer(&mut out, f).is_err() {
+            out.truncate(start);
+        }
+        out.extend_from_slice(if i + 1 < fc.features.len() {
+            b",\n"
         } else {
-            "\n"
+            b"\n"
         });
     }
-    s.push_str("]\n}\n");
-    s
+    out.extend_from_slice(b"]\n}\n");
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// About how many bytes `fc`'s features take as text: a few hundred for the properties, and
+/// about 40 for each position.
+fn estimated_bytes(fc: &FeatureCollection) -> usize {
+    fc.features
+        .iter()
+        .map(|f| {
+            let positions = match f.geometry.as_ref().map(|g| &g.value) {
+                Some(geojson::GeometryValue::LineString { coordinates }) => coordinates.len(),
+                Some(geojson::GeometryValue::MultiLineString { coordinates }) => {
+                    coordinates.iter().map(Vec::len).sum()
+                }
+                _ => 1,
+            };
+            400 + 40 * positions
+        })
+        .sum()
 }
