@@ -27,6 +27,9 @@ const MIN_MAP_PX: f64 = 120.0;
 /// Builds the scene for `route` (see the module docs). Fails only on unusable options.
 pub fn build(route: &Route, o: &MapOptions) -> Result<Scene, Error> {
     o.check()?;
+    // A trip with millions of leg points is drawn from a thinned copy (`thin_paths.rs`).
+    let thinned = super::thin_paths::thinned(route);
+    let route = thinned.as_ref().unwrap_or(route);
     let ctx = Ctx::new(route, o);
     let width = o.width_px.round();
     let title = describe::title(route);

@@ -55,6 +55,7 @@ mod street_basemap;
 pub mod text_metrics;
 /// Light and dark colours.
 pub mod theme;
+mod thin_paths;
 mod tile_labels;
 mod tile_layer;
 mod timeline;
