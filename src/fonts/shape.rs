@@ -5,7 +5,10 @@
 //! baseline ([`ink_em`]).
 
 use super::{FaceId, Weight, font_ref, runs};
-use harfrust::{ShapeOptions, ShaperData, UnicodeBuffer};
+use harfrust::{
+    Direction, GlyphBuffer, Language, Script, ShapeOptions, ShapePlan, Shaper, ShaperData,
+    UnicodeBuffer,
+};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -58,7 +61,7 @@ fn shaped(text: &str, face: FaceId, weight: Weight) -> Measure {
     let mut buffer = UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.guess_segment_properties();
-    let glyphs = shaper.shape(buffer, ShapeOptions::new());
+    let glyphs = shape_planned(&shaper, face, weight, buffer);
     let upem = f64::from(shaper.units_per_em());
     let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
     let mut m = Measure::default();
@@ -71,6 +74,41 @@ fn shaped(text: &str, face: FaceId, weight: Weight) -> Measure {
         }
     }
     m
+}
+
+/// A shape plan's key: the face and the buffer's direction, script and language.
+type PlanKey = (FaceId, Weight, Direction, Script, Option<Language>);
+
+thread_local! {
+    /// Shape plans made so far, per thread. HarfRust compiles a plan (the face's features
+    /// for one script and direction) on every call not given one; a map measures thousands
+    /// of texts in a handful of scripts.
+    static PLANS: RefCell<HashMap<PlanKey, ShapePlan>> = RefCell::new(HashMap::new());
+}
+
+/// `buffer` shaped by `shaper` (face `face` at `weight`) with the plan for its properties,
+/// made once per thread: the same glyphs as `shaper.shape` without a plan, which makes the
+/// same plan each time. A buffer whose script could not be guessed is shaped as before.
+fn shape_planned(
+    shaper: &Shaper,
+    face: FaceId,
+    weight: Weight,
+    buffer: UnicodeBuffer,
+) -> GlyphBuffer {
+    let script = buffer.script();
+    if script == harfrust::script::UNKNOWN {
+        return shaper.shape(buffer, ShapeOptions::new());
+    }
+    let key: PlanKey = (face, weight, buffer.direction(), script, buffer.language());
+    PLANS.with(|plans| {
+        let mut plans = plans.borrow_mut();
+        let plan = plans
+            .entry(key)
+            .or_insert_with_key(|(_, _, direction, script, language)| {
+                ShapePlan::new(shaper, *direction, Some(*script), language.as_ref(), &[])
+            });
+        shaper.shape(buffer, ShapeOptions::new().plan(Some(plan)))
+    })
 }
 
 /// `text` measured, uncached.

@@ -16,7 +16,17 @@ pub(crate) fn place_label(
     r: f64,
     annotate: bool,
 ) -> Option<labels::Placed> {
-    let spec = label_spec(p, c, r, annotate);
+    place_spec(placer, label_spec(p, c, r, annotate), p, c, r)
+}
+
+/// [`place_label`] with the label `spec` already made by [`label_spec`].
+fn place_spec(
+    placer: &mut Placer,
+    spec: labels::Spec,
+    p: &Place,
+    c: (f64, f64),
+    r: f64,
+) -> Option<labels::Placed> {
     match placer.place(&spec) {
         Some(placed) => Some(placed),
         None if spec.boxed => placer.place(&label_spec(p, c, r, false)),
@@ -162,14 +172,19 @@ pub(crate) fn place_all(
             ctx.callout(i),
         )
     };
-    let choices: Vec<usize> = (0..n)
-        .map(|i| {
-            if marks.shown.contains(&i) {
-                placer.free_near(&spec(i)).min(3)
-            } else {
-                0
-            }
-        })
+    // Each label made once (measuring its texts is most of the work), for counting its free
+    // places and then for placing it; the shown places found through a mask, not a search.
+    let mut is_shown = vec![false; n];
+    for &i in &marks.shown {
+        if let Some(s) = is_shown.get_mut(i) {
+            *s = true;
+        }
+    }
+    let mut specs: Vec<Option<labels::Spec>> =
+        (0..n).map(|i| is_shown[i].then(|| spec(i))).collect();
+    let choices: Vec<usize> = specs
+        .iter()
+        .map(|s| s.as_ref().map_or(0, |s| placer.free_near(s).min(3)))
         .collect();
     let mut order = marks.shown.clone();
     order.sort_by_key(|&i| {
@@ -178,13 +193,11 @@ pub(crate) fn place_all(
     });
     let mut placed: Vec<Option<labels::Placed>> = vec![None; n];
     for i in order {
-        placed[i] = place_label(
-            placer,
-            &ctx.places[i],
-            marks.marker_px[i],
-            marks.radii[i],
-            ctx.callout(i),
-        );
+        let (p, c, r) = (&ctx.places[i], marks.marker_px[i], marks.radii[i]);
+        placed[i] = match specs[i].take() {
+            Some(spec) => place_spec(placer, spec, p, c, r),
+            None => place_label(placer, p, c, r, ctx.callout(i)),
+        };
     }
     placed
 }

@@ -10,7 +10,7 @@
 //!
 //! In: the route. Out: the thinned copy, or `None` when it is not needed.
 
-use crate::model::Route;
+use crate::model::{Leg, Route};
 
 /// The most great-circle leg points a map is built from (ten times a 1,000-stop world tour).
 pub(crate) const MAX_PATH_POINTS: usize = 1_000_000;
@@ -18,7 +18,7 @@ pub(crate) const MAX_PATH_POINTS: usize = 1_000_000;
 /// `route` with its great-circle legs thinned to about [`MAX_PATH_POINTS`] points, or `None`
 /// when it has no more than that.
 pub(crate) fn thinned(route: &Route) -> Option<Route> {
-    let geodesic = |leg: &&crate::model::Leg| !leg.is_recorded();
+    let geodesic = |leg: &&Leg| !leg.is_recorded();
     let total: usize = route
         .legs
         .iter()
@@ -29,11 +29,33 @@ pub(crate) fn thinned(route: &Route) -> Option<Route> {
         return None;
     }
     let step = total.div_ceil(MAX_PATH_POINTS);
-    let mut thin = route.clone();
-    for leg in thin.legs.iter_mut().filter(|l| !l.is_recorded()) {
-        leg.path = every_nth(&leg.path, step);
-    }
-    Some(thin)
+    // Every field written out (not a clone with the path replaced, which would copy the ten
+    // million points first), so a field added to `Leg` must be decided on here.
+    let legs = route
+        .legs
+        .iter()
+        .map(|leg| Leg {
+            from: leg.from,
+            to: leg.to,
+            distance_m: leg.distance_m,
+            bearing_deg: leg.bearing_deg,
+            duration: leg.duration,
+            path: match leg.is_recorded() {
+                true => leg.path.clone(),
+                false => every_nth(&leg.path, step),
+            },
+            recorded_m: leg.recorded_m,
+            samples: leg.samples.clone(),
+            mode: leg.mode,
+        })
+        .collect();
+    Some(Route {
+        meta: route.meta.clone(),
+        stops: route.stops.clone(),
+        legs,
+        warnings: route.warnings.clone(),
+        trips: route.trips.clone(),
+    })
 }
 
 /// Every `step`-th point of `path`, its last, and its northernmost and southernmost, in order.
@@ -60,7 +82,7 @@ fn every_nth(path: &[(f64, f64)], step: usize) -> Vec<(f64, f64)> {
 #[cfg(test)]
 mod test {
     use super::*;
-    use crate::model::{Itinerary, Leg, LonLat, RouteStop, Stop};
+    use crate::model::{Itinerary, LonLat, RouteStop, Stop};
 
     fn route(legs: usize, points: usize) -> Route {
         let stops: Vec<RouteStop> = (0..=legs)
