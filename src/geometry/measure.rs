@@ -27,9 +27,36 @@ pub fn point_along(points: &[(f64, f64)], d: f64) -> Option<((f64, f64), f64)> {
     None
 }
 
+/// Whether points `a` and `b` are at least `d` apart, as `hypot(dx, dy) >= d` says, but
+/// without the square root when one coordinate alone differs by `d` (a rounded `hypot` is never
+/// below either difference, so the answer is the same).
+pub fn at_least_apart(a: (f64, f64), b: (f64, f64), d: f64) -> bool {
+    let (dx, dy) = (a.0 - b.0, a.1 - b.1);
+    dx.abs() >= d || dy.abs() >= d || dx.hypot(dy) >= d
+}
+
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn apart_is_hypot_without_the_root() {
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 11) as f64 / (1u64 << 53) as f64) * 20.0 - 10.0
+        };
+        for _ in 0..100_000 {
+            let (a, b, d) = ((next(), next()), (next(), next()), next().abs());
+            let want = (a.0 - b.0).hypot(a.1 - b.1) >= d;
+            assert_eq!(at_least_apart(a, b, d), want, "{a:?} {b:?} {d}");
+        }
+        // Exactly one coordinate apart, and NaN (never apart) as hypot says.
+        assert!(at_least_apart((0.0, 0.0), (3.0, 0.0), 3.0));
+        assert!(!at_least_apart((0.0, 0.0), (f64::NAN, 0.0), 1.0));
+    }
 
     #[test]
     fn length_and_point_along() {

@@ -13,6 +13,6 @@ mod simplify;
 pub use box_cut::clip_polygon_to_box;
 pub use clip::{Bounds, ClippedSegment, clip_polygons, clip_polyline, clip_ring, clip_segment};
 pub use grid::{round_pt, round_rect, round1};
-pub use measure::{length, point_along};
+pub use measure::{at_least_apart, length, point_along};
 pub use rect::Rect;
 pub use simplify::{douglas_peucker, simplify};

@@ -2,6 +2,7 @@
 //! a distance. Out: groups of two or more markers closer than that, linked in chains (single
 //! linkage), each group's indices ascending, groups ordered by their first index.
 
+use crate::geometry::at_least_apart;
 use std::collections::HashMap;
 
 /// Groups of indices of `points` whose markers lie within `within_px` of another in the group.
@@ -33,12 +34,10 @@ pub fn clusters(points: &[(f64, f64)], within_px: f64) -> Vec<Vec<usize>> {
             .flat_map(|dy| [-1, 0, 1].map(|dx| (cx + dx, cy + dy)))
         {
             for &j in cells.get(&key).into_iter().flatten().filter(|&&j| j > i) {
-                let b = points[j];
-                if (a.0 - b.0).hypot(a.1 - b.1) < within_px {
-                    let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                    if ri != rj {
-                        parent[ri.max(rj)] = ri.min(rj);
-                    }
+                // Already in one group: nothing to measure (in a crowd, most pairs are).
+                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                if ri != rj && !at_least_apart(a, points[j], within_px) {
+                    parent[ri.max(rj)] = ri.min(rj);
                 }
             }
         }

@@ -10,7 +10,7 @@ use super::labels::Placer;
 use super::places::MARKER_FONT_PX;
 use super::spread::{GAP_PX, spread};
 use super::{Anchor, Item, Tag};
-use crate::geometry::{Rect, round_pt, round1};
+use crate::geometry::{Rect, at_least_apart, round_pt, round1};
 use std::collections::HashMap;
 
 /// The farthest a numbered marker is drawn from its place, pixels.
@@ -250,7 +250,7 @@ fn nudged(room: &MarkerRoom, shown: &[usize], small: &mut [bool]) -> Vec<(usize,
     for (i, c) in dots.into_iter().zip(moved) {
         let p = room.place_px[i];
         let free = placed.all_near(c, touch, |(m, r)| {
-            (c.0 - m.0).hypot(c.1 - m.1) >= r + SMALL_DOT_R + GAP_PX - 0.5
+            at_least_apart(c, m, r + SMALL_DOT_R + GAP_PX - 0.5)
         });
         let at = if shift(p, c) <= MAX_SHIFT_PX && free {
             c
@@ -297,7 +297,7 @@ fn beside(p: (f64, f64), marks: &DiscGrid, touch: f64, area: Rect) -> Option<(f6
         .map(|(_, c)| c)
         .find(|&c| {
             marks.all_near(c, touch, |(m, r)| {
-                (c.0 - m.0).hypot(c.1 - m.1) >= r + SMALL_DOT_R + GAP_PX - 1e-6
+                at_least_apart(c, m, r + SMALL_DOT_R + GAP_PX - 1e-6)
             })
         })
 }
