@@ -92,3 +92,43 @@ pub fn build_legs(stops: &[RouteStop], round_trip: bool) -> (Vec<Leg>, Vec<Strin
 /// The fewest legs built on every core rather than one (below, a trip is too small to gain,
 /// and a stream of many trips already keeps its workers busy).
 const PARALLEL_LEGS: usize = 10_000;
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::geodesy::geodesic_leg;
+    use crate::model::{LonLat, Stop, When};
+
+    /// Stops scattered over the world, each dated, every fiftieth a day before the one before
+    /// it (so warnings are made, and their order can be checked).
+    fn stops(n: usize) -> Vec<RouteStop> {
+        (0..n)
+            .map(|i| {
+                let lon = ((i * 7919) % 36_000) as f64 / 100.0 - 180.0;
+                let lat = ((i * 104_729) % 14_000) as f64 / 100.0 - 70.0;
+                let mut stop = Stop::named(format!("S{i}"));
+                let day = if i % 50 == 49 { 1 } else { 2 + i % 20 };
+                stop.arrive = Some(When::parse(&format!("2024-03-{day:02}")).unwrap());
+                RouteStop::new(stop, LonLat::new(lon, lat).unwrap(), i)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn many_legs_built_on_every_core_are_the_legs_built_one_by_one() {
+        let stops = stops(PARALLEL_LEGS + 500);
+        let (legs, warnings) = build_legs(&stops, true);
+        assert_eq!(legs.len(), stops.len());
+        for (k, leg) in legs.iter().enumerate() {
+            let to = (k + 1) % stops.len();
+            assert_eq!((leg.from, leg.to), (k, to));
+            let one = geodesic_leg(stops[k].position, stops[to].position);
+            assert_eq!(leg.path, one.path, "leg {k}");
+            assert_eq!(leg.distance_m.to_bits(), one.distance_m.to_bits());
+        }
+        // The warnings in leg order, as the small trip below gives them.
+        let (_, few) = build_legs(&stops[..200], false);
+        assert!(!few.is_empty());
+        assert_eq!(warnings[..few.len()], few[..]);
+    }
+}
