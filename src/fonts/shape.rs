@@ -134,7 +134,9 @@ fn measure(text: &str, weight: Weight) -> Measure {
 const CACHE_ENTRIES: usize = 50_000;
 
 thread_local! {
-    static CACHE: RefCell<HashMap<(Weight, String), Measure>> = RefCell::new(HashMap::new());
+    /// Measures by text, one map per weight (so a lookup borrows the text, not a copy of it).
+    static CACHE: RefCell<[HashMap<String, Measure>; 2]> =
+        RefCell::new([HashMap::new(), HashMap::new()]);
 }
 
 /// `text` measured, through the per-thread cache.
@@ -142,16 +144,20 @@ fn cached(text: &str, weight: Weight) -> Measure {
     if text.is_empty() {
         return Measure::default();
     }
-    if let Some(m) = CACHE.with(|c| c.borrow().get(&(weight, text.to_string())).copied()) {
+    let slot = match weight {
+        Weight::Regular => 0,
+        Weight::Bold => 1,
+    };
+    if let Some(m) = CACHE.with(|c| c.borrow()[slot].get(text).copied()) {
         return m;
     }
     let m = measure(text, weight);
     CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CACHE_ENTRIES {
-            c.clear();
+        let map = &mut c.borrow_mut()[slot];
+        if map.len() >= CACHE_ENTRIES {
+            map.clear();
         }
-        c.insert((weight, text.to_string()), m);
+        map.insert(text.to_string(), m);
     });
     m
 }
