@@ -209,6 +209,32 @@ mod test {
     }
 
     #[test]
+    fn beside_only_never_draws_a_leader() {
+        // A small square in the middle of each place beside the marker: none is free, while
+        // boxes further out, on a leader between the squares, are.
+        let a = (300.0, 200.0);
+        let s = spec(a, "Amman");
+        let (w, h, _) = size(&s);
+        let blocked = || {
+            let mut p = Placer::new(Rect::new(0.0, 0.0, 600.0, 400.0));
+            p.add_marker(a, 8.0);
+            for (left, top, _) in near_positions(&s, w, h) {
+                p.add_obstacle(Rect::new(
+                    left + w / 2.0 - 1.0,
+                    top + h / 2.0 - 1.0,
+                    2.0,
+                    2.0,
+                ));
+            }
+            p
+        };
+        assert_eq!(blocked().free_near(&s), 0);
+        let with_leader = blocked().place(&s).expect("a place on a leader");
+        assert!(with_leader.leader.is_some());
+        assert!(blocked().place_beside(&s).is_none());
+    }
+
+    #[test]
     fn first_choice_is_to_the_right_and_a_full_frame_gives_none() {
         let mut p = Placer::new(Rect::new(0.0, 0.0, 400.0, 300.0));
         let placed = p.place(&spec((100.0, 100.0), "Amman")).unwrap();

@@ -22,10 +22,21 @@ type Leader = ((f64, f64), (f64, f64));
 impl Placer {
     /// Places a label, or `None` if no position in the frame is free.
     pub fn place(&mut self, spec: &Spec) -> Option<Placed> {
+        self.place_with(spec, true)
+    }
+
+    /// [`Placer::place`] trying only the places beside the marker, not the rings with a
+    /// leader (a crowded map's last resort, and most of a label's cost when nothing fits).
+    pub fn place_beside(&mut self, spec: &Spec) -> Option<Placed> {
+        self.place_with(spec, false)
+    }
+
+    fn place_with(&mut self, spec: &Spec, leaders: bool) -> Option<Placed> {
         let (w, h, widths) = size(spec);
         let mut leader = None;
         let mut best = self.best_beside(spec, w, h);
         if best.is_none()
+            && leaders
             && let Some((candidate, line)) = self.best_on_leader(spec, w, h)
         {
             best = Some(candidate);
