@@ -76,36 +76,36 @@ fn shaped(text: &str, face: FaceId, weight: Weight) -> Measure {
     m
 }
 
-/// A shape plan's key: the face and the buffer's direction, script and language.
-type PlanKey = (FaceId, Weight, Direction, Script, Option<Language>);
+/// A shape plan's key: the face and the buffer's direction, script (`None` when no letter
+/// says, as for digits) and language.
+type PlanKey = (FaceId, Weight, Direction, Option<Script>, Option<Language>);
 
 thread_local! {
     /// Shape plans made so far, per thread. HarfRust compiles a plan (the face's features
     /// for one script and direction) on every call not given one; a map measures thousands
-    /// of texts in a handful of scripts.
+    /// of texts (every marker's number among them) in a handful of scripts.
     static PLANS: RefCell<HashMap<PlanKey, ShapePlan>> = RefCell::new(HashMap::new());
 }
 
-/// `buffer` shaped by `shaper` (face `face` at `weight`) with the plan for its properties,
-/// made once per thread: the same glyphs as `shaper.shape` without a plan, which makes the
-/// same plan each time. A buffer whose script could not be guessed is shaped as before.
+/// `buffer` (its segment properties guessed) shaped by `shaper` (face `face` at `weight`) with
+/// the plan for its properties, made once per thread: the same glyphs as `shaper.shape`
+/// without a plan, which makes the same plan each time.
 fn shape_planned(
     shaper: &Shaper,
     face: FaceId,
     weight: Weight,
     buffer: UnicodeBuffer,
 ) -> GlyphBuffer {
-    let script = buffer.script();
-    if script == harfrust::script::UNKNOWN {
-        return shaper.shape(buffer, ShapeOptions::new());
-    }
+    // A guess never sets the script to Unknown: it leaves it unset (`None`), which the
+    // buffer reports as Unknown.
+    let script = Some(buffer.script()).filter(|&s| s != harfrust::script::UNKNOWN);
     let key: PlanKey = (face, weight, buffer.direction(), script, buffer.language());
     PLANS.with(|plans| {
         let mut plans = plans.borrow_mut();
         let plan = plans
             .entry(key)
             .or_insert_with_key(|(_, _, direction, script, language)| {
-                ShapePlan::new(shaper, *direction, Some(*script), language.as_ref(), &[])
+                ShapePlan::new(shaper, *direction, *script, language.as_ref(), &[])
             });
         shaper.shape(buffer, ShapeOptions::new().plan(Some(plan)))
     })
