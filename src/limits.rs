@@ -106,12 +106,19 @@ impl Limits {
         if len > self.max_input_bytes {
             return Err(self.too_big(Some(len)));
         }
-        self.read_bounded(file)
+        // Sized once from the file's length (checked against the limit above), not grown by
+        // doubling; a file that grows while read still stops at the limit.
+        let buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+        self.read_bounded_into(file, buf)
     }
 
     /// Reads `reader` to the end, failing as soon as more than `max_input_bytes` arrive.
     pub fn read_bounded(&self, reader: impl Read) -> std::io::Result<Vec<u8>> {
-        let mut buf = Vec::new();
+        self.read_bounded_into(reader, Vec::new())
+    }
+
+    /// [`Limits::read_bounded`] into `buf` (empty, perhaps with room already).
+    fn read_bounded_into(&self, reader: impl Read, mut buf: Vec<u8>) -> std::io::Result<Vec<u8>> {
         reader
             .take(self.max_input_bytes.saturating_add(1))
             .read_to_end(&mut buf)?;

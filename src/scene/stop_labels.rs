@@ -104,6 +104,9 @@ impl Unsaid {
     /// key; a callout drawn in full marks its note as said.
     pub fn record(&mut self, i: usize, p: &Place, placed: Option<&labels::Placed>) {
         match placed {
+            // Past what a key of 60 lines can show at any width, a line is not measured to be
+            // cut short: it only counts towards "and N more".
+            None if self.key.len() >= KEY_LINES_MEASURED => self.key.push(key_text(p, &p.name)),
             None => self.key.push(key_line(p)),
             Some(placed) => {
                 let boxed = placed.items.iter().any(|it| {
@@ -154,12 +157,21 @@ const NOTE_LINES: usize = 4;
 
 /// A line of the footer's key for a place whose label found no room: `4,9 Name (5 Nov)`.
 pub(crate) fn key_line(p: &Place) -> String {
-    let name = truncate_to(&p.name, 11.0, Weight::Regular, 400.0);
+    key_text(p, &truncate_to(&p.name, 11.0, Weight::Regular, 400.0))
+}
+
+/// The key line of `p` with its name written `name`.
+fn key_text(p: &Place, name: &str) -> String {
     match &p.dates {
         Some(d) => format!("{} {name} ({d})", p.numbers()),
         None => format!("{} {name}", p.numbers()),
     }
 }
+
+/// Key lines measured (their names cut to fit): more than the 60 lines of the widest key
+/// can show (10,000 px hold about 400 of the shortest entries a line). A 100,000-stop map
+/// measured the names of all 99,979 it could not label.
+const KEY_LINES_MEASURED: usize = 30_000;
 
 /// Places the labels of the places with a mark on the main map: numbered markers before small
 /// dots; among them the trip's ends first, then those with at most two free places beside
