@@ -6,6 +6,7 @@ use super::labels::{self, Placer};
 use super::markers::MainMarkers;
 use super::places::Place;
 use super::text_metrics::{self, Weight, truncate_to};
+use rayon::prelude::*;
 
 /// Places a place's label; a callout that finds no room is tried again as a plain label
 /// (name and dates) before the place goes to the key.
@@ -173,6 +174,9 @@ fn key_text(p: &Place, name: &str) -> String {
 /// measured the names of all 99,979 it could not label.
 const KEY_LINES_MEASURED: usize = 30_000;
 
+/// The fewest places whose labels are made on every core.
+const PARALLEL_LABELS: usize = 5_000;
+
 /// Places the labels of the places with a mark on the main map: numbered markers before small
 /// dots; among them the trip's ends first, then those with at most two free places beside
 /// their marker (before a neighbour's label takes one), then by importance. Returns each place's
@@ -204,8 +208,13 @@ pub(crate) fn place_all(
             *s = true;
         }
     }
-    let mut specs: Vec<Option<labels::Spec>> =
-        (0..n).map(|i| is_shown[i].then(|| spec(i))).collect();
+    // Thousands of labels are made on every core (cutting their names to length measures
+    // them); either way each gets the same label.
+    let make = |i: usize| is_shown[i].then(|| spec(i));
+    let mut specs: Vec<Option<labels::Spec>> = match n >= PARALLEL_LABELS {
+        true => (0..n).into_par_iter().map(make).collect(),
+        false => (0..n).map(make).collect(),
+    };
     let choices: Vec<usize> = specs
         .iter()
         .map(|s| s.as_ref().map_or(0, |s| placer.free_near(s).min(3)))
