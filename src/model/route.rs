@@ -55,7 +55,7 @@ impl RouteStop {
     /// its arrival's, else its departure's; `None` when it has neither.
     pub fn day(&self) -> Option<jiff::civil::Date> {
         let tz = self.stop.time_zone();
-        let when = self.stop.arrive.as_ref().or(self.stop.depart.as_ref())?;
+        let when = self.stop.first_time()?;
         Some(when.on_clock_of(tz).0)
     }
 

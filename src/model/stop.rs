@@ -117,6 +117,16 @@ impl Stop {
     pub fn time_zone(&self) -> Option<&TimeZone> {
         self.tz.as_ref().map(|z| &z.tz)
     }
+
+    /// When the stop begins: its arrival, else its departure.
+    pub fn first_time(&self) -> Option<&When> {
+        self.arrive.as_ref().or(self.depart.as_ref())
+    }
+
+    /// When the stop ends: its departure, else its arrival.
+    pub fn last_time(&self) -> Option<&When> {
+        self.depart.as_ref().or(self.arrive.as_ref())
+    }
 }
 
 /// A trip: a title, a source line and its stops in input order. Built with

@@ -20,18 +20,8 @@ pub fn build_legs(stops: &[RouteStop], round_trip: bool) -> (Vec<Leg>, Vec<Strin
         let (a, b) = (&stops[from], &stops[to]);
         // The closing leg of a round trip has no schedule: the trip's dates end before it.
         let closing = to < from;
-        let leaving = a
-            .stop
-            .depart
-            .as_ref()
-            .or(a.stop.arrive.as_ref())
-            .filter(|_| !closing);
-        let arriving = b
-            .stop
-            .arrive
-            .as_ref()
-            .or(b.stop.depart.as_ref())
-            .filter(|_| !closing);
+        let leaving = a.stop.last_time().filter(|_| !closing);
+        let arriving = b.stop.first_time().filter(|_| !closing);
         let duration = match (
             leaving.and_then(|w| w.instant(a.stop.time_zone())),
             arriving.and_then(|w| w.instant(b.stop.time_zone())),

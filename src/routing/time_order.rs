@@ -18,7 +18,7 @@ use jiff::civil::Date;
 /// the order they happened. Where days and instants agree (every trip that does not outrun the
 /// calendar) this last step changes nothing. The result is a permutation of `0..stops.len()`.
 pub fn time_order(stops: &[Stop]) -> Vec<usize> {
-    let day = |s: &Stop| when_of(s).map(When::local_date);
+    let day = |s: &Stop| s.first_time().map(When::local_date);
     // Undated stops attach to the dated stop before them (or the start), so they travel with it.
     let mut groups: Vec<(Option<Date>, Vec<usize>)> = Vec::new();
     for (i, s) in stops.iter().enumerate() {
@@ -61,17 +61,13 @@ fn sort_into_slots<T: Default, K: Ord>(items: &mut [T], key: impl Fn(&T) -> Opti
     }
 }
 
-fn when_of(s: &Stop) -> Option<&When> {
-    s.arrive.as_ref().or(s.depart.as_ref())
-}
-
 fn timed(s: &Stop) -> bool {
-    when_of(s).is_some_and(When::has_time)
+    s.first_time().is_some_and(When::has_time)
 }
 
 /// The exact instant of a stop's time, when it has a time of day and a known zone or offset.
 fn instant_of(s: &Stop) -> Option<i128> {
-    let w = when_of(s).filter(|w| w.has_time())?;
+    let w = s.first_time().filter(|w| w.has_time())?;
     w.instant(s.time_zone()).map(|ts| ts.as_nanosecond())
 }
 
@@ -80,7 +76,7 @@ fn time_key(s: &Stop) -> i128 {
     if let Some(ns) = instant_of(s) {
         return ns;
     }
-    match when_of(s) {
+    match s.first_time() {
         Some(When::Local(dt)) => jiff::tz::Offset::UTC
             .to_timestamp(*dt)
             .map_or(0, |t| t.as_nanosecond()),

@@ -106,8 +106,8 @@ pub(crate) fn moments(route: &Route, trip: Option<usize>) -> Option<Moments> {
         .filter(|(_, l)| l.to > l.from && of_trip(l.from))
         .filter_map(|(k, l)| {
             let (a, b) = (&route.stops[l.from].stop, &route.stops[l.to].stop);
-            let leave = a.depart.as_ref().or(a.arrive.as_ref())?;
-            let reach = b.arrive.as_ref().or(b.depart.as_ref())?;
+            let leave = a.last_time()?;
+            let reach = b.first_time()?;
             let (start, end) = (
                 at(leave, a.time_zone(), first),
                 at(reach, b.time_zone(), first),
