@@ -1,7 +1,8 @@
 //! Distance and initial bearing between two positions along the WGS84 geodesic.
 
 use crate::model::LonLat;
-use geo::{Bearing, Destination, Distance, Geodesic};
+use geo::{Destination, Distance, Geodesic};
+use geographiclib_rs::InverseGeodesic;
 
 /// Geodesic distance in metres between `a` and `b`; 0 for the same point, never NaN.
 pub fn distance_m(a: LonLat, b: LonLat) -> f64 {
@@ -15,7 +16,15 @@ pub fn initial_bearing_deg(a: LonLat, b: LonLat) -> f64 {
     if a == b {
         return 0.0;
     }
-    let deg = Geodesic.bearing(a.to_point(), b.to_point());
+    let (azi1, _, _): (f64, f64, f64) =
+        geographiclib_rs::Geodesic::wgs84().inverse(a.lat(), a.lon(), b.lat(), b.lon());
+    bearing_from_azimuth(azi1)
+}
+
+/// A GeographicLib azimuth (degrees, -180 to 180) as a bearing in [0, 360); 0 when it is not
+/// a number.
+pub(super) fn bearing_from_azimuth(azi1: f64) -> f64 {
+    let deg = (azi1 + 360.0) % 360.0;
     if !deg.is_finite() {
         return 0.0;
     }

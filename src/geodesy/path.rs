@@ -38,13 +38,9 @@ pub fn geodesic_leg(a: LonLat, b: LonLat) -> GeodesicLeg {
     let ends = || vec![(a.lon(), a.lat()), (b.lon(), b.lat())];
     let (total, azi1, _azi2, _a12): (f64, f64, f64, f64) =
         Geodesic::wgs84().inverse(a.lat(), a.lon(), b.lat(), b.lon());
-    let bearing = (azi1 + 360.0) % 360.0;
-    let bearing_deg = match (a == b, bearing.is_finite()) {
-        (false, true) => match bearing.rem_euclid(360.0) {
-            d if d >= 360.0 => 0.0,
-            d => d,
-        },
-        _ => 0.0,
+    let bearing_deg = match a == b {
+        true => 0.0,
+        false => super::measure::bearing_from_azimuth(azi1),
     };
     let points: Vec<(f64, f64)> = match a == b {
         true => ends(),
@@ -153,6 +149,8 @@ mod test {
                 // Length and bearing from the same solution are the separate ones.
                 assert_eq!(leg.distance_m.to_bits(), distance_m(a, b).to_bits());
                 let bearing = crate::geodesy::initial_bearing_deg(a, b);
+                let geos = geo::Bearing::bearing(&GeoGeodesic, a.to_point(), b.to_point());
+                assert_eq!(bearing.to_bits(), geos.to_bits(), "{a:?} to {b:?}");
                 assert_eq!(
                     leg.bearing_deg.to_bits(),
                     bearing.to_bits(),
