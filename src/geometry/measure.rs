@@ -41,13 +41,8 @@ mod test {
 
     #[test]
     fn apart_is_hypot_without_the_root() {
-        let mut seed = 7u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((seed >> 11) as f64 / (1u64 << 53) as f64) * 20.0 - 10.0
-        };
+        let mut rng = fastrand::Rng::with_seed(7);
+        let mut next = || rng.f64() * 20.0 - 10.0;
         for _ in 0..100_000 {
             let (a, b, d) = ((next(), next()), (next(), next()), next().abs());
             let want = (a.0 - b.0).hypot(a.1 - b.1) >= d;
