@@ -2,6 +2,7 @@
 //! place whose label finds no room; the order in which a map's labels are placed.
 
 use super::context::Ctx;
+use super::furniture::MAX_KEY_LINES;
 use super::labels::{self, Placer};
 use super::markers::MainMarkers;
 use super::places::Place;
@@ -169,10 +170,10 @@ fn key_text(p: &Place, name: &str) -> String {
     }
 }
 
-/// Key lines measured (their names cut to fit): more than the 60 lines of the widest key
-/// can show (10,000 px hold about 400 of the shortest entries a line). A 100,000-stop map
-/// measured the names of all 99,979 it could not label.
-const KEY_LINES_MEASURED: usize = 30_000;
+/// Key lines measured (their names cut to fit): more than the widest key can show, at most
+/// [`MAX_KEY_LINES`] lines of 500 entries (10,000 px hold about 400 of the shortest). A
+/// 100,000-stop map measured the names of all 99,979 it could not label.
+const KEY_LINES_MEASURED: usize = MAX_KEY_LINES * 500;
 
 /// The fewest places whose labels are made on every core.
 const PARALLEL_LABELS: usize = 5_000;
@@ -227,11 +228,12 @@ pub(crate) fn place_all(
     let mut placed: Vec<Option<labels::Placed>> = vec![None; n];
     let mut misses = 0;
     for i in order {
+        // Each shown place is in the order once, and has its label made above.
+        let Some(spec) = specs[i].take() else {
+            continue;
+        };
         let (p, c, r) = (&ctx.places[i], marks.marker_px[i], marks.radii[i]);
         let leaders = misses < CROWDED_AFTER_MISSES;
-        let spec = specs[i]
-            .take()
-            .unwrap_or_else(|| label_spec(p, c, r, ctx.callout(i)));
         placed[i] = place_spec(placer, spec, p, c, r, leaders);
         misses = match placed[i] {
             Some(_) => 0,

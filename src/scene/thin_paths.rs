@@ -60,17 +60,9 @@ pub(crate) fn thinned(route: &Route) -> Option<Route> {
 
 /// Every `step`-th point of `path`, its last, and its northernmost and southernmost, in order.
 fn every_nth(path: &[(f64, f64)], step: usize) -> Vec<(f64, f64)> {
-    let by_lat = |a: &&(usize, &(f64, f64)), b: &&(usize, &(f64, f64))| a.1.1.total_cmp(&b.1.1);
-    let north = path
-        .iter()
-        .enumerate()
-        .max_by(|a, b| by_lat(&a, &b))
-        .map(|(i, _)| i);
-    let south = path
-        .iter()
-        .enumerate()
-        .min_by(|a, b| by_lat(&a, &b))
-        .map(|(i, _)| i);
+    let by_lat = |&i: &usize, &j: &usize| path[i].1.total_cmp(&path[j].1);
+    let north = (0..path.len()).max_by(by_lat);
+    let south = (0..path.len()).min_by(by_lat);
     let last = path.len().saturating_sub(1);
     path.iter()
         .enumerate()
