@@ -245,6 +245,89 @@ fn unordered_results_are_the_same_lines() {
     assert_eq!(unordered, ordered);
 }
 
+/// `--jobs 1` reads, renders and writes on one thread; more jobs use a reader, workers and a
+/// writer. Both give the same lines: good trips, a line that is not JSON, a repeated id, a
+/// bad trip and a blank line.
+#[test]
+fn one_job_and_many_give_the_same_lines() {
+    let mut input: Vec<String> = (0..6)
+        .map(|i| trip(&format!("t{i}"), geojson_only()))
+        .collect();
+    input.insert(2, "{not json".into());
+    input.insert(4, trip("t1", geojson_only()));
+    input.insert(
+        5,
+        r#"{"id":"bad-1","stops":[{"name":"X","lat":95,"lon":0}]}"#.into(),
+    );
+    input.insert(6, String::new());
+    let run = |jobs: &str| {
+        let o = tripmap_with_stdin(
+            &["render", "--jsonl", "--inline", "--jobs", jobs],
+            input.join("\n"),
+        );
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let mut r: Vec<Value> = results(&o);
+        for x in &mut r {
+            x.as_object_mut().unwrap().remove("timings");
+        }
+        (r, stderr(&o))
+    };
+    let (one, one_summary) = run("1");
+    let (many, many_summary) = run("3");
+    assert_eq!(one.len(), 9);
+    let ok: Vec<bool> = one.iter().map(|r| r["ok"] == true).collect();
+    assert_eq!(
+        ok,
+        [true, true, false, true, false, false, true, true, true]
+    );
+    assert_eq!(one, many);
+    assert_eq!(one_summary, many_summary);
+}
+
+/// Results are flushed in batches only while more input is at hand: a caller that writes one
+/// line and waits (a service, an engine feeding a pipe) gets its result before it sends the
+/// next, with one job or several.
+#[test]
+fn a_waiting_caller_gets_each_result_before_sending_the_next_line() {
+    use std::io::{BufRead, Write};
+    for jobs in ["1", "2"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tripmap"))
+            .args(["render", "--jsonl", "--inline", "--jobs", jobs])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        // The results are read on a thread, so a result that never comes fails the test
+        // (after a minute) instead of hanging it.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in stdout.lines() {
+                if tx.send(line.unwrap()).is_err() {
+                    break;
+                }
+            }
+        });
+        for i in 0..3 {
+            let id = format!("w{i}");
+            writeln!(stdin, "{}", trip(&id, geojson_only())).unwrap();
+            stdin.flush().unwrap();
+            let line = rx
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .unwrap_or_else(|_| {
+                    panic!("--jobs {jobs}: no result for {id} while stdin is open")
+                });
+            let r: Value = serde_json::from_str(&line).unwrap();
+            assert_eq!(r["id"], id.as_str());
+        }
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+        reader.join().unwrap();
+    }
+}
+
 #[test]
 fn options_that_need_jsonl_are_refused_without_it() {
     for flag in [

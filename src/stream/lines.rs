@@ -20,6 +20,8 @@ pub struct LineReader<R> {
     max_bytes: usize,
     /// 1-based number of the last line returned.
     number: u64,
+    /// Whether every byte the input had buffered has been used.
+    drained: bool,
 }
 
 impl<R: BufRead> LineReader<R> {
@@ -29,7 +31,14 @@ impl<R: BufRead> LineReader<R> {
             input,
             max_bytes,
             number: 0,
+            drained: true,
         }
+    }
+
+    /// Whether the next line needs a read from the source (which may wait for a writer): the
+    /// input's buffer is used up, or nothing has been read yet.
+    pub fn drained(&self) -> bool {
+        self.drained
     }
 
     /// The next line and its 1-based number, or `None` at the end of the input.
@@ -63,6 +72,7 @@ impl<R: BufRead> LineReader<R> {
                 kept.extend_from_slice(part);
             }
             let used = end.unwrap_or(chunk.len());
+            self.drained = used == chunk.len();
             self.input.consume(used);
             if end.is_some() {
                 break;
@@ -87,6 +97,10 @@ mod test {
         let mut r = LineReader::new(io::BufReader::with_capacity(buffer, input), max);
         let mut out = Vec::new();
         while let Some((n, line)) = r.next_line().unwrap() {
+            // A buffer larger than the whole input is used up only by the last line.
+            if buffer > input.len() {
+                assert_eq!(r.drained(), n == 4, "line {n}");
+            }
             out.push(match line {
                 Line::Text(t) => (n, String::from_utf8(t).unwrap()),
                 Line::TooLong(len) => (n, format!("<{len} bytes>")),

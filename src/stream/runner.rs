@@ -1,7 +1,9 @@
 //! The stream's threads: one reads lines (checking syntax, id, shard and duplicates, in input
 //! order), a pool of workers renders, and the caller's thread writes the results, in input order
 //! unless asked otherwise. A window bounds the lines between reading and writing, so memory is
-//! bounded whatever the input's length.
+//! bounded whatever the input's length. With one job (`--jobs 1`, as a cluster engine runs one
+//! process per core) there are no threads: the caller's thread reads, renders and writes each
+//! line in turn, so the process uses one core, not one and a reader's and a writer's share.
 
 use super::error_report::ErrorReport;
 use super::lines::{Line, LineReader};
@@ -12,7 +14,7 @@ use super::work::process;
 use super::{StreamError, StreamOptions, Task};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
-use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Mutex, PoisonError};
 
 /// A line for a worker: its place in the output order, its line number, the request.
@@ -34,6 +36,9 @@ where
     {
         crate::output::sweep(dir);
     }
+    if options.jobs <= 1 {
+        return run_inline(input, results, options);
+    }
     let window = options.window.max(1);
     let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(window);
     let (job_tx, job_rx) = mpsc::channel::<Job>();
@@ -41,7 +46,22 @@ where
     let (done_tx, done_rx) = mpsc::channel::<(u64, ResultLine)>();
     std::thread::scope(|s| {
         let reader_done = done_tx.clone();
-        let reader = s.spawn(move || read_lines(input, options, permit_tx, job_tx, reader_done));
+        // Each line takes a place in the window, then goes to a worker (or, when bad, straight
+        // to the writer); a closed channel means the writer stopped.
+        let reader = s.spawn(move || {
+            read_lines(input, options, |event| {
+                let Event::Line(seq, item) = event else {
+                    return true; // The writer flushes whenever it has nothing to write.
+                };
+                if permit_tx.send(()).is_err() {
+                    return false;
+                }
+                match item {
+                    Ok((number, request)) => job_tx.send((seq, number, request)).is_ok(),
+                    Err(result) => reader_done.send((seq, result)).is_ok(),
+                }
+            })
+        });
         for _ in 0..options.jobs.max(1) {
             let done = done_tx.clone();
             let jobs = &job_rx;
@@ -60,6 +80,37 @@ where
     })
 }
 
+/// [`run`] on the caller's thread alone: each line read, rendered and its result written
+/// before the next is read.
+fn run_inline<R: BufRead, W: Write>(
+    input: R,
+    results: &mut W,
+    options: &StreamOptions,
+) -> Result<Tally, StreamError> {
+    let mut tally = Tally::default();
+    let mut failed: Option<std::io::Error> = None;
+    let read = read_lines(input, options, |event| {
+        let written = match event {
+            Event::Waiting => results.flush(),
+            Event::Line(_, item) => {
+                let result = match item {
+                    Ok((number, request)) => render_one(request, number, options),
+                    Err(result) => result,
+                };
+                write_line(results, &result, &mut tally)
+            }
+        };
+        written.map_err(|e| failed = Some(e)).is_ok()
+    });
+    if let Some(e) = failed.or_else(|| results.flush().err()) {
+        return Err(StreamError::Write(e));
+    }
+    let read = read.map_err(StreamError::Read)?;
+    tally.blank_lines = read.blank_lines;
+    tally.other_shards = read.other_shards;
+    Ok(tally)
+}
+
 /// What the reader counts that produces no result line.
 #[derive(Debug, Default)]
 struct ReadCounts {
@@ -67,20 +118,41 @@ struct ReadCounts {
     other_shards: u64,
 }
 
-/// The reader: one line at a time, each checked and sent to a worker (or, when bad, straight to
-/// the writer), after taking a place in the window.
+/// What the reader gives for one line: the request to render with its line number, or the
+/// line's failed result.
+type Read = Result<(u64, Request), ResultLine>;
+
+/// What the reader tells its caller.
+// Each event is moved once, to the caller; boxing the line would only add an allocation.
+#[allow(clippy::large_enum_variant)]
+enum Event {
+    /// A line, with its place in the output order.
+    Line(u64, Read),
+    /// The reader is about to read from the source, which may wait for the input's writer:
+    /// the results so far should be flushed now. Flushing here, and not after each line, lets
+    /// a fast input's results leave in large writes while a slow one's still leave at once.
+    Waiting,
+}
+
+/// The reader: one line at a time, each checked and handed to `next` (with an
+/// [`Event::Waiting`] before each read that may wait); stops early when `next` says so (the
+/// results can no longer be written).
 fn read_lines<R: BufRead>(
     input: R,
     options: &StreamOptions,
-    permits: SyncSender<()>,
-    jobs: Sender<Job>,
-    done: Sender<(u64, ResultLine)>,
+    mut next: impl FnMut(Event) -> bool,
 ) -> std::io::Result<ReadCounts> {
     let mut lines = LineReader::new(input, options.max_line_bytes);
     let mut first_seen: HashMap<String, u64> = HashMap::new();
     let mut counts = ReadCounts::default();
     let mut seq = 0u64;
-    while let Some((number, line)) = lines.next_line()? {
+    loop {
+        if lines.drained() && !next(Event::Waiting) {
+            break;
+        }
+        let Some((number, line)) = lines.next_line()? else {
+            break;
+        };
         let parsed = match line {
             Line::TooLong(len) => Err(Box::new(BadLine {
                 id: None,
@@ -126,22 +198,15 @@ fn read_lines<R: BufRead>(
             },
             None => parsed,
         };
-        if permits.send(()).is_err() {
-            break; // The writer stopped: nothing more can be reported.
-        }
-        let sent = match parsed {
-            Ok(request) => jobs.send((seq, number, request)).is_ok(),
-            Err(bad) => {
-                let result = ResultLine::failed(
-                    bad.id,
-                    number,
-                    bad.error.at_line(number),
-                    Timings::default(),
-                );
-                done.send((seq, result)).is_ok()
-            }
-        };
-        if !sent {
+        let item = parsed.map(|request| (number, request)).map_err(|bad| {
+            ResultLine::failed(
+                bad.id,
+                number,
+                bad.error.at_line(number),
+                Timings::default(),
+            )
+        });
+        if !next(Event::Line(seq, item)) {
             break;
         }
         seq += 1;
@@ -149,30 +214,49 @@ fn read_lines<R: BufRead>(
     Ok(counts)
 }
 
-/// A worker: takes jobs until there are none; a panic becomes the line's error, not the end of
-/// the stream.
+/// A worker: takes jobs until there are none.
 fn work(jobs: &Mutex<Receiver<Job>>, done: &Sender<(u64, ResultLine)>, options: &StreamOptions) {
     loop {
         let next = jobs.lock().unwrap_or_else(PoisonError::into_inner).recv();
         let Ok((seq, number, request)) = next else {
             return;
         };
-        let id = request.id.clone();
-        let run = std::panic::AssertUnwindSafe(|| process(request, number, options));
-        let result = std::panic::catch_unwind(run).unwrap_or_else(|_| {
-            let error = ErrorReport::message(
-                "internal error: tripmap panicked on this trip (please report it with the line)",
-            );
-            ResultLine::failed(Some(id), number, error.at_line(number), Timings::default())
-        });
-        if done.send((seq, result)).is_err() {
+        if done
+            .send((seq, render_one(request, number, options)))
+            .is_err()
+        {
             return;
         }
     }
 }
 
-/// The writer: results in input order (or as they come), one line each, flushed; returns the
-/// counts. Each line written frees a place in the window.
+/// One line's result; a panic becomes the line's error, not the end of the stream.
+fn render_one(request: Request, number: u64, options: &StreamOptions) -> ResultLine {
+    let id = request.id.clone();
+    let run = std::panic::AssertUnwindSafe(|| process(request, number, options));
+    std::panic::catch_unwind(run).unwrap_or_else(|_| {
+        let error = ErrorReport::message(
+            "internal error: tripmap panicked on this trip (please report it with the line)",
+        );
+        ResultLine::failed(Some(id), number, error.at_line(number), Timings::default())
+    })
+}
+
+/// One result line written (not flushed: see [`Event::Waiting`]) and counted.
+fn write_line<W: Write>(
+    out: &mut W,
+    result: &ResultLine,
+    tally: &mut Tally,
+) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, result)?;
+    out.write_all(b"\n")?;
+    tally.count(result);
+    Ok(())
+}
+
+/// The writer: results in input order (or as they come), one line each, flushed whenever no
+/// result is waiting to be written; returns the counts. Each line written frees a place in the
+/// window.
 fn write_results<W: Write>(
     done: Receiver<(u64, ResultLine)>,
     permits: Receiver<()>,
@@ -182,24 +266,33 @@ fn write_results<W: Write>(
     let mut tally = Tally::default();
     let mut pending: BTreeMap<u64, ResultLine> = BTreeMap::new();
     let mut next = 0u64;
-    let mut emit = |result: ResultLine, tally: &mut Tally| -> std::io::Result<()> {
-        serde_json::to_writer(&mut *out, &result)?;
-        out.write_all(b"\n")?;
-        out.flush()?;
-        tally.count(&result);
+    let emit = |out: &mut W, result: ResultLine, tally: &mut Tally| -> std::io::Result<()> {
+        write_line(out, &result, tally)?;
         let _ = permits.recv();
         Ok(())
     };
-    for (seq, result) in done {
+    loop {
+        let (seq, result) = match done.try_recv() {
+            Ok(r) => r,
+            Err(mpsc::TryRecvError::Empty) => {
+                out.flush()?;
+                match done.recv() {
+                    Ok(r) => r,
+                    Err(_) => break,
+                }
+            }
+            Err(mpsc::TryRecvError::Disconnected) => break,
+        };
         if !ordered {
-            emit(result, &mut tally)?;
+            emit(out, result, &mut tally)?;
             continue;
         }
         pending.insert(seq, result);
         while let Some(result) = pending.remove(&next) {
-            emit(result, &mut tally)?;
+            emit(out, result, &mut tally)?;
             next += 1;
         }
     }
+    out.flush()?;
     Ok(tally)
 }

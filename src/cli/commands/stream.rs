@@ -58,9 +58,20 @@ pub fn run(
             let file = std::fs::File::create(path).map_err(|e| {
                 Failure::invalid(format!("error: cannot create {}: {e}", path.display()))
             })?;
-            tripmap::stream::run(reader, &mut BufWriter::new(file), &options)
+            tripmap::stream::run(
+                reader,
+                &mut BufWriter::with_capacity(1 << 16, file),
+                &options,
+            )
         }
-        None => tripmap::stream::run(reader, &mut std::io::stdout().lock(), &options),
+        // Standard output is line-buffered through a 1 KiB buffer: a result line of inline
+        // layers (often tens of kilobytes) would leave in many small writes. The stream
+        // flushes after each line itself.
+        None => tripmap::stream::run(
+            reader,
+            &mut BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+            &options,
+        ),
     };
     let tally = match outcome {
         Ok(tally) => tally,
@@ -88,7 +99,10 @@ pub fn run(
 /// The JSON Lines input: the file, or standard input for `-`.
 fn open_input(path: &Path) -> Result<Box<dyn BufRead + Send>, Failure> {
     if path == Path::new("-") {
-        return Ok(Box::new(BufReader::new(std::io::stdin())));
+        return Ok(Box::new(BufReader::with_capacity(
+            1 << 16,
+            std::io::stdin(),
+        )));
     }
     let file = std::fs::File::open(path)
         .map_err(|e| Failure::invalid(format!("error: cannot open {}: {e}", path.display())))?;
