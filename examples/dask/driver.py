@@ -24,6 +24,7 @@ should, 2 on a usage or cluster error.
 """
 
 import argparse
+import array
 import json
 import os
 import resource
@@ -60,16 +61,20 @@ def read_lines(path: str):
 
 
 def split(lines, partitions: int):
-    """`lines` in `partitions` partitions by the id's hash (by line number without an id)."""
-    parts = [[] for _ in range(partitions)]
+    """`lines` in `partitions` partitions by the id's hash (by line number without an id).
+    Each partition is two byte strings, its line numbers (64-bit integers) and its lines
+    (joined by newlines): Dask sends a byte string as it is, where a list of lines would be
+    serialized element by element (most of the driver's CPU)."""
+    parts = [(array.array("q"), []) for _ in range(partitions)]
     for number, line in lines:
         i = line_id(line)
         k = fnv1a_64(i.encode()) % partitions if i is not None else (number - 1) % partitions
-        parts[k].append((number, line))
-    return [p for p in parts if p]
+        parts[k][0].append(number)
+        parts[k][1].append(line)
+    return [(numbers.tobytes(), b"\n".join(text) + b"\n") for numbers, text in parts if numbers]
 
 
-def render_partition(lines, tripmap, out, inline, extra, drop_outputs=False):
+def render_partition(partition, tripmap, out, inline, extra, drop_outputs=False):
     """On a worker: one `tripmap render --jsonl` over the partition; its result lines, exit code,
     standard error, the peak memory of tripmap and of the worker, and the seconds taken.
 
@@ -86,13 +91,17 @@ def render_partition(lines, tripmap, out, inline, extra, drop_outputs=False):
     if timer:
         args = ["/usr/bin/time", "-f", "tripmap-peak-kib %M"] + args
     started = time.monotonic()
+    # Large pipe buffers: a result line with inline layers is often tens of kilobytes, and
+    # Python's default 8 KiB buffer reads it in many small pieces.
     proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, bufsize=1 << 20)
+
+    numbers = array.array("q")
+    numbers.frombytes(partition[0])
 
     def feed():
         try:
-            for _, line in lines:
-                proc.stdin.write(line + b"\n")
+            proc.stdin.write(partition[1])
         except BrokenPipeError:
             pass
         finally:
@@ -111,7 +120,7 @@ def render_partition(lines, tripmap, out, inline, extra, drop_outputs=False):
         cut = raw.find(b',"outputs":') if drop_outputs else -1
         r = json.loads(raw[:cut] + b"}") if cut > 0 else json.loads(raw)
         # Results carry the partition's line numbers; give back the file's.
-        r["line"] = lines[r["line"] - 1][0]
+        r["line"] = numbers[r["line"] - 1]
         if drop_outputs or not inline:
             r.pop("outputs", None)
         results.append(r)
@@ -131,11 +140,12 @@ def render_partition(lines, tripmap, out, inline, extra, drop_outputs=False):
         stderr = "\n".join(kept)
     if code not in (0, 1):
         raise RuntimeError(f"tripmap exited {code}: {stderr}")
-    if len(results) != len(lines):
-        raise RuntimeError(f"{len(lines)} lines in, {len(results)} results out")
+    if len(results) != len(numbers):
+        raise RuntimeError(f"{len(numbers)} lines in, {len(results)} results out")
     worker_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"results": results, "code": code, "peak_kib": peak_kib, "worker_kib": worker_kib,
-            "seconds": seconds, "stderr": stderr}
+    # The results go back as one JSON byte string, for the same reason as the partitions.
+    return {"results": json.dumps(results).encode(), "code": code, "peak_kib": peak_kib,
+            "worker_kib": worker_kib, "seconds": seconds, "stderr": stderr}
 
 
 def expected_ok(lines):
@@ -164,7 +174,9 @@ def run_windowed(client, partitions, window, a):
     from dask.distributed import as_completed
 
     def submit(k):
-        [data] = client.scatter([partitions[k]])
+        # hash=False: a key from a counter, not from hashing megabytes of lines in Python
+        # (which cost the driver more CPU than sending them).
+        [data] = client.scatter([partitions[k]], hash=False)
         return client.submit(render_partition, data, tripmap=a.tripmap, out=a.out,
                              inline=a.inline, extra=a.extra, drop_outputs=a.drop_outputs,
                              pure=False, key=f"partition-{k}")
@@ -179,7 +191,9 @@ def run_windowed(client, partitions, window, a):
         pending.add(f)
         nxt += 1
     for f in pending:
-        outcomes[index.pop(f.key)] = f.result()
+        outcome = f.result()
+        outcome["results"] = json.loads(outcome["results"])
+        outcomes[index.pop(f.key)] = outcome
         f.release()
         if nxt < len(partitions):
             g = submit(nxt)
