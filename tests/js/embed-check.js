@@ -56,7 +56,9 @@ function look() {
 // In the page: the focused stop, and what its tooltip says when shown.
 function focused() {
   const a = document.activeElement;
-  if (!a || !a.classList || ![...a.classList].some((c) => c.endsWith('-spot'))) {
+  // A stop is a group in the layer of spots (class `…-spots`).
+  const layer = a && a.parentElement;
+  if (!layer || !layer.classList || ![...layer.classList].some((c) => c.endsWith('-spots'))) {
     return { stop: null, tag: a ? a.tagName : null };
   }
   const tip = a.querySelector(':scope > use, [class$="-tip"]');

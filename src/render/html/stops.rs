@@ -205,9 +205,11 @@ pub(crate) fn focusable(scene: &Scene, ids: &str, entries: &[Entry], tips: &mut 
     let mut out = format!("<g id=\"{ids}-spots\" class=\"{p}-layer {p}-spots\">\n");
     for e in entries {
         let (marker, label) = find(scene, e.number);
+        // No class: the layer's rules select its groups (`.{p}-spots>g`), and one spot is one
+        // line; five layouts of a hundred stops repeat this markup five hundred times.
         let _ = write!(
             out,
-            "<g class=\"{p}-spot\" tabindex=\"0\" data-stop=\"{}\" aria-label=\"",
+            "<g tabindex=\"0\" data-stop=\"{}\" aria-label=\"",
             e.number
         );
         escape_into(&mut out, &spoken(e));
@@ -215,7 +217,7 @@ pub(crate) fn focusable(scene: &Scene, ids: &str, entries: &[Entry], tips: &mut 
         if e.note.is_some() {
             let _ = write!(out, " aria-describedby=\"{}\"", list_id(p, e.number));
         }
-        out.push_str(">\n");
+        out.push('>');
         let (centre, radius) = match marker {
             Some((c, r, _)) => (c, r),
             None => ((scene.width / 2.0, scene.height / 2.0), 0.0),
@@ -224,7 +226,7 @@ pub(crate) fn focusable(scene: &Scene, ids: &str, entries: &[Entry], tips: &mut 
             let r = (radius + 3.0).max(8.0);
             out.push_str("<circle");
             attrs(&mut out, &[("cx", centre.0), ("cy", centre.1), ("r", r)]);
-            out.push_str("/>\n");
+            out.push_str("/>");
         }
         if let Some((x0, y0, x1, y1)) = label {
             out.push_str("<rect");
@@ -237,14 +239,14 @@ pub(crate) fn focusable(scene: &Scene, ids: &str, entries: &[Entry], tips: &mut 
                     ("height", y1 - y0),
                 ],
             );
-            out.push_str("/>\n");
+            out.push_str("/>");
         }
         let (body, (w, h)) = tooltip(p, scene.width, e);
         let id = tips.id_of(p, e.number, body);
         let (x, y) = tip_corner(scene, (w, h), centre, radius);
         let _ = write!(out, "<use href=\"#{id}\"");
         attrs(&mut out, &[("x", x), ("y", y)]);
-        out.push_str("/>\n</g>\n");
+        out.push_str("/></g>\n");
     }
     out.push_str("</g>\n");
     out
@@ -374,11 +376,11 @@ pub(crate) fn list(p: &str, title: &str, entries: &[Entry]) -> String {
 /// The rules of the focusable stops, tooltips and list, in `t`'s colours.
 pub(crate) fn css(p: &str, t: &Theme) -> String {
     format!(
-        ".{p}-spot{{outline:none;cursor:default}}\n\
-         .{p}-spot>rect,.{p}-spot>circle{{fill:transparent;stroke:none}}\n\
-         .{p}-spot:focus>circle,.{p}-spot:hover>circle{{stroke:{text};stroke-width:2.5}}\n\
-         .{p}-spot>use{{display:none;pointer-events:none}}\n\
-         .{p}-spot:focus>use,.{p}-spot:hover>use{{display:inline}}\n\
+        ".{p}-spots>g{{outline:none;cursor:default}}\n\
+         .{p}-spots>g>rect,.{p}-spots>g>circle{{fill:transparent;stroke:none}}\n\
+         .{p}-spots>g:focus>circle,.{p}-spots>g:hover>circle{{stroke:{text};stroke-width:2.5}}\n\
+         .{p}-spots>g>use{{display:none;pointer-events:none}}\n\
+         .{p}-spots>g:focus>use,.{p}-spots>g:hover>use{{display:inline}}\n\
          .{p}-tip-box{{fill:{halo};fill-opacity:0.97;stroke:{frame};stroke-width:0.8}}\n\
          .{p}-tip-name{{fill:{text};font-size:{NAME_PX}px;font-weight:700}}\n\
          .{p}-tip-date{{fill:{muted};font-size:{TEXT_PX}px}}\n\
