@@ -37,6 +37,7 @@ pub fn admin1_drawn(detail: Detail, km_per_px: f64, unit_km: f64) -> bool {
 pub(super) fn view<P: Projection>(
     fitted: &Fitted<P>,
     detail: Detail,
+    wanted: impl Fn(&str) -> bool,
     near: impl Fn(&BBox) -> bool,
     lines: impl Fn(&mut dyn Iterator<Item = (&Vec<(f64, f64)>, &BBox)>) -> Vec<PixelPath>,
 ) -> Vec<Admin1Lines> {
@@ -46,7 +47,9 @@ pub(super) fn view<P: Projection>(
     data::context()
         .admin1
         .iter()
-        .filter(|c| admin1_drawn(detail, km_per_px, c.unit_km) && near(&c.bbox))
+        .filter(|c| {
+            wanted(&c.adm0_a3) && admin1_drawn(detail, km_per_px, c.unit_km) && near(&c.bbox)
+        })
         .map(|c| {
             let decoded = c.lines.get();
             Admin1Lines {

@@ -21,7 +21,13 @@ pub fn unwrap_longitudes(points: &mut [(f64, f64)]) {
 
 /// Normalises a longitude in degrees into [-180, 180).
 pub fn wrap_lon(lon: f64) -> f64 {
-    (lon + 180.0).rem_euclid(360.0) - 180.0
+    let t = lon + 180.0;
+    // Most longitudes are already in range, and `rem_euclid` is a software `fmod` (a tenth of
+    // a world basemap's time). In range it would return `t` itself, so this is the same value.
+    if (0.0..360.0).contains(&t) {
+        return t - 180.0;
+    }
+    t.rem_euclid(360.0) - 180.0
 }
 
 /// Cuts a path with continuous longitudes into parts whose longitudes are all in [-180, 180]:
@@ -110,6 +116,31 @@ fn normal(lon: f64, band: f64) -> f64 {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn wrap_lon_is_the_euclidean_remainder_bit_for_bit() {
+        let slow = |lon: f64| (lon + 180.0).rem_euclid(360.0) - 180.0;
+        let mut rng = fastrand::Rng::with_seed(7);
+        let edges = [
+            -180.0,
+            180.0,
+            -180.0 - 1e-13,
+            180.0 - 1e-13,
+            0.1,
+            -0.0,
+            359.9,
+            540.0,
+            -540.0,
+            1e300,
+            f64::INFINITY,
+            f64::NAN,
+        ];
+        let random = (0..100_000).map(|_| (rng.f64() - 0.5) * 2_000.0);
+        for lon in edges.into_iter().chain(random) {
+            assert_eq!(wrap_lon(lon).to_bits(), slow(lon).to_bits(), "{lon}");
+        }
+        assert_eq!(wrap_lon(190.0), -170.0);
+    }
 
     #[test]
     fn unwraps_across_the_date_line() {

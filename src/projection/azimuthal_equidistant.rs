@@ -43,6 +43,8 @@ pub struct AzimuthalEquidistant {
     ell: Ellipsoid,
     lon_0: f64,
     phi0: f64,
+    /// `phi0`'s sine and cosine, used for every point.
+    sin_cos_phi0: (f64, f64),
     mode: Mode,
     /// Meridian arc from the equator to the north pole, units of `a`.
     mp: f64,
@@ -60,6 +62,7 @@ impl AzimuthalEquidistant {
             ell,
             lon_0,
             phi0,
+            sin_cos_phi0: phi0.sin_cos(),
             mode,
             mp: ell.meridian_arc(FRAC_PI_2),
             geod: Geodesic::new(1.0, ell.f()),
@@ -75,6 +78,7 @@ impl AzimuthalEquidistant {
             ell: Ellipsoid::EARTH_SPHERE,
             lon_0,
             phi0,
+            sin_cos_phi0: phi0.sin_cos(),
             mode,
             mp: FRAC_PI_2,
             geod: Geodesic::new(1.0, 0.0),
@@ -88,7 +92,7 @@ impl AzimuthalEquidistant {
 
     fn forward_rad(&self, lam: f64, phi: f64) -> Option<(f64, f64)> {
         if self.ell.is_sphere() {
-            let (sp0, cp0) = self.phi0.sin_cos();
+            let (sp0, cp0) = self.sin_cos_phi0;
             let (sp, cp) = phi.sin_cos();
             let (sl, cl) = lam.sin_cos();
             let xp = cp * sl;
@@ -145,7 +149,7 @@ impl Projection for AzimuthalEquidistant {
             if c > PI * (1.0 + 1e-12) {
                 return None;
             }
-            let (sp0, cp0) = self.phi0.sin_cos();
+            let (sp0, cp0) = self.sin_cos_phi0;
             let (sinc, cosc) = c.sin_cos();
             let phi = (cosc * sp0 + y * sinc * cp0 / c).clamp(-1.0, 1.0).asin();
             let lam = (x * sinc).atan2(c * cp0 * cosc - y * sp0 * sinc);

@@ -36,6 +36,12 @@ pub(crate) fn visited_countries(places: &[Place]) -> Vec<Country> {
     out
 }
 
+/// Whether the country `adm0_a3` is one of `visited` (the countries [`basemap_layer`] draws
+/// the shapes of: give it to [`crate::basemap::view_with`]).
+pub(crate) fn is_visited(visited: &[Country], adm0_a3: &str) -> bool {
+    visited.iter().any(|v| v.adm0_a3 == adm0_a3)
+}
+
 /// The basemap as scene items, shifted by `origin`: graticule, land, visited countries, lakes,
 /// borders, coastlines.
 pub(crate) fn basemap_layer(
@@ -57,14 +63,14 @@ pub(crate) fn basemap_layer(
     let visited_paths: Vec<PixelPath> = view
         .countries
         .iter()
-        .filter(|c| visited.iter().any(|v| v.adm0_a3 == c.adm0_a3))
+        .filter(|c| is_visited(visited, &c.adm0_a3))
         .flat_map(|c| c.paths.iter().cloned())
         .collect();
     // State and province lines of the visited countries only: context, not clutter.
     let admin1_paths: Vec<PixelPath> = view
         .admin1
         .iter()
-        .filter(|a| visited.iter().any(|v| v.adm0_a3 == a.adm0_a3))
+        .filter(|a| is_visited(visited, &a.adm0_a3))
         .flat_map(|a| a.paths.iter().cloned())
         .collect();
     let layers: [(&'static str, &[PixelPath], bool); 7] = [

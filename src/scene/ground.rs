@@ -3,7 +3,7 @@
 //! line must credit, and the basemap's own names to place after the trip's. The user's
 //! overlays go on top of it, under the route.
 
-use super::basemap_layer::basemap_layer;
+use super::basemap_layer::{basemap_layer, is_visited};
 use super::context::Ctx;
 use super::framing::Framing;
 use super::inset::FittedMap;
@@ -130,7 +130,7 @@ impl Ground {
             .graticule
             .then_some(if km_per_px > 20.0 { 30.0 } else { 10.0 });
         let detail = Detail::for_scale(detail_km_per_px(ctx.options, km_per_px));
-        let view = basemap::view(map, detail, step);
+        let view = basemap::view_with(map, detail, step, |c| is_visited(&ctx.visited, c));
         let items = basemap_layer(&view, &ctx.visited, (0.0, 0.0));
         let natural_earth = NaturalEarthDrawn::new(map, detail, step, &ctx.visited, 0..items.len());
         Ok(Ground {

@@ -2,7 +2,7 @@
 //! the land around it with the main map's extent marked, so a reader knows where it is. Set in
 //! the map where it covers no leg, marker or inset; left out where there is no such place.
 
-use super::basemap_layer::basemap_layer;
+use super::basemap_layer::{basemap_layer, is_visited};
 use super::context::Ctx;
 use super::inset::FittedMap;
 use super::inset::fit::NARROW_PX;
@@ -117,7 +117,7 @@ fn draw(ctx: &Ctx, main: &MainExtent, fitted: &FittedMap, rect: Rect) -> (Item, 
         km *= fitted.width_px() / locator_side_px(w);
     }
     let detail = Detail::for_scale(km.max(2.5));
-    let view = basemap::view(fitted, detail, None);
+    let view = basemap::view_with(fitted, detail, None, |c| is_visited(&ctx.visited, c));
     let mut items = vec![Item::Rect {
         class: "inset-bg",
         rect,

@@ -62,7 +62,7 @@ mod timeline;
 
 pub use crate::format::Units;
 pub use crate::geometry::Rect;
-pub(crate) use basemap_layer::basemap_layer;
+pub(crate) use basemap_layer::{basemap_layer, is_visited};
 pub use build::build;
 pub use colour::ColourBy;
 pub use dates::DateStyle;

@@ -18,7 +18,9 @@ use crate::basemap;
 use crate::model::Route;
 use crate::projection::{Bounds, Projection, fit_bounds};
 use crate::render::svg::{self, Swap};
-use crate::scene::{Framing, Item, MapOptions, NaturalEarthDrawn, Scene, basemap_layer};
+use crate::scene::{
+    Framing, Item, MapOptions, NaturalEarthDrawn, Scene, basemap_layer, is_visited,
+};
 
 /// Pixels (at the shared scale) the shared basemap reaches beyond every layout's map area.
 const MARGIN_PX: f64 = 4.0;
@@ -193,7 +195,9 @@ pub(super) fn draw_union(
     if (fitted.scale() / scale - 1.0).abs() > 1e-9 {
         return None;
     }
-    let view = basemap::view(&fitted, first.detail, first.graticule_step_deg);
+    let view = basemap::view_with(&fitted, first.detail, first.graticule_step_deg, |c| {
+        is_visited(&first.visited, c)
+    });
     let items = basemap_layer(&view, &first.visited, (0.0, 0.0));
     let markup = svg::scaled_group(p, id, &items)?;
     let shared = Shared {

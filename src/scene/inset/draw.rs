@@ -7,7 +7,7 @@ use super::frame::{Keep, connector, place_frame};
 use crate::basemap::{self, Detail};
 use crate::geometry::{Rect, round_pt, round_rect};
 use crate::model::LonLat;
-use crate::scene::basemap_layer::{basemap_layer, country_labels};
+use crate::scene::basemap_layer::{basemap_layer, country_labels, is_visited};
 use crate::scene::context::Ctx;
 use crate::scene::furniture;
 use crate::scene::labels::Placer;
@@ -179,7 +179,9 @@ fn draw_inset(ctx: &Ctx, g: &[usize], fitted: &FittedMap, rect: Rect, unsaid: &m
     let inset_km = fitted.scale_at_centre_km_per_px().unwrap_or(f64::INFINITY);
     // Insets use at most 1:50m: at an inset's size it looks the same as 1:10m, and decoding
     // 1:10m would double the time of a whole render.
-    let inset_view = basemap::view(fitted, Detail::for_scale(inset_km.max(2.5)), None);
+    let inset_view = basemap::view_with(fitted, Detail::for_scale(inset_km.max(2.5)), None, |c| {
+        is_visited(&ctx.visited, c)
+    });
     items.extend(basemap_layer(&inset_view, &ctx.visited, origin));
     let mut placer = Placer::new(rect.grow(-3.0));
     let scale_items = scale_bar(ctx, fitted, rect, &mut placer);
