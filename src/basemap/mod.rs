@@ -46,6 +46,8 @@ mod graticule;
 mod labels;
 /// Geometry decoded when first needed.
 pub mod lazy;
+/// How far from its centre a map too wide for a box can see.
+mod reach;
 /// The roomiest point of a polygon, for a water name.
 mod room;
 /// Cutting whole-world maps at the seam opposite the central meridian.
@@ -180,8 +182,17 @@ pub fn view_with<P: Projection>(
     let geo = clip::GeoClip::new(fitted);
     let frame = Bounds::new(0.0, 0.0, fitted.width_px(), fitted.height_px());
     let extent = extent::Extent::of(fitted, geo.central_meridian());
+    // A map too wide for a box may still see only part of the globe.
+    let reach = match extent {
+        None => reach::Reach::of(fitted),
+        Some(_) => None,
+    };
     let geo = geo.with_extent(extent);
-    let near = |b: &decode::BBox| extent.is_none_or(|e| e.touches(b));
+    let near = |b: &decode::BBox| match (&extent, &reach) {
+        (Some(e), _) => e.touches(b),
+        (None, Some(r)) => r.touches(b),
+        (None, None) => true,
+    };
     let polygons = |polys: &mut dyn Iterator<Item = &decode::Polygon>| -> Vec<PixelPath> {
         let projected: Vec<geo::Polygon<f64>> = polys.flat_map(|p| geo.polygon(p)).collect();
         rings_to_paths(clip_polygons(projected, frame))
