@@ -176,8 +176,8 @@ impl<'a, P: Projection> GeoClip<'a, P> {
             .collect()
     }
 
-    /// A line of a whole-world map: cut at the seam and the latitude band, densified and
-    /// projected; runs of fewer than two points are dropped.
+    /// A line of a whole-world map: cut at the seam and the latitude band, kept near the frame
+    /// of a regional map, densified and projected; runs of fewer than two points are dropped.
     fn world_line(&self, line: &Ring) -> Vec<Vec<(f64, f64)>> {
         let un = seam::unwrap(line, self.cm);
         if un.len() < 2 {
@@ -185,6 +185,10 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         }
         seam::cut_line(&un, self.lat_min, self.lat_max)
             .into_iter()
+            .flat_map(|run| match self.near {
+                Some(b) => seam::keep_near_line(run, b),
+                None => vec![run],
+            })
             .filter_map(|run| {
                 let pts = densify(run.into_iter(), false);
                 let ls = self.project_ring(pts.into_iter(), true);

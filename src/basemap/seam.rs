@@ -131,6 +131,40 @@ pub(super) fn keep_near(pieces: Vec<geo::Polygon<f64>>, near: Bounds) -> Vec<geo
         .collect()
 }
 
+/// The runs of `run` (relative longitudes) that may show in `near`, a box around a regional
+/// map's frame: each segment whose box touches `near` is kept with both its ends, the others
+/// are dropped (splitting the run there). Kept segments keep their points exactly, so they
+/// densify and project as before; a dropped one lies wholly outside the frame, so no pixel
+/// of the map changes.
+pub(super) fn keep_near_line(run: Vec<(f64, f64)>, near: Bounds) -> Vec<Vec<(f64, f64)>> {
+    let touches = |a: (f64, f64), b: (f64, f64)| {
+        a.0.max(b.0) >= near.x0
+            && a.0.min(b.0) <= near.x1
+            && a.1.max(b.1) >= near.y0
+            && a.1.min(b.1) <= near.y1
+    };
+    // Every segment touches when the whole run does: most runs of a regional map.
+    if run.windows(2).all(|w| touches(w[0], w[1])) {
+        return vec![run];
+    }
+    let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut current: Vec<(f64, f64)> = Vec::new();
+    for w in run.windows(2) {
+        if touches(w[0], w[1]) {
+            if current.is_empty() {
+                current.push(w[0]);
+            }
+            current.push(w[1]);
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
 /// A ring as a `geo` line string.
 fn ring_ls(r: &[(f64, f64)]) -> LineString<f64> {
     LineString::from(r.iter().map(|&(x, y)| Coord { x, y }).collect::<Vec<_>>())
@@ -154,6 +188,40 @@ fn translate(p: &geo::Polygon<f64>, dx: f64) -> geo::Polygon<f64> {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn a_line_keeps_the_segments_near_the_frame_with_their_points() {
+        let near = Bounds::new(0.0, 0.0, 10.0, 10.0);
+        // In, out far away, back in; and a segment that only crosses the box.
+        let run = vec![
+            (1.0, 1.0),
+            (5.0, 5.0),
+            (12.0, 5.0),
+            (40.0, 40.0),
+            (60.0, 40.0),
+            (15.0, 5.0),
+            (9.0, 9.0),
+            (-5.0, 5.0),
+            (-20.0, 5.0),
+        ];
+        let kept = keep_near_line(run.clone(), near);
+        assert_eq!(
+            kept,
+            vec![
+                vec![(1.0, 1.0), (5.0, 5.0), (12.0, 5.0)],
+                vec![(15.0, 5.0), (9.0, 9.0), (-5.0, 5.0)],
+            ]
+        );
+        // A run near the frame all along is kept whole; one far away is dropped.
+        assert_eq!(
+            keep_near_line(run[..3].to_vec(), near),
+            vec![run[..3].to_vec()]
+        );
+        assert!(keep_near_line(vec![(40.0, 40.0), (60.0, 40.0)], near).is_empty());
+        // A segment passing over the box with both ends outside is kept.
+        let over = vec![(-5.0, 5.0), (15.0, 5.0)];
+        assert_eq!(keep_near_line(over.clone(), near), vec![over]);
+    }
 
     #[test]
     fn unwrapping_keeps_longitudes_continuous_across_the_seam() {
