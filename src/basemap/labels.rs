@@ -14,7 +14,7 @@ use super::clip::GeoClip;
 use super::context_decode::{CityRecord, WaterBody, WaterKind};
 use super::data;
 use super::decode::BBox;
-use super::extent::Extent;
+use super::nearby::Nearby;
 use super::room::roomiest_point;
 use crate::geometry::{Bounds, clip_polygons};
 use crate::projection::{Fitted, Projection};
@@ -94,10 +94,10 @@ pub fn context_labels<P: Projection>(fitted: &Fitted<P>, km_per_px: f64) -> Vec<
     }
     let zoom = label_zoom(km_per_px);
     let geo = GeoClip::new(fitted);
-    let extent = Extent::of(fitted, geo.central_meridian());
-    let geo = geo.with_extent(extent);
+    let nearby = Nearby::of(fitted, geo.central_meridian());
+    let geo = geo.with_extent(nearby.extent);
     let frame = Bounds::new(0.0, 0.0, fitted.width_px(), fitted.height_px());
-    let near = |b: &BBox| extent.is_none_or(|e| e.touches(b));
+    let near = |b: &BBox| nearby.touches(b);
     let context = data::context();
     let mut out: Vec<ContextLabel> = context
         .cities
@@ -222,6 +222,12 @@ fn water_label<P: Projection>(
     }
     let at = (round1(at.0), round1(at.1));
     let lon_lat = fitted.inverse_px(at.0, at.1)?;
+    // The name goes only where the water is. A body reaching round the far side of the globe
+    // can project over the whole frame (near a world map's antipode), and its roomiest point
+    // then falls on land: the North Pacific's name was written over Yemen.
+    if !body_holds(body, (lon_lat.lon(), lon_lat.lat())) {
+        return None;
+    }
     Some(ContextLabel {
         text: body.name.clone(),
         local_text: None,
@@ -234,6 +240,36 @@ fn water_label<P: Projection>(
         room_px: round1(room),
         geonameid: None,
     })
+}
+
+/// Whether `p` (lon, lat degrees) lies in one of `body`'s polygons (even-odd over its rings,
+/// after their boxes).
+fn body_holds(body: &WaterBody, p: (f64, f64)) -> bool {
+    body.polygons.iter().any(|f| {
+        let (x0, y0, x1, y1) = f.bbox;
+        (x0..=x1).contains(&p.0)
+            && (y0..=y1).contains(&p.1)
+            && f.geometry
+                .get()
+                .iter()
+                .filter(|ring| crosses_odd(ring, p))
+                .count()
+                % 2
+                == 1
+    })
+}
+
+/// Whether a ray from `p` eastward crosses `ring` an odd number of times.
+fn crosses_odd(ring: &[(f64, f64)], p: (f64, f64)) -> bool {
+    let mut inside = false;
+    let n = ring.len();
+    for i in 0..n {
+        let (a, b) = (ring[i], ring[(i + 1) % n]);
+        if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) * (b.0 - a.0) / (b.1 - a.1) {
+            inside = !inside;
+        }
+    }
+    inside
 }
 
 /// A label zoom as a rank: tenths, saturating.
@@ -249,6 +285,53 @@ fn round1(v: f64) -> f64 {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn a_water_name_is_written_only_on_its_water() {
+        use crate::model::LonLat;
+        use crate::projection::{AzimuthalEquidistant, fit};
+        // Cairo to Cape Town, as the trip's map is drawn: the North Pacific, behind the globe,
+        // projects around the frame's edge; its name used to land on Yemen.
+        let places = [
+            (31.24, 30.04),
+            (32.64, 25.69),
+            (36.82, -1.29),
+            (18.42, -33.92),
+        ];
+        let points: Vec<LonLat> = places
+            .iter()
+            .map(|&(x, y)| LonLat::new(x, y).unwrap())
+            .collect();
+        let centre = LonLat::new(25.0, -2.0).unwrap();
+        let fitted = fit(
+            AzimuthalEquidistant::sphere(centre),
+            &points,
+            960.0,
+            1100.0,
+            40.0,
+        )
+        .unwrap();
+        let geo = GeoClip::new(&fitted);
+        let frame = Bounds::new(0.0, 0.0, 960.0, 1100.0);
+        let mut named = Vec::new();
+        for body in &data::context().water {
+            // Every body tried, near or not: the test is of the label, not of the filter.
+            if let Some(l) = water_label(body, &fitted, &geo, frame, &|_: &BBox| true) {
+                assert!(body_holds(body, l.lon_lat), "{} at {:?}", l.text, l.lon_lat);
+                named.push(l.text);
+            }
+        }
+        assert!(!named.iter().any(|n| n.contains("Pacific")), "{named:?}");
+        assert!(named.iter().any(|n| n == "Red Sea"), "{named:?}");
+    }
+
+    #[test]
+    fn a_ring_holds_what_is_inside_it() {
+        let square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)];
+        assert!(crosses_odd(&square, (5.0, 5.0)));
+        assert!(!crosses_odd(&square, (15.0, 5.0)));
+        assert!(!crosses_odd(&square, (5.0, -1.0)));
+    }
 
     #[test]
     fn zoom_follows_the_ground_resolution() {

@@ -44,8 +44,13 @@ mod extent;
 mod graticule;
 /// Context labels: cities and named water for orientation.
 mod labels;
+/// A test that views fill the land where the land is.
+#[cfg(test)]
+mod land_fill_test;
 /// Geometry decoded when first needed.
 pub mod lazy;
+/// Which shapes may show on a map, tested on their boxes.
+mod nearby;
 /// How far from its centre a map too wide for a box can see.
 mod reach;
 /// The roomiest point of a polygon, for a water name.
@@ -181,18 +186,9 @@ pub fn view_with<P: Projection>(
     let layers = data::layers(detail);
     let geo = clip::GeoClip::new(fitted);
     let frame = Bounds::new(0.0, 0.0, fitted.width_px(), fitted.height_px());
-    let extent = extent::Extent::of(fitted, geo.central_meridian());
-    // A map too wide for a box may still see only part of the globe.
-    let reach = match extent {
-        None => reach::Reach::of(fitted),
-        Some(_) => None,
-    };
-    let geo = geo.with_extent(extent);
-    let near = |b: &decode::BBox| match (&extent, &reach) {
-        (Some(e), _) => e.touches(b),
-        (None, Some(r)) => r.touches(b),
-        (None, None) => true,
-    };
+    let nearby = nearby::Nearby::of(fitted, geo.central_meridian());
+    let geo = geo.with_extent(nearby.extent);
+    let near = |b: &decode::BBox| nearby.touches(b);
     let polygons = |polys: &mut dyn Iterator<Item = &decode::Polygon>| -> Vec<PixelPath> {
         let projected: Vec<geo::Polygon<f64>> = polys.flat_map(|p| geo.polygon(p)).collect();
         rings_to_paths(clip_polygons(projected, frame))

@@ -26,7 +26,7 @@ pub(super) fn unwrap(ring: &[(f64, f64)], cm: f64) -> Vec<(f64, f64)> {
 /// one) and the holes, each brought into the outer ring's turn of longitude. `None` when the
 /// outer ring has fewer than three points.
 pub(super) fn unwrap_polygon(poly: &Polygon, cm: f64) -> Option<(Ring, Vec<Ring>)> {
-    let mut outer = unwrap(&poly[0], cm);
+    let mut outer = unwrap(&from_the_pole(&poly[0]), cm);
     if outer.len() < 3 {
         return None;
     }
@@ -44,6 +44,32 @@ pub(super) fn unwrap_polygon(poly: &Polygon, cm: f64) -> Option<(Ring, Vec<Ring>
         })
         .collect();
     Some((outer, holes))
+}
+
+/// `ring` as it is, or, when it runs along a pole, without its points on the pole and starting
+/// where it leaves the pole.
+///
+/// Natural Earth closes a ring round a pole (Antarctica) with an edge along the pole from
+/// 180° to -180°. Unwrapped, that edge has no length, and the ring started anywhere else
+/// could double back across its own closing edge (it starts on the Antarctic Peninsula, which
+/// runs west and back): a ring crossing itself, whose inside the box cut could take for its
+/// outside — the world drawn as land and the land as sea, at some central meridians. Started
+/// where it leaves the pole, the unwrapped ring runs once round and is closed along the pole
+/// by [`close_around_pole`], as Natural Earth drew it.
+fn from_the_pole(ring: &[(f64, f64)]) -> std::borrow::Cow<'_, [(f64, f64)]> {
+    let on_pole = |p: &(f64, f64)| p.1.abs() >= 90.0;
+    let Some(first) = ring.iter().position(on_pole) else {
+        return std::borrow::Cow::Borrowed(ring);
+    };
+    let after = first + ring[first..].iter().take_while(|p| on_pole(p)).count();
+    std::borrow::Cow::Owned(
+        ring[after..]
+            .iter()
+            .chain(&ring[..first])
+            .copied()
+            .filter(|p| !on_pole(p))
+            .collect(),
+    )
 }
 
 /// If an unwrapped ring does not come back to its starting longitude it circles a pole:
@@ -188,6 +214,87 @@ fn translate(p: &geo::Polygon<f64>, dx: f64) -> geo::Polygon<f64> {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    /// At every central meridian, no piece of land or country is the world: Antarctica, cut
+    /// where its ring doubled back across its closing edge, once came out of the box cut as
+    /// everything but itself (the Beagle's world map drew the sea as land).
+    #[test]
+    fn no_piece_of_land_is_the_whole_world() {
+        use crate::basemap::{Detail, data};
+        for detail in [Detail::Low, Detail::Medium] {
+            let layers = data::layers(detail);
+            let land = layers.land.iter().map(|f| &f.geometry.get().polygon);
+            let countries = data::countries(detail)
+                .iter()
+                .flat_map(|c| c.polygons.get().iter());
+            for poly in land.chain(countries) {
+                for cm in (-180..180).step_by(5) {
+                    let Some((outer, holes)) = unwrap_polygon(poly, f64::from(cm)) else {
+                        continue;
+                    };
+                    for p in cut_polygon(&outer, &holes, -85.0, 85.0) {
+                        let pts: Vec<(f64, f64)> =
+                            p.exterior().0.iter().map(|c| (c.x, c.y)).collect();
+                        let (x0, y0, x1, y1) = bbox_of(pts.iter());
+                        assert!(
+                            x1 - x0 < 300.0 || y0 > 0.0 || y1 < 0.0,
+                            "{detail:?} at {cm}: a piece spans {x0}..{x1}, {y0}..{y1}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Antarctica, cut at the seam of any central meridian, keeps its inside: land all round
+    /// the pole, sea beyond its coast (at 110°, started on its peninsula, it came out inverted).
+    #[test]
+    fn antarctica_keeps_its_inside_at_every_central_meridian() {
+        use crate::basemap::{Detail, data};
+        let antarctica = data::layers(Detail::Low)
+            .land
+            .iter()
+            .map(|f| &f.geometry.get().polygon)
+            .find(|p| p[0].iter().any(|q| q.1 <= -90.0))
+            .unwrap();
+        for cm in (-180..180).step_by(10) {
+            let (outer, holes) = unwrap_polygon(antarctica, f64::from(cm)).unwrap();
+            let pieces = cut_polygon(&outer, &holes, -90.0, 90.0);
+            let inside = |x: f64, y: f64| {
+                pieces
+                    .iter()
+                    .any(|p| geo::Contains::contains(p, &geo::Point::new(x, y)))
+            };
+            // Near the pole, all round: land; far north of the coast: not.
+            for x in [-143.0, -37.0, 37.0, 143.0] {
+                assert!(inside(x, -88.0), "at {cm}, {x}");
+                assert!(!inside(x, -50.0), "at {cm}, {x}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_ring_round_the_pole_starts_where_it_leaves_it() {
+        let ring = vec![
+            (10.0, -70.0),
+            (180.0, -80.0),
+            (180.0, -90.0),
+            (-180.0, -90.0),
+            (-180.0, -80.0),
+            (-10.0, -70.0),
+        ];
+        assert_eq!(
+            from_the_pole(&ring).to_vec(),
+            vec![
+                (-180.0, -80.0),
+                (-10.0, -70.0),
+                (10.0, -70.0),
+                (180.0, -80.0)
+            ]
+        );
+        let plain = vec![(0.0, 0.0), (1.0, 0.0), (1.0, 1.0)];
+        assert_eq!(from_the_pole(&plain).to_vec(), plain);
+    }
 
     #[test]
     fn a_line_keeps_the_segments_near_the_frame_with_their_points() {
