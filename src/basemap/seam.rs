@@ -61,6 +61,12 @@ fn from_the_pole(ring: &[(f64, f64)]) -> std::borrow::Cow<'_, [(f64, f64)]> {
     let Some(first) = ring.iter().position(on_pole) else {
         return std::borrow::Cow::Borrowed(ring);
     };
+    // A ring on both poles (the whole globe's outline) or with too little off the pole is not
+    // a coast closed along a pole: it stays as it is.
+    let both = ring.iter().any(|p| p.1 >= 90.0) && ring.iter().any(|p| p.1 <= -90.0);
+    if both || ring.iter().filter(|p| !on_pole(p)).count() < 3 {
+        return std::borrow::Cow::Borrowed(ring);
+    }
     let after = first + ring[first..].iter().take_while(|p| on_pole(p)).count();
     std::borrow::Cow::Owned(
         ring[after..]
@@ -294,6 +300,14 @@ mod test {
         );
         let plain = vec![(0.0, 0.0), (1.0, 0.0), (1.0, 1.0)];
         assert_eq!(from_the_pole(&plain).to_vec(), plain);
+        // The globe's outline runs along both poles: it stays whole.
+        let globe = vec![
+            (-180.0, -90.0),
+            (180.0, -90.0),
+            (180.0, 90.0),
+            (-180.0, 90.0),
+        ];
+        assert_eq!(from_the_pole(&globe).to_vec(), globe);
     }
 
     #[test]
