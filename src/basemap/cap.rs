@@ -35,6 +35,21 @@ impl Cap {
         self.lat.sin() * lat.sin() + self.lat.cos() * lat.cos() * (lon - self.lon).cos()
     }
 
+    /// The point opposite the centre, in degrees.
+    pub(super) fn antipode(&self) -> (f64, f64) {
+        (
+            wrap_lon(self.lon.to_degrees() + 180.0),
+            -self.lat.to_degrees(),
+        )
+    }
+
+    /// The horizon as a ring, every 2°, in degrees.
+    pub(super) fn horizon_ring(&self) -> Vec<(f64, f64)> {
+        (0..180)
+            .map(|i| self.horizon((2.0 * f64::from(i)).to_radians()))
+            .collect()
+    }
+
     /// Whether `p` (degrees) is strictly inside the cap.
     pub(super) fn inside(&self, p: (f64, f64)) -> bool {
         self.cos_dist(p) > self.cos_radius

@@ -98,9 +98,21 @@ impl<'a, P: Projection> GeoClip<'a, P> {
                 let Some(outer) = cap.clip_ring(&poly[0]) else {
                     return Vec::new();
                 };
-                let holes = poly[1..].iter().filter_map(|r| cap.clip_ring(r));
                 let to_ls = |r: Vec<(f64, f64)>| self.project_ring(r.into_iter(), false);
-                vec![geo::Polygon::new(to_ls(outer), holes.map(to_ls).collect())]
+                let mut holes: Vec<LineString<f64>> = poly[1..]
+                    .iter()
+                    .filter_map(|r| cap.clip_ring(r))
+                    .map(to_ls)
+                    .collect();
+                // A shape holding the point opposite the cap's centre (Afro-Eurasia on a map
+                // of the Pacific) runs round that point behind the horizon: seen on the cap,
+                // its clipped ring encloses what the shape leaves out. What the cap shows of
+                // it is then the cap less that ring.
+                if holds(poly, cap.antipode()) {
+                    holes.insert(0, to_ls(outer));
+                    return vec![geo::Polygon::new(to_ls(cap.horizon_ring()), holes)];
+                }
+                vec![geo::Polygon::new(to_ls(outer), holes)]
             }
             None => self.world_polygon(poly),
         }
@@ -270,4 +282,24 @@ fn whole_sphere_azimuthal<P: Projection>(fitted: &Fitted<P>, cm: f64) -> Option<
     });
     let centre = fitted.projection().inverse(0.0, 0.0)?;
     joined.then_some((centre, 179.999))
+}
+
+/// Whether `p` (lon, lat degrees) is inside `poly` (even-odd over its rings, in degrees).
+fn holds(poly: &Polygon, p: (f64, f64)) -> bool {
+    let crossings = poly
+        .iter()
+        .filter(|ring| {
+            let mut inside = false;
+            let n = ring.len();
+            for i in 0..n {
+                let (a, b) = (ring[i], ring[(i + 1) % n]);
+                if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) * (b.0 - a.0) / (b.1 - a.1)
+                {
+                    inside = !inside;
+                }
+            }
+            inside
+        })
+        .count();
+    crossings % 2 == 1
 }
