@@ -31,6 +31,15 @@ fn results(o: &std::process::Output) -> Vec<Value> {
         .collect()
 }
 
+/// The result lines without their timings, which differ from run to run.
+fn untimed_results(o: &std::process::Output) -> Vec<Value> {
+    let mut r = results(o);
+    for x in &mut r {
+        x.as_object_mut().unwrap().remove("timings");
+    }
+    r
+}
+
 fn geojson_only() -> Value {
     json!({"options": {"formats": ["geojson"]}})
 }
@@ -231,11 +240,7 @@ fn unordered_results_are_the_same_lines() {
         args.extend_from_slice(extra);
         let o = tripmap_with_stdin(&args, input.join("\n"));
         assert!(o.status.success(), "{}", stderr(&o));
-        let mut r: Vec<Value> = results(&o);
-        for x in &mut r {
-            x.as_object_mut().unwrap().remove("timings");
-        }
-        r
+        untimed_results(&o)
     };
     let ordered = run(&[]);
     let ids: Vec<&str> = ordered.iter().map(|r| r["id"].as_str().unwrap()).collect();
@@ -266,11 +271,7 @@ fn one_job_and_many_give_the_same_lines() {
             input.join("\n"),
         );
         assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-        let mut r: Vec<Value> = results(&o);
-        for x in &mut r {
-            x.as_object_mut().unwrap().remove("timings");
-        }
-        (r, stderr(&o))
+        (untimed_results(&o), stderr(&o))
     };
     let (one, one_summary) = run("1");
     let (many, many_summary) = run("3");

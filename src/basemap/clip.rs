@@ -11,7 +11,7 @@ use super::densify::densify;
 use super::seam;
 use crate::geodesy::central_angle_rad;
 use crate::geodesy::wrap_lon;
-use crate::geometry::Bounds;
+use crate::geometry::{Bounds, inside_rings};
 use crate::model::LonLat;
 use crate::projection::{Fitted, Projection};
 use geo::{Coord, LineString};
@@ -108,7 +108,7 @@ impl<'a, P: Projection> GeoClip<'a, P> {
                 // of the Pacific) runs round that point behind the horizon: seen on the cap,
                 // its clipped ring encloses what the shape leaves out. What the cap shows of
                 // it is then the cap less that ring.
-                if holds(poly, cap.antipode()) {
+                if inside_rings(cap.antipode(), poly) {
                     holes.insert(0, to_ls(outer));
                     return vec![geo::Polygon::new(to_ls(cap.horizon_ring()), holes)];
                 }
@@ -282,24 +282,4 @@ fn whole_sphere_azimuthal<P: Projection>(fitted: &Fitted<P>, cm: f64) -> Option<
     });
     let centre = fitted.projection().inverse(0.0, 0.0)?;
     joined.then_some((centre, 179.999))
-}
-
-/// Whether `p` (lon, lat degrees) is inside `poly` (even-odd over its rings, in degrees).
-fn holds(poly: &Polygon, p: (f64, f64)) -> bool {
-    let crossings = poly
-        .iter()
-        .filter(|ring| {
-            let mut inside = false;
-            let n = ring.len();
-            for i in 0..n {
-                let (a, b) = (ring[i], ring[(i + 1) % n]);
-                if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) * (b.0 - a.0) / (b.1 - a.1)
-                {
-                    inside = !inside;
-                }
-            }
-            inside
-        })
-        .count();
-    crossings % 2 == 1
 }

@@ -16,7 +16,7 @@ use super::data;
 use super::decode::BBox;
 use super::nearby::Nearby;
 use super::room::roomiest_point;
-use crate::geometry::{Bounds, clip_polygons};
+use crate::geometry::{Bounds, clip_polygons, inside_rings};
 use crate::projection::{Fitted, Projection};
 
 /// Web Mercator's ground resolution at zoom 0 on the equator, with 256-pixel tiles, in km per
@@ -247,29 +247,8 @@ fn water_label<P: Projection>(
 fn body_holds(body: &WaterBody, p: (f64, f64)) -> bool {
     body.polygons.iter().any(|f| {
         let (x0, y0, x1, y1) = f.bbox;
-        (x0..=x1).contains(&p.0)
-            && (y0..=y1).contains(&p.1)
-            && f.geometry
-                .get()
-                .iter()
-                .filter(|ring| crosses_odd(ring, p))
-                .count()
-                % 2
-                == 1
+        (x0..=x1).contains(&p.0) && (y0..=y1).contains(&p.1) && inside_rings(p, f.geometry.get())
     })
-}
-
-/// Whether a ray from `p` eastward crosses `ring` an odd number of times.
-fn crosses_odd(ring: &[(f64, f64)], p: (f64, f64)) -> bool {
-    let mut inside = false;
-    let n = ring.len();
-    for i in 0..n {
-        let (a, b) = (ring[i], ring[(i + 1) % n]);
-        if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) * (b.0 - a.0) / (b.1 - a.1) {
-            inside = !inside;
-        }
-    }
-    inside
 }
 
 /// A label zoom as a rank: tenths, saturating.
@@ -323,14 +302,6 @@ mod test {
         }
         assert!(!named.iter().any(|n| n.contains("Pacific")), "{named:?}");
         assert!(named.iter().any(|n| n == "Red Sea"), "{named:?}");
-    }
-
-    #[test]
-    fn a_ring_holds_what_is_inside_it() {
-        let square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)];
-        assert!(crosses_odd(&square, (5.0, 5.0)));
-        assert!(!crosses_odd(&square, (15.0, 5.0)));
-        assert!(!crosses_odd(&square, (5.0, -1.0)));
     }
 
     #[test]

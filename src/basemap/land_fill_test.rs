@@ -7,45 +7,26 @@
 
 use super::decode::BBox;
 use super::{Detail, PixelPath, data, view};
+use crate::geometry::{inside_ring, inside_rings};
 use crate::model::LonLat;
 use crate::projection::{AzimuthalEquidistant, EqualEarth, Mercator, Projection, fit};
 
 /// Samples per side of the frame.
 const GRID: usize = 36;
 
-/// Whether `p` is inside `ring` (even-odd ray cast).
-fn crosses_odd(ring: &[(f64, f64)], p: (f64, f64)) -> bool {
-    let mut inside = false;
-    let n = ring.len();
-    for i in 0..n {
-        let (a, b) = (ring[i], ring[(i + 1) % n]);
-        if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) * (b.0 - a.0) / (b.1 - a.1) {
-            inside = !inside;
-        }
-    }
-    inside
-}
-
 /// Whether a pixel is filled by `rings` under the even-odd rule.
 fn filled(rings: &[PixelPath], p: (f64, f64)) -> bool {
-    rings.iter().filter(|r| crosses_odd(&r.points, p)).count() % 2 == 1
+    rings.iter().filter(|r| inside_ring(p, &r.points)).count() % 2 == 1
 }
 
 /// Whether a place is on land at `detail` (Natural Earth's polygons, in degrees).
 fn on_land(detail: Detail, p: LonLat) -> bool {
     let (x, y) = (p.lon(), p.lat());
     let inside = |b: &BBox| b.0 <= x && x <= b.2 && b.1 <= y && y <= b.3;
-    data::layers(detail).land.iter().any(|f| {
-        inside(&f.bbox)
-            && f.geometry
-                .get()
-                .polygon
-                .iter()
-                .filter(|ring| crosses_odd(ring, (x, y)))
-                .count()
-                % 2
-                == 1
-    })
+    data::layers(detail)
+        .land
+        .iter()
+        .any(|f| inside(&f.bbox) && inside_rings((x, y), &f.geometry.get().polygon))
 }
 
 /// The share of sampled pixels whose fill agrees with the land under them, on a map of

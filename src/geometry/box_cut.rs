@@ -9,6 +9,7 @@
 //! positive area, holes with negative area, no edges doubled along the box.
 
 use super::clip::{Bounds, clip_polyline};
+use super::inside::inside_ring;
 use geo::{Coord, LineString, Polygon};
 
 type Pt = (f64, f64);
@@ -223,19 +224,6 @@ fn signed_area(ring: &[Pt]) -> f64 {
             a.0 * c.1 - c.0 * a.1
         })
         .sum()
-}
-
-/// Whether `p` is inside `ring` (crossing number).
-fn inside_ring(p: Pt, ring: &[Pt]) -> bool {
-    let n = ring.len();
-    let mut inside = false;
-    for i in 0..n {
-        let (a, c) = (ring[i], ring[(i + n - 1) % n]);
-        if (a.1 > p.1) != (c.1 > p.1) && p.0 < (c.0 - a.0) * (p.1 - a.1) / (c.1 - a.1) + a.0 {
-            inside = !inside;
-        }
-    }
-    inside
 }
 
 /// A ring as a closed `geo` line string.

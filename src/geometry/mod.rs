@@ -6,6 +6,7 @@
 mod box_cut;
 mod clip;
 mod grid;
+mod inside;
 mod measure;
 mod rect;
 mod simplify;
@@ -13,6 +14,7 @@ mod simplify;
 pub use box_cut::clip_polygon_to_box;
 pub use clip::{Bounds, ClippedSegment, clip_polygons, clip_polyline, clip_ring, clip_segment};
 pub use grid::{round_pt, round_rect, round1};
+pub use inside::{inside_ring, inside_rings};
 pub use measure::{at_least_apart, length, point_along};
 pub use rect::Rect;
 pub use simplify::{douglas_peucker, simplify};
