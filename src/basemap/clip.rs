@@ -6,12 +6,13 @@
 //! clipped to the visible cap ([`super::cap`]).
 
 use super::cap::{Cap, NUDGE_DEG};
+use super::cap_cut;
 use super::decode::{Polygon, Ring};
 use super::densify::densify;
 use super::seam;
 use crate::geodesy::central_angle_rad;
 use crate::geodesy::wrap_lon;
-use crate::geometry::{Bounds, inside_rings};
+use crate::geometry::Bounds;
 use crate::model::LonLat;
 use crate::projection::{Fitted, Projection};
 use geo::{Coord, LineString};
@@ -45,7 +46,6 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         };
         let cap = projection
             .clip_cap()
-            .or_else(|| whole_sphere_azimuthal(fitted, cm))
             .map(|(c, r)| (c, r.min(frame_radius_deg(fitted, c).unwrap_or(r))));
         // A map centred on a pole draws what lies within the frame's reach of it: a band of
         // latitude, cut in degrees before projecting (exact, unlike following a horizon).
@@ -95,24 +95,13 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         }
         match self.cap {
             Some(cap) => {
-                let Some(outer) = cap.clip_ring(&poly[0]) else {
-                    return Vec::new();
-                };
                 let to_ls = |r: Vec<(f64, f64)>| self.project_ring(r.into_iter(), false);
-                let mut holes: Vec<LineString<f64>> = poly[1..]
-                    .iter()
-                    .filter_map(|r| cap.clip_ring(r))
-                    .map(to_ls)
-                    .collect();
-                // A shape holding the point opposite the cap's centre (Afro-Eurasia on a map
-                // of the Pacific) runs round that point behind the horizon: seen on the cap,
-                // its clipped ring encloses what the shape leaves out. What the cap shows of
-                // it is then the cap less that ring.
-                if inside_rings(cap.antipode(), poly) {
-                    holes.insert(0, to_ls(outer));
-                    return vec![geo::Polygon::new(to_ls(cap.horizon_ring()), holes)];
-                }
-                vec![geo::Polygon::new(to_ls(outer), holes)]
+                cap_cut::cut_polygon(&cap, poly)
+                    .into_iter()
+                    .map(|(outer, holes)| {
+                        geo::Polygon::new(to_ls(outer), holes.into_iter().map(to_ls).collect())
+                    })
+                    .collect()
             }
             None => self.world_polygon(poly),
         }
@@ -239,9 +228,6 @@ fn points(ls: &LineString<f64>) -> Vec<(f64, f64)> {
     ls.0.iter().map(|c| (c.x, c.y)).collect()
 }
 
-/// A projection that shows the whole sphere without a seam along the cut meridian (azimuthal
-/// equidistant: both sides of that meridian meet, only the antipode is torn) is clipped as a
-/// cap of 179.999° around its centre, as d3 does, rather than cut along the meridian.
 /// How far from the cap's centre `c` the frame reaches, degrees, with a margin: every corner and
 /// edge midpoint of the frame is within it. `None` when a frame point is off the projection
 /// (a world map's corner beyond the globe): then the projection's own cap stands. A map zoomed
@@ -264,22 +250,4 @@ fn frame_radius_deg<P: Projection>(fitted: &Fitted<P>, c: LonLat) -> Option<f64>
         far = far.max(central_angle_rad(c.lon(), c.lat(), p.lon(), p.lat()).to_degrees());
     }
     Some(far + 10.0)
-}
-
-fn whole_sphere_azimuthal<P: Projection>(fitted: &Fitted<P>, cm: f64) -> Option<(LonLat, f64)> {
-    let side = |lon: f64, lat: f64| {
-        LonLat::new(wrap_lon(lon), lat)
-            .ok()
-            .and_then(|p| fitted.project_px(p))
-    };
-    let joined = [-30.0, 0.0, 30.0].iter().all(|&lat| {
-        match (side(cm + 179.99, lat), side(cm - 179.99, lat)) {
-            (Some(a), Some(b)) => {
-                (a.0 - b.0).hypot(a.1 - b.1) < 0.01 * fitted.width_px().max(fitted.height_px())
-            }
-            _ => false,
-        }
-    });
-    let centre = fitted.projection().inverse(0.0, 0.0)?;
-    joined.then_some((centre, 179.999))
 }

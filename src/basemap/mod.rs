@@ -26,6 +26,8 @@
 mod admin1;
 /// The visible cap of a globe, and clipping to it in degrees.
 mod cap;
+/// Cutting polygons at a globe's horizon.
+mod cap_cut;
 /// Clipping at the cut meridian, the poles and the visible cap, then projecting.
 mod clip;
 /// Decoding the bundled context layer (admin-1 lines, cities, named water).

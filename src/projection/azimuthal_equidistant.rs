@@ -178,6 +178,15 @@ impl Projection for AzimuthalEquidistant {
     fn central_meridian(&self) -> f64 {
         self.lon_0
     }
+
+    /// The whole sphere but a hair round the antipode (which the projection tears into its
+    /// rim), as d3-geo clips it: a shape reaching round the far side is cut there, not along
+    /// the meridian opposite the centre (about which the projection is continuous).
+    fn clip_cap(&self) -> Option<(LonLat, f64)> {
+        LonLat::new(self.lon_0, self.phi0.to_degrees())
+            .ok()
+            .map(|c| (c, 179.999))
+    }
 }
 
 #[cfg(test)]
