@@ -69,12 +69,25 @@ impl Cap {
     }
 
     /// The point on the horizon (just inside it) at azimuth `az` from the centre, in degrees.
+    /// Worked with vectors (the centre, and the east and north directions there, taken along
+    /// its meridian at a pole), so a cap centred on a pole has a horizon too: the spherical
+    /// destination formula divides nought by nought there.
     pub(super) fn horizon(&self, az: f64) -> (f64, f64) {
         let d = self.radius - NUDGE_DEG.to_radians();
-        let lat = (self.lat.sin() * d.cos() + self.lat.cos() * d.sin() * az.cos()).asin();
-        let lon = self.lon
-            + (az.sin() * d.sin() * self.lat.cos()).atan2(d.cos() - self.lat.sin() * lat.sin());
-        (wrap_lon(lon.to_degrees()), lat.to_degrees())
+        let (sin_d, cos_d) = d.sin_cos();
+        let (sin_az, cos_az) = az.sin_cos();
+        let (sin_lat, cos_lat) = self.lat.sin_cos();
+        let (sin_lon, cos_lon) = self.lon.sin_cos();
+        let centre = [cos_lat * cos_lon, cos_lat * sin_lon, sin_lat];
+        let east = [-sin_lon, cos_lon, 0.0];
+        let north = [-sin_lat * cos_lon, -sin_lat * sin_lon, cos_lat];
+        let v: [f64; 3] = std::array::from_fn(|k| {
+            centre[k] * cos_d + (north[k] * cos_az + east[k] * sin_az) * sin_d
+        });
+        (
+            wrap_lon(v[1].atan2(v[0]).to_degrees()),
+            v[2].clamp(-1.0, 1.0).asin().to_degrees(),
+        )
     }
 
     /// Where the edge from inside point `a` to outside point `b` crosses the horizon: its
@@ -136,5 +149,23 @@ mod test {
         assert_eq!(run[0], (60.0, 0.0));
         let end = run[run.len() - 1];
         assert!((end.0 - 90.0).abs() < 1e-5 && end.1.abs() < 1e-9, "{end:?}");
+    }
+
+    #[test]
+    fn a_cap_centred_on_a_pole_has_its_horizon_all_round() {
+        for lat in [90.0, -90.0, 89.0, 0.0] {
+            let cap = Cap::new(17.3, lat, 115.0);
+            for k in 0..36 {
+                let az = f64::from(k * 10).to_radians();
+                let p = cap.horizon(az);
+                let angle = cap.cos_dist(p).clamp(-1.0, 1.0).acos().to_degrees();
+                assert!((angle - 115.0).abs() < 1e-6, "{lat} {k}: {p:?} at {angle}");
+                let back = (cap.azimuth(p) - az).rem_euclid(std::f64::consts::TAU);
+                assert!(
+                    back.min(std::f64::consts::TAU - back) < 1e-6,
+                    "{lat} {k}: {p:?}"
+                );
+            }
+        }
     }
 }
