@@ -14,10 +14,9 @@
 use super::cap::Cap;
 use super::decode::Polygon;
 use super::densify::{densify, densify_edge};
+use crate::geometry::runs::{Pt, Run, join_runs, signed_area};
 use crate::geometry::{inside_ring, inside_rings};
 use std::f64::consts::TAU;
-
-type Pt = (f64, f64);
 
 /// Steps along the horizon, in radians of azimuth.
 const HORIZON_STEP: f64 = 2.0 * std::f64::consts::PI / 180.0;
@@ -43,7 +42,7 @@ pub(super) fn cut_polygon(cap: &Cap, poly: &Polygon) -> Vec<(Vec<Pt>, Vec<Vec<Pt
     if runs.is_empty() {
         return whole_rings(cap, poly, outer_cut, whole_holes);
     }
-    let outers = join_runs(cap, &runs);
+    let outers = join_at_horizon(cap, &runs);
     // Each hole wholly on the cap goes in the outer ring holding it, tested on the cap's own
     // plane (where no ring wraps round).
     let planar: Vec<Vec<Pt>> = outers
@@ -86,14 +85,6 @@ fn whole_rings(
     rings.into_iter().map(|r| (r, Vec::new())).collect()
 }
 
-/// A piece of a ring on the cap, from where it comes over the horizon to where it goes behind
-/// it, with the azimuths (radians) of those two places.
-struct Run {
-    points: Vec<Pt>,
-    enters_at: f64,
-    leaves_at: f64,
-}
-
 /// What cutting one ring at the horizon found.
 enum RingCut {
     /// Every vertex on the cap: the ring, densified, is kept whole.
@@ -124,8 +115,8 @@ fn cut_ring(cap: &Cap, ring: &[Pt], runs: &mut Vec<Run>) -> RingCut {
                 let az = cap.crossing_azimuth(b, a);
                 run = Some(Run {
                     points: vec![cap.horizon(az)],
-                    enters_at: az,
-                    leaves_at: az,
+                    enters_at: -az,
+                    leaves_at: -az,
                 });
             }
             (true, true) => {
@@ -139,7 +130,7 @@ fn cut_ring(cap: &Cap, ring: &[Pt], runs: &mut Vec<Run>) -> RingCut {
                     let az = cap.crossing_azimuth(a, b);
                     r.points.push(a);
                     r.points.push(cap.horizon(az));
-                    r.leaves_at = az;
+                    r.leaves_at = -az;
                     runs.push(r);
                 }
             }
@@ -150,47 +141,17 @@ fn cut_ring(cap: &Cap, ring: &[Pt], runs: &mut Vec<Run>) -> RingCut {
 }
 
 /// The runs joined into closed rings: after each run, walk along the horizon (inside on the
-/// left, so towards smaller azimuths) to the nearest place where a run enters.
-fn join_runs(cap: &Cap, runs: &[Run]) -> Vec<Vec<Pt>> {
-    let mut used = vec![false; runs.len()];
-    let mut rings = Vec::new();
-    for first in 0..runs.len() {
-        if used[first] {
-            continue;
+/// left, so towards smaller azimuths) to the nearest place where a run enters. Positions along
+/// the horizon are azimuths negated, so walking forward is walking that way.
+fn join_at_horizon(cap: &Cap, runs: &[Run]) -> Vec<Vec<Pt>> {
+    let mut rings = join_runs(runs, TAU, |ring, leaves, gap| {
+        let steps = (gap / HORIZON_STEP).ceil() as usize;
+        for s in 1..steps {
+            ring.push(cap.horizon(-(leaves + gap * s as f64 / steps as f64)));
         }
-        let mut ring: Vec<Pt> = Vec::new();
-        let mut at = first;
-        loop {
-            used[at] = true;
-            ring.extend_from_slice(&runs[at].points);
-            let leaves = runs[at].leaves_at;
-            let next = (0..runs.len())
-                .filter(|&k| !used[k] || k == first)
-                .min_by(|&i, &j| {
-                    behind(leaves, runs[i].enters_at).total_cmp(&behind(leaves, runs[j].enters_at))
-                })
-                .unwrap_or(first);
-            let gap = behind(leaves, runs[next].enters_at);
-            let steps = (gap / HORIZON_STEP).ceil() as usize;
-            for s in 1..steps {
-                ring.push(cap.horizon(leaves - gap * s as f64 / steps as f64));
-            }
-            if next == first {
-                break;
-            }
-            at = next;
-        }
-        ring.dedup();
-        if ring.len() >= 3 {
-            rings.push(ring);
-        }
-    }
+    });
+    rings.retain(|ring| ring.len() >= 3);
     rings
-}
-
-/// How far (radians) walking from azimuth `from` towards smaller azimuths to reach `to`.
-fn behind(from: f64, to: f64) -> f64 {
-    (from - to).rem_euclid(TAU)
 }
 
 /// The whole horizon as an outer ring (anticlockwise: azimuth falling), every 2°.
@@ -202,12 +163,7 @@ fn whole_horizon(cap: &Cap) -> Vec<Pt> {
 
 /// `ring` turned so its signed area (longitude and latitude as x and y) has the sign of `sign`.
 fn oriented(ring: &[Pt], sign: f64) -> Vec<Pt> {
-    let twice_area: f64 = ring
-        .iter()
-        .zip(ring.iter().cycle().skip(1))
-        .map(|(a, b)| a.0 * b.1 - b.0 * a.1)
-        .sum();
-    if twice_area * sign < 0.0 {
+    if signed_area(ring) * sign < 0.0 {
         ring.iter().rev().copied().collect()
     } else {
         ring.to_vec()

@@ -10,9 +10,8 @@
 
 use super::clip::{Bounds, clip_polyline, clip_ring};
 use super::inside::inside_ring;
+use super::runs::{Pt, Run, join_runs, signed_area};
 use geo::{Coord, LineString, Polygon};
-
-type Pt = (f64, f64);
 
 /// The parts of `poly` inside `b`, as polygons with their holes.
 ///
@@ -80,7 +79,7 @@ fn join_at_box(poly: &Polygon<f64>, b: Bounds) -> Vec<Polygon<f64>> {
         }
     }
     let outers: Vec<Vec<Pt>> = if !runs.is_empty() {
-        join_runs(&runs, b)
+        join_at_sides(&runs, b)
     } else {
         match outer_cut {
             RingCut::Inside => vec![outer],
@@ -101,14 +100,6 @@ fn join_at_box(poly: &Polygon<f64>, b: Bounds) -> Vec<Polygon<f64>> {
         .zip(holes_of)
         .map(|(o, hs)| Polygon::new(line_string(&o), hs.iter().map(|h| line_string(h)).collect()))
         .collect()
-}
-
-/// A piece of a ring inside the box, from where it enters to where it leaves, with those two
-/// places as distances round the box's perimeter.
-struct Run {
-    points: Vec<Pt>,
-    enters_at: f64,
-    leaves_at: f64,
 }
 
 /// What cutting one ring at the box found.
@@ -154,46 +145,17 @@ fn cut_ring(ring: &[Pt], b: Bounds, runs: &mut Vec<Run>) -> RingCut {
 
 /// The runs joined into closed rings: after each run, walk round the box (inside on the left)
 /// to the nearest place where a run enters, taking the box's corners on the way.
-fn join_runs(runs: &[Run], b: Bounds) -> Vec<Vec<Pt>> {
-    let mut used = vec![false; runs.len()];
-    let mut rings = Vec::new();
-    for first in 0..runs.len() {
-        if used[first] {
-            continue;
-        }
-        let mut ring: Vec<Pt> = Vec::new();
-        let mut at = first;
-        loop {
-            used[at] = true;
-            ring.extend_from_slice(&runs[at].points);
-            let leaves = runs[at].leaves_at;
-            let next = (0..runs.len())
-                .filter(|&k| !used[k] || k == first)
-                .min_by(|&i, &j| {
-                    ahead(leaves, runs[i].enters_at).total_cmp(&ahead(leaves, runs[j].enters_at))
-                })
-                .unwrap_or(first);
-            let gap = ahead(leaves, runs[next].enters_at);
-            for step in 1..=4 {
-                let k = (leaves.floor() as usize + step) % 4;
-                let d = ahead(leaves, k as f64);
-                if d > 0.0 && d < gap {
-                    ring.push(corner(b, k));
-                }
+fn join_at_sides(runs: &[Run], b: Bounds) -> Vec<Vec<Pt>> {
+    let mut rings = join_runs(runs, 4.0, |ring, leaves, gap| {
+        for step in 1..=4 {
+            let k = (leaves.floor() as usize + step) % 4;
+            let d = ahead(leaves, k as f64);
+            if d > 0.0 && d < gap {
+                ring.push(corner(b, k));
             }
-            if next == first {
-                break;
-            }
-            at = next;
         }
-        ring.dedup();
-        while ring.len() > 1 && ring.first() == ring.last() {
-            ring.pop();
-        }
-        if ring.len() >= 3 && signed_area(&ring) > 0.0 {
-            rings.push(ring);
-        }
-    }
+    });
+    rings.retain(|ring| ring.len() >= 3 && signed_area(ring) > 0.0);
     rings
 }
 
@@ -252,17 +214,6 @@ fn oriented(ring: &LineString<f64>, sign: f64) -> Option<Vec<Pt>> {
         pts.reverse();
     }
     Some(pts)
-}
-
-/// Twice the signed area of a ring (shoelace), positive when its inside is on its left.
-fn signed_area(ring: &[Pt]) -> f64 {
-    let n = ring.len();
-    (0..n)
-        .map(|i| {
-            let (a, c) = (ring[i], ring[(i + 1) % n]);
-            a.0 * c.1 - c.0 * a.1
-        })
-        .sum()
 }
 
 /// A ring as a closed `geo` line string.

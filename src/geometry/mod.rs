@@ -9,6 +9,7 @@ mod grid;
 mod inside;
 mod measure;
 mod rect;
+pub(crate) mod runs;
 mod simplify;
 
 pub use box_cut::clip_polygon_to_box;
