@@ -9,6 +9,7 @@ use super::cap::{Cap, NUDGE_DEG};
 use super::cap_cut;
 use super::decode::{Polygon, Ring};
 use super::densify::densify;
+use super::far_runs::drop_far_runs;
 use super::seam;
 use crate::geodesy::central_angle_rad;
 use crate::geodesy::wrap_lon;
@@ -157,9 +158,20 @@ impl<'a, P: Projection> GeoClip<'a, P> {
     /// A polygon of a whole-world map: cut at the seam and the latitude band, kept near the
     /// frame of a regional map, densified and projected.
     fn world_polygon(&self, poly: &Polygon) -> Vec<geo::Polygon<f64>> {
-        let Some((outer, holes)) = seam::unwrap_polygon(poly, self.cm) else {
+        let Some((mut outer, mut holes)) = seam::unwrap_polygon(poly, self.cm) else {
             return Vec::new();
         };
+        if let Some(near) = self.near {
+            outer = drop_far_runs(&outer, near);
+            if outer.len() < 4 {
+                return Vec::new();
+            }
+            holes = holes
+                .iter()
+                .map(|h| drop_far_runs(h, near))
+                .filter(|h| h.len() >= 4)
+                .collect();
+        }
         let pieces = seam::cut_polygon(&outer, &holes, self.lat_min, self.lat_max);
         let pieces = match self.near {
             None => pieces,
@@ -180,7 +192,10 @@ impl<'a, P: Projection> GeoClip<'a, P> {
     /// A line of a whole-world map: cut at the seam and the latitude band, kept near the frame
     /// of a regional map, densified and projected; runs of fewer than two points are dropped.
     fn world_line(&self, line: &Ring) -> Vec<Vec<(f64, f64)>> {
-        let un = seam::unwrap(line, self.cm);
+        let mut un = seam::unwrap(line, self.cm);
+        if let Some(near) = self.near {
+            un = drop_far_runs(&un, near);
+        }
         if un.len() < 2 {
             return Vec::new();
         }

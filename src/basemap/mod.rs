@@ -42,6 +42,8 @@ pub mod decode;
 mod densify;
 /// The part of the globe a regional map shows.
 mod extent;
+/// Dropping the parts of a shape a regional map cannot show, before it is cut.
+mod far_runs;
 /// Meridians and parallels.
 mod graticule;
 /// Context labels: cities and named water for orientation.
