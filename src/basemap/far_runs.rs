@@ -35,7 +35,8 @@ fn region(p: (f64, f64), near: Bounds) -> Option<Region> {
         return Some(Region::North);
     }
     let gap = near.x0 + 360.0 - near.x1;
-    if !(gap > 0.0) {
+    // A box as wide as a turn (or a gap that is not a number) leaves no strip.
+    if gap.is_nan() || gap <= 0.0 {
         return None;
     }
     let t = p.0 - near.x1;
