@@ -15,6 +15,9 @@ pub(super) struct Cap {
     lat: f64,
     radius: f64,
     cos_radius: f64,
+    /// Sine and cosine of `lat`, which every point's distance and azimuth need.
+    sin_lat: f64,
+    cos_lat: f64,
 }
 
 impl Cap {
@@ -25,13 +28,15 @@ impl Cap {
             lat: lat.to_radians(),
             radius: radius.to_radians(),
             cos_radius: radius.to_radians().cos(),
+            sin_lat: lat.to_radians().sin(),
+            cos_lat: lat.to_radians().cos(),
         }
     }
 
     /// Cosine of the angle from the centre to `(lon, lat)` in degrees.
     fn cos_dist(&self, (lon, lat): (f64, f64)) -> f64 {
         let (lon, lat) = (lon.to_radians(), lat.to_radians());
-        self.lat.sin() * lat.sin() + self.lat.cos() * lat.cos() * (lon - self.lon).cos()
+        self.sin_lat * lat.sin() + self.cos_lat * lat.cos() * (lon - self.lon).cos()
     }
 
     /// The centre, in degrees.
@@ -64,8 +69,7 @@ impl Cap {
     fn azimuth(&self, (lon, lat): (f64, f64)) -> f64 {
         let (lon, lat) = (lon.to_radians(), lat.to_radians());
         let dl = lon - self.lon;
-        (dl.sin() * lat.cos())
-            .atan2(self.lat.cos() * lat.sin() - self.lat.sin() * lat.cos() * dl.cos())
+        (dl.sin() * lat.cos()).atan2(self.cos_lat * lat.sin() - self.sin_lat * lat.cos() * dl.cos())
     }
 
     /// The point on the horizon (just inside it) at azimuth `az` from the centre, in degrees.
@@ -76,7 +80,7 @@ impl Cap {
         let d = self.radius - NUDGE_DEG.to_radians();
         let (sin_d, cos_d) = d.sin_cos();
         let (sin_az, cos_az) = az.sin_cos();
-        let (sin_lat, cos_lat) = self.lat.sin_cos();
+        let (sin_lat, cos_lat) = (self.sin_lat, self.cos_lat);
         let (sin_lon, cos_lon) = self.lon.sin_cos();
         let centre = [cos_lat * cos_lon, cos_lat * sin_lon, sin_lat];
         let east = [-sin_lon, cos_lon, 0.0];
