@@ -57,6 +57,29 @@ impl Cap {
         self.cos_dist(p) > self.cos_radius
     }
 
+    /// Whether every point of the longitude/latitude box `b` (degrees: min lon, min lat, max
+    /// lon, max lat) is inside the cap, with a margin, so a shape within the box needs no
+    /// point tested. Only boxes within 90° of longitude of the centre either way are judged
+    /// (others are `false`): there the farthest point of the box from the centre is one of
+    /// its corners. (Along a parallel the distance grows with the longitude difference, along
+    /// a meridian that close to the centre it has no maximum between the ends, and inside the
+    /// box there is none, the antipode being far outside it.)
+    pub(super) fn holds_box(&self, b: (f64, f64, f64, f64)) -> bool {
+        let (lon0, lat0, lon1, lat1) = b;
+        let width = lon1 - lon0;
+        if !(0.0..=180.0).contains(&width) {
+            return false;
+        }
+        let west = wrap_lon(lon0 - self.lon.to_degrees());
+        if west < -90.0 || west + width > 90.0 {
+            return false;
+        }
+        let margin = 1e-9;
+        [(lon0, lat0), (lon0, lat1), (lon1, lat0), (lon1, lat1)]
+            .iter()
+            .all(|&p| self.cos_dist(p) > self.cos_radius + margin)
+    }
+
     /// `p` (degrees) on the cap's own plane: its azimuthal equidistant position around the
     /// centre, x east and y north, in radians.
     pub(super) fn plane(&self, p: (f64, f64)) -> (f64, f64) {
@@ -113,14 +136,16 @@ impl Cap {
 
     /// The visible runs of a line (degrees, densified), each ending on the horizon where the
     /// line goes behind the globe; runs may have fewer than two points.
-    pub(super) fn clip_line(&self, line: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
+    /// `all_inside`: the caller knows every point is inside the cap ([`Cap::holds_box`]), so
+    /// none is tested.
+    pub(super) fn clip_line(&self, line: &[(f64, f64)], all_inside: bool) -> Vec<Vec<(f64, f64)>> {
         let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
         let mut run: Vec<(f64, f64)> = Vec::new();
+        let mut was = false;
         for (k, &p) in line.iter().enumerate() {
-            let inside = self.inside(p);
+            let inside = all_inside || self.inside(p);
             if k > 0 {
                 let prev = line[k - 1];
-                let was = self.inside(prev);
                 if was && !inside {
                     run.push(self.horizon(self.crossing_azimuth(prev, p)));
                     runs.push(std::mem::take(&mut run));
@@ -133,6 +158,7 @@ impl Cap {
             if inside {
                 run.push(p);
             }
+            was = inside;
         }
         runs.push(run);
         runs
@@ -146,13 +172,54 @@ mod test {
     #[test]
     fn a_line_going_behind_the_globe_ends_on_the_horizon() {
         let cap = Cap::new(0.0, 0.0, 90.0);
-        let runs = cap.clip_line(&[(60.0, 0.0), (120.0, 0.0), (179.0, 0.0)]);
+        let runs = cap.clip_line(&[(60.0, 0.0), (120.0, 0.0), (179.0, 0.0)], false);
         let runs: Vec<_> = runs.into_iter().filter(|r| !r.is_empty()).collect();
         assert_eq!(runs.len(), 1);
         let run = &runs[0];
         assert_eq!(run[0], (60.0, 0.0));
         let end = run[run.len() - 1];
         assert!((end.0 - 90.0).abs() < 1e-5 && end.1.abs() < 1e-9, "{end:?}");
+    }
+
+    /// A box the cap is said to hold has every point inside: checked on a grid of points in
+    /// random boxes round random caps, and on a box whose corners are inside while the middle
+    /// of its far edge is not (more than 90° of longitude from the centre).
+    #[test]
+    fn a_box_held_by_the_cap_has_every_point_inside() {
+        let bulge = Cap::new(0.0, 0.0, 97.0);
+        assert!(bulge.inside((98.0, 40.0)) && bulge.inside((92.0, -40.0)));
+        assert!(!bulge.inside((98.0, 0.0)));
+        assert!(!bulge.holds_box((92.0, -40.0, 98.0, 40.0)));
+        let mut seed: u64 = 12345;
+        let mut rand = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut held = 0;
+        for _ in 0..3000 {
+            let cap = Cap::new(
+                360.0 * rand() - 180.0,
+                180.0 * rand() - 90.0,
+                5.0 + 170.0 * rand(),
+            );
+            let (w, h) = (60.0 * rand(), 40.0 * rand());
+            let lon0 = (360.0 - w) * rand() - 180.0;
+            let lat0 = (180.0 - h) * rand() - 90.0;
+            let b = (lon0, lat0, lon0 + w, lat0 + h);
+            if !cap.holds_box(b) {
+                continue;
+            }
+            held += 1;
+            for i in 0..=20 {
+                for j in 0..=20 {
+                    let p = (lon0 + w * i as f64 / 20.0, lat0 + h * j as f64 / 20.0);
+                    assert!(cap.inside(p), "{b:?} {p:?} not in {cap:?}");
+                }
+            }
+        }
+        assert!(held > 300, "{held}");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::cap::{Cap, NUDGE_DEG};
 use super::cap_cut;
-use super::decode::{Polygon, Ring};
+use super::decode::{Polygon, Ring, bbox_of};
 use super::densify::densify;
 use super::far_runs::drop_far_runs;
 use super::seam;
@@ -97,7 +97,10 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         match self.cap {
             Some(cap) => {
                 let to_ls = |r: Vec<(f64, f64)>| self.project_ring(r.into_iter(), false);
-                cap_cut::cut_polygon(&cap, poly)
+                let all_inside = poly
+                    .first()
+                    .is_some_and(|outer| cap.holds_box(bbox_of(outer.iter())));
+                cap_cut::cut_polygon(&cap, poly, all_inside)
                     .into_iter()
                     .map(|(outer, holes)| {
                         geo::Polygon::new(to_ls(outer), holes.into_iter().map(to_ls).collect())
@@ -145,7 +148,7 @@ impl<'a, P: Projection> GeoClip<'a, P> {
     pub(crate) fn line(&self, line: &Ring) -> Vec<Vec<(f64, f64)>> {
         match self.cap {
             Some(cap) => cap
-                .clip_line(line)
+                .clip_line(line, cap.holds_box(bbox_of(line.iter())))
                 .into_iter()
                 .filter(|r| r.len() >= 2)
                 .map(|r| points(&self.project_ring(r.into_iter(), false)))
