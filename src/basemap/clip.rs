@@ -9,7 +9,6 @@ use super::cap::{Cap, NUDGE_DEG};
 use super::cap_cut;
 use super::decode::{Polygon, Ring, bbox_of};
 use super::densify::densify;
-use super::far_runs::drop_far_runs;
 use super::seam;
 use crate::geodesy::central_angle_rad;
 use crate::geodesy::wrap_lon;
@@ -161,20 +160,16 @@ impl<'a, P: Projection> GeoClip<'a, P> {
     /// A polygon of a whole-world map: cut at the seam and the latitude band, kept near the
     /// frame of a regional map, densified and projected.
     fn world_polygon(&self, poly: &Polygon) -> Vec<geo::Polygon<f64>> {
-        let Some((mut outer, mut holes)) = seam::unwrap_polygon(poly, self.cm) else {
+        // A regional map drops the points it cannot show as it unwraps.
+        let Some((outer, holes)) = seam::unwrap_polygon(poly, self.cm, self.near) else {
             return Vec::new();
         };
-        if let Some(near) = self.near {
-            outer = drop_far_runs(&outer, near);
-            if outer.len() < 4 {
-                return Vec::new();
-            }
-            holes = holes
-                .iter()
-                .map(|h| drop_far_runs(h, near))
-                .filter(|h| h.len() >= 4)
-                .collect();
-        }
+        // What is left of a ring wholly in one region is its two ends: nothing to draw.
+        let (outer, holes) = match self.near {
+            None => (outer, holes),
+            Some(_) if outer.len() < 4 => return Vec::new(),
+            Some(_) => (outer, holes.into_iter().filter(|h| h.len() >= 4).collect()),
+        };
         let pieces = seam::cut_polygon(&outer, &holes, self.lat_min, self.lat_max);
         let pieces = match self.near {
             None => pieces,
@@ -195,10 +190,7 @@ impl<'a, P: Projection> GeoClip<'a, P> {
     /// A line of a whole-world map: cut at the seam and the latitude band, kept near the frame
     /// of a regional map, densified and projected; runs of fewer than two points are dropped.
     fn world_line(&self, line: &Ring) -> Vec<Vec<(f64, f64)>> {
-        let mut un = seam::unwrap(line, self.cm);
-        if let Some(near) = self.near {
-            un = drop_far_runs(&un, near);
-        }
+        let un = seam::unwrap_near(line, self.cm, 0.0, self.near).points;
         if un.len() < 2 {
             return Vec::new();
         }

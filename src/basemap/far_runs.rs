@@ -48,26 +48,53 @@ fn region(p: (f64, f64), near: Bounds) -> Option<Region> {
 /// `ring` (relative longitudes, as unwrapped) without the points whose neighbours both lie in
 /// the same region around `near` as they do. The first and last points are kept.
 pub(super) fn drop_far_runs(ring: &[(f64, f64)], near: Bounds) -> Vec<(f64, f64)> {
-    let n = ring.len();
-    if n < 3 {
-        return ring.to_vec();
+    let mut out = Vec::with_capacity(ring.len().min(64));
+    let mut filter = RunFilter::new(Some(near));
+    for &p in ring {
+        filter.push(p, &mut out);
     }
-    let mut out = Vec::with_capacity(n.min(64));
-    let mut prev = None;
-    let mut here = region(ring[0], near);
-    for i in 0..n {
-        let next = if i + 1 < n {
-            region(ring[i + 1], near)
-        } else {
-            None
-        };
-        let inside_run = here.is_some() && prev == here && next == here;
-        if !inside_run {
-            out.push(ring[i]);
-        }
-        (prev, here) = (here, next);
-    }
+    filter.finish(&mut out);
     out
+}
+
+/// [`drop_far_runs`] one point at a time, for a caller that makes the points as it goes (the
+/// unwrapping of a ring), so the whole ring is never stored. With no box, every point is kept.
+pub(super) struct RunFilter {
+    near: Option<Bounds>,
+    /// The region of the point before the pending one.
+    before: Option<Region>,
+    /// The last point pushed, kept or dropped once the next one shows whether it ends a run.
+    pending: Option<((f64, f64), Option<Region>)>,
+}
+
+impl RunFilter {
+    pub(super) fn new(near: Option<Bounds>) -> RunFilter {
+        RunFilter {
+            near,
+            before: None,
+            pending: None,
+        }
+    }
+
+    /// The next point of the ring; points found to be kept go to `out`.
+    pub(super) fn push(&mut self, p: (f64, f64), out: &mut Vec<(f64, f64)>) {
+        let here = self.near.and_then(|b| region(p, b));
+        if let Some((q, its)) = self.pending {
+            let inside_run = its.is_some() && self.before == its && here == its;
+            if !inside_run {
+                out.push(q);
+            }
+            self.before = its;
+        }
+        self.pending = Some((p, here));
+    }
+
+    /// The ring's end: its last point is kept.
+    pub(super) fn finish(self, out: &mut Vec<(f64, f64)>) {
+        if let Some((q, _)) = self.pending {
+            out.push(q);
+        }
+    }
 }
 
 #[cfg(test)]

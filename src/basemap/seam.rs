@@ -4,46 +4,99 @@
 //! one turn either side) and the latitude band the projection can show.
 
 use super::decode::{Polygon, Ring, bbox_of};
+use super::far_runs::{RunFilter, drop_far_runs};
 use crate::geodesy::wrap_lon;
 use crate::geometry::{Bounds, clip_polygon_to_box, clip_polyline, clip_ring};
 use geo::{Coord, LineString};
 
 /// A ring's longitudes relative to the central meridian `cm`, without jumps: each point within
 /// half a turn of the one before.
+#[cfg(test)]
 pub(super) fn unwrap(ring: &[(f64, f64)], cm: f64) -> Vec<(f64, f64)> {
-    let mut out: Vec<(f64, f64)> = Vec::with_capacity(ring.len() + 3);
+    unwrap_near(ring, cm, 0.0, None).points
+}
+
+/// A ring unwrapped relative to `cm` ([`unwrap`]) and moved `shift` degrees west, with the
+/// points a regional map's box `near` rules out dropped as they are made
+/// ([`super::far_runs`]), so a continent's ring is never stored whole.
+pub(super) fn unwrap_near(
+    ring: &[(f64, f64)],
+    cm: f64,
+    shift: f64,
+    near: Option<Bounds>,
+) -> Unwrapped {
+    let mut points: Vec<(f64, f64)> = Vec::with_capacity(match near {
+        None => ring.len() + 3,
+        Some(_) => ring.len().min(256),
+    });
+    let mut filter = RunFilter::new(near);
+    let mut prev: Option<f64> = None;
+    let (mut min_x, mut lat_sum) = (f64::INFINITY, 0.0);
     for &(lon, lat) in ring {
-        let x = match out.last() {
+        let x = match prev {
             None => wrap_lon(lon - cm),
-            Some(&(px, _)) => px + wrap_lon(lon - cm - px),
+            Some(px) => px + wrap_lon(lon - cm - px),
         };
-        out.push((x, lat));
+        prev = Some(x);
+        min_x = min_x.min(x);
+        lat_sum += lat;
+        filter.push((x - shift, lat), &mut points);
     }
-    out
+    filter.finish(&mut points);
+    Unwrapped {
+        points,
+        min_x: min_x - shift,
+        mean_lat: lat_sum / ring.len() as f64,
+        len: ring.len(),
+    }
+}
+
+/// A ring as [`unwrap_near`] made it.
+pub(super) struct Unwrapped {
+    /// The points kept.
+    pub(super) points: Vec<(f64, f64)>,
+    /// The least relative longitude of all the points, kept or not.
+    min_x: f64,
+    /// The mean latitude of all the points.
+    mean_lat: f64,
+    /// How many points the ring had.
+    len: usize,
 }
 
 /// A polygon unwrapped relative to `cm`: the outer ring (closed around a pole if it circles
-/// one) and the holes, each brought into the outer ring's turn of longitude. `None` when the
-/// outer ring has fewer than three points.
-pub(super) fn unwrap_polygon(poly: &Polygon, cm: f64) -> Option<(Ring, Vec<Ring>)> {
-    let mut outer = unwrap(&from_the_pole(&poly[0]), cm);
-    if outer.len() < 3 {
+/// one) and the holes, each brought into the outer ring's turn of longitude, without the
+/// points a regional map's box `near` rules out. `None` when the outer ring has fewer than
+/// three points.
+pub(super) fn unwrap_polygon(
+    poly: &Polygon,
+    cm: f64,
+    near: Option<Bounds>,
+) -> Option<(Ring, Vec<Ring>)> {
+    let outer = unwrap_near(&from_the_pole(&poly[0]), cm, 0.0, near);
+    if outer.len < 3 {
         return None;
     }
-    close_around_pole(&mut outer);
-    let min_x = outer.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let mut min_x = outer.min_x;
+    let mut ring = outer.points;
+    if close_around_pole(&mut ring, outer.mean_lat) {
+        let n = ring.len();
+        min_x = ring[n - 3..].iter().map(|p| p.0).fold(min_x, f64::min);
+        if let Some(b) = near {
+            // The points along the pole may extend the last run: drop them as one.
+            ring = drop_far_runs(&ring, b);
+        }
+    }
     let holes = poly[1..]
         .iter()
         .map(|r| {
-            let mut h = unwrap(r, cm);
-            if let Some(&(x0, _)) = h.first() {
-                let shift = 360.0 * ((x0 - min_x) / 360.0).floor();
-                h.iter_mut().for_each(|p| p.0 -= shift);
-            }
-            h
+            let shift = match r.first() {
+                Some(&(lon, _)) => 360.0 * ((wrap_lon(lon - cm) - min_x) / 360.0).floor(),
+                None => 0.0,
+            };
+            unwrap_near(r, cm, shift, near).points
         })
         .collect();
-    Some((outer, holes))
+    Some((ring, holes))
 }
 
 /// `ring` as it is, or, when it runs along a pole, without its points on the pole and starting
@@ -80,18 +133,19 @@ fn from_the_pole(ring: &[(f64, f64)]) -> std::borrow::Cow<'_, [(f64, f64)]> {
 
 /// If an unwrapped ring does not come back to its starting longitude it circles a pole:
 /// close it along that pole (the one on the side of its mean latitude).
-fn close_around_pole(ring: &mut Vec<(f64, f64)>) {
+/// `mean_lat` is the ring's mean latitude. Whether it was closed.
+fn close_around_pole(ring: &mut Vec<(f64, f64)>, mean_lat: f64) -> bool {
     let (first, last) = (ring[0], ring[ring.len() - 1]);
     let end_x = last.0 + wrap_lon(first.0 - last.0);
     let drift = end_x - first.0;
     if drift.abs() < 180.0 {
-        return;
+        return false;
     }
-    let mean_lat = ring.iter().map(|p| p.1).sum::<f64>() / ring.len() as f64;
     let pole = if mean_lat < 0.0 { -90.0 } else { 90.0 };
     ring.push((end_x, first.1));
     ring.push((end_x, pole));
     ring.push((first.0, pole));
+    true
 }
 
 /// The turns of longitude `k` (window [360k - 180, 360k + 180]) that points spanning
@@ -235,7 +289,7 @@ mod test {
                 .flat_map(|c| c.polygons.get().iter());
             for poly in land.chain(countries) {
                 for cm in (-180..180).step_by(5) {
-                    let Some((outer, holes)) = unwrap_polygon(poly, f64::from(cm)) else {
+                    let Some((outer, holes)) = unwrap_polygon(poly, f64::from(cm), None) else {
                         continue;
                     };
                     for p in cut_polygon(&outer, &holes, -85.0, 85.0) {
@@ -254,6 +308,43 @@ mod test {
 
     /// Antarctica, cut at the seam of any central meridian, keeps its inside: land all round
     /// the pole, sea beyond its coast (at 110°, started on its peninsula, it came out inverted).
+    /// Dropping far points while unwrapping keeps exactly what dropping them from the whole
+    /// unwrapped ring keeps, also when the ring is closed along the pole afterwards (which may
+    /// extend its last run): every land polygon with holes or round a pole, at 1:110m and
+    /// 1:50m, at several central meridians and boxes.
+    #[test]
+    fn dropping_while_unwrapping_keeps_what_dropping_afterwards_keeps() {
+        use crate::basemap::{Detail, data};
+        let boxes = [
+            Bounds::new(-20.0, -80.0, 30.0, -60.0),
+            Bounds::new(-10.0, 30.0, 10.0, 50.0),
+            Bounds::new(100.0, -50.0, 150.0, 10.0),
+            Bounds::new(-185.0, 60.0, -150.0, 80.0),
+        ];
+        let mut checked = 0;
+        for detail in [Detail::Low, Detail::Medium] {
+            for f in &data::layers(detail).land {
+                let poly = &f.geometry.get().polygon;
+                let polar = poly[0].iter().any(|q| q.1.abs() >= 90.0);
+                if poly.len() < 2 && !polar && poly[0].len() < 2000 {
+                    continue;
+                }
+                for cm in [-170.0, -60.0, 0.0, 25.0, 140.0] {
+                    let (outer, holes) = unwrap_polygon(poly, cm, None).unwrap();
+                    for near in boxes {
+                        let (o, h) = unwrap_polygon(poly, cm, Some(near)).unwrap();
+                        assert_eq!(o, drop_far_runs(&outer, near), "cm {cm} {near:?}");
+                        let want: Vec<Ring> =
+                            holes.iter().map(|r| drop_far_runs(r, near)).collect();
+                        assert_eq!(h, want);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked >= 100, "{checked}");
+    }
+
     #[test]
     fn antarctica_keeps_its_inside_at_every_central_meridian() {
         use crate::basemap::{Detail, data};
@@ -264,7 +355,7 @@ mod test {
             .find(|p| p[0].iter().any(|q| q.1 <= -90.0))
             .unwrap();
         for cm in (-180..180).step_by(10) {
-            let (outer, holes) = unwrap_polygon(antarctica, f64::from(cm)).unwrap();
+            let (outer, holes) = unwrap_polygon(antarctica, f64::from(cm), None).unwrap();
             let pieces = cut_polygon(&outer, &holes, -90.0, 90.0);
             let inside = |x: f64, y: f64| {
                 pieces
@@ -357,7 +448,7 @@ mod test {
     #[test]
     fn a_ring_around_the_south_pole_is_closed_along_it() {
         let ring: Vec<(f64, f64)> = (0..36).map(|i| (i as f64 * 10.0 - 180.0, -70.0)).collect();
-        let (outer, holes) = unwrap_polygon(&vec![ring], 0.0).unwrap();
+        let (outer, holes) = unwrap_polygon(&vec![ring], 0.0, None).unwrap();
         assert!(holes.is_empty());
         assert_eq!(outer[outer.len() - 2].1, -90.0);
         assert_eq!(outer[outer.len() - 1], (-180.0, -90.0));
@@ -373,6 +464,7 @@ mod test {
                 (170.0, 5.0),
             ]],
             0.0,
+            None,
         )
         .unwrap();
         let pieces = cut_polygon(&outer, &holes, -85.0, 85.0);
