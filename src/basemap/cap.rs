@@ -39,6 +39,11 @@ impl Cap {
         self.sin_lat * lat.sin() + self.cos_lat * lat.cos() * (lon - self.lon).cos()
     }
 
+    /// The angular radius, in degrees.
+    pub(super) fn radius_deg(&self) -> f64 {
+        self.radius.to_degrees()
+    }
+
     /// The centre, in degrees.
     pub(super) fn centre(&self) -> (f64, f64) {
         (self.lon.to_degrees(), self.lat.to_degrees())

@@ -27,6 +27,10 @@ pub(crate) struct GeoClip<'a, P> {
     /// For regional maps: a box (longitudes relative to `cm`) around the frame; shapes are cut
     /// to it before projecting, so big continents cost only their part near the map.
     near: Option<Bounds>,
+    /// On a globe: pixels per degree of arc, at most, anywhere on its cap
+    /// ([`Projection::cap_scale_bound`]), to leave unprojected the runs of points that lie far
+    /// outside the frame ([`GeoClip::project_on_cap`]).
+    cap_px_per_deg: Option<f64>,
 }
 
 impl<'a, P: Projection> GeoClip<'a, P> {
@@ -60,6 +64,10 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         let cap = cap
             .filter(|_| polar.is_none())
             .and_then(|(c, r)| (r > 0.0 && r < 180.0).then(|| Cap::new(c.lon(), c.lat(), r)));
+        let cap_px_per_deg = cap
+            .and_then(|c| projection.cap_scale_bound(c.radius_deg()))
+            .map(|k| k * fitted.scale() * std::f64::consts::PI / 180.0)
+            .filter(|k| k.is_finite() && *k > 0.0);
         GeoClip {
             fitted,
             cm,
@@ -67,6 +75,7 @@ impl<'a, P: Projection> GeoClip<'a, P> {
             lat_max: if reaches(90.0) { 90.0 } else { 85.0 },
             cap,
             near,
+            cap_px_per_deg,
         }
     }
 
@@ -95,7 +104,7 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         }
         match self.cap {
             Some(cap) => {
-                let to_ls = |r: Vec<(f64, f64)>| self.project_ring(r.into_iter(), false);
+                let to_ls = |r: Vec<(f64, f64)>| self.project_on_cap(&r);
                 let all_inside = poly
                     .first()
                     .is_some_and(|outer| cap.holds_box(bbox_of(outer.iter())));
@@ -150,7 +159,7 @@ impl<'a, P: Projection> GeoClip<'a, P> {
                 .clip_line(line, cap.holds_box(bbox_of(line.iter())))
                 .into_iter()
                 .filter(|r| r.len() >= 2)
-                .map(|r| points(&self.project_ring(r.into_iter(), false)))
+                .map(|r| points(&self.project_on_cap(&r)))
                 .filter(|r| r.len() >= 2)
                 .collect(),
             None => self.world_line(line),
@@ -208,6 +217,66 @@ impl<'a, P: Projection> GeoClip<'a, P> {
             .collect()
     }
 
+    /// Projects a run of points on a globe's cap (degrees), leaving out the points inside each
+    /// stretch of [`CAP_STRETCH`] that lies wholly far outside the frame: only the stretch's
+    /// ends are projected. How far a stretch's points can be from its first point is bounded
+    /// without projecting them (their longitude and latitude differences, times the most
+    /// pixels a degree of arc can take on the cap); when the first point's distance from the
+    /// frame exceeds that, the stretch lies in a disc clear of the frame, and so does the
+    /// straight edge between its ends that replaces it. A line's pieces in the disc were cut
+    /// away by the frame anyway; a polygon changes only inside the disc, so inside the frame
+    /// it is the same shape, cut where the same edges cross the frame.
+    fn project_on_cap(&self, pts: &[(f64, f64)]) -> LineString<f64> {
+        let Some(px_per_deg) = self.cap_px_per_deg else {
+            return self.project_ring(pts.iter().copied(), false);
+        };
+        let (w, h) = (self.fitted.width_px(), self.fitted.height_px());
+        let clear_of_frame = |(x, y): (f64, f64)| -> f64 {
+            let dx = (-x).max(x - w).max(0.0);
+            let dy = (-y).max(y - h).max(0.0);
+            (dx * dx + dy * dy).sqrt()
+        };
+        let project = |p: (f64, f64)| -> Option<(f64, f64)> {
+            let p = LonLat::new(p.0, p.1.clamp(-90.0, 90.0)).ok()?;
+            self.fitted
+                .project_px(p)
+                .filter(|(px, py)| px.is_finite() && py.is_finite())
+        };
+        let n = pts.len();
+        let mut out: Vec<Coord<f64>> = Vec::with_capacity(n);
+        let mut push = |q: Option<(f64, f64)>| {
+            if let Some((x, y)) = q {
+                out.push(Coord { x, y });
+            }
+        };
+        let mut i = 0;
+        let mut first = if n > 0 { project(pts[0]) } else { None };
+        push(first);
+        while i + 1 < n {
+            let j = (i + CAP_STRETCH).min(n - 1);
+            let far = first.is_some_and(|p| {
+                let (lon0, lat0) = pts[i];
+                let reach = pts[i + 1..=j]
+                    .iter()
+                    .map(|&(lon, lat)| (lat - lat0).abs() + wrap_lon(lon - lon0).abs())
+                    .fold(0.0, f64::max);
+                reach * px_per_deg + 1.0 < clear_of_frame(p)
+            });
+            if far {
+                first = project(pts[j]);
+                push(first);
+            } else {
+                for &p in &pts[i + 1..j] {
+                    push(project(p));
+                }
+                first = project(pts[j]);
+                push(first);
+            }
+            i = j;
+        }
+        LineString::from(out)
+    }
+
     /// Projects points; `relative`: longitudes are relative to the central meridian.
     fn project_ring(
         &self,
@@ -232,6 +301,10 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         )
     }
 }
+
+/// Points per stretch of a run on a globe's cap that [`GeoClip::project_on_cap`] may leave
+/// unprojected.
+const CAP_STRETCH: usize = 16;
 
 /// A line string's points as pairs.
 fn points(ls: &LineString<f64>) -> Vec<(f64, f64)> {
@@ -260,4 +333,66 @@ fn frame_radius_deg<P: Projection>(fitted: &Fitted<P>, c: LonLat) -> Option<f64>
         far = far.max(central_angle_rad(c.lon(), c.lat(), p.lon(), p.lat()).to_degrees());
     }
     Some(far + 10.0)
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::basemap::{Detail, data};
+    use crate::geometry::clip_polygons;
+    use crate::projection::{AzimuthalEquidistant, Orthographic, fit};
+
+    /// On globes of the Pacific, the Atlantic and Europe, every 1:50m land polygon cut at the
+    /// horizon comes out of the frame the same whether the stretches far outside it are left
+    /// unprojected or not, and most of the points outside it are left unprojected.
+    #[test]
+    fn runs_far_outside_a_globe_s_frame_change_nothing_inside_it() {
+        // Each view: the globe's centre, and two places the map must show.
+        type View = (f64, f64, [(f64, f64); 2]);
+        let views: [View; 3] = [
+            (-170.0, 0.0, [(140.0, 35.0), (-122.0, 37.0)]),
+            (-30.0, 20.0, [(-70.0, 40.0), (-5.0, 40.0)]),
+            (15.0, 50.0, [(0.0, 45.0), (30.0, 55.0)]),
+        ];
+        let mut culled = 0;
+        for (lon, lat, span) in views {
+            let c = LonLat::new(lon, lat).unwrap();
+            let places: Vec<LonLat> = span
+                .iter()
+                .map(|&(x, y)| LonLat::new(x, y).unwrap())
+                .collect();
+            let ortho = Orthographic::sphere(c);
+            let azeq = AzimuthalEquidistant::sphere(c);
+            culled += usize::from(check(&fit(ortho, &places, 640.0, 480.0, 20.0).unwrap()));
+            culled += usize::from(check(&fit(azeq, &places, 640.0, 480.0, 20.0).unwrap()));
+        }
+        assert!(culled >= 4, "{culled}");
+    }
+
+    /// Whether the map left points unprojected (its cap is at most a hemisphere).
+    fn check<P: Projection>(fitted: &Fitted<P>) -> bool {
+        let geo = GeoClip::new(fitted);
+        let cap = geo.cap.expect("a globe has a cap");
+        if geo.cap_px_per_deg.is_none() {
+            return false;
+        }
+        let frame = Bounds::new(0.0, 0.0, fitted.width_px(), fitted.height_px());
+        let (mut all, mut kept) = (0, 0);
+        for land in &data::layers(Detail::Medium).land {
+            for (outer, holes) in cap_cut::cut_polygon(&cap, &land.geometry.get().polygon, false) {
+                let full = |r: &Vec<(f64, f64)>| geo.project_ring(r.iter().copied(), false);
+                let culled = |r: &Vec<(f64, f64)>| geo.project_on_cap(r);
+                let a = geo::Polygon::new(full(&outer), holes.iter().map(full).collect());
+                let b = geo::Polygon::new(culled(&outer), holes.iter().map(culled).collect());
+                all += a.exterior().0.len();
+                kept += b.exterior().0.len();
+                assert_eq!(clip_polygons(vec![a], frame), clip_polygons(vec![b], frame));
+            }
+        }
+        assert!(
+            all > 1000 && kept * 10 < all * 8,
+            "{kept} of {all} points projected"
+        );
+        true
+    }
 }

@@ -86,6 +86,14 @@ pub trait Projection {
     fn clip_cap(&self) -> Option<(LonLat, f64)> {
         None
     }
+    /// For projections with a [`Projection::clip_cap`]: how far, at most, in projected units
+    /// (Earth radii), two points of the cap of angular radius `radius_deg` around its centre
+    /// are for each radian of arc between them, with a margin for the ellipsoid; `None` when
+    /// not known. A map uses it to leave unprojected the shapes it can tell lie far outside
+    /// its frame.
+    fn cap_scale_bound(&self, _radius_deg: f64) -> Option<f64> {
+        None
+    }
 }
 
 /// A boxed projection is a projection, so `Fitted<Box<dyn Projection + Send + Sync>>` works.
@@ -101,6 +109,9 @@ impl<P: Projection + ?Sized> Projection for Box<P> {
     }
     fn clip_cap(&self) -> Option<(LonLat, f64)> {
         (**self).clip_cap()
+    }
+    fn cap_scale_bound(&self, radius_deg: f64) -> Option<f64> {
+        (**self).cap_scale_bound(radius_deg)
     }
 }
 
