@@ -27,7 +27,7 @@ pub(crate) struct GeoClip<'a, P> {
     /// For regional maps: a box (longitudes relative to `cm`) around the frame; shapes are cut
     /// to it before projecting, so big continents cost only their part near the map.
     near: Option<Bounds>,
-    /// On a globe: pixels per degree of arc, at most, anywhere on its cap
+    /// On a globe: pixels per degree of arc, at most, within [`STRETCH_MAX_DEG`] of its cap
     /// ([`Projection::cap_scale_bound`]), to leave unprojected the runs of points that lie far
     /// outside the frame ([`GeoClip::project_on_cap`]).
     cap_px_per_deg: Option<f64>,
@@ -65,7 +65,7 @@ impl<'a, P: Projection> GeoClip<'a, P> {
             .filter(|_| polar.is_none())
             .and_then(|(c, r)| (r > 0.0 && r < 180.0).then(|| Cap::new(c.lon(), c.lat(), r)));
         let cap_px_per_deg = cap
-            .and_then(|c| projection.cap_scale_bound(c.radius_deg()))
+            .and_then(|c| projection.cap_scale_bound(c.radius_deg() + STRETCH_MAX_DEG))
             .map(|k| k * fitted.scale() * std::f64::consts::PI / 180.0)
             .filter(|k| k.is_finite() && *k > 0.0);
         GeoClip {
@@ -220,8 +220,10 @@ impl<'a, P: Projection> GeoClip<'a, P> {
     /// Projects a run of points on a globe's cap (degrees), leaving out the points inside each
     /// stretch of [`CAP_STRETCH`] that lies wholly far outside the frame: only the stretch's
     /// ends are projected. How far a stretch's points can be from its first point is bounded
-    /// without projecting them (their longitude and latitude differences, times the most
-    /// pixels a degree of arc can take on the cap); when the first point's distance from the
+    /// without projecting them: the arc to each is at most its latitude and longitude
+    /// differences added, and when that is at most [`STRETCH_MAX_DEG`], the arc stays within
+    /// that of the cap, where a degree takes at most `cap_px_per_deg` pixels. When the first
+    /// point's distance from the
     /// frame exceeds that, the stretch lies in a disc clear of the frame, and so does the
     /// straight edge between its ends that replaces it. A line's pieces in the disc were cut
     /// away by the frame anyway; a polygon changes only inside the disc, so inside the frame
@@ -260,7 +262,7 @@ impl<'a, P: Projection> GeoClip<'a, P> {
                     .iter()
                     .map(|&(lon, lat)| (lat - lat0).abs() + wrap_lon(lon - lon0).abs())
                     .fold(0.0, f64::max);
-                reach * px_per_deg + 1.0 < clear_of_frame(p)
+                reach <= STRETCH_MAX_DEG && reach * px_per_deg + 1.0 < clear_of_frame(p)
             });
             if far {
                 first = project(pts[j]);
@@ -305,6 +307,10 @@ impl<'a, P: Projection> GeoClip<'a, P> {
 /// Points per stretch of a run on a globe's cap that [`GeoClip::project_on_cap`] may leave
 /// unprojected.
 const CAP_STRETCH: usize = 16;
+
+/// The widest stretch, in degrees of latitude and longitude added, that
+/// [`GeoClip::project_on_cap`] may leave unprojected: its arcs stay this close to the cap.
+const STRETCH_MAX_DEG: f64 = 10.0;
 
 /// A line string's points as pairs.
 fn points(ls: &LineString<f64>) -> Vec<(f64, f64)> {
@@ -369,7 +375,7 @@ mod test {
         assert!(culled >= 4, "{culled}");
     }
 
-    /// Whether the map left points unprojected (its cap is at most a hemisphere).
+    /// Whether the map may leave points unprojected (its projection bounds its scale there).
     fn check<P: Projection>(fitted: &Fitted<P>) -> bool {
         let geo = GeoClip::new(fitted);
         let cap = geo.cap.expect("a globe has a cap");

@@ -190,11 +190,11 @@ impl Projection for AzimuthalEquidistant {
             .map(|c| (c, 179.999))
     }
     /// Distances from the centre are true; across them the scale is ρ / sin ρ at distance ρ,
-    /// largest on the cap's rim (1% added for the ellipsoid). Only for caps up to a hemisphere,
-    /// where the shortest path between two points of the cap stays on it.
+    /// largest on the cap's rim (1% added for the ellipsoid); unbounded near the antipode, so
+    /// only for caps under 179°.
     fn cap_scale_bound(&self, radius_deg: f64) -> Option<f64> {
         let rho = radius_deg.to_radians();
-        (radius_deg > 0.0 && radius_deg <= 90.0).then(|| 1.01 * rho / rho.sin())
+        (radius_deg > 0.0 && radius_deg < 179.0).then(|| 1.01 * rho / rho.sin())
     }
 }
 

@@ -86,10 +86,10 @@ pub trait Projection {
     fn clip_cap(&self) -> Option<(LonLat, f64)> {
         None
     }
-    /// For projections with a [`Projection::clip_cap`]: how far, at most, in projected units
-    /// (Earth radii), two points of the cap of angular radius `radius_deg` around its centre
-    /// are for each radian of arc between them, with a margin for the ellipsoid; `None` when
-    /// not known. A map uses it to leave unprojected the shapes it can tell lie far outside
+    /// For projections with a [`Projection::clip_cap`]: how far apart, at most, in projected
+    /// units (Earth radii), two points joined by an arc within `radius_deg` of the cap's centre
+    /// are for each radian of that arc, with a margin for the ellipsoid; `None` when not
+    /// known. A map uses it to leave unprojected the shapes it can tell lie far outside
     /// its frame.
     fn cap_scale_bound(&self, _radius_deg: f64) -> Option<f64> {
         None

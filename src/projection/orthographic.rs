@@ -154,10 +154,11 @@ impl Projection for Orthographic {
     fn clip_cap(&self) -> Option<(LonLat, f64)> {
         LonLat::new(self.lon_0, self.lat_0).ok().map(|c| (c, 90.0))
     }
-    /// The orthographic view never stretches: its scale is 1 across the horizon and the cosine
-    /// of the distance from the centre along it (1% added for the ellipsoid).
-    fn cap_scale_bound(&self, radius_deg: f64) -> Option<f64> {
-        (radius_deg <= 90.0).then_some(1.01)
+    /// The orthographic view never stretches: it is the sphere seen along parallel rays, so no
+    /// two points are farther apart on the map than through the sphere (1% added for the
+    /// ellipsoid), at any radius.
+    fn cap_scale_bound(&self, _radius_deg: f64) -> Option<f64> {
+        Some(1.01)
     }
 }
 
