@@ -73,7 +73,7 @@ pub fn build(kind: ProjectionKind, extent: &TripExtent) -> Box<dyn Projection + 
         ProjectionKind::AzimuthalEquidistant => {
             Box::new(AzimuthalEquidistant::sphere(azimuthal_centre(extent)))
         }
-        ProjectionKind::Orthographic => Box::new(Orthographic::sphere(extent.centre)),
+        ProjectionKind::Orthographic => Box::new(Orthographic::sphere(extent.globe_centre())),
     }
 }
 

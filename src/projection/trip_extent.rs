@@ -5,6 +5,55 @@
 use crate::geodesy::{central_angle_rad, wrap_lon};
 use crate::model::LonLat;
 
+/// How far from a globe's centre a stop may lie and still be drawn clear of the horizon,
+/// degrees.
+const GLOBE_MAX_DEG: f64 = 85.0;
+
+/// Rounds of [`enclosing_cap`]'s search.
+const CAP_ROUNDS: usize = 400;
+
+/// A cap holding every point (lon, lat degrees), its centre and angular radius: found by
+/// stepping a centre toward the farthest point by ever smaller steps (Bădoiu and Clarkson's
+/// approximation of the smallest enclosing ball, on the points as unit vectors), which comes
+/// within a fraction of a degree of the smallest. `None` when the points surround the centre
+/// so that it vanishes (points all round the globe).
+fn enclosing_cap(pts: &[(f64, f64)]) -> Option<(LonLat, f64)> {
+    let unit = |(lon, lat): (f64, f64)| {
+        let (lon, lat) = (lon.to_radians(), lat.to_radians());
+        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+    };
+    let vs: Vec<[f64; 3]> = pts.iter().map(|&p| unit(p)).collect();
+    let norm = |v: [f64; 3]| -> Option<[f64; 3]> {
+        let n = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
+        (n > 1e-9).then(|| [v[0] / n, v[1] / n, v[2] / n])
+    };
+    let dot = |a: [f64; 3], b: [f64; 3]| a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    let sum = vs
+        .iter()
+        .fold([0.0; 3], |s, v| [s[0] + v[0], s[1] + v[1], s[2] + v[2]]);
+    let mut c = norm(sum)?;
+    for k in 1..=CAP_ROUNDS {
+        let far = vs
+            .iter()
+            .copied()
+            .min_by(|a, b| dot(*a, c).total_cmp(&dot(*b, c)))?;
+        let t = 1.0 / (k as f64 + 1.0);
+        c = norm([
+            c[0] + (far[0] - c[0]) * t,
+            c[1] + (far[1] - c[1]) * t,
+            c[2] + (far[2] - c[2]) * t,
+        ])?;
+    }
+    let lon = c[1].atan2(c[0]).to_degrees();
+    let lat = c[2].clamp(-1.0, 1.0).asin().to_degrees();
+    let centre = LonLat::new(wrap_lon(lon), lat).ok()?;
+    let radius = pts
+        .iter()
+        .map(|&(lon, lat)| angle_deg(centre.lon(), centre.lat(), lon, lat))
+        .fold(0.0, f64::max);
+    Some((centre, radius))
+}
+
 /// Where a trip lies, as the choice rules see it.
 ///
 /// # Units
@@ -23,6 +72,11 @@ pub struct TripExtent {
     pub centre: LonLat,
     /// Largest great-circle angle from `centre` to a position.
     pub radius: f64,
+    /// The centre of a small cap holding every position (close to the smallest), and its
+    /// radius: where a globe must look to show them all, when `centre` leaves one behind it
+    /// (a Southern Ocean voyage from Cape Town to Buenos Aires by way of the ice: the middle
+    /// of its latitudes is far north of the middle of its stops).
+    pub cap: (LonLat, f64),
 }
 
 impl TripExtent {
@@ -63,6 +117,7 @@ impl TripExtent {
             .iter()
             .map(|&(lon, lat)| angle_deg(centre.lon(), centre.lat(), lon, lat))
             .fold(0.0, f64::max);
+        let cap = enclosing_cap(&pts).unwrap_or((centre, radius));
         Some(Self {
             central_meridian,
             lon_span,
@@ -70,6 +125,7 @@ impl TripExtent {
             lat_max,
             centre,
             radius,
+            cap,
         })
     }
 
@@ -82,6 +138,20 @@ impl TripExtent {
             lat_max: 75.0,
             centre: LonLat::new(0.0, 0.0).unwrap_or_else(|_| unreachable!("0,0 is valid")),
             radius: 180.0,
+            cap: (
+                LonLat::new(0.0, 0.0).unwrap_or_else(|_| unreachable!("0,0 is valid")),
+                180.0,
+            ),
+        }
+    }
+
+    /// Where a globe (orthographic) of the trip looks: `centre`, unless that leaves a position
+    /// behind the horizon and [`TripExtent::cap`] does not.
+    pub fn globe_centre(&self) -> LonLat {
+        if self.radius > GLOBE_MAX_DEG && self.cap.1 <= GLOBE_MAX_DEG {
+            self.cap.0
+        } else {
+            self.centre
         }
     }
 
@@ -118,6 +188,84 @@ fn angle_deg(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    /// Cape Town, Kerguelen, Hobart, Auckland, Ushuaia, Buenos Aires, with two points of the
+    /// great-circle legs far south: round the Southern Ocean.
+    const SOUTHERN: [(f64, f64); 8] = [
+        (18.42, -33.92),
+        (70.22, -49.35),
+        (147.33, -42.88),
+        (174.76, -36.85),
+        (-68.30, -54.80),
+        (-58.38, -34.60),
+        (-120.0, -60.0),
+        (110.0, -55.0),
+    ];
+    /// London, Dubai, Singapore, Sydney, Auckland, Honolulu, San Francisco, New York.
+    const WORLD_TOUR: [(f64, f64); 8] = [
+        (-0.13, 51.51),
+        (55.27, 25.20),
+        (103.82, 1.35),
+        (151.21, -33.87),
+        (174.76, -36.85),
+        (-157.86, 21.31),
+        (-122.42, 37.77),
+        (-74.01, 40.71),
+    ];
+
+    /// The smallest cap's radius by trying every centre on a grid of `step` degrees.
+    fn smallest_cap_by_grid(pts: &[(f64, f64)], step: f64) -> f64 {
+        let mut best = f64::INFINITY;
+        let n_lat = (180.0 / step) as i32;
+        let n_lon = (360.0 / step) as i32;
+        for i in 0..=n_lat {
+            for j in 0..n_lon {
+                let (lat, lon) = (-90.0 + step * i as f64, -180.0 + step * j as f64);
+                let r = pts
+                    .iter()
+                    .map(|&(x, y)| angle_deg(lon, lat, x, y))
+                    .fold(0.0, f64::max);
+                best = best.min(r);
+            }
+        }
+        best
+    }
+
+    /// The cap holds every stop and is within half a degree of the smallest a 1° grid of
+    /// centres finds, on trips round the Southern Ocean, round the world, and across Europe.
+    #[test]
+    fn the_enclosing_cap_is_nearly_the_smallest() {
+        let europe = [
+            (-9.14, 38.72),
+            (2.35, 48.86),
+            (13.40, 52.52),
+            (23.73, 37.98),
+        ];
+        for pts in [&SOUTHERN[..], &WORLD_TOUR[..], &europe[..]] {
+            let (c, r) = enclosing_cap(pts).unwrap();
+            for &(lon, lat) in pts {
+                assert!(angle_deg(c.lon(), c.lat(), lon, lat) <= r + 1e-9);
+            }
+            let grid = smallest_cap_by_grid(pts, 1.0);
+            assert!(r <= grid + 0.5, "{r} against {grid} on {pts:?}");
+        }
+    }
+
+    /// A globe of a trip whose middle of latitudes and longitudes leaves a stop behind the
+    /// horizon looks from the enclosing cap's centre instead; a globe of a trip it does not
+    /// keeps its centre.
+    #[test]
+    fn a_globe_looks_where_it_can_show_every_stop() {
+        let e = TripExtent::of(&SOUTHERN).unwrap();
+        assert!(e.radius > 90.0, "{}", e.radius);
+        let g = e.globe_centre();
+        for &(lon, lat) in &SOUTHERN {
+            let a = angle_deg(g.lon(), g.lat(), lon, lat);
+            assert!(a <= GLOBE_MAX_DEG, "{a} from {g:?}");
+        }
+        let europe = TripExtent::of(&[(-9.14, 38.72), (23.73, 37.98), (13.40, 52.52)]).unwrap();
+        assert_eq!(europe.globe_centre(), europe.centre);
+    }
 
     #[test]
     fn the_widest_gap_between_longitudes_sets_the_central_meridian() {
