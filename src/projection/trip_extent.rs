@@ -75,7 +75,8 @@ pub struct TripExtent {
     /// The centre of a small cap holding every position (close to the smallest), and its
     /// radius: where a globe must look to show them all, when `centre` leaves one behind it
     /// (a Southern Ocean voyage from Cape Town to Buenos Aires by way of the ice: the middle
-    /// of its latitudes is far north of the middle of its stops).
+    /// of its latitudes is far north of the middle of its stops). When every position is
+    /// within 85° of `centre`, not searched for: `centre` and `radius` themselves.
     pub cap: (LonLat, f64),
 }
 
@@ -117,7 +118,12 @@ impl TripExtent {
             .iter()
             .map(|&(lon, lat)| angle_deg(centre.lon(), centre.lat(), lon, lat))
             .fold(0.0, f64::max);
-        let cap = enclosing_cap(&pts).unwrap_or((centre, radius));
+        // Searched for only when a globe would need it: most trips lie well within 85° of
+        // their centre, and the search reads every point 400 times.
+        let cap = match radius > GLOBE_MAX_DEG {
+            true => enclosing_cap(&pts).unwrap_or((centre, radius)),
+            false => (centre, radius),
+        };
         Some(Self {
             central_meridian,
             lon_span,
