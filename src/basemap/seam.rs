@@ -9,16 +9,10 @@ use crate::geodesy::wrap_lon;
 use crate::geometry::{Bounds, clip_polygon_to_box, clip_polyline, clip_ring};
 use geo::{Coord, LineString};
 
-/// A ring's longitudes relative to the central meridian `cm`, without jumps: each point within
-/// half a turn of the one before.
-#[cfg(test)]
-pub(super) fn unwrap(ring: &[(f64, f64)], cm: f64) -> Vec<(f64, f64)> {
-    unwrap_near(ring, cm, 0.0, None).points
-}
-
-/// A ring unwrapped relative to `cm` ([`unwrap`]) and moved `shift` degrees west, with the
-/// points a regional map's box `near` rules out dropped as they are made
-/// ([`super::far_runs`]), so a continent's ring is never stored whole.
+/// A ring's longitudes relative to the central meridian `cm`, without jumps (each point within
+/// half a turn of the one before), moved `shift` degrees west, with the points a regional
+/// map's box `near` rules out dropped as they are made ([`super::far_runs`]), so a continent's
+/// ring is never stored whole.
 pub(super) fn unwrap_near(
     ring: &[(f64, f64)],
     cm: f64,
@@ -439,10 +433,10 @@ mod test {
     fn unwrapping_keeps_longitudes_continuous_across_the_seam() {
         let ring = [(170.0, 0.0), (-170.0, 0.0), (-160.0, 10.0)];
         assert_eq!(
-            unwrap(&ring, 0.0),
+            unwrap_near(&ring, 0.0, 0.0, None).points,
             vec![(170.0, 0.0), (190.0, 0.0), (200.0, 10.0)]
         );
-        assert_eq!(unwrap(&ring, 180.0)[0], (-10.0, 0.0));
+        assert_eq!(unwrap_near(&ring, 180.0, 0.0, None).points[0], (-10.0, 0.0));
     }
 
     #[test]
@@ -472,7 +466,8 @@ mod test {
         for p in &pieces {
             assert!(p.exterior().0.iter().all(|c| c.x.abs() <= 180.0 + 1e-9));
         }
-        let runs = cut_line(&unwrap(&[(170.0, 0.0), (-170.0, 0.0)], 0.0), -85.0, 85.0);
+        let unwrapped = unwrap_near(&[(170.0, 0.0), (-170.0, 0.0)], 0.0, 0.0, None).points;
+        let runs = cut_line(&unwrapped, -85.0, 85.0);
         assert_eq!(runs.len(), 2);
         assert_eq!(runs[0].last().map(|p| p.0), Some(180.0));
         assert_eq!(runs[1].first().map(|p| p.0), Some(-180.0));
