@@ -4,6 +4,13 @@ use crate::model::LonLat;
 use geo::{Destination, Distance, Geodesic};
 use geographiclib_rs::InverseGeodesic;
 
+/// The unit vector (x, y, z) of a position on the sphere: x towards 0° E on the equator, z
+/// towards the North Pole.
+pub fn unit_vector(p: LonLat) -> [f64; 3] {
+    let (lon, lat) = (p.lon().to_radians(), p.lat().to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
 /// Geodesic distance in metres between `a` and `b`; 0 for the same point, never NaN.
 pub fn distance_m(a: LonLat, b: LonLat) -> f64 {
     let d = Geodesic.distance(a.to_point(), b.to_point());

@@ -2,7 +2,7 @@
 //! the smallest longitude arc covering every position, the latitude range, and the largest
 //! angle from the trip's centre.
 
-use crate::geodesy::{central_angle_rad, wrap_lon};
+use crate::geodesy::{central_angle_rad, unit_vector, wrap_lon};
 use crate::model::LonLat;
 
 /// How far from a globe's centre a stop may lie and still be drawn clear of the horizon,
@@ -18,11 +18,11 @@ const CAP_ROUNDS: usize = 400;
 /// within a fraction of a degree of the smallest. `None` when the points surround the centre
 /// so that it vanishes (points all round the globe).
 fn enclosing_cap(pts: &[(f64, f64)]) -> Option<(LonLat, f64)> {
-    let unit = |(lon, lat): (f64, f64)| {
-        let (lon, lat) = (lon.to_radians(), lat.to_radians());
-        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
-    };
-    let vs: Vec<[f64; 3]> = pts.iter().map(|&p| unit(p)).collect();
+    let vs: Vec<[f64; 3]> = pts
+        .iter()
+        .filter_map(|&(lon, lat)| LonLat::new(wrap_lon(lon), lat).ok())
+        .map(unit_vector)
+        .collect();
     let norm = |v: [f64; 3]| -> Option<[f64; 3]> {
         let n = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
         (n > 1e-9).then(|| [v[0] / n, v[1] / n, v[2] / n])

@@ -298,11 +298,7 @@ impl Problem {
     }
 }
 
-/// The unit vector (x, y, z) of a position on the sphere.
-pub fn unit_vector(p: LonLat) -> [f64; 3] {
-    let (lon, lat) = (p.lon().to_radians(), p.lat().to_radians());
-    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
-}
+pub use crate::geodesy::unit_vector;
 
 /// Great-circle distance in metres between two unit vectors.
 #[inline]
