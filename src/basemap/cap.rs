@@ -1,6 +1,7 @@
 //! The visible cap of an azimuthal view (a globe), and clipping lines to it in degrees: a line
 //! going behind the globe ends on the horizon. Polygons are cut at it by [`super::cap_cut`].
 
+use super::decode::bbox_of;
 use super::densify::densify_edge;
 use crate::geodesy::wrap_lon;
 
@@ -141,9 +142,9 @@ impl Cap {
 
     /// The visible runs of a line (degrees, densified), each ending on the horizon where the
     /// line goes behind the globe; runs may have fewer than two points.
-    /// `all_inside`: the caller knows every point is inside the cap ([`Cap::holds_box`]), so
-    /// none is tested.
-    pub(super) fn clip_line(&self, line: &[(f64, f64)], all_inside: bool) -> Vec<Vec<(f64, f64)>> {
+    /// A line whose box the cap holds ([`Cap::holds_box`]) has none of its points tested.
+    pub(super) fn clip_line(&self, line: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
+        let all_inside = self.holds_box(bbox_of(line.iter()));
         let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
         let mut run: Vec<(f64, f64)> = Vec::new();
         let mut was = false;
@@ -177,7 +178,7 @@ mod test {
     #[test]
     fn a_line_going_behind_the_globe_ends_on_the_horizon() {
         let cap = Cap::new(0.0, 0.0, 90.0);
-        let runs = cap.clip_line(&[(60.0, 0.0), (120.0, 0.0), (179.0, 0.0)], false);
+        let runs = cap.clip_line(&[(60.0, 0.0), (120.0, 0.0), (179.0, 0.0)]);
         let runs: Vec<_> = runs.into_iter().filter(|r| !r.is_empty()).collect();
         assert_eq!(runs.len(), 1);
         let run = &runs[0];

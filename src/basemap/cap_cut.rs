@@ -12,7 +12,7 @@
 //! In: a polygon in degrees. Out: polygons in degrees (outer ring, holes), each on the cap.
 
 use super::cap::Cap;
-use super::decode::Polygon;
+use super::decode::{Polygon, bbox_of};
 use super::densify::{densify, densify_edge};
 use crate::geometry::runs::{Pt, Run, join_runs, signed_area};
 use crate::geometry::{inside_ring, inside_rings};
@@ -21,17 +21,13 @@ use std::f64::consts::TAU;
 /// Steps along the horizon, in radians of azimuth.
 const HORIZON_STEP: f64 = 2.0 * std::f64::consts::PI / 180.0;
 
-/// The parts of `poly` (degrees) on `cap`, as outer rings with their holes (degrees).
-/// `all_inside`: the caller knows every vertex is on the cap ([`Cap::holds_box`]), so none is
-/// tested.
-pub(super) fn cut_polygon(
-    cap: &Cap,
-    poly: &Polygon,
-    all_inside: bool,
-) -> Vec<(Vec<Pt>, Vec<Vec<Pt>>)> {
+/// The parts of `poly` (degrees) on `cap`, as outer rings with their holes (degrees). A
+/// polygon whose box the cap holds ([`Cap::holds_box`]) has none of its vertices tested.
+pub(super) fn cut_polygon(cap: &Cap, poly: &Polygon) -> Vec<(Vec<Pt>, Vec<Vec<Pt>>)> {
     let Some(outer) = poly.first() else {
         return Vec::new();
     };
+    let all_inside = cap.holds_box(bbox_of(outer.iter()));
     let mut runs: Vec<Run> = Vec::new();
     let outer_cut = cut_ring(cap, &oriented(outer, 1.0), all_inside, &mut runs);
     let mut whole_holes: Vec<Vec<Pt>> = Vec::new();
@@ -195,7 +191,7 @@ mod test {
         // From the visible side to 150° E and back: the far part is replaced by the horizon,
         // between 10° S and 10° N.
         let square = vec![(10.0, -10.0), (150.0, -10.0), (150.0, 10.0), (10.0, 10.0)];
-        let out = cut_polygon(&cap, &vec![square], false);
+        let out = cut_polygon(&cap, &vec![square]);
         assert_eq!(out.len(), 1);
         let ring = &out[0].0;
         assert!(ring.iter().all(|&p| angle(&cap, p) < 90.0), "{ring:?}");
@@ -206,7 +202,7 @@ mod test {
             "{ring:?}"
         );
         let hidden = vec![(170.0, 0.0), (175.0, 5.0), (179.0, 0.0)];
-        assert!(cut_polygon(&cap, &vec![hidden], false).is_empty());
+        assert!(cut_polygon(&cap, &vec![hidden]).is_empty());
     }
 
     #[test]
@@ -222,7 +218,7 @@ mod test {
             (-180.0, 60.0),
         ];
         for band in [east, west] {
-            let out = cut_polygon(&cap, &vec![band], false);
+            let out = cut_polygon(&cap, &vec![band]);
             assert_eq!(out.len(), 1);
             let ring: Vec<Pt> = out[0].0.iter().map(|&p| cap.plane(p)).collect();
             // The centre is sea; a point at 60° E on the equator is land (or at 60° W).
@@ -237,7 +233,7 @@ mod test {
         let cap = Cap::new(70.0, 40.0, 15.0);
         let continent = vec![(0.0, 0.0), (140.0, 0.0), (140.0, 75.0), (0.0, 75.0)];
         let lake = vec![(69.0, 39.0), (71.0, 39.0), (71.0, 41.0), (69.0, 41.0)];
-        let out = cut_polygon(&cap, &vec![continent.clone(), lake.clone()], false);
+        let out = cut_polygon(&cap, &vec![continent.clone(), lake.clone()]);
         // The horizon and the lake, filled even-odd.
         assert_eq!(out.len(), 2);
         assert!(out.iter().all(|(_, holes)| holes.is_empty()));
@@ -250,7 +246,7 @@ mod test {
         assert_eq!(out[1].0.len(), densify(lake.iter().copied(), true).len());
         // A hole holding the whole cap leaves nothing.
         let sea = vec![(50.0, 20.0), (90.0, 20.0), (90.0, 60.0), (50.0, 60.0)];
-        assert!(cut_polygon(&cap, &vec![continent, sea], false).is_empty());
+        assert!(cut_polygon(&cap, &vec![continent, sea]).is_empty());
     }
 
     /// Filled even-odd on the cap's plane, whether `p` (degrees) is in the pieces `out`.
@@ -273,7 +269,7 @@ mod test {
         // lies round its antipode, 170° W: every vertex is on the cap.
         let cap = Cap::new(10.0, 0.0, 179.999);
         let island = vec![(-175.0, -5.0), (-165.0, -5.0), (-165.0, 5.0), (-175.0, 5.0)];
-        let out = cut_polygon(&cap, &vec![island], false);
+        let out = cut_polygon(&cap, &vec![island]);
         assert!(!filled(&cap, &out, (10.0, 0.0)));
         assert!(!filled(&cap, &out, (100.0, 40.0)));
         assert!(filled(&cap, &out, (-170.0, 3.0)));

@@ -7,7 +7,7 @@
 
 use super::cap::{Cap, NUDGE_DEG};
 use super::cap_cut;
-use super::decode::{Polygon, Ring, bbox_of};
+use super::decode::{Polygon, Ring};
 use super::densify::densify;
 use super::seam;
 use crate::geodesy::central_angle_rad;
@@ -105,10 +105,7 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         match self.cap {
             Some(cap) => {
                 let to_ls = |r: Vec<(f64, f64)>| self.project_on_cap(&r);
-                let all_inside = poly
-                    .first()
-                    .is_some_and(|outer| cap.holds_box(bbox_of(outer.iter())));
-                cap_cut::cut_polygon(&cap, poly, all_inside)
+                cap_cut::cut_polygon(&cap, poly)
                     .into_iter()
                     .map(|(outer, holes)| {
                         geo::Polygon::new(to_ls(outer), holes.into_iter().map(to_ls).collect())
@@ -146,17 +143,14 @@ impl<'a, P: Projection> GeoClip<'a, P> {
         if !shown {
             return None;
         }
-        let p = LonLat::new(lon, lat).ok()?;
-        self.fitted
-            .project_px(p)
-            .filter(|(x, y)| x.is_finite() && y.is_finite())
+        self.project((lon, lat))
     }
 
     /// A line in degrees → lines in pixels (not yet clipped to the frame).
     pub(crate) fn line(&self, line: &Ring) -> Vec<Vec<(f64, f64)>> {
         match self.cap {
             Some(cap) => cap
-                .clip_line(line, cap.holds_box(bbox_of(line.iter())))
+                .clip_line(line)
                 .into_iter()
                 .filter(|r| r.len() >= 2)
                 .map(|r| points(&self.project_on_cap(&r)))
@@ -223,8 +217,8 @@ impl<'a, P: Projection> GeoClip<'a, P> {
     /// without projecting them: the arc to each is at most its latitude and longitude
     /// differences added, and when that is at most [`STRETCH_MAX_DEG`], the arc stays within
     /// that of the cap, where a degree takes at most `cap_px_per_deg` pixels. When the first
-    /// point's distance from the
-    /// frame exceeds that, the stretch lies in a disc clear of the frame, and so does the
+    /// point's distance from the frame exceeds that, the stretch lies in a disc clear of the
+    /// frame, and so does the
     /// straight edge between its ends that replaces it. A line's pieces in the disc were cut
     /// away by the frame anyway; a polygon changes only inside the disc, so inside the frame
     /// it is the same shape, cut where the same edges cross the frame.
@@ -238,12 +232,7 @@ impl<'a, P: Projection> GeoClip<'a, P> {
             let dy = (-y).max(y - h).max(0.0);
             (dx * dx + dy * dy).sqrt()
         };
-        let project = |p: (f64, f64)| -> Option<(f64, f64)> {
-            let p = LonLat::new(p.0, p.1.clamp(-90.0, 90.0)).ok()?;
-            self.fitted
-                .project_px(p)
-                .filter(|(px, py)| px.is_finite() && py.is_finite())
-        };
+        let project = |(lon, lat): (f64, f64)| self.project((lon, lat.clamp(-90.0, 90.0)));
         let n = pts.len();
         let mut out: Vec<Coord<f64>> = Vec::with_capacity(n);
         let mut push = |q: Option<(f64, f64)>| {
@@ -264,16 +253,13 @@ impl<'a, P: Projection> GeoClip<'a, P> {
                     .fold(0.0, f64::max);
                 reach <= STRETCH_MAX_DEG && reach * px_per_deg + 1.0 < clear_of_frame(p)
             });
-            if far {
-                first = project(pts[j]);
-                push(first);
-            } else {
+            if !far {
                 for &p in &pts[i + 1..j] {
                     push(project(p));
                 }
-                first = project(pts[j]);
-                push(first);
             }
+            first = project(pts[j]);
+            push(first);
             i = j;
         }
         LineString::from(out)
@@ -293,14 +279,20 @@ impl<'a, P: Projection> GeoClip<'a, P> {
                 } else {
                     x
                 };
-                let p = LonLat::new(lon, y.clamp(-90.0, 90.0)).ok()?;
-                self.fitted
-                    .project_px(p)
-                    .filter(|(px, py)| px.is_finite() && py.is_finite())
+                self.project((lon, y.clamp(-90.0, 90.0)))
             })
             .map(|(x, y)| Coord { x, y })
             .collect::<Vec<_>>(),
         )
+    }
+
+    /// A point (lon, lat degrees) in pixels, if it is a valid position the projection maps to
+    /// a finite place.
+    fn project(&self, (lon, lat): (f64, f64)) -> Option<(f64, f64)> {
+        let p = LonLat::new(lon, lat).ok()?;
+        self.fitted
+            .project_px(p)
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
     }
 }
 
@@ -385,7 +377,7 @@ mod test {
         let frame = Bounds::new(0.0, 0.0, fitted.width_px(), fitted.height_px());
         let (mut all, mut kept) = (0, 0);
         for land in &data::layers(Detail::Medium).land {
-            for (outer, holes) in cap_cut::cut_polygon(&cap, &land.geometry.get().polygon, false) {
+            for (outer, holes) in cap_cut::cut_polygon(&cap, &land.geometry.get().polygon) {
                 let full = |r: &Vec<(f64, f64)>| geo.project_ring(r.iter().copied(), false);
                 let culled = |r: &Vec<(f64, f64)>| geo.project_on_cap(r);
                 let a = geo::Polygon::new(full(&outer), holes.iter().map(full).collect());
