@@ -72,34 +72,42 @@ pub(crate) fn share(route: &Route, map: &MapOptions, layouts: &[Scene]) -> Share
             None => groups.push(vec![i]),
         }
     }
-    let mut defs = String::new();
-    for (n, group) in groups.iter().enumerate() {
-        // Each member's drawing and its own basemap items.
-        let members: Vec<(&NaturalEarthDrawn, &[Item])> = group
+    let mut ids = 0..;
+    let mut draw = |group: &[usize]| {
+        let id = format!("{p}-ground-{}", ids.next().unwrap_or_default());
+        Drawing::of(route, map, p, layouts, group, &id)
+    };
+    let mut chosen: Vec<Drawing> = Vec::new();
+    for group in groups {
+        let whole = draw(&group);
+        // A layout seeing far more ground than the others may be better off drawing its own
+        // (`split_by_area`): both ways are drawn, and the shorter kept.
+        let areas: Vec<Area> = group
             .iter()
-            .filter_map(|&i| {
-                let drawn = layouts[i].natural_earth.as_ref()?;
-                let layer = layouts[i].layers.iter().find(|l| l.name == "basemap")?;
-                Some((drawn, layer.items.get(drawn.items.clone())?))
-            })
+            .filter_map(|&i| layouts[i].natural_earth.as_ref().map(area_units))
             .collect();
-        if members.len() != group.len() {
-            continue;
+        let parts = match areas.len() == group.len() {
+            true => split_by_area(&areas),
+            false => vec![(0..group.len()).collect()],
+        };
+        if parts.len() > 1 {
+            let split: Vec<Drawing> = parts
+                .iter()
+                .map(|part| draw(&part.iter().map(|&k| group[k]).collect::<Vec<_>>()))
+                .collect();
+            if split.iter().map(Drawing::bytes).sum::<usize>() < whole.bytes() {
+                chosen.extend(split);
+                continue;
+            }
         }
-        let id = format!("{p}-ground-{n}");
-        let Some((markup, placed)) = draw_shared(route, map, p, &id, &members) else {
+        chosen.push(whole);
+    }
+    for drawing in chosen {
+        let Some((markup, placed)) = drawing.shared else {
             continue;
         };
-        // Shared only where that is shorter than each drawing its own.
-        let own: usize = members
-            .iter()
-            .map(|(_, items)| svg::written(p, items).len())
-            .sum();
-        if markup.len() + placed.iter().map(String::len).sum::<usize>() >= own {
-            continue;
-        }
-        defs.push_str(&markup);
-        for (&i, markup) in group.iter().zip(placed) {
+        shared.defs.push_str(&markup);
+        for (i, markup) in placed {
             if let Some(drawn) = &layouts[i].natural_earth {
                 shared.placed[i].push(Swap {
                     layer: "basemap",
@@ -109,8 +117,68 @@ pub(crate) fn share(route: &Route, map: &MapOptions, layouts: &[Scene]) -> Share
             }
         }
     }
-    shared.defs = defs;
     shared
+}
+
+/// The basemap of a group of layouts: drawn once, where that is shorter than each drawing its
+/// own.
+struct Drawing {
+    /// The shared drawing and, for each layout (by position), the markup placing it; `None`
+    /// when each keeps its own.
+    shared: Option<(String, Vec<(usize, String)>)>,
+    /// The bytes of the layouts' own basemaps.
+    own: usize,
+}
+
+impl Drawing {
+    /// The basemap of `layouts` at positions `group` (classes prefixed `p`, drawing `id`).
+    fn of(
+        route: &Route,
+        map: &MapOptions,
+        p: &str,
+        layouts: &[Scene],
+        group: &[usize],
+        id: &str,
+    ) -> Drawing {
+        // Each member's drawing and its own basemap items.
+        let members: Vec<(&NaturalEarthDrawn, &[Item])> = group
+            .iter()
+            .filter_map(|&i| {
+                let drawn = layouts[i].natural_earth.as_ref()?;
+                let layer = layouts[i].layers.iter().find(|l| l.name == "basemap")?;
+                Some((drawn, layer.items.get(drawn.items.clone())?))
+            })
+            .collect();
+        let own: usize = members
+            .iter()
+            .map(|(_, items)| svg::written(p, items).len())
+            .sum();
+        let none = Drawing { shared: None, own };
+        if members.len() != group.len() {
+            return none;
+        }
+        let Some((markup, placed)) = draw_shared(route, map, p, id, &members) else {
+            return none;
+        };
+        // Shared only where that is shorter than each drawing its own.
+        if markup.len() + placed.iter().map(String::len).sum::<usize>() >= own {
+            return none;
+        }
+        Drawing {
+            shared: Some((markup, group.iter().copied().zip(placed).collect())),
+            own,
+        }
+    }
+
+    /// The bytes this basemap adds to the page.
+    fn bytes(&self) -> usize {
+        match &self.shared {
+            None => self.own,
+            Some((markup, placed)) => {
+                markup.len() + placed.iter().map(|(_, m)| m.len()).sum::<usize>()
+            }
+        }
+    }
 }
 
 /// Whether two layouts' basemaps can be one: the same Natural Earth scale, graticule and
@@ -119,8 +187,47 @@ pub(super) fn shares_with(a: &NaturalEarthDrawn, b: &NaturalEarthDrawn) -> bool 
     a.detail == b.detail && a.graticule_step_deg == b.graticule_step_deg && a.visited == b.visited
 }
 
-/// A projection's box seen by one layout, projection units: (min x, min y, max x, max y).
-fn area_units(d: &NaturalEarthDrawn) -> (f64, f64, f64, f64) {
+/// A box in projection units: (min x, min y, max x, max y).
+type Area = (f64, f64, f64, f64);
+
+/// How much larger than the box of its parts so far a shared drawing may grow to take in one
+/// more layout's.
+const MAX_GROWTH: f64 = 1.3;
+
+/// `areas` (layouts that could share one basemap) in groups that each share one: starting
+/// from the smallest area left, each group takes in, smallest first, every area that grows
+/// its union by at most [`MAX_GROWTH`]. A layout that sees far more ground than the others
+/// (480 px wide and 1.25 wide per high, among maps twice as wide as high) would double the
+/// drawing every other layout shares, for ground only it shows; it draws its own. Out: the
+/// positions in `areas` of each group's members, in increasing order.
+fn split_by_area(areas: &[Area]) -> Vec<Vec<usize>> {
+    let size = |a: &Area| (a.2 - a.0) * (a.3 - a.1);
+    let union = |a: &Area, b: &Area| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3));
+    let mut left: Vec<usize> = (0..areas.len()).collect();
+    left.sort_by(|&a, &b| size(&areas[a]).total_cmp(&size(&areas[b])).then(a.cmp(&b)));
+    let mut groups = Vec::new();
+    while let Some((&first, rest)) = left.split_first() {
+        let mut group = vec![first];
+        let mut box_ = areas[first];
+        let mut others = Vec::new();
+        for &k in rest {
+            let grown = union(&box_, &areas[k]);
+            if size(&grown) <= MAX_GROWTH * size(&box_) {
+                group.push(k);
+                box_ = grown;
+            } else {
+                others.push(k);
+            }
+        }
+        group.sort_unstable();
+        groups.push(group);
+        left = others;
+    }
+    groups
+}
+
+/// A projection's box seen by one layout, projection units.
+fn area_units(d: &NaturalEarthDrawn) -> Area {
     let (tx, ty) = d.translation;
     let (w, h) = d.size;
     let s = d.scale;
@@ -149,7 +256,13 @@ fn draw_shared(
         ),
         _ => {
             let projection = Framing::new(route, map.projection).projection();
-            draw_union(projection, p, id, &drawn)?
+            draw_union(
+                projection,
+                p,
+                id,
+                &drawn,
+                detail_scale(&drawn, map.width_px),
+            )?
         }
     };
     let placed = drawn
@@ -159,16 +272,40 @@ fn draw_shared(
     Some((markup, placed))
 }
 
-/// The basemap of `drawn`'s layouts (all in `projection`) drawn once, at the largest of their
-/// scales, over the union of their map areas: how it is fitted, and its markup (group `id`).
+/// The largest of `drawn`'s scales: a drawing every one of them shows at its own detail.
+pub(super) fn largest_scale(drawn: &[&NaturalEarthDrawn]) -> f64 {
+    drawn.iter().map(|d| d.scale).fold(0.0, f64::max)
+}
+
+/// The scale a basemap shared by `drawn`'s layouts is drawn at, pixels per projection unit:
+/// that of the widest layout whose map area is not wider than `width_px` (the map asked for),
+/// else the narrowest. A wider layout shows it magnified by at most its width over that one's
+/// (1280 against 960: a line simplified to 0.4 px instead of 0.3), as it shows that map's
+/// Natural Earth scale; drawing it at the widest layout's scale would hold a third more points.
+fn detail_scale(drawn: &[&NaturalEarthDrawn], width_px: f64) -> f64 {
+    let fits = drawn
+        .iter()
+        .filter(|d| d.size.0 <= width_px + 0.5)
+        .map(|d| d.scale)
+        .fold(f64::NAN, f64::max);
+    if fits.is_nan() {
+        drawn.iter().map(|d| d.scale).fold(f64::INFINITY, f64::min)
+    } else {
+        fits
+    }
+}
+
+/// The basemap of `drawn`'s layouts (all in `projection`) drawn once, at `scale` (pixels per
+/// projection unit), over the union of their map areas: how it is fitted, and its markup
+/// (group `id`).
 pub(super) fn draw_union(
     projection: Box<dyn Projection + Send + Sync>,
     p: &str,
     id: &str,
     drawn: &[&NaturalEarthDrawn],
+    scale: f64,
 ) -> Option<(Shared, String)> {
     let first = drawn.first()?;
-    let scale = drawn.iter().map(|d| d.scale).fold(0.0, f64::max);
     let margin = MARGIN_PX / scale;
     let mut b = Bounds {
         min_x: f64::INFINITY,
@@ -301,6 +438,24 @@ mod test {
             let got = (k * tenths.0 + a, k * tenths.1 + b);
             assert!((got.0 - want.0).abs() < 1e-9 && (got.1 - want.1).abs() < 1e-9);
         }
+    }
+
+    #[test]
+    fn a_layout_seeing_far_more_ground_draws_its_own() {
+        // Three maps of one area (the widest a little larger), and one seeing twice as high.
+        let wide = (0.0, 0.0, 10.0, 4.5);
+        let areas = [
+            wide,
+            (0.0, -2.0, 11.0, 8.0),
+            (0.2, 0.1, 9.8, 4.4),
+            (-0.2, 0.0, 10.2, 4.6),
+        ];
+        assert_eq!(split_by_area(&areas), [vec![0, 2, 3], vec![1]]);
+        // Alike, they share one.
+        assert_eq!(split_by_area(&[wide, wide, wide]), [vec![0, 1, 2]]);
+        // Each alone when no two are alike.
+        let apart = [(0.0, 0.0, 1.0, 1.0), (5.0, 5.0, 6.0, 6.0)];
+        assert_eq!(split_by_area(&apart), [vec![0], vec![1]]);
     }
 
     #[test]

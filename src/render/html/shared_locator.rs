@@ -11,7 +11,7 @@
 //!
 //! In: the layouts. Out: the `<defs>` content and, per layout, the [`Swap`] placing it.
 
-use super::shared_ground::{draw_union, shares_with};
+use super::shared_ground::{draw_union, largest_scale, shares_with};
 use crate::model::LonLat;
 use crate::render::svg::{self, Swap};
 use crate::scene::{Item, LocatorDrawn, Scene};
@@ -80,7 +80,13 @@ pub(crate) fn share(p: &str, layouts: &[Scene]) -> (String, Vec<Vec<Swap>>) {
     for (n, group) in groups.iter().filter(|g| g.len() > 1).enumerate() {
         let id = format!("{p}-locator-{n}");
         let drawn: Vec<_> = group.iter().map(|f| &f.drawn.drawn).collect();
-        let Some((shared, markup)) = draw_union(group[0].drawn.projection(), p, &id, &drawn) else {
+        let Some((shared, markup)) = draw_union(
+            group[0].drawn.projection(),
+            p,
+            &id,
+            &drawn,
+            largest_scale(&drawn),
+        ) else {
             continue;
         };
         let placed: Vec<String> = group
