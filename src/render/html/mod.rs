@@ -14,6 +14,7 @@
 //! animation ([`crate::render::motion`]). `--html-page` wraps the fragment in a minimal page.
 
 mod same_items;
+mod scope;
 mod shared_ground;
 mod shared_locator;
 pub(crate) mod stops;
@@ -31,6 +32,12 @@ use std::fmt::Write as _;
 pub const DEFAULT_WIDTHS: [u32; 5] = [320, 480, 640, 960, 1280];
 /// The most layouts one `map.html` may hold.
 pub const MAX_LAYOUTS: usize = 8;
+
+/// The prefix of every class inside `map.html`'s embed: short, since a page of five layouts
+/// of a hundred stops writes thousands of classes, and the same for every map, its style sheet
+/// scoped to the embed's own class ([`scope`]). Ids, font families and animations, which are
+/// page-wide, keep the map's own prefix.
+const CLASSES: &str = "tm";
 
 /// How `map.html` is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +156,7 @@ fn fragment(
         return String::new();
     };
     let p = first.prefix.as_str();
+    let c = CLASSES;
     let mut out = String::with_capacity(256 * 1024);
     if html.page {
         out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -163,25 +171,14 @@ fn fragment(
         false => shared_ground::SharedGround::none(layouts.len()),
     };
     if html.share_basemap {
-        let (defs, swaps) = shared_locator::share(p, layouts);
+        let (defs, swaps) = shared_locator::share((p, c), layouts);
         shared.defs.push_str(&defs);
         for (placed, more) in shared.placed.iter_mut().zip(swaps) {
             placed.extend(more);
         }
     }
     let (same, same_swaps) = same_items::share(p, layouts, &shared.placed);
-    let _ = writeln!(out, "<div class=\"{p}-embed\">\n<style>");
-    out.push_str(&container_css(p, &html.widths));
     let entries = stops::entries(route, map.dates);
-    out.push_str(&svg::style_sheet(layouts, &stops::tip_texts(&entries)));
-    if !shared.defs.is_empty() {
-        out.push_str(&svg::scaled_line_rules(p));
-    }
-    out.push_str(&stops::css(p, &first.theme));
-    if let Some(s) = schedule {
-        out.push_str(&motion::css(p, &first.theme, s));
-    }
-    out.push_str("</style>\n");
     // Each layout's own markup over its map (the clock, the focusable stops), first, so the
     // tooltips they place can be drawn once in the shared `<defs>`.
     let mut tips = stops::Tips::default();
@@ -192,21 +189,23 @@ fn fragment(
             let ids = format!("{p}-w{width}");
             let mut after = String::new();
             if let Some(s) = schedule {
-                after.push_str(&motion::clock(scene, &ids, s, &entries));
+                after.push_str(&motion::clock(scene, (&ids, c), s, &entries));
             }
-            after.push_str(&stops::focusable(scene, &ids, &entries, &mut tips));
+            after.push_str(&stops::focusable(scene, (&ids, p, c), &entries, &mut tips));
             after
         })
         .collect();
+    // The markup first, then the style sheet written before it, holding the rules of the
+    // classes the markup uses.
     // Drawings several layouts share, written once; not `display:none`, which would hide
     // them from every `<use>` in some browsers.
-    let _ = writeln!(
-        out,
+    let defs = format!(
         "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\" \
-         focusable=\"false\"><defs>\n{}{same}{}</defs></svg>",
+         focusable=\"false\"><defs>\n{}{same}{}</defs></svg>\n",
         shared.defs,
         tips.defs()
     );
+    let mut body = String::with_capacity(256 * 1024);
     for (i, ((scene, width), after)) in layouts.iter().zip(&html.widths).zip(&afters).enumerate() {
         let swaps: Vec<svg::Swap> = shared.placed[i]
             .iter()
@@ -216,22 +215,73 @@ fn fragment(
         let ids = format!("{p}-w{width}");
         let extras = Extras {
             ids: Some(&ids),
+            classes: Some(c),
             no_style: true,
             css: "",
             after,
             reveal: schedule.is_some(),
             swaps: &swaps,
+            compact: true,
         };
-        let _ = writeln!(out, "<div class=\"{p}-layout {p}-w{width}\">");
-        out.push_str(&svg::write_with(scene, &extras));
-        out.push_str("</div>\n");
+        let _ = writeln!(body, "<div class=\"{p}-layout {p}-w{width}\">");
+        body.push_str(&svg::write_with(scene, &extras));
+        body.push_str("</div>\n");
     }
-    out.push_str(&stops::list(p, &first.title, &entries));
+    body.push_str(&stops::list((p, c), &first.title, &entries));
+    let _ = writeln!(out, "<div class=\"{p}-embed\">\n<style>");
+    out.push_str(&container_css(p, &html.widths));
+    // The layouts' rules, of short classes, scoped to the embed; the shared drawings', of the
+    // map's own classes (which rules scoped to the embed would not reach through a `<use>`).
+    let mut css = svg::style_sheet(layouts, c, &stops::tip_texts(&entries));
+    css.push_str(&stops::css(c, &first.theme));
+    if let Some(s) = schedule {
+        css.push_str(&motion::css(p, c, &first.theme, s));
+    }
+    // A bare marker number is centred by this rule rather than an attribute.
+    let _ = writeln!(css, ".{c}-marker>text:not([class]){{text-anchor:middle}}");
+    let aliases: Vec<(String, String)> = svg::BARE
+        .iter()
+        .map(|(_, class, bare)| (format!(".{c}-{class}"), format!(".{c}-{bare}")))
+        .collect();
+    let in_layouts = scope::Scope {
+        root: &format!(".{p}-embed"),
+        classes: c,
+        aliases: &aliases,
+        used: &classes_in(&body),
+    };
+    out.push_str(&in_layouts.apply(&css));
+    let mut css = svg::class_rules(layouts, p);
+    css.push_str(&svg::scaled_line_rules(p));
+    css.push_str(&stops::css(p, &first.theme));
+    let in_defs = scope::Scope {
+        root: "",
+        classes: p,
+        aliases: &[],
+        used: &classes_in(&defs),
+    };
+    out.push_str(&in_defs.apply(&css));
+    out.push_str("</style>\n");
+    out.push_str(&defs);
+    out.push_str(&body);
     out.push_str("</div>\n");
     if html.page {
         out.push_str("</body>\n</html>\n");
     }
     out
+}
+
+/// The classes `markup` uses.
+fn classes_in(markup: &str) -> std::collections::HashSet<&str> {
+    markup
+        .split("class=\"")
+        .skip(1)
+        .flat_map(|list| {
+            list.split('"')
+                .next()
+                .unwrap_or_default()
+                .split_ascii_whitespace()
+        })
+        .collect()
 }
 
 /// The container queries: the layout of width `widths[i]` shows while the container is at

@@ -28,9 +28,10 @@ fn shareable(markup: &str) -> bool {
             .any(|t| markup.contains(t))
 }
 
-/// The items of `layouts` (classes prefixed `p`) that two or more of them write alike, left
-/// out where `taken` already swaps items: the `<defs>` content holding each once (ids
-/// `{p}-same-{n}`), and each layout's swaps placing them.
+/// The items of `layouts` that two or more of them write alike, left out where `taken` already
+/// swaps items: the `<defs>` content holding each once (ids `{p}-same-{n}`, classes prefixed
+/// `p`: the page's rules scoped to the embed do not reach into a `<use>`), and each layout's
+/// swaps placing them.
 pub(crate) fn share(p: &str, layouts: &[Scene], taken: &[Vec<Swap>]) -> (String, Vec<Vec<Swap>>) {
     // Each markup, in the order first seen, with where it is: (layout, layer, item).
     let mut seen: Vec<(String, Vec<Place>)> = Vec::new();

@@ -49,7 +49,8 @@ impl SharedGround {
 }
 
 /// The basemaps of `layouts` (built from `route` with `map`'s options, sharing the prefix of
-/// the first) shared where they can be.
+/// the first, which names the drawings and their classes: the page's rules scoped to the embed
+/// do not reach into a `<use>`) shared where they can be.
 pub(crate) fn share(route: &Route, map: &MapOptions, layouts: &[Scene]) -> SharedGround {
     let mut shared = SharedGround::none(layouts.len());
     let Some(first) = layouts.first() else {

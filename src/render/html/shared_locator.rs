@@ -60,10 +60,11 @@ fn same_points(a: &[LonLat], b: &[LonLat]) -> bool {
             .all(|(p, q)| (p.lon() - q.lon()).abs() <= 1e-9 && (p.lat() - q.lat()).abs() <= 1e-9)
 }
 
-/// The locators of `layouts` (classes prefixed `p`) drawn once for the layouts that show the
-/// same ground, where that is shorter: the `<defs>` content (ids `{p}-locator-{n}`) and each
-/// layout's swaps.
-pub(crate) fn share(p: &str, layouts: &[Scene]) -> (String, Vec<Vec<Swap>>) {
+/// The locators of `layouts` drawn once for the layouts that show the same ground, where that
+/// is shorter: the `<defs>` content (ids `{p}-locator-{n}`, classes prefixed `p`: the page's
+/// rules scoped to the embed do not reach into a `<use>`) and each layout's swaps (classes
+/// prefixed `c`).
+pub(crate) fn share((p, c): (&str, &str), layouts: &[Scene]) -> (String, Vec<Vec<Swap>>) {
     let mut swaps = vec![Vec::new(); layouts.len()];
     let mut groups: Vec<Vec<Found>> = Vec::new();
     for found in layouts.iter().enumerate().filter_map(|(i, s)| find(i, s)) {
@@ -95,7 +96,7 @@ pub(crate) fn share(p: &str, layouts: &[Scene]) -> (String, Vec<Vec<Swap>>) {
                 let ground = f.drawn.drawn.items.clone();
                 let (bg, rest) = (&f.items[..ground.start], &f.items[ground.end..]);
                 let open = svg::written(
-                    p,
+                    c,
                     &[Item::Group {
                         class: "locator-map",
                         items: bg.to_vec(),
@@ -105,14 +106,14 @@ pub(crate) fn share(p: &str, layouts: &[Scene]) -> (String, Vec<Vec<Swap>>) {
                 format!(
                     "{open}{}{}</g>\n",
                     shared.place(p, &id, &f.drawn.drawn, f.drawn.origin),
-                    svg::written(p, rest)
+                    svg::written(c, rest)
                 )
             })
             .collect();
         // Shared only where that is shorter than each drawing its own.
         let own: usize = group
             .iter()
-            .map(|f| svg::written(p, std::slice::from_ref(f.item)).len())
+            .map(|f| svg::written(c, std::slice::from_ref(f.item)).len())
             .sum();
         if markup.len() + placed.iter().map(String::len).sum::<usize>() >= own {
             continue;
@@ -160,7 +161,7 @@ mod test {
             })
             .collect();
         let p = layouts[0].prefix.clone();
-        let (defs, swaps) = share(&p, &layouts);
+        let (defs, swaps) = share((&p, &p), &layouts);
         assert_eq!(
             defs.matches(&format!("<g id=\"{p}-locator-0\">")).count(),
             1

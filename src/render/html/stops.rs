@@ -196,13 +196,17 @@ pub(crate) fn tip_texts(entries: &[Entry]) -> Vec<(&'static str, &str)> {
     out
 }
 
-/// The focusable stops over `scene` (ids prefixed `ids`): a last layer of one group per stop,
+/// The focusable stops over `scene` (ids prefixed `ids`, the page's `p`, classes `c`): a last layer of one group per stop,
 /// in visiting order, each with `tabindex="0"`, its accessible name (number, name and dates;
 /// its description is its item in the list under the map), a focus ring, an invisible area
 /// over its marker and label, and its tooltip (drawn once in `tips`).
-pub(crate) fn focusable(scene: &Scene, ids: &str, entries: &[Entry], tips: &mut Tips) -> String {
-    let p = &scene.prefix;
-    let mut out = format!("<g id=\"{ids}-spots\" class=\"{p}-layer {p}-spots\">\n");
+pub(crate) fn focusable(
+    scene: &Scene,
+    (ids, p, c): (&str, &str, &str),
+    entries: &[Entry],
+    tips: &mut Tips,
+) -> String {
+    let mut out = format!("<g id=\"{ids}-spots\" class=\"{c}-layer {c}-spots\">\n");
     for e in entries {
         let (marker, label) = find(scene, e.number);
         // No class: the layer's rules select its groups (`.{p}-spots>g`), and one spot is one
@@ -269,7 +273,7 @@ fn spoken(e: &Entry) -> String {
     s
 }
 
-/// The tooltip of `e` on a page `page_width` wide, drawn with its top left corner at the
+/// The tooltip of `e` (classes prefixed `p`) on a page `page_width` wide, drawn with its top left corner at the
 /// origin, and its size.
 fn tooltip(p: &str, page_width: f64, e: &Entry) -> (String, (f64, f64)) {
     let max = TIP_MAX_PX.min(page_width - 2.0 * PAD_PX - 8.0);
@@ -350,9 +354,9 @@ fn attrs(out: &mut String, list: &[(&str, f64)]) {
 }
 
 /// The ordered list of the stops, out of sight but read by screen readers (and shown without
-/// CSS): name, dates, note.
-pub(crate) fn list(p: &str, title: &str, entries: &[Entry]) -> String {
-    let mut out = format!("<ol class=\"{p}-list\" aria-label=\"");
+/// CSS): name, dates, note. Ids prefixed `p`, classes `c`.
+pub(crate) fn list((p, c): (&str, &str), title: &str, entries: &[Entry]) -> String {
+    let mut out = format!("<ol class=\"{c}-list\" aria-label=\"");
     escape_into(&mut out, &format!("Stops of {title}, in visiting order"));
     out.push_str("\">\n");
     for e in entries {
@@ -414,7 +418,7 @@ mod test {
 
     #[test]
     fn the_list_is_escaped_and_ordered() {
-        let l = list("tm", "A & B", &[entry()]);
+        let l = list(("tm", "tm"), "A & B", &[entry()]);
         assert!(l.starts_with("<ol class=\"tm-list\" aria-label=\"Stops of A &amp; B"));
         assert!(l.contains("<li id=\"tm-stop-3\">Amman (4 Nov): Met &lt;the&gt; king.</li>"));
     }

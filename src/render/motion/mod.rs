@@ -128,19 +128,20 @@ fn secs(v: f64) -> String {
     format!("{}s", (v * 1000.0).round() / 1000.0)
 }
 
-/// The animation's rules for a map (or the layouts of a page) whose classes start with `p`.
-pub fn css(p: &str, t: &Theme, s: &Schedule) -> String {
+/// The animation's rules for a map (or the layouts of a page) whose classes start with `p`,
+/// its keyframes named with the map's own prefix `ids`.
+pub fn css(ids: &str, p: &str, t: &Theme, s: &Schedule) -> String {
     let mut css = format!(
-        "@keyframes {p}-draw{{from{{stroke-dashoffset:1}}to{{stroke-dashoffset:0}}}}\n\
-         @keyframes {p}-appear{{from{{opacity:0}}to{{opacity:1}}}}\n\
-         @keyframes {p}-window{{from,to{{visibility:visible}}}}\n\
+        "@keyframes {ids}-draw{{from{{stroke-dashoffset:1}}to{{stroke-dashoffset:0}}}}\n\
+         @keyframes {ids}-appear{{from{{opacity:0}}to{{opacity:1}}}}\n\
+         @keyframes {ids}-window{{from,to{{visibility:visible}}}}\n\
          .{p}-reveal{{fill:none;stroke:#fff;stroke-width:18;stroke-linecap:round;\
          stroke-linejoin:round;stroke-dasharray:1 1;stroke-dashoffset:0;\
-         animation:{p}-draw linear both}}\n\
+         animation:{ids}-draw linear both}}\n\
          .{p}-stops [data-stop],.{p}-labels [data-stop],.{p}-insets [data-stop]\
-         {{animation:{p}-appear {fade} ease-out both}}\n\
-         .{p}-clock{{visibility:hidden;animation:{p}-window {total} linear}}\n\
-         .{p}-clock text{{visibility:hidden;animation-name:{p}-window;\
+         {{animation:{ids}-appear {fade} ease-out both}}\n\
+         .{p}-clock{{visibility:hidden;animation:{ids}-window {total} linear}}\n\
+         .{p}-clock text{{visibility:hidden;animation-name:{ids}-window;\
          animation-timing-function:linear}}\n\
          .{p}-clock-box{{fill:{halo};fill-opacity:0.9;stroke:{frame};stroke-width:0.5}}\n\
          .{p}-clock-date{{fill:{route};font-size:13px;font-weight:700}}\n",
@@ -267,9 +268,14 @@ pub(crate) fn clock_box(scene: &Scene, entries: &[Entry]) -> Option<(Rect, (f64,
     Some((Rect::new(x, y, w, h), (x + w / 2.0, y + 15.5)))
 }
 
-/// The date corner of `scene` (ids prefixed `ids`): one date per stop reached, each shown
-/// while it is the latest ([`clock_box`]); nothing when no stop is dated.
-pub(crate) fn clock(scene: &Scene, ids: &str, s: &Schedule, entries: &[Entry]) -> String {
+/// The date corner of `scene` (ids prefixed `ids`, classes `p`): one date per stop reached,
+/// each shown while it is the latest ([`clock_box`]); nothing when no stop is dated.
+pub(crate) fn clock(
+    scene: &Scene,
+    (ids, p): (&str, &str),
+    s: &Schedule,
+    entries: &[Entry],
+) -> String {
     let Some((r, at)) = clock_box(scene, entries) else {
         return String::new();
     };
@@ -278,7 +284,6 @@ pub(crate) fn clock(scene: &Scene, ids: &str, s: &Schedule, entries: &[Entry]) -
         .enumerate()
         .filter_map(|(i, e)| e.dates.as_deref().map(|d| (i, d)))
         .collect();
-    let p = &scene.prefix;
     let mut out = format!(
         "<g id=\"{ids}-clock\" class=\"{p}-layer {p}-clock\" aria-hidden=\"true\">\n<rect class=\"{p}-clock-box\""
     );
@@ -323,15 +328,18 @@ pub(crate) fn clock(scene: &Scene, ids: &str, s: &Schedule, entries: &[Entry]) -
 /// corner, and the animation's CSS.
 pub fn animated_svg(route: &Route, scene: &Scene, dates: DateStyle, s: &Schedule) -> Vec<u8> {
     let entries = entries(route, dates);
-    let css = css(&scene.prefix, &scene.theme, s);
-    let after = clock(scene, &scene.prefix, s, &entries);
+    let p = &scene.prefix;
+    let css = css(p, p, &scene.theme, s);
+    let after = clock(scene, (p, p), s, &entries);
     let extras = Extras {
         ids: None,
+        classes: None,
         no_style: false,
         css: &css,
         after: &after,
         reveal: true,
         swaps: &[],
+        compact: false,
     };
     svg::write_with(scene, &extras).into_bytes()
 }

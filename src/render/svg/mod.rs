@@ -59,6 +59,9 @@ pub(crate) struct Extras<'a> {
     /// Prefix of the ids when not the scene's (each layout of `map.html` has its own, while the
     /// classes, and so one style sheet, are shared).
     pub ids: Option<&'a str>,
+    /// Prefix of the classes when not the scene's (`map.html`'s short ones, its style sheet
+    /// scoped to the embed).
+    pub classes: Option<&'a str>,
     /// Leave the style sheet out (the page holds one for every layout).
     pub no_style: bool,
     /// CSS written at the end of the style sheet.
@@ -70,6 +73,25 @@ pub(crate) struct Extras<'a> {
     pub reveal: bool,
     /// Items written otherwise: a basemap, or a locator map, shared by several layouts.
     pub swaps: &'a [Swap],
+    /// Write the children [`BARE`] lists without a class, and, unless the legs are revealed,
+    /// no `data-` tags (`map.html`, where nothing reads them and five layouts of a hundred
+    /// stops repeat them thousands of times).
+    pub compact: bool,
+}
+
+/// Children of a group that [`Extras::compact`] writes without a class, the group's rules
+/// selecting them by element: (group class, child class, selector after the prefix standing
+/// for the child class). A marker's number is bare only when centred (the selector's rules
+/// centre it).
+pub(crate) const BARE: [(&str, &str, &str); 3] = [
+    ("marker", "marker-dot", "marker>circle:not([class])"),
+    ("marker", "marker-num", "marker>text:not([class])"),
+    ("label", "label-name", "label>text:not([class])"),
+];
+
+/// Whether a child of class `class` in a group of class `parent` is written bare.
+fn bare(parent: &str, class: &str) -> bool {
+    BARE.iter().any(|&(g, c, _)| g == parent && c == class)
 }
 
 /// Markup written in place of some items of a layer (`map.html`: a `<use>` of a drawing
@@ -91,8 +113,9 @@ pub(crate) fn write_with(scene: &Scene, extras: &Extras) -> String {
 
 /// The style sheet of `scenes` drawn in one page (they share the first one's prefix and
 /// theme): the embedded fonts for all their texts and for `more` (texts drawn beside the
-/// scenes, as (class, text)), then the classes' rules.
-pub(crate) fn style_sheet(scenes: &[Scene], more: &[(&str, &str)]) -> String {
+/// scenes, as (class, text)), named with that prefix, then the rules of the classes prefixed
+/// `classes`.
+pub(crate) fn style_sheet(scenes: &[Scene], classes: &str, more: &[(&str, &str)]) -> String {
     let Some(first) = scenes.first() else {
         return String::new();
     };
@@ -102,13 +125,9 @@ pub(crate) fn style_sheet(scenes: &[Scene], more: &[(&str, &str)]) -> String {
             texts(&layer.items, &mut all);
         }
     }
-    let streets = scenes.iter().any(street_style::has_streets);
-    let timeline = scenes
-        .iter()
-        .any(|s| s.layers.iter().any(|l| l.name == "timeline"));
-    let painted = scenes.iter().any(|s| painted(&s.layers));
+    let (streets, timeline, painted) = features(scenes);
     style_for(
-        &first.prefix,
+        (&first.prefix, classes),
         &first.theme,
         &all,
         streets,
@@ -116,10 +135,36 @@ pub(crate) fn style_sheet(scenes: &[Scene], more: &[(&str, &str)]) -> String {
     )
 }
 
-/// The rules for texts `all` (fonts embedded) and the classes prefixed `p`; `(timeline,
-/// painted)` add the rules of a timeline strip and of `--colour-by` groups.
+/// The rules of the classes (prefixed `p`) of `scenes` drawn in one page, in the first one's
+/// theme, without the embedded fonts ([`style_sheet`] holds them).
+pub(crate) fn class_rules(scenes: &[Scene], p: &str) -> String {
+    let Some(first) = scenes.first() else {
+        return String::new();
+    };
+    let (streets, timeline, painted) = features(scenes);
+    let mut css = style::css(p, &first.theme, FONT_STACK, timeline, painted);
+    if streets {
+        css.push_str(&street_style::css(p, &first.theme));
+    }
+    css
+}
+
+/// Whether any of `scenes` draws streets, a timeline, colour groups.
+fn features(scenes: &[Scene]) -> (bool, bool, bool) {
+    (
+        scenes.iter().any(street_style::has_streets),
+        scenes
+            .iter()
+            .any(|s| s.layers.iter().any(|l| l.name == "timeline")),
+        scenes.iter().any(|s| painted(&s.layers)),
+    )
+}
+
+/// The rules for texts `all` (fonts embedded, their families prefixed `fonts`) and the
+/// classes prefixed `p`; `(timeline, painted)` add the rules of a timeline strip and of
+/// `--colour-by` groups.
 fn style_for(
-    p: &str,
+    (fonts, p): (&str, &str),
     theme: &crate::scene::Theme,
     all: &[(&str, &str)],
     streets: bool,
@@ -129,7 +174,7 @@ fn style_for(
     let weighted = all
         .iter()
         .filter_map(|&(class, text)| style::text_style(class).map(|(_, weight)| (text, weight)));
-    let fonts = embed::embed(p, weighted);
+    let fonts = embed::embed(fonts, weighted);
     out.push_str(&fonts.css);
     let mut stack = FONT_STACK.to_string();
     for family in fonts.families.iter().rev() {
@@ -181,7 +226,7 @@ fn painted(layers: &[crate::scene::Layer]) -> bool {
 }
 
 fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
-    let p = &scene.prefix;
+    let p = extras.classes.unwrap_or(&scene.prefix);
     let ids = extras.ids.unwrap_or(p);
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
@@ -205,7 +250,7 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
     }
     if !extras.no_style {
         if reader == Reader::Browser {
-            out.push_str(&style_sheet(std::slice::from_ref(scene), &[]));
+            out.push_str(&style_sheet(std::slice::from_ref(scene), p, &[]));
         } else {
             let streets = street_style::has_streets(scene);
             let timeline = scene.layers.iter().any(|l| l.name == "timeline");
@@ -230,6 +275,9 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
         p,
         ids,
         reader,
+        compact: extras.compact,
+        tags: !extras.compact || extras.reveal,
+        parent: "",
         reveal: extras.reveal.then_some(Reveal {
             next: 0,
             current: None,
@@ -301,6 +349,12 @@ struct Cx<'a> {
     p: &'a str,
     ids: &'a str,
     reader: Reader,
+    /// [`Extras::compact`].
+    compact: bool,
+    /// Whether `data-` tags are written.
+    tags: bool,
+    /// The class of the group being written (`""` outside any).
+    parent: &'static str,
     reveal: Option<Reveal>,
 }
 
@@ -371,6 +425,9 @@ pub(crate) fn written(p: &str, items: &[Item]) -> String {
         p,
         ids: p,
         reader: Reader::Browser,
+        compact: false,
+        tags: true,
+        parent: "",
         reveal: None,
     };
     let mut out = String::new();
@@ -440,8 +497,12 @@ fn reveal_mask(
 /// Writes `item` for `cx`'s reader, with `tag` as a `data-` attribute on its element.
 fn write_tagged(out: &mut String, cx: &mut Cx, item: &Item, tag: Option<&Tag>) {
     let p = cx.p;
+    let tag = tag.filter(|_| cx.tags);
+    let (compact, parent) = (cx.compact, cx.parent);
     let class = |out: &mut String, p: &str, c: &str| {
-        class(out, p, c);
+        if !(compact && bare(parent, c)) {
+            class(out, p, c);
+        }
         if let Some(t) = tag {
             data_attr(out, t);
         }
@@ -503,6 +564,9 @@ fn write_tagged(out: &mut String, cx: &mut Cx, item: &Item, tag: Option<&Tag>) {
                 at: *at,
                 anchor: *anchor,
                 tag,
+                bare: cx.compact
+                    && bare(cx.parent, c)
+                    && (*c != "marker-num" || *anchor == crate::scene::Anchor::Middle),
             };
             match cx.reader {
                 Reader::Browser => text::browser(out, &placed, text),
@@ -513,9 +577,11 @@ fn write_tagged(out: &mut String, cx: &mut Cx, item: &Item, tag: Option<&Tag>) {
             out.push_str("<g");
             class(out, p, c);
             out.push_str(">\n");
+            let outer = std::mem::replace(&mut cx.parent, c);
             for i in items {
                 write_item(out, cx, i);
             }
+            cx.parent = outer;
             out.push_str("</g>\n");
         }
         Item::Painted { css, items } => write_painted(out, cx, css, items),

@@ -40,16 +40,22 @@ pub(super) struct Placed<'a> {
     pub anchor: Anchor,
     /// What the text stands for in the trip (`data-stop`, `data-leg`), if anything.
     pub tag: Option<&'a Tag>,
+    /// Written without its class, and without `text-anchor` when centred: its group's rules
+    /// select and centre it ([`super::BARE`]).
+    pub bare: bool,
 }
 
 /// Opens a `<text>` element: class, position, anchor, optional font family.
 fn open(out: &mut String, t: &Placed, x: f64, anchor: Anchor, family: Option<&str>) {
     let y = t.at.1;
-    out.push_str("<text class=\"");
-    out.push_str(t.p);
-    out.push('-');
-    out.push_str(t.class);
-    out.push('"');
+    out.push_str("<text");
+    if !t.bare {
+        out.push_str(" class=\"");
+        out.push_str(t.p);
+        out.push('-');
+        out.push_str(t.class);
+        out.push('"');
+    }
     if let Some(tag) = t.tag {
         super::data_attr(out, tag);
     }
@@ -60,6 +66,8 @@ fn open(out: &mut String, t: &Placed, x: f64, anchor: Anchor, family: Option<&st
     out.push('"');
     match anchor {
         Anchor::Start => {}
+        // A bare marker number is centred by its group's rules ([`super::BARE`]).
+        Anchor::Middle if t.bare && t.class == "marker-num" => {}
         Anchor::Middle => out.push_str(" text-anchor=\"middle\""),
         Anchor::End => out.push_str(" text-anchor=\"end\""),
     }
@@ -174,6 +182,7 @@ mod test {
             at: (10.0, 20.0),
             anchor: Anchor::End,
             tag: None,
+            bare: false,
         };
         let mut s = String::new();
         browser(&mut s, &t, "ירושלים");
