@@ -163,10 +163,12 @@ fn one_layout_fits_each_width_and_every_stop_is_reachable_in_order() {
         ("two", good.replace("{display:none}", "{display:block}")),
         ("reversed", reverse_spots(&good)),
         (
+            // Drawn large: inside a label's group it takes the label's small size otherwise,
+            // and could fit between the title and the map.
             "overlap",
             good.replace(
                 ">Amman</text>",
-                ">Amman</text><text x=\"0\" y=\"0\">Amman Amman Amman Amman Amman</text>",
+                ">Amman</text><text x=\"0\" y=\"0\" style=\"font-size:40px\">Amman Amman Amman Amman Amman</text>",
             ),
         ),
         (
@@ -485,5 +487,77 @@ fn the_shared_basemap_looks_like_each_layouts_own() {
                 pages[broken].0,
             );
         }
+    }
+}
+
+/// `map.html`'s layouts are written leaner than `map.svg` (short classes scoped to the embed,
+/// rules only for the classes used, a marker's circle and number and a label's name without a
+/// class): a page of one layout 1,000 px wide, in a window as wide, looks exactly like
+/// `map.svg` drawn 1,000 px wide. Broken: the rules that stand for the bare children's
+/// classes dropped, or a class's rule lost.
+#[test]
+fn a_layout_looks_like_map_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let trips = [
+        "data/trips/blinken-2023-11.json",
+        "data/trips/route66-by-name.json",
+        "tests/corpus/lisbon-alfama-walk.json",
+    ];
+    let shots = dir.path().join("shots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let mut jobs = Vec::new();
+    let mut pages = Vec::new();
+    for trip in trips {
+        let out = dir.path().join(stem(trip));
+        render_ok(
+            trip,
+            &out,
+            &[
+                "--format",
+                "svg,html",
+                "--html-page",
+                "--width",
+                "1000",
+                "--widths",
+                "1000",
+            ],
+        );
+        pages.push(read_text(&out.join("map.html")));
+        for file in ["map.svg", "map.html"] {
+            // Each in a folder of its own: a shot is named after its file's folder.
+            let d = dir.path().join(format!("{}-{file}", stem(trip)));
+            std::fs::create_dir_all(&d).unwrap();
+            std::fs::copy(out.join(file), d.join(file)).unwrap();
+            jobs.push(serde_json::json!({
+                "file": d.join(file), "widths": [1000], "shots": shots,
+            }));
+        }
+    }
+    let good = &pages[0];
+    let broken = [
+        ("bare", good.replace(":not([class])", ":not([data-x])")),
+        (
+            "date-rule",
+            good.replacen("-embed .tm-label-date{", "-embed .tm-label-datex{", 1),
+        ),
+    ];
+    for (name, html) in &broken {
+        assert_ne!(html, good, "{name}");
+        let d = dir.path().join(format!("broken-{name}"));
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("map.html"), html).unwrap();
+        jobs.push(serde_json::json!({
+            "file": d.join("map.html"), "widths": [1000], "shots": shots,
+        }));
+    }
+    let reports = browse(&Value::Array(jobs), dir.path());
+    let shot = |i: usize| PathBuf::from(reports[i]["shot"].as_str().unwrap());
+    for (i, trip) in trips.iter().enumerate() {
+        let d = differing(&shot(2 * i), &shot(2 * i + 1));
+        assert!(d < 0.001, "{trip}: {d} of the pixels differ from map.svg");
+    }
+    for (k, (name, _)) in broken.iter().enumerate() {
+        let d = differing(&shot(0), &shot(2 * trips.len() + k));
+        assert!(d > 0.001, "broken page `{name}` looks like map.svg");
     }
 }
