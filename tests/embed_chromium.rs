@@ -233,15 +233,15 @@ fn tip_moved_off(html: &str) -> String {
     out
 }
 
-/// The page with each layout's focusable stops in reverse order.
+/// The page with each layout's focusable stops in reverse order (a layout is one line).
 fn reverse_spots(html: &str) -> String {
     let mut out = String::new();
     let mut rest = html;
-    while let Some(start) = rest.find("-spots\">\n") {
-        let (head, tail) = rest.split_at(start + "-spots\">\n".len());
+    while let Some(start) = rest.find("-spots\">") {
+        let (head, tail) = rest.split_at(start + "-spots\">".len());
         out.push_str(head);
-        let end = tail.find("</g>\n</svg>").unwrap();
-        let spots: Vec<&str> = tail[..end].split_inclusive("</g>\n").collect();
+        let end = tail.find("</g></svg>").unwrap();
+        let spots: Vec<&str> = tail[..end].split_inclusive("</g>").collect();
         for s in spots.iter().rev() {
             out.push_str(s);
         }

@@ -224,7 +224,10 @@ fn fragment(
             compact: true,
         };
         let _ = writeln!(body, "<div class=\"{p}-layout {p}-w{width}\">");
-        body.push_str(&svg::write_with(scene, &extras));
+        // One line per layout: the line breaks between its thousands of elements are a
+        // fiftieth of its bytes (every `<` and `>` of a text or an attribute is escaped, so a
+        // `>`, a line break and a `<` are the end of one tag and the start of the next).
+        body.push_str(&svg::write_with(scene, &extras).replace(">\n<", "><"));
         body.push_str("</div>\n");
     }
     body.push_str(&stops::list((p, c), &first.title, &entries));

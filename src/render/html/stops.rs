@@ -233,6 +233,8 @@ pub(crate) fn focusable(
             out.push_str("/>");
         }
         if let Some((x0, y0, x1, y1)) = label {
+            // Never seen: in whole pixels, grown to cover the label.
+            let (x0, y0, x1, y1) = (x0.floor(), y0.floor(), x1.ceil(), y1.ceil());
             out.push_str("<rect");
             attrs(
                 &mut out,
