@@ -15,7 +15,7 @@ use super::context_decode::{CityRecord, WaterBody, WaterKind};
 use super::data;
 use super::decode::BBox;
 use super::nearby::Nearby;
-use super::room::roomiest_point;
+use super::room::roomiest_of;
 use crate::geometry::{Bounds, clip_polygons, inside_rings};
 use crate::projection::{Fitted, Projection};
 
@@ -213,10 +213,7 @@ fn water_label<P: Projection>(
         .filter(|p| near(&p.bbox))
         .flat_map(|p| geo.polygon(p.geometry.get()))
         .collect();
-    let (at, room) = clip_polygons(projected, frame)
-        .iter()
-        .filter_map(roomiest_point)
-        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let (at, room) = roomiest_of(&clip_polygons(projected, frame), MIN_WATER_ROOM_PX)?;
     if room < MIN_WATER_ROOM_PX {
         return None;
     }

@@ -13,6 +13,46 @@ const REFINEMENTS: usize = 2;
 /// Rings are simplified to this many pixels first: the search needs the shape, not the detail.
 const SIMPLIFY_PX: f64 = 1.0;
 
+/// The roomiest point of all `polys` (pixels) and its room, as the last of the roomiest of
+/// [`roomiest_point`] over each; `None` when none has room `at_least`.
+///
+/// A polygon's room is at most half the shorter side of its box (a point's distance to the
+/// edges is at most its distance to a side of the box: a ray from it towards that side leaves
+/// the polygon before reaching it). So the polygons are searched from the roomiest box down,
+/// and one whose box cannot beat the room already found, or reach `at_least`, is not searched:
+/// the same point as searching them all, for a sea cut into hundreds of pieces by a frame and
+/// its islands.
+pub(crate) fn roomiest_of(polys: &[Polygon<f64>], at_least: f64) -> Option<((f64, f64), f64)> {
+    let mut order: Vec<(f64, usize)> = polys
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let (x0, y0, x1, y1) = bounds(p.exterior())?;
+            Some(((x1 - x0).min(y1 - y0) / 2.0, i))
+        })
+        .collect();
+    order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    // The best so far and its position: the later of two as roomy wins, as with `max_by`.
+    let mut best: Option<(((f64, f64), f64), usize)> = None;
+    for (bound, i) in order {
+        let beaten = best.is_some_and(|((_, room), _)| bound < room);
+        if bound < at_least || beaten {
+            continue;
+        }
+        let Some(found) = roomiest_point(&polys[i]) else {
+            continue;
+        };
+        let better = match best {
+            None => true,
+            Some(((_, room), k)) => found.1 > room || (found.1 == room && i > k),
+        };
+        if better {
+            best = Some((found, i));
+        }
+    }
+    best.map(|(found, _)| found)
+}
+
 /// The roomiest point of `poly` (pixels) and its distance to the nearest edge, or `None` for
 /// an empty or degenerate polygon.
 pub(crate) fn roomiest_point(poly: &Polygon<f64>) -> Option<((f64, f64), f64)> {
@@ -242,5 +282,46 @@ mod test {
     fn degenerate_polygons_have_no_room() {
         let flat = Polygon::new(ring(&[(0.0, 0.0), (10.0, 0.0), (0.0, 0.0)]), vec![]);
         assert!(roomiest_point(&flat).is_none());
+    }
+
+    #[test]
+    fn the_roomiest_of_many_is_the_one_searching_them_all_finds() {
+        // Pieces of a sea: rectangles and Ls of many sizes, some alike (ties go to the later).
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for round in 0..200 {
+            let pieces: Vec<Polygon<f64>> = (0..1 + next(12))
+                .map(|_| {
+                    let (x, y) = (next(500) as f64, next(500) as f64);
+                    let (w, h) = (2.0 + next(80) as f64, 2.0 + next(80) as f64);
+                    let mut pts = vec![(x, y), (x + w, y), (x + w, y + h)];
+                    if next(2) == 0 {
+                        pts.push((x + w / 3.0, y + h));
+                        pts.push((x + w / 3.0, y + h * 3.0));
+                        pts.push((x, y + h * 3.0));
+                    } else {
+                        pts.push((x, y + h));
+                    }
+                    pts.push((x, y));
+                    Polygon::new(ring(&pts), vec![])
+                })
+                .collect();
+            let all = pieces
+                .iter()
+                .filter_map(roomiest_point)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            assert_eq!(roomiest_of(&pieces, 0.0), all, "round {round}");
+            // Below `at_least`, nothing or a point as poor; above it, the same.
+            let floor = 12.0;
+            match (roomiest_of(&pieces, floor), all) {
+                (found, Some(a)) if a.1 >= floor => assert_eq!(found, Some(a)),
+                (found, _) => assert!(found.is_none_or(|f| f.1 < floor), "round {round}"),
+            }
+        }
     }
 }
