@@ -13,6 +13,9 @@ const REFINEMENTS: usize = 2;
 /// Rings are simplified to this many pixels first: the search needs the shape, not the detail.
 const SIMPLIFY_PX: f64 = 1.0;
 
+/// A point (pixels) and its room.
+type Room = ((f64, f64), f64);
+
 /// The roomiest point of all `polys` (pixels) and its room, as the last of the roomiest of
 /// [`roomiest_point`] over each; `None` when none has room `at_least`.
 ///
@@ -22,7 +25,7 @@ const SIMPLIFY_PX: f64 = 1.0;
 /// and one whose box cannot beat the room already found, or reach `at_least`, is not searched:
 /// the same point as searching them all, for a sea cut into hundreds of pieces by a frame and
 /// its islands.
-pub(crate) fn roomiest_of(polys: &[Polygon<f64>], at_least: f64) -> Option<((f64, f64), f64)> {
+pub(crate) fn roomiest_of(polys: &[Polygon<f64>], at_least: f64) -> Option<Room> {
     let mut order: Vec<(f64, usize)> = polys
         .iter()
         .enumerate()
@@ -33,7 +36,7 @@ pub(crate) fn roomiest_of(polys: &[Polygon<f64>], at_least: f64) -> Option<((f64
         .collect();
     order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     // The best so far and its position: the later of two as roomy wins, as with `max_by`.
-    let mut best: Option<(((f64, f64), f64), usize)> = None;
+    let mut best: Option<(Room, usize)> = None;
     for (bound, i) in order {
         let beaten = best.is_some_and(|((_, room), _)| bound < room);
         if bound < at_least || beaten {
