@@ -195,6 +195,7 @@ fn fragment(
             after
         })
         .collect();
+    let legs = commonest_leg(layouts);
     // The markup first, then the style sheet written before it, holding the rules of the
     // classes the markup uses.
     // Drawings several layouts share, written once; not `display:none`, which would hide
@@ -222,6 +223,7 @@ fn fragment(
             reveal: schedule.is_some(),
             swaps: &swaps,
             compact: true,
+            bare_legs: legs,
         };
         let _ = writeln!(body, "<div class=\"{p}-layout {p}-w{width}\">");
         // One line per layout: the line breaks between its thousands of elements are a
@@ -244,7 +246,9 @@ fn fragment(
     let _ = writeln!(css, ".{c}-marker>text:not([class]){{text-anchor:middle}}");
     let aliases: Vec<(String, String)> = svg::BARE
         .iter()
-        .map(|(_, class, bare)| (format!(".{c}-{class}"), format!(".{c}-{bare}")))
+        .map(|(_, class, bare)| (*class, *bare))
+        .chain(legs.map(|l| (l, svg::BARE_LEGS)))
+        .map(|(class, bare)| (format!(".{c}-{class}"), format!(".{c}-{bare}")))
         .collect();
     let in_layouts = scope::Scope {
         root: &format!(".{p}-embed"),
@@ -271,6 +275,32 @@ fn fragment(
         out.push_str("</body>\n</html>\n");
     }
     out
+}
+
+/// The commonest class of the legs drawn in the route layers of `layouts` (the first in name
+/// order on a tie), which `map.html` writes bare.
+fn commonest_leg(layouts: &[Scene]) -> Option<&'static str> {
+    let mut counts: std::collections::BTreeMap<&'static str, usize> = Default::default();
+    for layer in layouts.iter().flat_map(|s| &s.layers) {
+        if layer.name != "route" {
+            continue;
+        }
+        for item in &layer.items {
+            let item = match item {
+                scene::Item::Tagged { item, .. } => item.as_ref(),
+                other => other,
+            };
+            if let scene::Item::Path { class, .. } = item
+                && class.starts_with("leg")
+            {
+                *counts.entry(class).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(class, _)| class)
 }
 
 /// The classes `markup` uses.
@@ -345,6 +375,40 @@ mod test {
                 .contains("20000")
         );
         assert!(o.with_widths(&[320; 9]).unwrap_err().contains("at most 8"));
+    }
+
+    #[test]
+    fn the_commonest_leg_class_is_written_bare() {
+        let path = |class: &'static str| scene::Item::Path {
+            class,
+            parts: vec![vec![(0.0, 0.0), (1.0, 1.0)]],
+            closed: false,
+        };
+        let with = |items: Vec<scene::Item>| Scene {
+            width: 100.0,
+            height: 100.0,
+            prefix: "tm".into(),
+            theme: scene::Theme::default(),
+            title: String::new(),
+            desc: String::new(),
+            layers: vec![scene::Layer {
+                name: "route",
+                offset: (0.0, 0.0),
+                items,
+            }],
+            natural_earth: None,
+            locator: None,
+        };
+        let tagged = |class| path(class).tagged(scene::Tag::Leg(1));
+        let a = with(vec![tagged("leg-car"), tagged("leg-flight"), path("arrow-car")]);
+        let b = with(vec![tagged("leg-car"), path("arrow-car"), path("arrow-car")]);
+        assert_eq!(commonest_leg(&[a.clone(), b]), Some("leg-car"));
+        // A tie goes to the first name; arrows and other layers do not count.
+        assert_eq!(commonest_leg(std::slice::from_ref(&a)), Some("leg-car"));
+        let mut c = with(vec![path("leg-walk"), path("leg-bus")]);
+        assert_eq!(commonest_leg(std::slice::from_ref(&c)), Some("leg-bus"));
+        c.layers[0].name = "furniture";
+        assert_eq!(commonest_leg(&[c]), None);
     }
 
     #[test]

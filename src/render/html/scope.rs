@@ -12,6 +12,10 @@
 
 use std::collections::HashSet;
 
+/// The most forms one selector is written in (itself and its aliases'): a bound that the
+/// aliases tripmap writes never reach.
+const MAX_FORMS: usize = 16;
+
 /// How a style sheet is confined to one embed.
 pub(crate) struct Scope<'a> {
     /// The embed's own selector (`.tm-1c8b0f2a-embed`), put before every selector (none when
@@ -87,16 +91,20 @@ impl Scope<'_> {
     fn selectors(&self, list: &str) -> Vec<String> {
         let mut out = Vec::new();
         for selector in split_selectors(list) {
-            let selector = selector.trim();
-            let mut all = vec![selector.to_string()];
-            for (from, to) in self.aliases {
-                if let Some(at) = find_class(selector, from) {
-                    all.push(format!(
-                        "{}{to}{}",
-                        &selector[..at],
-                        &selector[at + from.len()..]
-                    ));
+            // The selector, and each written with an alias for a class it names, in turn (a
+            // bare child of a bare group takes two).
+            let mut all = vec![selector.trim().to_string()];
+            let mut k = 0;
+            while k < all.len() && all.len() < MAX_FORMS {
+                for (from, to) in self.aliases {
+                    if let Some(at) = find_class(&all[k], from) {
+                        let form = format!("{}{to}{}", &all[k][..at], &all[k][at + from.len()..]);
+                        if !all.contains(&form) {
+                            all.push(form);
+                        }
+                    }
                 }
+                k += 1;
             }
             for s in all {
                 if self.uses_all(&s) {
@@ -269,6 +277,22 @@ mod test {
             ),
             ".s .tm-marker>circle:not([class]){x:1}\n\
              .s .tm-paint .tm-marker>circle:not([class]),.s .tm-marker-dots{x:2}\n"
+        );
+    }
+
+    #[test]
+    fn a_bare_child_of_a_bare_group_takes_both_aliases() {
+        let aliases = [
+            (".tm-marker-dot", ".tm-marker>circle:not([class])"),
+            (".tm-marker", ".tm-stops>g:not([class])"),
+        ];
+        assert_eq!(
+            scoped(
+                ".tm-marker-dot{x:1}\n",
+                &["tm-marker", "tm-stops"],
+                &aliases
+            ),
+            ".s .tm-marker>circle:not([class]),.s .tm-stops>g:not([class])>circle:not([class]){x:1}\n"
         );
     }
 

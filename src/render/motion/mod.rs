@@ -340,6 +340,7 @@ pub fn animated_svg(route: &Route, scene: &Scene, dates: DateStyle, s: &Schedule
         reveal: true,
         swaps: &[],
         compact: false,
+        bare_legs: None,
     };
     svg::write_with(scene, &extras).into_bytes()
 }

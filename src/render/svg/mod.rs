@@ -77,17 +77,27 @@ pub(crate) struct Extras<'a> {
     /// no `data-` tags (`map.html`, where nothing reads them and five layouts of a hundred
     /// stops repeat them thousands of times).
     pub compact: bool,
+    /// With `compact`, the class of the paths of the route layer written bare (its commonest,
+    /// such as `leg-car`: a trip's legs are mostly of one mode), selected by [`BARE_LEGS`].
+    pub bare_legs: Option<&'static str>,
 }
 
-/// Children of a group that [`Extras::compact`] writes without a class, the group's rules
-/// selecting them by element: (group class, child class, selector after the prefix standing
-/// for the child class). A marker's number is bare only when centred (the selector's rules
-/// centre it).
-pub(crate) const BARE: [(&str, &str, &str); 3] = [
+/// Children of a group or a layer that [`Extras::compact`] writes without a class, their
+/// parent's rules selecting them by element: (group class or layer name, child class, selector
+/// after the prefix standing for the child class). A marker's number is bare only when
+/// centred (the selector's rules centre it). A group of one entry bare in another (a marker
+/// among the stops) stands for its class in its children's selectors too.
+pub(crate) const BARE: [(&str, &str, &str); 5] = [
     ("marker", "marker-dot", "marker>circle:not([class])"),
     ("marker", "marker-num", "marker>text:not([class])"),
     ("label", "label-name", "label>text:not([class])"),
+    ("stops", "marker", "stops>g:not([class])"),
+    ("labels", "label", "labels>g:not([class])"),
 ];
+
+/// The selector (after the prefix) standing for the class of the legs [`Extras::bare_legs`]
+/// writes bare.
+pub(crate) const BARE_LEGS: &str = "route>path:not([class])";
 
 /// Whether a child of class `class` in a group of class `parent` is written bare.
 fn bare(parent: &str, class: &str) -> bool {
@@ -276,6 +286,7 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
         ids,
         reader,
         compact: extras.compact,
+        bare_legs: extras.bare_legs.filter(|_| extras.compact),
         tags: !extras.compact || extras.reveal,
         parent: "",
         reveal: extras.reveal.then_some(Reveal {
@@ -297,6 +308,7 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
             out.push_str(")\"");
         }
         out.push_str(">\n");
+        cx.parent = layer.name;
         for (k, item) in layer.items.iter().enumerate() {
             let swap = extras
                 .swaps
@@ -308,6 +320,7 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
                 None => write_item(&mut out, &mut cx, item),
             }
         }
+        cx.parent = "";
         out.push_str("</g>\n");
     }
     out.push_str(extras.after);
@@ -351,6 +364,8 @@ struct Cx<'a> {
     reader: Reader,
     /// [`Extras::compact`].
     compact: bool,
+    /// [`Extras::bare_legs`], when compact.
+    bare_legs: Option<&'static str>,
     /// Whether `data-` tags are written.
     tags: bool,
     /// The class of the group being written (`""` outside any).
@@ -426,6 +441,7 @@ pub(crate) fn written(p: &str, items: &[Item]) -> String {
         ids: p,
         reader: Reader::Browser,
         compact: false,
+        bare_legs: None,
         tags: true,
         parent: "",
         reveal: None,
@@ -498,9 +514,10 @@ fn reveal_mask(
 fn write_tagged(out: &mut String, cx: &mut Cx, item: &Item, tag: Option<&Tag>) {
     let p = cx.p;
     let tag = tag.filter(|_| cx.tags);
-    let (compact, parent) = (cx.compact, cx.parent);
+    let (compact, parent, legs) = (cx.compact, cx.parent, cx.bare_legs);
     let class = |out: &mut String, p: &str, c: &str| {
-        if !(compact && bare(parent, c)) {
+        let bare_leg = parent == "route" && legs == Some(c);
+        if !(compact && (bare(parent, c) || bare_leg)) {
             class(out, p, c);
         }
         if let Some(t) = tag {
@@ -587,7 +604,10 @@ fn write_tagged(out: &mut String, cx: &mut Cx, item: &Item, tag: Option<&Tag>) {
         Item::Painted { css, items } => write_painted(out, cx, css, items),
         Item::Rotated { deg, about, item } => {
             rotate_open(out, *deg, *about);
+            // Inside a group of no class: no parent's rule reaches it bare.
+            let outer = std::mem::take(&mut cx.parent);
             write_tagged(out, cx, item, tag);
+            cx.parent = outer;
             out.push_str("</g>\n");
         }
         Item::Tagged { tag, item } => write_tagged(out, cx, item, Some(tag)),
@@ -599,9 +619,12 @@ fn write_painted(out: &mut String, cx: &mut Cx, css: &str, items: &[Item]) {
     out.push_str("<g style=\"");
     escape_into(out, css);
     out.push_str("\">\n");
+    // Inside a group of no class: no parent's rule reaches them bare.
+    let outer = std::mem::take(&mut cx.parent);
     for i in items {
         write_item(out, cx, i);
     }
+    cx.parent = outer;
     out.push_str("</g>\n");
 }
 
