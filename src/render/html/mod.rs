@@ -400,8 +400,16 @@ mod test {
             locator: None,
         };
         let tagged = |class| path(class).tagged(scene::Tag::Leg(1));
-        let a = with(vec![tagged("leg-car"), tagged("leg-flight"), path("arrow-car")]);
-        let b = with(vec![tagged("leg-car"), path("arrow-car"), path("arrow-car")]);
+        let a = with(vec![
+            tagged("leg-car"),
+            tagged("leg-flight"),
+            path("arrow-car"),
+        ]);
+        let b = with(vec![
+            tagged("leg-car"),
+            path("arrow-car"),
+            path("arrow-car"),
+        ]);
         assert_eq!(commonest_leg(&[a.clone(), b]), Some("leg-car"));
         // A tie goes to the first name; arrows and other layers do not count.
         assert_eq!(commonest_leg(std::slice::from_ref(&a)), Some("leg-car"));
