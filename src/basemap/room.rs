@@ -58,7 +58,7 @@ pub(crate) fn roomiest_of(polys: &[Polygon<f64>], at_least: f64) -> Option<Room>
 
 /// The roomiest point of `poly` (pixels) and its distance to the nearest edge, or `None` for
 /// an empty or degenerate polygon.
-pub(crate) fn roomiest_point(poly: &Polygon<f64>) -> Option<((f64, f64), f64)> {
+fn roomiest_point(poly: &Polygon<f64>) -> Option<Room> {
     let simple = Polygon::new(
         simplify(poly.exterior()),
         poly.interiors().iter().map(simplify).collect(),
@@ -102,7 +102,7 @@ pub(crate) fn roomiest_point(poly: &Polygon<f64>) -> Option<((f64, f64), f64)> {
         simple.contains(&p).then_some(nearest)
     };
     let (mut x0, mut y0, mut x1, mut y1) = bounds(simple.exterior())?;
-    let mut best: Option<((f64, f64), f64)> = None;
+    let mut best: Option<Room> = None;
     for _ in 0..=REFINEMENTS {
         let (cw, ch) = ((x1 - x0) / GRID as f64, (y1 - y0) / GRID as f64);
         for i in 0..GRID {

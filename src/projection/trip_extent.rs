@@ -137,17 +137,15 @@ impl TripExtent {
 
     /// The whole world, for a trip with no usable position.
     pub fn world() -> Self {
+        let centre = LonLat::new(0.0, 0.0).unwrap_or_else(|_| unreachable!("0,0 is valid"));
         Self {
             central_meridian: 0.0,
             lon_span: 360.0,
             lat_min: -60.0,
             lat_max: 75.0,
-            centre: LonLat::new(0.0, 0.0).unwrap_or_else(|_| unreachable!("0,0 is valid")),
+            centre,
             radius: 180.0,
-            cap: (
-                LonLat::new(0.0, 0.0).unwrap_or_else(|_| unreachable!("0,0 is valid")),
-                180.0,
-            ),
+            cap: (centre, 180.0),
         }
     }
 

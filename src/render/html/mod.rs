@@ -196,10 +196,9 @@ fn fragment(
         })
         .collect();
     let legs = commonest_leg(layouts);
-    // The markup first, then the style sheet written before it, holding the rules of the
-    // classes the markup uses.
-    // Drawings several layouts share, written once; not `display:none`, which would hide
-    // them from every `<use>` in some browsers.
+    // The markup first (the style sheet written before it holds the rules of the classes the
+    // markup uses). Drawings several layouts share, written once; not `display:none`, which
+    // would hide them from every `<use>` in some browsers.
     let defs = format!(
         "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\" \
          focusable=\"false\"><defs>\n{}{same}{}</defs></svg>\n",
@@ -243,7 +242,9 @@ fn fragment(
         css.push_str(&motion::css(p, c, &first.theme, s));
     }
     // A bare marker number is centred by this rule rather than an attribute.
-    let _ = writeln!(css, ".{c}-marker>text:not([class]){{text-anchor:middle}}");
+    if let Some((_, _, bare)) = svg::BARE.iter().find(|b| b.1 == svg::BARE_CENTRED) {
+        let _ = writeln!(css, ".{c}-{bare}{{text-anchor:middle}}");
+    }
     let aliases: Vec<(String, String)> = svg::BARE
         .iter()
         .map(|(_, class, bare)| (*class, *bare))

@@ -196,10 +196,11 @@ pub(crate) fn tip_texts(entries: &[Entry]) -> Vec<(&'static str, &str)> {
     out
 }
 
-/// The focusable stops over `scene` (ids prefixed `ids`, the page's `p`, classes `c`): a last layer of one group per stop,
-/// in visiting order, each with `tabindex="0"`, its accessible name (number, name and dates;
-/// its description is its item in the list under the map), a focus ring, an invisible area
-/// over its marker and label, and its tooltip (drawn once in `tips`).
+/// The focusable stops over `scene` (ids prefixed `ids`, the page's prefix `p`, classes `c`): a
+/// last layer of one group per stop, in visiting order, each with `tabindex="0"`, its
+/// accessible name (number, name and dates; its description is its item in the list under the
+/// map), a focus ring, an invisible area over its marker and label, and its tooltip (drawn once
+/// in `tips`).
 pub(crate) fn focusable(
     scene: &Scene,
     (ids, p, c): (&str, &str, &str),
@@ -209,7 +210,7 @@ pub(crate) fn focusable(
     let mut out = format!("<g id=\"{ids}-spots\" class=\"{c}-layer {c}-spots\">\n");
     for e in entries {
         let (marker, label) = find(scene, e.number);
-        // No class: the layer's rules select its groups (`.{p}-spots>g`), and one spot is one
+        // No class: the layer's rules select its groups (`.{c}-spots>g`), and one spot is one
         // line; five layouts of a hundred stops repeat this markup five hundred times.
         let _ = write!(
             out,
@@ -275,8 +276,8 @@ fn spoken(e: &Entry) -> String {
     s
 }
 
-/// The tooltip of `e` (classes prefixed `p`) on a page `page_width` wide, drawn with its top left corner at the
-/// origin, and its size.
+/// The tooltip of `e` (classes prefixed `p`) on a page `page_width` wide, drawn with its top
+/// left corner at the origin, and its size.
 fn tooltip(p: &str, page_width: f64, e: &Entry) -> (String, (f64, f64)) {
     let max = TIP_MAX_PX.min(page_width - 2.0 * PAD_PX - 8.0);
     let mut lines: Vec<(&str, String)> = Vec::new();

@@ -99,10 +99,9 @@ pub(crate) const BARE: [(&str, &str, &str); 5] = [
 /// writes bare.
 pub(crate) const BARE_LEGS: &str = "route>path:not([class])";
 
-/// Whether a child of class `class` in a group of class `parent` is written bare.
-fn bare(parent: &str, class: &str) -> bool {
-    BARE.iter().any(|&(g, c, _)| g == parent && c == class)
-}
+/// The class of the one text that is bare only when centred, and then written without its
+/// `text-anchor`: the page's rules centre every text its [`BARE`] selector selects.
+pub(crate) const BARE_CENTRED: &str = "marker-num";
 
 /// Markup written in place of some items of a layer (`map.html`: a `<use>` of a drawing
 /// shared by several layouts).
@@ -135,13 +134,11 @@ pub(crate) fn style_sheet(scenes: &[Scene], classes: &str, more: &[(&str, &str)]
             texts(&layer.items, &mut all);
         }
     }
-    let (streets, timeline, painted) = features(scenes);
     style_for(
         (&first.prefix, classes),
         &first.theme,
         &all,
-        streets,
-        (timeline, painted),
+        features(scenes),
     )
 }
 
@@ -151,10 +148,20 @@ pub(crate) fn class_rules(scenes: &[Scene], p: &str) -> String {
     let Some(first) = scenes.first() else {
         return String::new();
     };
-    let (streets, timeline, painted) = features(scenes);
-    let mut css = style::css(p, &first.theme, FONT_STACK, timeline, painted);
+    rules(p, &first.theme, FONT_STACK, features(scenes))
+}
+
+/// The rules of the classes prefixed `p`, their text set in `stack`, for scenes with
+/// `(streets, timeline, colour groups)` ([`features`]).
+fn rules(
+    p: &str,
+    theme: &crate::scene::Theme,
+    stack: &str,
+    (streets, timeline, painted): (bool, bool, bool),
+) -> String {
+    let mut css = style::css(p, theme, stack, timeline, painted);
     if streets {
-        css.push_str(&street_style::css(p, &first.theme));
+        css.push_str(&street_style::css(p, theme));
     }
     css
 }
@@ -171,14 +178,12 @@ fn features(scenes: &[Scene]) -> (bool, bool, bool) {
 }
 
 /// The rules for texts `all` (fonts embedded, their families prefixed `fonts`) and the
-/// classes prefixed `p`; `(timeline, painted)` add the rules of a timeline strip and of
-/// `--colour-by` groups.
+/// classes prefixed `p`, for scenes with `features` ([`features`]).
 fn style_for(
     (fonts, p): (&str, &str),
     theme: &crate::scene::Theme,
     all: &[(&str, &str)],
-    streets: bool,
-    (timeline, painted): (bool, bool),
+    features: (bool, bool, bool),
 ) -> String {
     let mut out = String::new();
     let weighted = all
@@ -190,10 +195,7 @@ fn style_for(
     for family in fonts.families.iter().rev() {
         stack = format!("\"{family}\", {stack}");
     }
-    out.push_str(&style::css(p, theme, &stack, timeline, painted));
-    if streets {
-        out.push_str(&street_style::css(p, theme));
-    }
+    out.push_str(&rules(p, theme, &stack, features));
     out
 }
 
@@ -262,19 +264,7 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
         if reader == Reader::Browser {
             out.push_str(&style_sheet(std::slice::from_ref(scene), p, &[]));
         } else {
-            let streets = street_style::has_streets(scene);
-            let timeline = scene.layers.iter().any(|l| l.name == "timeline");
-            let mut css = style::css(
-                p,
-                &scene.theme,
-                FONT_STACK,
-                timeline,
-                painted(&scene.layers),
-            );
-            if streets {
-                css.push_str(&street_style::css(p, &scene.theme));
-            }
-            out.push_str(&css);
+            out.push_str(&class_rules(std::slice::from_ref(scene), p));
         }
     }
     out.push_str(extras.css);
@@ -286,7 +276,7 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
         ids,
         reader,
         compact: extras.compact,
-        bare_legs: extras.bare_legs.filter(|_| extras.compact),
+        bare_legs: extras.bare_legs,
         tags: !extras.compact || extras.reveal,
         parent: "",
         reveal: extras.reveal.then_some(Reveal {
@@ -356,6 +346,19 @@ pub(crate) fn scaled_group(p: &str, id: &str, items: &[Item]) -> Option<String> 
     Some(out)
 }
 
+impl Cx<'_> {
+    /// Whether an element of a class, child of the group or layer being written now, is
+    /// written bare ([`Extras::compact`]); it holds no borrow of `self`.
+    fn bareness(&self) -> impl Fn(&str) -> bool + Copy + use<> {
+        let (compact, parent, legs) = (self.compact, self.parent, self.bare_legs);
+        move |class| {
+            compact
+                && (BARE.iter().any(|&(g, c, _)| g == parent && c == class)
+                    || (parent == "route" && legs == Some(class)))
+        }
+    }
+}
+
 /// What writing an item needs to know: the class and id prefixes, the reader, and the legs'
 /// reveal masks when animated.
 struct Cx<'a> {
@@ -364,7 +367,7 @@ struct Cx<'a> {
     reader: Reader,
     /// [`Extras::compact`].
     compact: bool,
-    /// [`Extras::bare_legs`], when compact.
+    /// [`Extras::bare_legs`].
     bare_legs: Option<&'static str>,
     /// Whether `data-` tags are written.
     tags: bool,
@@ -514,10 +517,9 @@ fn reveal_mask(
 fn write_tagged(out: &mut String, cx: &mut Cx, item: &Item, tag: Option<&Tag>) {
     let p = cx.p;
     let tag = tag.filter(|_| cx.tags);
-    let (compact, parent, legs) = (cx.compact, cx.parent, cx.bare_legs);
+    let bare = cx.bareness();
     let class = |out: &mut String, p: &str, c: &str| {
-        let bare_leg = parent == "route" && legs == Some(c);
-        if !(compact && (bare(parent, c) || bare_leg)) {
+        if !bare(c) {
             class(out, p, c);
         }
         if let Some(t) = tag {
@@ -581,9 +583,7 @@ fn write_tagged(out: &mut String, cx: &mut Cx, item: &Item, tag: Option<&Tag>) {
                 at: *at,
                 anchor: *anchor,
                 tag,
-                bare: cx.compact
-                    && bare(cx.parent, c)
-                    && (*c != "marker-num" || *anchor == crate::scene::Anchor::Middle),
+                bare: bare(c) && (*c != BARE_CENTRED || *anchor == crate::scene::Anchor::Middle),
             };
             match cx.reader {
                 Reader::Browser => text::browser(out, &placed, text),

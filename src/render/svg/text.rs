@@ -66,8 +66,8 @@ fn open(out: &mut String, t: &Placed, x: f64, anchor: Anchor, family: Option<&st
     out.push('"');
     match anchor {
         Anchor::Start => {}
-        // A bare marker number is centred by its group's rules ([`super::BARE`]).
-        Anchor::Middle if t.bare && t.class == "marker-num" => {}
+        // A bare marker number is centred by its group's rules ([`super::BARE_CENTRED`]).
+        Anchor::Middle if t.bare && t.class == super::BARE_CENTRED => {}
         Anchor::Middle => out.push_str(" text-anchor=\"middle\""),
         Anchor::End => out.push_str(" text-anchor=\"end\""),
     }
