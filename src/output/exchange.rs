@@ -3,7 +3,7 @@
 //! On Linux (`renameat2(RENAME_EXCHANGE)`) and macOS (`renameatx_np(RENAME_SWAP)`) both names
 //! change in one atomic step. Elsewhere, or on a file system that cannot exchange (some network
 //! and FUSE file systems answer EINVAL), the fallback is two renames: the old folder to a hidden
-//! `.NAME.tripmap-old-XXXXXX` beside it, then the new one into place; a write killed between the
+//! `.NAME.tripmap-old` beside it, then the new one into place; a write killed between the
 //! two leaves no folder at the target, and the next write puts the old one back first
 //! ([`super::stage::clean_stale`]).
 
@@ -44,7 +44,7 @@ pub(crate) fn swap(
             Err(_) => {}
         }
     }
-    std::fs::rename(parent.join(target), parent.join(old))?;
+    rename_new(parent, target, old)?;
     if let Err(e) =
         between().and_then(|_| std::fs::rename(parent.join(staged), parent.join(target)))
     {

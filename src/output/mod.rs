@@ -254,7 +254,8 @@ fn replace_folder(
         .sync()
         .and_then(|_| faults.point())
         .map_err(OutputError::io(flush))?;
-    let old = stage::fresh_name(&t.name, "old");
+    stage::clear_old(t);
+    let old = stage::old_name(&t.name);
     let no_exchange = faults.no_exchange;
     let swapped = exchange::swap(&t.parent, &stage.name, &t.name, &old, no_exchange, || {
         faults.point()

@@ -1,6 +1,6 @@
 //! Staging folders: a fresh hidden folder beside the target, `.NAME.tripmap-stage-XXXXXX`, where
-//! the new outputs are written (and the user's files carried) before the swap; and the clean-up
-//! of those left by killed writes.
+//! the new outputs are written (and the user's files carried) before the swap; the old folder of
+//! the two-rename fallback, `.NAME.tripmap-old`; and the clean-up of those left by killed writes.
 
 use super::fault::Faults;
 use super::lock::{self, DirLock};
@@ -34,6 +34,17 @@ pub(crate) fn fresh_name(target: &str, kind: &str) -> String {
         .collect();
     format!("{}{random}", prefix(target, kind))
 }
+
+/// The name the two-rename fallback gives `target`'s old folder between its renames. It is
+/// fixed, not random, so a write that finds the target missing looks for it with one `open`
+/// instead of listing the parent folder (which made a first run of `render --jsonl -o DIR`
+/// quadratic in the number of trips). Only the holder of the target's lock makes it.
+pub(crate) fn old_name(target: &str) -> String {
+    format!(".{target}{OLD_SUFFIX}")
+}
+
+/// What [`old_name`] puts after the target's name.
+const OLD_SUFFIX: &str = ".tripmap-old";
 
 /// Whether `entry` is one of `target`'s hidden folders of `kind`.
 fn is_ours(entry: &str, target: &str, kind: &str) -> bool {
@@ -154,7 +165,7 @@ pub(crate) fn remove(path: &Path, faults: &mut Faults) -> io::Result<()> {
 
 /// Removes `target`'s staging folders that no live write holds: those of writes that were killed
 /// (the kernel released their locks). With the two-rename fallback a write killed between its
-/// renames leaves the target missing and the old folder under `.NAME.tripmap-old-*`: that folder
+/// renames leaves the target missing and the old folder under `.NAME.tripmap-old`: that folder
 /// is renamed back first, so the target is again entirely the old one.
 pub(crate) fn clean_stale(target: &Target) {
     clean_where(&target.parent, |owner| owner == target.name);
@@ -183,25 +194,53 @@ fn clean_where(parent: &Path, wanted: impl Fn(&str) -> bool) {
     // Old folders first: restoring one must come before deleting anything.
     found.sort_by_key(|(_, _, old)| !old);
     for (owner, name, old) in found {
-        let path = parent.join(&name);
-        let Some(held) = lock::try_lock(&path) else {
-            continue;
+        settle(parent, &owner, &name, old);
+    }
+}
+
+/// What became of a folder [`settle`] was given.
+#[derive(Debug, PartialEq)]
+enum Settled {
+    /// A live write holds it: left alone.
+    Held,
+    /// It was an old folder and its target was missing: it is the target again.
+    Restored,
+    /// Removed (or already gone).
+    Removed,
+}
+
+/// Settles the hidden folder `parent/name` of the target `parent/owner`, if no live write holds
+/// it: an old folder whose target is missing is renamed back into place; anything else is
+/// removed.
+fn settle(parent: &Path, owner: &str, name: &str, old: bool) -> Settled {
+    let path = parent.join(name);
+    let Some(held) = lock::try_lock(&path) else {
+        return if std::fs::symlink_metadata(&path).is_ok() {
+            Settled::Held
+        } else {
+            Settled::Removed
         };
-        let target = parent.join(&owner);
-        let restore = old
-            && std::fs::symlink_metadata(&target).is_err()
-            && std::fs::rename(&path, &target).is_ok();
-        if !restore {
-            let _ = std::fs::remove_dir_all(&path);
-        }
-        drop(held);
+    };
+    let restored = old && super::exchange::rename_new(parent, name, owner).is_ok();
+    if !restored {
+        let _ = std::fs::remove_dir_all(&path);
+    }
+    drop(held);
+    if restored {
+        Settled::Restored
+    } else {
+        Settled::Removed
     }
 }
 
 /// For a staging folder's name, its target's name and whether it is an old folder (`None` for
-/// any other name).
+/// any other name). Old folders are named by [`old_name`], or, if tripmap 0.1 left them,
+/// `.NAME.tripmap-old-XXXXXX`.
 fn owner_of(entry: &str) -> Option<(&str, bool)> {
     let rest = entry.strip_prefix('.')?;
+    if let Some(owner) = rest.strip_suffix(OLD_SUFFIX).filter(|o| !o.is_empty()) {
+        return Some((owner, true));
+    }
     ["stage", "old"].into_iter().find_map(|kind| {
         let marker = format!(".tripmap-{kind}-");
         let at = rest.rfind(&marker)?;
@@ -210,24 +249,25 @@ fn owner_of(entry: &str) -> Option<(&str, bool)> {
     })
 }
 
-/// Waits while a live write of the two-rename fallback is between its renames (the target is
-/// missing and that write holds its old folder's lock); `true` if it waited, so the caller looks
-/// again. Without this a second writer would create the target in that moment.
+/// For a target found missing: waits while a live write of the two-rename fallback is between
+/// its renames (it holds the lock of the target's old folder), and puts back the old folder a
+/// killed one left; `true` if either happened, so the caller looks again. Without the wait a
+/// second writer would create the target in that moment, and the first one's old folder, with
+/// the user's files, would be left aside. One `open` of a known name: no listing.
 pub(crate) fn wait_for_moving_write(target: &Target) -> bool {
-    let Ok(entries) = std::fs::read_dir(&target.parent) else {
-        return false;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if name
-            .to_str()
-            .is_some_and(|n| is_ours(n, &target.name, "old"))
-            && lock::wait_if_held(&entry.path())
-        {
-            return true;
-        }
+    let old = target.parent.join(old_name(&target.name));
+    lock::wait_if_held(&old)
+        || settle(&target.parent, &target.name, &old_name(&target.name), true) == Settled::Restored
+}
+
+/// Clears the way for the fallback's first rename: removes an old folder of `target` that a
+/// killed write left after its swap (the caller holds the target's lock, so no live write can
+/// be using that name), waiting if a clean-up holds it meanwhile.
+pub(crate) fn clear_old(target: &Target) {
+    let name = old_name(&target.name);
+    while settle(&target.parent, &target.name, &name, false) == Settled::Held {
+        lock::wait_if_held(&target.parent.join(&name));
     }
-    false
 }
 
 #[cfg(test)]
@@ -247,6 +287,8 @@ mod test {
         assert_eq!(owner_of(&fresh_name("a.b", "old")), Some(("a.b", true)));
         let nested = fresh_name("x.tripmap-stage-abcdef", "stage");
         assert_eq!(owner_of(&nested), Some(("x.tripmap-stage-abcdef", false)));
+        assert_eq!(owner_of(&old_name("a.b")), Some(("a.b", true)));
+        assert_eq!(owner_of(".tripmap-old"), None);
         assert_eq!(owner_of(".out.tripmap-stage-abc"), None);
         assert_eq!(owner_of("out.tripmap-stage-abcdef"), None);
     }
@@ -300,6 +342,53 @@ mod test {
         let path = live.path();
         drop(live);
         assert!(!path.exists(), "an unused stage removes itself");
+    }
+
+    /// A target found missing, with a killed fallback write's old folder beside it: the old
+    /// folder comes back; with a live write's (its lock held), the caller waits for that write.
+    #[test]
+    fn a_missing_target_gets_its_old_folder_back_or_waits_for_its_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = target(dir.path());
+        assert!(!wait_for_moving_write(&t), "nothing to wait for");
+        let old = dir.path().join(old_name("out"));
+        std::fs::create_dir(&old).unwrap();
+        std::fs::write(old.join("notes.txt"), "mine").unwrap();
+        let held = lock::try_lock(&old).unwrap();
+        let waited = std::thread::scope(|s| {
+            let waiter = s.spawn(|| wait_for_moving_write(&t));
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            assert!(
+                !waiter.is_finished(),
+                "it went on while the old folder was held"
+            );
+            std::fs::rename(&old, t.path()).unwrap();
+            drop(held);
+            waiter.join().unwrap()
+        });
+        assert!(waited);
+        std::fs::rename(t.path(), &old).unwrap();
+        assert!(
+            wait_for_moving_write(&t),
+            "a killed write's old folder is restored"
+        );
+        assert_eq!(std::fs::read(t.path().join("notes.txt")).unwrap(), b"mine");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// The fallback's first rename needs the old folder's name free: a killed write's leftover
+    /// (its target exists) is removed.
+    #[test]
+    fn clearing_the_old_name_removes_a_leftover() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = target(dir.path());
+        std::fs::create_dir(t.path()).unwrap();
+        let old = dir.path().join(old_name("out"));
+        std::fs::create_dir(&old).unwrap();
+        std::fs::write(old.join("map.svg"), "stale").unwrap();
+        clear_old(&t);
+        assert!(!old.exists() && t.path().exists());
+        clear_old(&t);
     }
 
     #[test]
