@@ -4,6 +4,9 @@ use crate::model::LonLat;
 use geo::{Destination, Distance, Geodesic};
 use geographiclib_rs::InverseGeodesic;
 
+/// The Earth's mean radius in metres (IUGG), for spherical distances and angles.
+pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
+
 /// The unit vector (x, y, z) of a position on the sphere: x towards 0° E on the equator, z
 /// towards the North Pole.
 pub fn unit_vector(p: LonLat) -> [f64; 3] {

@@ -12,8 +12,7 @@ pub const MATCH_RADIUS_M: f64 = 25_000.0;
 /// [`MATCH_RADIUS_M`], so a road that wanders out of the radius and back is still one pass.
 const PASS_EXIT_M: f64 = MATCH_RADIUS_M + 10_000.0;
 
-/// Mean Earth radius in metres, for the quick haversine used to find nearest points.
-const EARTH_RADIUS_M: f64 = 6_371_008.8;
+use crate::geodesy::EARTH_RADIUS_M;
 
 /// Replaces the path of each leg that a track covers by the track's points between its two stops,
 /// with the stops' own positions at the ends, and sets [`Leg::recorded_m`].

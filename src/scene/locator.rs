@@ -9,15 +9,15 @@ use super::inset::fit::NARROW_PX;
 use super::inset::frame::{Keep, place_frame};
 use super::{Item, NaturalEarthDrawn};
 use crate::basemap::{self, Detail};
-use crate::geodesy::destination;
+use crate::geodesy::{EARTH_RADIUS_M, destination};
 use crate::geometry::{Rect, round_pt};
 use crate::model::LonLat;
-use crate::projection::{Projection, choose, fit, pick_height_px};
+use crate::projection::{Projection, TripExtent, choose, fit, pick_height_px};
 
 /// Maps narrower than this on the ground (km across) get a locator map.
 pub(crate) const LOCATOR_MAX_KM: f64 = 1_500.0;
-/// What a locator map shows across, km: this many times the main map, within bounds.
-const LOCATOR_ZOOM_OUT: f64 = 8.0;
+/// What a locator map shows across, km: this many times the trip, within bounds.
+const LOCATOR_ZOOM_OUT: f64 = 6.0;
 const LOCATOR_MIN_KM: f64 = 1_600.0;
 const LOCATOR_MAX_SPAN_KM: f64 = 7_000.0;
 
@@ -29,6 +29,8 @@ pub(crate) struct MainExtent<'a> {
     pub fitted_h: f64,
     /// The main map's scale there, km per pixel.
     pub km_per_px: f64,
+    /// The extent of what the main map was fitted to.
+    pub trip: &'a TripExtent,
 }
 
 /// How a locator map's Natural Earth basemap was drawn, so that `map.html` can draw the
@@ -64,13 +66,7 @@ pub(crate) fn draw_locator(
     if !(across_km.is_finite() && across_km < LOCATOR_MAX_KM) {
         return None;
     }
-    let centre = main
-        .map
-        .inverse_px(main.map.width_px() / 2.0, main.fitted_h / 2.0)?;
-    let span_km = (across_km * LOCATOR_ZOOM_OUT).clamp(LOCATOR_MIN_KM, LOCATOR_MAX_SPAN_KM);
-    let around: Vec<LonLat> = (0..8)
-        .filter_map(|k| destination(centre, f64::from(k) * 45.0, span_km * 500.0))
-        .collect();
+    let around = locator_ground(main.trip);
     let fitted = fit_locator(&around, main.map.width_px())?;
     let rect = place_frame((fitted.width_px(), fitted.height_px()), None, keep)?;
     let (item, drawn) = draw(ctx, main, &fitted, rect);
@@ -80,6 +76,18 @@ pub(crate) fn draw_locator(
         drawn,
     };
     Some((item, rect, drawn))
+}
+
+/// The points a locator's projection is chosen and fitted for: eight points round the trip's
+/// centre, as far apart as [`LOCATOR_ZOOM_OUT`] times the trip's diameter (within bounds). They
+/// depend on the trip alone, not on the main map's shape or width, so the locators of the
+/// layouts of `map.html` show the same ground and share one drawing of it.
+fn locator_ground(trip: &TripExtent) -> Vec<LonLat> {
+    let diameter_km = 2.0 * trip.radius.to_radians() * EARTH_RADIUS_M / 1000.0;
+    let span_km = (diameter_km * LOCATOR_ZOOM_OUT).clamp(LOCATOR_MIN_KM, LOCATOR_MAX_SPAN_KM);
+    (0..8)
+        .filter_map(|k| destination(trip.centre, f64::from(k) * 45.0, span_km * 500.0))
+        .collect()
 }
 
 /// The side of the locator of a map `map_width_px` wide, pixels.
@@ -105,15 +113,13 @@ fn fit_locator(around: &[LonLat], map_width_px: f64) -> Option<FittedMap> {
 
 /// The locator's items (background, land and borders, the main map's extent, frame), and how
 /// its basemap was drawn. Its detail is that of the locator of a map
-/// [`super::MapOptions::detail_width_px`] wide, when that map is narrower.
+/// [`super::MapOptions::detail_width_px`] wide, when one is given: the locators of the layouts
+/// of `map.html` show the same ground ([`locator_ground`]), so at one detail they share one
+/// drawing, and a phone layout's finer locator costs a `<use>`, not a drawing of its own.
 fn draw(ctx: &Ctx, main: &MainExtent, fitted: &FittedMap, rect: Rect) -> (Item, NaturalEarthDrawn) {
     let origin = (rect.x, rect.y);
     let mut km = fitted.scale_at_centre_km_per_px().unwrap_or(f64::INFINITY);
-    if let Some(w) = ctx
-        .options
-        .detail_width_px
-        .filter(|w| *w < ctx.options.width_px)
-    {
+    if let Some(w) = ctx.options.detail_width_px.filter(|w| *w > 0.0) {
         km *= fitted.width_px() / locator_side_px(w);
     }
     let detail = Detail::for_scale(km.max(2.5));

@@ -97,6 +97,7 @@ pub(super) fn draw(
             map: &map,
             fitted_h: map_h,
             km_per_px,
+            trip: &framing.extent,
         };
         add_locator(ctx, &main, &place_px, frame, &mut insets, &mut placer);
     }

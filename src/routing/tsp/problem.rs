@@ -18,7 +18,7 @@ pub const GEODESIC_MAX: usize = 400;
 /// The largest problem the solver accepts.
 pub const MAX_NODES: usize = 200_000;
 /// Mean Earth radius in metres (IUGG), for the haversine distance.
-pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
+pub use crate::geodesy::EARTH_RADIUS_M;
 
 /// A distance function between node indices.
 pub type DistFn = Arc<dyn Fn(usize, usize) -> f64 + Send + Sync>;
