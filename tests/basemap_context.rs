@@ -234,7 +234,7 @@ fn admin1_lines_follow_the_unit_size_rule() {
             .find(|c| c.adm0_a3 == a.adm0_a3)
             .unwrap()
             .unit_km;
-        assert!(basemap::admin1_drawn(Detail::for_scale(km), km, unit));
+        assert!(basemap::admin1_drawn(km, unit));
     }
     // A globe shows only the near side's lines, none behind the horizon.
     let o = Orthographic::sphere(ll(-96.0, 39.0));

@@ -238,7 +238,7 @@ pub fn view_with<P: Projection>(
                 .map(|f| (f.geometry.get(), &f.bbox)),
         ),
         coastline: lines(&mut land.iter().flat_map(|l| l.coast.iter().zip(&l.coast_boxes))),
-        admin1: admin1::view(fitted, detail, &wanted, near, lines),
+        admin1: admin1::view(fitted, &wanted, near, lines),
         outline: rings_to_paths(clip_polygons(geo.sphere(), frame)),
         graticule,
     }

@@ -141,7 +141,7 @@ fn first_map_height(
         None => pick_height_px(&framing.projection(), &framing.lonlats, width, PAD_PX)
             .map_err(|e| Error::Options(format!("map: {e}")))?
             .min(if width < 640.0 { 1.25 * width } else { width })
-            .max(if width < 560.0 {
+            .max(if width < super::inset::fit::NARROW_PX {
                 (0.8 * width).round()
             } else {
                 0.0

@@ -69,6 +69,7 @@ pub use dates::DateStyle;
 pub(crate) use framing::Framing;
 pub use ground::NaturalEarthDrawn;
 pub use inset::FittedMap;
+pub(crate) use inset::fit::NARROW_PX;
 pub use locator::LocatorDrawn;
 pub use options::MapOptions;
 pub use overlay::Overlay;

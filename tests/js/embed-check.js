@@ -101,7 +101,8 @@ function focused() {
   }
   return {
     tip_tofu: tofu.join(''),
-    stop: Number(a.getAttribute('data-stop')),
+    // Its number, from its accessible name ("Stop 3: Amman, 4 Nov.").
+    stop: Number(((a.getAttribute('aria-label') || '').match(/^Stop (\d+):/) || [])[1]),
     layout: layout ? layout.className : null,
     tip: shown && drawing ? [...drawing.querySelectorAll('text')].map((t) => t.textContent).join(' ') : null,
     tip_inside: Boolean(inside),

@@ -354,6 +354,39 @@ fn container_css(p: &str, widths: &[u32]) -> String {
 mod test {
     use super::*;
 
+    /// Route 66 (a trip across the United States): the 320 px layout shows it at 12 km per
+    /// pixel (1:110m land), the 480 px one at 7 (1:50m). The phone layouts show nearly the same
+    /// ground: one drawing of it at 1:110m, at the 480 px layout's scale, is shorter than the
+    /// 480 px layout drawing its own, and has the state lines (drawn by scale).
+    #[test]
+    fn the_phone_layouts_share_one_basemap_with_the_state_lines() {
+        let bytes = include_bytes!("../../../data/trips/route66-by-name.json");
+        let trip = crate::io::read(bytes, crate::io::Format::Json).unwrap();
+        let route = crate::plan(&trip, crate::routing::Order::Time).unwrap();
+        let html = HtmlOptions::default()
+            .with_widths(&[320, 480, 960])
+            .unwrap();
+        let page =
+            String::from_utf8(write(&route, &MapOptions::default(), None, &html, None).unwrap())
+                .unwrap();
+        let grounds: Vec<&str> = page
+            .split("<div class=\"")
+            .filter(|s| s.contains("-layout "))
+            .map(|s| {
+                let at = s.find("-ground-").expect("a shared basemap");
+                &s[at..at + 9]
+            })
+            .collect();
+        assert_eq!(grounds.len(), 3);
+        assert_eq!(grounds[0], grounds[1], "the phones share one drawing");
+        assert_ne!(grounds[1], grounds[2]);
+        let drawing = |g: &str| {
+            let at = page.find(&format!("{g}\"")).unwrap();
+            &page[at..at + page[at..].find("</g>\n<g id=").unwrap()]
+        };
+        assert!(drawing(grounds[0]).contains("-admin1"), "state lines kept");
+    }
+
     #[test]
     fn widths_are_checked_and_sorted() {
         let o = HtmlOptions::default();

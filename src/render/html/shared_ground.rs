@@ -78,30 +78,24 @@ pub(crate) fn share(route: &Route, map: &MapOptions, layouts: &[Scene]) -> Share
         let id = format!("{p}-ground-{}", ids.next().unwrap_or_default());
         Drawing::of(route, map, p, layouts, group, &id)
     };
-    let mut chosen: Vec<Drawing> = Vec::new();
-    for group in groups {
-        let whole = draw(&group);
-        // A layout seeing far more ground than the others may be better off drawing its own
-        // (`split_by_area`): both ways are drawn, and the shorter kept.
-        let areas: Vec<Area> = group
+    let mut chosen = drawings(layouts, &groups, &mut draw);
+    // The phone layouts have one shape, so they show nearly the same ground, at scales apart
+    // enough to fall on two Natural Earth scales (Route 66 at 320 px: 12 km per pixel,
+    // 1:110m; at 480 px: 7, 1:50m). One drawing at the narrowest one's scale may be shorter
+    // than each its own, or the wider one joining the wide layouts': both are drawn, the
+    // shorter kept.
+    let narrow = narrow_group(layouts);
+    if narrow.len() > 1 && !groups.iter().any(|g| narrow.iter().all(|i| g.contains(i))) {
+        let rest: Vec<Vec<usize>> = groups
             .iter()
-            .filter_map(|&i| layouts[i].natural_earth.as_ref().map(area_units))
+            .map(|g| g.iter().copied().filter(|i| !narrow.contains(i)).collect())
+            .filter(|g: &Vec<usize>| !g.is_empty())
             .collect();
-        let parts = match areas.len() == group.len() {
-            true => split_by_area(&areas),
-            false => vec![(0..group.len()).collect()],
-        };
-        if parts.len() > 1 {
-            let split: Vec<Drawing> = parts
-                .iter()
-                .map(|part| draw(&part.iter().map(|&k| group[k]).collect::<Vec<_>>()))
-                .collect();
-            if split.iter().map(Drawing::bytes).sum::<usize>() < whole.bytes() {
-                chosen.extend(split);
-                continue;
-            }
+        let mut joined = drawings(layouts, &rest, &mut draw);
+        joined.push(draw(&narrow));
+        if total(&joined) < total(&chosen) {
+            chosen = joined;
         }
-        chosen.push(whole);
     }
     for drawing in chosen {
         let Some((markup, placed)) = drawing.shared else {
@@ -119,6 +113,64 @@ pub(crate) fn share(route: &Route, map: &MapOptions, layouts: &[Scene]) -> Share
         }
     }
     shared
+}
+
+/// The drawings of `groups` (positions among `layouts` of layouts that can share a basemap),
+/// each drawn by `draw`. A layout seeing far more ground than the others in its group may be
+/// better off drawing its own (`split_by_area`): both ways are drawn, and the shorter kept.
+fn drawings(
+    layouts: &[Scene],
+    groups: &[Vec<usize>],
+    draw: &mut dyn FnMut(&[usize]) -> Drawing,
+) -> Vec<Drawing> {
+    let mut chosen: Vec<Drawing> = Vec::new();
+    for group in groups {
+        let whole = draw(group);
+        let areas: Vec<Area> = group
+            .iter()
+            .filter_map(|&i| layouts[i].natural_earth.as_ref().map(area_units))
+            .collect();
+        let parts = match areas.len() == group.len() {
+            true => split_by_area(&areas),
+            false => vec![(0..group.len()).collect()],
+        };
+        if parts.len() > 1 {
+            let split: Vec<Drawing> = parts
+                .iter()
+                .map(|part| draw(&part.iter().map(|&k| group[k]).collect::<Vec<_>>()))
+                .collect();
+            if total(&split) < whole.bytes() {
+                chosen.extend(split);
+                continue;
+            }
+        }
+        chosen.push(whole);
+    }
+    chosen
+}
+
+/// The bytes `drawings` add to the page.
+fn total(drawings: &[Drawing]) -> usize {
+    drawings.iter().map(Drawing::bytes).sum()
+}
+
+/// The layouts narrower than [`crate::scene::NARROW_PX`] (one shape: the phones'), narrowest
+/// first, when their basemaps differ in nothing but their Natural Earth scale; the shared
+/// drawing is of the first one's, the coarsest.
+fn narrow_group(layouts: &[Scene]) -> Vec<usize> {
+    let mut narrow: Vec<usize> = (0..layouts.len())
+        .filter(|&i| layouts[i].width < crate::scene::NARROW_PX)
+        .filter(|&i| layouts[i].natural_earth.is_some())
+        .collect();
+    narrow.sort_by(|&a, &b| layouts[a].width.total_cmp(&layouts[b].width));
+    let drawn = |i: usize| layouts[i].natural_earth.as_ref();
+    let alike = narrow.windows(2).all(|w| match (drawn(w[0]), drawn(w[1])) {
+        (Some(a), Some(b)) => {
+            a.graticule_step_deg == b.graticule_step_deg && a.visited == b.visited
+        }
+        _ => false,
+    });
+    if alike { narrow } else { Vec::new() }
 }
 
 /// The basemap of a group of layouts: drawn once, where that is shorter than each drawing its

@@ -174,7 +174,7 @@ impl Tips {
             k => format!("{p}-tip-{number}-{k}"),
         };
         *taken += 1;
-        let _ = writeln!(self.defs, "<g id=\"{id}\">\n{body}</g>");
+        let _ = writeln!(self.defs, "<g id=\"{id}\" class=\"{p}-tip\">{body}</g>");
         self.ids.insert(body, id.clone());
         id
     }
@@ -212,11 +212,7 @@ pub(crate) fn focusable(
         let (marker, label) = find(scene, e.number);
         // No class: the layer's rules select its groups (`.{c}-spots>g`), and one spot is one
         // line; five layouts of a hundred stops repeat this markup five hundred times.
-        let _ = write!(
-            out,
-            "<g tabindex=\"0\" data-stop=\"{}\" aria-label=\"",
-            e.number
-        );
+        out.push_str("<g tabindex=\"0\" aria-label=\"");
         escape_into(&mut out, &spoken(e));
         out.push('"');
         if e.note.is_some() {
@@ -228,9 +224,13 @@ pub(crate) fn focusable(
             None => ((scene.width / 2.0, scene.height / 2.0), 0.0),
         };
         if marker.is_some() {
-            let r = (radius + 3.0).max(8.0);
+            // The focus ring, in whole pixels (a ring, not a shape that must meet another).
+            let r = (radius + 3.0).max(8.0).round();
             out.push_str("<circle");
-            attrs(&mut out, &[("cx", centre.0), ("cy", centre.1), ("r", r)]);
+            attrs(
+                &mut out,
+                &[("cx", centre.0.round()), ("cy", centre.1.round()), ("r", r)],
+            );
             out.push_str("/>");
         }
         if let Some((x0, y0, x1, y1)) = label {
@@ -252,7 +252,7 @@ pub(crate) fn focusable(
         let id = tips.id_of(p, e.number, body);
         let (x, y) = tip_corner(scene, (w, h), centre, radius);
         let _ = write!(out, "<use href=\"#{id}\"");
-        attrs(&mut out, &[("x", x), ("y", y)]);
+        attrs(&mut out, &[("x", x.round()), ("y", y.round())]);
         out.push_str("/></g>\n");
     }
     out.push_str("</g>\n");
@@ -317,16 +317,21 @@ fn tooltip(p: &str, page_width: f64, e: &Entry) -> (String, (f64, f64)) {
         .fold(0.0, f64::max);
     let w = text_w + 2.0 * PAD_PX;
     let h = lines.len() as f64 * LINE_PX + 2.0 * PAD_PX - 2.0;
-    let mut out = format!("<rect class=\"{p}-tip-box\"");
+    // The box and the name's lines carry no class: the tooltip's group's rules select them
+    // (a hundred stops' tooltips would repeat the classes hundreds of times).
+    let mut out = String::from("<rect");
     attrs(&mut out, &[("width", w), ("height", h), ("rx", 3.0)]);
-    out.push_str("/>\n");
+    out.push_str("/>");
     for (i, (class, line)) in lines.iter().enumerate() {
-        out.push_str(&format!("<text class=\"{p}-{class}\""));
+        out.push_str("<text");
+        if *class != "tip-name" {
+            out.push_str(&format!(" class=\"{p}-{class}\""));
+        }
         let base = PAD_PX + ascent_px(NAME_PX) + i as f64 * LINE_PX - 1.0;
         attrs(&mut out, &[("x", PAD_PX), ("y", base)]);
         out.push('>');
         escape_into(&mut out, line);
-        out.push_str("</text>\n");
+        out.push_str("</text>");
     }
     (out, (w, h))
 }
@@ -388,8 +393,8 @@ pub(crate) fn css(p: &str, t: &Theme) -> String {
          .{p}-spots>g:focus>circle,.{p}-spots>g:hover>circle{{stroke:{text};stroke-width:2.5}}\n\
          .{p}-spots>g>use{{display:none;pointer-events:none}}\n\
          .{p}-spots>g:focus>use,.{p}-spots>g:hover>use{{display:inline}}\n\
-         .{p}-tip-box{{fill:{halo};fill-opacity:0.97;stroke:{frame};stroke-width:0.8}}\n\
-         .{p}-tip-name{{fill:{text};font-size:{NAME_PX}px;font-weight:700}}\n\
+         .{p}-tip>rect{{fill:{halo};fill-opacity:0.97;stroke:{frame};stroke-width:0.8}}\n\
+         .{p}-tip>text:not([class]){{fill:{text};font-size:{NAME_PX}px;font-weight:700}}\n\
          .{p}-tip-date{{fill:{muted};font-size:{TEXT_PX}px}}\n\
          .{p}-tip-note{{fill:{text};font-size:{TEXT_PX}px}}\n\
          .{p}-list{{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;\
@@ -447,7 +452,7 @@ mod test {
         assert_eq!(tips.id_of("tm", 3, b), "tm-tip-3-2");
         assert!(
             tips.defs()
-                .contains("<g id=\"tm-tip-3-2\">\n<rect class=\"tm-tip-box\" width=")
+                .contains("<g id=\"tm-tip-3-2\" class=\"tm-tip\"><rect width=")
         );
     }
 }

@@ -86,11 +86,23 @@ pub(crate) struct Extras<'a> {
 /// parent's rules selecting them by element: (group class or layer name, child class, selector
 /// after the prefix standing for the child class). A marker's number is bare only when
 /// centred (the selector's rules centre it). A group of one entry bare in another (a marker
-/// among the stops) stands for its class in its children's selectors too.
-pub(crate) const BARE: [(&str, &str, &str); 5] = [
+/// among the stops) stands for its class in its children's selectors too. A label is its
+/// leader line, then its name, then its dates if it has any, then its notes (which keep their
+/// class): the name is its first text, the dates a bare text right after a bare text.
+pub(crate) const BARE: [(&str, &str, &str); 7] = [
     ("marker", "marker-dot", "marker>circle:not([class])"),
     ("marker", "marker-num", "marker>text:not([class])"),
-    ("label", "label-name", "label>text:not([class])"),
+    (
+        "label",
+        "label-name",
+        "label>text:not([class]):first-of-type",
+    ),
+    (
+        "label",
+        "label-date",
+        "label>text:not([class])+text:not([class])",
+    ),
+    ("label", "leader", "label>line:not([class])"),
     ("stops", "marker", "stops>g:not([class])"),
     ("labels", "label", "labels>g:not([class])"),
 ];
