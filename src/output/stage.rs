@@ -205,6 +205,9 @@ enum Settled {
     Held,
     /// It was an old folder and its target was missing: it is the target again.
     Restored,
+    /// It was an old folder, its target was missing, and it could not be put back (a rename
+    /// refused for another reason than the target being there): left alone, never removed.
+    Kept,
     /// Removed (or already gone).
     Removed,
 }
@@ -221,16 +224,17 @@ fn settle(parent: &Path, owner: &str, name: &str, old: bool) -> Settled {
             Settled::Removed
         };
     };
-    let restored = old && super::exchange::rename_new(parent, name, owner).is_ok();
-    if !restored {
-        let _ = std::fs::remove_dir_all(&path);
+    if old {
+        match super::exchange::rename_new(parent, name, owner) {
+            Ok(()) => return Settled::Restored,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(_) => return Settled::Kept,
+        }
     }
+    // A stage, or an old folder whose target is there again: what it holds is in no output.
+    let _ = std::fs::remove_dir_all(&path);
     drop(held);
-    if restored {
-        Settled::Restored
-    } else {
-        Settled::Removed
-    }
+    Settled::Removed
 }
 
 /// For a staging folder's name, its target's name and whether it is an old folder (`None` for
