@@ -144,14 +144,12 @@ mod test {
         assert!(!same_points(&a, &a[..1]));
     }
 
-    /// A regional trip (its locator's ground is not the smallest one every walk gets): the five
-    /// layouts, phones to desktops, with their different shapes and scales, share one drawing.
-    #[test]
-    fn a_regional_trips_five_layouts_share_one_locator() {
-        let bytes = include_bytes!("../../../tests/corpus/israel-south.json");
+    /// The layouts of the JSON trip `bytes` at `widths`, as `map.html` builds them for a map
+    /// 960 px wide.
+    fn layouts_of(bytes: &[u8], widths: &[f64]) -> Vec<Scene> {
         let trip = crate::io::read(bytes, crate::io::Format::Json).unwrap();
         let route = crate::routing::plan(&trip, crate::routing::Order::Time).unwrap();
-        let layouts: Vec<Scene> = [320.0, 480.0, 640.0, 960.0, 1280.0]
+        widths
             .iter()
             .map(|&w| {
                 let o = MapOptions {
@@ -161,7 +159,17 @@ mod test {
                 };
                 crate::scene::build(&route, &o).unwrap()
             })
-            .collect();
+            .collect()
+    }
+
+    /// A regional trip (its locator's ground is not the smallest one every walk gets): the five
+    /// layouts, phones to desktops, with their different shapes and scales, share one drawing.
+    #[test]
+    fn a_regional_trips_five_layouts_share_one_locator() {
+        let layouts = layouts_of(
+            include_bytes!("../../../tests/corpus/israel-south.json"),
+            &[320.0, 480.0, 640.0, 960.0, 1280.0],
+        );
         let p = layouts[0].prefix.clone();
         let (defs, swaps) = share((&p, &p), &layouts);
         assert_eq!(defs.matches("-locator-").count(), 1, "one drawing");
@@ -170,20 +178,10 @@ mod test {
 
     #[test]
     fn a_walks_locators_are_drawn_once_and_placed_in_each_layout() {
-        let bytes = include_bytes!("../../../tests/corpus/prague-old-town-walk.json");
-        let trip = crate::io::read(bytes, crate::io::Format::Json).unwrap();
-        let route = crate::routing::plan(&trip, crate::routing::Order::Time).unwrap();
-        let layouts: Vec<Scene> = [960.0, 1280.0]
-            .iter()
-            .map(|&w| {
-                let o = MapOptions {
-                    width_px: w,
-                    detail_width_px: Some(960.0),
-                    ..MapOptions::default()
-                };
-                crate::scene::build(&route, &o).unwrap()
-            })
-            .collect();
+        let layouts = layouts_of(
+            include_bytes!("../../../tests/corpus/prague-old-town-walk.json"),
+            &[960.0, 1280.0],
+        );
         let p = layouts[0].prefix.clone();
         let (defs, swaps) = share((&p, &p), &layouts);
         assert_eq!(
