@@ -213,8 +213,8 @@ enum Settled {
 }
 
 /// Settles the hidden folder `parent/name` of the target `parent/owner`, if no live write holds
-/// it: an old folder whose target is missing is renamed back into place; anything else is
-/// removed.
+/// it: an old folder whose target is missing is renamed back into place (or, when that fails,
+/// kept); a stage, or an old folder whose target is there, is removed.
 fn settle(parent: &Path, owner: &str, name: &str, old: bool) -> Settled {
     let path = parent.join(name);
     let Some(held) = lock::try_lock(&path) else {
@@ -259,9 +259,9 @@ fn owner_of(entry: &str) -> Option<(&str, bool)> {
 /// second writer would create the target in that moment, and the first one's old folder, with
 /// the user's files, would be left aside. One `open` of a known name: no listing.
 pub(crate) fn wait_for_moving_write(target: &Target) -> bool {
-    let old = target.parent.join(old_name(&target.name));
-    lock::wait_if_held(&old)
-        || settle(&target.parent, &target.name, &old_name(&target.name), true) == Settled::Restored
+    let old = old_name(&target.name);
+    lock::wait_if_held(&target.parent.join(&old))
+        || settle(&target.parent, &target.name, &old, true) == Settled::Restored
 }
 
 /// Clears the way for the fallback's first rename: removes an old folder of `target` that a

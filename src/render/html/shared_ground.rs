@@ -21,6 +21,7 @@ use crate::render::svg::{self, Swap};
 use crate::scene::{
     Framing, Item, MapOptions, NaturalEarthDrawn, Scene, basemap_layer, is_visited,
 };
+use std::collections::BTreeMap;
 
 /// Pixels (at the shared scale) the shared basemap reaches beyond every layout's map area.
 const MARGIN_PX: f64 = 4.0;
@@ -73,12 +74,18 @@ pub(crate) fn share(route: &Route, map: &MapOptions, layouts: &[Scene]) -> Share
             None => groups.push(vec![i]),
         }
     }
+    // Each group's basemap is drawn once, however many of the plans below hold that group.
+    let mut made: BTreeMap<Vec<usize>, Drawing> = BTreeMap::new();
     let mut ids = 0..;
-    let mut draw = |group: &[usize]| {
-        let id = format!("{p}-ground-{}", ids.next().unwrap_or_default());
-        Drawing::of(route, map, p, layouts, group, &id)
+    let mut bytes = |group: &[usize]| {
+        made.entry(group.to_vec())
+            .or_insert_with(|| {
+                let id = format!("{p}-ground-{}", ids.next().unwrap_or_default());
+                Drawing::of(route, map, p, layouts, group, &id)
+            })
+            .bytes()
     };
-    let mut chosen = drawings(layouts, &groups, &mut draw);
+    let mut chosen = plan(layouts, &groups, &mut bytes);
     // The phone layouts have one shape, so they show nearly the same ground, at scales apart
     // enough to fall on two Natural Earth scales (Route 66 at 320 px: 12 km per pixel,
     // 1:110m; at 480 px: 7, 1:50m). One drawing at the narrowest one's scale may be shorter
@@ -91,14 +98,15 @@ pub(crate) fn share(route: &Route, map: &MapOptions, layouts: &[Scene]) -> Share
             .map(|g| g.iter().copied().filter(|i| !narrow.contains(i)).collect())
             .filter(|g: &Vec<usize>| !g.is_empty())
             .collect();
-        let mut joined = drawings(layouts, &rest, &mut draw);
-        joined.push(draw(&narrow));
+        let mut joined = plan(layouts, &rest, &mut bytes);
+        joined.push(narrow);
+        let mut total = |plan: &[Vec<usize>]| plan.iter().map(|g| bytes(g)).sum::<usize>();
         if total(&joined) < total(&chosen) {
             chosen = joined;
         }
     }
-    for drawing in chosen {
-        let Some((markup, placed)) = drawing.shared else {
+    for group in chosen {
+        let Some((markup, placed)) = made.remove(&group).and_then(|d| d.shared) else {
             continue;
         };
         shared.defs.push_str(&markup);
@@ -115,17 +123,18 @@ pub(crate) fn share(route: &Route, map: &MapOptions, layouts: &[Scene]) -> Share
     shared
 }
 
-/// The drawings of `groups` (positions among `layouts` of layouts that can share a basemap),
-/// each drawn by `draw`. A layout seeing far more ground than the others in its group may be
-/// better off drawing its own (`split_by_area`): both ways are drawn, and the shorter kept.
-fn drawings(
+/// The groups to draw for `groups` (positions among `layouts` of layouts that can share a
+/// basemap), `bytes` giving what a group's drawing adds to the page. A layout seeing far more
+/// ground than the others in its group may be better off drawing its own (`split_by_area`):
+/// both ways are weighed, and the shorter kept.
+fn plan(
     layouts: &[Scene],
     groups: &[Vec<usize>],
-    draw: &mut dyn FnMut(&[usize]) -> Drawing,
-) -> Vec<Drawing> {
-    let mut chosen: Vec<Drawing> = Vec::new();
+    bytes: &mut dyn FnMut(&[usize]) -> usize,
+) -> Vec<Vec<usize>> {
+    let mut chosen: Vec<Vec<usize>> = Vec::new();
     for group in groups {
-        let whole = draw(group);
+        let whole = bytes(group);
         let areas: Vec<Area> = group
             .iter()
             .filter_map(|&i| layouts[i].natural_earth.as_ref().map(area_units))
@@ -135,23 +144,18 @@ fn drawings(
             false => vec![(0..group.len()).collect()],
         };
         if parts.len() > 1 {
-            let split: Vec<Drawing> = parts
+            let split: Vec<Vec<usize>> = parts
                 .iter()
-                .map(|part| draw(&part.iter().map(|&k| group[k]).collect::<Vec<_>>()))
+                .map(|part| part.iter().map(|&k| group[k]).collect())
                 .collect();
-            if total(&split) < whole.bytes() {
+            if split.iter().map(|g| bytes(g)).sum::<usize>() < whole {
                 chosen.extend(split);
                 continue;
             }
         }
-        chosen.push(whole);
+        chosen.push(group.clone());
     }
     chosen
-}
-
-/// The bytes `drawings` add to the page.
-fn total(drawings: &[Drawing]) -> usize {
-    drawings.iter().map(Drawing::bytes).sum()
 }
 
 /// The layouts narrower than [`crate::scene::NARROW_PX`] (one shape: the phones'), narrowest

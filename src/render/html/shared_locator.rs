@@ -51,8 +51,9 @@ fn find(layout: usize, scene: &Scene) -> Option<Found<'_>> {
         })
 }
 
-/// Whether two locators were chosen and fitted for the same points: equal but for the
-/// rounding of the main map's centre each layout computes (1e-9° is a tenth of a millimetre).
+/// Whether two locators were chosen and fitted for the same points. Every layout takes them
+/// from the trip's extent, so they are equal; the tolerance (1e-9°, a tenth of a millimetre)
+/// only forgives floating-point noise.
 fn same_points(a: &[LonLat], b: &[LonLat]) -> bool {
     a.len() == b.len()
         && a.iter()
