@@ -25,6 +25,7 @@ use rstar::{PointDistance, RTree, RTreeObject};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::error::Error;
 use std::path::Path;
+use tripmap::trig;
 
 /// Other names people use for countries, beyond GeoNames' short English name.
 const COUNTRY_ALIASES: &[(&str, &[&str])] = &[
@@ -448,7 +449,11 @@ struct TownPoint {
 
 fn unit_vector(lat: f64, lon: f64) -> [f64; 3] {
     let (lat, lon) = (lat.to_radians(), lon.to_radians());
-    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+    [
+        trig::cos(lat) * trig::cos(lon),
+        trig::cos(lat) * trig::sin(lon),
+        trig::sin(lat),
+    ]
 }
 
 impl RTreeObject for TownPoint {
@@ -467,7 +472,7 @@ impl PointDistance for TownPoint {
 /// Great-circle distance in kilometres between two unit vectors.
 fn chord_km(a: &[f64; 3], b: &[f64; 3]) -> f64 {
     let chord = (0..3).map(|k| (a[k] - b[k]).powi(2)).sum::<f64>().sqrt();
-    2.0 * 6371.0 * (chord / 2.0).min(1.0).asin()
+    2.0 * 6371.0 * trig::asin((chord / 2.0).min(1.0))
 }
 
 /// The airports, parks, landmarks and mountains of `path`, each with the first-level region and

@@ -14,6 +14,7 @@
 use serde_json::{Value, json};
 use std::io::Write;
 use tripmap::geocode::{Gazetteer, Hints, Place};
+use tripmap::trig;
 
 #[allow(dead_code)] // Also included by tests and benches, which call `generate` only.
 fn main() {
@@ -82,8 +83,9 @@ fn km(a: &Place, b: &Place) -> f64 {
     let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
     let dp = p2 - p1;
     let dl = (b.lon - a.lon).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
+    let h =
+        trig::sin(dp / 2.0).powi(2) + trig::cos(p1) * trig::cos(p2) * trig::sin(dl / 2.0).powi(2);
+    2.0 * 6371.0 * trig::asin(h.sqrt())
 }
 
 /// Stop counts like real trips: mostly short, a few long tours, 2 to 40.

@@ -7,6 +7,7 @@
 use std::time::{Duration, Instant};
 use tripmap::model::LonLat;
 use tripmap::routing::tsp::{Options, Problem, solve};
+use tripmap::trig;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -18,7 +19,7 @@ fn main() {
         .map(|_| {
             loop {
                 let z = rng.f64() * 2.0 - 1.0;
-                let lat = z.asin().to_degrees();
+                let lat = trig::asin(z).to_degrees();
                 if lat.abs() <= 70.0 {
                     break LonLat::new(rng.f64() * 360.0 - 180.0, lat).expect("in range");
                 }

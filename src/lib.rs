@@ -75,6 +75,8 @@ pub mod routing;
 pub mod scene;
 // JSON Lines stream mode: one trip per line in, one result per line out (render/check --jsonl).
 pub mod stream;
+// Trigonometry from the libm crate: faster than glibc's, the same bits on every platform.
+pub mod trig;
 // Street-level basemaps: PMTiles vector tiles (local or HTTP) fitted to a map's pixels.
 pub mod tiles;
 

@@ -7,6 +7,7 @@ use tripmap::projection::{
     AzimuthalEquidistant, Bounds, EqualEarth, Fitted, LambertConic, Mercator, Orthographic,
     Projection, fit, fit_bounds,
 };
+use tripmap::trig;
 
 fn ll(lon: f64, lat: f64) -> LonLat {
     LonLat::new(lon, lat).unwrap()
@@ -176,8 +177,13 @@ fn destination(c: LonLat, az_deg: f64, dist_deg: f64) -> LonLat {
         az_deg.to_radians(),
         dist_deg.to_radians(),
     );
-    let lat2 = (lat1.sin() * d.cos() + lat1.cos() * d.sin() * az.cos()).asin();
-    let lon2 = lon1 + (az.sin() * d.sin() * lat1.cos()).atan2(d.cos() - lat1.sin() * lat2.sin());
+    let lat2 =
+        trig::asin(trig::sin(lat1) * trig::cos(d) + trig::cos(lat1) * trig::sin(d) * trig::cos(az));
+    let lon2 = lon1
+        + trig::atan2(
+            trig::sin(az) * trig::sin(d) * trig::cos(lat1),
+            trig::cos(d) - trig::sin(lat1) * trig::sin(lat2),
+        );
     ll(wrap(lon2.to_degrees()), lat2.to_degrees())
 }
 

@@ -5,6 +5,7 @@ mod common;
 use common::*;
 use serde_json::Value;
 use std::process::Command;
+use tripmap::trig;
 
 #[test]
 fn stops_geojson_reads_back_to_the_same_stops() {
@@ -436,7 +437,7 @@ fn a_100000_point_track_stays_whole_in_geojson_and_small_in_the_svg() {
         .map(|i| {
             let f = i as f64 / (n - 1) as f64;
             // Zero at both ends, so the track starts and ends at the stops.
-            let wiggle = (f * 2000.0 * std::f64::consts::PI).sin() * 0.01;
+            let wiggle = trig::sin(f * 2000.0 * std::f64::consts::PI) * 0.01;
             (
                 4.8357 + (5.3698 - 4.8357) * f + wiggle,
                 45.764 + (43.2965 - 45.764) * f,

@@ -6,13 +6,14 @@ mod common;
 use common::*;
 use serde_json::Value;
 use tripmap::geocode::{Gazetteer, GeocodeError, Hints, Kind, Level, find, lookup};
+use tripmap::trig;
 
 /// Great-circle distance in km (spherical; the tolerance is 10 km).
 fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let a = ((p2 - p1) / 2.0).sin().powi(2)
-        + p1.cos() * p2.cos() * ((lon2 - lon1).to_radians() / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
+    let a = trig::sin((p2 - p1) / 2.0).powi(2)
+        + trig::cos(p1) * trig::cos(p2) * trig::sin((lon2 - lon1).to_radians() / 2.0).powi(2);
+    2.0 * 6371.0 * trig::asin(a.sqrt())
 }
 
 /// (query, country, latitude, longitude): where each query must land.

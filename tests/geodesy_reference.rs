@@ -3,6 +3,7 @@
 
 use tripmap::geodesy::{distance_m, initial_bearing_deg};
 use tripmap::model::LonLat;
+use tripmap::trig;
 
 #[test]
 fn matches_geodtest_to_a_millimetre() {
@@ -29,7 +30,7 @@ fn matches_geodtest_to_a_millimetre() {
             let az = initial_bearing_deg(a, b);
             let mut diff = (az - azi1.rem_euclid(360.0)).abs();
             diff = diff.min(360.0 - diff);
-            let lateral_m = diff.to_radians().sin() * s12;
+            let lateral_m = trig::sin(diff.to_radians()) * s12;
             // Within a degree of antipodal (arc a12 > 179°) the inverse azimuth is ill-conditioned
             // (near-ties between geodesics); the distance is still checked above.
             if a12 < 179.0 {

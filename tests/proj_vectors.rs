@@ -22,6 +22,7 @@
 //! reproduce (they test the EPSG:1028 ellipsoidal form added to PROJ in 2026, which we follow).
 
 use std::collections::BTreeMap;
+use tripmap::trig;
 
 use geographiclib_rs::{Geodesic, InverseGeodesic};
 use tripmap::model::LonLat;
@@ -102,10 +103,10 @@ impl ProjString {
         } else if self.params.contains_key("R_h") {
             Some(2.0 * a * b / (a + b))
         } else if let Some(lat) = self.num("R_lat_a") {
-            let t = 1.0 - es * lat.to_radians().sin().powi(2);
+            let t = 1.0 - es * trig::sin(lat.to_radians()).powi(2);
             Some(a * (1.0 - es + t) / (2.0 * t * t.sqrt()))
         } else if let Some(lat) = self.num("R_lat_g") {
-            let t = 1.0 - es * lat.to_radians().sin().powi(2);
+            let t = 1.0 - es * trig::sin(lat.to_radians()).powi(2);
             Some(a * (1.0 - es).sqrt() / t)
         } else if self.params.contains_key("R_C") {
             // PROJ means the conformal radius at lat_0, a·√(1−e²)/(1−e² sin²φ₀), but builds the
@@ -313,7 +314,9 @@ fn projections_match_proj_reference_values() {
                         let limb = p.name == "ortho" && {
                             let (phi0, phi) = (p.deg("lat_0").to_radians(), in2.to_radians());
                             let lam = (in1 - p.deg("lon_0")).to_radians();
-                            phi0.sin() * phi.sin() + phi0.cos() * phi.cos() * lam.cos() < 1e-6
+                            trig::sin(phi0) * trig::sin(phi)
+                                + trig::cos(phi0) * trig::cos(phi) * trig::cos(lam)
+                                < 1e-6
                         };
                         let rt_tolerance = if limb {
                             f64::EPSILON.sqrt() * a

@@ -4,6 +4,7 @@
 use super::decode::bbox_of;
 use super::densify::densify_edge;
 use crate::geodesy::wrap_lon;
+use crate::trig;
 
 /// How far inside the horizon (and, for whole-world maps, the cut meridian) points are kept, in
 /// degrees.
@@ -28,16 +29,16 @@ impl Cap {
             lon: lon.to_radians(),
             lat: lat.to_radians(),
             radius: radius.to_radians(),
-            cos_radius: radius.to_radians().cos(),
-            sin_lat: lat.to_radians().sin(),
-            cos_lat: lat.to_radians().cos(),
+            cos_radius: trig::cos(radius.to_radians()),
+            sin_lat: trig::sin(lat.to_radians()),
+            cos_lat: trig::cos(lat.to_radians()),
         }
     }
 
     /// Cosine of the angle from the centre to `(lon, lat)` in degrees.
     fn cos_dist(&self, (lon, lat): (f64, f64)) -> f64 {
         let (lon, lat) = (lon.to_radians(), lat.to_radians());
-        self.sin_lat * lat.sin() + self.cos_lat * lat.cos() * (lon - self.lon).cos()
+        self.sin_lat * trig::sin(lat) + self.cos_lat * trig::cos(lat) * trig::cos(lon - self.lon)
     }
 
     /// The angular radius, in degrees.
@@ -89,16 +90,19 @@ impl Cap {
     /// `p` (degrees) on the cap's own plane: its azimuthal equidistant position around the
     /// centre, x east and y north, in radians.
     pub(super) fn plane(&self, p: (f64, f64)) -> (f64, f64) {
-        let rho = self.cos_dist(p).clamp(-1.0, 1.0).acos();
+        let rho = trig::acos(self.cos_dist(p).clamp(-1.0, 1.0));
         let az = self.azimuth(p);
-        (rho * az.sin(), rho * az.cos())
+        (rho * trig::sin(az), rho * trig::cos(az))
     }
 
     /// Azimuth (radians, clockwise from north) from the centre to `p`.
     fn azimuth(&self, (lon, lat): (f64, f64)) -> f64 {
         let (lon, lat) = (lon.to_radians(), lat.to_radians());
         let dl = lon - self.lon;
-        (dl.sin() * lat.cos()).atan2(self.cos_lat * lat.sin() - self.sin_lat * lat.cos() * dl.cos())
+        trig::atan2(
+            trig::sin(dl) * trig::cos(lat),
+            self.cos_lat * trig::sin(lat) - self.sin_lat * trig::cos(lat) * trig::cos(dl),
+        )
     }
 
     /// The point on the horizon (just inside it) at azimuth `az` from the centre, in degrees.
@@ -107,10 +111,10 @@ impl Cap {
     /// destination formula divides nought by nought there.
     pub(super) fn horizon(&self, az: f64) -> (f64, f64) {
         let d = self.radius - NUDGE_DEG.to_radians();
-        let (sin_d, cos_d) = d.sin_cos();
-        let (sin_az, cos_az) = az.sin_cos();
+        let (sin_d, cos_d) = trig::sin_cos(d);
+        let (sin_az, cos_az) = trig::sin_cos(az);
         let (sin_lat, cos_lat) = (self.sin_lat, self.cos_lat);
-        let (sin_lon, cos_lon) = self.lon.sin_cos();
+        let (sin_lon, cos_lon) = trig::sin_cos(self.lon);
         let centre = [cos_lat * cos_lon, cos_lat * sin_lon, sin_lat];
         let east = [-sin_lon, cos_lon, 0.0];
         let north = [-sin_lat * cos_lon, -sin_lat * sin_lon, cos_lat];
@@ -118,8 +122,8 @@ impl Cap {
             centre[k] * cos_d + (north[k] * cos_az + east[k] * sin_az) * sin_d
         });
         (
-            wrap_lon(v[1].atan2(v[0]).to_degrees()),
-            v[2].clamp(-1.0, 1.0).asin().to_degrees(),
+            wrap_lon(trig::atan2(v[1], v[0]).to_degrees()),
+            trig::asin(v[2].clamp(-1.0, 1.0)).to_degrees(),
         )
     }
 
@@ -235,7 +239,7 @@ mod test {
             for k in 0..36 {
                 let az = f64::from(k * 10).to_radians();
                 let p = cap.horizon(az);
-                let angle = cap.cos_dist(p).clamp(-1.0, 1.0).acos().to_degrees();
+                let angle = trig::acos(cap.cos_dist(p).clamp(-1.0, 1.0)).to_degrees();
                 assert!((angle - 115.0).abs() < 1e-6, "{lat} {k}: {p:?} at {angle}");
                 let back = (cap.azimuth(p) - az).rem_euclid(std::f64::consts::TAU);
                 assert!(

@@ -11,6 +11,7 @@ use super::decode::BBox;
 use crate::geodesy::central_angle_rad;
 use crate::model::LonLat;
 use crate::projection::{Fitted, Projection};
+use crate::trig;
 
 /// Samples per frame edge.
 const SAMPLES: usize = 64;
@@ -93,9 +94,14 @@ impl Reach {
 fn destination(from: LonLat, bearing_deg: f64, distance_deg: f64) -> Option<LonLat> {
     let (phi, lam) = (from.lat().to_radians(), from.lon().to_radians());
     let (theta, delta) = (bearing_deg.to_radians(), distance_deg.to_radians());
-    let lat = (phi.sin() * delta.cos() + phi.cos() * delta.sin() * theta.cos()).asin();
-    let lon =
-        lam + (theta.sin() * delta.sin() * phi.cos()).atan2(delta.cos() - phi.sin() * lat.sin());
+    let lat = trig::asin(
+        trig::sin(phi) * trig::cos(delta) + trig::cos(phi) * trig::sin(delta) * trig::cos(theta),
+    );
+    let lon = lam
+        + trig::atan2(
+            trig::sin(theta) * trig::sin(delta) * trig::cos(phi),
+            trig::cos(delta) - trig::sin(phi) * trig::sin(lat),
+        );
     LonLat::new(crate::geodesy::wrap_lon(lon.to_degrees()), lat.to_degrees()).ok()
 }
 
@@ -112,10 +118,11 @@ fn min_distance_deg(c: (f64, f64), b: &BBox) -> f64 {
     }
     let to_edge = |m: f64| {
         let phi = lat.to_radians();
-        let nearest = phi
-            .sin()
-            .atan2(phi.cos() * (lon - m).to_radians().cos())
-            .to_degrees();
+        let nearest = trig::atan2(
+            trig::sin(phi),
+            trig::cos(phi) * trig::cos((lon - m).to_radians()),
+        )
+        .to_degrees();
         [lat0, lat1, nearest.clamp(lat0, lat1)]
             .iter()
             .map(|&la| central_angle_rad(lon, lat, m, la).to_degrees())

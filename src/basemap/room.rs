@@ -180,6 +180,7 @@ fn bounds(ring: &LineString<f64>) -> Option<(f64, f64, f64, f64)> {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::trig;
 
     fn ring(pts: &[(f64, f64)]) -> LineString<f64> {
         LineString::from(pts.to_vec())
@@ -255,8 +256,8 @@ mod test {
             let mut pts: Vec<(f64, f64)> = (0..n)
                 .map(|i| {
                     let a = i as f64 / n as f64 * std::f64::consts::TAU;
-                    let rr = r * (1.0 + 0.3 * (7.0 * a).sin() * (3.0 * a).cos());
-                    (cx + rr * a.cos(), cy + rr * a.sin())
+                    let rr = r * (1.0 + 0.3 * trig::sin(7.0 * a) * trig::cos(3.0 * a));
+                    (cx + rr * trig::cos(a), cy + rr * trig::sin(a))
                 })
                 .collect();
             pts.push(pts[0]);

@@ -1,6 +1,7 @@
 //! Distance and initial bearing between two positions along the WGS84 geodesic.
 
 use crate::model::LonLat;
+use crate::trig;
 use geo::{Destination, Distance, Geodesic};
 use geographiclib_rs::InverseGeodesic;
 
@@ -11,7 +12,11 @@ pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
 /// towards the North Pole.
 pub fn unit_vector(p: LonLat) -> [f64; 3] {
     let (lon, lat) = (p.lon().to_radians(), p.lat().to_radians());
-    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+    [
+        trig::cos(lat) * trig::cos(lon),
+        trig::cos(lat) * trig::sin(lon),
+        trig::sin(lat),
+    ]
 }
 
 /// Geodesic distance in metres between `a` and `b`; 0 for the same point, never NaN.
@@ -55,8 +60,9 @@ pub fn central_angle_rad(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dphi = p2 - p1;
     let dlam = (lon2 - lon1).to_radians();
-    let h = (dphi / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dlam / 2.0).sin().powi(2);
-    2.0 * h.sqrt().min(1.0).asin()
+    let h = trig::sin(dphi / 2.0).powi(2)
+        + trig::cos(p1) * trig::cos(p2) * trig::sin(dlam / 2.0).powi(2);
+    2.0 * trig::asin(h.sqrt().min(1.0))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Thinning a recorded path to a tolerance in metres (Ramer–Douglas–Peucker on a local plane).
 
 use crate::geometry::douglas_peucker;
+use crate::trig;
 
 /// Metres per degree of latitude on the mean sphere (radius 6,371,008.8 m).
 const M_PER_DEG: f64 = 111_195.08;
@@ -27,7 +28,7 @@ pub fn simplify_keep_m(path: &[(f64, f64)], tolerance_m: f64) -> Vec<bool> {
         return vec![true; path.len()];
     }
     let mean_lat = path.iter().map(|p| p.1).sum::<f64>() / path.len() as f64;
-    let kx = M_PER_DEG * mean_lat.to_radians().cos().max(0.01);
+    let kx = M_PER_DEG * trig::cos(mean_lat.to_radians()).max(0.01);
     let plane: Vec<(f64, f64)> = path
         .iter()
         .map(|&(lon, lat)| (lon * kx, lat * M_PER_DEG))

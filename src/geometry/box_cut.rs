@@ -228,6 +228,7 @@ fn line_string(ring: &[Pt]) -> LineString<f64> {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::trig;
     use geo::{Area, BooleanOps, Rect};
 
     const BOX: Bounds = Bounds {
@@ -356,13 +357,13 @@ mod test {
                 .map(|i| {
                     let a = i as f64 / n as f64 * std::f64::consts::TAU;
                     let r = 1.0 + next() * 9.0;
-                    (cx + r * a.cos(), cy + r * a.sin())
+                    (cx + r * trig::cos(a), cy + r * trig::sin(a))
                 })
                 .collect();
             let hole: Vec<Pt> = (0..6)
                 .map(|i| {
                     let a = -(i as f64) / 6.0 * std::f64::consts::TAU;
-                    (cx + 0.5 * a.cos(), cy + 0.5 * a.sin())
+                    (cx + 0.5 * trig::cos(a), cy + 0.5 * trig::sin(a))
                 })
                 .collect();
             same_as_boolean(&poly(&ring, &[&hole]), BOX);

@@ -1,5 +1,7 @@
 //! Lengths of polylines and points along them.
 
+use crate::trig;
+
 /// Length of a polyline.
 pub fn length(points: &[(f64, f64)]) -> f64 {
     points
@@ -20,7 +22,7 @@ pub fn point_along(points: &[(f64, f64)], d: f64) -> Option<((f64, f64), f64)> {
                 w[0].0 + t * (w[1].0 - w[0].0),
                 w[0].1 + t * (w[1].1 - w[0].1),
             );
-            return Some((p, (w[1].1 - w[0].1).atan2(w[1].0 - w[0].0)));
+            return Some((p, trig::atan2(w[1].1 - w[0].1, w[1].0 - w[0].0)));
         }
         left -= seg;
     }

@@ -6,6 +6,7 @@
 //! and the meridian arc when the centre is a pole (as PROJ does). Every point but the
 //! antipode of the centre is shown.
 
+use crate::trig;
 use std::f64::consts::{FRAC_PI_2, PI};
 
 use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic};
@@ -62,7 +63,7 @@ impl AzimuthalEquidistant {
             ell,
             lon_0,
             phi0,
-            sin_cos_phi0: phi0.sin_cos(),
+            sin_cos_phi0: trig::sin_cos(phi0),
             mode,
             mp: ell.meridian_arc(FRAC_PI_2),
             geod: Geodesic::new(1.0, ell.f()),
@@ -78,7 +79,7 @@ impl AzimuthalEquidistant {
             ell: Ellipsoid::EARTH_SPHERE,
             lon_0,
             phi0,
-            sin_cos_phi0: phi0.sin_cos(),
+            sin_cos_phi0: trig::sin_cos(phi0),
             mode,
             mp: FRAC_PI_2,
             geod: Geodesic::new(1.0, 0.0),
@@ -93,8 +94,8 @@ impl AzimuthalEquidistant {
     fn forward_rad(&self, lam: f64, phi: f64) -> Option<(f64, f64)> {
         if self.ell.is_sphere() {
             let (sp0, cp0) = self.sin_cos_phi0;
-            let (sp, cp) = phi.sin_cos();
-            let (sl, cl) = lam.sin_cos();
+            let (sp, cp) = trig::sin_cos(phi);
+            let (sl, cl) = trig::sin_cos(lam);
             let xp = cp * sl;
             let yp = cp0 * sp - sp0 * cp * cl;
             let cosc = sp0 * sp + cp0 * cp * cl;
@@ -104,17 +105,17 @@ impl AzimuthalEquidistant {
             if sinc < 1e-15 {
                 return (cosc > 0.0).then_some((0.0, 0.0));
             }
-            let k = sinc.atan2(cosc) / sinc;
+            let k = trig::atan2(sinc, cosc) / sinc;
             return Some((k * xp, k * yp));
         }
         match self.mode {
             Mode::NorthPole => {
                 let rho = (self.mp - self.ell.meridian_arc(phi)).abs();
-                Some((rho * lam.sin(), -rho * lam.cos()))
+                Some((rho * trig::sin(lam), -rho * trig::cos(lam)))
             }
             Mode::SouthPole => {
                 let rho = (self.mp + self.ell.meridian_arc(phi)).abs();
-                Some((rho * lam.sin(), rho * lam.cos()))
+                Some((rho * trig::sin(lam), rho * trig::cos(lam)))
             }
             Mode::Oblique => {
                 if lam.abs() < EPS10 && (phi - self.phi0).abs() < EPS10 {
@@ -127,7 +128,7 @@ impl AzimuthalEquidistant {
                     lam.to_degrees(),
                 );
                 let azi = azi1.to_radians();
-                Some((s12 * azi.sin(), s12 * azi.cos()))
+                Some((s12 * trig::sin(azi), s12 * trig::cos(azi)))
             }
         }
     }
@@ -152,18 +153,27 @@ impl Projection for AzimuthalEquidistant {
                 return None;
             }
             let (sp0, cp0) = self.sin_cos_phi0;
-            let (sinc, cosc) = c.sin_cos();
-            let phi = (cosc * sp0 + y * sinc * cp0 / c).clamp(-1.0, 1.0).asin();
-            let lam = (x * sinc).atan2(c * cp0 * cosc - y * sp0 * sinc);
+            let (sinc, cosc) = trig::sin_cos(c);
+            let phi = trig::asin((cosc * sp0 + y * sinc * cp0 / c).clamp(-1.0, 1.0));
+            let lam = trig::atan2(x * sinc, c * cp0 * cosc - y * sp0 * sinc);
             return to_lonlat(lam, phi, self.lon_0);
         }
         let (lam, phi) = match self.mode {
-            Mode::NorthPole => (x.atan2(-y), self.ell.meridian_arc_inverse(self.mp - c)?),
-            Mode::SouthPole => (x.atan2(y), self.ell.meridian_arc_inverse(c - self.mp)?),
+            Mode::NorthPole => (
+                trig::atan2(x, -y),
+                self.ell.meridian_arc_inverse(self.mp - c)?,
+            ),
+            Mode::SouthPole => (
+                trig::atan2(x, y),
+                self.ell.meridian_arc_inverse(c - self.mp)?,
+            ),
             Mode::Oblique => {
-                let (lat, lon): (f64, f64) =
-                    self.geod
-                        .direct(self.phi0.to_degrees(), 0.0, x.atan2(y).to_degrees(), c);
+                let (lat, lon): (f64, f64) = self.geod.direct(
+                    self.phi0.to_degrees(),
+                    0.0,
+                    trig::atan2(x, y).to_degrees(),
+                    c,
+                );
                 let (lam, phi) = (wrap_pi(lon.to_radians()), lat.to_radians());
                 // Beyond the antipode the geodesic is no longer the shortest: the point is
                 // outside the map. Check by projecting back.
@@ -194,7 +204,7 @@ impl Projection for AzimuthalEquidistant {
     /// only for caps under 179°.
     fn cap_scale_bound(&self, radius_deg: f64) -> Option<f64> {
         let rho = radius_deg.to_radians();
-        (radius_deg > 0.0 && radius_deg < 179.0).then(|| 1.01 * rho / rho.sin())
+        (radius_deg > 0.0 && radius_deg < 179.0).then(|| 1.01 * rho / trig::sin(rho))
     }
 }
 
@@ -228,7 +238,9 @@ mod test {
         let (x, y) = m.forward(ll(139.65, 35.7)).unwrap();
         let (p1, p2) = (38.9f64.to_radians(), 35.7f64.to_radians());
         let dl = (139.65f64 + 77.0).to_radians();
-        let angle = (p1.sin() * p2.sin() + p1.cos() * p2.cos() * dl.cos()).acos();
+        let angle = trig::acos(
+            trig::sin(p1) * trig::sin(p2) + trig::cos(p1) * trig::cos(p2) * trig::cos(dl),
+        );
         assert!((x.hypot(y) - angle).abs() < 1e-12);
         assert!(m.inverse(3.2, 0.0).is_none());
         assert!(m.forward(ll(103.0, -38.9)).is_none(), "antipode");

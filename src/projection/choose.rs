@@ -123,6 +123,7 @@ pub fn choose(
 mod test {
     use super::*;
     use crate::model::LonLat;
+    use crate::trig;
 
     const BLINKEN: [(f64, f64); 7] = [
         (-77.04, 38.9),  // Washington
@@ -188,8 +189,8 @@ mod test {
         let c = conic(&ext);
         // n of a secant cone lies between the sines of its standard parallels.
         let (s1, s2) = (
-            (ext.lat_min + span / 6.0).to_radians().sin(),
-            (ext.lat_max - span / 6.0).to_radians().sin(),
+            trig::sin((ext.lat_min + span / 6.0).to_radians()),
+            trig::sin((ext.lat_max - span / 6.0).to_radians()),
         );
         assert!(c.cone_constant() > s1 && c.cone_constant() < s2);
     }

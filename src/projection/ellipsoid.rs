@@ -10,6 +10,7 @@
 //! 1987) and, for the meridian arc, Krüger's series in the third flattening `n` (as PROJ and
 //! GeographicLib use), which is good to well under a micrometre on the Earth.
 
+use crate::trig;
 use std::f64::consts::FRAC_PI_2;
 
 use super::ProjectionError;
@@ -98,7 +99,7 @@ impl Ellipsoid {
 
     /// Prime-vertical radius of curvature ν(φ) in units of `a` (Snyder 4-20).
     pub fn nu(&self, phi: f64) -> f64 {
-        let s = phi.sin();
+        let s = trig::sin(phi);
         1.0 / (1.0 - self.es() * s * s).sqrt()
     }
 
@@ -117,7 +118,7 @@ impl Ellipsoid {
         ];
         let mut sum = phi;
         for (k, ck) in c.iter().enumerate() {
-            sum += ck * (2.0 * (k as f64 + 1.0) * phi).sin();
+            sum += ck * trig::sin(2.0 * (k as f64 + 1.0) * phi);
         }
         a_rect * sum
     }
@@ -142,7 +143,7 @@ impl Ellipsoid {
         ];
         let mut phi = mu;
         for (k, dk) in d.iter().enumerate() {
-            phi += dk * (2.0 * (k as f64 + 1.0) * mu).sin();
+            phi += dk * trig::sin(2.0 * (k as f64 + 1.0) * mu);
         }
         Some(phi.clamp(-FRAC_PI_2, FRAC_PI_2))
     }
@@ -151,20 +152,20 @@ impl Ellipsoid {
     /// exponential of minus the isometric latitude. 0 at the north pole.
     pub fn tsfn(&self, phi: f64) -> f64 {
         let e = self.e();
-        let es = e * phi.sin();
-        (FRAC_PI_2 / 2.0 - phi / 2.0).tan() / ((1.0 - es) / (1.0 + es)).powf(e / 2.0)
+        let es = e * trig::sin(phi);
+        trig::tan(FRAC_PI_2 / 2.0 - phi / 2.0) / ((1.0 - es) / (1.0 + es)).powf(e / 2.0)
     }
 
     /// The latitude (radians) whose [`tsfn`](Self::tsfn) is `ts` (Snyder 7-9, iterated).
     pub fn phi_from_ts(&self, ts: f64) -> f64 {
         let e = self.e();
-        let mut phi = FRAC_PI_2 - 2.0 * ts.atan();
+        let mut phi = FRAC_PI_2 - 2.0 * trig::atan(ts);
         if e == 0.0 {
             return phi;
         }
         for _ in 0..30 {
-            let es = e * phi.sin();
-            let next = FRAC_PI_2 - 2.0 * (ts * ((1.0 - es) / (1.0 + es)).powf(e / 2.0)).atan();
+            let es = e * trig::sin(phi);
+            let next = FRAC_PI_2 - 2.0 * trig::atan(ts * ((1.0 - es) / (1.0 + es)).powf(e / 2.0));
             let done = (next - phi).abs() < 1e-15;
             phi = next;
             if done {
@@ -190,17 +191,17 @@ impl Ellipsoid {
         let qp = self.qsfn(1.0);
         let ratio = (q / qp).clamp(-1.0, 1.0);
         if self.es() == 0.0 {
-            return ratio.asin();
+            return trig::asin(ratio);
         }
         if (ratio.abs() - 1.0).abs() < 1e-15 {
             return FRAC_PI_2.copysign(ratio);
         }
         let es = self.es();
         let e = es.sqrt();
-        let mut phi = ratio.asin();
+        let mut phi = trig::asin(ratio);
         for _ in 0..30 {
-            let s = phi.sin();
-            let c = phi.cos();
+            let s = trig::sin(phi);
+            let c = trig::cos(phi);
             if c.abs() < 1e-12 {
                 break;
             }
@@ -236,7 +237,7 @@ mod test {
             assert!((e.meridian_arc_inverse(m).unwrap() - phi).abs() < 1e-14);
             assert!((e.phi_from_ts(e.tsfn(phi)) - phi).abs() < 1e-14);
             assert!(
-                (e.phi_from_q(e.qsfn(phi.sin())) - phi).abs() < 1e-12,
+                (e.phi_from_q(e.qsfn(trig::sin(phi))) - phi).abs() < 1e-12,
                 "{deg}"
             );
         }

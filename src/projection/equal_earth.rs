@@ -7,6 +7,7 @@
 use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat_within_pi};
 use super::{Ellipsoid, Projection, ProjectionError};
 use crate::model::LonLat;
+use crate::trig;
 
 const A1: f64 = 1.340264;
 const A2: f64 = -0.081106;
@@ -51,7 +52,7 @@ impl EqualEarth {
 
     /// y (before the authalic scaling) at the pole.
     fn y_max() -> f64 {
-        let t = M.asin();
+        let t = trig::asin(M);
         let t2 = t * t;
         let t6 = t2 * t2 * t2;
         t * (A1 + A2 * t2 + t6 * (A3 + A4 * t2))
@@ -62,15 +63,15 @@ impl Projection for EqualEarth {
     fn forward(&self, p: LonLat) -> Option<(f64, f64)> {
         let (lam, phi) = lam_phi(p, self.lon_0);
         let sbeta = if self.ell.is_sphere() {
-            phi.sin()
+            trig::sin(phi)
         } else {
-            (self.ell.qsfn(phi.sin()) / self.qp).clamp(-1.0, 1.0)
+            (self.ell.qsfn(trig::sin(phi)) / self.qp).clamp(-1.0, 1.0)
         };
-        let psi = (M * sbeta).asin();
+        let psi = trig::asin(M * sbeta);
         let psi2 = psi * psi;
         let psi6 = psi2 * psi2 * psi2;
-        let x =
-            lam * psi.cos() / (M * (A1 + 3.0 * A2 * psi2 + psi6 * (7.0 * A3 + 9.0 * A4 * psi2)));
+        let x = lam * trig::cos(psi)
+            / (M * (A1 + 3.0 * A2 * psi2 + psi6 * (7.0 * A3 + 9.0 * A4 * psi2)));
         let y = psi * (A1 + A2 * psi2 + psi6 * (A3 + A4 * psi2));
         Some((x * self.rqda, y * self.rqda))
     }
@@ -102,15 +103,15 @@ impl Projection for EqualEarth {
         }
         let t2 = t * t;
         let t6 = t2 * t2 * t2;
-        let cos_t = t.cos();
+        let cos_t = trig::cos(t);
         let lam = if cos_t.abs() < 1e-15 {
             0.0
         } else {
             M * x * (A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2)) / cos_t
         };
-        let sbeta = (t.sin() / M).clamp(-1.0, 1.0);
+        let sbeta = (trig::sin(t) / M).clamp(-1.0, 1.0);
         let phi = if self.ell.is_sphere() {
-            sbeta.asin()
+            trig::asin(sbeta)
         } else {
             self.ell.phi_from_q(sbeta * self.qp)
         };

@@ -5,6 +5,7 @@
 //! this is x = λ cos φ₁, y = φ − φ₀. (PROJ before 2026 used the spherical formula with R = a even
 //! on an ellipsoid; this follows the current EPSG ellipsoidal form, as PROJ now does.)
 
+use crate::trig;
 use std::f64::consts::{FRAC_PI_2, PI};
 
 use super::angles::{check_deg, lam_phi, map_lon_0, to_lonlat};
@@ -50,7 +51,7 @@ impl Equirectangular {
         Ok(Self {
             ell,
             lon_0,
-            rc: phi1.cos() * ell.nu(phi1),
+            rc: trig::cos(phi1) * ell.nu(phi1),
             m0: ell.meridian_arc(lat_0),
         })
     }
@@ -66,7 +67,7 @@ impl Equirectangular {
         Self {
             ell: Ellipsoid::EARTH_SPHERE,
             lon_0: map_lon_0(lon_0),
-            rc: phi1.cos(),
+            rc: trig::cos(phi1),
             m0: 0.0,
         }
     }

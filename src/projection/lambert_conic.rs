@@ -3,6 +3,7 @@
 //! In: lon/lat degrees. Out, in units of `a`: x = k₀ρ sin nλ, y = k₀(ρ₀ − ρ cos nλ) with
 //! ρ = F·t(φ)ⁿ. The pole the cone does not reach (south for n > 0) is at infinity: `None`.
 
+use crate::trig;
 use std::f64::consts::FRAC_PI_2;
 
 use super::angles::{check_deg, check_scale, lam_phi, map_lon_0, to_lonlat, to_lonlat_within_pi};
@@ -74,13 +75,13 @@ impl LambertConic {
                 });
             }
         }
-        let msfn = |phi: f64| phi.cos() * ell.nu(phi);
+        let msfn = |phi: f64| trig::cos(phi) * ell.nu(phi);
         let m1 = msfn(phi1);
         let t1 = ell.tsfn(phi1);
         let n = if (phi1 - phi2).abs() >= EPS10 {
             (m1 / msfn(phi2)).ln() / (t1 / ell.tsfn(phi2)).ln()
         } else {
-            phi1.sin()
+            trig::sin(phi1)
         };
         if !n.is_finite() || n.abs() < EPS10 {
             return Err(ProjectionError::Param {
@@ -139,8 +140,8 @@ impl Projection for LambertConic {
         };
         let nl = lam * self.n;
         let (x, y) = (
-            self.k0 * rho * nl.sin(),
-            self.k0 * (self.rho0 - rho * nl.cos()),
+            self.k0 * rho * trig::sin(nl),
+            self.k0 * (self.rho0 - rho * trig::cos(nl)),
         );
         (x.is_finite() && y.is_finite()).then_some((x, y))
     }
@@ -160,7 +161,7 @@ impl Projection for LambertConic {
             y = -y;
         }
         let phi = self.ell.phi_from_ts((rho / self.c).powf(1.0 / self.n));
-        let lam = x.atan2(y) / self.n;
+        let lam = trig::atan2(x, y) / self.n;
         to_lonlat_within_pi(lam, phi, self.lon_0)
     }
 

@@ -3,6 +3,7 @@
 //! In: lon/lat degrees. Out: x = k₀λ, y = k₀ψ (ψ the isometric latitude) in units of `a`.
 //! The poles are at infinity, so `forward` returns `None` there.
 
+use crate::trig;
 use std::f64::consts::PI;
 
 use super::angles::{check_deg, check_scale, lam_phi, map_lon_0, to_lonlat};
@@ -53,7 +54,7 @@ impl Mercator {
                     });
                 }
                 let phi = ts.to_radians();
-                phi.cos() * ell.nu(phi)
+                trig::cos(phi) * ell.nu(phi)
             }
             None => check_scale("k_0", params.k_0)?,
         };
@@ -74,7 +75,7 @@ impl Projection for Mercator {
     fn forward(&self, p: LonLat) -> Option<(f64, f64)> {
         let (lam, phi) = lam_phi(p, self.lon_0);
         let e = self.ell.e();
-        let psi = phi.tan().asinh() - e * (e * phi.sin()).atanh();
+        let psi = trig::tan(phi).asinh() - e * (e * trig::sin(phi)).atanh();
         let (x, y) = (self.k0 * lam, self.k0 * psi);
         (x.is_finite() && y.is_finite() && phi.abs() < PI / 2.0).then_some((x, y))
     }
@@ -86,7 +87,7 @@ impl Projection for Mercator {
         }
         let psi = y / self.k0;
         let phi = if self.ell.is_sphere() {
-            psi.sinh().atan()
+            trig::atan(psi.sinh())
         } else {
             self.ell.phi_from_ts((-psi).exp())
         };

@@ -9,6 +9,7 @@
 use super::angles::{check_deg, check_scale, lam_phi, map_lon_0, to_lonlat};
 use super::{Ellipsoid, Projection, ProjectionError};
 use crate::model::LonLat;
+use crate::trig;
 
 const EPS10: f64 = 1e-10;
 
@@ -63,11 +64,11 @@ impl Orthographic {
             ell,
             lon_0,
             lat_0,
-            sinph0: phi0.sin(),
-            cosph0: phi0.cos(),
+            sinph0: trig::sin(phi0),
+            cosph0: trig::cos(phi0),
             nu0: ell.nu(phi0),
-            sinalpha: alpha.sin(),
-            cosalpha: alpha.cos(),
+            sinalpha: trig::sin(alpha),
+            cosalpha: trig::cos(alpha),
             k0,
         })
     }
@@ -79,8 +80,8 @@ impl Orthographic {
             ell: Ellipsoid::EARTH_SPHERE,
             lon_0: map_lon_0(centre.lon()),
             lat_0: centre.lat(),
-            sinph0: phi0.sin(),
-            cosph0: phi0.cos(),
+            sinph0: trig::sin(phi0),
+            cosph0: trig::cos(phi0),
             nu0: 1.0,
             sinalpha: 0.0,
             cosalpha: 1.0,
@@ -92,8 +93,8 @@ impl Orthographic {
 impl Projection for Orthographic {
     fn forward(&self, p: LonLat) -> Option<(f64, f64)> {
         let (lam, phi) = lam_phi(p, self.lon_0);
-        let (sinphi, cosphi) = phi.sin_cos();
-        let (sinlam, coslam) = lam.sin_cos();
+        let (sinphi, cosphi) = trig::sin_cos(phi);
+        let (sinlam, coslam) = trig::sin_cos(lam);
         // Visible when the normals at the point and at the centre are less than 90° apart.
         if self.sinph0 * sinphi + self.cosph0 * cosphi * coslam < -EPS10 {
             return None;
@@ -138,11 +139,11 @@ impl Projection for Orthographic {
         let big_x = -n * s0 + t * c0;
         let big_y = xp;
         let big_z = n * c0 + t * s0;
-        let phi = big_z.atan2(b2 * big_x.hypot(big_y));
+        let phi = trig::atan2(big_z, b2 * big_x.hypot(big_y));
         let lam = if big_x == 0.0 && big_y == 0.0 {
             0.0
         } else {
-            big_y.atan2(big_x)
+            trig::atan2(big_y, big_x)
         };
         to_lonlat(lam, phi, self.lon_0)
     }

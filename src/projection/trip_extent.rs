@@ -4,6 +4,7 @@
 
 use crate::geodesy::{central_angle_rad, unit_vector, wrap_lon};
 use crate::model::LonLat;
+use crate::trig;
 
 /// How far from a globe's centre a stop may lie and still be drawn clear of the horizon,
 /// degrees.
@@ -44,8 +45,8 @@ fn enclosing_cap(pts: &[(f64, f64)]) -> Option<(LonLat, f64)> {
             c[2] + (far[2] - c[2]) * t,
         ])?;
     }
-    let lon = c[1].atan2(c[0]).to_degrees();
-    let lat = c[2].clamp(-1.0, 1.0).asin().to_degrees();
+    let lon = trig::atan2(c[1], c[0]).to_degrees();
+    let lat = trig::asin(c[2].clamp(-1.0, 1.0)).to_degrees();
     let centre = LonLat::new(wrap_lon(lon), lat).ok()?;
     let radius = pts
         .iter()

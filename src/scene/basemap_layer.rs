@@ -10,6 +10,7 @@ use super::{Anchor, Item, clean_text};
 use crate::basemap::{self, BasemapView, Country, PixelPath};
 use crate::geometry::{Rect, round_pt};
 use crate::model::LonLat;
+use crate::trig;
 
 /// The countries the trip visits, once each, in visiting order. A coastal city can fall just
 /// outside the 1:50m coastline (Copenhagen, Stockholm, Larnaca): then the country within
@@ -21,7 +22,10 @@ pub(crate) fn visited_countries(places: &[Place]) -> Vec<Country> {
         let probes = std::iter::once((0.0, 0.0)).chain([0.1, 0.2, 0.3].into_iter().flat_map(|d| {
             (0..8).map(move |k| {
                 let a = f64::from(k) * std::f64::consts::FRAC_PI_4;
-                (d * a.cos() / lat.to_radians().cos().max(0.1), d * a.sin())
+                (
+                    d * trig::cos(a) / trig::cos(lat.to_radians()).max(0.1),
+                    d * trig::sin(a),
+                )
             })
         }));
         let found = probes

@@ -9,6 +9,7 @@ use super::text_metrics::{
 };
 use super::{Anchor, Item, Rect};
 use crate::geometry::{round_pt, round1};
+use crate::trig;
 
 /// Distance units for the scale bar and the subtitle.
 use crate::format::{Units, thousands};
@@ -233,7 +234,7 @@ fn scale_and_north(f: &Footer, x: f64, row: f64, items: &mut Vec<Item>) -> f64 {
 /// A north arrow turned `deg` clockwise, ending at `right`, on baseline `y`, and its `N`.
 fn north_arrow(deg: f64, right: f64, y: f64) -> Vec<Item> {
     let c = (right - 8.0, y - 6.0);
-    let (s, co) = deg.to_radians().sin_cos();
+    let (s, co) = trig::sin_cos(deg.to_radians());
     let rot = |dx: f64, dy: f64| round_pt((c.0 + dx * co - dy * s, c.1 + dx * s + dy * co));
     vec![
         Item::Path {

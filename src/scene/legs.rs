@@ -7,6 +7,7 @@ use super::modes;
 use super::{Item, Tag};
 use crate::geometry::{Rect, clip_polyline, length, point_along, round_pt, simplify};
 use crate::model::{Leg, LonLat, Mode, Route};
+use crate::trig;
 use std::collections::HashMap;
 
 /// A projection to pixels: `None` where the map cannot show the position.
@@ -141,7 +142,7 @@ pub(crate) fn bowed(parts: Vec<Vec<(f64, f64)>>, bow: f64) -> Vec<Vec<(f64, f64)
         if k > 0 {
             s += (p.0 - dense[k - 1].0).hypot(p.1 - dense[k - 1].1);
         }
-        let lift = bow * (std::f64::consts::PI * s / total).sin();
+        let lift = bow * trig::sin(std::f64::consts::PI * s / total);
         out.push((p.0 + normal.0 * lift, p.1 + normal.1 * lift));
     }
     vec![simplify(&out, 0.3)]
@@ -239,7 +240,7 @@ pub(crate) fn leg_items(parts: &[Vec<(f64, f64)>], number: usize, mode: Option<M
     if len >= 36.0
         && let Some(((x, y), dir)) = point_along(longest, len / 2.0)
     {
-        let (s, c) = dir.sin_cos();
+        let (s, c) = trig::sin_cos(dir);
         let at = |f: f64, side: f64| round_pt((x + c * f - s * side, y + s * f + c * side));
         items.push(Item::Path {
             class: arrow_class,

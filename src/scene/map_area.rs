@@ -23,6 +23,7 @@ use crate::basemap;
 use crate::error::Error;
 use crate::geometry::Rect;
 use crate::model::LonLat;
+use crate::trig;
 
 /// Room around the route inside the map frame, pixels (labels go there).
 pub(super) const PAD_PX: f64 = 48.0;
@@ -301,6 +302,6 @@ fn north_deg(map: &FittedMap) -> Option<f64> {
     let c = map.inverse_px(map.width_px() / 2.0, map.height_px() / 2.0)?;
     let up = LonLat::new(c.lon(), (c.lat() + 0.1).min(90.0)).ok()?;
     let (a, b) = (map.project_px(c)?, map.project_px(up)?);
-    let deg = (b.0 - a.0).atan2(a.1 - b.1).to_degrees();
+    let deg = trig::atan2(b.0 - a.0, a.1 - b.1).to_degrees();
     (deg.abs() > 5.0).then_some((deg * 10.0).round() / 10.0)
 }

@@ -11,6 +11,7 @@ use super::places::MARKER_FONT_PX;
 use super::spread::{GAP_PX, spread};
 use super::{Anchor, Item, Tag};
 use crate::geometry::{Rect, at_least_apart, round_pt, round1};
+use crate::trig;
 use std::collections::HashMap;
 
 /// The farthest a numbered marker is drawn from its place, pixels.
@@ -283,7 +284,7 @@ fn beside(p: (f64, f64), marks: &DiscGrid, touch: f64, area: Rect) -> Option<(f6
             (0..24).map(move |k| {
                 let a = f64::from(k) * std::f64::consts::PI / 12.0;
                 let d = r + SMALL_DOT_R + GAP_PX + 0.1;
-                (m.0 + d * a.cos(), m.1 + d * a.sin())
+                (m.0 + d * trig::cos(a), m.1 + d * trig::sin(a))
             })
         })
         .map(|c| (dist(c), c))

@@ -3,6 +3,7 @@
 //! exactly what a scan of every place in order gives (the first place within reach), only
 //! faster: each cell it skips is provably out of reach.
 
+use crate::trig;
 use std::collections::HashMap;
 
 /// The grid's cell, degrees of latitude and of longitude.
@@ -36,7 +37,7 @@ impl PlaceGrid {
         near: impl Fn(usize) -> bool,
     ) -> Option<usize> {
         let reach_deg = (reach_m / 6_371_000.0).to_degrees();
-        let cos = lat.to_radians().cos();
+        let cos = trig::cos(lat.to_radians());
         let lat_span = (reach_deg / CELL_DEG).ceil() as i64 + 1;
         let lon_span = if cos > 1e-9 {
             (reach_deg / cos / CELL_DEG).ceil() + 1.0
@@ -95,7 +96,7 @@ mod test {
             move |i: usize| {
                 let (qlon, qlat): (f64, f64) = pts[i];
                 let dlat = (qlat - lat).to_radians();
-                let dlon = (qlon - lon).to_radians() * lat.to_radians().cos();
+                let dlon = (qlon - lon).to_radians() * trig::cos(lat.to_radians());
                 6_371_000.0 * dlat.hypot(dlon) < m
             }
         };

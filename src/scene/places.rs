@@ -8,6 +8,7 @@ use super::place_grid::PlaceGrid;
 use super::text_metrics::{Weight, width_px};
 use super::{Tag, clean_text};
 use crate::model::{LonLat, Route, RouteStop, Stop};
+use crate::trig;
 
 /// Stops nearer than this are one place, metres: a revisit, not a neighbour.
 pub(crate) const SAME_PLACE_M: f64 = 50.0;
@@ -60,7 +61,7 @@ pub(crate) fn places(route: &Route, style: DateStyle) -> Vec<Place> {
         let near = grid.first_near(p.lon(), p.lat(), SAME_PLACE_M, |k| {
             let q = &out[k];
             let dlat = (q.position.lat() - p.lat()).to_radians();
-            let dlon = (q.position.lon() - p.lon()).to_radians() * p.lat().to_radians().cos();
+            let dlon = (q.position.lon() - p.lon()).to_radians() * trig::cos(p.lat().to_radians());
             6_371_000.0 * dlat.hypot(dlon) < SAME_PLACE_M
         });
         let date = if one_day {

@@ -5,6 +5,7 @@
 //! that left its place to it with a short leader.
 
 use crate::geometry::Rect;
+use crate::trig;
 
 /// Least room between two marker discs, pixels.
 pub const GAP_PX: f64 = 1.5;
@@ -91,7 +92,7 @@ fn spread_counted(
                 } else {
                     // The golden angle: each coincident pair parts in a different direction.
                     let a = (i * 7 + j) as f64 * 2.399_963_229_728_653;
-                    (a.cos(), a.sin())
+                    (trig::cos(a), trig::sin(a))
                 };
                 // A little more than the overlap, so rounding cannot leave the pair touching.
                 let push = (need - d) / 2.0 + 0.05;

@@ -6,6 +6,7 @@
 //! turned to the street's direction (never upside down), on a stretch straight enough to carry
 //! it, tried from the middle of the street outwards; each street is named once.
 
+use crate::trig;
 use std::collections::BTreeSet;
 
 use super::labels::Placer;
@@ -120,7 +121,7 @@ fn along(
         let Some((centre, deg)) = straight(line, a, b) else {
             continue;
         };
-        let (sin, cos) = deg.to_radians().sin_cos();
+        let (sin, cos) = trig::sin_cos(deg.to_radians());
         let (bw, bh) = (w * cos.abs() + h * sin.abs(), w * sin.abs() + h * cos.abs());
         let r = Rect::new(centre.0 - bw / 2.0, centre.1 - bh / 2.0, bw, bh);
         if placer.try_fixed(r) {
@@ -154,7 +155,7 @@ fn straight(line: &[(f64, f64)], a: f64, b: f64) -> Option<((f64, f64), f64)> {
         }
         s += l;
     }
-    let mut deg = dy.atan2(dx).to_degrees();
+    let mut deg = trig::atan2(dy, dx).to_degrees();
     if deg > 90.0 {
         deg -= 180.0;
     } else if deg < -90.0 {

@@ -3,6 +3,7 @@
 
 use crate::model::LonLat;
 use crate::projection::{Fitted, Projection};
+use crate::trig;
 
 use super::TileCoord;
 
@@ -31,7 +32,7 @@ pub fn map_zoom<P: Projection>(map: &Fitted<P>) -> Option<f64> {
     let centre = map.inverse_px(map.width_px() / 2.0, map.height_px() / 2.0)?;
     let (east_km, _) = map.km_per_px_at(centre)?;
     let m_per_px = east_km * 1000.0;
-    let z = (EQUATOR_M * centre.lat().to_radians().cos() / (TILE_PX * m_per_px)).log2();
+    let z = (EQUATOR_M * trig::cos(centre.lat().to_radians()) / (TILE_PX * m_per_px)).log2();
     z.is_finite().then_some(z)
 }
 
@@ -40,7 +41,7 @@ pub fn tile_fraction(p: LonLat, z: u8) -> (f64, f64) {
     let n = f64::from(1u32 << z);
     let lat = p.lat().clamp(-MAX_LAT, MAX_LAT).to_radians();
     let x = (p.lon() + 180.0) / 360.0 * n;
-    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * n;
+    let y = (1.0 - (trig::tan(lat) + 1.0 / trig::cos(lat)).ln() / std::f64::consts::PI) / 2.0 * n;
     (x, y)
 }
 
@@ -48,10 +49,7 @@ pub fn tile_fraction(p: LonLat, z: u8) -> (f64, f64) {
 pub fn tile_lonlat(x: f64, y: f64, z: u8) -> Option<LonLat> {
     let n = f64::from(1u32 << z);
     let lon = x / n * 360.0 - 180.0;
-    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y / n))
-        .sinh()
-        .atan()
-        .to_degrees();
+    let lat = trig::atan((std::f64::consts::PI * (1.0 - 2.0 * y / n)).sinh()).to_degrees();
     LonLat::new(lon.clamp(-180.0, 180.0), lat.clamp(-MAX_LAT, MAX_LAT)).ok()
 }
 

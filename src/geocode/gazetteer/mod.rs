@@ -44,6 +44,7 @@ mod regions;
 use super::index::{BYTES, Index, PlaceRow};
 use super::normalize::{native, normalize};
 use super::{CountryInfo, GeocodeError, Hints, Kind, Level, Match, Place};
+use crate::trig;
 use std::sync::OnceLock;
 
 /// The embedded gazetteer. Get it with [`Gazetteer::get`].
@@ -154,7 +155,7 @@ impl Gazetteer {
     /// on a sphere), with that distance in metres. A linear scan: about a millisecond.
     pub fn nearest(&self, lat: f64, lon: f64, max_m: f64) -> Option<(Place, f64)> {
         let max_deg = max_m / 111_000.0;
-        let coslat = lat.to_radians().cos().abs().max(1e-6);
+        let coslat = trig::cos(lat.to_radians()).abs().max(1e-6);
         let mut best: Option<(u32, f64)> = None;
         for i in 0..self.index.place_count() as u32 {
             let row = self.index.place(i);

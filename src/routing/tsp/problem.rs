@@ -7,6 +7,7 @@
 
 use super::error::TspError;
 use crate::model::LonLat;
+use crate::trig;
 use std::fmt;
 use std::sync::Arc;
 
@@ -304,7 +305,7 @@ pub use crate::geodesy::unit_vector;
 #[inline]
 pub fn chord_to_arc_m(a: [f64; 3], b: [f64; 3]) -> f64 {
     let c = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt();
-    2.0 * EARTH_RADIUS_M * (c / 2.0).min(1.0).asin()
+    2.0 * EARTH_RADIUS_M * trig::asin((c / 2.0).min(1.0))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! published optima.
 
 use super::problem::Problem;
+use crate::trig;
 
 /// The distance rule of an instance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,10 +127,10 @@ impl Instance {
                 }
                 let (lat_i, lon_i) = geo_radians(self.coords[i]);
                 let (lat_j, lon_j) = geo_radians(self.coords[j]);
-                let q1 = (lon_i - lon_j).cos();
-                let q2 = (lat_i - lat_j).cos();
-                let q3 = (lat_i + lat_j).cos();
-                (6378.388 * (0.5 * ((1.0 + q1) * q2 - (1.0 - q1) * q3)).acos() + 1.0).trunc()
+                let q1 = trig::cos(lon_i - lon_j);
+                let q2 = trig::cos(lat_i - lat_j);
+                let q3 = trig::cos(lat_i + lat_j);
+                (6378.388 * trig::acos(0.5 * ((1.0 + q1) * q2 - (1.0 - q1) * q3)) + 1.0).trunc()
             }
         }
     }
@@ -144,7 +145,11 @@ impl Instance {
                 .iter()
                 .map(|&c| {
                     let (lat, lon) = geo_radians(c);
-                    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+                    [
+                        trig::cos(lat) * trig::cos(lon),
+                        trig::cos(lat) * trig::sin(lon),
+                        trig::sin(lat),
+                    ]
                 })
                 .collect(),
         };

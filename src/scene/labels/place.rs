@@ -6,6 +6,7 @@ use super::{LINE_PITCH, Placed, Placer, Spec};
 use crate::geometry::{Rect, round_pt, round_rect};
 use crate::scene::text_metrics::{line_extents_px, width_px};
 use crate::scene::{Anchor, Item};
+use crate::trig;
 
 /// Radii of the rings searched for a place away from the marker, pixels beyond its gap.
 const RINGS: [f64; 4] = [10.0, 18.0, 26.0, 34.0];
@@ -88,7 +89,7 @@ impl Placer {
             let mut best: Option<(Candidate, Leader)> = None;
             for (k, shift) in (0..24).flat_map(|k| [(k, 0.0), (k, hang), (k, -hang)]) {
                 let a = k as f64 * std::f64::consts::TAU / 24.0;
-                let (c, s) = (a.cos(), a.sin());
+                let (c, s) = (trig::cos(a), trig::sin(a));
                 if shift != 0.0 && s.abs() < 0.6 {
                     continue;
                 }
