@@ -242,7 +242,7 @@ fn fragment(
         css.push_str(&motion::css(p, c, &first.theme, s));
     }
     // A bare marker number is centred by this rule rather than an attribute.
-    if let Some((_, _, bare)) = svg::BARE.iter().find(|b| b.1 == svg::BARE_CENTRED) {
+    for (_, _, bare) in svg::BARE.iter().filter(|b| b.1 == svg::BARE_CENTRED) {
         let _ = writeln!(css, ".{c}-{bare}{{text-anchor:middle}}");
     }
     let aliases: Vec<(String, String)> = svg::BARE

@@ -234,19 +234,20 @@ pub(crate) fn focusable(
             out.push_str("/>");
         }
         if let Some((x0, y0, x1, y1)) = label {
-            // Never seen: in whole pixels, grown to cover the label.
+            // Never seen: in whole pixels, grown to cover the label; a path, a third shorter
+            // than a `<rect>` (`M866 676h77v28h-77z`).
             let (x0, y0, x1, y1) = (x0.floor(), y0.floor(), x1.ceil(), y1.ceil());
-            out.push_str("<rect");
-            attrs(
-                &mut out,
-                &[
-                    ("x", x0),
-                    ("y", y0),
-                    ("width", x1 - x0),
-                    ("height", y1 - y0),
-                ],
-            );
-            out.push_str("/>");
+            out.push_str("<path d=\"M");
+            num_into(&mut out, x0);
+            out.push(' ');
+            num_into(&mut out, y0);
+            out.push('h');
+            num_into(&mut out, x1 - x0);
+            out.push('v');
+            num_into(&mut out, y1 - y0);
+            out.push('h');
+            num_into(&mut out, x0 - x1);
+            out.push_str("z\"/>");
         }
         let (body, (w, h)) = tooltip(p, scene.width, e);
         let id = tips.id_of(p, e.number, body);
@@ -317,14 +318,15 @@ fn tooltip(p: &str, page_width: f64, e: &Entry) -> (String, (f64, f64)) {
         .fold(0.0, f64::max);
     let w = text_w + 2.0 * PAD_PX;
     let h = lines.len() as f64 * LINE_PX + 2.0 * PAD_PX - 2.0;
-    // The box and the name's lines carry no class: the tooltip's group's rules select them
-    // (a hundred stops' tooltips would repeat the classes hundreds of times).
+    // The box, the name's first line and the dates carry no class: the tooltip's group's rules
+    // select them (a hundred stops' tooltips would repeat the classes hundreds of times). A
+    // bare text is in the dates' style, but the first, which is the name's.
     let mut out = String::from("<rect");
     attrs(&mut out, &[("width", w), ("height", h), ("rx", 3.0)]);
     out.push_str("/>");
     for (i, (class, line)) in lines.iter().enumerate() {
         out.push_str("<text");
-        if *class != "tip-name" {
+        if i > 0 && *class != "tip-date" {
             out.push_str(&format!(" class=\"{p}-{class}\""));
         }
         let base = PAD_PX + ascent_px(NAME_PX) + i as f64 * LINE_PX - 1.0;
@@ -389,14 +391,14 @@ pub(crate) fn list((p, c): (&str, &str), title: &str, entries: &[Entry]) -> Stri
 pub(crate) fn css(p: &str, t: &Theme) -> String {
     format!(
         ".{p}-spots>g{{outline:none;cursor:default}}\n\
-         .{p}-spots>g>rect,.{p}-spots>g>circle{{fill:transparent;stroke:none}}\n\
+         .{p}-spots>g>path,.{p}-spots>g>circle{{fill:transparent;stroke:none}}\n\
          .{p}-spots>g:focus>circle,.{p}-spots>g:hover>circle{{stroke:{text};stroke-width:2.5}}\n\
          .{p}-spots>g>use{{display:none;pointer-events:none}}\n\
          .{p}-spots>g:focus>use,.{p}-spots>g:hover>use{{display:inline}}\n\
          .{p}-tip>rect{{fill:{halo};fill-opacity:0.97;stroke:{frame};stroke-width:0.8}}\n\
-         .{p}-tip>text:not([class]){{fill:{text};font-size:{NAME_PX}px;font-weight:700}}\n\
-         .{p}-tip-date{{fill:{muted};font-size:{TEXT_PX}px}}\n\
-         .{p}-tip-note{{fill:{text};font-size:{TEXT_PX}px}}\n\
+         .{p}-tip>text{{fill:{muted};font-size:{TEXT_PX}px}}\n\
+         .{p}-tip>text:first-of-type,.{p}-tip>.{p}-tip-name{{fill:{text};font-size:{NAME_PX}px;font-weight:700}}\n\
+         .{p}-tip>.{p}-tip-note{{fill:{text};font-size:{TEXT_PX}px}}\n\
          .{p}-list{{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;\
          overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}}\n",
         text = t.text,
@@ -429,6 +431,35 @@ mod test {
         let l = list(("tm", "tm"), "A & B", &[entry()]);
         assert!(l.starts_with("<ol class=\"tm-list\" aria-label=\"Stops of A &amp; B"));
         assert!(l.contains("<li id=\"tm-stop-3\">Amman (4 Nov): Met &lt;the&gt; king.</li>"));
+    }
+
+    /// The classes of a tooltip's lines, in order (`""` for a bare line).
+    fn line_classes(body: &str) -> Vec<&str> {
+        body.split("<text")
+            .skip(1)
+            .map(|t| {
+                t.strip_prefix(" class=\"")
+                    .and_then(|c| c.split('"').next())
+                    .unwrap_or("")
+            })
+            .collect()
+    }
+
+    /// The page's rules give a bare line the dates' style unless it is the first, the name's:
+    /// so a name's later lines and the note's lines carry their class.
+    #[test]
+    fn a_tooltip_marks_only_the_lines_its_rules_cannot_tell_apart() {
+        let (short, _) = tooltip("tm", 960.0, &entry());
+        assert_eq!(line_classes(&short), ["", "", "tm-tip-note"]);
+        let long = Entry {
+            name: "Queen Alia International Airport, Zizya, south of the capital".into(),
+            ..entry()
+        };
+        let (long, _) = tooltip("tm", 320.0, &long);
+        assert_eq!(line_classes(&long), ["", "tm-tip-name", "", "tm-tip-note"]);
+        let css = css("tm", &crate::scene::Theme::default());
+        assert!(css.contains(".tm-tip>text{fill:"));
+        assert!(css.contains(".tm-tip>text:first-of-type,.tm-tip>.tm-tip-name{"));
     }
 
     #[test]

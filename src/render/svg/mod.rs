@@ -16,6 +16,7 @@
 //! for `map.png`.
 
 mod embed;
+mod joined_legs;
 mod street_style;
 mod style;
 mod text;
@@ -88,8 +89,9 @@ pub(crate) struct Extras<'a> {
 /// centred (the selector's rules centre it). A group of one entry bare in another (a marker
 /// among the stops) stands for its class in its children's selectors too. A label is its
 /// leader line, then its name, then its dates if it has any, then its notes (which keep their
-/// class): the name is its first text, the dates a bare text right after a bare text.
-pub(crate) const BARE: [(&str, &str, &str); 7] = [
+/// class): the name is its first text, the dates a bare text right after a bare text. A still
+/// map's markers are not even groups: their dot and number stand bare in the stops layer.
+pub(crate) const BARE: [(&str, &str, &str); 9] = [
     ("marker", "marker-dot", "marker>circle:not([class])"),
     ("marker", "marker-num", "marker>text:not([class])"),
     (
@@ -104,6 +106,8 @@ pub(crate) const BARE: [(&str, &str, &str); 7] = [
     ),
     ("label", "leader", "label>line:not([class])"),
     ("stops", "marker", "stops>g:not([class])"),
+    ("stops", "marker-dot", "stops>circle:not([class])"),
+    ("stops", "marker-num", "stops>text:not([class])"),
     ("labels", "label", "labels>g:not([class])"),
 ];
 
@@ -311,7 +315,19 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
         }
         out.push_str(">\n");
         cx.parent = layer.name;
-        for (k, item) in layer.items.iter().enumerate() {
+        // Nothing reads a leg's own path in a compact, still map: runs of legs are joined.
+        let joined;
+        let items = if cx.compact
+            && cx.reveal.is_none()
+            && layer.name == "route"
+            && !extras.swaps.iter().any(|s| s.layer == layer.name)
+        {
+            joined = joined_legs::join_legs(&layer.items);
+            &joined
+        } else {
+            &layer.items
+        };
+        for (k, item) in items.iter().enumerate() {
             let swap = extras
                 .swaps
                 .iter()
@@ -602,6 +618,16 @@ fn write_tagged(out: &mut String, cx: &mut Cx, item: &Item, tag: Option<&Tag>) {
                 Reader::Resvg => text::resvg(out, &placed, text),
             }
         }
+        // A compact, still map's marker is its dot and number, written straight into the
+        // stops layer: nothing reads the group, which would be a twentieth of the layer.
+        Item::Group {
+            class: "marker",
+            items,
+        } if cx.compact && cx.reveal.is_none() && cx.parent == "stops" => {
+            for i in items {
+                write_item(out, cx, i);
+            }
+        }
         Item::Group { class: c, items } => {
             out.push_str("<g");
             class(out, p, c);
@@ -684,6 +710,87 @@ pub(super) fn data_attr(out: &mut String, tag: &Tag) {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    /// A compact, still map (`map.html`) writes a marker's dot and number straight into the
+    /// stops layer and a run of legs as one path; `map.svg` and an animated page keep a group
+    /// per marker and a path per leg, which Inkscape and the animation read.
+    #[test]
+    fn a_compact_still_map_flattens_markers_and_joins_legs() {
+        let marker = |n: usize, x: f64| {
+            Item::Group {
+                class: "marker",
+                items: vec![
+                    Item::Circle {
+                        class: "marker-dot",
+                        c: (x, 5.0),
+                        r: 8.0,
+                    },
+                    Item::Text {
+                        class: "marker-num",
+                        at: (x, 9.0),
+                        anchor: crate::scene::Anchor::Middle,
+                        text: n.to_string(),
+                    },
+                ],
+            }
+            .tagged(Tag::Stops(vec![n]))
+        };
+        let leg = |n: usize, a: f64, b: f64| {
+            Item::Path {
+                class: "leg",
+                parts: vec![vec![(a, 5.0), (b, 5.0)]],
+                closed: false,
+            }
+            .tagged(Tag::Leg(n))
+        };
+        let layer = |name, items| crate::scene::Layer {
+            name,
+            offset: (0.0, 0.0),
+            items,
+        };
+        let scene = Scene {
+            width: 100.0,
+            height: 20.0,
+            prefix: "tm".into(),
+            theme: crate::scene::Theme::default(),
+            title: String::new(),
+            desc: String::new(),
+            layers: vec![
+                layer("route", vec![leg(1, 10.0, 50.0), leg(2, 50.0, 90.0)]),
+                layer(
+                    "stops",
+                    vec![marker(1, 10.0), marker(2, 50.0), marker(3, 90.0)],
+                ),
+            ],
+            natural_earth: None,
+            locator: None,
+        };
+        let compact = Extras {
+            compact: true,
+            ..Extras::default()
+        };
+        let page = write_with(&scene, &compact);
+        assert!(
+            page.contains("<path class=\"tm-leg\" d=\"M10 5l40 0 40 0\"/>"),
+            "{page}"
+        );
+        assert!(page.contains(
+            "<g id=\"tm-stops\" class=\"tm-layer tm-stops\">\n<circle cx=\"10\" cy=\"5\" r=\"8\"/>\n<text"
+        ));
+        assert!(!page.contains("<g>"), "{page}");
+        for extras in [
+            Extras::default(),
+            Extras {
+                reveal: true,
+                ..compact
+            },
+        ] {
+            let map = write_with(&scene, &extras);
+            assert_eq!(map.matches("class=\"tm-leg\"").count(), 2, "{map}");
+            // Two layers and three markers.
+            assert_eq!(map.matches("</g>").count(), 5, "{map}");
+        }
+    }
 
     #[test]
     fn texts_inside_tagged_items_are_found() {

@@ -183,6 +183,10 @@ fn paint_rules(p: &str) -> String {
     )
 }
 
+/// The leg classes drawn solid, with round caps and joins: consecutive legs of one of them can
+/// be written as one path ([`super::joined_legs`]) and paint the same pixels.
+pub(super) const SOLID_LEGS: [&str; 3] = ["leg", "leg-train", "leg-car"];
+
 /// A leg's line by travel mode: the route's colour, `width`, and a dash pattern (`extra`).
 fn mode_leg(t: &Theme, width: &str, extra: &str) -> String {
     let sep = if extra.is_empty() { "" } else { ";" };
@@ -325,4 +329,27 @@ fn text_rules(t: &Theme) -> Vec<(&'static str, String)> {
         ("-key", text(t.muted, "key")),
         ("-notes", text(t.text, "notes")),
     ]
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    /// [`SOLID_LEGS`] are exactly the leg classes drawn with round caps and joins and no
+    /// dashes, so joining consecutive legs of one of them paints the same pixels.
+    #[test]
+    fn the_solid_legs_are_the_round_undashed_ones() {
+        let rules = drawing_rules(&Theme::default(), "serif");
+        let legs: Vec<&(&str, String)> = rules
+            .iter()
+            .filter(|(c, _)| c.starts_with("-leg"))
+            .collect();
+        assert!(legs.len() >= 8);
+        for (class, body) in legs {
+            let solid = !body.contains("dasharray")
+                && body.contains("stroke-linecap:round")
+                && body.contains("stroke-linejoin:round");
+            assert_eq!(SOLID_LEGS.contains(&&class[1..]), solid, "{class}: {body}");
+        }
+    }
 }
