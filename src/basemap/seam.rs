@@ -24,14 +24,23 @@ pub(super) fn unwrap_near(
         Some(_) => ring.len().min(256),
     });
     let mut filter = RunFilter::new(near);
+    // A point's relative longitude is its own less `cm`, plus whole turns that change only
+    // where the ring steps more than half a turn (across the seam): no sum is carried from
+    // point to point, so nothing piles up along a ring of 80,000 points, and each point costs
+    // a subtraction rather than a chain of them.
+    let mut turns = 0.0;
     let mut prev: Option<f64> = None;
     let (mut min_x, mut lat_sum) = (f64::INFINITY, 0.0);
     for &(lon, lat) in ring {
-        let x = match prev {
-            None => wrap_lon(lon - cm),
-            Some(px) => px + wrap_lon(lon - cm - px),
-        };
-        prev = Some(x);
+        match prev {
+            None => turns = 360.0 * ((wrap_lon(lon - cm) - (lon - cm)) / 360.0).round(),
+            // As `wrap_lon`: a step of exactly half a turn goes west.
+            Some(before) if lon - before >= 180.0 => turns -= 360.0,
+            Some(before) if lon - before < -180.0 => turns += 360.0,
+            Some(_) => {}
+        }
+        prev = Some(lon);
+        let x = lon - cm + turns;
         min_x = min_x.min(x);
         lat_sum += lat;
         filter.push((x - shift, lat), &mut points);
@@ -437,6 +446,43 @@ mod test {
             vec![(170.0, 0.0), (190.0, 0.0), (200.0, 10.0)]
         );
         assert_eq!(unwrap_near(&ring, 180.0, 0.0, None).points[0], (-10.0, 0.0));
+    }
+
+    /// On random rings with steps of every size (exactly half a turn among them) and random
+    /// central meridians: the first point lies in [-180, 180), each point within half a turn of
+    /// the one before (a step of exactly half a turn going west, as `wrap_lon` does), and each
+    /// a whole number of turns from its own longitude less the central meridian.
+    #[test]
+    fn unwrapped_points_follow_each_other_by_less_than_half_a_turn() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..200 {
+            // Half degrees: every sum and difference is exact, so a step is exactly what it is.
+            let half = |rng: &mut fastrand::Rng, range: i32| rng.i32(-range..range) as f64 / 2.0;
+            let cm = [0.0, 180.0, -180.0, 37.5, half(&mut rng, 360)][rng.usize(..5)];
+            let mut lon = half(&mut rng, 360);
+            let ring: Vec<(f64, f64)> = (0..50)
+                .map(|_| {
+                    let step =
+                        [180.0, -180.0, half(&mut rng, 40), half(&mut rng, 700)][rng.usize(..4)];
+                    lon = wrap_lon(lon + step);
+                    (lon, rng.f64() * 170.0 - 85.0)
+                })
+                .collect();
+            let x: Vec<f64> = unwrap_near(&ring, cm, 0.0, None)
+                .points
+                .iter()
+                .map(|p| p.0)
+                .collect();
+            assert!((-180.0..180.0).contains(&x[0]), "{cm} {:?}", ring[0]);
+            for i in 0..ring.len() {
+                let turns = (x[i] - (ring[i].0 - cm)) / 360.0;
+                assert_eq!(turns, turns.round(), "{i}");
+                if i > 0 {
+                    let step = x[i] - x[i - 1];
+                    assert!((-180.0..180.0).contains(&step), "{i}: {step}");
+                }
+            }
+        }
     }
 
     #[test]
