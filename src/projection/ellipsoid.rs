@@ -156,6 +156,15 @@ impl Ellipsoid {
         trig::tan(FRAC_PI_2 / 2.0 - phi / 2.0) / ((1.0 - es) / (1.0 + es)).powf(e / 2.0)
     }
 
+    /// The natural logarithm of [`tsfn`](Self::tsfn), minus the isometric latitude: two
+    /// logarithms where `tsfn` raised to a power takes a `pow`, so `tsfn(φ)^n` is
+    /// `exp(n · ln_tsfn(φ))` at about half the cost of two `pow`s.
+    pub fn ln_tsfn(&self, phi: f64) -> f64 {
+        let e = self.e();
+        let es = e * trig::sin(phi);
+        trig::tan(FRAC_PI_2 / 2.0 - phi / 2.0).ln() - e / 2.0 * ((1.0 - es) / (1.0 + es)).ln()
+    }
+
     /// The latitude (radians) whose [`tsfn`](Self::tsfn) is `ts` (Snyder 7-9, iterated).
     pub fn phi_from_ts(&self, ts: f64) -> f64 {
         let e = self.e();
@@ -226,6 +235,22 @@ mod test {
         // GeographicLib: the WGS84 quarter meridian is 10 001 965.729 m.
         let q = Ellipsoid::WGS84.meridian_arc(FRAC_PI_2) * Ellipsoid::WGS84.a();
         assert!((q - 10_001_965.729_2).abs() < 1e-3, "{q}");
+    }
+
+    /// `ln_tsfn` is the logarithm of `tsfn` (to a few units in the last place of the
+    /// isometric latitude), on the ellipsoid and the sphere, from pole to pole.
+    #[test]
+    fn ln_tsfn_is_the_logarithm_of_tsfn() {
+        for ell in [Ellipsoid::WGS84, Ellipsoid::sphere(6_371_000.0).unwrap()] {
+            for i in -899..=899 {
+                let phi = (i as f64 / 10.0).to_radians();
+                let (want, got) = (ell.tsfn(phi).ln(), ell.ln_tsfn(phi));
+                assert!(
+                    (got - want).abs() <= 1e-14 * want.abs().max(1.0),
+                    "{i}: {got} {want}"
+                );
+            }
+        }
     }
 
     #[test]

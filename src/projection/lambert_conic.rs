@@ -136,7 +136,7 @@ impl Projection for LambertConic {
             }
             0.0
         } else {
-            self.c * self.ell.tsfn(phi).powf(self.n)
+            self.c * (self.n * self.ell.ln_tsfn(phi)).exp()
         };
         let nl = lam * self.n;
         let (x, y) = (
