@@ -1,7 +1,7 @@
 //! `map.html`'s legs, joined: a hundred-stop trip drawn in five layouts writes five hundred
 //! leg paths, and most of each path's bytes are the point where the leg before ended.
 
-use super::style::SOLID_LEGS;
+use super::style::is_solid_leg;
 use crate::scene::{Item, Tag};
 
 /// A route layer's `items` with each run of consecutive legs that can be one path written as
@@ -53,7 +53,7 @@ fn solid_leg(item: &Item) -> Option<(&'static str, &[(f64, f64)])> {
             class,
             parts,
             closed: false,
-        } if parts.len() == 1 && parts[0].len() >= 2 && SOLID_LEGS.contains(class) => {
+        } if parts.len() == 1 && parts[0].len() >= 2 && is_solid_leg(class) => {
             Some((class, &parts[0]))
         }
         _ => None,

@@ -75,8 +75,9 @@ pub(crate) struct Extras<'a> {
     /// Items written otherwise: a basemap, or a locator map, shared by several layouts.
     pub swaps: &'a [Swap],
     /// Write the children [`BARE`] lists without a class, and, unless the legs are revealed,
-    /// no `data-` tags (`map.html`, where nothing reads them and five layouts of a hundred
-    /// stops repeat them thousands of times).
+    /// no `data-` tags, no group around a marker and one path for each run of legs
+    /// (`map.html`, where nothing reads them and five layouts of a hundred stops repeat them
+    /// thousands of times).
     pub compact: bool,
     /// With `compact`, the class of the paths of the route layer written bare (its commonest,
     /// such as `leg-car`: a trip's legs are mostly of one mode), selected by [`BARE_LEGS`].
@@ -293,7 +294,6 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
         reader,
         compact: extras.compact,
         bare_legs: extras.bare_legs,
-        tags: !extras.compact || extras.reveal,
         parent: "",
         reveal: extras.reveal.then_some(Reveal {
             next: 0,
@@ -315,10 +315,8 @@ fn write_for(scene: &Scene, reader: Reader, extras: &Extras) -> String {
         }
         out.push_str(">\n");
         cx.parent = layer.name;
-        // Nothing reads a leg's own path in a compact, still map: runs of legs are joined.
         let joined;
-        let items = if cx.compact
-            && cx.reveal.is_none()
+        let items = if cx.flat()
             && layer.name == "route"
             && !extras.swaps.iter().any(|s| s.layer == layer.name)
         {
@@ -375,6 +373,13 @@ pub(crate) fn scaled_group(p: &str, id: &str, items: &[Item]) -> Option<String> 
 }
 
 impl Cx<'_> {
+    /// Whether the map is compact and still (`map.html` without `--animate`): nothing reads
+    /// its `data-` tags, a marker's group or a leg's own path, so it is written without them
+    /// (markers flat in their layer, runs of legs joined).
+    fn flat(&self) -> bool {
+        self.compact && self.reveal.is_none()
+    }
+
     /// Whether an element of a class, child of the group or layer being written now, is
     /// written bare ([`Extras::compact`]); it holds no borrow of `self`.
     fn bareness(&self) -> impl Fn(&str) -> bool + Copy + use<> {
@@ -397,8 +402,6 @@ struct Cx<'a> {
     compact: bool,
     /// [`Extras::bare_legs`].
     bare_legs: Option<&'static str>,
-    /// Whether `data-` tags are written.
-    tags: bool,
     /// The class of the group being written (`""` outside any).
     parent: &'static str,
     reveal: Option<Reveal>,
@@ -473,7 +476,6 @@ pub(crate) fn written(p: &str, items: &[Item]) -> String {
         reader: Reader::Browser,
         compact: false,
         bare_legs: None,
-        tags: true,
         parent: "",
         reveal: None,
     };
@@ -544,7 +546,7 @@ fn reveal_mask(
 /// Writes `item` for `cx`'s reader, with `tag` as a `data-` attribute on its element.
 fn write_tagged(out: &mut String, cx: &mut Cx, item: &Item, tag: Option<&Tag>) {
     let p = cx.p;
-    let tag = tag.filter(|_| cx.tags);
+    let tag = tag.filter(|_| !cx.flat());
     let bare = cx.bareness();
     let class = |out: &mut String, p: &str, c: &str| {
         if !bare(c) {
@@ -618,12 +620,12 @@ fn write_tagged(out: &mut String, cx: &mut Cx, item: &Item, tag: Option<&Tag>) {
                 Reader::Resvg => text::resvg(out, &placed, text),
             }
         }
-        // A compact, still map's marker is its dot and number, written straight into the
-        // stops layer: nothing reads the group, which would be a twentieth of the layer.
+        // A flat map's marker is its dot and number, written straight into the stops layer
+        // (its group would be a twentieth of the layer).
         Item::Group {
             class: "marker",
             items,
-        } if cx.compact && cx.reveal.is_none() && cx.parent == "stops" => {
+        } if cx.flat() && cx.parent == "stops" => {
             for i in items {
                 write_item(out, cx, i);
             }

@@ -183,17 +183,43 @@ fn paint_rules(p: &str) -> String {
     )
 }
 
-/// The leg classes drawn solid, with round caps and joins: consecutive legs of one of them can
-/// be written as one path ([`super::joined_legs`]) and paint the same pixels.
-pub(super) const SOLID_LEGS: [&str; 3] = ["leg", "leg-train", "leg-car"];
+/// Each leg class's line, by travel mode: its width and dash pattern (empty: solid). Every
+/// leg has round caps and joins. A flight dashed along its arc, rail heavy, road solid or
+/// dashed, a ferry in short dashes, walking dotted.
+const LEG_LINES: [(&str, &str, &str); 8] = [
+    ("leg", "1.8", ""),
+    ("leg-flight", "1.5", "7 5"),
+    ("leg-train", "2.6", ""),
+    ("leg-bus", "2", "12 3"),
+    ("leg-car", "1.8", ""),
+    ("leg-ferry", "1.8", "2 3"),
+    ("leg-walk", "2.4", "0.1 4"),
+    ("leg-bike", "1.8", "7 2.5 1.5 2.5"),
+];
 
-/// A leg's line by travel mode: the route's colour, `width`, and a dash pattern (`extra`).
-fn mode_leg(t: &Theme, width: &str, extra: &str) -> String {
-    let sep = if extra.is_empty() { "" } else { ";" };
-    format!(
-        "{};stroke-linecap:round;stroke-linejoin:round{sep}{extra}",
+/// Whether legs of `class` are drawn solid: consecutive legs of one such class can be written
+/// as one path ([`super::joined_legs`]) and paint the same pixels.
+pub(super) fn is_solid_leg(class: &str) -> bool {
+    LEG_LINES
+        .iter()
+        .any(|&(c, _, dash)| c == class && dash.is_empty())
+}
+
+/// The rule body of leg `class` ([`LEG_LINES`]) in the route's colour.
+fn leg_rule(t: &Theme, class: &str) -> String {
+    let (_, width, dash) = LEG_LINES
+        .iter()
+        .find(|l| l.0 == class)
+        .expect("a leg class of LEG_LINES");
+    let mut body = format!(
+        "{};stroke-linecap:round;stroke-linejoin:round",
         line(t.route, width)
-    )
+    );
+    if !dash.is_empty() {
+        body.push_str(";stroke-dasharray:");
+        body.push_str(dash);
+    }
+    body
 }
 
 /// Rules for the drawing: page, basemap, route, markers. Each is a class suffix and its body.
@@ -225,23 +251,15 @@ fn drawing_rules(t: &Theme, font_stack: &str) -> Vec<(&'static str, String)> {
             format!("{};{round}", line(t.coast, &num(BASEMAP_LINE_PX))),
         ),
         ("-graticule", line(t.graticule, &num(GRATICULE_PX))),
-        (
-            "-leg",
-            format!("{};stroke-linecap:round;{round}", line(t.route, "1.8")),
-        ),
+        ("-leg", leg_rule(t, "leg")),
         ("-arrow", format!("fill:{};stroke:none", t.route)),
-        // Legs by travel mode: a flight dashed along its arc, rail heavy, road solid or
-        // dashed, a ferry in short dashes, walking dotted.
-        ("-leg-flight", mode_leg(t, "1.5", "stroke-dasharray:7 5")),
-        ("-leg-train", mode_leg(t, "2.6", "")),
-        ("-leg-bus", mode_leg(t, "2", "stroke-dasharray:12 3")),
-        ("-leg-car", mode_leg(t, "1.8", "")),
-        ("-leg-ferry", mode_leg(t, "1.8", "stroke-dasharray:2 3")),
-        ("-leg-walk", mode_leg(t, "2.4", "stroke-dasharray:0.1 4")),
-        (
-            "-leg-bike",
-            mode_leg(t, "1.8", "stroke-dasharray:7 2.5 1.5 2.5"),
-        ),
+        ("-leg-flight", leg_rule(t, "leg-flight")),
+        ("-leg-train", leg_rule(t, "leg-train")),
+        ("-leg-bus", leg_rule(t, "leg-bus")),
+        ("-leg-car", leg_rule(t, "leg-car")),
+        ("-leg-ferry", leg_rule(t, "leg-ferry")),
+        ("-leg-walk", leg_rule(t, "leg-walk")),
+        ("-leg-bike", leg_rule(t, "leg-bike")),
         ("-arrow-flight", format!("fill:{};stroke:none", t.route)),
         ("-arrow-train", format!("fill:{};stroke:none", t.route)),
         ("-arrow-bus", format!("fill:{};stroke:none", t.route)),
@@ -335,7 +353,7 @@ fn text_rules(t: &Theme) -> Vec<(&'static str, String)> {
 mod test {
     use super::*;
 
-    /// [`SOLID_LEGS`] are exactly the leg classes drawn with round caps and joins and no
+    /// [`is_solid_leg`] holds for exactly the leg classes drawn with round caps and joins and no
     /// dashes, so joining consecutive legs of one of them paints the same pixels.
     #[test]
     fn the_solid_legs_are_the_round_undashed_ones() {
@@ -349,7 +367,7 @@ mod test {
             let solid = !body.contains("dasharray")
                 && body.contains("stroke-linecap:round")
                 && body.contains("stroke-linejoin:round");
-            assert_eq!(SOLID_LEGS.contains(&&class[1..]), solid, "{class}: {body}");
+            assert_eq!(is_solid_leg(&class[1..]), solid, "{class}: {body}");
         }
     }
 }
