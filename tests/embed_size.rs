@@ -3,6 +3,7 @@
 //! The held-out part (`tests/corpus/heldout/`) is measured too and reported only as a count and
 //! its worst ratio, as `desk_corpus` reports it, so no one tunes the page to those trips.
 
+mod common;
 #[allow(dead_code)]
 #[path = "desk/corpus.rs"]
 mod corpus;
@@ -27,13 +28,11 @@ fn ratio(route: &tripmap::model::Route, map: &MapOptions) -> f64 {
 fn measured(root: &Path) -> (Vec<(String, f64)>, Vec<f64>) {
     let mut seen = Vec::new();
     let mut heldout = Vec::new();
-    for entry in std::fs::read_dir(root.join("data/trips")).unwrap() {
-        let path = entry.unwrap().path();
-        let format = tripmap::io::Format::from_path(&path).expect("a trip format");
-        let itinerary = tripmap::io::read(&std::fs::read(&path).unwrap(), format).unwrap();
+    for trip in common::bundled_trips() {
+        let limits = tripmap::limits::Limits::default();
+        let itinerary = tripmap::io::read_path(&root.join(&trip), None, &limits).unwrap();
         let route = tripmap::pipeline::plan(&itinerary, Order::Time).unwrap();
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        seen.push((name, ratio(&route, &MapOptions::default())));
+        seen.push((common::stem(&trip), ratio(&route, &MapOptions::default())));
     }
     for e in corpus::manifest(root) {
         let trip = corpus::load(root, &e).unwrap_or_else(|err| panic!("{}: {err}", e.path));
@@ -51,8 +50,7 @@ fn measured(root: &Path) -> (Vec<(String, f64)>, Vec<f64>) {
 
 #[test]
 fn map_html_is_within_three_maps_on_every_trip() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (mut seen, heldout) = measured(root);
+    let (mut seen, heldout) = measured(&common::root());
     assert!(seen.len() >= 40, "only {} trips", seen.len());
     seen.sort_by(|a, b| b.1.total_cmp(&a.1));
     for (name, r) in &seen[..5] {
