@@ -46,7 +46,16 @@ impl Rect {
     }
     /// The rectangle grown by `d` on every side.
     pub fn grow(&self, d: f64) -> Rect {
-        Rect::new(self.x - d, self.y - d, self.w + 2.0 * d, self.h + 2.0 * d)
+        self.grow_xy(d, d)
+    }
+    /// The rectangle grown by `dx` left and right and by `dy` above and below.
+    pub fn grow_xy(&self, dx: f64, dy: f64) -> Rect {
+        Rect::new(
+            self.x - dx,
+            self.y - dy,
+            self.w + 2.0 * dx,
+            self.h + 2.0 * dy,
+        )
     }
     /// The point of the rectangle nearest to `p`.
     pub fn nearest(&self, p: (f64, f64)) -> (f64, f64) {

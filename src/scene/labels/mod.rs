@@ -65,6 +65,11 @@ const MARGIN: f64 = 1.5;
 const SLACK: f64 = 1.5;
 /// How far a leader must pass from every other marker's disc, pixels.
 const GRAZE: f64 = 4.0;
+/// Space kept between a courtesy name (country, city, sea, street) and any stop label, pixels:
+/// across, more than two word spaces of a label's 12-pixel text, so a grey name on a label's
+/// baseline never reads as the label's next word ("5 Nov Jordan"); up and down, more than the
+/// gap between a label's own lines, so it never reads as the label's next line.
+const COURTESY_GAP: (f64, f64) = (10.0, 4.0);
 
 /// Places labels one by one without overlap.
 #[derive(Debug, Clone)]
@@ -76,6 +81,8 @@ pub struct Placer {
     /// Marker discs (as their bounding squares), pixels: a label must be read as its own
     /// marker's.
     markers: Obstacles,
+    /// The stop labels' boxes, pixels: courtesy names keep [`COURTESY_GAP`] from them.
+    stop_labels: Obstacles,
 }
 
 /// A label's place: its box and, when it stands away from its marker, the leader line.
@@ -98,6 +105,7 @@ impl Placer {
             lines: Vec::new(),
             grid: RouteGrid::new(frame),
             markers: Obstacles::new(frame),
+            stop_labels: Obstacles::new(frame),
         }
     }
 
@@ -150,10 +158,14 @@ impl Placer {
             && !self.lines.iter().any(|&(a, b)| crosses(a, b, &g))
     }
 
-    /// Takes `r` for a label that has one possible place (a country name at its label point) if
-    /// it is free and clear of the route; returns whether it was.
+    /// Takes `r` for a courtesy name that has one possible place (a country name at its label
+    /// point) if it is free, clear of the route and [`COURTESY_GAP`] away from every stop label;
+    /// returns whether it was.
     pub fn try_fixed(&mut self, r: Rect) -> bool {
-        let free = self.is_free(&r) && self.grid.cost(&r.grow(2.0)) == 0.0;
+        let (gx, gy) = COURTESY_GAP;
+        let free = self.is_free(&r)
+            && !self.stop_labels.any_overlap(&r.grow_xy(gx, gy))
+            && self.grid.cost(&r.grow(2.0)) == 0.0;
         if free {
             self.obstacles.insert(r);
         }
@@ -206,6 +218,27 @@ mod test {
             }
             rects.push(placed.rect);
         }
+    }
+
+    #[test]
+    fn a_courtesy_name_keeps_clear_of_stop_labels() {
+        let mut p = Placer::new(Rect::new(0.0, 0.0, 600.0, 400.0));
+        p.add_marker((100.0, 200.0), 8.0);
+        let label = p.place(&spec((100.0, 200.0), "Larnaca")).unwrap().rect;
+        // A grey name on the label's baseline, one word space after it, would read as its
+        // next word; two or more word spaces on, it reads as a name of its own.
+        let after = |gap: f64| Rect::new(label.right() + gap, label.y, 40.0, 12.0);
+        assert!(!p.clone().try_fixed(after(5.0)));
+        assert!(p.clone().try_fixed(after(COURTESY_GAP.0 + 0.5)));
+        // Just under the label, it would read as the label's next line.
+        let under = |gap: f64| Rect::new(label.x, label.bottom() + gap, 40.0, 12.0);
+        assert!(!p.clone().try_fixed(under(2.0)));
+        assert!(p.clone().try_fixed(under(COURTESY_GAP.1 + 0.5)));
+        // Other things keep only the common margin: a box after the same gap beside an
+        // obstacle that is not a stop label is taken.
+        let mut q = Placer::new(Rect::new(0.0, 0.0, 600.0, 400.0));
+        q.add_obstacle(label);
+        assert!(q.try_fixed(after(5.0)));
     }
 
     #[test]

@@ -45,6 +45,7 @@ impl Placer {
         }
         let (_, rect, right_aligned) = best?;
         self.obstacles.insert(rect);
+        self.stop_labels.insert(rect);
         if let Some((a, b)) = leader {
             // Later labels must not cover the leader either.
             self.lines.push((a, b));
