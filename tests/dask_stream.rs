@@ -94,4 +94,30 @@ fn dask_renders_every_line_as_expected() {
         );
         assert!(a.get("outputs").is_none(), "{a}");
     }
+
+    // Inline with the outputs kept, the partitions sent through Dask rather than staged as
+    // files (as to a cluster with no shared folder): the same outcomes, and each rendered
+    // line carries its layers.
+    let o = run_driver(&trips, &results, &["--inline", "--no-stage"]);
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    let kept: Vec<serde_json::Value> = std::fs::read_to_string(&results)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(kept.len(), lines.len());
+    for (a, b) in kept.iter().zip(&lines) {
+        assert_eq!(
+            (&a["id"], &a["line"], &a["ok"]),
+            (&b["id"], &b["line"], &b["ok"])
+        );
+        if a["ok"] == true {
+            let outputs = a["outputs"].as_array().unwrap();
+            let stops = outputs
+                .iter()
+                .find(|e| e["name"] == "stops.geojson")
+                .unwrap();
+            assert_eq!(stops["json"]["type"], "FeatureCollection", "{a}");
+        }
+    }
 }

@@ -15,9 +15,9 @@ first occurrence in one process, where tripmap reports it.
     python driver.py trips.jsonl --tripmap tripmap --workers 2 --inline -- --format geojson
 
 Arguments after `--` go to every `tripmap render --jsonl` (such as `--format geojson,svg`).
-On a real cluster, `--tripmap` and `--out` must name the same paths on every worker (a shared
-file system or object-store mount), and the partitions travel through the scheduler; for very
-large inputs give the workers file paths instead (see README.md here).
+On a real cluster, `--tripmap`, `--out` and `--stage` must name the same paths on every worker
+(a shared file system or object-store mount); without `--stage` the partitions travel to the
+workers through Dask (see README.md here).
 
 Prints one JSON summary line on standard output; exits 1 if any line did not give what it
 should, 2 on a usage or cluster error.
@@ -28,8 +28,10 @@ import array
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -62,26 +64,43 @@ def read_lines(path: str):
 
 def split(lines, partitions: int):
     """`lines` in `partitions` partitions by the id's hash (by line number without an id).
-    Each partition is two byte strings, its line numbers (64-bit integers) and its lines
-    (joined by newlines): Dask sends a byte string as it is, where a list of lines would be
-    serialized element by element (most of the driver's CPU)."""
+    Each partition is its file line numbers (an array the driver keeps) and its lines joined by
+    newlines (one byte string, which Dask sends as it is, where a list of lines would be
+    serialized element by element)."""
     parts = [(array.array("q"), []) for _ in range(partitions)]
     for number, line in lines:
         i = line_id(line)
         k = fnv1a_64(i.encode()) % partitions if i is not None else (number - 1) % partitions
         parts[k][0].append(number)
         parts[k][1].append(line)
-    return [(numbers.tobytes(), b"\n".join(text) + b"\n") for numbers, text in parts if numbers]
+    return [(numbers, b"\n".join(text) + b"\n") for numbers, text in parts if numbers]
 
 
-def render_partition(partition, tripmap, out, inline, extra, drop_outputs=False):
-    """On a worker: one `tripmap render --jsonl` over the partition; its result lines, exit code,
-    standard error, the peak memory of tripmap and of the worker, and the seconds taken.
+def stage(partitions, folder):
+    """Each partition's lines written to `folder` (part-K.jsonl): the partitions with the
+    files' paths in place of their lines. A worker's tripmap then reads its partition from the
+    file, and no lines travel through Dask or through the worker's Python."""
+    staged = []
+    for k, (numbers, text) in enumerate(partitions):
+        path = os.path.join(folder, f"part-{k}.jsonl")
+        with open(path, "wb") as f:
+            f.write(text)
+        staged.append((numbers, path))
+    return staged
 
-    The partition is written to tripmap's standard input from a thread while the results are
-    read line by line, so neither side waits for the other and the worker holds only the results
-    it keeps. tripmap's own peak memory comes from /usr/bin/time where it exists."""
-    args = [tripmap, "render", "--jsonl", "-", "--jobs", "1"]
+
+def render_partition(lines, tripmap, out, inline, extra, drop_outputs=False):
+    """On a worker: one `tripmap render --jsonl` over a partition, given as its lines (bytes) or
+    the path of its staged file (str); its result lines as they came (joined by newlines), exit
+    code, standard error, the peak memory of tripmap and of the worker, and the seconds taken.
+
+    Lines are written to tripmap's standard input from a thread while the results are read,
+    so neither side waits for the other. A result line is kept whole only when its inline
+    outputs are wanted; otherwise only up to them, as tripmap writes `id`, `line` and `ok` (or
+    `error`) first. The worker parses nothing: the driver reads the lines it gets back.
+    tripmap's own peak memory comes from /usr/bin/time where it exists."""
+    staged = isinstance(lines, str)
+    args = [tripmap, "render", "--jsonl", lines if staged else "-", "--jobs", "1"]
     if out:
         args += ["-o", out]
     if inline:
@@ -93,15 +112,14 @@ def render_partition(partition, tripmap, out, inline, extra, drop_outputs=False)
     started = time.monotonic()
     # Large pipe buffers: a result line with inline layers is often tens of kilobytes, and
     # Python's default 8 KiB buffer reads it in many small pieces.
-    proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, bufsize=1 << 20)
-
-    numbers = array.array("q")
-    numbers.frombytes(partition[0])
+    proc = subprocess.Popen(args, stdin=subprocess.DEVNULL if staged else subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=1 << 20)
 
     def feed():
+        if staged:
+            return
         try:
-            proc.stdin.write(partition[1])
+            proc.stdin.write(lines)
         except BrokenPipeError:
             pass
         finally:
@@ -113,17 +131,12 @@ def render_partition(partition, tripmap, out, inline, extra, drop_outputs=False)
     feeder.start()
     drainer.start()
     results = []
+    whole = inline and not drop_outputs
     for raw in proc.stdout:
-        # Dropping the outputs, the line is read only up to them: tripmap writes `id`, `line`,
-        # `ok` (or `error`) first, and parsing megabytes of inline GeoJSON in Python would cost
-        # the worker as much CPU as rendering them.
-        cut = raw.find(b',"outputs":') if drop_outputs else -1
-        r = json.loads(raw[:cut] + b"}") if cut > 0 else json.loads(raw)
-        # Results carry the partition's line numbers; give back the file's.
-        r["line"] = numbers[r["line"] - 1]
-        if drop_outputs or not inline:
-            r.pop("outputs", None)
-        results.append(r)
+        # `,"outputs":` cannot occur earlier: an id or error is a JSON string, whose quotes are
+        # escaped.
+        cut = -1 if whole else raw.find(b',"outputs":')
+        results.append(raw[:cut] + b"}" if cut > 0 else raw.rstrip(b"\n"))
     feeder.join()
     drainer.join()
     code = proc.wait()
@@ -140,11 +153,9 @@ def render_partition(partition, tripmap, out, inline, extra, drop_outputs=False)
         stderr = "\n".join(kept)
     if code not in (0, 1):
         raise RuntimeError(f"tripmap exited {code}: {stderr}")
-    if len(results) != len(numbers):
-        raise RuntimeError(f"{len(numbers)} lines in, {len(results)} results out")
     worker_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    # The results go back as one JSON byte string, for the same reason as the partitions.
-    return {"results": json.dumps(results).encode(), "code": code, "peak_kib": peak_kib,
+    # The results go back as one byte string, for the same reason as the partitions.
+    return {"results": b"\n".join(results), "count": len(results), "code": code, "peak_kib": peak_kib,
             "worker_kib": worker_kib, "seconds": seconds, "stderr": stderr}
 
 
@@ -166,6 +177,33 @@ def expected_ok(lines):
 # Lines per partition by default: a worker holds one partition and its results at a time.
 PART_LINES = 5000
 
+# A LocalCluster's background work, cut to what a batch run needs. Idle, its driver and two
+# workers took 1.25 s of CPU in 10 s (about 6 % of a two-core machine, taken from the
+# rendering); with these, 0.17 s. None of it is wanted here: no dashboard reads the profile or
+# the system monitor, and a memory check a second is often enough for processes of tens of MB.
+QUIET_LOCAL_CLUSTER = {
+    # The statistical profiler samples each running task's stack every 10 ms.
+    "distributed.worker.profile.enabled": False,
+    # The event loop's blocked-loop check, every 20 ms in every process.
+    "distributed.admin.tick.interval": "1s",
+    # CPU, memory and network figures for the dashboard, every 500 ms.
+    "distributed.admin.system-monitor.interval": "2s",
+    # Memory checks, every 100 ms.
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.nanny.memory.monitor-interval": "1s",
+}
+
+
+def results_of(outcome, numbers):
+    """A partition's result lines read, each with the file's line number in place of the
+    partition's."""
+    if outcome["count"] != len(numbers):
+        raise RuntimeError(f"{len(numbers)} lines in, {outcome['count']} results out")
+    results = [json.loads(line) for line in outcome["results"].split(b"\n")] if numbers else []
+    for r in results:
+        r["line"] = numbers[r["line"] - 1]
+    return results
+
 
 def run_windowed(client, partitions, window, a):
     """Each partition rendered on the cluster, at most `window` partitions in flight (sent
@@ -174,10 +212,12 @@ def run_windowed(client, partitions, window, a):
     from dask.distributed import as_completed
 
     def submit(k):
-        # hash=False: a key from a counter, not from hashing megabytes of lines in Python
-        # (which cost the driver more CPU than sending them).
-        [data] = client.scatter([partitions[k]], hash=False)
-        return client.submit(render_partition, data, tripmap=a.tripmap, out=a.out,
+        lines = partitions[k][1]
+        if not isinstance(lines, str):
+            # hash=False: a key from a counter, not from hashing megabytes of lines in Python
+            # (which cost the driver more CPU than sending them).
+            [lines] = client.scatter([lines], hash=False)
+        return client.submit(render_partition, lines, tripmap=a.tripmap, out=a.out,
                              inline=a.inline, extra=a.extra, drop_outputs=a.drop_outputs,
                              pure=False, key=f"partition-{k}")
 
@@ -192,8 +232,9 @@ def run_windowed(client, partitions, window, a):
         nxt += 1
     for f in pending:
         outcome = f.result()
-        outcome["results"] = json.loads(outcome["results"])
-        outcomes[index.pop(f.key)] = outcome
+        k = index.pop(f.key)
+        outcome["results"] = results_of(outcome, partitions[k][0])
+        outcomes[k] = outcome
         f.release()
         if nxt < len(partitions):
             g = submit(nxt)
@@ -218,6 +259,11 @@ def main():
     p.add_argument("--drop-outputs", action="store_true",
                    help="bring back only each line's id, ok and error (for timing --inline runs)")
     p.add_argument("--no-expect", action="store_true", help="do not check results against ids")
+    p.add_argument("--stage", help="folder at the same path on every worker to write the "
+                   "partitions into, as files tripmap reads (default with a LocalCluster: a "
+                   "temporary folder; with --scheduler: none, the partitions go through Dask)")
+    p.add_argument("--no-stage", action="store_true",
+                   help="send the partitions through Dask even to a LocalCluster")
     argv = sys.argv[1:]
     extra = argv[argv.index("--") + 1:] if "--" in argv else []
     a = p.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
@@ -230,6 +276,8 @@ def main():
         client = Client(a.scheduler)
         cluster = None
     else:
+        import dask
+        dask.config.set(QUIET_LOCAL_CLUSTER)
         cluster = LocalCluster(n_workers=a.workers, threads_per_worker=1, processes=True,
                                dashboard_address=None)
         client = Client(cluster)
@@ -237,7 +285,19 @@ def main():
     numbered = read_lines(a.input)
     partitions = split(numbered, a.partitions or max(4 * max(workers, 1), -(-len(numbered) // PART_LINES)))
     cluster_ready = time.monotonic()
-    outcomes = run_windowed(client, partitions, 2 * max(workers, 1), a)
+    own_stage = None
+    if a.no_stage:
+        a.stage = None
+    elif a.stage is None and cluster is not None:
+        a.stage = own_stage = tempfile.mkdtemp(prefix="tripmap-dask-")
+    try:
+        if a.stage:
+            # Timed with the rendering, as sending the partitions through Dask is.
+            partitions = stage(partitions, a.stage)
+        outcomes = run_windowed(client, partitions, 2 * max(workers, 1), a)
+    finally:
+        if own_stage:
+            shutil.rmtree(own_stage, ignore_errors=True)
     finished = time.monotonic()
     client.close()
     if cluster is not None:
