@@ -89,10 +89,24 @@ impl Cap {
 
     /// `p` (degrees) on the cap's own plane: its azimuthal equidistant position around the
     /// centre, x east and y north, in radians.
-    pub(super) fn plane(&self, p: (f64, f64)) -> (f64, f64) {
-        let rho = trig::acos(self.cos_dist(p).clamp(-1.0, 1.0));
-        let az = self.azimuth(p);
-        (rho * trig::sin(az), rho * trig::cos(az))
+    pub(super) fn plane(&self, (lon, lat): (f64, f64)) -> (f64, f64) {
+        // The direction's sine and cosine of the azimuth are east / sin ρ and north / sin ρ,
+        // so no azimuth (atan2) and no sine and cosine of it are needed: a fifth of a globe's
+        // clipping time went there.
+        let (sin_lat, cos_lat) = trig::sin_cos(lat.to_radians());
+        let (sin_dl, cos_dl) = trig::sin_cos(lon.to_radians() - self.lon);
+        let east = cos_lat * sin_dl;
+        let north = self.cos_lat * sin_lat - self.sin_lat * cos_lat * cos_dl;
+        let cos_rho = self.sin_lat * sin_lat + self.cos_lat * cos_lat * cos_dl;
+        // Both terms are at most 1: a square root, not `hypot`.
+        let sin_rho = (east * east + north * north).sqrt();
+        let rho = trig::atan2(sin_rho, cos_rho);
+        if sin_rho < 1e-15 {
+            // The centre, or its antipode (whose azimuth is any; north, as before).
+            return (0.0, rho);
+        }
+        let k = rho / sin_rho;
+        (k * east, k * north)
     }
 
     /// Azimuth (radians, clockwise from north) from the centre to `p`.
@@ -178,6 +192,30 @@ impl Cap {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    /// The plane position is the azimuthal equidistant one: distance ρ from the centre along
+    /// the azimuth, checked against ρ and the azimuth computed on their own, on a grid of points
+    /// round caps at the equator, mid-latitudes and a pole.
+    #[test]
+    fn plane_is_distance_along_the_azimuth() {
+        for (lon0, lat0) in [(0.0, 0.0), (-73.9, 40.7), (139.7, 35.7), (20.0, 90.0)] {
+            let cap = Cap::new(lon0, lat0, 90.0);
+            assert_eq!(cap.plane((lon0, lat0)), (0.0, 0.0));
+            for i in 0..36 {
+                for j in 0..17 {
+                    let p = (-175.0 + 10.0 * i as f64, -80.0 + 10.0 * j as f64);
+                    let rho = trig::acos(cap.cos_dist(p).clamp(-1.0, 1.0));
+                    let az = cap.azimuth(p);
+                    let (x, y) = cap.plane(p);
+                    let (ex, ey) = (rho * trig::sin(az), rho * trig::cos(az));
+                    assert!(
+                        (x - ex).abs() < 1e-9 && (y - ey).abs() < 1e-9,
+                        "{p:?} round {lon0},{lat0}: {x},{y} against {ex},{ey}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_line_going_behind_the_globe_ends_on_the_horizon() {
