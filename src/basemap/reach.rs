@@ -86,6 +86,12 @@ impl Reach {
 
     /// Whether a shape with bounding box `b` (min lon, min lat, max lon, max lat) may show.
     pub(crate) fn touches(&self, b: &BBox) -> bool {
+        // No point of the box is nearer than its latitudes are: a box beyond the reach in
+        // latitude alone is ruled out without the trigonometry (most boxes of a regional map).
+        let (lat0, lat1) = (b.1, b.3);
+        if (lat0 - self.lat).max(self.lat - lat1) > self.radius_deg {
+            return false;
+        }
         min_distance_deg((self.lon, self.lat), b) <= self.radius_deg
     }
 }
@@ -165,6 +171,24 @@ mod test {
             // spacing is under a degree).
             assert!(exact <= grid + 1e-9, "{c:?} {b:?}: {exact} > {grid}");
             assert!(grid - exact < 1.0, "{c:?} {b:?}: {exact} far below {grid}");
+        }
+        // The latitude test `touches` makes first never changes its answer.
+        for _ in 0..2000 {
+            let reach = Reach {
+                lon: rng.f64() * 360.0 - 180.0,
+                lat: rng.f64() * 180.0 - 90.0,
+                radius_deg: rng.f64() * 60.0,
+            };
+            let lon0 = rng.f64() * 360.0 - 180.0;
+            let lat0 = rng.f64() * 180.0 - 90.0;
+            let b = (
+                lon0,
+                lat0,
+                (lon0 + rng.f64() * 40.0).min(180.0),
+                (lat0 + rng.f64() * 20.0).min(90.0),
+            );
+            let want = min_distance_deg((reach.lon, reach.lat), &b) <= reach.radius_deg;
+            assert_eq!(reach.touches(&b), want, "{b:?}");
         }
         // Inside the box: 0; straight south of it: the latitude gap.
         assert_eq!(min_distance_deg((10.0, 5.0), &(0.0, 0.0, 20.0, 10.0)), 0.0);
