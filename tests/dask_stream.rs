@@ -49,8 +49,13 @@ fn dask_renders_every_line_as_expected() {
     let maps = dir.path().join("maps");
     let results = dir.path().join("results.jsonl");
     let maps_arg = maps.to_str().unwrap();
-    let o = run_driver(&trips, &results, &["--out", maps_arg]);
+    // Partitions staged as files in a folder of our own, which the run leaves as it found it.
+    let stage = dir.path().join("stage");
+    std::fs::create_dir(&stage).unwrap();
+    let stage_arg = stage.to_str().unwrap();
+    let o = run_driver(&trips, &results, &["--out", maps_arg, "--stage", stage_arg]);
     assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    assert_eq!(std::fs::read_dir(&stage).unwrap().count(), 0);
     let summary: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(summary["workers"], 2);
     assert_eq!(summary["lines"], 2000);

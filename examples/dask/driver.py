@@ -260,8 +260,9 @@ def main():
                    help="bring back only each line's id, ok and error (for timing --inline runs)")
     p.add_argument("--no-expect", action="store_true", help="do not check results against ids")
     p.add_argument("--stage", help="folder at the same path on every worker to write the "
-                   "partitions into, as files tripmap reads (default with a LocalCluster: a "
-                   "temporary folder; with --scheduler: none, the partitions go through Dask)")
+                   "partitions into (in a folder of the run's own, removed at the end), as "
+                   "files tripmap reads (default with a LocalCluster: the system's temporary "
+                   "folder; with --scheduler: none, the partitions go through Dask)")
     p.add_argument("--no-stage", action="store_true",
                    help="send the partitions through Dask even to a LocalCluster")
     argv = sys.argv[1:]
@@ -285,19 +286,19 @@ def main():
     numbered = read_lines(a.input)
     partitions = split(numbered, a.partitions or max(4 * max(workers, 1), -(-len(numbered) // PART_LINES)))
     cluster_ready = time.monotonic()
-    own_stage = None
-    if a.no_stage:
-        a.stage = None
-    elif a.stage is None and cluster is not None:
-        a.stage = own_stage = tempfile.mkdtemp(prefix="tripmap-dask-")
+    # The run's own folder for its partition files (in --stage DIR, or a temporary one for a
+    # LocalCluster), so two runs staging into one DIR never meet; removed when the run ends.
+    folder = None
+    if not a.no_stage and (a.stage or cluster is not None):
+        folder = tempfile.mkdtemp(prefix="tripmap-dask-", dir=a.stage)
     try:
-        if a.stage:
+        if folder:
             # Timed with the rendering, as sending the partitions through Dask is.
-            partitions = stage(partitions, a.stage)
+            partitions = stage(partitions, folder)
         outcomes = run_windowed(client, partitions, 2 * max(workers, 1), a)
     finally:
-        if own_stage:
-            shutil.rmtree(own_stage, ignore_errors=True)
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
     finished = time.monotonic()
     client.close()
     if cluster is not None:
