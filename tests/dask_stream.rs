@@ -75,6 +75,11 @@ fn dask_renders_every_line_as_expected() {
         .map(|r| r["id"].as_str().unwrap())
         .collect();
     assert!(ok_ids.iter().all(|id| id.starts_with("t-")));
+    // With `-o`, a result keeps its warnings and timings and leaves out the files' paths.
+    for r in lines.iter().filter(|r| r["ok"] == true) {
+        assert!(r["warnings"].is_array() && r["timings"].is_object(), "{r}");
+        assert!(r.get("outputs").is_none(), "{r}");
+    }
     assert_eq!(std::fs::read_dir(&maps).unwrap().count(), ok_ids.len());
     let layer = read_json(&maps.join(ok_ids[0]).join("stops.geojson"));
     assert_eq!(layer["type"], "FeatureCollection");

@@ -94,10 +94,11 @@ def render_partition(lines, tripmap, out, inline, extra, drop_outputs=False):
     the path of its staged file (str); its result lines as they came (joined by newlines), exit
     code, standard error, the peak memory of tripmap and of the worker, and the seconds taken.
 
-    Lines are written to tripmap's standard input from a thread while the results are read,
-    so neither side waits for the other. A result line is kept whole only when its inline
-    outputs are wanted; otherwise only up to them, as tripmap writes `id`, `line` and `ok` (or
-    `error`) first. The worker parses nothing: the driver reads the lines it gets back.
+    Lines given as bytes are written to tripmap's standard input from a thread while the
+    results are read, so neither side waits for the other. With `drop_outputs`, a result line is
+    kept only up to its outputs (tripmap writes `id`, `line` and `ok` or `error` first), as
+    megabytes of inline layers would cost the driver as much CPU to read as the rendering. The
+    worker parses nothing: the driver reads the lines it gets back.
     tripmap's own peak memory comes from /usr/bin/time where it exists."""
     staged = isinstance(lines, str)
     args = [tripmap, "render", "--jsonl", lines if staged else "-", "--jobs", "1"]
@@ -131,11 +132,10 @@ def render_partition(lines, tripmap, out, inline, extra, drop_outputs=False):
     feeder.start()
     drainer.start()
     results = []
-    whole = inline and not drop_outputs
     for raw in proc.stdout:
-        # `,"outputs":` cannot occur earlier: an id or error is a JSON string, whose quotes are
-        # escaped.
-        cut = -1 if whole else raw.find(b',"outputs":')
+        # `,"outputs":` cannot occur earlier: it would be inside a JSON string (an id or an
+        # error's message), where quotes are escaped.
+        cut = raw.find(b',"outputs":') if drop_outputs else -1
         results.append(raw[:cut] + b"}" if cut > 0 else raw.rstrip(b"\n"))
     feeder.join()
     drainer.join()
@@ -194,14 +194,17 @@ QUIET_LOCAL_CLUSTER = {
 }
 
 
-def results_of(outcome, numbers):
+def results_of(outcome, numbers, inline):
     """A partition's result lines read, each with the file's line number in place of the
-    partition's."""
+    partition's, and without its outputs unless they are `inline` (with `-o` they are only
+    the files' paths)."""
     if outcome["count"] != len(numbers):
         raise RuntimeError(f"{len(numbers)} lines in, {outcome['count']} results out")
     results = [json.loads(line) for line in outcome["results"].split(b"\n")] if numbers else []
     for r in results:
         r["line"] = numbers[r["line"] - 1]
+        if not inline:
+            r.pop("outputs", None)
     return results
 
 
@@ -233,7 +236,7 @@ def run_windowed(client, partitions, window, a):
     for f in pending:
         outcome = f.result()
         k = index.pop(f.key)
-        outcome["results"] = results_of(outcome, partitions[k][0])
+        outcome["results"] = results_of(outcome, partitions[k][0], a.inline)
         outcomes[k] = outcome
         f.release()
         if nxt < len(partitions):
