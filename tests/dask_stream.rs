@@ -39,6 +39,25 @@ fn run_driver(trips: &Path, results: &Path, more: &[&str]) -> std::process::Outp
         .unwrap()
 }
 
+/// The driver's `--results` file: one JSON object per line.
+fn result_lines(path: &Path) -> Vec<serde_json::Value> {
+    read_text(path)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// Two runs' results give every line the same id, line number and outcome, in the same order.
+fn assert_same_outcomes(a: &[serde_json::Value], b: &[serde_json::Value]) {
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(b) {
+        assert_eq!(
+            (&x["id"], &x["line"], &x["ok"]),
+            (&y["id"], &y["line"], &y["ok"])
+        );
+    }
+}
+
 #[test]
 fn dask_renders_every_line_as_expected() {
     let dir = tempfile::tempdir().unwrap();
@@ -64,11 +83,7 @@ fn dask_renders_every_line_as_expected() {
     let failed = summary["failed"].as_u64().unwrap();
     assert!((50..200).contains(&failed), "{failed} bad lines");
     // Each good trip has its folder, and only those.
-    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&results)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = result_lines(&results);
     let ok_ids: Vec<&str> = lines
         .iter()
         .filter(|r| r["ok"] == true)
@@ -91,17 +106,9 @@ fn dask_renders_every_line_as_expected() {
     let dropped: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(dropped["unexpected"], 0);
     assert_eq!(dropped["failed"], summary["failed"]);
-    let again: Vec<serde_json::Value> = std::fs::read_to_string(&results)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(again.len(), lines.len());
-    for (a, b) in again.iter().zip(&lines) {
-        assert_eq!(
-            (&a["id"], &a["line"], &a["ok"]),
-            (&b["id"], &b["line"], &b["ok"])
-        );
+    let again = result_lines(&results);
+    assert_same_outcomes(&again, &lines);
+    for a in &again {
         assert!(a.get("outputs").is_none(), "{a}");
     }
 
@@ -110,17 +117,9 @@ fn dask_renders_every_line_as_expected() {
     // line carries its layers.
     let o = run_driver(&trips, &results, &["--inline", "--no-stage"]);
     assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
-    let kept: Vec<serde_json::Value> = std::fs::read_to_string(&results)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(kept.len(), lines.len());
-    for (a, b) in kept.iter().zip(&lines) {
-        assert_eq!(
-            (&a["id"], &a["line"], &a["ok"]),
-            (&b["id"], &b["line"], &b["ok"])
-        );
+    let kept = result_lines(&results);
+    assert_same_outcomes(&kept, &lines);
+    for a in &kept {
         if a["ok"] == true {
             let outputs = a["outputs"].as_array().unwrap();
             let stops = outputs
